@@ -1,0 +1,457 @@
+"""Load a corpus of Arabic news articles into a tidy DataFrame (one row per article).
+
+Accepted inputs
+---------------
+* a folder of ``.txt`` files, with an optional ``metadata.csv`` sidecar whose ``file``
+  column names the text files (other columns such as ``title``, ``date``, ``outlet``
+  are merged in);
+* a single CSV, TSV, JSONL/NDJSON or Parquet file with one article per row and a text
+  column (``text`` by default, configurable).
+
+Nothing is dropped silently: the load report (``articles.attrs["load_report"]`` or
+:func:`load_report`) lists every input file or row with its status and, for skipped
+inputs, the reason (empty, binary, undecodable, duplicate of …).
+
+Example
+-------
+>>> from arnews.corpus import load_corpus, load_report
+>>> articles = load_corpus("data/articles")            # doctest: +SKIP
+>>> articles[["article_id", "title", "date", "encoding"]]  # doctest: +SKIP
+>>> load_report(articles).query("status == 'skipped'")  # doctest: +SKIP
+"""
+from __future__ import annotations
+
+import codecs
+import hashlib
+import json
+import os
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+import pandas as pd
+
+__all__ = [
+    "CorpusError",
+    "load_corpus",
+    "load_report",
+    "decode_bytes",
+    "DecodeResult",
+    "date_from_text",
+    "ARTICLE_COLUMNS",
+]
+
+ARTICLE_COLUMNS = ["article_id", "source_path", "title", "date", "outlet", "text"]
+TEXT_SUFFIXES = {".txt", ".text"}
+TABLE_SUFFIXES = {".csv", ".tsv", ".tab", ".jsonl", ".ndjson", ".parquet", ".pq"}
+METADATA_NAMES = ("metadata.csv", "metadata.tsv")
+
+
+class CorpusError(ValueError):
+    """A corpus path or file that cannot be used; the message names it and the problem."""
+
+
+# ---------------------------------------------------------------------------
+# Decoding
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DecodeResult:
+    text: str | None
+    encoding: str | None
+    problem: str | None = None  # reason when text is None
+
+
+_ARABIC_RE = re.compile(r"[\u0600-\u06FF]")
+_BAD_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _looks_like_text(text: str) -> bool:
+    if not text:
+        return True
+    bad = len(_BAD_CONTROL_RE.findall(text))
+    return bad / len(text) < 0.01
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """Recognise BOM-less UTF-16 by its NUL pattern (ASCII/Arabic code units)."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    even_nul = data[0::2].count(0) / (len(data) / 2)
+    odd_nul = data[1::2].count(0) / (len(data) / 2)
+    for enc, ok in (("utf-16-le", odd_nul > 0.2 and even_nul < 0.05), ("utf-16-be", even_nul > 0.2 and odd_nul < 0.05)):
+        if ok:
+            try:
+                return data.decode(enc)
+            except UnicodeDecodeError:
+                return None
+    # Arabic in UTF-16-LE: high bytes 0x06 on odd positions
+    if data[1::2].count(6) / (len(data) / 2) > 0.3:
+        try:
+            return data.decode("utf-16-le")
+        except UnicodeDecodeError:
+            return None
+    if data[0::2].count(6) / (len(data) / 2) > 0.3:
+        try:
+            return data.decode("utf-16-be")
+        except UnicodeDecodeError:
+            return None
+    return None
+
+
+def decode_bytes(data: bytes) -> DecodeResult:
+    """Detect the encoding of raw bytes and decode them.
+
+    Handles UTF-8 (with or without BOM), UTF-16 (with BOM, or recognised by its byte
+    pattern) and Windows-1256, the common legacy Arabic code page; other encodings
+    are tried with ``charset_normalizer``. Binary data and bytes that decode to no
+    plausible text are reported, not guessed.
+
+    >>> decode_bytes("بوتين".encode("cp1256")).encoding
+    'windows-1256'
+    >>> decode_bytes(b"\\x00\\x01\\x02\\xff" * 10).problem
+    'binary file (control bytes)'
+    """
+    if not data:
+        return DecodeResult(None, None, "empty file")
+    if data.startswith(codecs.BOM_UTF8):
+        try:
+            return DecodeResult(data[3:].decode("utf-8"), "utf-8-sig")
+        except UnicodeDecodeError as e:
+            return DecodeResult(None, None, f"invalid UTF-8 after a UTF-8 BOM at byte {e.start + 3}")
+    if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
+        try:
+            return DecodeResult(data.decode("utf-16"), "utf-16")
+        except UnicodeDecodeError as e:
+            return DecodeResult(None, None, f"invalid UTF-16 at byte {e.start}")
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None and _looks_like_text(utf16):
+        return DecodeResult(utf16, "utf-16")
+    if b"\x00" in data:
+        return DecodeResult(None, None, "binary file (NUL bytes)")
+    try:
+        text = data.decode("utf-8")
+        if _looks_like_text(text):
+            return DecodeResult(text, "utf-8")
+        return DecodeResult(None, None, "binary file (control bytes)")
+    except UnicodeDecodeError:
+        pass
+    # Windows-1256 decodes almost any byte string, so require plausible Arabic text.
+    try:
+        text = data.decode("cp1256")
+        letters = sum(ch.isalpha() for ch in text)
+        arabic = len(_ARABIC_RE.findall(text))
+        if _looks_like_text(text) and letters and arabic / letters > 0.5:
+            return DecodeResult(text, "windows-1256")
+    except UnicodeDecodeError:
+        pass
+    if not _looks_like_text(data.decode("latin-1")):
+        return DecodeResult(None, None, "binary file (control bytes)")
+    try:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data).best()
+        if best is not None and best.encoding:
+            text = str(best)
+            if _looks_like_text(text):
+                return DecodeResult(text, best.encoding)
+    except Exception:  # pragma: no cover - detector failure falls through to the report
+        pass
+    return DecodeResult(None, None, "undecodable: not UTF-8, UTF-16 or Windows-1256 text")
+
+
+# ---------------------------------------------------------------------------
+# Dates
+# ---------------------------------------------------------------------------
+
+_MONTHS = {
+    # English
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+    # Arabic (Egyptian/Gulf and Levantine month names)
+    "يناير": 1, "فبراير": 2, "مارس": 3, "أبريل": 4, "ابريل": 4, "إبريل": 4, "مايو": 5,
+    "يونيو": 6, "يونيه": 6, "يوليو": 7, "يوليه": 7, "أغسطس": 8, "اغسطس": 8, "سبتمبر": 9,
+    "أكتوبر": 10, "اكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12,
+    "كانون الثاني": 1, "شباط": 2, "آذار": 3, "نيسان": 4, "أيار": 5, "حزيران": 6, "تموز": 7,
+    "آب": 8, "أيلول": 9, "تشرين الأول": 10, "تشرين الثاني": 11, "كانون الأول": 12,
+}
+_MONTH_ALT = "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True))
+_DATE_LABEL = r"(?:تاريخ النشر|نشر في|نُشر في|بتاريخ|published(?: on)?|date)\s*[:：]?\s*"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d{2})"
+_MON = rf"(?P<month>{_MONTH_ALT})"
+_DATE_PATTERNS = [
+    re.compile(_DATE_LABEL + rf"{_DAY},?\s+{_MON},?\s+{_YEAR}", re.I),
+    re.compile(_DATE_LABEL + rf"{_MON}\s+{_DAY},?\s+{_YEAR}", re.I),
+    re.compile(_DATE_LABEL + r"(?P<year>(?:19|20)\d{2})[-/.](?P<mnum>\d{1,2})[-/.](?P<day>\d{1,2})"),
+    re.compile(_DATE_LABEL + r"(?P<day>\d{1,2})[-/.](?P<mnum>\d{1,2})[-/.](?P<year>(?:19|20)\d{2})"),
+]
+
+
+def date_from_text(text: str, max_chars: int = 600) -> str | None:
+    """Find a publication date stated near the top of an article ("تاريخ النشر: …").
+
+    Returns an ISO date string or None.
+
+    >>> date_from_text("عنوان\\nتاريخ النشر: 22nd, January 2025 GMT")
+    '2025-01-22'
+    >>> date_from_text("نشر في 5 مارس 2024")
+    '2024-03-05'
+    >>> date_from_text("قال بوتين في مارس") is None
+    True
+    """
+    head = text[:max_chars]
+    for pat in _DATE_PATTERNS:
+        m = pat.search(head)
+        if not m:
+            continue
+        g = m.groupdict()
+        month = _MONTHS.get(g["month"].lower()) if g.get("month") else int(g["mnum"])
+        try:
+            return pd.Timestamp(year=int(g["year"]), month=month, day=int(g["day"])).date().isoformat()
+        except (ValueError, TypeError):
+            continue
+    return None
+
+
+# ---------------------------------------------------------------------------
+# Loading
+# ---------------------------------------------------------------------------
+
+
+def _first_line_title(text: str, max_len: int = 200) -> str:
+    for line in text.splitlines():
+        line = line.strip()
+        if line:
+            return line if len(line) <= max_len else line[: max_len - 1].rstrip() + "…"
+    return ""
+
+
+def _content_key(text: str) -> str:
+    norm = unicodedata.normalize("NFKC", text)
+    norm = re.sub(r"\s+", " ", norm).strip()
+    return hashlib.sha1(norm.encode("utf-8")).hexdigest()
+
+
+def _report_row(source: str, status: str, reason: str = "", encoding: str | None = None, article_id: str | None = None) -> dict:
+    return {"source": source, "status": status, "reason": reason, "encoding": encoding, "article_id": article_id}
+
+
+def _read_metadata(folder: Path) -> tuple[pd.DataFrame | None, Path | None]:
+    for name in METADATA_NAMES:
+        p = folder / name
+        if p.exists():
+            sep = "\t" if p.suffix == ".tsv" else ","
+            try:
+                meta = pd.read_csv(p, sep=sep, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+            except Exception as e:
+                raise CorpusError(f"{p}: cannot read metadata sidecar: {e}") from e
+            key = next((c for c in ("file", "filename", "path", "source") if c in meta.columns), None)
+            if key is None:
+                raise CorpusError(
+                    f"{p}: metadata sidecar needs a 'file' column naming the text files; "
+                    f"found columns {list(meta.columns)}"
+                )
+            meta = meta.rename(columns={key: "file"})
+            if meta["file"].duplicated().any():
+                dups = meta.loc[meta["file"].duplicated(), "file"].tolist()
+                raise CorpusError(f"{p}: file names listed twice in metadata: {dups[:5]}")
+            return meta, p
+    return None, None
+
+
+def _load_folder(folder: Path, recursive: bool) -> tuple[list[dict], list[dict]]:
+    meta, meta_path = _read_metadata(folder)
+    pattern = "**/*" if recursive else "*"
+    files = sorted(p for p in folder.glob(pattern) if p.is_file())
+    rows, report = [], []
+    meta_by_file = {} if meta is None else {r["file"]: r for r in meta.to_dict("records")}
+    for p in files:
+        rel = p.relative_to(folder).as_posix()
+        if meta_path is not None and p == meta_path:
+            continue
+        if p.name.startswith("."):
+            report.append(_report_row(str(p), "skipped", "hidden file"))
+            continue
+        if p.suffix.lower() not in TEXT_SUFFIXES:
+            report.append(_report_row(str(p), "skipped", f"not a .txt file (suffix {p.suffix or 'none'})"))
+            continue
+        try:
+            data = p.read_bytes()
+        except OSError as e:
+            report.append(_report_row(str(p), "skipped", f"unreadable: {e.strerror or e}"))
+            continue
+        res = decode_bytes(data)
+        if res.text is None:
+            report.append(_report_row(str(p), "skipped", res.problem or "undecodable"))
+            continue
+        if not res.text.strip():
+            report.append(_report_row(str(p), "skipped", "empty file (whitespace only)", res.encoding))
+            continue
+        row = {"article_id": p.stem if not recursive else rel.rsplit(".", 1)[0], "source_path": str(p), "text": res.text, "encoding": res.encoding}
+        m = meta_by_file.get(rel) or meta_by_file.get(p.name)
+        if m:
+            for k, v in m.items():
+                if k != "file" and v != "":
+                    row[k] = v
+        rows.append(row)
+        report.append(_report_row(str(p), "loaded", "", res.encoding, row["article_id"]))
+    if meta is not None:
+        listed = set(meta["file"])
+        present = {p.relative_to(folder).as_posix() for p in files} | {p.name for p in files}
+        for f in sorted(listed - present):
+            report.append(_report_row(str(folder / f), "missing", "listed in metadata but no such file"))
+    return rows, report
+
+
+def _read_table(path: Path, text_column: str, id_column: str | None) -> tuple[list[dict], list[dict]]:
+    suffix = path.suffix.lower()
+    try:
+        if suffix in (".csv",):
+            df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+        elif suffix in (".tsv", ".tab"):
+            df = pd.read_csv(path, sep="\t", dtype=str, keep_default_na=False, encoding="utf-8-sig")
+        elif suffix in (".jsonl", ".ndjson"):
+            df = pd.read_json(path, lines=True, dtype=False)
+        else:
+            df = pd.read_parquet(path)
+    except Exception as e:
+        raise CorpusError(f"{path}: cannot read {suffix[1:].upper()} file: {e}") from e
+    if text_column not in df.columns:
+        raise CorpusError(
+            f"{path}: no text column {text_column!r}; columns are {list(df.columns)}. "
+            f"Pass text_column=... (or --text-column) to name the one holding the article text."
+        )
+    if id_column is not None and id_column not in df.columns:
+        raise CorpusError(f"{path}: no id column {id_column!r}; columns are {list(df.columns)}")
+    rows, report = [], []
+    for i, rec in enumerate(df.to_dict("records")):
+        src = f"{path}#row{i + 1}"
+        text = rec.pop(text_column)
+        if text is None or (isinstance(text, float) and pd.isna(text)) or not str(text).strip():
+            report.append(_report_row(src, "skipped", f"row {i + 1}: empty text"))
+            continue
+        aid = str(rec.pop(id_column)) if id_column else str(rec.pop("article_id", "") or f"{path.stem}_{i + 1:06d}")
+        row = {"article_id": aid, "source_path": src, "text": str(text), "encoding": "table"}
+        row.update({k: v for k, v in rec.items() if not (isinstance(v, float) and pd.isna(v))})
+        rows.append(row)
+        report.append(_report_row(src, "loaded", "", "table", aid))
+    return rows, report
+
+
+def load_corpus(
+    path: str | os.PathLike,
+    *,
+    text_column: str = "text",
+    id_column: str | None = None,
+    recursive: bool = False,
+    date_from_content: bool = True,
+) -> pd.DataFrame:
+    """Load articles from a folder of ``.txt`` files or a CSV/TSV/JSONL/Parquet file.
+
+    Returns one row per article with ``article_id, source_path, title, date, outlet,
+    text`` (the text exactly as read), ``encoding``, ``date_source`` and any metadata
+    columns. ``articles.attrs["load_report"]`` lists every input with its status
+    (``loaded``, ``skipped`` or ``missing``) and reason.
+
+    Raises :class:`CorpusError` when the path does not exist, cannot be read, or
+    holds no loadable article.
+
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "a.txt").write_text("عنوان\\nقال بوتين.", encoding="utf-8")
+    >>> _ = (d / "b.txt").write_bytes(b"")
+    >>> df = load_corpus(d)
+    >>> df[["article_id", "title"]].values.tolist()
+    [['a', 'عنوان']]
+    >>> load_report(df)[["status", "reason"]].values.tolist()
+    [['loaded', ''], ['skipped', 'empty file']]
+    """
+    p = Path(path)
+    if not p.exists():
+        raise CorpusError(f"{p}: corpus path does not exist")
+    if p.is_dir():
+        rows, report = _load_folder(p, recursive)
+    elif p.suffix.lower() in TABLE_SUFFIXES:
+        rows, report = _read_table(p, text_column, id_column)
+    elif p.suffix.lower() in TEXT_SUFFIXES:
+        res = decode_bytes(p.read_bytes())
+        if res.text is None or not res.text.strip():
+            raise CorpusError(f"{p}: {res.problem or 'empty file'}")
+        rows = [{"article_id": p.stem, "source_path": str(p), "text": res.text, "encoding": res.encoding}]
+        report = [_report_row(str(p), "loaded", "", res.encoding, p.stem)]
+    else:
+        raise CorpusError(
+            f"{p}: unsupported corpus file type {p.suffix or '(none)'}; use a folder of .txt files "
+            f"or a .csv/.tsv/.jsonl/.parquet file"
+        )
+
+    # Duplicates: same article id, or the same text (after Unicode and space normalization).
+    kept, seen_text, seen_id = [], {}, set()
+    by_source = {r["source"]: r for r in report}
+    for row in rows:
+        key = _content_key(row["text"])
+        rep = by_source[row["source_path"]]
+        if key in seen_text:
+            rep.update(status="skipped", reason=f"duplicate text of {seen_text[key]}", article_id=None)
+            continue
+        if row["article_id"] in seen_id:
+            rep.update(status="skipped", reason=f"duplicate article_id {row['article_id']!r}", article_id=None)
+            continue
+        seen_text[key] = row["source_path"]
+        seen_id.add(row["article_id"])
+        kept.append(row)
+
+    report_df = pd.DataFrame(report, columns=["source", "status", "reason", "encoding", "article_id"])
+    if not kept:
+        reasons = "; ".join(f"{Path(r['source']).name}: {r['reason']}" for r in report[:10]) or "no files"
+        raise CorpusError(f"{p}: no articles could be loaded ({reasons})")
+
+    df = pd.DataFrame(kept)
+    for col in ("title", "date", "outlet"):
+        if col not in df.columns:
+            df[col] = None
+    df["title"] = [t if isinstance(t, str) and t.strip() else _first_line_title(x) for t, x in zip(df["title"], df["text"])]
+    # Dates: metadata first, then a date stated in the text.
+    date_source = []
+    dates = []
+    for d, text in zip(df["date"], df["text"]):
+        if isinstance(d, str) and d.strip() or (d is not None and not isinstance(d, str) and not pd.isna(d)):
+            dates.append(d)
+            date_source.append("metadata")
+            continue
+        found = date_from_text(text) if date_from_content else None
+        dates.append(found)
+        date_source.append("text" if found else None)
+    df["date"] = pd.to_datetime(pd.Series(dates, dtype=object), errors="coerce")
+    df["date_source"] = date_source
+    bad_dates = df["date"].isna() & pd.Series([d is not None for d in dates])
+    if bad_dates.any():
+        for src in df.loc[bad_dates, "source_path"]:
+            by_source[src]["reason"] = "loaded; date in metadata could not be parsed"
+        report_df = pd.DataFrame(report, columns=["source", "status", "reason", "encoding", "article_id"])
+    df["outlet"] = df["outlet"].where(df["outlet"].notna(), None)
+    front = ARTICLE_COLUMNS + ["encoding", "date_source"]
+    df = df[front + [c for c in df.columns if c not in front]].reset_index(drop=True)
+    # Plain records, not a DataFrame: pandas compares attrs when combining frames.
+    df.attrs["load_report"] = report_df.to_dict("records")
+    df.attrs["corpus_path"] = str(p)
+    return df
+
+
+def load_report(articles: pd.DataFrame) -> pd.DataFrame:
+    """The load report of a corpus returned by :func:`load_corpus` (source, status, reason, encoding).
+
+    >>> load_report(pd.DataFrame()).columns.tolist()
+    ['source', 'status', 'reason', 'encoding', 'article_id']
+    """
+    cols = ["source", "status", "reason", "encoding", "article_id"]
+    rep = articles.attrs.get("load_report")
+    if rep is None:
+        return pd.DataFrame(columns=cols)
+    return pd.DataFrame(list(rep), columns=cols)

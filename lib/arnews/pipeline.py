@@ -1,0 +1,316 @@
+"""Run the annotation pipeline over a corpus and produce tidy tables.
+
+Stages, in order (each is a function ``annotate_stage(tables) -> dict`` in its module):
+
+========  ======================  ==============================================
+stage     module                  adds
+========  ======================  ==============================================
+clean     :mod:`arnews.clean`     articles: clean_text, removed, flags
+text      :mod:`arnews.text`      sentences; tokens (surface, norm, is_word)
+lemmas    :mod:`arnews.morph`     tokens: lemma, pos, lemma_backend
+actors    :mod:`arnews.actors`    mentions
+quotes    :mod:`arnews.quotes`    quotes
+stance    :mod:`arnews.stance`    stance (and sentence_stance)
+========  ======================  ==============================================
+
+Results are cached per chunk of articles, keyed by the articles' content, the pipeline
+version and the data files the stages read (gazetteer, lexicons, rules), so a second run
+over an unchanged corpus loads from the cache.
+
+Example
+-------
+>>> from arnews import load_corpus, annotate
+>>> ann = annotate(load_corpus("data/articles"))          # doctest: +SKIP
+>>> ann.tokens.head()                                     # doctest: +SKIP
+>>> ann.to_parquet("out/annotations")                     # doctest: +SKIP
+"""
+from __future__ import annotations
+
+import hashlib
+import importlib
+import os
+import shutil
+import sys
+import warnings
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+import pandas as pd
+
+from . import __version__
+from .resources import data_fingerprint
+
+__all__ = [
+    "Annotations",
+    "annotate",
+    "annotate_chunk",
+    "read_annotations",
+    "STAGES",
+    "PIPELINE_VERSION",
+    "default_cache_dir",
+]
+
+PIPELINE_VERSION = f"{__version__}-p1"
+# Stage name -> module implementing ``annotate_stage(tables) -> dict[str, DataFrame]``.
+STAGES: dict[str, str] = {
+    "clean": "arnews.clean",
+    "text": "arnews.text",
+    "lemmas": "arnews.morph",
+    "actors": "arnews.actors",
+    "quotes": "arnews.quotes",
+    "stance": "arnews.stance",
+}
+# Data files whose contents change the output (part of the cache key).
+DATA_FILES = [
+    "clean_rules.csv",
+    "actors.csv",
+    "stopwords.csv",
+    "lexicons/stance.csv",
+    "lexicons/speech_verbs.csv",
+]
+TABLE_ORDER = ["articles", "sentences", "tokens", "mentions", "quotes", "sentence_stance", "stance"]
+
+
+@dataclass
+class Annotations:
+    """The tidy tables of an annotated corpus (one row per article, sentence, token, mention…)."""
+
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    load_report: pd.DataFrame | None = None
+
+    def __getattr__(self, name: str) -> pd.DataFrame:
+        tables = self.__dict__.get("tables", {})
+        if name in tables:
+            return tables[name]
+        raise AttributeError(f"no table {name!r}; tables are {sorted(tables)}")
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        return self.tables[name]
+
+    def __contains__(self, name: str) -> bool:
+        return name in self.tables
+
+    def to_parquet(self, out_dir: str | os.PathLike) -> Path:
+        """Write every table as ``<name>.parquet`` (plus ``load_report.parquet``)."""
+        out = Path(out_dir)
+        out.mkdir(parents=True, exist_ok=True)
+        for name, df in self.tables.items():
+            _to_parquet(df, out / f"{name}.parquet")
+        if self.load_report is not None:
+            self.load_report.to_parquet(out / "load_report.parquet", index=False)
+        return out
+
+    def summary(self) -> dict[str, int]:
+        return {name: len(df) for name, df in self.tables.items()}
+
+
+def _to_parquet(df: pd.DataFrame, path: Path) -> None:
+    df = df.copy()
+    df.attrs = {}
+    df.to_parquet(path, index=False)
+
+
+def read_annotations(path: str | os.PathLike) -> Annotations:
+    """Read tables written by :meth:`Annotations.to_parquet` or ``python -m arnews annotate``."""
+    p = Path(path)
+    if not p.is_dir():
+        raise FileNotFoundError(f"{p}: no annotation folder (run `python -m arnews annotate CORPUS --out {p}`)")
+    tables = {}
+    for f in sorted(p.glob("*.parquet")):
+        if f.stem != "load_report":
+            tables[f.stem] = pd.read_parquet(f)
+    if "articles" not in tables:
+        raise FileNotFoundError(f"{p}: no articles.parquet in the annotation folder")
+    rep = p / "load_report.parquet"
+    return Annotations(tables, pd.read_parquet(rep) if rep.exists() else None)
+
+
+def _stage_fn(name: str) -> Callable[[dict], dict] | None:
+    try:
+        mod = importlib.import_module(STAGES[name])
+    except ModuleNotFoundError as e:
+        if e.name == STAGES[name]:
+            return None
+        raise
+    return getattr(mod, "annotate_stage", None)
+
+
+def available_stages() -> list[str]:
+    """Stages whose module is installed and provides ``annotate_stage``."""
+    return [s for s in STAGES if _stage_fn(s) is not None]
+
+
+def annotate_chunk(articles: pd.DataFrame, stages: Iterable[str] | None = None) -> dict[str, pd.DataFrame]:
+    """Run the stages on one chunk of articles in memory; returns the tables."""
+    stages = list(stages) if stages is not None else available_stages()
+    tables: dict[str, pd.DataFrame] = {"articles": articles.reset_index(drop=True)}
+    for s in stages:
+        fn = _stage_fn(s)
+        if fn is None:
+            raise ValueError(f"stage {s!r}: module {STAGES.get(s)} has no annotate_stage()")
+        tables.update(fn(tables))
+    return tables
+
+
+def default_cache_dir() -> Path:
+    return Path(os.environ.get("ARNEWS_CACHE", Path.cwd() / ".arnews_cache"))
+
+
+def _chunk_key(articles: pd.DataFrame, stages: list[str]) -> str:
+    h = hashlib.sha1()
+    h.update(PIPELINE_VERSION.encode())
+    h.update(",".join(stages).encode())
+    h.update(data_fingerprint(DATA_FILES).encode())
+    for aid, text in zip(articles["article_id"], articles["text"]):
+        h.update(str(aid).encode())
+        h.update(b"\0")
+        h.update(str(text).encode("utf-8"))
+        h.update(b"\1")
+    # metadata columns influence the articles table too
+    meta_cols = [c for c in articles.columns if c not in ("text",)]
+    h.update(pd.util.hash_pandas_object(articles[meta_cols].astype(str), index=False).values.tobytes())
+    return h.hexdigest()[:24]
+
+
+def _load_cached(dir_: Path) -> dict[str, pd.DataFrame] | None:
+    done = dir_ / "_complete"
+    if not done.exists():
+        return None
+    try:
+        return {f.stem: pd.read_parquet(f) for f in dir_.glob("*.parquet")}
+    except Exception:
+        return None
+
+
+def _save_cached(dir_: Path, tables: dict[str, pd.DataFrame]) -> None:
+    tmp = dir_.with_name(dir_.name + f".tmp{os.getpid()}")
+    tmp.mkdir(parents=True, exist_ok=True)
+    for name, df in tables.items():
+        _to_parquet(df, tmp / f"{name}.parquet")
+    (tmp / "_complete").write_text(PIPELINE_VERSION)
+    if dir_.exists():
+        shutil.rmtree(tmp, ignore_errors=True)
+        return
+    try:
+        tmp.rename(dir_)
+    except OSError:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _process_chunk(args: tuple[pd.DataFrame, list[str], str | None]) -> tuple[dict[str, pd.DataFrame], bool]:
+    chunk, stages, cache_dir = args
+    if cache_dir:
+        key_dir = Path(cache_dir) / _chunk_key(chunk, stages)
+        cached = _load_cached(key_dir)
+        if cached is not None:
+            return cached, True
+    tables = annotate_chunk(chunk, stages)
+    if cache_dir:
+        _save_cached(key_dir, tables)
+    return tables, False
+
+
+def _chunks(articles: pd.DataFrame, size: int) -> Iterator[pd.DataFrame]:
+    for i in range(0, len(articles), size):
+        yield articles.iloc[i : i + size]
+
+
+def _concat(parts: list[dict[str, pd.DataFrame]]) -> dict[str, pd.DataFrame]:
+    names = [n for n in TABLE_ORDER if any(n in p for p in parts)]
+    names += sorted({n for p in parts for n in p} - set(names))
+    out = {}
+    for n in names:
+        frames = [p[n] for p in parts if n in p and len(p[n])]
+        if frames:
+            out[n] = pd.concat(frames, ignore_index=True)
+        else:
+            out[n] = next(p[n] for p in parts if n in p).iloc[0:0]
+    return out
+
+
+def annotate(
+    articles: pd.DataFrame,
+    *,
+    stages: Iterable[str] | None = None,
+    cache: bool | str | os.PathLike = True,
+    workers: int = 1,
+    engine: str = "local",
+    chunk_size: int = 200,
+    progress: bool | None = None,
+    scheduler: str | None = None,
+) -> Annotations:
+    """Annotate articles (from :func:`arnews.load_corpus`) and return the tidy tables.
+
+    Parameters
+    ----------
+    stages : which stages to run (default: all installed, see :data:`STAGES`).
+    cache : True for the default cache folder (``.arnews_cache`` or ``$ARNEWS_CACHE``), a
+        path for another one, False to disable.
+    workers : processes for the local engine; output is identical to one worker.
+    engine : ``"local"`` or ``"dask"`` (see :func:`arnews.distributed.annotate_dask`).
+    chunk_size : articles per chunk (the unit of caching and parallelism).
+    progress : show a progress bar (default: when there is more than one chunk).
+
+    >>> from arnews.corpus import load_corpus
+    >>> ann = annotate(load_corpus("data/articles"), cache=False)   # doctest: +SKIP
+    >>> sorted(ann.tables)                                            # doctest: +SKIP
+    ['actors', 'articles', ...]
+    """
+    if "article_id" not in articles.columns or "text" not in articles.columns:
+        raise ValueError("annotate() needs an articles table with 'article_id' and 'text' columns (see load_corpus)")
+    stage_list = list(stages) if stages is not None else available_stages()
+    unknown = [s for s in stage_list if s not in STAGES]
+    if unknown:
+        raise ValueError(f"unknown stages {unknown}; known: {list(STAGES)}")
+    from .corpus import load_report
+
+    load_rep = load_report(articles) if "load_report" in articles.attrs else None
+    articles = articles.copy()
+    articles.attrs = {}
+    if engine == "dask":
+        from .distributed import annotate_dask
+
+        return annotate_dask(articles, stages=stage_list, chunk_size=chunk_size, scheduler=scheduler)
+    if engine != "local":
+        raise ValueError(f"engine must be 'local' or 'dask', not {engine!r}")
+
+    cache_dir: str | None
+    if cache is True:
+        cache_dir = str(default_cache_dir())
+    elif cache:
+        cache_dir = str(cache)
+    else:
+        cache_dir = None
+
+    chunks = list(_chunks(articles, max(1, chunk_size)))
+    show = progress if progress is not None else len(chunks) > 1
+    jobs = [(c, stage_list, cache_dir) for c in chunks]
+    parts: list[dict[str, pd.DataFrame]] = []
+    hits = 0
+    bar = None
+    if show:
+        from tqdm.auto import tqdm
+
+        bar = tqdm(total=len(articles), desc="annotating", unit="article", file=sys.stderr)
+    if workers > 1 and len(chunks) > 1:
+        with ProcessPoolExecutor(max_workers=workers) as ex:
+            for (tables, hit), (c, *_r) in zip(ex.map(_process_chunk, jobs), jobs):
+                parts.append(tables)
+                hits += hit
+                if bar:
+                    bar.update(len(c))
+    else:
+        for job in jobs:
+            tables, hit = _process_chunk(job)
+            parts.append(tables)
+            hits += hit
+            if bar:
+                bar.update(len(job[0]))
+    if bar:
+        bar.close()
+    ann = Annotations(_concat(parts), load_rep)
+    ann.tables["articles"].attrs["cache_hits"] = hits
+    ann.tables["articles"].attrs["chunks"] = len(chunks)
+    return ann

@@ -1,0 +1,44 @@
+"""Where the project's editable data files (gazetteer, lexicons, rules, gold sets) live.
+
+Researchers edit CSV files under the repository's ``data/`` folder. Set the environment
+variable ``ARNEWS_DATA`` to use a copy elsewhere.
+
+>>> data_path("clean_rules.csv").name
+'clean_rules.csv'
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+__all__ = ["data_dir", "data_path", "data_fingerprint"]
+
+
+def data_dir() -> Path:
+    env = os.environ.get("ARNEWS_DATA")
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parents[2] / "data"
+
+
+def data_path(name: str) -> Path:
+    """Path of a data file; raises FileNotFoundError naming where it looked."""
+    p = data_dir() / name
+    if not p.exists():
+        raise FileNotFoundError(
+            f"{p}: arnews data file not found. Run from a checkout of the project or set ARNEWS_DATA "
+            f"to a folder holding {name}."
+        )
+    return p
+
+
+def data_fingerprint(names: list[str]) -> str:
+    """A short hash of the given data files' contents (used in cache keys)."""
+    h = hashlib.sha1()
+    for n in sorted(names):
+        p = data_dir() / n
+        h.update(n.encode())
+        if p.exists():
+            h.update(p.read_bytes())
+    return h.hexdigest()[:12]
