@@ -17,6 +17,13 @@ def annotate(*args, **kwargs):
     return _annotate(*args, **kwargs)
 
 
+def annotate_corpus(path, **kwargs):
+    """See :func:`arnews.pipeline.annotate_corpus`."""
+    from .pipeline import annotate_corpus as _ac
+
+    return _ac(path, **kwargs)
+
+
 def read_annotations(path):
     """See :func:`arnews.pipeline.read_annotations`."""
     from .pipeline import read_annotations as _read
@@ -24,4 +31,4 @@ def read_annotations(path):
     return _read(path)
 
 
-__all__ = ["__version__", "CorpusError", "load_corpus", "load_report", "annotate", "read_annotations"]
+__all__ = ["__version__", "CorpusError", "load_corpus", "load_report", "annotate", "annotate_corpus", "read_annotations"]

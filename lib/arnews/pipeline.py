@@ -45,6 +45,7 @@ from .resources import data_fingerprint
 __all__ = [
     "Annotations",
     "annotate",
+    "annotate_corpus",
     "annotate_chunk",
     "read_annotations",
     "STAGES",
@@ -155,7 +156,8 @@ def annotate_chunk(articles: pd.DataFrame, stages: Iterable[str] | None = None) 
 
 
 def default_cache_dir() -> Path:
-    return Path(os.environ.get("ARNEWS_CACHE", Path.cwd() / ".arnews_cache"))
+    """``$ARNEWS_CACHE`` or ``~/.cache/arnews``."""
+    return Path(os.environ.get("ARNEWS_CACHE") or Path.home() / ".cache" / "arnews")
 
 
 def _chunk_key(articles: pd.DataFrame, stages: list[str]) -> str:
@@ -246,7 +248,7 @@ def annotate(
     Parameters
     ----------
     stages : which stages to run (default: all installed, see :data:`STAGES`).
-    cache : True for the default cache folder (``.arnews_cache`` or ``$ARNEWS_CACHE``), a
+    cache : True for the default cache folder (``$ARNEWS_CACHE`` or ``~/.cache/arnews``), a
         path for another one, False to disable.
     workers : processes for the local engine; output is identical to one worker.
     engine : ``"local"`` or ``"dask"`` (see :func:`arnews.distributed.annotate_dask`).
@@ -314,3 +316,17 @@ def annotate(
     ann.tables["articles"].attrs["cache_hits"] = hits
     ann.tables["articles"].attrs["chunks"] = len(chunks)
     return ann
+
+
+def annotate_corpus(path: str | os.PathLike, **kwargs) -> Annotations:
+    """Load a corpus (see :func:`arnews.corpus.load_corpus`) and annotate it (cached).
+
+    Keyword arguments go to ``load_corpus`` (``text_column``, ``id_column``, ``recursive``)
+    or to :func:`annotate`. This is what the notebooks call.
+
+    >>> ann = annotate_corpus("data/articles")   # doctest: +SKIP
+    """
+    from .corpus import load_corpus
+
+    load_kw = {k: kwargs.pop(k) for k in ("text_column", "id_column", "recursive") if k in kwargs}
+    return annotate(load_corpus(path, **load_kw), **kwargs)
