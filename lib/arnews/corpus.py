@@ -76,6 +76,30 @@ def _looks_like_text(text: str) -> bool:
     return bad / len(text) < 0.01
 
 
+_CORE_ARABIC_RE = re.compile(r"[\u0621-\u064A]")
+
+
+def _plausible_arabic(text: str) -> bool:
+    """Windows-1256 maps every byte to something, so check the result reads like Arabic:
+    mostly core Arabic letters (not the Persian/Urdu extras the upper range holds) and
+    word spaces."""
+    letters = sum(ch.isalpha() for ch in text)
+    if not letters:
+        return False
+    arabic = len(_ARABIC_RE.findall(text))
+    core = len(_CORE_ARABIC_RE.findall(text))
+    spaces = sum(ch.isspace() for ch in text)
+    # Accented Latin letters inside Arabic words mean a different Arabic code page was
+    # read as Windows-1256 (e.g. ISO-8859-6 bytes decode to "بèتêو").
+    accented = sum("\u00c0" <= ch <= "\u00ff" for ch in text)
+    return (
+        arabic / letters > 0.5
+        and core / max(arabic, 1) > 0.8
+        and spaces / len(text) > 0.03
+        and accented / letters < 0.02
+    )
+
+
 def _utf16_without_bom(data: bytes) -> str | None:
     """Recognise BOM-less UTF-16 by its NUL pattern (ASCII/Arabic code units)."""
     if len(data) < 4 or len(data) % 2:
@@ -106,8 +130,9 @@ def decode_bytes(data: bytes) -> DecodeResult:
     """Detect the encoding of raw bytes and decode them.
 
     Handles UTF-8 (with or without BOM), UTF-16 (with BOM, or recognised by its byte
-    pattern) and Windows-1256, the common legacy Arabic code page; other encodings
-    are tried with ``charset_normalizer``. Binary data and bytes that decode to no
+    pattern) and Windows-1256, the common legacy Arabic code page; other Arabic code
+    pages are tried with ``charset_normalizer`` and kept only if the result reads as
+    Arabic. Binary data and bytes that decode to no
     plausible text are reported, not guessed.
 
     >>> decode_bytes("بوتين".encode("cp1256")).encoding
@@ -142,9 +167,7 @@ def decode_bytes(data: bytes) -> DecodeResult:
     # Windows-1256 decodes almost any byte string, so require plausible Arabic text.
     try:
         text = data.decode("cp1256")
-        letters = sum(ch.isalpha() for ch in text)
-        arabic = len(_ARABIC_RE.findall(text))
-        if _looks_like_text(text) and letters and arabic / letters > 0.5:
+        if _looks_like_text(text) and _plausible_arabic(text):
             return DecodeResult(text, "windows-1256")
     except UnicodeDecodeError:
         pass
@@ -153,10 +176,12 @@ def decode_bytes(data: bytes) -> DecodeResult:
     try:
         from charset_normalizer import from_bytes
 
+        # Other Arabic code pages (ISO-8859-6, CP720, Mac Arabic); a guess is kept only if
+        # it reads like Arabic, otherwise the file is reported rather than mis-decoded.
         best = from_bytes(data).best()
         if best is not None and best.encoding:
             text = str(best)
-            if _looks_like_text(text):
+            if _looks_like_text(text) and _plausible_arabic(text):
                 return DecodeResult(text, best.encoding)
     except Exception:  # pragma: no cover - detector failure falls through to the report
         pass

@@ -64,6 +64,8 @@ class NormalizeOptions:
     alef maksura → ي. Teh marbuta (ة→ه) and hamza folding are off by default because
     they merge distinct words (e.g. ``الصينية``/``الصينيه`` is harmless, but
     ``مسؤول``→``مسوول`` is rarely wanted); switch them on for noisy social-media text.
+    Note that CAMeL's ``arclean`` map itself drops diacritics and tatweel: to keep
+    diacritics, set both ``arclean=False`` and ``dediac=False``.
     """
 
     unicode: bool = True

@@ -1,0 +1,66 @@
+"""The annotation pipeline: output contract, cache, workers, CLI."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from arnews.cli import main as cli_main
+from arnews.corpus import load_corpus
+from arnews.pipeline import annotate, read_annotations
+
+
+def test_output_contract(sample_annotations):
+    ann = sample_annotations
+    assert {"articles", "sentences", "tokens"} <= set(ann.tables)
+    assert {"clean_text", "removed", "flags", "n_tokens"} <= set(ann.articles.columns)
+    assert list(ann.sentences.columns[:5]) == ["article_id", "sentence_id", "start", "end", "text"]
+    assert list(ann.tokens.columns[:7]) == ["article_id", "sentence_id", "token_id", "start", "end", "surface", "norm"]
+    words = ann.tokens[ann.tokens.is_word].groupby("article_id").size()
+    assert (ann.articles.set_index("article_id")["n_tokens"] == words).all()
+    assert ann.load_report is not None and len(ann.load_report) == 5
+
+
+def test_second_run_loads_from_cache_and_edit_invalidates(sample_dir, tmp_path):
+    arts = load_corpus(sample_dir)
+    cache = tmp_path / "cache"
+    first = annotate(arts, stages=["clean", "text"], cache=cache, chunk_size=2)
+    assert first.articles.attrs["cache_hits"] == 0
+    second = annotate(arts, stages=["clean", "text"], cache=cache, chunk_size=2)
+    assert second.articles.attrs["cache_hits"] == 3
+    pd.testing.assert_frame_equal(first.tokens, second.tokens)
+    edited = arts.copy()
+    edited.loc[4, "text"] = "جملة جديدة.\n" + edited.loc[4, "text"]
+    third = annotate(edited, stages=["clean", "text"], cache=cache, chunk_size=2)
+    assert third.articles.attrs["cache_hits"] == 2  # only the chunk holding article 4 is recomputed
+    assert "جملة جديدة." in third.sentences.text.tolist()
+
+
+def test_workers_give_identical_output(sample_articles):
+    one = annotate(sample_articles, stages=["clean", "text"], cache=False, chunk_size=2)
+    two = annotate(sample_articles, stages=["clean", "text"], cache=False, chunk_size=2, workers=2)
+    for name in one.tables:
+        pd.testing.assert_frame_equal(one[name], two[name])
+
+
+def test_bad_input_and_unknown_stage(sample_articles):
+    with pytest.raises(ValueError, match="needs an articles table"):
+        annotate(pd.DataFrame({"x": [1]}))
+    with pytest.raises(ValueError, match="unknown stages \\['nope'\\]"):
+        annotate(sample_articles, stages=["clean", "nope"])
+
+
+def test_cli_annotate_writes_parquet(sample_dir, tmp_path, capsys):
+    out = tmp_path / "ann"
+    rc = cli_main(["annotate", str(sample_dir), "--out", str(out), "--stages", "clean,text", "--cache-dir", str(tmp_path / "c")])
+    assert rc == 0
+    assert {"articles.parquet", "sentences.parquet", "tokens.parquet", "load_report.parquet"} <= {p.name for p in out.iterdir()}
+    ann = read_annotations(out)
+    assert len(ann.articles) == 5
+    printed = capsys.readouterr().out
+    assert "loaded 5 articles" in printed and "tokens.parquet" in printed
+
+
+def test_cli_reports_missing_corpus(tmp_path, capsys):
+    rc = cli_main(["annotate", str(tmp_path / "missing"), "--out", str(tmp_path / "o")])
+    assert rc == 2
+    assert "missing: corpus path does not exist" in capsys.readouterr().err
