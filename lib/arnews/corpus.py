@@ -29,7 +29,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 import pandas as pd
 
@@ -37,6 +37,7 @@ __all__ = [
     "CorpusError",
     "load_corpus",
     "load_report",
+    "iter_corpus",
     "decode_bytes",
     "DecodeResult",
     "date_from_text",
@@ -135,10 +136,10 @@ def decode_bytes(data: bytes) -> DecodeResult:
     Arabic. Binary data and bytes that decode to no
     plausible text are reported, not guessed.
 
-    >>> decode_bytes("بوتين".encode("cp1256")).encoding
+    >>> decode_bytes("قال بوتين إن العلاقات قوية".encode("cp1256")).encoding
     'windows-1256'
     >>> decode_bytes(b"\\x00\\x01\\x02\\xff" * 10).problem
-    'binary file (control bytes)'
+    'binary file (NUL bytes)'
     """
     if not data:
         return DecodeResult(None, None, "empty file")
@@ -290,33 +291,35 @@ def _read_metadata(folder: Path) -> tuple[pd.DataFrame | None, Path | None]:
     return None, None
 
 
-def _load_folder(folder: Path, recursive: bool) -> tuple[list[dict], list[dict]]:
+Item = tuple["dict | None", dict]  # (article row or None, report row)
+
+
+def _iter_folder(folder: Path, recursive: bool) -> Iterator[Item]:
     meta, meta_path = _read_metadata(folder)
     pattern = "**/*" if recursive else "*"
     files = sorted(p for p in folder.glob(pattern) if p.is_file())
-    rows, report = [], []
     meta_by_file = {} if meta is None else {r["file"]: r for r in meta.to_dict("records")}
     for p in files:
         rel = p.relative_to(folder).as_posix()
         if meta_path is not None and p == meta_path:
             continue
         if p.name.startswith("."):
-            report.append(_report_row(str(p), "skipped", "hidden file"))
+            yield None, _report_row(str(p), "skipped", "hidden file")
             continue
         if p.suffix.lower() not in TEXT_SUFFIXES:
-            report.append(_report_row(str(p), "skipped", f"not a .txt file (suffix {p.suffix or 'none'})"))
+            yield None, _report_row(str(p), "skipped", f"not a .txt file (suffix {p.suffix or 'none'})")
             continue
         try:
             data = p.read_bytes()
         except OSError as e:
-            report.append(_report_row(str(p), "skipped", f"unreadable: {e.strerror or e}"))
+            yield None, _report_row(str(p), "skipped", f"unreadable: {e.strerror or e}")
             continue
         res = decode_bytes(data)
         if res.text is None:
-            report.append(_report_row(str(p), "skipped", res.problem or "undecodable"))
+            yield None, _report_row(str(p), "skipped", res.problem or "undecodable")
             continue
         if not res.text.strip():
-            report.append(_report_row(str(p), "skipped", "empty file (whitespace only)", res.encoding))
+            yield None, _report_row(str(p), "skipped", "empty file (whitespace only)", res.encoding)
             continue
         row = {"article_id": p.stem if not recursive else rel.rsplit(".", 1)[0], "source_path": str(p), "text": res.text, "encoding": res.encoding}
         m = meta_by_file.get(rel) or meta_by_file.get(p.name)
@@ -324,49 +327,155 @@ def _load_folder(folder: Path, recursive: bool) -> tuple[list[dict], list[dict]]
             for k, v in m.items():
                 if k != "file" and v != "":
                     row[k] = v
-        rows.append(row)
-        report.append(_report_row(str(p), "loaded", "", res.encoding, row["article_id"]))
+        yield row, _report_row(str(p), "loaded", "", res.encoding, row["article_id"])
     if meta is not None:
         listed = set(meta["file"])
         present = {p.relative_to(folder).as_posix() for p in files} | {p.name for p in files}
         for f in sorted(listed - present):
-            report.append(_report_row(str(folder / f), "missing", "listed in metadata but no such file"))
-    return rows, report
+            yield None, _report_row(str(folder / f), "missing", "listed in metadata but no such file")
 
 
-def _read_table(path: Path, text_column: str, id_column: str | None) -> tuple[list[dict], list[dict]]:
+def _table_batches(path: Path, batch_size: int) -> Iterator[pd.DataFrame]:
     suffix = path.suffix.lower()
-    try:
-        if suffix in (".csv",):
-            df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-        elif suffix in (".tsv", ".tab"):
-            df = pd.read_csv(path, sep="\t", dtype=str, keep_default_na=False, encoding="utf-8-sig")
-        elif suffix in (".jsonl", ".ndjson"):
-            df = pd.read_json(path, lines=True, dtype=False)
-        else:
-            df = pd.read_parquet(path)
-    except Exception as e:
-        raise CorpusError(f"{path}: cannot read {suffix[1:].upper()} file: {e}") from e
-    if text_column not in df.columns:
+    if suffix in (".csv", ".tsv", ".tab"):
+        sep = "," if suffix == ".csv" else "\t"
+        yield from pd.read_csv(path, sep=sep, dtype=str, keep_default_na=False, encoding="utf-8-sig", chunksize=batch_size)
+    elif suffix in (".jsonl", ".ndjson"):
+        yield from pd.read_json(path, lines=True, dtype=False, chunksize=batch_size)
+    else:
+        import pyarrow.parquet as pq
+
+        for batch in pq.ParquetFile(path).iter_batches(batch_size=batch_size):
+            yield batch.to_pandas()
+
+
+def _iter_table(path: Path, text_column: str, id_column: str | None, batch_size: int = 5000) -> Iterator[Item]:
+    i = 0
+    batches = _table_batches(path, batch_size)
+    while True:
+        try:
+            df = next(batches)
+        except StopIteration:
+            return
+        except Exception as e:
+            raise CorpusError(f"{path}: cannot read {path.suffix[1:].upper()} file: {e}") from e
+        if text_column not in df.columns:
+            raise CorpusError(
+                f"{path}: no text column {text_column!r}; columns are {list(df.columns)}. "
+                f"Pass text_column=... (or --text-column) to name the one holding the article text."
+            )
+        if id_column is not None and id_column not in df.columns:
+            raise CorpusError(f"{path}: no id column {id_column!r}; columns are {list(df.columns)}")
+        for rec in df.to_dict("records"):
+            i += 1
+            src = f"{path}#row{i}"
+            text = rec.pop(text_column)
+            if text is None or (isinstance(text, float) and pd.isna(text)) or not str(text).strip():
+                yield None, _report_row(src, "skipped", f"row {i}: empty text")
+                continue
+            aid = str(rec.pop(id_column)) if id_column else str(rec.pop("article_id", "") or f"{path.stem}_{i:06d}")
+            row = {"article_id": aid, "source_path": src, "text": str(text), "encoding": "table"}
+            row.update({k: v for k, v in rec.items() if not (isinstance(v, float) and pd.isna(v))})
+            yield row, _report_row(src, "loaded", "", "table", aid)
+
+
+def _iter_items(p: Path, text_column: str, id_column: str | None, recursive: bool) -> Iterator[Item]:
+    if not p.exists():
+        raise CorpusError(f"{p}: corpus path does not exist")
+    if p.is_dir():
+        yield from _iter_folder(p, recursive)
+    elif p.suffix.lower() in TABLE_SUFFIXES:
+        yield from _iter_table(p, text_column, id_column)
+    elif p.suffix.lower() in TEXT_SUFFIXES:
+        res = decode_bytes(p.read_bytes())
+        if res.text is None or not res.text.strip():
+            raise CorpusError(f"{p}: {res.problem or 'empty file'}")
+        yield {"article_id": p.stem, "source_path": str(p), "text": res.text, "encoding": res.encoding}, _report_row(str(p), "loaded", "", res.encoding, p.stem)
+    else:
         raise CorpusError(
-            f"{path}: no text column {text_column!r}; columns are {list(df.columns)}. "
-            f"Pass text_column=... (or --text-column) to name the one holding the article text."
+            f"{p}: unsupported corpus file type {p.suffix or '(none)'}; use a folder of .txt files "
+            f"or a .csv/.tsv/.jsonl/.parquet file"
         )
-    if id_column is not None and id_column not in df.columns:
-        raise CorpusError(f"{path}: no id column {id_column!r}; columns are {list(df.columns)}")
-    rows, report = [], []
-    for i, rec in enumerate(df.to_dict("records")):
-        src = f"{path}#row{i + 1}"
-        text = rec.pop(text_column)
-        if text is None or (isinstance(text, float) and pd.isna(text)) or not str(text).strip():
-            report.append(_report_row(src, "skipped", f"row {i + 1}: empty text"))
+
+
+def _finalize(rows: list[dict], report: list[dict], date_from_content: bool) -> pd.DataFrame:
+    """Titles, dates and column order for a batch of loaded rows (updates report reasons)."""
+    df = pd.DataFrame(rows)
+    for col in ("title", "date", "outlet"):
+        if col not in df.columns:
+            df[col] = None
+    df["title"] = [t if isinstance(t, str) and t.strip() else _first_line_title(x) for t, x in zip(df["title"], df["text"])]
+    dates, date_source = [], []
+    for d, text in zip(df["date"], df["text"]):
+        if (isinstance(d, str) and d.strip()) or (d is not None and not isinstance(d, str) and not pd.isna(d)):
+            dates.append(d)
+            date_source.append("metadata")
             continue
-        aid = str(rec.pop(id_column)) if id_column else str(rec.pop("article_id", "") or f"{path.stem}_{i + 1:06d}")
-        row = {"article_id": aid, "source_path": src, "text": str(text), "encoding": "table"}
-        row.update({k: v for k, v in rec.items() if not (isinstance(v, float) and pd.isna(v))})
-        rows.append(row)
-        report.append(_report_row(src, "loaded", "", "table", aid))
-    return rows, report
+        found = date_from_text(text) if date_from_content else None
+        dates.append(found)
+        date_source.append("text" if found else None)
+    df["date"] = pd.to_datetime(pd.Series(dates, dtype=object), errors="coerce", format="mixed")
+    df["date_source"] = date_source
+    bad = df["date"].isna() & pd.Series([d is not None for d in dates])
+    if bad.any():
+        by_source = {r["source"]: r for r in report}
+        for src in df.loc[bad, "source_path"]:
+            if src in by_source:
+                by_source[src]["reason"] = "loaded; date in metadata could not be parsed"
+        df.loc[bad, "date_source"] = None
+    front = ARTICLE_COLUMNS + ["encoding", "date_source"]
+    return df[front + [c for c in df.columns if c not in front]].reset_index(drop=True)
+
+
+def iter_corpus(
+    path: str | os.PathLike,
+    *,
+    chunk_size: int = 1000,
+    text_column: str = "text",
+    id_column: str | None = None,
+    recursive: bool = False,
+    date_from_content: bool = True,
+) -> Iterator[pd.DataFrame]:
+    """Stream a corpus in chunks of at most ``chunk_size`` articles (same columns as
+    :func:`load_corpus`), for corpora too large to hold in memory. Each chunk's
+    ``attrs["load_report"]`` holds the report rows read since the previous chunk;
+    duplicates are detected across the whole stream. The last chunk may be empty
+    (it then only carries report rows).
+
+    >>> sum(len(c) for c in iter_corpus("data/articles", chunk_size=2))   # doctest: +SKIP
+    5
+    """
+    p = Path(path)
+    seen_text: dict[str, str] = {}
+    seen_id: set[str] = set()
+    rows: list[dict] = []
+    report: list[dict] = []
+    n_loaded = 0
+    for row, rep in _iter_items(p, text_column, id_column, recursive):
+        report.append(rep)
+        if row is not None:
+            key = _content_key(row["text"])
+            if key in seen_text:
+                rep.update(status="skipped", reason=f"duplicate text of {seen_text[key]}", article_id=None)
+            elif row["article_id"] in seen_id:
+                rep.update(status="skipped", reason=f"duplicate article_id {row['article_id']!r}", article_id=None)
+            else:
+                seen_text[key] = row["source_path"]
+                seen_id.add(row["article_id"])
+                rows.append(row)
+        if len(rows) >= chunk_size:
+            df = _finalize(rows, report, date_from_content)
+            df.attrs["load_report"] = report
+            n_loaded += len(df)
+            yield df
+            rows, report = [], []
+    if not n_loaded and not rows:
+        reasons = "; ".join(f"{Path(r['source']).name}: {r['reason']}" for r in report[:10]) or "no files"
+        raise CorpusError(f"{p}: no articles could be loaded ({reasons})")
+    if rows or report:
+        df = _finalize(rows, report, date_from_content) if rows else pd.DataFrame(columns=ARTICLE_COLUMNS + ["encoding", "date_source"])
+        df.attrs["load_report"] = report
+        yield df
 
 
 def load_corpus(
@@ -381,8 +490,9 @@ def load_corpus(
 
     Returns one row per article with ``article_id, source_path, title, date, outlet,
     text`` (the text exactly as read), ``encoding``, ``date_source`` and any metadata
-    columns. ``articles.attrs["load_report"]`` lists every input with its status
-    (``loaded``, ``skipped`` or ``missing``) and reason.
+    columns. ``load_report(articles)`` lists every input with its status (``loaded``,
+    ``skipped`` or ``missing``) and reason. For corpora larger than memory use
+    :func:`iter_corpus`.
 
     Raises :class:`CorpusError` when the path does not exist, cannot be read, or
     holds no loadable article.
@@ -397,75 +507,15 @@ def load_corpus(
     >>> load_report(df)[["status", "reason"]].values.tolist()
     [['loaded', ''], ['skipped', 'empty file']]
     """
-    p = Path(path)
-    if not p.exists():
-        raise CorpusError(f"{p}: corpus path does not exist")
-    if p.is_dir():
-        rows, report = _load_folder(p, recursive)
-    elif p.suffix.lower() in TABLE_SUFFIXES:
-        rows, report = _read_table(p, text_column, id_column)
-    elif p.suffix.lower() in TEXT_SUFFIXES:
-        res = decode_bytes(p.read_bytes())
-        if res.text is None or not res.text.strip():
-            raise CorpusError(f"{p}: {res.problem or 'empty file'}")
-        rows = [{"article_id": p.stem, "source_path": str(p), "text": res.text, "encoding": res.encoding}]
-        report = [_report_row(str(p), "loaded", "", res.encoding, p.stem)]
-    else:
-        raise CorpusError(
-            f"{p}: unsupported corpus file type {p.suffix or '(none)'}; use a folder of .txt files "
-            f"or a .csv/.tsv/.jsonl/.parquet file"
-        )
-
-    # Duplicates: same article id, or the same text (after Unicode and space normalization).
-    kept, seen_text, seen_id = [], {}, set()
-    by_source = {r["source"]: r for r in report}
-    for row in rows:
-        key = _content_key(row["text"])
-        rep = by_source[row["source_path"]]
-        if key in seen_text:
-            rep.update(status="skipped", reason=f"duplicate text of {seen_text[key]}", article_id=None)
-            continue
-        if row["article_id"] in seen_id:
-            rep.update(status="skipped", reason=f"duplicate article_id {row['article_id']!r}", article_id=None)
-            continue
-        seen_text[key] = row["source_path"]
-        seen_id.add(row["article_id"])
-        kept.append(row)
-
-    report_df = pd.DataFrame(report, columns=["source", "status", "reason", "encoding", "article_id"])
-    if not kept:
-        reasons = "; ".join(f"{Path(r['source']).name}: {r['reason']}" for r in report[:10]) or "no files"
-        raise CorpusError(f"{p}: no articles could be loaded ({reasons})")
-
-    df = pd.DataFrame(kept)
-    for col in ("title", "date", "outlet"):
-        if col not in df.columns:
-            df[col] = None
-    df["title"] = [t if isinstance(t, str) and t.strip() else _first_line_title(x) for t, x in zip(df["title"], df["text"])]
-    # Dates: metadata first, then a date stated in the text.
-    date_source = []
-    dates = []
-    for d, text in zip(df["date"], df["text"]):
-        if isinstance(d, str) and d.strip() or (d is not None and not isinstance(d, str) and not pd.isna(d)):
-            dates.append(d)
-            date_source.append("metadata")
-            continue
-        found = date_from_text(text) if date_from_content else None
-        dates.append(found)
-        date_source.append("text" if found else None)
-    df["date"] = pd.to_datetime(pd.Series(dates, dtype=object), errors="coerce")
-    df["date_source"] = date_source
-    bad_dates = df["date"].isna() & pd.Series([d is not None for d in dates])
-    if bad_dates.any():
-        for src in df.loc[bad_dates, "source_path"]:
-            by_source[src]["reason"] = "loaded; date in metadata could not be parsed"
-        report_df = pd.DataFrame(report, columns=["source", "status", "reason", "encoding", "article_id"])
-    df["outlet"] = df["outlet"].where(df["outlet"].notna(), None)
-    front = ARTICLE_COLUMNS + ["encoding", "date_source"]
-    df = df[front + [c for c in df.columns if c not in front]].reset_index(drop=True)
+    chunks, report = [], []
+    for c in iter_corpus(path, chunk_size=1 << 30, text_column=text_column, id_column=id_column, recursive=recursive, date_from_content=date_from_content):
+        report += c.attrs["load_report"]
+        c.attrs = {}
+        chunks.append(c)
+    df = pd.concat([c for c in chunks if len(c)], ignore_index=True)
     # Plain records, not a DataFrame: pandas compares attrs when combining frames.
-    df.attrs["load_report"] = report_df.to_dict("records")
-    df.attrs["corpus_path"] = str(p)
+    df.attrs["load_report"] = report
+    df.attrs["corpus_path"] = str(path)
     return df
 
 
