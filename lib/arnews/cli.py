@@ -25,36 +25,46 @@ EVALUATIONS = {
 
 
 def _annotate(args: argparse.Namespace) -> int:
-    from .corpus import CorpusError, load_corpus, load_report
-    from .pipeline import annotate
+    """Stream the corpus chunk by chunk to Parquet (local engine) or run it on Dask."""
+    import pandas as pd
 
+    from .corpus import CorpusError
+    from .pipeline import annotate_to_parquet
+
+    stages = args.stages.split(",") if args.stages else None
+    load_kw = {"text_column": args.text_column, "id_column": args.id_column, "recursive": args.recursive}
+    t0 = time.perf_counter()
     try:
-        articles = load_corpus(args.corpus, text_column=args.text_column, id_column=args.id_column, recursive=args.recursive)
-    except CorpusError as e:
+        if args.engine == "dask":
+            from .distributed import annotate_dask_to_parquet
+
+            counts = annotate_dask_to_parquet(
+                args.corpus, args.out, stages=stages, chunk_size=args.chunk_size, scheduler=args.scheduler, **load_kw
+            )
+        else:
+            counts = annotate_to_parquet(
+                args.corpus,
+                args.out,
+                stages=stages,
+                chunk_size=args.chunk_size,
+                workers=args.workers,
+                cache=False if args.no_cache else (args.cache_dir or True),
+                **load_kw,
+            )
+    except (CorpusError, ValueError) as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
-    rep = load_report(articles)
-    skipped = rep[rep["status"] != "loaded"]
-    t0 = time.perf_counter()
-    ann = annotate(
-        articles,
-        stages=args.stages.split(",") if args.stages else None,
-        cache=False if args.no_cache else (args.cache_dir or True),
-        workers=args.workers,
-        engine=args.engine,
-        scheduler=args.scheduler,
-        chunk_size=args.chunk_size,
-    )
     dt = time.perf_counter() - t0
-    out = ann.to_parquet(args.out)
-    print(f"loaded {len(articles)} articles from {args.corpus}; skipped {len(skipped)}")
+    rep = pd.read_parquet(Path(args.out) / "load_report.parquet")
+    skipped = rep[rep["status"] != "loaded"]
+    print(f"loaded {int((rep['status'] == 'loaded').sum())} articles from {args.corpus}; skipped {len(skipped)}")
     for _, r in skipped.iterrows():
-        print(f"  skipped {r['source']}: {r['reason']}")
-    hits = ann.articles.attrs.get("cache_hits", 0)
-    print(f"annotated in {dt:.1f}s ({hits} of {ann.articles.attrs.get('chunks', 0)} chunks from cache)")
-    for name, n in ann.summary().items():
+        print(f"  {r['status']} {r['source']}: {r['reason']}")
+    hits = counts.pop("chunks_from_cache", 0)
+    print(f"annotated in {dt:.1f}s ({hits} chunks from cache)")
+    for name, n in counts.items():
         print(f"  {name}.parquet: {n} rows")
-    print(f"wrote {out}")
+    print(f"wrote {args.out}")
     return 0
 
 

@@ -1,0 +1,208 @@
+"""Run the annotation pipeline on a Dask cluster.
+
+Each chunk of articles is one task; a task runs the same stages as the local engine
+(:func:`arnews.pipeline.annotate_chunk`), so the tables are identical. On a cluster the
+corpus is best a Parquet dataset on storage every worker can read (``dd.read_parquet``
+splits it into partitions on the workers); a folder or CSV is read on the client and
+its chunks are sent to the workers.
+
+Connect to a running cluster with its scheduler address::
+
+    python -m arnews annotate s3-or-shared/corpus.parquet --engine dask \\
+        --scheduler tcp://scheduler:8786 --out shared/annotations
+
+Without an address, a ``distributed.LocalCluster`` with one single-threaded worker
+process per core is started for the run (and closed afterwards).
+
+>>> from arnews.distributed import annotate_dask
+>>> ann = annotate_dask(load_corpus("data/articles"))   # doctest: +SKIP
+"""
+from __future__ import annotations
+
+import os
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import pandas as pd
+
+from .pipeline import Annotations, _arrow_safe, _chunks, _concat, annotate_chunk, available_stages
+
+__all__ = ["annotate_dask", "annotate_dask_to_parquet", "dask_client"]
+
+
+@contextmanager
+def dask_client(scheduler: str | object | None = None) -> Iterator[object]:
+    """A ``distributed.Client``: to ``scheduler`` (an address or a cluster object), else
+    the current default client, else a new LocalCluster that is closed on exit."""
+    from distributed import Client, LocalCluster
+
+    if scheduler is not None:
+        client = Client(scheduler)
+        try:
+            yield client
+        finally:
+            client.close()
+        return
+    try:
+        from distributed import default_client
+
+        yield default_client()
+        return
+    except ValueError:
+        pass
+    cluster = LocalCluster(n_workers=os.cpu_count() or 1, threads_per_worker=1, processes=True, dashboard_address=None)
+    client = Client(cluster)
+    try:
+        yield client
+    finally:
+        client.close()
+        cluster.close()
+
+
+def _run_chunk(chunk: pd.DataFrame, stages: list[str]) -> dict[str, pd.DataFrame]:
+    return annotate_chunk(chunk, stages)
+
+
+def annotate_dask(
+    articles: pd.DataFrame,
+    *,
+    stages: Iterable[str] | None = None,
+    chunk_size: int = 200,
+    scheduler: str | object | None = None,
+) -> Annotations:
+    """Annotate an in-memory articles table on Dask; same tables as the local engine.
+
+    For corpora larger than memory use :func:`annotate_dask_to_parquet`.
+    """
+    from .corpus import load_report
+
+    stage_list = list(stages) if stages is not None else available_stages()
+    rep = load_report(articles) if "load_report" in articles.attrs else None
+    arts = articles.copy()
+    arts.attrs = {}
+    with dask_client(scheduler) as client:
+        futures = client.map(_run_chunk, list(_chunks(arts, chunk_size)), stages=stage_list, pure=False)
+        parts = client.gather(futures)
+    return Annotations(_concat(parts), rep)
+
+
+def _write_part(tables: dict[str, pd.DataFrame], out: str, index: int, schemas: dict) -> dict[str, int]:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    counts = {}
+    for name, df in tables.items():
+        d = Path(out) / f"{name}.parquet"
+        d.mkdir(parents=True, exist_ok=True)
+        table = pa.Table.from_pandas(_arrow_safe(df), preserve_index=False)
+        if name in schemas:
+            table = table.select(schemas[name].names).cast(schemas[name])
+        pq.write_table(table, d / f"part-{index:05d}.parquet")
+        counts[name] = len(df)
+    return counts
+
+
+def _annotate_and_write(chunk: pd.DataFrame, stages: list[str], out: str, index: int, schemas: dict) -> dict[str, int]:
+    return _write_part(annotate_chunk(chunk, stages), out, index, schemas)
+
+
+def _prepare_partition(part: pd.DataFrame, text_column: str, id_column: str | None, index: int) -> pd.DataFrame:
+    """Turn a partition of a Parquet corpus into an articles chunk like load_corpus's."""
+    from .corpus import _finalize
+
+    part = part.reset_index(drop=True)
+    if text_column not in part.columns:
+        raise ValueError(f"partition {index}: no text column {text_column!r}; columns are {list(part.columns)}")
+    rows = []
+    for i, rec in enumerate(part.to_dict("records")):
+        text = rec.pop(text_column)
+        if text is None or not str(text).strip():
+            continue
+        aid = str(rec.pop(id_column)) if id_column else str(rec.pop("article_id", "") or f"p{index:05d}_{i:06d}")
+        row = {"article_id": aid, "source_path": f"partition{index}#row{i + 1}", "text": str(text), "encoding": "table"}
+        row.update({k: v for k, v in rec.items() if v is not None and not (isinstance(v, float) and pd.isna(v))})
+        rows.append(row)
+    return _finalize(rows, [], True) if rows else pd.DataFrame()
+
+
+def _partition_task(part: pd.DataFrame, text_column: str, id_column: str | None, index: int, stages: list[str], out: str, schemas: dict) -> dict[str, int]:
+    arts = _prepare_partition(part, text_column, id_column, index)
+    if arts.empty:
+        return {"articles": 0}
+    return _write_part(annotate_chunk(arts, stages), out, index, schemas)
+
+
+def annotate_dask_to_parquet(
+    source: str | os.PathLike | pd.DataFrame,
+    out_dir: str | os.PathLike,
+    *,
+    stages: Iterable[str] | None = None,
+    chunk_size: int = 500,
+    scheduler: str | object | None = None,
+    text_column: str = "text",
+    id_column: str | None = None,
+    recursive: bool = False,
+) -> dict[str, int]:
+    """Annotate on Dask and write each table as a partitioned Parquet dataset
+    ``out_dir/<table>.parquet/part-NNNNN.parquet`` (readable with ``pd.read_parquet``,
+    ``dd.read_parquet`` or :func:`arnews.read_annotations`).
+
+    A Parquet ``source`` is read by the workers partition by partition; other sources
+    are streamed from the client with :func:`arnews.corpus.iter_corpus`.
+    """
+    import pyarrow as pa
+
+    from .corpus import iter_corpus
+
+    stage_list = list(stages) if stages is not None else available_stages()
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    report: list[dict] = []
+    totals: dict[str, int] = {}
+
+    def _schemas(sample: pd.DataFrame) -> dict:
+        tables = annotate_chunk(sample.head(min(len(sample), 20)), stage_list)
+        return {n: pa.Table.from_pandas(_arrow_safe(df), preserve_index=False).schema.remove_metadata() for n, df in tables.items()}
+
+    is_parquet = not isinstance(source, pd.DataFrame) and (
+        Path(source).suffix.lower() in (".parquet", ".pq") or (Path(source).is_dir() and any(Path(source).glob("*.parquet")))
+    )
+    with dask_client(scheduler) as client:
+        if is_parquet:
+            import dask.dataframe as dd
+
+            ddf = dd.read_parquet(str(source))
+            first = _prepare_partition(ddf.get_partition(0).compute(), text_column, id_column, 0)
+            schemas = _schemas(first)
+            delayed_parts = ddf.to_delayed()
+            from dask import delayed
+
+            tasks = [delayed(_partition_task)(p, text_column, id_column, i, stage_list, str(out), schemas) for i, p in enumerate(delayed_parts)]
+            results = client.gather(client.compute(tasks))
+            report.append({"source": str(source), "status": "loaded", "reason": f"{ddf.npartitions} partitions", "encoding": "table", "article_id": None})
+        else:
+            if isinstance(source, pd.DataFrame):
+                chunk_iter: Iterable[pd.DataFrame] = _chunks(source, chunk_size)
+            else:
+                def _stream():
+                    for c in iter_corpus(source, chunk_size=chunk_size, text_column=text_column, id_column=id_column, recursive=recursive):
+                        report.extend(c.attrs.get("load_report", []))
+                        c.attrs = {}
+                        if len(c):
+                            yield c
+
+                chunk_iter = _stream()
+            schemas = None
+            futures = []
+            for i, chunk in enumerate(chunk_iter):
+                if schemas is None:
+                    schemas = _schemas(chunk)
+                futures.append(client.submit(_annotate_and_write, chunk, stage_list, str(out), i, schemas, pure=False))
+            results = client.gather(futures)
+    for r in results:
+        for k, v in r.items():
+            totals[k] = totals.get(k, 0) + v
+    pd.DataFrame(report, columns=["source", "status", "reason", "encoding", "article_id"]).to_parquet(out / "load_report.parquet", index=False)
+    totals["chunks_from_cache"] = 0
+    return totals
