@@ -1,0 +1,483 @@
+"""Actors: find mentions of people, countries, organizations and blocs with a gazetteer.
+
+The gazetteer is a CSV that researchers edit (``data/actors.csv``), one row per actor:
+
+==============  ==============================================================================
+column          meaning
+==============  ==============================================================================
+actor_id        upper-case id: ISO 3166 alpha-3 for countries (``RUS``), a surname for persons
+                (``PUTIN``, ``YANG_JIECHI``), an acronym for bodies and blocs (``NATO``, ``WEST``)
+type            ``person``, ``country``, ``organization`` or ``bloc``
+country         the country (or body/bloc) the actor belongs to; countries and blocs map to
+                themselves, ``KREMLIN`` → ``RUS``, ``GUTERRES`` → ``UN``
+label_en        English label
+label_ar        Arabic label (also matched)
+variants        Arabic (or Latin) spellings separated by ``|``, machine-translation forms
+                included (``بوتين|بوتن|فلاديمير بوتين``); multi-word names are written with spaces
+weak_variants   *optional*: short, ambiguous forms (``شي|جي|G`` for Xi) that count only in
+                context (see below)
+nisba           *optional*: relational-adjective stems (``صيني``); every inflection is matched
+                (صيني، صينية، صينيون، صينيين، الصيني، الصينية …) and maps to the actor
+==============  ==============================================================================
+
+Matching works on normalized tokens (``tokens.norm``, see :func:`arnews.text.normalize`):
+
+* **proclitics**: a token may carry و/ف, then ب/ل/ك, then the article ال (``وبالصين``,
+  ``للكرملين`` = ل + الكرملين, ``لبوتين``). The article is only accepted where the variant has
+  it, so ``الشي`` is never Xi. The mention's ``surface`` leaves out و/ف/ب/ل/ك.
+* **multi-word names** and **longest match first** (``شي جين بينغ`` is one mention of XI,
+  ``يانغ جي تشي`` is YANG_JIECHI, not XI); mentions never overlap.
+* **weak variants** are kept only when (a) the same article has a non-weak mention of the
+  actor or of the actor's country (``شي`` is Xi in an article that names الصين/بكين/الصينية),
+  a single-letter Latin variant (``G``) needs a mention of the actor itself; (b) no number
+  is next to it (``جي 20`` is not Xi); (c) it does not follow a quantifier or demonstrative
+  that only introduces common nouns (``بعض``، ``كل``، ``أي``، ``لا``، ``هذا`` …).
+  ``شيء``/``شيئا`` keep their hamza after normalization and never match ``شي``; ``وشيك``
+  ("imminent") is و + شيك, not Xi.
+
+Example
+-------
+>>> import pandas as pd
+>>> from arnews.text import sentences_table, tokens_table
+>>> arts = pd.DataFrame({"article_id": ["a"], "clean_text": ["التقى شي جين بينغ وبوتين في بكين."]})
+>>> m = find_mentions(tokens_table(sentences_table(arts)))
+>>> m[["surface", "actor_id", "country"]].values.tolist()
+[['شي جين بينغ', 'XI', 'CHN'], ['بوتين', 'PUTIN', 'RUS'], ['بكين', 'CHN', 'CHN']]
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Mapping
+
+import pandas as pd
+import regex as re
+
+from .resources import data_path
+from .text import normalize, tokenize
+
+__all__ = [
+    "GazetteerError",
+    "ACTOR_TYPES",
+    "GAZETTEER_COLUMNS",
+    "MENTION_COLUMNS",
+    "load_gazetteer",
+    "validate_gazetteer",
+    "variant_table",
+    "find_mentions",
+    "annotate_stage",
+]
+
+ACTOR_TYPES = ("person", "country", "organization", "bloc")
+GAZETTEER_COLUMNS = ["actor_id", "type", "country", "label_en", "label_ar", "variants"]
+OPTIONAL_COLUMNS = ["weak_variants", "nisba"]
+MENTION_COLUMNS = [
+    "article_id", "sentence_id", "start", "end", "surface", "actor_id", "actor_type", "country",
+    "token_start", "token_end", "variant", "match",
+]
+_ID_RE = re.compile(r"^[A-Z][A-Z0-9_]*$")
+# Suffixes of a relational adjective (nisba) stem: صيني → صينية، صينيون، صينيين، صينيان …
+_NISBA_SUFFIXES = ("", "ة", "ون", "ين", "ان", "تان", "تين")
+_CONJ = ("", "و", "ف")
+_PREP = ("", "ب", "ل", "ك")
+# Words after which a short ambiguous form is a common noun, not a name ("بعض الشي", "لا شي").
+_NOT_BEFORE_NAME = frozenset(
+    normalize(w) for w in ("بعض", "كل", "أي", "لا", "هذا", "هذه", "ذلك", "تلك", "أول", "آخر", "أي", "اي")
+)
+_DIGIT_RE = re.compile(r"^\p{N}+$")
+
+
+class GazetteerError(ValueError):
+    """A problem in the gazetteer file (the message names the file, row and problem)."""
+
+
+# ---------------------------------------------------------------------------
+# Gazetteer
+# ---------------------------------------------------------------------------
+
+
+def _split(value: object) -> list[str]:
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return []
+    return [v.strip() for v in str(value).split("|") if v.strip()]
+
+
+def _variant_key(text: str) -> tuple[str, ...]:
+    """Normalized token sequence of a gazetteer variant (same tokenizer as the text)."""
+    return tuple(normalize(t.surface) or t.surface for t in tokenize(text))
+
+
+def validate_gazetteer(gaz: pd.DataFrame, source: str = "<gazetteer DataFrame>") -> pd.DataFrame:
+    """Check a gazetteer table and return a clean copy (strings, optional columns added).
+
+    Raises :class:`GazetteerError` naming ``source``, the CSV row (header is row 1) and the
+    problem: missing columns, empty or malformed ``actor_id``, duplicate ids, unknown
+    ``type``, empty ``country``, an actor with nothing to match, or one spelling that maps
+    to two different actors.
+
+    >>> bad = pd.DataFrame({"actor_id": ["X"], "type": ["king"], "country": ["X"],
+    ...                     "label_en": ["x"], "label_ar": ["س"], "variants": ["س"]})
+    >>> validate_gazetteer(bad, "my.csv")
+    Traceback (most recent call last):
+    ...
+    arnews.actors.GazetteerError: my.csv, row 2 (actor X): type 'king' is not one of person, country, organization, bloc
+    """
+    missing = [c for c in GAZETTEER_COLUMNS if c not in gaz.columns]
+    if missing:
+        raise GazetteerError(
+            f"{source}: missing column(s) {missing}; a gazetteer needs {GAZETTEER_COLUMNS} "
+            f"(optional: {OPTIONAL_COLUMNS})"
+        )
+    df = gaz.copy()
+    for c in OPTIONAL_COLUMNS:
+        if c not in df.columns:
+            df[c] = ""
+    for c in GAZETTEER_COLUMNS + OPTIONAL_COLUMNS:
+        df[c] = df[c].map(lambda v: "" if v is None or (isinstance(v, float) and pd.isna(v)) else str(v).strip())
+    df = df.reset_index(drop=True)
+    seen_ids: dict[str, int] = {}
+    seen_variants: dict[tuple[str, ...], tuple[str, int, str]] = {}
+    for i, r in df.iterrows():
+        row = i + 2  # CSV line: header is line 1
+        where = f"{source}, row {row}"
+        aid = r["actor_id"]
+        if not aid:
+            raise GazetteerError(f"{where}: empty actor_id")
+        where += f" (actor {aid})"
+        if not _ID_RE.match(aid):
+            raise GazetteerError(f"{where}: actor_id must be upper-case letters, digits and _ (e.g. PUTIN, RUS, YANG_JIECHI)")
+        if aid in seen_ids:
+            raise GazetteerError(f"{where}: duplicate actor_id, already defined on row {seen_ids[aid]}")
+        seen_ids[aid] = row
+        if r["type"] not in ACTOR_TYPES:
+            raise GazetteerError(f"{where}: type {r['type']!r} is not one of {', '.join(ACTOR_TYPES)}")
+        if not r["country"]:
+            raise GazetteerError(f"{where}: empty country (use the ISO alpha-3 code, or the actor's own id for countries and blocs)")
+        if not _ID_RE.match(r["country"]):
+            raise GazetteerError(f"{where}: country {r['country']!r} must be an upper-case code such as RUS or NATO")
+        if r["type"] == "country" and r["country"] != aid:
+            raise GazetteerError(f"{where}: a country's country must be itself ({aid}), not {r['country']!r}")
+        forms = _forms(r)
+        if not forms:
+            raise GazetteerError(f"{where}: no label_ar, variants, weak_variants or nisba to match")
+        for key, text, _strength, _rule in forms:
+            if not key or not any(key):
+                raise GazetteerError(f"{where}: variant {text!r} is empty after normalization")
+            prev = seen_variants.get(key)
+            if prev is not None and prev[0] != aid:
+                raise GazetteerError(
+                    f"{where}: variant {text!r} (normalized {' '.join(key)!r}) also maps to actor "
+                    f"{prev[0]} on row {prev[1]} ({prev[2]!r}); a spelling can name only one actor"
+                )
+            seen_variants.setdefault(key, (aid, row, text))
+    return df
+
+
+def _forms(r: Mapping[str, str]) -> list[tuple[tuple[str, ...], str, str, str]]:
+    """(normalized key, written form, strength, rule) for every spelling of one actor."""
+    out: list[tuple[tuple[str, ...], str, str, str]] = []
+    seen: set[tuple[str, ...]] = set()
+
+    def add(text: str, strength: str, rule: str) -> None:
+        key = _variant_key(text)
+        if key in seen:
+            return
+        seen.add(key)
+        out.append((key, text, strength, rule))
+
+    for v in ([r["label_ar"]] if r.get("label_ar") else []) + _split(r.get("variants")):
+        add(v, "strong", "variant")
+    for stem in _split(r.get("nisba")):
+        s = normalize(stem)
+        for suf in _NISBA_SUFFIXES:
+            add(s + suf, "strong", "nisba")
+            add("ال" + s + suf, "strong", "nisba")
+    for v in _split(r.get("weak_variants")):
+        add(v, "weak", "weak")
+    return out
+
+
+def load_gazetteer(path: str | os.PathLike | None = None) -> pd.DataFrame:
+    """Read and validate the gazetteer CSV (default ``data/actors.csv``).
+
+    >>> g = load_gazetteer()
+    >>> g.set_index("actor_id").loc["KREMLIN", ["type", "country"]].tolist()
+    ['organization', 'RUS']
+    """
+    p = Path(path) if path is not None else data_path("actors.csv")
+    if not p.exists():
+        raise FileNotFoundError(f"{p}: gazetteer file not found")
+    try:
+        raw = pd.read_csv(p, dtype=str, keep_default_na=False, encoding="utf-8")
+    except (pd.errors.ParserError, UnicodeDecodeError) as e:
+        raise GazetteerError(f"{p}: cannot read as a UTF-8 CSV ({e})") from e
+    df = validate_gazetteer(raw, str(p))
+    df.attrs["source"] = str(p)
+    return df
+
+
+def variant_table(gazetteer: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every spelling the matcher looks for: ``actor_id, variant, key, strength, rule``.
+
+    >>> v = variant_table()
+    >>> v[(v.actor_id == "XI") & (v.strength == "weak")]["variant"].tolist()
+    ['شي', 'جي', 'G', 'Xi']
+    """
+    gaz = load_gazetteer() if gazetteer is None else validate_gazetteer(gazetteer)
+    rows = []
+    for _, r in gaz.iterrows():
+        for key, text, strength, rule in _forms(r):
+            rows.append((r["actor_id"], text, " ".join(key), strength, rule))
+    return pd.DataFrame(rows, columns=["actor_id", "variant", "key", "strength", "rule"])
+
+
+# ---------------------------------------------------------------------------
+# Matcher
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Entry:
+    tokens: tuple[str, ...]
+    actor_id: str
+    strength: str
+    variant: str
+
+
+class _Matcher:
+    """Index of gazetteer keys by first token, with a per-token-type cache of clitic analyses."""
+
+    def __init__(self, gaz: pd.DataFrame):
+        self.index: dict[str, list[_Entry]] = {}
+        self.info: dict[str, tuple[str, str]] = {}
+        for _, r in gaz.iterrows():
+            self.info[r["actor_id"]] = (r["type"], r["country"])
+            for key, text, strength, _rule in _forms(r):
+                self.index.setdefault(key[0], []).append(_Entry(key, r["actor_id"], strength, text))
+        for entries in self.index.values():
+            entries.sort(key=lambda e: -len(e.tokens))
+        self._cache: dict[str, tuple[tuple[str, int, bool], ...]] = {}
+
+    def candidates(self, norm: str) -> tuple[tuple[str, int, bool], ...]:
+        """Index keys this token can stand for: (key, proclitic length, article re-attached)."""
+        hit = self._cache.get(norm)
+        if hit is not None:
+            return hit
+        out = []
+        for key, plen, art in _clitic_keys(norm):
+            if key in self.index:
+                out.append((key, plen, art))
+        res = tuple(out)
+        if len(self._cache) > 500_000:
+            self._cache.clear()
+        self._cache[norm] = res
+        return res
+
+
+def _clitic_keys(t: str) -> list[tuple[str, int, bool]]:
+    """Readings of a normalized token as proclitics + rest: (rest, proclitic length, ل+ال)."""
+    out = [(t, 0, False)]
+    for c in _CONJ:
+        for p in _PREP:
+            pre = c + p
+            if pre and t.startswith(pre) and len(t) - len(pre) >= 2:
+                out.append((t[len(pre):], len(pre), False))
+        pre = c + "لل"  # ل + ال with the alef dropped: للكرملين = ل + الكرملين
+        if t.startswith(pre) and len(t) - len(pre) >= 2:
+            out.append(("ال" + t[len(pre):], len(pre), True))
+    return out
+
+
+_MATCHERS: dict[str, _Matcher] = {}
+
+
+def _matcher_for(gaz: pd.DataFrame) -> _Matcher:
+    h = hashlib.sha1(pd.util.hash_pandas_object(gaz.astype(str), index=False).values.tobytes()).hexdigest()
+    m = _MATCHERS.get(h)
+    if m is None:
+        if len(_MATCHERS) > 8:
+            _MATCHERS.clear()
+        m = _MATCHERS[h] = _Matcher(gaz)
+    return m
+
+
+_DEFAULT: dict[tuple[str, float], pd.DataFrame] = {}
+
+
+def _default_gazetteer() -> pd.DataFrame:
+    p = data_path("actors.csv")
+    key = (str(p), p.stat().st_mtime)
+    if key not in _DEFAULT:
+        _DEFAULT.clear()
+        _DEFAULT[key] = load_gazetteer(p)
+    return _DEFAULT[key]
+
+
+def _skip_chars(surface: str, n_norm: int) -> int:
+    """Index in ``surface`` after its first ``n_norm`` normalized characters (and any marks)."""
+    i = count = 0
+    while i < len(surface) and count < n_norm:
+        if normalize(surface[i]):
+            count += 1
+        i += 1
+    while i < len(surface) and not normalize(surface[i]):
+        i += 1
+    return i
+
+
+def find_mentions(
+    tokens: pd.DataFrame,
+    gazetteer: pd.DataFrame | None = None,
+    *,
+    texts: Mapping[str, str] | pd.Series | None = None,
+) -> pd.DataFrame:
+    """Find actor mentions in a tokens table (from :func:`arnews.text.tokens_table`).
+
+    Returns one row per mention with columns :data:`MENTION_COLUMNS`: offsets into the
+    article's ``clean_text``, the ``surface`` text, the actor and its type and country,
+    the first and last ``token_id``, the gazetteer ``variant`` that matched, and ``match``
+    (``strong`` or ``weak``). ``texts`` (article_id → clean_text) gives the exact surface
+    of multi-word mentions; without it, the tokens are joined with spaces.
+
+    >>> from arnews.text import sentences_table, tokens_table
+    >>> arts = pd.DataFrame({"article_id": ["a"],
+    ...     "clean_text": ["قال بوتين للكرملين إن الصين مستعدة. ولم يغير ذلك بعض الشيء."]})
+    >>> find_mentions(tokens_table(sentences_table(arts)))[["surface", "actor_id"]].values.tolist()
+    [['بوتين', 'PUTIN'], ['للكرملين', 'KREMLIN'], ['الصين', 'CHN']]
+    """
+    need = ["article_id", "sentence_id", "token_id", "start", "end", "surface", "norm"]
+    missing = [c for c in need if c not in tokens.columns]
+    if missing:
+        raise ValueError(f"find_mentions: tokens table lacks column(s) {missing} (make it with arnews.text.tokens_table)")
+    gaz = _default_gazetteer() if gazetteer is None else validate_gazetteer(gazetteer)
+    m = _matcher_for(gaz)
+    if texts is not None and isinstance(texts, pd.Series):
+        texts = texts.to_dict()
+
+    toks = tokens
+    if len(toks) and not (toks["article_id"].is_monotonic_increasing or _grouped_sorted(toks)):
+        toks = toks.sort_values(["article_id", "token_id"], kind="stable")
+    aids = toks["article_id"].tolist()
+    sids = toks["sentence_id"].tolist()
+    tids = toks["token_id"].tolist()
+    starts = toks["start"].tolist()
+    ends = toks["end"].tolist()
+    surfs = toks["surface"].tolist()
+    # A token whose normalization is empty (a non-Arabic script such as Tamil, which
+    # ``arclean`` drops) is matched on its surface form.
+    norms = [nm if nm else sf for nm, sf in zip(toks["norm"].tolist(), surfs)]
+    n = len(norms)
+
+    raw: list[dict] = []
+    i = 0
+    while i < n:
+        cands = m.candidates(norms[i])
+        best = None  # (length, -plen, strong, entry, plen, art)
+        for key, plen, art in cands:
+            for e in m.index[key]:
+                L = len(e.tokens)
+                if best is not None and L < best[0]:
+                    break
+                if L > 1:
+                    j = i + L - 1
+                    if j >= n or aids[j] != aids[i] or sids[j] != sids[i]:
+                        continue
+                    if any(norms[i + k] != e.tokens[k] for k in range(1, L)):
+                        continue
+                if e.strength == "weak" and art:
+                    continue
+                score = (L, -plen, e.strength == "strong")
+                if best is None or score > best[:3]:
+                    best = (L, -plen, e.strength == "strong", e, plen, art)
+        if best is None:
+            i += 1
+            continue
+        L, _, _, e, plen, art = best
+        j = i + L - 1
+        cut = 0 if art else _skip_chars(surfs[i], plen)
+        raw.append(
+            {
+                "i": i, "j": j, "article_id": aids[i], "sentence_id": sids[i],
+                "start": starts[i] + cut, "end": ends[j], "actor_id": e.actor_id,
+                "token_start": tids[i], "token_end": tids[j], "variant": e.variant, "match": e.strength,
+            }
+        )
+        i = j + 1
+
+    rows = _resolve_weak(raw, m, aids, norms, n)
+    for r in rows:
+        i, j = r.pop("i"), r.pop("j")
+        text = texts.get(r["article_id"]) if texts is not None else None
+        if text is not None:
+            r["surface"] = text[r["start"]:r["end"]]
+        else:
+            parts = [surfs[i][r["start"] - starts[i]:]]
+            for k in range(i + 1, j + 1):
+                parts.append(" " * max(1, starts[k] - ends[k - 1]) + surfs[k])
+            r["surface"] = "".join(parts)
+        r["actor_type"], r["country"] = m.info[r["actor_id"]]
+    out = pd.DataFrame(rows, columns=MENTION_COLUMNS)
+    return out.astype(
+        {"sentence_id": "int32", "start": "int32", "end": "int32", "token_start": "int32", "token_end": "int32"}
+    ).reset_index(drop=True)
+
+
+def _grouped_sorted(toks: pd.DataFrame) -> bool:
+    """True when rows are contiguous per article and token ids increase within each."""
+    a = toks["article_id"]
+    changes = (a != a.shift()).sum()
+    if changes != a.nunique():
+        return False
+    same = a == a.shift()
+    return bool((toks["token_id"].diff()[same] > 0).all())
+
+
+def _resolve_weak(raw: list[dict], m: _Matcher, aids: list, norms: list[str], n: int) -> list[dict]:
+    """Keep weak matches only in context (see the module docstring)."""
+    by_article: dict[str, list[dict]] = {}
+    for r in raw:
+        by_article.setdefault(r["article_id"], []).append(r)
+    out: list[dict] = []
+    for _aid, ms in by_article.items():
+        strong = [r for r in ms if r["match"] == "strong"]
+        actors = {r["actor_id"] for r in strong}
+        countries = {m.info[r["actor_id"]][1] for r in strong}
+        kept_weak: list[dict] = []
+        pending: list[dict] = []
+        for r in ms:
+            if r["match"] == "strong":
+                continue
+            i, j = r["i"], r["j"]
+            if _next_to_number(i, j, aids, norms, n) or _after_determiner(i, aids, norms):
+                continue
+            country = m.info[r["actor_id"]][1]
+            if len(r["variant"]) == 1:  # a single Latin letter: needs the actor itself
+                pending.append(r)
+            elif r["actor_id"] in actors or country in countries:
+                kept_weak.append(r)
+        named = actors | {r["actor_id"] for r in kept_weak}
+        kept_weak += [r for r in pending if r["actor_id"] in named]
+        keep = {id(r) for r in strong} | {id(r) for r in kept_weak}
+        out.extend(r for r in ms if id(r) in keep)
+    return out
+
+
+def _next_to_number(i: int, j: int, aids: list, norms: list[str], n: int) -> bool:
+    for k in (i - 1, j + 1):
+        if 0 <= k < n and aids[k] == aids[i] and _DIGIT_RE.match(norms[k]):
+            return True
+    return False
+
+
+def _after_determiner(i: int, aids: list, norms: list[str]) -> bool:
+    k = i - 1
+    return k >= 0 and aids[k] == aids[i] and norms[k] in _NOT_BEFORE_NAME
+
+
+def annotate_stage(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Pipeline stage: the ``mentions`` table from ``tokens`` (exact surfaces from ``clean_text``)."""
+    arts = tables["articles"]
+    texts = dict(zip(arts["article_id"], arts["clean_text"])) if "clean_text" in arts.columns else None
+    return {"mentions": find_mentions(tables["tokens"], texts=texts)}
