@@ -23,6 +23,7 @@ from dataclasses import dataclass, asdict
 from functools import lru_cache
 from typing import Iterable, NamedTuple
 
+import numpy as np
 import pandas as pd
 import regex as re
 from camel_tools.tokenizers.word import simple_word_tokenize
@@ -162,14 +163,13 @@ _SENT_BOUNDARY_RE = re.compile(
     """,
     re.VERBOSE,
 )
-_WORD_BEFORE_RE = re.compile(r"(\S+)$")
 
 
 def _is_abbreviation(text: str, term_start: int) -> bool:
-    m = _WORD_BEFORE_RE.search(text, 0, term_start)
-    if not m:
+    before = text[max(0, term_start - 12) : term_start]
+    if not before or before[-1].isspace():
         return False
-    word = m.group(1).lstrip("(«“\"")
+    word = before.split()[-1].lstrip("(«“\"")
     if not word:
         return False
     if word in _ABBREVIATIONS:
@@ -244,23 +244,45 @@ class Token(NamedTuple):
     surface: str
 
 
+_WORD_CACHE: dict[str, tuple[tuple[int, int, str], ...]] = {}
+
+
+def _word_pieces(word: str) -> tuple[tuple[int, int, str], ...]:
+    """``simple_word_tokenize`` of one whitespace-free word, with offsets, cached per word
+    type (the tokenizer treats each whitespace-separated word independently, so caching
+    by word gives exactly its output)."""
+    pieces = _WORD_CACHE.get(word)
+    if pieces is None:
+        out, cursor = [], 0
+        for tok in simple_word_tokenize(word):
+            i = word.find(tok, cursor)
+            cursor = i + len(tok)
+            out.append((i, cursor, tok))
+        pieces = tuple(out)
+        if len(_WORD_CACHE) > 1_000_000:
+            _WORD_CACHE.clear()
+        _WORD_CACHE[word] = pieces
+    return pieces
+
+
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Tokenize with ``camel_tools``' ``simple_word_tokenize`` and attach offsets.
 
-    ``offset`` is added to every position (use the sentence start to get article
-    offsets).
+    The output is exactly ``simple_word_tokenize(text)``; each whitespace-separated word
+    is tokenized once per distinct form and cached. ``offset`` is added to every
+    position (use the sentence start to get article offsets).
 
     >>> [t.surface for t in tokenize("قال بوتين: “الصين”")]
     ['قال', 'بوتين', ':', '“', 'الصين', '”']
     """
     tokens = []
     cursor = 0
-    for tok in simple_word_tokenize(text):
-        i = text.find(tok, cursor)
-        if i < 0:  # cannot happen with simple_word_tokenize, kept as a guard
-            raise ValueError(f"token {tok!r} not found in text after position {cursor}")
-        cursor = i + len(tok)
-        tokens.append(Token(offset + i, offset + cursor, tok))
+    for word in text.split():
+        i = text.find(word, cursor)
+        cursor = i + len(word)
+        base = offset + i
+        for s, e, tok in _word_pieces(word):
+            tokens.append(Token(base + s, base + e, tok))
     return tokens
 
 
@@ -296,23 +318,31 @@ def tokens_table(
     >>> tokens_table(s)[["surface", "norm", "is_word"]].values.tolist()
     [['أكد', 'اكد', True], ['بوتين', 'بوتين', True], ['.', '.', False]]
     """
-    aids, sids, tids, starts, ends, surfaces = [], [], [], [], [], []
-    last_aid = object()
-    tid = 0
-    for aid, sid, start, text in zip(
-        sentences["article_id"], sentences["sentence_id"], sentences["start"], sentences["text"]
-    ):
-        if aid != last_aid:
-            tid = 0
-            last_aid = aid
-        for t in tokenize(text, int(start)):
-            aids.append(aid)
-            sids.append(sid)
-            tids.append(tid)
-            starts.append(t.start)
-            ends.append(t.end)
-            surfaces.append(t.surface)
-            tid += 1
+    starts: list[int] = []
+    ends: list[int] = []
+    surfaces: list[str] = []
+    counts: list[int] = []  # tokens per sentence
+    for start, text in zip(sentences["start"].tolist(), sentences["text"].tolist()):
+        n0 = len(surfaces)
+        cursor = 0
+        for word in text.split():
+            i = text.find(word, cursor)
+            cursor = i + len(word)
+            base = start + i
+            for s, e, tok in _word_pieces(word):
+                starts.append(base + s)
+                ends.append(base + e)
+                surfaces.append(tok)
+        counts.append(len(surfaces) - n0)
+    reps = np.asarray(counts, dtype=np.int64)
+    aids = np.repeat(sentences["article_id"].to_numpy(dtype=object), reps)
+    sids = np.repeat(sentences["sentence_id"].to_numpy(dtype=np.int32), reps)
+    # token ids restart at 0 in each article
+    tids = np.arange(len(surfaces), dtype=np.int64)
+    if len(surfaces):
+        new_article = np.r_[True, aids[1:] != aids[:-1]]
+        first = np.maximum.accumulate(np.where(new_article, tids, 0))
+        tids = tids - first
     df = pd.DataFrame(
         {
             "article_id": aids,
