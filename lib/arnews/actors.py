@@ -320,6 +320,8 @@ def _default_gazetteer() -> pd.DataFrame:
 
 def _skip_chars(surface: str, n_norm: int) -> int:
     """Index in ``surface`` after its first ``n_norm`` normalized characters (and any marks)."""
+    if n_norm == 0:
+        return 0
     i = count = 0
     while i < len(surface) and count < n_norm:
         if normalize(surface[i]):

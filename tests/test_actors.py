@@ -1,0 +1,303 @@
+"""Actor mentions: gazetteer validation, clitic-aware longest matching, ambiguous short
+names in context, offsets, evaluation, and the optional CAMeL NER backend."""
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from arnews import actors
+from arnews.actors import GazetteerError, evaluate, find_mentions, load_gazetteer, read_gold
+from arnews.text import sentences_table, tokens_table
+
+
+def _mentions(*texts: str, gazetteer=None) -> pd.DataFrame:
+    arts = pd.DataFrame({"article_id": [f"a{i}" for i in range(len(texts))], "clean_text": list(texts)})
+    toks = tokens_table(sentences_table(arts))
+    return find_mentions(toks, gazetteer, texts=dict(zip(arts.article_id, arts.clean_text)))
+
+
+def _pairs(m: pd.DataFrame) -> list[tuple[str, str]]:
+    return list(zip(m["surface"], m["actor_id"]))
+
+
+# --- proclitics -------------------------------------------------------------------------
+
+
+def test_proclitic_sequences():
+    # و/ف then ب/ل/ك then ال; "الشي" (article on a person name) is never Xi
+    m = _mentions("قال إن الصين ولبوتين وللكرملين كالولايات المتحدة موقف الشي.")
+    assert _pairs(m) == [
+        ("الصين", "CHN"),
+        ("بوتين", "PUTIN"),
+        ("وللكرملين", "KREMLIN"),
+        ("الولايات المتحدة", "USA"),
+    ]
+    kremlin = m[m.actor_id == "KREMLIN"].iloc[0]
+    assert (kremlin.actor_type, kremlin.country) == ("organization", "RUS")
+
+
+def test_surface_leaves_out_the_conjunction_and_preposition():
+    text = "التقى وزير الخارجية بالروس وبموسكو"
+    m = _mentions(text)
+    assert _pairs(m) == [("الروس", "RUS"), ("موسكو", "RUS")]
+    assert [text[s:e] for s, e in zip(m.start, m.end)] == ["الروس", "موسكو"]
+
+
+def test_nisba_adjectives_map_to_the_country_in_every_inflection():
+    m = _mentions("قال المسؤولون الأمريكيون والصينيون إن القوات الروسية ومسؤول صيني والحكومات الغربية")
+    assert _pairs(m) == [
+        ("الأمريكيون", "USA"),
+        ("الصينيون", "CHN"),
+        ("الروسية", "RUS"),
+        ("صيني", "CHN"),
+        ("الغربية", "WEST"),
+    ]
+
+
+# --- multi-word names, longest match -----------------------------------------------------
+
+
+def test_multi_word_names_are_one_mention_longest_match_first():
+    text = "تعهد فلاديمير بوتين وشي جين بينغ ودعا حلف شمال الأطلسي وكوريا الشمالية"
+    m = _mentions(text)
+    assert _pairs(m) == [
+        ("فلاديمير بوتين", "PUTIN"),
+        ("شي جين بينغ", "XI"),
+        ("حلف شمال الأطلسي", "NATO"),
+        ("كوريا الشمالية", "PRK"),
+    ]
+    xi = m[m.actor_id == "XI"].iloc[0]
+    assert xi.token_end - xi.token_start == 2  # three tokens شي جين بينغ
+    assert xi.match == "strong"
+
+
+def test_mentions_never_overlap():
+    m = _mentions("قال الاتحاد الأوروبي ومجموعة العشرين والجمعية العامة للأمم المتحدة")
+    assert _pairs(m) == [("الاتحاد الأوروبي", "EU"), ("مجموعة العشرين", "G20"), ("الجمعية العامة للأمم المتحدة", "UN")]
+    spans = sorted(zip(m.start, m.end))
+    assert all(e1 <= s2 for (_, e1), (s2, _) in zip(spans, spans[1:]))
+
+
+def test_initial_inside_a_name():
+    m = _mentions("عقد نيكولاي ب. باتروشيف ، رئيس مجلس الأمن الروسي ، اجتماعا.")
+    assert _pairs(m) == [("نيكولاي ب. باتروشيف", "PATRUSHEV"), ("الروسي", "RUS")]
+
+
+# --- ambiguous short names -----------------------------------------------------------------
+
+
+def test_shi_is_xi_in_a_china_context_but_not_shay_or_without_context():
+    assert _pairs(_mentions("وقال شي إن الصين مستعدة.")) == [("شي", "XI"), ("الصين", "CHN")]
+    # no China (nor a full Xi mention) in the article: the bare weak form is not trusted
+    assert _pairs(_mentions("وقال شي إن العلاقات جيدة.")) == []
+    # شيء / شيئا keep their hamza; بعض شي (colloquial, no hamza) follows a quantifier
+    text = "خفف بعض الشيء من العقوبات ولم تفعل الصين شيئا يذكر ولا شيء، وتغير بعض شي."
+    assert _pairs(_mentions(text)) == [("الصين", "CHN")]
+
+
+def test_washik_imminent_is_not_xi():
+    m = _mentions("حشد القوات الروسية يثير مخاوف من غزو وشيك وقالت الصين إن شي سيزور موسكو.")
+    assert "وشيك" not in set(m.surface)
+    assert _pairs(m) == [("الروسية", "RUS"), ("الصين", "CHN"), ("شي", "XI"), ("موسكو", "RUS")]
+
+
+def test_ji_in_yang_jiechi_is_yang_not_xi():
+    assert _pairs(_mentions("التقى باتروشيف ويانغ جيتشي في الصين.")) == [
+        ("باتروشيف", "PATRUSHEV"), ("يانغ جيتشي", "YANG_JIECHI"), ("الصين", "CHN")]
+    # a machine translation that splits the name: longest match beats the weak "جي"
+    m = _mentions("قال يانغ جي تشي إن الصين ستعمل مع روسيا.")
+    assert _pairs(m)[0] == ("يانغ جي تشي", "YANG_JIECHI")
+    assert "XI" not in set(m.actor_id)
+
+
+def test_ji_is_xi_in_mt_text_but_not_next_to_a_number():
+    assert _pairs(_mentions("وقال جي في بيان إن الصين مستعدة.")) == [("جي", "XI"), ("الصين", "CHN")]
+    assert _pairs(_mentions("قمة جي 20 في الهند وقالت الصين")) == [("جي 20", "G20"), ("الهند", "IND"), ("الصين", "CHN")]
+
+
+def test_latin_g_is_xi_only_where_xi_is_named():
+    with_xi = _mentions("احتفل شي بعيد ميلاده في الصين. قدم G كعكة لبوتين.")
+    assert ("G", "XI") in _pairs(with_xi)
+    only_china = _mentions("قالت الصين إن قدم G كعكة لبوتين.")
+    assert "XI" not in set(only_china.actor_id)
+    assert _pairs(_mentions("اجتماع G7 وقال شي في الصين")) == [("G7", "G7"), ("شي", "XI"), ("الصين", "CHN")]
+
+
+def test_non_arabic_script_variant_is_matched_on_its_surface():
+    # the sample's MT output writes Biden in Tamil script; arclean normalization drops it
+    assert _pairs(_mentions("الرئيس الأمريكي جو. في مارس. பிடன்.")) == [("الأمريكي", "USA"), ("பிடன்", "BIDEN")]
+
+
+# --- sample articles, offsets -----------------------------------------------------------------
+
+
+def test_sample_sentences_read_by_hand(sample_annotations):
+    m = sample_annotations.mentions
+    s = sample_annotations.sentences
+
+    def actors_in(prefix: str, text_start: str) -> set[str]:
+        row = s[s.article_id.str.startswith(prefix) & s.text.str.startswith(text_start)].iloc[0]
+        return set(m[(m.article_id == row.article_id) & (m.sentence_id == row.sentence_id)].actor_id)
+
+    assert actors_in("000", "في مكالمة عيد ميلاد مع جي بوتين") == {"XI", "PUTIN", "CHN", "RUS"}
+    assert actors_in("004", "عقد نيكولاي ب. باتروشيف") == {"PATRUSHEV", "RUS", "CHN", "YANG_JIECHI"}
+    assert actors_in("004", "أكد السيد يانغ") == {"YANG_JIECHI", "XI", "PUTIN"}
+    assert actors_in("003", "وواصلت الصين التجارة مع روسيا، مما خفف بعض الشيء") == {"CHN", "RUS", "WEST"}
+    assert actors_in("001", "تأتي قمته مع شي") == {"XI", "RUS", "UKR", "WEST"}
+
+
+def test_offsets_surface_and_token_ids_line_up(sample_annotations):
+    m = sample_annotations.mentions
+    assert list(m.columns[:10]) == ["article_id", "sentence_id", "start", "end", "surface", "actor_id",
+                                    "actor_type", "country", "token_start", "token_end"]
+    texts = dict(zip(sample_annotations.articles.article_id, sample_annotations.articles.clean_text))
+    tok = sample_annotations.tokens.set_index(["article_id", "token_id"])
+    assert len(m) > 100
+    for r in m.itertuples():
+        assert texts[r.article_id][r.start:r.end] == r.surface
+        first, last = tok.loc[(r.article_id, r.token_start)], tok.loc[(r.article_id, r.token_end)]
+        assert first.start <= r.start < first.end and last.end == r.end
+        assert first.sentence_id == r.sentence_id
+
+
+def test_surface_without_texts_joins_tokens():
+    arts = pd.DataFrame({"article_id": ["x"], "clean_text": ["قال شي جين بينغ ووزير الخارجية الصيني"]})
+    m = find_mentions(tokens_table(sentences_table(arts)))
+    assert _pairs(m) == [("شي جين بينغ", "XI"), ("الصيني", "CHN")]
+
+
+def test_annotate_stage_does_not_mutate_and_returns_mentions(sample_articles):
+    from arnews.pipeline import annotate_chunk
+
+    tables = annotate_chunk(sample_articles, ["clean", "text"])
+    before = {k: v.copy() for k, v in tables.items()}
+    out = actors.annotate_stage(tables)
+    assert set(out) >= {"mentions"}
+    for k in before:
+        pd.testing.assert_frame_equal(before[k], tables[k])
+
+
+# --- gazetteer validation ------------------------------------------------------------------
+
+
+HEADER = ["actor_id", "type", "country", "label_en", "label_ar", "variants"]
+
+
+def _write(tmp_path: Path, rows: list[list[str]], header=HEADER) -> Path:
+    p = tmp_path / "gaz.csv"
+    with p.open("w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(header)
+        w.writerows(rows)
+    return p
+
+
+def test_gazetteer_loads_and_default_covers_the_sample_actors():
+    g = load_gazetteer()
+    ids = set(g.actor_id)
+    for a in ["PUTIN", "XI", "TRUMP", "BIDEN", "PESKOV", "LAVROV", "PATRUSHEV", "YANG_JIECHI", "WANG_YI",
+              "SHOIGU", "USHAKOV", "ZELENSKY", "WANG_XIAOHONG", "RUS", "CHN", "USA", "UKR", "TWN", "NATO",
+              "UN", "EU", "WEST", "KREMLIN", "G7", "BRICS", "SCO"]:
+        assert a in ids
+    countries = g[g.type == "country"]
+    assert (countries.actor_id == countries.country).all()
+
+
+@pytest.mark.parametrize(
+    "rows, expected",
+    [
+        ([["", "person", "RUS", "x", "بوتين", "بوتين"]], "row 2: empty actor_id"),
+        ([["PUTIN", "president", "RUS", "x", "بوتين", "بوتين"]], "row 2 (actor PUTIN): type 'president'"),
+        ([["PUTIN", "person", "", "x", "بوتين", ""]], "row 2 (actor PUTIN): empty country"),
+        ([["putin", "person", "RUS", "x", "بوتين", ""]], "row 2 (actor putin): actor_id must be upper-case"),
+        ([["RUS", "country", "RUS", "Russia", "روسيا", ""], ["RUS", "country", "RUS", "Russia", "روسيا", ""]],
+         "row 3 (actor RUS): duplicate actor_id, already defined on row 2"),
+        ([["CHN", "country", "CHN", "China", "الصين", "بكين"], ["TWN", "country", "TWN", "Taiwan", "تايوان", "بكين|تايبيه"]],
+         "row 3 (actor TWN): variant 'بكين'"),
+        ([["RUS", "country", "RUS", "Russia", "روسيا", ""], ["KREMLIN", "organization", "RUS", "k", "روسيا", ""]],
+         "also maps to actor RUS on row 2"),
+        ([["RUS", "country", "USA", "Russia", "روسيا", ""]], "a country's country must be itself"),
+        ([["X", "person", "RUS", "x", "", ""]], "no label_ar, variants"),
+    ],
+)
+def test_gazetteer_errors_name_file_row_and_problem(tmp_path, rows, expected):
+    p = _write(tmp_path, rows)
+    with pytest.raises(GazetteerError) as e:
+        load_gazetteer(p)
+    assert str(p) in str(e.value)
+    assert expected in str(e.value)
+
+
+def test_gazetteer_missing_column(tmp_path):
+    p = _write(tmp_path, [["RUS", "country", "RUS", "روسيا"]], header=["actor_id", "type", "country", "label_ar"])
+    with pytest.raises(GazetteerError, match=r"missing column\(s\) \['label_en', 'variants'\]"):
+        load_gazetteer(p)
+
+
+def test_normalization_collisions_are_detected(tmp_path):
+    # أمريكا and امريكا are the same after alef normalization
+    p = _write(tmp_path, [["USA", "country", "USA", "US", "أمريكا", ""], ["AME", "country", "AME", "x", "امريكا", ""]])
+    with pytest.raises(GazetteerError, match="normalized 'امريكا'"):
+        load_gazetteer(p)
+
+
+def test_a_researchers_own_gazetteer_with_weak_variants_and_nisba(tmp_path):
+    p = _write(
+        tmp_path,
+        [
+            ["FRA", "country", "FRA", "France", "فرنسا", "باريس", "", "فرنسي"],
+            ["MACRON", "person", "FRA", "Macron", "إيمانويل ماكرون", "ماكرون", "إيمانويل", ""],
+        ],
+        header=HEADER + ["weak_variants", "nisba"],
+    )
+    g = load_gazetteer(p)
+    m = _mentions("قال إيمانويل إن الحكومة الفرنسية وباريس", gazetteer=g)
+    assert _pairs(m) == [("إيمانويل", "MACRON"), ("الفرنسية", "FRA"), ("باريس", "FRA")]
+    assert list(m.match) == ["weak", "strong", "strong"]
+    assert _pairs(_mentions("قال إيمانويل إن الطقس جيد", gazetteer=g)) == []
+
+
+def test_find_mentions_rejects_a_tokens_table_without_norm():
+    with pytest.raises(ValueError, match=r"lacks column\(s\) \['norm'\]"):
+        find_mentions(pd.DataFrame(columns=["article_id", "sentence_id", "token_id", "start", "end", "surface"]))
+
+
+# --- evaluation -----------------------------------------------------------------------------
+
+
+def test_gold_sentences_line_up_with_the_pipeline():
+    r = evaluate()
+    assert r["mismatches"] == []
+    assert r["n_articles"] == 5 and r["n_sentences"] == len(read_gold())
+
+
+def test_evaluation_counts_on_a_small_hand_made_gold(tmp_path):
+    g = read_gold()
+    sample = g[g.article_id.str.startswith("000") & g.sentence_id.isin([0, 3])].copy()
+    # sentence 0 names XI, PUTIN, CHN, RUS; claim a wrong UKR and drop CHN;
+    # sentence 3 (روسيا، أوكرانيا): keep it as labelled
+    sample.loc[sample.sentence_id == 0, "actor_ids"] = "XI|PUTIN|RUS|UKR"
+    sample["actors"] = sample["actor_ids"].map(lambda v: frozenset(v.split("|")))
+    r = evaluate(sample)
+    # predicted: {XI, PUTIN, CHN, RUS} + {RUS, UKR}; gold: {XI, PUTIN, RUS, UKR} + {RUS, UKR}
+    assert (r["tp"], r["fp"], r["fn"]) == (5, 1, 1)
+    assert r["precision"] == pytest.approx(5 / 6) and r["recall"] == pytest.approx(5 / 6)
+    per = r["per_actor"].set_index("actor_id")
+    assert per.loc["CHN", "fp"] == 1 and per.loc["UKR", "fn"] == 1
+    assert set(r["errors"].kind) == {"false positive", "false negative"}
+
+
+def test_a_gold_sentence_that_no_longer_matches_is_reported(tmp_path):
+    g = read_gold()
+    g.loc[0, "sentence_text"] = "نص آخر"
+    r = evaluate(g)
+    assert len(r["mismatches"]) == 1 and r["mismatches"][0]["sentence_id"] == g.loc[0, "sentence_id"]
+    assert r["n_sentences"] == len(g) - 1
+
+
+def test_evaluation_report_prints_precision_and_recall():
+    text = actors.evaluation_report()
+    assert "precision" in text and "recall" in text and "Per actor" in text
