@@ -305,7 +305,7 @@ def test_pair_examples_and_context_terms_by_period():
                      ("b", 0, 0, 0, "PUTIN"), ("b", 0, 1, 1, "XI")])
     ex = cooc.pair_examples(occ, "PUTIN", "XI", sents)
     assert ex["text"].tolist() == ["بوتين وشي ناقشا الحرب.", "بوتين وشي ناقشا التجارة والتجارة."]
-    t = cooc.pair_context_terms(occ, "PUTIN", "XI", toks, arts, period="Y", stopwords=False, min_count=1)
+    t = cooc.pair_context_terms(occ, "PUTIN", "XI", toks, arts, period="Y", stopwords=False, min_count=1, exclude_pair=False)
     r = t.set_index(["period", "term"])
     # pair sentences: 2022 = بوتين وشي ناقشا الحرب (4 words); 2025 = بوتين وشي ناقشا التجارة والتجارة (5)
     assert r.loc[("2022", "الحرب"), ["count", "other", "size", "other_size"]].tolist() == [1, 0, 4, 5]
@@ -313,6 +313,13 @@ def test_pair_examples_and_context_terms_by_period():
     assert r.loc[("2022", "الحرب"), "g2"] == pytest.approx(g2_by_hand(1, 3, 0, 5))
     assert r.loc[("2022", "الحرب"), "log_ratio"] == pytest.approx(math.log2((1.5 / 4) / (0.5 / 5)))
     assert r.loc[("2022", "بوتين"), "log_ratio"] == pytest.approx(math.log2((1.5 / 4) / (1.5 / 5)))
+    # by default the pair's own tokens (بوتين, وشي) are left out: sizes 2 and 3
+    t = cooc.pair_context_terms(occ, "PUTIN", "XI", toks, arts, period="Y", stopwords=False, min_count=1)
+    r = t.set_index(["period", "term"])
+    assert set(t["term"]) == {"ناقشا", "الحرب", "التجارة", "والتجارة"}
+    assert r.loc[("2022", "الحرب"), ["count", "other", "size", "other_size"]].tolist() == [1, 0, 2, 3]
+    assert r.loc[("2022", "الحرب"), "g2"] == pytest.approx(g2_by_hand(1, 1, 0, 3))
+    assert t[t["period"] == "2022"]["term"].iloc[0] == "الحرب"  # over-represented first
     art = cooc.pair_context_terms(occ, "PUTIN", "XI", toks, arts, context="article", stopwords=False, min_count=1)
     assert art.set_index(["period", "term"]).loc[("2022", "وحده"), "count"] == 1
 

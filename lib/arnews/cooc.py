@@ -202,18 +202,15 @@ def paragraph_ids(sentences: pd.DataFrame, articles: pd.DataFrame, text_column: 
 
 
 def load_gazetteer(path: str | os.PathLike | None = None) -> pd.DataFrame:
-    """The actor gazetteer (``data/actors.csv``: actor_id, type, country, label_en, label_ar, variants).
+    """The actor gazetteer (``data/actors.csv``: actor_id, type, country, label_en, label_ar,
+    variants), read and validated by :func:`arnews.actors.load_gazetteer`.
 
-    >>> load_gazetteer().columns[:3].tolist()   # doctest: +SKIP
+    >>> load_gazetteer().columns[:3].tolist()
     ['actor_id', 'type', 'country']
     """
-    if path is None:
-        from .resources import data_path
+    from .actors import load_gazetteer as _load
 
-        path = data_path("actors.csv")
-    g = pd.read_csv(path, dtype=str, keep_default_na=False)
-    _require(g, ["actor_id", "type", "country", "label_en", "label_ar"], f"gazetteer {path}")
-    return g
+    return _load(path)
 
 
 def actor_labels(
@@ -221,8 +218,8 @@ def actor_labels(
 ) -> dict[str, str]:
     """Display labels of actors (``level="actor"``/``"person"``) or countries (``"country"``).
 
-    A country's label is the label of the gazetteer row of type ``country`` with that
-    country code (falling back to the code). ``lang`` is ``"ar"`` or ``"en"``.
+    A country's (or bloc's) label is the label of the gazetteer row whose ``actor_id`` is
+    the code (``RUS``, ``NATO``), else of a ``country`` row with that code, else the code. ``lang`` is ``"ar"`` or ``"en"``.
 
     >>> g = pd.DataFrame({"actor_id": ["RUS", "PUTIN"], "type": ["country", "person"],
     ...                   "country": ["RUS", "RUS"], "label_en": ["Russia", "Putin"],
@@ -235,12 +232,11 @@ def actor_labels(
     g = load_gazetteer() if gazetteer is None else gazetteer
     col = f"label_{lang}"
     if level == "country":
-        rows = g[(g["type"] == "country") & (g["country"] != "")]
-        labels = dict(zip(rows["country"], rows[col]))
-        for c in g["country"]:
-            if c and c not in labels:
-                labels[c] = c
-        return labels
+        # the row whose actor_id is the code (RUS, NATO, UN …), else a country row with it
+        by_id = {a: lab for a, lab in zip(g["actor_id"], g[col]) if lab}
+        rows = g[g["type"] == "country"]
+        by_country = {c: lab for c, lab in zip(rows["country"], rows[col]) if c and lab}
+        return {c: by_id.get(c) or by_country.get(c) or c for c in pd.unique(g["country"]) if c}
     return {a: (lab or a) for a, lab in zip(g["actor_id"], g[col])}
 
 
@@ -896,6 +892,7 @@ def pair_context_terms(
     stopwords: Iterable[str] | bool | None = True,
     min_count: int = 2,
     exclude: Iterable[str] = (),
+    exclude_pair: bool = True,
 ) -> pd.DataFrame:
     """How the words around a pair differ between periods.
 
@@ -908,7 +905,8 @@ def pair_context_terms(
 
     Columns: ``period, term, count, other, size, other_size, g2, p_value, log_ratio``,
     rows with ``count >= min_count``, sorted by period then G² (terms more frequent in
-    the period first).
+    the period first). The tokens of the pair's own occurrences (``exclude_pair``) and the
+    terms in ``exclude`` are left out.
     """
     if context == "window":
         raise ValueError("pair_context_terms(): use a unit context (sentence, paragraph or article)")
@@ -932,6 +930,16 @@ def pair_context_terms(
     occ_t = occ_t.merge(units.drop_duplicates(), on=["article_id", "sentence_id"])
     ex = set(exclude)
     occ_t = occ_t[~occ_t["feature"].isin(ex)]
+    if exclude_pair and len(occ_t):
+        own = occ[occ["feature"].isin([a, b])]
+        lens = (own["end"] - own["start"] + 1).to_numpy(dtype=np.int64)
+        own_aid = np.repeat(own["article_id"].to_numpy(), lens)
+        own_pos = np.repeat(own["start"].to_numpy(dtype=np.int64), lens) + (
+            np.arange(lens.sum()) - np.repeat(np.cumsum(lens) - lens, lens)
+        )
+        own_idx = pd.MultiIndex.from_arrays([own_aid, own_pos])
+        hit = pd.MultiIndex.from_arrays([occ_t["article_id"].to_numpy(), occ_t["start"].to_numpy()]).isin(own_idx)
+        occ_t = occ_t[~hit]
     per = _articles_periods(articles, period)
     occ_t["period"] = occ_t["article_id"].map(per).fillna("undated")
     counts = occ_t.groupby(["period", "feature"]).size().rename("count").reset_index()

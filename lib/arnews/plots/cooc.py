@@ -76,7 +76,8 @@ def plot_network(
     nx.draw_networkx_nodes(graph, pos, ax=ax, nodelist=nodes, node_size=sizes, node_color="#f2b880", edgecolors="#7a4a1a", linewidths=0.8)
     key = f"label_{label}"
     names = {v: (labels.get(v, v) if labels is not None else graph.nodes[v].get(key, v)) for v in nodes}
-    nx.draw_networkx_labels(graph, pos, labels={v: str(names[v]) for v in nodes}, ax=ax, font_family=family, font_size=11)
+    nx.draw_networkx_labels(graph, pos, labels={v: str(names[v]) for v in nodes}, ax=ax, font_family=family, font_size=11,
+                            bbox={"boxstyle": "round,pad=0.2", "facecolor": "white", "edgecolor": "none", "alpha": 0.75})
     wname = graph.graph.get("weight", width_attr)
     ax.set_title(title or f"Co-occurrence network (node size: {size_attr}, edge width: {wname})")
     ax.margins(0.12)
@@ -131,7 +132,9 @@ def plot_heatmap(
         for i in range(len(feats)):
             for j in range(len(feats)):
                 if np.isfinite(mat[i, j]):
-                    ax.text(j, i, fmt.format(mat[i, j]), ha="center", va="center", fontsize=7, color="white" if not diverging else "black")
+                    r, g_, b, _ = im.cmap(im.norm(mat[i, j]))
+                    dark = 0.299 * r + 0.587 * g_ + 0.114 * b < 0.5
+                    ax.text(j, i, fmt.format(mat[i, j]), ha="center", va="center", fontsize=7, color="white" if dark else "black")
     fig.colorbar(im, ax=ax, shrink=0.8, label=value)
     ax.set_title(title or f"Co-occurrence ({value})")
     return fig
