@@ -301,3 +301,97 @@ def test_a_gold_sentence_that_no_longer_matches_is_reported(tmp_path):
 def test_evaluation_report_prints_precision_and_recall():
     text = actors.evaluation_report()
     assert "precision" in text and "recall" in text and "Per actor" in text
+
+
+# --- optional CAMeL NER backend (tiny model built here, nothing downloaded) ----------------------
+
+_CAMEL_LABELS = ["B-LOC", "B-ORG", "B-PERS", "B-MISC", "I-LOC", "I-ORG", "I-PERS", "I-MISC", "O"]
+
+
+def _tiny_ner_model(path: Path, word_labels: dict[str, str]) -> Path:
+    """A BERT token classifier whose prediction for a word is fixed by ``word_labels``.
+
+    No hidden layers: the logits are LayerNorm(one-hot word embedding) through an identity
+    classifier, so the argmax is the label the test chose (other words: O).
+    """
+    torch = pytest.importorskip("torch")
+    from transformers import BertConfig, BertForTokenClassification, BertTokenizer
+
+    path.mkdir(parents=True, exist_ok=True)
+    vocab = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", *word_labels]
+    (path / "vocab.txt").write_text("\n".join(vocab) + "\n", encoding="utf-8")
+    n = len(_CAMEL_LABELS)
+    cfg = BertConfig(
+        vocab_size=len(vocab), hidden_size=n, num_hidden_layers=0, num_attention_heads=1,
+        intermediate_size=4, max_position_embeddings=512,
+        id2label=dict(enumerate(_CAMEL_LABELS)), label2id={l: i for i, l in enumerate(_CAMEL_LABELS)},
+    )
+    model = BertForTokenClassification(cfg)
+    emb = torch.zeros(len(vocab), n)
+    for i, w in enumerate(vocab):
+        emb[i, _CAMEL_LABELS.index(word_labels.get(w, "O"))] = 10.0
+    with torch.no_grad():
+        model.bert.embeddings.word_embeddings.weight.copy_(emb)
+        model.bert.embeddings.position_embeddings.weight.zero_()
+        model.bert.embeddings.token_type_embeddings.weight.zero_()
+        model.bert.embeddings.LayerNorm.weight.fill_(1.0)
+        model.bert.embeddings.LayerNorm.bias.zero_()
+        model.classifier.weight.copy_(torch.eye(n))
+        model.classifier.bias.zero_()
+    model.save_pretrained(path)
+    BertTokenizer(str(path / "vocab.txt"), do_lower_case=False).save_pretrained(path)
+    return path
+
+
+@pytest.fixture
+def camel_env(tmp_path, monkeypatch):
+    """CAMELTOOLS_DATA with a minimal catalogue, so importing camel_tools.ner downloads nothing."""
+    data = tmp_path / "camel_data"
+    data.mkdir()
+    (data / "catalogue.json").write_text('{"version": "1.6", "packages": {}, "components": {}}', encoding="utf-8")
+    monkeypatch.setenv("CAMELTOOLS_DATA", str(data))
+    monkeypatch.delenv("ARNEWS_NER_MODEL", raising=False)
+    return data
+
+
+def test_ner_is_not_available_without_a_model(camel_env):
+    assert actors.camel_ner_model_path() is None and not actors.ner_available()
+    with pytest.raises(FileNotFoundError, match="no CAMeL Tools NER model"):
+        actors.ner_candidates(pd.DataFrame(columns=["article_id"]), pd.DataFrame())
+
+
+def test_ner_model_is_found_through_camels_catalogue(camel_env, tmp_path):
+    _tiny_ner_model(camel_env / "data" / "ner" / "tiny", {})
+    (camel_env / "catalogue.json").write_text(
+        '{"version": "1.6", "packages": {}, "components": {"NamedEntityRecognition": '
+        '{"default": "tiny", "datasets": {"tiny": {"path": "ner/tiny"}}}}}', encoding="utf-8")
+    assert actors.camel_ner_model_path() == camel_env / "data" / "ner" / "tiny"
+
+
+def test_ner_candidates_lists_only_names_the_gazetteer_lacks(camel_env, tmp_path, monkeypatch):
+    model = _tiny_ner_model(tmp_path / "tiny_ner", {
+        "بوتين": "B-PERS", "ميخائيل": "B-PERS", "خودوركوفسكي": "I-PERS", "غازبروم": "B-ORG",
+        "فوجيان": "B-LOC", "شي": "B-PERS", "جين": "I-PERS", "بينغ": "I-PERS",
+    })
+    text = ("التقى بوتين مع ميخائيل خودوركوفسكي في فوجيان. وقال شي جين بينغ إن غازبروم ستعمل في الصين. "
+            "وزار خودوركوفسكي فوجيان.")
+    arts = pd.DataFrame({"article_id": ["a"], "clean_text": [text]})
+    toks = tokens_table(sentences_table(arts))
+    texts = {"a": text}
+    occ = actors.ner_candidates(toks, texts=texts, model_path=model, aggregate=False)
+    # بوتين and شي جين بينغ are gazetteer mentions, so they are not candidates
+    assert list(zip(occ.surface, occ.label)) == [
+        ("ميخائيل خودوركوفسكي", "PERS"), ("فوجيان", "LOC"), ("غازبروم", "ORG"),
+        ("خودوركوفسكي", "PERS"), ("فوجيان", "LOC")]
+    assert all(text[s:e] == f for s, e, f in zip(occ.start, occ.end, occ.surface))
+    agg = actors.ner_candidates(toks, texts=texts, model_path=model)
+    top = agg.iloc[0]
+    assert (top.key, top.label, top.n_mentions, top.n_articles) == ("فوجيان", "LOC", 2, 1)
+    assert set(agg.key) == {"فوجيان", "ميخائيل خودوركوفسكي", "غازبروم", "خودوركوفسكي"}
+
+    # as a pipeline stage: an extra table, mentions unchanged
+    monkeypatch.setenv("ARNEWS_NER_MODEL", str(model))
+    out = actors.annotate_stage({"articles": arts, "tokens": toks})
+    assert set(out) == {"mentions", "actor_candidates"}
+    assert set(out["mentions"].actor_id) == {"PUTIN", "XI", "CHN"}
+    assert len(out["actor_candidates"]) == 5
