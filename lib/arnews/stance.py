@@ -486,16 +486,6 @@ def _sentence_mentions(men: pd.DataFrame, words: list) -> list[_Mention]:
         b = max(a, int(np.searchsorted(starts, m.end, side="left")) - 1)
         tok = words[a]
         prefix = normalize(tok[5][: max(0, m.start - tok[1])]) if m.start > tok[1] else ""
-        if not prefix:
-            surf = normalize(str(m.surface)) if hasattr(m, "surface") else ""
-            # surface may include the clitic (للصين): compare with the bare token
-            prefix = ""
-            if surf.startswith(("لل", "ل", "ب", "ولل", "ول", "وب")) and surf == tok[2]:
-                # the mention surface is the whole token: look for a clitic in front of a known stem
-                for c in ("ولل", "لل", "ول", "وب", "ل", "ب"):
-                    if surf.startswith(c) and len(surf) - len(c) >= 3:
-                        prefix = c
-                        break
         prep = (a > 0 and words[a - 1][2] in _TARGET_PREPS) or (bool(prefix) and prefix.lstrip("و") in ("ل", "لل", "ب"))
         country = m.country if isinstance(m.country, str) and m.country else None
         if country is None:
@@ -661,12 +651,12 @@ def _dyad_for_cue(c, ms, coords, betweens, pair_refs, quotes, speaker_country, t
     target = next((m for m in cand if m.prep), cand[0] if cand else None)
     # adjacent pair near the cue, when there is no distinct target
     near_pairs = [(x, y) for x, y in coords if (a - pw <= y.b < a) or (b < x.a <= b + pw)]
-    if near_pairs and (target is None or any(target is x or target is y for x, y in near_pairs)):
+    if near_pairs and (target is None or not target.prep or any(target is x or target is y for x, y in near_pairs)):
         x, y = min(near_pairs, key=lambda p: min(abs(p[0].a - a), abs(p[1].b - a)))
         return (x.actor, x.country), (y.actor, y.country), False, "pair"
     if src_actor is not None and target is not None:
         return (src_actor, src_country), (target.actor, target.country), True, method
-    if top2 and any(a - pw <= j <= b + pw for j in pair_refs):
+    if top2 and pair_refs:  # a dual reference anywhere in the sentence names the two parties
         x, y = top2
         return (x, x), (y, y), False, "dual"
     return None
