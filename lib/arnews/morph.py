@@ -530,7 +530,9 @@ def _camel_fn(
     from camel_tools.morphology.analyzer import Analyzer
     from camel_tools.morphology.database import MorphologyDB
 
-    analyzer = Analyzer(MorphologyDB(str(db_path), "a"), backoff="NOAN_PROP")
+    # No backoff: a word the database does not know goes to the offline backend (recorded in
+    # lemma_backend) rather than to a guessed proper-noun analysis.
+    analyzer = Analyzer(MorphologyDB(str(db_path), "a"), backoff="NONE")
     if mode == "camel":
         from camel_tools.disambig.mle import MLEDisambiguator
 
