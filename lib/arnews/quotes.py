@@ -56,7 +56,7 @@ Two steps, both on the article's ``clean_text`` with character offsets:
 Example
 -------
 >>> [(s.start, s.end, s.balanced) for s in find_quoted_spans('قال: “نعم” ثم «لا')]
-[(6, 9, True), (14, 16, False)]
+[(6, 9, True), (15, 17, False)]
 """
 from __future__ import annotations
 
@@ -723,7 +723,8 @@ def _typed(df: pd.DataFrame) -> pd.DataFrame:
         }
     )
     for c in ("quote", "speaker_text", "speaker_actor_id", "verb", "rule", "open_mark", "close_mark"):
-        df[c] = df[c].astype(object)
+        col = df[c].astype(object)
+        df[c] = col.where(col.notna(), None)
     return df
 
 
