@@ -395,3 +395,24 @@ def test_ner_candidates_lists_only_names_the_gazetteer_lacks(camel_env, tmp_path
     assert set(out) == {"mentions", "actor_candidates"}
     assert set(out["mentions"].actor_id) == {"PUTIN", "XI", "CHN"}
     assert len(out["actor_candidates"]) == 5
+
+
+def test_not_variants_block_phrases_that_contain_a_name_but_name_nobody():
+    # "غربي" (western) is the WEST nisba, but "شمال غربي" is a compass direction
+    assert _pairs(_mentions("وقع الهجوم في شمال غربي سوريا وانتقدت الحكومات الغربية ذلك")) == [
+        ("سوريا", "SYR"), ("الغربية", "WEST")]
+    assert _pairs(_mentions("سفن في المحيط الهندي قرب الهند")) == [("الهند", "IND")]
+    assert _pairs(_mentions("دول المغرب العربي والمغرب")) == [("المغرب", "MAR")]
+
+
+def test_weak_variants_take_only_conjunction_proclitics_and_strict_ones_need_the_actor():
+    china = "قالت الصين إن "
+    assert _pairs(_mentions(china + "وشي سيزور موسكو")) == [("الصين", "CHN"), ("شي", "XI"), ("موسكو", "RUS")]
+    assert _pairs(_mentions(china + "الأمر بشي من الحذر")) == [("الصين", "CHN")]
+    # كسول ("lazy") is not ك + سول (Seoul), and سول alone needs a Korea context
+    assert _pairs(_mentions("قالت كوريا الجنوبية إن الموظف كسول")) == [("كوريا الجنوبية", "KOR")]
+    assert _pairs(_mentions("قالت كوريا الجنوبية إن سول ترفض")) == [("كوريا الجنوبية", "KOR"), ("سول", "KOR")]
+    # لولا ("were it not for") is Lula only in an article that names him
+    assert _pairs(_mentions("قالت البرازيل إنه لولا الدعم لانهار الاقتصاد")) == [("البرازيل", "BRA")]
+    m = _mentions("التقى لولا دا سيلفا بوزير. وقال لولا إن البرازيل مستعدة")
+    assert _pairs(m) == [("لولا دا سيلفا", "LULA"), ("لولا", "LULA"), ("البرازيل", "BRA")]

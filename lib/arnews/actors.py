@@ -14,8 +14,11 @@ label_en        English label
 label_ar        Arabic label (also matched)
 variants        Arabic (or Latin) spellings separated by ``|``, machine-translation forms
                 included (``بوتين|بوتن|فلاديمير بوتين``); multi-word names are written with spaces
-weak_variants   *optional*: short, ambiguous forms (``شي|جي|G`` for Xi) that count only in
-                context (see below)
+weak_variants   *optional*: short, ambiguous forms (``شي|جي|G!`` for Xi) that count only in
+                context (see below); a trailing ``!`` asks for the stricter context
+not_variants    *optional*: phrases that contain a spelling but do not name the actor
+                (``شمال غربي`` for WEST, ``المحيط الهندي`` for IND); they are matched like
+                variants, longest first, and yield no mention
 nisba           *optional*: relational-adjective stems (``صيني``); every inflection is matched
                 (صيني، صينية، صينيون، صينيين، الصيني، الصينية …) and maps to the actor
 ==============  ==============================================================================
@@ -28,9 +31,10 @@ Matching works on normalized tokens (``tokens.norm``, see :func:`arnews.text.nor
 * **multi-word names** and **longest match first** (``شي جين بينغ`` is one mention of XI,
   ``يانغ جي تشي`` is YANG_JIECHI, not XI); mentions never overlap.
 * **weak variants** are kept only when (a) the same article has a non-weak mention of the
-  actor or of the actor's country (``شي`` is Xi in an article that names الصين/بكين/الصينية),
-  a single-letter Latin variant (``G``) needs a mention of the actor itself; (b) no number
-  is next to it (``جي 20`` is not Xi); (c) it does not follow a quantifier or demonstrative
+  actor or of the actor's country (``شي`` is Xi in an article that names الصين/بكين/الصينية);
+  a variant marked ``!`` (``G!``, ``لولا!``) needs a mention of the actor itself (strong, or
+  weak and kept); (b) they take only the proclitics و/ف (``وشي``, not ``بشي``); (c) no number
+  is next to it (``جي 20`` is not Xi); (d) it does not follow a quantifier or demonstrative
   that only introduces common nouns (``بعض``، ``كل``، ``أي``، ``لا``، ``هذا`` …).
   ``شيء``/``شيئا`` keep their hamza after normalization and never match ``شي``; ``وشيك``
   ("imminent") is و + شيك, not Xi.
@@ -80,7 +84,7 @@ __all__ = [
 
 ACTOR_TYPES = ("person", "country", "organization", "bloc")
 GAZETTEER_COLUMNS = ["actor_id", "type", "country", "label_en", "label_ar", "variants"]
-OPTIONAL_COLUMNS = ["weak_variants", "nisba"]
+OPTIONAL_COLUMNS = ["weak_variants", "nisba", "not_variants"]
 MENTION_COLUMNS = [
     "article_id", "sentence_id", "start", "end", "surface", "actor_id", "actor_type", "country",
     "token_start", "token_end", "variant", "match",
@@ -168,7 +172,7 @@ def validate_gazetteer(gaz: pd.DataFrame, source: str = "<gazetteer DataFrame>")
         if r["type"] == "country" and r["country"] != aid:
             raise GazetteerError(f"{where}: a country's country must be itself ({aid}), not {r['country']!r}")
         forms = _forms(r)
-        if not forms:
+        if not any(f[2] != "not" for f in forms):
             raise GazetteerError(f"{where}: no label_ar, variants, weak_variants or nisba to match")
         for key, text, _strength, _rule in forms:
             if not key or not any(key):
@@ -203,7 +207,10 @@ def _forms(r: Mapping[str, str]) -> list[tuple[tuple[str, ...], str, str, str]]:
             add(s + suf, "strong", "nisba")
             add("ال" + s + suf, "strong", "nisba")
     for v in _split(r.get("weak_variants")):
-        add(v, "weak", "weak")
+        strict = v.endswith("!")
+        add(v[:-1].strip() if strict else v, "weak", "weak!" if strict else "weak")
+    for v in _split(r.get("not_variants")):
+        add(v, "not", "not")
     return out
 
 
@@ -250,8 +257,9 @@ def variant_table(gazetteer: pd.DataFrame | None = None) -> pd.DataFrame:
 class _Entry:
     tokens: tuple[str, ...]
     actor_id: str
-    strength: str
+    strength: str  # strong | weak | not
     variant: str
+    strict: bool = False  # weak variant that needs the actor itself in the article
 
 
 class _Matcher:
@@ -262,8 +270,9 @@ class _Matcher:
         self.info: dict[str, tuple[str, str]] = {}
         for _, r in gaz.iterrows():
             self.info[r["actor_id"]] = (r["type"], r["country"])
-            for key, text, strength, _rule in _forms(r):
-                self.index.setdefault(key[0], []).append(_Entry(key, r["actor_id"], strength, text))
+            for key, text, strength, rule in _forms(r):
+                self.index.setdefault(key[0], []).append(
+                    _Entry(key, r["actor_id"], strength, text, strict=rule == "weak!"))
         for entries in self.index.values():
             entries.sort(key=lambda e: -len(e.tokens))
         self._cache: dict[str, tuple[tuple[str, int, bool], ...]] = {}
@@ -396,7 +405,7 @@ def find_mentions(
                         continue
                     if any(norms[i + k] != e.tokens[k] for k in range(1, L)):
                         continue
-                if e.strength == "weak" and art:
+                if e.strength == "weak" and (art or not _conj_only(norms[i], plen)):
                     continue
                 score = (L, -plen, e.strength == "strong")
                 if best is None or score > best[:3]:
@@ -406,12 +415,16 @@ def find_mentions(
             continue
         L, _, _, e, plen, art = best
         j = i + L - 1
+        if e.strength == "not":  # a phrase that contains a name but names nobody
+            i = j + 1
+            continue
         cut = 0 if art else _skip_chars(surfs[i], plen)
         raw.append(
             {
                 "i": i, "j": j, "article_id": aids[i], "sentence_id": sids[i],
                 "start": starts[i] + cut, "end": ends[j], "actor_id": e.actor_id,
                 "token_start": tids[i], "token_end": tids[j], "variant": e.variant, "match": e.strength,
+                "strict": e.strict,
             }
         )
         i = j + 1
@@ -419,6 +432,7 @@ def find_mentions(
     rows = _resolve_weak(raw, m, aids, norms, n)
     for r in rows:
         i, j = r.pop("i"), r.pop("j")
+        r.pop("strict")
         text = texts.get(r["article_id"]) if texts is not None else None
         if text is not None:
             r["surface"] = text[r["start"]:r["end"]]
@@ -432,6 +446,11 @@ def find_mentions(
     return out.astype(
         {"sentence_id": "int32", "start": "int32", "end": "int32", "token_start": "int32", "token_end": "int32"}
     ).reset_index(drop=True)
+
+
+def _conj_only(token: str, plen: int) -> bool:
+    """True when the first ``plen`` characters of ``token`` are only و/ف (or nothing)."""
+    return all(ch in "وف" for ch in token[:plen])
 
 
 def _grouped_sorted(toks: pd.DataFrame) -> bool:
@@ -463,7 +482,7 @@ def _resolve_weak(raw: list[dict], m: _Matcher, aids: list, norms: list[str], n:
             if _next_to_number(i, j, aids, norms, n) or _after_determiner(i, aids, norms):
                 continue
             country = m.info[r["actor_id"]][1]
-            if len(r["variant"]) == 1:  # a single Latin letter: needs the actor itself
+            if r["strict"]:  # needs the actor itself
                 pending.append(r)
             elif r["actor_id"] in actors or country in countries:
                 kept_weak.append(r)
