@@ -305,6 +305,11 @@ def test_pair_examples_and_context_terms_by_period():
                      ("b", 0, 0, 0, "PUTIN"), ("b", 0, 1, 1, "XI")])
     ex = cooc.pair_examples(occ, "PUTIN", "XI", sents)
     assert ex["text"].tolist() == ["بوتين وشي ناقشا الحرب.", "بوتين وشي ناقشا التجارة والتجارة."]
+    pw = cooc.pairs_with_examples(pd.DataFrame({"a": ["PUTIN"], "b": ["XI"]}), occ, sents, context="window", window=1)
+    assert pw[["example", "example_article"]].values.tolist() == [["بوتين وشي ناقشا الحرب.", "a"]]
+    far = occ_table([("a", 0, 0, 0, "PUTIN"), ("a", 1, 6, 6, "XI")])
+    assert cooc.pair_examples(far, "PUTIN", "XI", sents).empty
+    assert cooc.pair_examples(far, "PUTIN", "XI", sents, context="article")["text"].tolist() == ["بوتين وشي ناقشا الحرب. … بوتين وحده."]
     t = cooc.pair_context_terms(occ, "PUTIN", "XI", toks, arts, period="Y", stopwords=False, min_count=1, exclude_pair=False)
     r = t.set_index(["period", "term"])
     # pair sentences: 2022 = بوتين وشي ناقشا الحرب (4 words); 2025 = بوتين وشي ناقشا التجارة والتجارة (5)

@@ -83,6 +83,8 @@ __all__ = [
     "actor_cooccurrence",
     "collocates",
     "pair_examples",
+    "pairs_with_examples",
+    "label_pairs",
     "pair_context_terms",
     "cooc_graph",
     "export_graph",
@@ -964,6 +966,38 @@ def pair_context_terms(
     signed = np.where(counts["log_ratio"].fillna(0) >= 0, counts["g2"], -counts["g2"])
     counts = counts.assign(_s=signed).sort_values(["period", "_s", "count", "term"], ascending=[True, False, False, True])
     return counts[cols].reset_index(drop=True)
+
+
+def label_pairs(pairs: pd.DataFrame, labels: dict) -> pd.DataFrame:
+    """Add ``label_a``/``label_b`` columns (ids without a label keep the id).
+
+    >>> label_pairs(pd.DataFrame({"a": ["CHN"], "b": ["X"]}), {"CHN": "الصين"}).values.tolist()
+    [['CHN', 'X', 'الصين', 'X']]
+    """
+    out = pairs.copy()
+    out["label_a"] = [labels.get(v, v) for v in out["a"]]
+    out["label_b"] = [labels.get(v, v) for v in out["b"]]
+    return out
+
+
+def pairs_with_examples(
+    pairs: pd.DataFrame,
+    occ: pd.DataFrame,
+    sentences: pd.DataFrame,
+    *,
+    context: Context = "sentence",
+    window: int = 5,
+    articles: pd.DataFrame | None = None,
+    max_chars: int = 300,
+) -> pd.DataFrame:
+    """The pairs table with an ``example`` column: one context where the pair co-occurs
+    (see :func:`pair_examples`), and its ``example_article``."""
+    ex, arts = [], []
+    for a, b in zip(pairs["a"], pairs["b"]):
+        e = pair_examples(occ, a, b, sentences, context=context, window=window, articles=articles, n=1, max_chars=max_chars)
+        ex.append(e["text"].iloc[0] if len(e) else "")
+        arts.append(e["article_id"].iloc[0] if len(e) else "")
+    return pairs.assign(example=ex, example_article=arts)
 
 
 # ---------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from typing import Iterable, Mapping
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 from ._style import new_figure, use_arabic_font
 
@@ -38,6 +39,31 @@ def _scale(values: np.ndarray, lo: float, hi: float) -> np.ndarray:
     return np.where(np.isnan(out), lo, out)
 
 
+def _layout(graph, seed: int) -> dict:
+    """Kamada–Kawai per connected component (spring for big ones), components side by side."""
+    import networkx as nx
+
+    comps = sorted(nx.connected_components(graph), key=len, reverse=True)
+    pos: dict = {}
+    x0 = 0.0
+    for comp in comps:
+        sub = graph.subgraph(comp)
+        if len(comp) == 1:
+            p = {next(iter(comp)): np.array([0.0, 0.0])}
+        elif len(comp) <= 150:
+            p = nx.kamada_kawai_layout(sub, weight=None)
+        else:
+            p = nx.spring_layout(sub, seed=seed, k=1.5 / np.sqrt(len(comp)))
+        arr = np.array(list(p.values()))
+        arr = arr - arr.min(axis=0)
+        scale = max(arr.max(), 1e-9) if len(comp) > 1 else 1.0
+        size = np.sqrt(len(comp) / max(len(comps[0]), 1))
+        for v, xy in zip(p, arr):
+            pos[v] = np.array([x0, 0.0]) + xy / scale * size
+        x0 += size + 0.25
+    return pos
+
+
 def plot_network(
     graph,
     *,
@@ -53,7 +79,8 @@ def plot_network(
     """Actor network: node size by frequency (``size_attr``), edge width and shade by
     association (``width_attr``), labels in Arabic (``label="ar"``) or English (``"en"``)
     from the nodes' ``label_ar``/``label_en`` attributes (or a ``labels`` mapping).
-    Layout: spring layout weighted by co-occurrence count, fixed ``seed``.
+    Layout: Kamada–Kawai (up to 150 nodes; spring layout with fixed ``seed`` above),
+    each connected component laid out on its own.
     """
     import networkx as nx
 
@@ -65,7 +92,7 @@ def plot_network(
     if graph.number_of_nodes() == 0:
         ax.text(0.5, 0.5, "no pairs pass the filters", ha="center", va="center", transform=ax.transAxes)
         return fig
-    pos = nx.spring_layout(graph, weight="count", seed=seed, k=1.5 / np.sqrt(max(graph.number_of_nodes(), 1)))
+    pos = _layout(graph, seed)
     nodes = list(graph.nodes)
     sizes = _scale([graph.nodes[v].get(size_attr, 1) for v in nodes], 300, 2500)
     edges = list(graph.edges)
@@ -77,7 +104,7 @@ def plot_network(
     key = f"label_{label}"
     names = {v: (labels.get(v, v) if labels is not None else graph.nodes[v].get(key, v)) for v in nodes}
     nx.draw_networkx_labels(graph, pos, labels={v: str(names[v]) for v in nodes}, ax=ax, font_family=family, font_size=11,
-                            bbox={"boxstyle": "round,pad=0.2", "facecolor": "white", "edgecolor": "none", "alpha": 0.75})
+                            bbox={"boxstyle": "round,pad=0.2", "facecolor": "white", "edgecolor": "none", "alpha": 0.55})
     wname = graph.graph.get("weight", width_attr)
     ax.set_title(title or f"Co-occurrence network (node size: {size_attr}, edge width: {wname})")
     ax.margins(0.12)
@@ -199,6 +226,8 @@ def plot_pair_over_time(
         ax.plot(periods, y.to_numpy(dtype=float), marker="o", label=f"{_label(a, labels)} – {_label(b, labels)}")
     ax.set_xlabel("period")
     ax.set_ylabel(value)
+    if value == "count":
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.legend()
     ax.grid(alpha=0.3)
     ax.set_title(title or f"Co-occurrence over time ({value})")
@@ -228,5 +257,6 @@ def plot_context_shift(terms: pd.DataFrame, *, top: int = 8, title: str | None =
         ax.set_yticks(range(len(d)), d["term"].astype(str).tolist())
         ax.set_title(str(p))
         ax.set_xlabel("count")
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     fig.suptitle(title or "Words over-represented around the pair, by period")
     return fig
