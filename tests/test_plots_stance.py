@@ -1,0 +1,64 @@
+"""Stance plots render to PNG and draw what the data says."""
+from __future__ import annotations
+
+import matplotlib
+import pandas as pd
+
+from arnews import stance
+from arnews.plots import stance as ps
+
+
+def _stance_rows():
+    return pd.DataFrame(
+        [
+            ("a", 0, "PUTIN", "XI", "RUS", "CHN", True, "cooperation", 0.6, "x", "directed"),
+            ("a", 1, "USA", "CHN", "USA", "CHN", True, "conflict", -0.7, "y", "directed"),
+            ("b", 0, "CHN", "RUS", "CHN", "RUS", False, "cooperation", 0.4, "z", "pair"),
+        ],
+        columns=stance.STANCE_COLUMNS,
+    )
+
+
+def test_distribution_bars_are_shares(tmp_path):
+    ss = pd.DataFrame({"article_id": ["a", "a", "a", "b"], "sentence_id": [0, 1, 2, 0],
+                       "label": ["cooperation", "conflict", "cooperation", "neutral"]})
+    fig = ps.plot_sentence_distribution(ss)
+    ax = fig.axes[0]
+    widths = [round(p.get_width(), 3) for p in ax.patches]
+    # order: cooperation bars (a, b), neutral bars, conflict bars
+    assert widths == [0.667, 0.0, 0.0, 1.0, 0.333, 0.0]
+    fig.savefig(tmp_path / "d.png")
+    assert (tmp_path / "d.png").stat().st_size > 5000
+
+
+def test_signed_network_colours_and_widths(tmp_path):
+    fig = ps.plot_actor_network(_stance_rows())
+    ax = fig.axes[0]
+    assert len(ax.get_lines()) == 2  # CHN–RUS and CHN–USA
+    cmap = matplotlib.colormaps["RdBu"]
+    colours = sorted(tuple(round(c, 3) for c in ln.get_color()) for ln in ax.get_lines())
+    expected = sorted(tuple(round(c, 3) for c in cmap((v + 1) / 2)) for v in (0.5, -0.7))
+    assert colours == expected
+    widths = sorted(ln.get_linewidth() for ln in ax.get_lines())
+    assert widths == [1 + 7 * 1 / 2, 1 + 7 * 2 / 2]  # 1 and 2 sentences
+    fig.savefig(tmp_path / "n.png")
+    assert (tmp_path / "n.png").stat().st_size > 5000
+
+
+def test_pair_over_time_and_confusion(tmp_path):
+    h = stance.pair_headline(_stance_rows(), articles=pd.DataFrame({"article_id": ["a", "b"], "date": ["2022-02-04", "2025-01-22"]}))
+    fig = ps.plot_pair_over_time(h)
+    pts = fig.axes[0].collections[0].get_offsets()
+    assert [round(float(y), 3) for y in pts[:, 1]] == [0.6, 0.4]
+    fig.savefig(tmp_path / "t.png")
+    cm = pd.DataFrame([[3, 1, 0], [0, 2, 0], [1, 0, 4]], index=["gold cooperation", "gold neutral", "gold conflict"],
+                      columns=["pred cooperation", "pred neutral", "pred conflict"])
+    fig = ps.plot_confusion(cm)
+    texts = [t.get_text() for t in fig.axes[0].texts]
+    assert texts == ["3", "1", "0", "0", "2", "0", "1", "0", "4"]
+    fig.savefig(tmp_path / "c.png")
+
+
+def test_empty_network_says_so():
+    fig = ps.plot_actor_network(pd.DataFrame(columns=stance.STANCE_COLUMNS))
+    assert fig.axes[0].texts[0].get_text() == "no dyads"

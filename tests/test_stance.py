@@ -1,0 +1,299 @@
+"""Stance (lexicon method): cue matching, negation, conditionals, dyads, evidence, evaluation."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from arnews import stance
+from arnews.text import sentences_table, tokens_table
+
+
+def _tables(text: str, aid: str = "a"):
+    arts = pd.DataFrame({"article_id": [aid], "clean_text": [text]})
+    sents = sentences_table(arts)
+    return sents, tokens_table(sents)
+
+
+def _mentions(text: str, spans: list[tuple[str, str, str]], sents: pd.DataFrame, aid: str = "a") -> pd.DataFrame:
+    """Hand-made mentions table: (surface, actor_id, country), located by first occurrence."""
+    rows, pos = [], 0
+    for surface, actor, country in spans:
+        i = text.index(surface, pos)
+        pos = i + len(surface)
+        sid = int(sents[(sents["start"] <= i) & (sents["end"] > i)]["sentence_id"].iloc[0])
+        rows.append({"article_id": aid, "sentence_id": sid, "start": i, "end": i + len(surface), "surface": surface,
+                     "actor_id": actor, "actor_type": "country" if actor == country else "person", "country": country})
+    return pd.DataFrame(rows)
+
+
+def _sentence(text: str):
+    sents, toks = _tables(text)
+    cues = stance.match_cues(toks)
+    return stance.score_sentences(sents, cues), cues
+
+
+# --- lexicon -----------------------------------------------------------------
+
+
+def test_lexicon_has_categories_weights_and_multiword(tmp_path):
+    lex = stance.load_lexicon()
+    assert lex.cues["weight"].between(-1, 1).all()
+    assert set(lex.cues["category"]) <= set(stance.COOPERATION_CATEGORIES + stance.CONFLICT_CATEGORIES)
+    assert (lex.cues["words"].map(len) > 1).sum() >= 10
+    bad = tmp_path / "bad.csv"
+    bad.write_text("cue,category,weight\nتعاون,COOPERATE,1.5\n", encoding="utf-8")
+    with pytest.raises(stance.LexiconError, match=r"bad.csv: row 2: weight 1.5 outside"):
+        stance.load_lexicon(bad)
+    bad.write_text("cue,category,weight\nتعاون,FRIENDSHIP,0.5\n", encoding="utf-8")
+    with pytest.raises(stance.LexiconError, match="unknown category"):
+        stance.load_lexicon(bad)
+    bad.write_text("cue,category,weight\nغزو,ASSAULT,0.5\n", encoding="utf-8")
+    with pytest.raises(stance.LexiconError, match="wrong sign"):
+        stance.load_lexicon(bad)
+
+
+@pytest.mark.parametrize(
+    "token,form",
+    [("وبالتعاون", "تعاون"), ("للتعاون", "تعاون"), ("يدعمان", "دعم"), ("ستدعم", "دعم"), ("شراكتنا", "شراكة"),
+     ("يتفق", "اتفق"), ("شركائها", "شركاء"), ("التجارية", "تجاري"), ("سينسقون", "نسق")],
+)
+def test_clitic_aware_forms(token, form):
+    assert form in stance.candidate_forms(token)
+
+
+def test_names_are_not_cues():
+    # بايدن must not become a cue by stripping ب; وزارة is not "visited"
+    _, cues = _sentence("قالت وزارة الخارجية إن بايدن سافر.")
+    assert cues.empty
+
+
+# --- negation, conditionals, hedges -----------------------------------------------
+
+
+def test_refused_to_condemn_is_not_condemnation():
+    # real line of sample article 000
+    ss, cues = _sentence("وبينما رفضت إدانة تصرفات روسيا ، صورت نفسها على أنها تدعو إلى السلام.")
+    row = cues[cues["cue"] == "ادانة"].iloc[0]
+    assert row["effective"] == 0 and row["modifiers"] == "NEGATE:رفض"
+    # the refusal itself is consumed as a negator, not counted as a REJECT cue
+    assert "رفض" not in set(cues["cue"])
+    assert ss["score"].iloc[0] == pytest.approx(0.3)  # only السلام (+0.3) remains
+
+
+def test_did_not_ship_weapons_is_not_aid():
+    ss, cues = _sentence("لم تشحن أسلحة إلى روسيا.")
+    assert cues[["cue", "effective"]].values.tolist() == [["شحن اسلحة", 0.0]]
+    assert ss["label"].iloc[0] == "neutral"
+    ss2, _ = _sentence("شحنت أسلحة إلى روسيا.")
+    assert ss2["label"].iloc[0] == "cooperation" and ss2["score"].iloc[0] == pytest.approx(0.6)
+
+
+def test_negation_stops_at_clause_break_and_window():
+    _, cues = _sentence("لم يحضر ، وأدان الهجوم.")  # comma: ادان is not negated
+    assert cues.set_index("cue").loc["ادان", "effective"] == pytest.approx(-0.7)
+    _, cues = _sentence("لم يقل المتحدث في ذلك اليوم أي شيء عن الإدانة.")  # 8 words away
+    assert cues.set_index("cue").loc["ادانة", "effective"] == pytest.approx(-0.7)
+
+
+def test_rejected_without_following_cue_is_reject():
+    _, cues = _sentence("رفض الوزير الدعوة.")
+    assert cues[["cue", "category", "effective"]].values.tolist() == [["رفض", "REJECT", -0.5]]
+
+
+def test_conditional_halves_cues_but_not_threats():
+    ss, cues = _sentence("ستعزز الصين التعاون مع روسيا إذا وافقت.")
+    assert cues.set_index("cue").loc["تعاون", "effective"] == pytest.approx(0.3)
+    assert "CONDITION:اذا" in cues.set_index("cue").loc["تعاون", "modifiers"]
+    assert ss["score"].iloc[0] == pytest.approx(0.3)
+    # real sample line: the threat stays whole, the sanctions are conditional
+    _, cues = _sentence("كما هدد ترامب بفرض عقوبات على روسيا إذا رفض بوتين التفاوض لإنهاء الحرب في أوكرانيا.")
+    c = cues.set_index("cue")
+    assert c.loc["هدد", "effective"] == pytest.approx(-0.7)
+    assert c.loc["فرض عقوبات", "effective"] == pytest.approx(-0.35)
+
+
+def test_hedge_weakens():
+    _, cues = _sentence("ربما أرادت الصين طمأنة روسيا.")
+    assert cues.set_index("cue").loc["طمانة", "effective"] == pytest.approx(0.4 * 0.7)
+
+
+# --- sentence level and evidence -------------------------------------------------
+
+
+def test_sentence_score_sum_clipped_with_evidence():
+    ss, cues = _sentence("أكد الجانبان تعميق التعاون والشراكة ودعم بعضهما.")
+    # تعميق التعاون 0.7 + شراكة 0.6 + دعم 0.6 = 1.9 -> clipped to 1
+    assert sorted(cues["cue"]) == sorted(["تعميق التعاون", "شراكة", "دعم"])
+    assert ss["score"].iloc[0] == 1.0 and ss["label"].iloc[0] == "cooperation"
+    ev = ss["cues"].iloc[0]
+    assert "تعميق التعاون [COOPERATE +0.70]" in ev and "والشراكة [COOPERATE +0.60]" in ev
+    # evidence offsets point into the text
+    sents, toks = _tables("أكد الجانبان تعميق التعاون.")
+    c = stance.match_cues(toks).iloc[0]
+    assert "أكد الجانبان تعميق التعاون."[c["start"]:c["end"]] == "تعميق التعاون"
+
+
+def test_every_sentence_gets_a_row():
+    sents, toks = _tables("اجتماع اليوم. غزو البلاد.")
+    ss = stance.score_sentences(sents, stance.match_cues(toks))
+    assert ss[["sentence_id", "label"]].values.tolist() == [[0, "neutral"], [1, "conflict"]]
+
+
+def test_threshold():
+    assert stance.label_from_score(0.25) == "cooperation"
+    assert stance.label_from_score(-0.24) == "neutral"
+
+
+# --- dyads ---------------------------------------------------------------------
+
+
+def _dyads(text, spans, quotes=None):
+    sents, toks = _tables(text)
+    men = _mentions(text, spans, sents)
+    cues = stance.match_cues(toks)
+    return stance.find_dyads(cues, toks, men, quotes)
+
+
+def test_directed_dyad_subject_before_and_target_after():
+    # real sample line (000 sentence 0): China will support Russia
+    text = "قال إن الصين ستدعم روسيا في القضايا الأمنية."
+    d = _dyads(text, [("الصين", "CHN", "CHN"), ("روسيا", "RUS", "RUS")])
+    assert d[["source_country", "target_country", "directed", "label"]].values.tolist() == [["CHN", "RUS", True, "cooperation"]]
+    assert "ستدعم [SUPPORT +0.60]" == d["cues"].iloc[0]
+
+
+def test_directed_dyad_vso_with_preposition_target():
+    text = "أشاد بوتين بالتعاون المتزايد مع الصين."
+    d = _dyads(text, [("بوتين", "PUTIN", "RUS"), ("الصين", "CHN", "CHN")])
+    r = d.iloc[0]
+    assert (r["source"], r["target"], r["source_country"], r["target_country"], r["directed"]) == ("PUTIN", "CHN", "RUS", "CHN", True)
+    assert r["score"] == pytest.approx(1.0)  # اشاد 0.6 + تعاون 0.6, clipped
+
+
+def test_sanctions_on_target_after_ala():
+    text = "هدد ترامب بفرض عقوبات على روسيا."
+    d = _dyads(text, [("ترامب", "TRUMP", "USA"), ("روسيا", "RUS", "RUS")])
+    assert d[["source", "target_country", "label"]].values.tolist() == [["TRUMP", "RUS", "conflict"]]
+
+
+def test_undirected_between_pair():
+    text = "أصبحت الشراكة وثيقة بين بكين وموسكو."
+    d = _dyads(text, [("بكين", "CHN", "CHN"), ("موسكو", "RUS", "RUS")])
+    assert d[["source_country", "target_country", "directed"]].values.tolist() == [["CHN", "RUS", False]]
+
+
+def test_undirected_adjective_pair():
+    text = "تعهد الزعيمان برفع مستوى التعاون الصيني الروسي."
+    d = _dyads(text, [("الصيني", "CHN", "CHN"), ("الروسي", "RUS", "RUS")])
+    assert d[["source_country", "target_country", "directed", "label"]].values.tolist() == [["CHN", "RUS", False, "cooperation"]]
+
+
+def test_dual_reference_resolves_to_top_countries():
+    text = "التقى بوتين وشي في بكين. وتعهد البلدان بتعميق التعاون. وقالت روسيا إن الصين شريك."
+    sents, toks = _tables(text)
+    men = _mentions(text, [("بوتين", "PUTIN", "RUS"), ("شي", "XI", "CHN"), ("بكين", "CHN", "CHN"), ("روسيا", "RUS", "RUS"),
+                           ("الصين", "CHN", "CHN")], sents)
+    d = stance.find_dyads(stance.match_cues(toks), toks, men)
+    s1 = d[d["sentence_id"] == 1]
+    assert s1[["source", "target", "directed"]].values.tolist() == [["CHN", "RUS", False]]
+
+
+def test_negated_cue_makes_no_dyad():
+    text = "لم تشحن الصين أسلحة إلى روسيا."
+    d = _dyads(text, [("الصين", "CHN", "CHN"), ("روسيا", "RUS", "RUS")])
+    assert d.empty
+
+
+def test_quote_speaker_is_source():
+    text = "قال شي: “نؤكد دعمنا لروسيا”."
+    sents, toks = _tables(text)
+    men = _mentions(text, [("شي", "XI", "CHN"), ("روسيا", "RUS", "RUS")], sents)
+    q0 = text.index("“")
+    quotes = pd.DataFrame([{"article_id": "a", "sentence_id": 0, "start": q0, "end": text.index("”") + 1, "quote": "",
+                            "speaker_text": "شي", "speaker_actor_id": "XI", "verb": "قال"}])
+    d = stance.find_dyads(stance.match_cues(toks), toks, men, quotes)
+    # the only mention before the cue (شي) is outside the quote, so the speaker is the source
+    assert d[["source", "target", "method"]].values.tolist() == [["XI", "RUS", "quote"]]
+    qs = stance.quote_stance(stance.match_cues(toks), quotes)
+    assert qs["label"].iloc[0] == "cooperation" and "دعمنا" in qs["cues"].iloc[0]
+
+
+def test_country_dyads_and_pair_headline():
+    st = pd.DataFrame(
+        [
+            ("a", 0, "PUTIN", "XI", "RUS", "CHN", True, "cooperation", 0.6, "x", "directed"),
+            ("a", 0, "CHN", "RUS", "CHN", "RUS", False, "cooperation", 0.2, "y", "pair"),
+            ("a", 1, "CHN", "RUS", "CHN", "RUS", True, "conflict", -0.5, "z", "directed"),
+            ("b", 0, "USA", "CHN", "USA", "CHN", True, "conflict", -0.7, "w", "directed"),
+        ],
+        columns=stance.STANCE_COLUMNS,
+    )
+    cd = stance.country_dyads(st)
+    r = cd[(cd["article_id"] == "a") & (cd["sentence_id"] == 0)].iloc[0]
+    assert (r["a"], r["b"], r["score"], r["directions"]) == ("CHN", "RUS", 0.8, "CHN~RUS|RUS>CHN")
+    h = stance.pair_headline(st, articles=pd.DataFrame({"article_id": ["a", "b"], "date": ["2022-01-01", "2023-01-01"]}))
+    ha = h.set_index("article_id")
+    assert ha.loc["a", "score"] == pytest.approx((0.8 - 0.5) / 2)
+    assert ha.loc["a", "n_sentences"] == 2 and ha.loc["a", "share_cooperation"] == 0.5
+    assert pd.isna(ha.loc["b", "score"]) and ha.loc["b", "n_sentences"] == 0
+    ps = stance.pair_stance(st)
+    assert ps[(ps["article_id"] == "b")][["a", "b", "n_conflict"]].values.tolist() == [["CHN", "USA", 1]]
+
+
+# --- gold, stage, evaluation ------------------------------------------------------
+
+
+def test_parse_dyads_and_bad_gold(tmp_path):
+    assert stance.parse_dyads("") == []
+    with pytest.raises(ValueError, match="expected SRC>TGT"):
+        stance.parse_dyads("CHN-RUS:cooperation")
+    p = tmp_path / "g.csv"
+    p.write_text("article_id,sentence_id,text,label\na,0,نص,friendly\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"g.csv: row 2: label 'friendly'"):
+        stance.read_gold(p)
+
+
+def test_gold_is_aligned_with_sentence_split(sample_annotations):
+    gold = stance.read_gold()
+    s = sample_annotations.sentences
+    m = gold.merge(s, on=["article_id", "sentence_id"], suffixes=("", "_s"))
+    assert len(m) == len(gold) == len(s)
+    assert (m["text"] == m["text_s"]).all()
+
+
+def test_stage_on_sample(sample_annotations):
+    ann = sample_annotations
+    ss, st = ann.sentence_stance, ann.stance
+    assert len(ss) == len(ann.sentences)
+    assert set(ss["label"]) <= set(stance.LABELS) and ss["score"].between(-1, 1).all()
+    assert list(st.columns[:9]) == ["article_id", "sentence_id", "source", "target", "source_country", "target_country",
+                                    "directed", "label", "score"]
+    # 000 sentence 6: "رفضت إدانة" -> no condemnation among the evidence
+    a0 = ann.articles["article_id"].iloc[0]
+    row = ss[(ss["article_id"] == a0) & (ss["sentence_id"] == 6)].iloc[0]
+    assert "NEGATE:رفض" in row["cues"] and row["label"] != "conflict"
+    # Russia–China appears in every sample article
+    h = stance.pair_headline(st, ann.sentences, ann.articles)
+    assert h["n_sentences"].gt(0).all()
+
+
+def test_stage_does_not_mutate_inputs():
+    sents, toks = _tables("أكد الجانبان تعميق التعاون.")
+    before = toks.copy()
+    out = stance.annotate_stage({"sentences": sents, "tokens": toks})
+    pd.testing.assert_frame_equal(toks, before)
+    assert out["stance"].empty and out["sentence_stance"]["label"].tolist() == ["cooperation"]
+
+
+def test_evaluation_against_hand_counts(sample_annotations):
+    r = stance.evaluate(ann=sample_annotations, cv_folds=5)
+    cm = r["confusion"].to_numpy()
+    assert cm.sum() == r["n_sentences"] == 117
+    # accuracy from the confusion matrix diagonal equals the reported accuracy
+    assert cm.trace() / cm.sum() == pytest.approx(r["sentence_accuracy"])
+    dy = r["dyad_table"]
+    assert r["dyads"]["n_gold"] == len(dy) == 100
+    assert r["dyads"]["accuracy"] == pytest.approx(dy["correct"].sum() / 100)
+    assert 0 <= r["sentence_macro_f1"] <= 1
+    text = stance.evaluation_report.__doc__
+    assert text
