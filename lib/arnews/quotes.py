@@ -356,12 +356,13 @@ class _Event:
 class _Article:
     """Token arrays of one article plus mention lookups."""
 
-    def __init__(self, text: str, toks: pd.DataFrame, ments: pd.DataFrame | None, spans: list[QuotedSpan]):
+    def __init__(self, text: str, toks: pd.DataFrame, ments: pd.DataFrame | None, heads: frozenset[str] = frozenset()):
         self.text = text
+        self.heads = heads
         self.start = toks["start"].to_numpy(np.int64)
         self.end = toks["end"].to_numpy(np.int64)
-        self.norm = [str(x) for x in toks["norm"]]
-        self.surface = [str(x) for x in toks["surface"]]
+        self.norm = [str(x) for x in toks["norm"].tolist()]
+        self.surface = [str(x) for x in toks["surface"].tolist()]
         self.sent = toks["sentence_id"].to_numpy(np.int64)
         if "is_word" in toks:
             self.is_word = toks["is_word"].to_numpy(bool)
@@ -369,8 +370,6 @@ class _Article:
             self.is_word = np.array([bool(_CONTENT_RE.search(x)) for x in self.surface], bool)
         n = len(self.start)
         self.quoted = np.zeros(n, bool)
-        for sp in spans:
-            self.quoted |= (self.start >= sp.start - 1) & (self.end <= sp.end + 1)
         # mentions: token of first word -> mention index; token -> covering mention
         self.m_first: dict[int, int] = {}
         self.m_cover = np.full(n, -1, np.int64)
@@ -379,8 +378,10 @@ class _Article:
         self.m_tokens: list[tuple[int, int]] = []
         self.m_span: list[tuple[int, int]] = []
         if ments is not None and len(ments) and n:
-            types = ments["actor_type"] if "actor_type" in ments else pd.Series([""] * len(ments))
-            for k, (ms, me, aid, atype) in enumerate(zip(ments["start"], ments["end"], ments["actor_id"], types)):
+            types = ments["actor_type"].tolist() if "actor_type" in ments else [""] * len(ments)
+            for k, (ms, me, aid, atype) in enumerate(
+                zip(ments["start"].tolist(), ments["end"].tolist(), ments["actor_id"].tolist(), types)
+            ):
                 ms, me = int(ms), int(me)
                 t0 = min(int(np.searchsorted(self.end, ms, side="right")), n - 1)
                 t1 = max(min(int(np.searchsorted(self.start, me, side="left")) - 1, n - 1), t0)
@@ -390,13 +391,28 @@ class _Article:
                 self.m_span.append((ms, me))
                 self.m_first.setdefault(t0, k)
                 self.m_cover[t0 : t1 + 1] = k
+        # sentence id -> (first token, last token + 1)
+        self._sent_bounds: dict[int, tuple[int, int]] = {}
+        if n:
+            change = np.flatnonzero(np.diff(self.sent)) + 1
+            starts = np.concatenate(([0], change))
+            ends = np.concatenate((change, [n]))
+            for b, e in zip(starts.tolist(), ends.tolist()):
+                self._sent_bounds.setdefault(int(self.sent[b]), (b, e))
+
+    def set_spans(self, spans: list[QuotedSpan]) -> None:
+        """Mark the tokens inside quotes (their marks included)."""
+        self.quoted[:] = False
+        for sp in spans:
+            lo = int(np.searchsorted(self.start, sp.start - 1, side="left"))
+            hi = int(np.searchsorted(self.end, sp.end + 1, side="right"))
+            self.quoted[lo:hi] = True
 
     def __len__(self) -> int:
         return len(self.start)
 
     def sentence_tokens(self, sent: int) -> tuple[int, int]:
-        idx = np.flatnonzero(self.sent == sent)
-        return (int(idx[0]), int(idx[-1]) + 1) if len(idx) else (0, 0)
+        return self._sent_bounds.get(int(sent), (0, 0))
 
     def is_person(self, k: int) -> bool:
         return self.m_type[k] == "person"
@@ -665,6 +681,16 @@ def find_quotes(
     :func:`arnews.actors.find_mentions`; without it ``speaker_actor_id`` stays empty and
     ``speaker_text`` comes from the noun phrase after the verb.
 
+    Columns: ``start``/``end`` (``clean_text[start:end] == quote``, marks excluded),
+    ``sentence_id`` (sentence of the quote's first character), ``speaker_text`` and
+    ``speaker_actor_id`` (None when no cue applies), ``verb`` (the cue as written: "وقال",
+    "مضيفًا", "وجاء في", "ووفقًا"; None for ``colon_intro``), ``rule`` (which attribution
+    rule fired, see the module docstring), ``balanced`` (False: the quote was never
+    closed), ``open_mark``/``close_mark``, ``speaker_start``/``speaker_end`` (offsets of the
+    speaker phrase; for an implicit subject, of the earlier phrase it was taken from; after
+    وفقا the preposition ل is left out, and ``speaker_text`` restores the article:
+    "للكرملين" → "الكرملين").
+
     >>> import pandas as pd
     >>> from arnews.text import sentences_table, tokens_table
     >>> arts = pd.DataFrame({"article_id": ["a"], "clean_text": ['وقال بوتين: "العلاقات قوية".']})
@@ -702,7 +728,8 @@ def find_quotes(
         sents = sent_groups.get(aid)
         if sents is None or not len(sents):
             continue
-        sents = sents.sort_values("start")
+        if not sents["start"].is_monotonic_increasing:
+            sents = sents.sort_values("start")
         text = texts.get(aid)
         if text is None:
             text = _rebuild_text(sents)
@@ -745,13 +772,13 @@ def _article_quotes(aid, text: str, sents: pd.DataFrame, toks: pd.DataFrame | No
         return []
     if toks is None or not len(toks):
         toks = pd.DataFrame(columns=["start", "end", "norm", "surface", "sentence_id", "is_word"])
-    toks = toks.sort_values("start")
-    a = _Article(text, toks, ments, spans)
-    a.heads = lex.heads
-    if len(a):
+    if not toks["start"].is_monotonic_increasing:
+        toks = toks.sort_values("start")
+    a = _Article(text, toks, ments, lex.heads)
+    a.set_spans(spans)
+    if len(a) and not all(s.balanced for s in spans):
         spans = [_trim_unclosed(a, s, lex) if not s.balanced else s for s in spans]
-        a = _Article(text, toks, ments, spans)
-        a.heads = lex.heads
+        a.set_spans(spans)
     events = _events(a, lex) if len(a) else []
     _resolve_events(a, events)
 
