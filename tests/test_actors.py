@@ -345,13 +345,28 @@ def _tiny_ner_model(path: Path, word_labels: dict[str, str]) -> Path:
 
 @pytest.fixture
 def camel_env(tmp_path, monkeypatch):
-    """CAMELTOOLS_DATA with a minimal catalogue, so importing camel_tools.ner downloads nothing."""
+    """CAMELTOOLS_DATA with a minimal catalogue, so importing camel_tools.ner downloads nothing.
+
+    camel_tools modules this test imports are dropped from sys.modules afterwards, so other
+    tests still see a process that never imported the data-backed modules.
+    """
+    import sys
+
+    before = set(sys.modules)
+    yield from _camel_env(tmp_path, monkeypatch)
+    for name in set(sys.modules) - before:
+        if name.startswith("camel_tools"):
+            del sys.modules[name]
+    actors._RECOGNIZERS.clear()
+
+
+def _camel_env(tmp_path, monkeypatch):
     data = tmp_path / "camel_data"
     data.mkdir()
     (data / "catalogue.json").write_text('{"version": "1.6", "packages": {}, "components": {}}', encoding="utf-8")
     monkeypatch.setenv("CAMELTOOLS_DATA", str(data))
     monkeypatch.delenv("ARNEWS_NER_MODEL", raising=False)
-    return data
+    yield data
 
 
 def test_ner_is_not_available_without_a_model(camel_env):
