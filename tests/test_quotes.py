@@ -419,3 +419,10 @@ def test_evaluation_report_matches_evaluate():
     assert f"quotes found (recall):              {n_found}/{r['n_gold']} = {r['found']:.3f}" in rep
     assert f"= {r['speaker_accuracy']:.3f}" in rep
     assert r["n_gold"] == len(load_gold())
+
+
+def test_empty_corpus_and_article_without_quotes_give_typed_empty_table():
+    arts = pd.DataFrame({"article_id": ["a", "b"], "clean_text": ["", "لا اقتباس هنا. “"]})
+    sents = sentences_table(arts)
+    q = find_quotes(sents, tokens_table(sents), None, arts)
+    assert len(q) == 0 and list(q.columns) == QUOTE_COLUMNS and str(q["start"].dtype) == "int32"
