@@ -23,14 +23,21 @@ def _no_network(*args, **kwargs):
 
 @pytest.fixture
 def camel_data(tmp_path, monkeypatch):
-    """CAMELTOOLS_DATA -> a tmp folder with catalogue, tiny DB and MLE model; network blocked."""
+    """CAMELTOOLS_DATA -> a tmp folder with catalogue, tiny DB and MLE model; network blocked.
+
+    camel_tools' data-backed modules are unloaded afterwards, so other tests (and the next
+    use of this fixture, with its own CAMELTOOLS_DATA) start from a clean import."""
+    before = set(sys.modules)
     root = make_camel_data(tmp_path / "camel")
     monkeypatch.setenv("CAMELTOOLS_DATA", str(root))
     monkeypatch.setattr(socket.socket, "connect", _no_network)
     from camel_tools.data.downloader import HTTPDownloader  # loads the catalogue we wrote
 
     monkeypatch.setattr(HTTPDownloader, "download", staticmethod(_no_network))
-    return root
+    yield root
+    for name in set(sys.modules) - before:
+        if name.startswith("camel_tools."):
+            del sys.modules[name]
 
 
 def _lemmas(backend, words, **kw):
