@@ -147,7 +147,7 @@ GAZ = pd.DataFrame(
         "country": ["RUS", "CHN", "RUS", "RUS", "CHN", ""],
         "label_en": ["Russia", "China", "Vladimir Putin", "Sergei Lavrov", "Xi Jinping", "NATO"],
         "label_ar": ["روسيا", "الصين", "فلاديمير بوتين", "سيرغي لافروف", "شي جين بينغ", "الناتو"],
-        "variants": [""] * 6,
+        "variants": ["روسيا|موسكو", "الصين|بكين", "بوتين", "لافروف", "شي جين بينغ", "الناتو"],
     }
 )
 
@@ -239,6 +239,8 @@ def test_collocates_of_actor_skip_punctuation_and_drop_stopwords():
     assert sorted(c["collocate"]) == sorted(["الرئيس", "ان", "روسيا"])
     by_label = cooc.collocates("فلاديمير بوتين", TOKS, m, window=1, stopwords=False, min_count=1, gazetteer=GAZ)
     assert by_label["collocate"].tolist() == c["collocate"].tolist()
+    by_variant = cooc.collocates("بوتين", TOKS, m, window=1, stopwords=False, min_count=1, gazetteer=GAZ)
+    assert by_variant.attrs["target"] == "actor ['PUTIN']"
     # "ان" is an Arabic stopword
     c_sw = cooc.collocates("PUTIN", TOKS, m, window=1, min_count=1, gazetteer=GAZ)
     assert "ان" not in set(c_sw["collocate"]) and "الرئيس" in set(c_sw["collocate"])

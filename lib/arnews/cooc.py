@@ -272,18 +272,18 @@ def actor_occurrences(
         m = m[m["actor_type"] == "person"]
         feat = m["actor_id"]
     elif level == "country":
-        ok = m["country"].notna() & (m["country"].astype(str) != "")
+        ok = m["country"].notna() & (m["country"] != "")
         m = m[ok]
         feat = m["country"]
     else:
         raise ValueError(f"level must be 'actor', 'person' or 'country', not {level!r}")
     return pd.DataFrame(
         {
-            "article_id": m["article_id"].to_numpy(),
+            "article_id": m["article_id"].reset_index(drop=True),
             "sentence_id": m["sentence_id"].to_numpy(dtype=np.int64),
             "start": m["token_start"].to_numpy(dtype=np.int64),
             "end": m["token_end"].to_numpy(dtype=np.int64),
-            "feature": feat.astype(str).to_numpy(),
+            "feature": feat.reset_index(drop=True),
         }
     )
 
@@ -456,12 +456,19 @@ def _count_units(context: str, sentences: pd.DataFrame | None, articles: pd.Data
 
 
 def _with_paragraphs(occ: pd.DataFrame, sentences: pd.DataFrame | None, articles: pd.DataFrame | None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Add ``paragraph_id`` to the occurrences (from the sentences' own ``paragraph_id``
+    column if they have one, else derived from the articles' clean_text)."""
     if "paragraph_id" in occ.columns and (sentences is None or "paragraph_id" in sentences.columns):
         return occ, sentences
-    if sentences is None or articles is None:
+    if sentences is None:
         raise ValueError("context='paragraph' needs the sentences and articles tables (paragraphs come from clean_text line breaks)")
     s = sentences[["article_id", "sentence_id"]].copy()
-    s["paragraph_id"] = paragraph_ids(sentences, articles).to_numpy()
+    if "paragraph_id" in sentences.columns:
+        s["paragraph_id"] = sentences["paragraph_id"].to_numpy()
+    elif articles is None:
+        raise ValueError("context='paragraph' needs the sentences and articles tables (paragraphs come from clean_text line breaks)")
+    else:
+        s["paragraph_id"] = paragraph_ids(sentences, articles).to_numpy()
     occ = occ.merge(s, on=["article_id", "sentence_id"], how="left", validate="many_to_one")
     if occ["paragraph_id"].isna().any():
         bad = occ.loc[occ["paragraph_id"].isna(), ["article_id", "sentence_id"]].iloc[0].tolist()
@@ -674,7 +681,8 @@ def collocates(
 ) -> pd.DataFrame:
     """Words that occur within ``window`` word tokens of a target term or actor.
 
-    The target is an actor (its ``actor_id``, Arabic or English label), a country code
+    The target is an actor (its ``actor_id``, Arabic or English label or a gazetteer
+    variant such as ``واشنطن``), a country code
     (every mention of an actor of that country), or a term (matched on the normalized
     form, with attached proclitics when ``clitics=True``: ``الصين`` also finds ``والصين``,
     ``بالصين``, ``للصين``). ``kind="auto"`` tries actor, then country, then term.
@@ -795,7 +803,12 @@ def _resolve_target(targets, mentions, kind, gazetteer):
                 except FileNotFoundError:
                     g = None
             if g is not None:
-                ar = {normalize(x): a for a, x in zip(g["actor_id"], g["label_ar"])}
+                ar = {}
+                for a, lab, var in zip(g["actor_id"], g["label_ar"], g.get("variants", pd.Series([""] * len(g)))):
+                    for x in [lab, *str(var or "").split("|")]:
+                        if x.strip():
+                            ar.setdefault(normalize(x.strip()), a)
+                ar.update({normalize(x): a for a, x in zip(g["actor_id"], g["label_ar"])})
                 en = {x.casefold(): a for a, x in zip(g["actor_id"], g["label_en"])}
                 for t in targets:
                     if t not in ids:
