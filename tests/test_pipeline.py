@@ -64,3 +64,15 @@ def test_cli_reports_missing_corpus(tmp_path, capsys):
     rc = cli_main(["annotate", str(tmp_path / "missing"), "--out", str(tmp_path / "o")])
     assert rc == 2
     assert "missing: corpus path does not exist" in capsys.readouterr().err
+
+
+def test_cache_key_follows_lemma_backend(sample_articles, tmp_path, monkeypatch):
+    """Installing CAMeL data (another lemma backend) must not reuse cached offline lemmas."""
+    from arnews.pipeline import _chunk_key
+
+    stages = ["clean", "text", "lemmas"]
+    monkeypatch.setenv("ARNEWS_LEMMA_BACKEND", "rules")
+    k1 = _chunk_key(sample_articles, stages)
+    monkeypatch.setenv("ARNEWS_LEMMA_BACKEND", "identity")
+    k2 = _chunk_key(sample_articles, stages)
+    assert k1 != k2

@@ -521,6 +521,11 @@ def annotate_stage(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     return out
 
 
+def cache_token() -> str:
+    """Whether the NER backend runs here (part of the pipeline's cache key)."""
+    return "ner" if os.environ.get("ARNEWS_NER", "1") != "0" and ner_available() else "no-ner"
+
+
 # ---------------------------------------------------------------------------
 # Optional backend: CAMeL Tools' BERT NER, for names the gazetteer lacks
 # ---------------------------------------------------------------------------

@@ -163,7 +163,7 @@ def annotate_dask_to_parquet(
 
     def _schemas(sample: pd.DataFrame) -> dict:
         tables = annotate_chunk(sample.head(min(len(sample), 20)), stage_list)
-        return {n: pa.Table.from_pandas(_arrow_safe(df), preserve_index=False).schema.remove_metadata() for n, df in tables.items()}
+        return {n: pa.Table.from_pandas(_arrow_safe(df), preserve_index=False).schema for n, df in tables.items()}
 
     is_parquet = not isinstance(source, pd.DataFrame) and (
         Path(source).suffix.lower() in (".parquet", ".pq") or (Path(source).is_dir() and any(Path(source).glob("*.parquet")))

@@ -717,6 +717,12 @@ def annotate_stage(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     return {"tokens": add_lemmas(tables["tokens"], backend=backend)}
 
 
+def cache_token() -> str:
+    """The lemma backend this environment uses (part of the pipeline's cache key, so that
+    installing CAMeL data invalidates cached offline lemmas)."""
+    return resolve_backend(os.environ.get("ARNEWS_LEMMA_BACKEND", "auto"))
+
+
 # ---------------------------------------------------------------------------
 # Evaluation against data/gold/lemmas.csv
 # ---------------------------------------------------------------------------

@@ -1,6 +1,8 @@
 """Run the annotation pipeline over a corpus and produce tidy tables.
 
-Stages, in order (each is a function ``annotate_stage(tables) -> dict`` in its module):
+Stages, in order (each is a function ``annotate_stage(tables) -> dict`` in its module; a
+module whose output depends on installed data or models also defines ``cache_token() -> str``,
+which becomes part of the cache key):
 
 ========  ======================  ==============================================
 stage     module                  adds
@@ -166,6 +168,12 @@ def _chunk_key(articles: pd.DataFrame, stages: list[str]) -> str:
     h.update(PIPELINE_VERSION.encode())
     h.update(",".join(stages).encode())
     h.update(data_fingerprint(DATA_FILES).encode())
+    # Stages whose output depends on the environment (installed CAMeL data, models) say so.
+    for s in stages:
+        mod = importlib.import_module(STAGES[s])
+        token = getattr(mod, "cache_token", None)
+        if token is not None:
+            h.update(f"{s}={token()}".encode())
     for aid, text in zip(articles["article_id"], articles["text"]):
         h.update(str(aid).encode())
         h.update(b"\0")
@@ -363,7 +371,7 @@ class _TableWriter:
 
         table = pa.Table.from_pandas(_arrow_safe(df), preserve_index=False)
         if self.writer is None:
-            self.schema = table.schema.remove_metadata()
+            self.schema = table.schema  # keeps pandas metadata (nullable ints stay Int32)
             self.writer = pq.ParquetWriter(self.path, self.schema)
         else:
             try:
