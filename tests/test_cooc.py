@@ -358,3 +358,24 @@ def test_sparse_matches_dense_on_random_input():
     got = {(a, b): c for a, b, c in m.pairs()[["a", "b", "count"]].itertuples(index=False)}
     assert got == expect
     assert m.n == len(sets)
+
+
+def test_sample_corpus_counts_match_mentions(sample_annotations):
+    """On the real sample: sentence counts equal an independent count from the mentions table."""
+    ann = sample_annotations
+    if "mentions" not in ann:
+        pytest.skip("actors stage not available")
+    m = cooc.actor_cooccurrence(ann, "sentence", level="country")
+    assert m.n == len(ann.sentences)
+    men = ann.mentions[ann.mentions["country"].fillna("") != ""]
+    sets = men.groupby(["article_id", "sentence_id"])["country"].apply(set)
+    both = sum(1 for s in sets if {"RUS", "CHN"} <= s)
+    p = m.pairs().set_index(["a", "b"])
+    assert p.loc[("CHN", "RUS"), "count"] == both
+    assert p.loc[("CHN", "RUS"), "freq_a"] == sum(1 for s in sets if "CHN" in s)
+    # the first sentence of article 000 names Xi (جي), Putin, China and Russia
+    ex = cooc.pair_examples(cooc.actor_occurrences(ann.mentions, "country"), "CHN", "RUS", ann.sentences, n=1)
+    assert "الصين ستدعم روسيا" in ex["text"].iloc[0]
+    colls = cooc.collocates("الصين", ann.tokens, ann.mentions, window=3, min_count=1)
+    assert colls.attrs["target"] == "actor ['CHN']"
+    assert colls.attrs["target_occurrences"] == int((ann.mentions["actor_id"] == "CHN").sum())

@@ -485,7 +485,10 @@ def _window_pairs(occ: pd.DataFrame, feat: np.ndarray, window: int, cross_senten
     order = np.lexsort((end, start, art))
     art, start, end, sid, feat = art[order], start[order], end[order], sid[order], feat[order]
     max_span = int((end - start).max(initial=0))
-    rows, cols = [], []
+    idx_t = np.int32 if nf < 2**31 else np.int64
+    feat = feat.astype(idx_t)
+    # accumulate one sparse matrix per distance d (bounded memory, unlike one big COO)
+    acc = sp.csr_matrix((nf, nf), dtype=np.int64)
     n = len(feat)
     d = 1
     while d < n:
@@ -494,17 +497,15 @@ def _window_pairs(occ: pd.DataFrame, feat: np.ndarray, window: int, cross_senten
         reach = same & (start[d:] - start[:-d] <= window + max_span)
         if not reach.any():
             break
-        ok = same & (start[d:] - end[:-d] <= window) & (feat[d:] != feat[:-d])
+        ok = reach & (start[d:] - end[:-d] <= window) & (feat[d:] != feat[:-d])
         if not cross_sentences:
             ok &= sid[d:] == sid[:-d]
         idx = np.flatnonzero(ok)
-        rows.append(feat[idx])
-        cols.append(feat[idx + d])
+        if len(idx):
+            step = sp.coo_matrix((np.ones(len(idx), dtype=np.int64), (feat[idx], feat[idx + d])), shape=(nf, nf)).tocsr()
+            acc = acc + step
         d += 1
-    r = np.concatenate(rows) if rows else np.zeros(0, np.int64)
-    c = np.concatenate(cols) if cols else np.zeros(0, np.int64)
-    m = sp.coo_matrix((np.ones(len(r), dtype=np.int64), (r, c)), shape=(nf, nf)).tocsr()
-    return (m + m.T).tocsr()
+    return (acc + acc.T).tocsr()
 
 
 def cooccurrence(
