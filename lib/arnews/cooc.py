@@ -583,6 +583,9 @@ def cooccurrence_by_period(
 
     ``period`` is a pandas period alias (``"Y"``, ``"Q"``, ``"M"``); articles without a
     date go to ``"undated"``. N is counted within each period. Adds a ``period`` column.
+
+    >>> occ = actor_occurrences(ann.mentions, "country")                       # doctest: +SKIP
+    >>> cooccurrence_by_period(occ, ann.articles, "Y", sentences=ann.sentences)  # doctest: +SKIP
     """
     per = _articles_periods(articles, period)
     occ = occ.assign(period=occ["article_id"].map(per).fillna("undated").to_numpy())
@@ -699,6 +702,9 @@ def collocates(
     Columns: ``collocate, count, freq, span, n, expected, pmi, npmi, log_dice, g2, p_value,
     left, right`` (occurrences left/right of the target), rows with ``count >= min_count``
     sorted by ``measure``. ``df.attrs["target"]`` describes what was matched.
+
+    >>> collocates("الصين", ann.tokens, ann.mentions, window=5).head()   # doctest: +SKIP
+    >>> collocates("العلاقات", ann.tokens, kind="term", side="right")    # doctest: +SKIP
     """
     _require(tokens, ["article_id", "sentence_id", "token_id", field], "tokens")
     targets = [target] if isinstance(target, str) else list(target)
@@ -881,6 +887,8 @@ def pair_examples(
 
     The text is the sentence(s) of the context that mention a or b, joined by `` … ``
     and cut to ``max_chars``. Columns: ``article_id, sentence_ids, text``.
+
+    >>> pair_examples(actor_occurrences(ann.mentions), "CHN", "RUS", ann.sentences)  # doctest: +SKIP
     """
     _require(sentences, ["article_id", "sentence_id", "text"], "sentences")
     hits = list(dict.fromkeys(_pair_units(occ, a, b, context, window, sentences, articles)))[:n]
@@ -923,6 +931,9 @@ def pair_context_terms(
     rows with ``count >= min_count``, sorted by period then G² (terms more frequent in
     the period first). The tokens of the pair's own occurrences (``exclude_pair``) and the
     terms in ``exclude`` are left out.
+
+    >>> occ = actor_occurrences(ann.mentions)                                        # doctest: +SKIP
+    >>> pair_context_terms(occ, "CHN", "RUS", ann.tokens, ann.articles, period="Y")  # doctest: +SKIP
     """
     if context == "window":
         raise ValueError("pair_context_terms(): use a unit context (sentence, paragraph or article)")
@@ -1005,7 +1016,10 @@ def pairs_with_examples(
     max_chars: int = 300,
 ) -> pd.DataFrame:
     """The pairs table with an ``example`` column: one context where the pair co-occurs
-    (see :func:`pair_examples`), and its ``example_article``."""
+    (see :func:`pair_examples`), and its ``example_article``.
+
+    >>> pairs_with_examples(m.pairs().head(10), occ, ann.sentences)   # doctest: +SKIP
+    """
     ex, arts = [], []
     for a, b in zip(pairs["a"], pairs["b"]):
         e = pair_examples(occ, a, b, sentences, context=context, window=window, articles=articles, n=1, max_chars=max_chars)
@@ -1109,6 +1123,8 @@ def export_graph(graph, path: str | os.PathLike) -> Path:
 
     Infinite or missing values (GraphML/GEXF have no NaN) are left out of that node's or
     edge's attributes rather than written as a misleading number.
+
+    >>> export_graph(cooc_graph(m, min_count=2, top_k=5), "out/actors.gexf")   # doctest: +SKIP
     """
     import networkx as nx
 
