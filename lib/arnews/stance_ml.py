@@ -37,29 +37,109 @@ __all__ = [
     "make_pipeline",
     "train",
     "cross_validate",
+    "split_validate",
+    "LexiconFeatures",
     "predict_sentences",
     "TransformersStance",
     "DEFAULT_HYPOTHESES",
 ]
 
 
-def make_pipeline(ngram_range: tuple[int, int] = (2, 5), C: float = 4.0, class_weight: str | None = "balanced"):
-    """TF-IDF character n-grams (within word boundaries) + logistic regression.
+def _clitic_words(text: str) -> list[str]:
+    """Word features: normalized words with the article / one-letter proclitics stripped
+    (so التعاون, وبالتعاون, للتعاون share the feature تعاون)."""
+    from .text import normalize
 
-    >>> make_pipeline().named_steps["tfidf"].analyzer
+    out = []
+    for w in normalize(text).split():
+        w = w.strip(".,،؛:؟!?\"'“”«»()[]-–—")
+        if not w:
+            continue
+        for p in ("وبال", "وال", "بال", "فال", "لل", "ال", "و", "ف"):
+            if w.startswith(p) and len(w) - len(p) >= 3:
+                w = w[len(p):]
+                break
+        out.append(w)
+    return out
+
+
+class LexiconFeatures:
+    """scikit-learn transformer: per text, the stance lexicon's evidence as 4 numbers
+    (sum of positive cue weights, sum of negative cue weights, number of negated cues, the
+    lexicon sentence score). Lets the classifier use the lexicon as prior knowledge while
+    learning how much to trust it from the labels.
+
+    >>> LexiconFeatures().fit_transform(["تعزيز التعاون", "فرض عقوبات"]).round(2).tolist()
+    [[0.7, 0.0, 0.0, 0.7], [0.0, -0.7, 0.0, -0.7]]
+    """
+
+    def fit(self, X, y=None):
+        return self
+
+    def get_params(self, deep=True):
+        return {}
+
+    def set_params(self, **params):
+        return self
+
+    def transform(self, X):
+        from .stance import match_cues, score_sentences
+        from .text import sentences_table, tokens_table
+
+        texts = [str(t) for t in X]
+        if not texts:
+            return np.zeros((0, 4))
+        sents = pd.DataFrame({"article_id": [f"t{i}" for i in range(len(texts))], "sentence_id": 0, "start": 0,
+                              "end": [len(t) for t in texts], "text": texts})
+        toks = tokens_table(sents)
+        cues = match_cues(toks)
+        ss = score_sentences(sents, cues).set_index("article_id")
+        F = np.zeros((len(texts), 4))
+        if len(cues):
+            pos = cues["effective"].clip(lower=0).groupby(cues["article_id"]).sum()
+            neg = cues["effective"].clip(upper=0).groupby(cues["article_id"]).sum()
+            ng = (cues["effective"] == 0).groupby(cues["article_id"]).sum()
+            for i, a in enumerate(sents["article_id"]):
+                F[i, 0], F[i, 1], F[i, 2] = pos.get(a, 0.0), neg.get(a, 0.0), ng.get(a, 0)
+        F[:, 3] = ss.loc[sents["article_id"], "score"].to_numpy()
+        return F
+
+    def fit_transform(self, X, y=None):
+        return self.transform(X)
+
+
+def make_pipeline(
+    ngram_range: tuple[int, int] = (2, 5),
+    C: float = 4.0,
+    class_weight: str | None = "balanced",
+    word_ngrams: tuple[int, int] | None = (1, 1),
+    lexicon_features: bool = True,
+):
+    """Features: TF-IDF character n-grams (within word boundaries), TF-IDF word n-grams on
+    clitic-stripped words (``word_ngrams``; None to drop) and, with ``lexicon_features``, the
+    stance lexicon's evidence (:class:`LexiconFeatures`); then logistic regression with
+    ``class_weight`` (balanced: rare labels such as conflict are not swamped).
+
+    >>> make_pipeline().named_steps["features"].transformer_list[0][1].analyzer
     'char_wb'
     """
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
-    from sklearn.pipeline import Pipeline
+    from sklearn.pipeline import FeatureUnion, Pipeline
 
     from .text import normalize
 
+    parts = [("char", TfidfVectorizer(analyzer="char_wb", ngram_range=ngram_range, preprocessor=normalize,
+                                      sublinear_tf=True, min_df=1))]
+    if word_ngrams:
+        parts.append(("word", TfidfVectorizer(tokenizer=_clitic_words, token_pattern=None, lowercase=False,
+                                              ngram_range=word_ngrams, sublinear_tf=True)))
+    if lexicon_features:
+        parts.append(("lexicon", LexiconFeatures()))
     return Pipeline(
         [
-            ("tfidf", TfidfVectorizer(analyzer="char_wb", ngram_range=ngram_range, preprocessor=normalize,
-                                      sublinear_tf=True, min_df=1)),
-            ("clf", LogisticRegression(C=C, max_iter=2000, class_weight=class_weight)),
+            ("features", FeatureUnion(parts)),
+            ("clf", LogisticRegression(C=C, max_iter=5000, class_weight=class_weight)),
         ]
     )
 
@@ -121,6 +201,29 @@ def cross_validate(data: pd.DataFrame | str | Path | None = None, folds: int = 5
         "folds": folds,
         "grouped": bool(grouped),
     }
+
+
+def split_validate(data: pd.DataFrame | str | Path | None = None, dev: Iterable[str] = ("000_", "001_"), **params) -> dict:
+    """Train on the dev articles (``article_id`` starting with a ``dev`` prefix), score on the
+    others: ``macro_f1``, ``accuracy``, ``confusion``, ``n_train``, ``n_test`` (None when one
+    side is empty).
+    """
+    from sklearn.metrics import confusion_matrix, f1_score
+
+    df = _labelled(data).reset_index(drop=True)
+    if "article_id" not in df.columns:
+        return None
+    is_dev = df["article_id"].astype(str).str.startswith(tuple(dev))
+    tr, te = df[is_dev], df[~is_dev]
+    if not len(tr) or not len(te) or tr["label"].nunique() < 2:
+        return None
+    model = make_pipeline(**params).fit(tr["text"].astype(str).tolist(), tr["label"].tolist())
+    pred = model.predict(te["text"].astype(str).tolist())
+    y = te["label"].to_numpy()
+    cm = pd.DataFrame(confusion_matrix(y, pred, labels=LABELS), index=[f"gold {x}" for x in LABELS],
+                      columns=[f"pred {x}" for x in LABELS])
+    return {"macro_f1": float(f1_score(y, pred, labels=LABELS, average="macro", zero_division=0)),
+            "accuracy": float((pred == y).mean()), "confusion": cm, "n_train": int(len(tr)), "n_test": int(len(te))}
 
 
 def predict_sentences(model, sentences: pd.DataFrame) -> pd.DataFrame:
