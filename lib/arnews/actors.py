@@ -72,6 +72,10 @@ __all__ = [
     "load_gazetteer",
     "validate_gazetteer",
     "variant_table",
+    "ROLE_COLUMNS",
+    "load_roles",
+    "validate_roles",
+    "role_holder",
     "find_mentions",
     "annotate_stage",
     "camel_ner_model_path",
@@ -87,7 +91,7 @@ GAZETTEER_COLUMNS = ["actor_id", "type", "country", "label_en", "label_ar", "var
 OPTIONAL_COLUMNS = ["weak_variants", "nisba", "not_variants"]
 MENTION_COLUMNS = [
     "article_id", "sentence_id", "start", "end", "surface", "actor_id", "actor_type", "country",
-    "token_start", "token_end", "variant", "match",
+    "token_start", "token_end", "variant", "match", "via", "role",
 ]
 _ID_RE = re.compile(r"^[A-Z][A-Z0-9_]*$")
 # Suffixes of a relational adjective (nisba) stem: صيني → صينية، صينيون، صينيين، صينيان …
@@ -249,6 +253,181 @@ def variant_table(gazetteer: pd.DataFrame | None = None) -> pd.DataFrame:
 
 
 # ---------------------------------------------------------------------------
+# Role titles (data/roles.csv): "الرئيس الروسي" -> the office holder on the article's date
+# ---------------------------------------------------------------------------
+
+ROLE_COLUMNS = ["role_id", "phrases", "actor_id", "valid_from", "valid_to"]
+_ISO_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# A role title right after these words is not the office holder: "نائب الرئيس الأمريكي"
+# (the vice-president), "سلف الرئيس" (the predecessor), "الراحل".
+_ROLE_NOT_AFTER = frozenset(normalize(w) for w in ("نائب", "نائبة", "نواب", "سلف", "الراحل", "الراحلة"))
+# ... nor before these: former, elect, next, late, acting, "then" (آنذاك).
+_ROLE_NOT_BEFORE = frozenset(normalize(w) for w in (
+    "السابق", "السابقة", "الأسبق", "الأسبقة", "المنتخب", "المنتخبة", "المقبل", "المقبلة", "القادم",
+    "القادمة", "الراحل", "الراحلة", "المؤقت", "المؤقتة", "بالوكالة", "بالإنابة", "آنذاك", "حينها",
+    "حينذاك", "وقتها", "وقتذاك", "يومها", "يومذاك",
+))
+# Words between a role title and the holder's name in an apposition ("الرئيس الروسي، السيد بوتين").
+_APPOSITION_GAP = frozenset({"،", ",", "السيد", "السيدة"})
+
+
+def _iso(value: object) -> str | None:
+    """'YYYY-MM-DD' for a date-like value (str, date, Timestamp); None when missing."""
+    if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NaT:
+        return None
+    if isinstance(value, str):
+        v = value.strip()
+        if not v:
+            return None
+        if _ISO_RE.match(v[:10]):
+            return v[:10]
+    try:
+        ts = pd.Timestamp(value)
+    except (ValueError, TypeError):
+        raise ValueError(f"not a date: {value!r}") from None
+    return None if pd.isna(ts) else ts.strftime("%Y-%m-%d")
+
+
+def validate_roles(
+    roles: pd.DataFrame, gazetteer: pd.DataFrame | None = None, source: str = "<roles DataFrame>"
+) -> pd.DataFrame:
+    """Check a role table and return a clean copy with a ``key`` column (normalized phrases).
+
+    One row per (role, holder, term). ``phrases`` (``|``-separated Arabic titles) may be
+    written on any row of the role: a role's phrases are the union over its rows.
+    ``valid_from`` is inclusive and ``valid_to`` exclusive (the hand-over day belongs to
+    the successor); an empty ``valid_to`` means "still in office". Raises
+    :class:`GazetteerError` naming ``source``, the CSV row and the problem: missing
+    columns, malformed ids or dates, an ``actor_id`` not in the gazetteer, overlapping
+    terms of one role, a phrase shared by two roles or equal to a gazetteer spelling (it
+    would then be matched whatever the date).
+
+    >>> bad = pd.DataFrame({"role_id": ["RUS_PRESIDENT"], "phrases": ["الرئيس الروسي"],
+    ...                     "actor_id": ["PUTIN"], "valid_from": ["2012-05-07"], "valid_to": ["2012"]})
+    >>> validate_roles(bad, source="roles.csv")
+    Traceback (most recent call last):
+    ...
+    arnews.actors.GazetteerError: roles.csv, row 2 (role RUS_PRESIDENT): valid_to '2012' is not an ISO date (YYYY-MM-DD)
+    """
+    missing = [c for c in ROLE_COLUMNS if c not in roles.columns]
+    if missing:
+        raise GazetteerError(f"{source}: missing column(s) {missing}; a role table needs {ROLE_COLUMNS} (optional: note)")
+    gaz = _default_gazetteer() if gazetteer is None else gazetteer
+    known = set(gaz["actor_id"])
+    name_keys = {k[0]: r["actor_id"] for _, r in gaz.iterrows() for k in _forms(r) if k[2] != "not"}
+    df = roles.copy().reset_index(drop=True)
+    for c in ROLE_COLUMNS:
+        df[c] = df[c].map(lambda v: "" if v is None or (isinstance(v, float) and pd.isna(v)) else str(v).strip())
+    phrase_role: dict[tuple[str, ...], tuple[str, int, str]] = {}
+    terms: dict[str, list[tuple[str, str, int]]] = {}
+    for i, r in df.iterrows():
+        row = i + 2
+        rid = r["role_id"]
+        if not rid:
+            raise GazetteerError(f"{source}, row {row}: empty role_id")
+        where = f"{source}, row {row} (role {rid})"
+        if not _ID_RE.match(rid):
+            raise GazetteerError(f"{where}: role_id must be upper-case letters, digits and _ (e.g. RUS_PRESIDENT)")
+        if r["actor_id"] not in known:
+            raise GazetteerError(f"{where}: actor_id {r['actor_id']!r} is not in the gazetteer (data/actors.csv)")
+        for col in ("valid_from", "valid_to"):
+            v = r[col]
+            if (v or col == "valid_from") and not _ISO_RE.match(v):
+                raise GazetteerError(f"{where}: {col} {v!r} is not an ISO date (YYYY-MM-DD)")
+            if v:
+                try:
+                    pd.Timestamp(v)
+                except ValueError:
+                    raise GazetteerError(f"{where}: {col} {v!r} is not a valid date") from None
+        if r["valid_to"] and r["valid_to"] <= r["valid_from"]:
+            raise GazetteerError(f"{where}: valid_to {r['valid_to']} is not after valid_from {r['valid_from']}")
+        for ph in _split(r["phrases"]):
+            key = _variant_key(ph)
+            if not key or not any(key):
+                raise GazetteerError(f"{where}: phrase {ph!r} is empty after normalization")
+            if key in name_keys:
+                raise GazetteerError(
+                    f"{where}: phrase {ph!r} is also a gazetteer spelling of {name_keys[key]}; "
+                    "remove one of them (a gazetteer spelling is matched whatever the date)")
+            prev = phrase_role.get(key)
+            if prev is not None and prev[0] != rid:
+                raise GazetteerError(f"{where}: phrase {ph!r} also belongs to role {prev[0]} on row {prev[1]}")
+            phrase_role.setdefault(key, (rid, row, ph))
+        terms.setdefault(rid, []).append((r["valid_from"], r["valid_to"] or "9999-12-31", row))
+    for rid, ts in terms.items():
+        if not any(v[0] == rid for v in phrase_role.values()):
+            raise GazetteerError(f"{source}, row {ts[0][2]} (role {rid}): the role has no phrases on any of its rows")
+        ts = sorted(ts)
+        for (f1, t1, r1), (f2, _t2, r2) in zip(ts, ts[1:]):
+            if f2 < t1:
+                raise GazetteerError(f"{source}, row {r2} (role {rid}): term from {f2} overlaps the term on row {r1} (until {t1})")
+    df.attrs["phrases"] = {k: (v[0], v[2]) for k, v in phrase_role.items()}
+    df.attrs["source"] = source
+    return df
+
+
+def load_roles(path: str | os.PathLike | None = None, gazetteer: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Read and validate the role titles CSV (default ``data/roles.csv``).
+
+    >>> r = load_roles()
+    >>> r[r.role_id == "USA_PRESIDENT"][["actor_id", "valid_from", "valid_to"]].values.tolist()[-2:]
+    [['BIDEN', '2021-01-20', '2025-01-20'], ['TRUMP', '2025-01-20', '']]
+    """
+    p = Path(path) if path is not None else data_path("roles.csv")
+    if not p.exists():
+        raise FileNotFoundError(f"{p}: role titles file not found")
+    try:
+        raw = pd.read_csv(p, dtype=str, keep_default_na=False, encoding="utf-8")
+    except (pd.errors.ParserError, UnicodeDecodeError) as e:
+        raise GazetteerError(f"{p}: cannot read as a UTF-8 CSV ({e})") from e
+    return validate_roles(raw, gazetteer, str(p))
+
+
+def role_holder(role_id: str, date: object, roles: pd.DataFrame | None = None) -> str | None:
+    """The actor holding ``role_id`` on ``date`` (None when the date is missing or no term covers it).
+
+    >>> role_holder("USA_PRESIDENT", "2025-01-19"), role_holder("USA_PRESIDENT", "2025-01-20")
+    ('BIDEN', 'TRUMP')
+    >>> role_holder("CHN_FM", "2023-03-01"), role_holder("CHN_FM", None)
+    ('QIN_GANG', None)
+    """
+    r = _default_roles() if roles is None else roles
+    return _holder(_role_terms(r).get(role_id, ()), _iso(date))
+
+
+def _role_terms(roles: pd.DataFrame) -> dict[str, tuple[tuple[str, str, str], ...]]:
+    """role_id -> sorted (valid_from, valid_to or '9999-12-31', actor_id)."""
+    out: dict[str, list] = {}
+    for rid, a, f, t in zip(roles["role_id"], roles["actor_id"], roles["valid_from"], roles["valid_to"]):
+        out.setdefault(rid, []).append((f, t or "9999-12-31", a))
+    return {k: tuple(sorted(v)) for k, v in out.items()}
+
+
+def _holder(terms, date: str | None) -> str | None:
+    if date is None:
+        return None
+    for f, t, a in terms:
+        if f <= date < t:
+            return a
+    return None
+
+
+_DEFAULT_ROLES: dict[tuple, pd.DataFrame] = {}
+
+
+def _default_roles() -> pd.DataFrame:
+    p = data_path("roles.csv")
+    g = data_path("actors.csv")
+    if not p.exists():
+        return pd.DataFrame(columns=ROLE_COLUMNS)
+    key = (str(p), p.stat().st_mtime, g.stat().st_mtime)
+    if key not in _DEFAULT_ROLES:
+        _DEFAULT_ROLES.clear()
+        _DEFAULT_ROLES[key] = load_roles(p, _default_gazetteer())
+    return _DEFAULT_ROLES[key]
+
+
+# ---------------------------------------------------------------------------
 # Matcher
 # ---------------------------------------------------------------------------
 
@@ -265,7 +444,7 @@ class _Entry:
 class _Matcher:
     """Index of gazetteer keys by first token, with a per-token-type cache of clitic analyses."""
 
-    def __init__(self, gaz: pd.DataFrame):
+    def __init__(self, gaz: pd.DataFrame, roles: pd.DataFrame | None = None):
         self.index: dict[str, list[_Entry]] = {}
         self.info: dict[str, tuple[str, str]] = {}
         for _, r in gaz.iterrows():
@@ -276,6 +455,27 @@ class _Matcher:
         for entries in self.index.values():
             entries.sort(key=lambda e: -len(e.tokens))
         self._cache: dict[str, tuple[tuple[str, int, bool], ...]] = {}
+        # role titles: a separate index (they overlap the names inside them)
+        self.rindex: dict[str, list[_Entry]] = {}
+        self.terms: dict[str, tuple[tuple[str, str, str], ...]] = {}
+        if roles is not None and len(roles):
+            for key, (rid, text) in roles.attrs.get("phrases", {}).items():
+                self.rindex.setdefault(key[0], []).append(_Entry(key, rid, "role", text))
+            for entries in self.rindex.values():
+                entries.sort(key=lambda e: -len(e.tokens))
+            self.terms = _role_terms(roles)
+        self._rcache: dict[str, tuple[tuple[str, int, bool], ...]] = {}
+
+    def role_candidates(self, norm: str) -> tuple[tuple[str, int, bool], ...]:
+        """Role-index keys this token can stand for (like :meth:`candidates`)."""
+        hit = self._rcache.get(norm)
+        if hit is not None:
+            return hit
+        res = tuple(c for c in _clitic_keys(norm) if c[0] in self.rindex) if self.rindex else ()
+        if len(self._rcache) > 500_000:
+            self._rcache.clear()
+        self._rcache[norm] = res
+        return res
 
     def candidates(self, norm: str) -> tuple[tuple[str, int, bool], ...]:
         """Index keys this token can stand for: (key, proclitic length, article re-attached)."""
@@ -310,13 +510,16 @@ def _clitic_keys(t: str) -> list[tuple[str, int, bool]]:
 _MATCHERS: dict[str, _Matcher] = {}
 
 
-def _matcher_for(gaz: pd.DataFrame) -> _Matcher:
-    h = hashlib.sha1(pd.util.hash_pandas_object(gaz.astype(str), index=False).values.tobytes()).hexdigest()
-    m = _MATCHERS.get(h)
+def _matcher_for(gaz: pd.DataFrame, roles: pd.DataFrame | None = None) -> _Matcher:
+    h = hashlib.sha1(pd.util.hash_pandas_object(gaz.astype(str), index=False).values.tobytes())
+    if roles is not None and len(roles):
+        h.update(pd.util.hash_pandas_object(roles[ROLE_COLUMNS].astype(str), index=False).values.tobytes())
+    key = h.hexdigest()
+    m = _MATCHERS.get(key)
     if m is None:
         if len(_MATCHERS) > 8:
             _MATCHERS.clear()
-        m = _MATCHERS[h] = _Matcher(gaz)
+        m = _MATCHERS[key] = _Matcher(gaz, roles)
     return m
 
 
@@ -351,29 +554,56 @@ def find_mentions(
     gazetteer: pd.DataFrame | None = None,
     *,
     texts: Mapping[str, str] | pd.Series | None = None,
+    dates: Mapping[str, object] | pd.Series | None = None,
+    roles: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Find actor mentions in a tokens table (from :func:`arnews.text.tokens_table`).
 
     Returns one row per mention with columns :data:`MENTION_COLUMNS`: offsets into the
     article's ``clean_text``, the ``surface`` text, the actor and its type and country,
-    the first and last ``token_id``, the gazetteer ``variant`` that matched, and ``match``
-    (``strong`` or ``weak``). ``texts`` (article_id → clean_text) gives the exact surface
-    of multi-word mentions; without it, the tokens are joined with spaces.
+    the first and last ``token_id``, the gazetteer ``variant`` that matched, ``match``
+    (``strong`` or ``weak``), ``via`` (``name``: a gazetteer spelling; ``role``: a role
+    title resolved by date) and ``role`` (the role id, e.g. ``RUS_PRESIDENT``). ``texts``
+    (article_id → clean_text) gives the exact surface of multi-word mentions; without it,
+    the tokens are joined with spaces.
+
+    **Role titles** (``data/roles.csv``, or ``roles``): with ``dates`` (article_id → the
+    article's date), a title such as ``الرئيس الروسي`` or ``المتحدث باسم الكرملين`` adds a
+    mention of the person holding the office on that date (``via="role"``, ``actor_id``
+    PUTIN, ``country`` RUS). The names inside the title keep their own mentions
+    (``الروسي`` → RUS, ``الكرملين`` → KREMLIN), exactly as without a date, so a role mention
+    *spans* one or more name mentions: filter ``via == "name"`` for non-overlapping rows.
+    No role mention is added when the date is missing or outside every term, when the
+    title is followed by a person's name (``الرئيس الروسي فلاديمير بوتين``: the name is the
+    mention) or follows one after a comma (``بوتين، الرئيس الروسي``), after ``نائب``/``سلف``
+    (the deputy, the predecessor), or before ``السابق``/``المنتخب``/``آنذاك`` (former,
+    elect, "then").
 
     >>> from arnews.text import sentences_table, tokens_table
     >>> arts = pd.DataFrame({"article_id": ["a"],
     ...     "clean_text": ["قال بوتين للكرملين إن الصين مستعدة. ولم يغير ذلك بعض الشيء."]})
     >>> find_mentions(tokens_table(sentences_table(arts)))[["surface", "actor_id"]].values.tolist()
     [['بوتين', 'PUTIN'], ['للكرملين', 'KREMLIN'], ['الصين', 'CHN']]
+    >>> arts = pd.DataFrame({"article_id": ["a"], "clean_text": ["وقال الرئيس الأمريكي إن الصين مستعدة."]})
+    >>> m = find_mentions(tokens_table(sentences_table(arts)), dates={"a": "2022-06-15"})
+    >>> m[["surface", "actor_id", "country", "via"]].values.tolist()
+    [['الرئيس الأمريكي', 'BIDEN', 'USA', 'role'], ['الأمريكي', 'USA', 'USA', 'name'], ['الصين', 'CHN', 'CHN', 'name']]
     """
     need = ["article_id", "sentence_id", "token_id", "start", "end", "surface", "norm"]
     missing = [c for c in need if c not in tokens.columns]
     if missing:
         raise ValueError(f"find_mentions: tokens table lacks column(s) {missing} (make it with arnews.text.tokens_table)")
     gaz = _default_gazetteer() if gazetteer is None else validate_gazetteer(gazetteer)
-    m = _matcher_for(gaz)
+    if roles is None:
+        roles = _default_roles() if gazetteer is None else None
+    elif len(roles):
+        roles = validate_roles(roles, gaz)
+    m = _matcher_for(gaz, roles)
     if texts is not None and isinstance(texts, pd.Series):
         texts = texts.to_dict()
+    if dates is not None and isinstance(dates, pd.Series):
+        dates = dates.to_dict()
+    use_roles = dates is not None and bool(m.rindex)
 
     toks = tokens
     if len(toks) and not (toks["article_id"].is_monotonic_increasing or _grouped_sorted(toks)):
@@ -390,8 +620,13 @@ def find_mentions(
     n = len(norms)
 
     raw: list[dict] = []
+    role_hits: list[tuple[int, int, _Entry, int, bool]] = []  # (i, j, entry, plen, art)
     i = 0
     while i < n:
+        if use_roles:
+            hit = _role_at(m, norms, aids, sids, i, n)
+            if hit is not None:
+                role_hits.append(hit)
         cands = m.candidates(norms[i])
         best = None  # (length, -plen, strong, entry, plen, art)
         for key, plen, art in cands:
@@ -431,6 +666,10 @@ def find_mentions(
 
     rows = _resolve_weak(raw, m, aids, norms, n)
     for r in rows:
+        r["via"], r["role"] = "name", None
+    if role_hits:
+        rows = _resolve_roles(role_hits, rows, m, dates, aids, sids, tids, starts, ends, surfs, norms, n)
+    for r in rows:
         i, j = r.pop("i"), r.pop("j")
         r.pop("strict")
         text = texts.get(r["article_id"]) if texts is not None else None
@@ -446,6 +685,66 @@ def find_mentions(
     return out.astype(
         {"sentence_id": "int32", "start": "int32", "end": "int32", "token_start": "int32", "token_end": "int32"}
     ).reset_index(drop=True)
+
+
+def _role_at(m: _Matcher, norms: list[str], aids: list, sids: list, i: int, n: int):
+    """The longest role title starting at token ``i``: (i, j, entry, plen, art) or None."""
+    best = None
+    for key, plen, art in m.role_candidates(norms[i]):
+        for e in m.rindex[key]:
+            L = len(e.tokens)
+            if best is not None and L <= best[1] - best[0] + 1:
+                break
+            j = i + L - 1
+            if j >= n or aids[j] != aids[i] or sids[j] != sids[i]:
+                continue
+            if any(norms[i + k] != e.tokens[k] for k in range(1, L)):
+                continue
+            best = (i, j, e, plen, art)
+            break
+    return best
+
+
+def _strip_conj(w: str) -> str:
+    return w[1:] if len(w) > 3 and w[0] in "وف" else w
+
+
+def _resolve_roles(role_hits, rows, m: _Matcher, dates, aids, sids, tids, starts, ends, surfs, norms, n) -> list[dict]:
+    """Add a person mention for every role title whose holder is known on the article's date."""
+    person_first = {r["i"]: r for r in rows if m.info[r["actor_id"]][0] == "person"}
+    person_last = {r["j"]: r for r in rows if m.info[r["actor_id"]][0] == "person"}
+    iso: dict = {}
+    out = list(rows)
+    for i, j, e, plen, art in role_hits:
+        aid = aids[i]
+        if aid not in iso:
+            try:
+                iso[aid] = _iso(dates.get(aid))
+            except ValueError as err:
+                raise ValueError(f"find_mentions: dates[{aid!r}]: {err}") from None
+        holder = _holder(m.terms.get(e.actor_id, ()), iso[aid])
+        if holder is None:
+            continue
+        same = lambda k: 0 <= k < n and aids[k] == aid and sids[k] == sids[i]  # noqa: E731
+        if same(i - 1) and _strip_conj(norms[i - 1]) in _ROLE_NOT_AFTER:
+            continue
+        if same(j + 1) and norms[j + 1] in _ROLE_NOT_BEFORE:
+            continue
+        k = j + 1
+        while same(k) and norms[k] in _APPOSITION_GAP:
+            k += 1
+        if same(k) and k in person_first:  # "الرئيس الروسي فلاديمير بوتين"
+            continue
+        if same(i - 1) and norms[i - 1] in ("،", ",") and (i - 2) in person_last:  # "بوتين، الرئيس الروسي"
+            continue
+        cut = 0 if art else _skip_chars(surfs[i], plen)
+        out.append({
+            "i": i, "j": j, "article_id": aid, "sentence_id": sids[i], "start": starts[i] + cut,
+            "end": ends[j], "actor_id": holder, "token_start": tids[i], "token_end": tids[j],
+            "variant": e.variant, "match": "strong", "strict": False, "via": "role", "role": e.actor_id,
+        })
+    out.sort(key=lambda r: (r["i"], -r["j"]))
+    return out
 
 
 def _conj_only(token: str, plen: int) -> bool:
@@ -506,7 +805,8 @@ def _after_determiner(i: int, aids: list, norms: list[str]) -> bool:
 
 
 def annotate_stage(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
-    """Pipeline stage: the ``mentions`` table from ``tokens`` (exact surfaces from ``clean_text``).
+    """Pipeline stage: the ``mentions`` table from ``tokens`` (exact surfaces from ``clean_text``;
+    role titles resolved with ``articles.date``, see :func:`find_mentions`).
 
     When CAMeL Tools' NER model is installed (see :func:`ner_available`) and the environment
     variable ``ARNEWS_NER`` is not ``0``, it also adds ``actor_candidates``: one row per name
@@ -514,7 +814,8 @@ def annotate_stage(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     """
     arts = tables["articles"]
     texts = dict(zip(arts["article_id"], arts["clean_text"])) if "clean_text" in arts.columns else None
-    mentions = find_mentions(tables["tokens"], texts=texts)
+    dates = dict(zip(arts["article_id"], arts["date"])) if "date" in arts.columns else None
+    mentions = find_mentions(tables["tokens"], texts=texts, dates=dates)
     out = {"mentions": mentions}
     if os.environ.get("ARNEWS_NER", "1") != "0" and ner_available():
         out["actor_candidates"] = ner_candidates(tables["tokens"], mentions, texts=texts, aggregate=False)
@@ -522,8 +823,12 @@ def annotate_stage(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
 
 
 def cache_token() -> str:
-    """Whether the NER backend runs here (part of the pipeline's cache key)."""
-    return "ner" if os.environ.get("ARNEWS_NER", "1") != "0" and ner_available() else "no-ner"
+    """Whether the NER backend runs here, and the role titles file's content (part of the
+    pipeline's cache key)."""
+    p = data_path("roles.csv")
+    roles = hashlib.sha1(p.read_bytes()).hexdigest()[:12] if p.exists() else "no-roles"
+    ner = "ner" if os.environ.get("ARNEWS_NER", "1") != "0" and ner_available() else "no-ner"
+    return f"{ner}+roles:{roles}"
 
 
 # ---------------------------------------------------------------------------
@@ -761,7 +1066,9 @@ def evaluate(
     sents = tables["sentences"].set_index(["article_id", "sentence_id"])["text"]
     texts = dict(zip(tables["articles"]["article_id"], tables["articles"]["clean_text"]))
     gaz = _default_gazetteer() if gazetteer is None else validate_gazetteer(gazetteer)
-    ment = find_mentions(tables["tokens"], gaz, texts=texts)
+    dates = dict(zip(tables["articles"]["article_id"], tables["articles"]["date"]))
+    # the default gazetteer comes with the default role titles; a custom one with none
+    ment = find_mentions(tables["tokens"], gazetteer, texts=texts, dates=dates)
     country_of = dict(zip(gaz["actor_id"], gaz["country"]))
 
     mismatches = []
