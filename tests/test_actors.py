@@ -431,3 +431,168 @@ def test_weak_variants_take_only_conjunction_proclitics_and_strict_ones_need_the
     assert _pairs(_mentions("قالت البرازيل إنه لولا الدعم لانهار الاقتصاد")) == [("البرازيل", "BRA")]
     m = _mentions("التقى لولا دا سيلفا بوزير. وقال لولا إن البرازيل مستعدة")
     assert _pairs(m) == [("لولا دا سيلفا", "LULA"), ("لولا", "LULA"), ("البرازيل", "BRA")]
+
+
+# --- role titles resolved by the article's date ----------------------------------------------
+
+
+def _dated(text: str, date, **kw) -> pd.DataFrame:
+    arts = pd.DataFrame({"article_id": ["a"], "clean_text": [text]})
+    toks = tokens_table(sentences_table(arts))
+    return find_mentions(toks, texts={"a": text}, dates={"a": date}, **kw)
+
+
+def _rows(m: pd.DataFrame) -> list[tuple]:
+    return list(zip(m["surface"], m["actor_id"], m["via"]))
+
+
+def test_us_president_switches_from_biden_to_trump_on_inauguration_day():
+    text = "وقال الرئيس الأمريكي إن الصين منافس."
+    assert _rows(_dated(text, "2025-01-19")) == [
+        ("الرئيس الأمريكي", "BIDEN", "role"), ("الأمريكي", "USA", "name"), ("الصين", "CHN", "name")]
+    assert _rows(_dated(text, "2025-01-20"))[0] == ("الرئيس الأمريكي", "TRUMP", "role")
+    assert _rows(_dated(text, pd.Timestamp("2019-03-01")))[0] == ("الرئيس الأمريكي", "TRUMP", "role")
+    assert _rows(_dated(text, "2016-11-30"))[0] == ("الرئيس الأمريكي", "OBAMA", "role")
+    row = _dated(text, "2022-06-15").iloc[0]
+    assert (row.actor_type, row.country, row.role, row.variant) == ("person", "USA", "USA_PRESIDENT", "الرئيس الأمريكي")
+    assert (row.token_start, row.token_end) == (1, 2)
+
+
+def test_missing_or_uncovered_date_keeps_only_the_country():
+    text = "وقال الرئيس الأمريكي إن الصين منافس."
+    country_only = [("الأمريكي", "USA", "name"), ("الصين", "CHN", "name")]
+    for date in (None, pd.NaT, float("nan"), "", "1990-05-01"):
+        assert _rows(_dated(text, date)) == country_only
+    arts = pd.DataFrame({"article_id": ["a"], "clean_text": [text]})
+    assert _rows(find_mentions(tokens_table(sentences_table(arts)))) == country_only  # no dates at all
+    with pytest.raises(ValueError, match=r"dates\['a'\]: not a date"):
+        _dated(text, "yesterday")
+
+
+def test_chinese_foreign_minister_wang_yi_qin_gang_wang_yi():
+    text = "التقى لافروف مع وزير الخارجية الصيني في موسكو."
+    holders = {d: _dated(text, d).query("via == 'role'").actor_id.tolist() for d in
+               ("2022-12-29", "2022-12-30", "2023-07-24", "2023-07-25")}
+    assert holders == {"2022-12-29": ["WANG_YI"], "2022-12-30": ["QIN_GANG"],
+                       "2023-07-24": ["QIN_GANG"], "2023-07-25": ["WANG_YI"]}
+    # Putin was prime minister, not president, between 2008 and 2012
+    assert _dated("قال الرئيس الروسي إن", "2010-01-01").query("via == 'role'").actor_id.tolist() == ["MEDVEDEV"]
+    assert _dated("قال رئيس الوزراء الروسي إن", "2010-01-01").query("via == 'role'").actor_id.tolist() == ["PUTIN"]
+
+
+def test_role_titles_with_proclitics_and_institutions_inside():
+    m = _dated("وقال المتحدث باسم الكرملين للرئيس الصيني إن روسيا مستعدة", "2024-04-01")
+    assert _rows(m) == [
+        ("المتحدث باسم الكرملين", "PESKOV", "role"), ("الكرملين", "KREMLIN", "name"),
+        ("للرئيس الصيني", "XI", "role"), ("الصيني", "CHN", "name"), ("روسيا", "RUS", "name")]
+    # before May 2012 the Kremlin's spokesperson was not Peskov: the title stays unresolved
+    assert "PESKOV" not in set(_dated("وقال المتحدث باسم الكرملين إن", "2010-01-01").actor_id)
+
+
+def test_no_role_mention_for_named_holder_former_deputy_or_then():
+    d = "2025-03-01"
+    # the name follows (apposition): the name is the mention, no extra role row
+    assert _rows(_dated("قال الرئيس الروسي فلاديمير بوتين إن", d)) == [
+        ("الروسي", "RUS", "name"), ("فلاديمير بوتين", "PUTIN", "name")]
+    assert "role" not in set(_dated("قال بوتين، الرئيس الروسي، إن", d).via)
+    # another holder named after the title wins over the date
+    assert set(_dated("قال الرئيس الأمريكي جو بايدن إن", d).actor_id) == {"USA", "BIDEN"}
+    # former / then / deputy / predecessor
+    for text in ("قال الرئيس الأمريكي السابق إن", "قال الرئيس الأمريكي آنذاك إن", "قال سلف الرئيس الأمريكي إن"):
+        assert "role" not in set(_dated(text, d).via), text
+    assert _dated("قال نائب الرئيس الأمريكي إن", d).query("via == 'role'").actor_id.tolist() == ["VANCE"]
+    # subject then object: not an apposition ("Trump described the Chinese president")
+    assert _rows(_dated("ووصف ترامب الرئيس الصيني بأنه رجل لامع", "2025-01-22")) == [
+        ("ترامب", "TRUMP", "name"), ("الرئيس الصيني", "XI", "role"), ("الصيني", "CHN", "name")]
+
+
+def test_role_holder_and_role_file():
+    assert actors.role_holder("USA_PRESIDENT", "2021-01-19") == "TRUMP"
+    assert actors.role_holder("USA_PRESIDENT", "2021-01-20") == "BIDEN"
+    assert actors.role_holder("NATO_SECRETARY_GENERAL", "2024-09-30") == "STOLTENBERG"
+    assert actors.role_holder("NATO_SECRETARY_GENERAL", "2024-10-01") == "RUTTE"
+    assert actors.role_holder("RUS_KREMLIN_SPOKESPERSON", "2011-01-01") is None
+    assert actors.role_holder("CHN_PRESIDENT", None) is None
+    roles = actors.load_roles()
+    gaz_ids = set(load_gazetteer().actor_id)
+    assert set(roles.actor_id) <= gaz_ids
+
+
+ROLE_HEADER = ["role_id", "phrases", "actor_id", "valid_from", "valid_to"]
+
+
+@pytest.mark.parametrize(
+    "rows, expected",
+    [
+        ([["R1", "الرئيس الروسي", "NOBODY", "2000-01-01", ""]], "row 2 (role R1): actor_id 'NOBODY' is not in the gazetteer"),
+        ([["R1", "الرئيس الروسي", "PUTIN", "1/1/2000", ""]], "row 2 (role R1): valid_from '1/1/2000' is not an ISO date"),
+        ([["R1", "الرئيس الروسي", "PUTIN", "2000-02-30", ""]], "valid_from '2000-02-30' is not a valid date"),
+        ([["R1", "الرئيس الروسي", "PUTIN", "2010-01-01", "2009-01-01"]], "valid_to 2009-01-01 is not after valid_from"),
+        ([["R1", "الرئيس الروسي", "PUTIN", "2000-01-01", "2010-01-01"], ["R1", "", "MEDVEDEV", "2008-05-07", ""]],
+         "row 3 (role R1): term from 2008-05-07 overlaps the term on row 2"),
+        ([["R1", "الرئيس الروسي", "PUTIN", "2000-01-01", ""], ["R2", "الرئيس الروسي", "XI", "2000-01-01", ""]],
+         "row 3 (role R2): phrase 'الرئيس الروسي' also belongs to role R1"),
+        ([["R1", "الكرملين", "PUTIN", "2000-01-01", ""]], "is also a gazetteer spelling of KREMLIN"),
+        ([["R1", "", "PUTIN", "2000-01-01", ""]], "the role has no phrases"),
+        ([["r1", "الرئيس الروسي", "PUTIN", "2000-01-01", ""]], "role_id must be upper-case"),
+    ],
+)
+def test_role_file_errors_name_file_row_and_problem(tmp_path, rows, expected):
+    p = _write(tmp_path, rows, header=ROLE_HEADER)
+    with pytest.raises(GazetteerError) as e:
+        actors.load_roles(p)
+    assert str(p) in str(e.value) and expected in str(e.value)
+
+
+def test_role_file_missing_column(tmp_path):
+    p = _write(tmp_path, [["R1", "الرئيس الروسي", "PUTIN", "2000-01-01"]], header=ROLE_HEADER[:4])
+    with pytest.raises(GazetteerError, match=r"missing column\(s\) \['valid_to'\]"):
+        actors.load_roles(p)
+
+
+def test_a_researchers_own_roles_with_own_gazetteer(tmp_path):
+    gp = _write(tmp_path, [["FRA", "country", "FRA", "France", "فرنسا", "", "", "فرنسي"],
+                           ["HOLLANDE", "person", "FRA", "Hollande", "فرانسوا هولاند", "هولاند", "", ""],
+                           ["MACRON", "person", "FRA", "Macron", "إيمانويل ماكرون", "ماكرون", "", ""]],
+                header=HEADER + ["weak_variants", "nisba"])
+    g = load_gazetteer(gp)
+    roles = pd.DataFrame([["FRA_PRESIDENT", "الرئيس الفرنسي|رئيس فرنسا", "HOLLANDE", "2012-05-15", "2017-05-14"],
+                          ["FRA_PRESIDENT", "", "MACRON", "2017-05-14", ""]], columns=ROLE_HEADER)
+    roles = actors.validate_roles(roles, g)
+    arts = pd.DataFrame({"article_id": ["old", "new"], "clean_text": ["وقال رئيس فرنسا إن"] * 2})
+    toks = tokens_table(sentences_table(arts))
+    m = find_mentions(toks, g, dates={"old": "2015-01-01", "new": "2020-01-01"}, roles=roles)
+    assert list(zip(m.article_id, m.actor_id, m.via)) == [
+        ("old", "HOLLANDE", "role"), ("old", "FRA", "name"), ("new", "MACRON", "role"), ("new", "FRA", "name")]
+    # a custom gazetteer without roles= gets no role titles (the default ones name other actors)
+    assert set(find_mentions(toks, g, dates={"old": "2015-01-01"}).via) == {"name"}
+
+
+def test_annotate_stage_resolves_roles_with_article_dates():
+    arts = pd.DataFrame({"article_id": ["a", "b"], "clean_text": ["قال الرئيس الصيني إن روسيا شريك."] * 2,
+                         "date": pd.to_datetime(["2012-01-01", "2022-01-01"])})
+    tables = {"articles": arts, "tokens": tokens_table(sentences_table(arts))}
+    m = actors.annotate_stage(tables)["mentions"]
+    assert m.query("via == 'role'")[["article_id", "actor_id"]].values.tolist() == [["a", "HU_JINTAO"], ["b", "XI"]]
+
+
+def test_sample_role_titles_read_by_hand(sample_annotations):
+    m = sample_annotations.mentions
+    roles = m[m.via == "role"]
+    got = {(a[:3], s, x) for a, s, x in zip(roles.article_id, roles.sentence_id, roles.actor_id)}
+    # read in the sample: 000 (June 2022) "الرئيس الصيني", "الرئيس الأمريكي جو." and "الرئيس الأمريكي";
+    # 002 (January 2025) Trump's "الرئيس الصيني", "الرئيس الروسي"; 003 (February 2026)
+    # "المستشار الألماني", "الرئيس الروسي"
+    for want in [("000", 12, "XI"), ("000", 8, "BIDEN"), ("000", 15, "BIDEN"), ("002", 11, "XI"),
+                 ("002", 17, "PUTIN"), ("003", 13, "MERZ"), ("003", 15, "PUTIN")]:
+        assert want in got, want
+    # named holders and appositions add no role row ("الرئيس الروسي فلاديمير بوتين", "ترامب، الرئيس الأمريكي،")
+    assert ("003", 4, "PUTIN") not in got and ("002", 8, "TRUMP") not in got
+    # name mentions never overlap; a role row spans the name rows inside it
+    names = m[m.via == "name"]
+    for aid, g in names.groupby("article_id"):
+        spans = sorted(zip(g.start, g.end))
+        assert all(e1 <= s2 for (_, e1), (s2, _) in zip(spans, spans[1:]))
+    for r in roles.itertuples():
+        inner = names[(names.article_id == r.article_id) & (names.start >= r.start) & (names.end <= r.end)]
+        assert len(inner) >= 1

@@ -39,6 +39,12 @@ Matching works on normalized tokens (``tokens.norm``, see :func:`arnews.text.nor
   ``شيء``/``شيئا`` keep their hamza after normalization and never match ``شي``; ``وشيك``
   ("imminent") is و + شيك, not Xi.
 
+Role titles (``data/roles.csv``, researcher-editable; see :func:`load_roles`): one row per
+(role, holder, term) with ``role_id``, ``phrases`` (``الرئيس الروسي|رئيس روسيا|الزعيم الروسي``),
+``actor_id``, ``valid_from`` (inclusive) and ``valid_to`` (exclusive, empty = still in office).
+Given the articles' dates, :func:`find_mentions` adds a mention of the holder on that date
+(``via="role"``) next to the name mentions inside the title (see there).
+
 Example
 -------
 >>> import pandas as pd
