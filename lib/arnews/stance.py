@@ -76,7 +76,7 @@ __all__ = [
 LABELS = ["cooperation", "neutral", "conflict"]
 COOPERATION_CATEGORIES = ["AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID"]
 CONFLICT_CATEGORIES = ["DISAPPROVE", "REJECT", "THREATEN", "SANCTION", "MOBILIZE", "ASSAULT"]
-MODIFIER_CATEGORIES = ["NEGATE", "CONDITION", "HEDGE", "PAIR"]
+MODIFIER_CATEGORIES = ["NEGATE", "CONDITION", "HEDGE", "PAIR", "TOPIC", "BACKGROUND", "RELATION", "QUALITY"]
 DEFAULT_THRESHOLD = 0.25
 
 # ---------------------------------------------------------------------------
@@ -104,6 +104,10 @@ class Lexicon:
     pairs: frozenset = frozenset()
     source: str = ""
     index: dict = field(default_factory=dict)
+    topics: dict = field(default_factory=dict)
+    backgrounds: dict = field(default_factory=dict)
+    relations: frozenset = frozenset()
+    qualities: dict = field(default_factory=dict)
 
 
 def _build_index(cues: pd.DataFrame) -> dict:
@@ -147,6 +151,7 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
         raise LexiconError(f"{p}: missing column(s) {sorted(missing)}; expected cue, category, weight, note")
     known = set(COOPERATION_CATEGORIES + CONFLICT_CATEGORIES + MODIFIER_CATEGORIES)
     rows, negators, conditions, hedges, pairs = [], {}, {}, {}, set()
+    topics, backgrounds, qualities, relations = {}, {}, {}, set()
     for i, r in df.iterrows():
         line = f"{p}: row {i + 2}"
         cue = r["cue"]
@@ -169,10 +174,20 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
             if cat == "PAIR":
                 pairs.add(normalize(cue.strip()))
             continue
+        if cat in ("TOPIC", "BACKGROUND", "QUALITY"):
+            if cat != "QUALITY" and not (0.0 <= w <= 1.0):
+                raise LexiconError(f"{line}: {cat} weight is a factor and must be in [0, 1], not {w}")
+            words = tuple(_norm_word(x) for x in cue.split())
+            {"TOPIC": topics, "BACKGROUND": backgrounds, "QUALITY": qualities}[cat][words] = w
+            continue
+        if cat == "RELATION":
+            relations.add(_norm_word(cue))
+            continue
         words = tuple(_norm_word(x) for x in cue.split())
         rows.append({"cue": cue.strip(), "words": words, "category": cat, "weight": w, "note": r.get("note", "")})
     cues = pd.DataFrame(rows, columns=["cue", "words", "category", "weight", "note"])
-    return Lexicon(cues, negators, conditions, hedges, frozenset(pairs), str(p), _build_index(cues))
+    return Lexicon(cues, negators, conditions, hedges, frozenset(pairs), str(p), _build_index(cues),
+                   topics, backgrounds, frozenset(relations), qualities)
 
 
 @lru_cache(maxsize=4)
@@ -297,7 +312,7 @@ def match_cues(
     lex = lexicon or default_lexicon()
     _require(tokens, ["article_id", "sentence_id", "token_id", "start", "end", "norm"], "tokens")
     idx = lex.index
-    cues = lex.cues
+    rows = list(zip(lex.cues["cue"], lex.cues["category"], lex.cues["weight"].astype(float), lex.cues["words"]))
     is_word = tokens["is_word"] if "is_word" in tokens.columns else tokens["norm"].str.contains(r"\w", regex=True)
     lemma = tokens["lemma"] if "lemma" in tokens.columns else pd.Series([None] * len(tokens), index=tokens.index)
     surface = tokens["surface"] if "surface" in tokens.columns else tokens["norm"]
@@ -310,17 +325,33 @@ def match_cues(
     for row in cols:
         key = (row[0], row[1])
         if key != cur_key and buf:
-            out.extend(_match_sentence(cur_key, buf, idx, cues, lex, negation_window))
+            out.extend(_match_sentence(cur_key, buf, idx, rows, lex, negation_window))
             buf = []
         cur_key = key
         # (token_id, start, norm, is_word, end, surface, lemma)
         buf.append((row[4], row[5], row[2], bool(row[3]), row[6], row[7], row[8]))
     if buf:
-        out.extend(_match_sentence(cur_key, buf, idx, cues, lex, negation_window))
+        out.extend(_match_sentence(cur_key, buf, idx, rows, lex, negation_window))
     return pd.DataFrame(out, columns=_CUE_COLUMNS)
 
 
-def _match_sentence(key, buf, idx, cues, lex: Lexicon, window: int) -> list[dict]:
+_SCOPE_SKIP_AFTER = frozenset({"من", "فيما", "عن"})  # "من قبل" (by), "فيما بعد" (later), "عن بعد" (remote) are not markers
+_TOPIC_WINDOW, _BACKGROUND_WINDOW, _QUALITY_AFTER, _QUALITY_BEFORE = 8, 8, 6, 3
+
+
+def _scan_forms(forms: list, table: dict) -> list[tuple[int, int, tuple, float]]:
+    """Occurrences (start, end, words, weight) of a word-tuple table in clitic-aware forms."""
+    out = []
+    entries = sorted(table.items(), key=lambda t: -len(t[0]))
+    for j in range(len(forms)):
+        for ws, f in entries:
+            if ws[0] in forms[j] and _match_seq(forms, j, ws):
+                out.append((j, j + len(ws) - 1, ws, f))
+                break
+    return out
+
+
+def _match_sentence(key, buf, idx, rows, lex: Lexicon, window: int) -> list[dict]:
     words, breaks = _sentence_words(buf)
     if not words:
         return []
@@ -331,27 +362,54 @@ def _match_sentence(key, buf, idx, cues, lex: Lexicon, window: int) -> list[dict
             f.add(_norm_word(w[6]))
         forms.append(f)
     plain = [_conj_forms(w[2]) for w in words]
-    # 1. cues, longest match first, no overlaps
+    n = len(words)
+
+    def clause_ok(lo: int, hi: int) -> bool:  # no clause break before any word in lo..hi
+        return not any(breaks[k] for k in range(lo, hi + 1))
+
+    # 1. cues, longest match first, no overlaps. An entry: [a, b, row or None, factor, mods, meta]
     found = []
     i = 0
-    while i < len(words):
+    while i < n:
         hit = None
         for first in forms[i]:
             for ws, pos in idx.get(first, ()):
                 if _match_seq(forms, i, ws) and (hit is None or len(ws) > len(hit[0])):
                     hit = (ws, pos)
         if hit:
-            found.append([i, i + len(hit[0]) - 1, hit[1], 1.0, []])
+            found.append([i, i + len(hit[0]) - 1, rows[hit[1]], 1.0, [], None])
             i += len(hit[0])
         else:
             i += 1
+    # 1b. relation-quality predicates: a QUALITY word near a RELATION noun ("العلاقات ... الاقوي",
+    #     "ربيع العلاقات", "العلاقات متوترة") is a cue of its own sign
+    if lex.qualities and lex.relations:
+        rel = [j for j in range(n) if not lex.relations.isdisjoint(forms[j])]
+        if rel:
+            taken = set()
+            for c in found:
+                taken.update(range(c[0], c[1] + 1))
+            for qa, qb, ws, w in _scan_forms(forms, lex.qualities):
+                if any(k in taken for k in range(qa, qb + 1)):
+                    continue
+                r = next((j for j in rel if 0 < qa - j <= _QUALITY_AFTER or 0 < j - qb <= _QUALITY_BEFORE), None)
+                if r is None:
+                    continue
+                cat = "COOPERATE" if w > 0 else "DISAPPROVE"
+                found.append([qa, qb, (" ".join(ws), cat, w, ws), 1.0, [f"RELATION:{words[r][2]}"], None])
+                taken.update(range(qa, qb + 1))
+            found.sort(key=lambda c: c[0])
     # 2. negators: a negator word (or a REJECT cue that is also a negator, e.g. رفض) before a cue
     neg_pos = []
-    for j in range(len(words)):
+    cue_at = {c[0]: c for c in found}
+    for j in range(n):
+        c0 = cue_at.get(j)
+        if c0 is not None and c0[1] > j:  # the word starts a multi-word cue ("بلا حدود"): not a negator
+            continue
         m = _match_modifier(plain, j, lex.negators)
         if m is None:
             for ws, f in lex.negators.items():
-                if len(ws) == 1 and ws[0] in forms[j] and any(c[0] == j and cues.iloc[c[2]]["words"] == ws for c in found):
+                if len(ws) == 1 and ws[0] in forms[j] and any(c[0] == j and c[2][3] == ws for c in found):
                     m = (ws, f)
                     break
         if m:
@@ -363,7 +421,7 @@ def _match_sentence(key, buf, idx, cues, lex: Lexicon, window: int) -> list[dict
                 continue
             if c[0] - b > window:
                 break
-            if any(breaks[k] for k in range(b + 1, c[0] + 1)):
+            if not clause_ok(b + 1, c[0]):
                 break
             c[3] *= f
             c[4].append("NEGATE:" + " ".join(ws))
@@ -372,27 +430,42 @@ def _match_sentence(key, buf, idx, cues, lex: Lexicon, window: int) -> list[dict
                     consumed.add(id(d))
             break
     found = [c for c in found if id(c) not in consumed]
-    # 3. conditionals and hedges over the sentence
+    # 3. scoped modifiers: a TOPIC marker (ناقش، بحث، تحدث عن …) makes the cues that follow it in its
+    #    clause the topic of talk, not a stance; a BACKGROUND marker (منذ، بعد، بسبب، رغم، حيث …)
+    #    makes them background to the main assertion. Each weakens the cues by its factor.
+    for table, name, span in ((lex.topics, "TOPIC", _TOPIC_WINDOW), (lex.backgrounds, "BACKGROUND", _BACKGROUND_WINDOW)):
+        if not table:
+            continue
+        for ma, mb, ws, f in _scan_forms(forms, table):
+            if f == 1.0 or len(ws) == 1 and ma > 0 and not _SCOPE_SKIP_AFTER.isdisjoint(plain[ma - 1]):
+                continue  # a factor-1 entry ("بعد ذلك") only shields its words from a shorter marker
+            for c in found:
+                if c[0] <= mb or c[0] - mb > span or not clause_ok(mb + 1, c[0]):
+                    continue
+                if any(m.startswith(name) for m in c[4]):
+                    continue
+                c[3] *= f
+                c[4].append(f"{name}:" + " ".join(ws))
+    # 4. conditionals and hedges over the sentence
     for table, name in ((lex.conditions, "CONDITION"), (lex.hedges, "HEDGE")):
-        for j in range(len(words)):
+        for j in range(n):
             m = _match_modifier(plain, j, table)
             if m:
                 for c in found:
-                    if name == "CONDITION" and cues.iloc[c[2]]["category"] == "THREATEN":
+                    if name == "CONDITION" and c[2][1] == "THREATEN":
                         continue
                     c[3] *= m[1]
                     c[4].append(f"{name}:" + " ".join(m[0]))
                 break
     out = []
-    for a, b, pos, factor, mods in found:
-        e = cues.iloc[pos]
+    for a, b, (cue, cat, weight, _), factor, mods, _ in found:
         wa, wb = words[a], words[b]
         out.append(
             {
                 "article_id": key[0], "sentence_id": key[1], "w_start": a, "w_end": b,
                 "token_start": wa[0], "token_end": wb[0], "start": wa[1], "end": wb[4],
-                "text": " ".join(w[5] for w in words[a : b + 1]), "cue": e["cue"], "category": e["category"],
-                "weight": float(e["weight"]), "factor": float(factor), "effective": round(float(e["weight"]) * factor, 6),
+                "text": " ".join(w[5] for w in words[a : b + 1]), "cue": cue, "category": cat,
+                "weight": float(weight), "factor": float(factor), "effective": round(float(weight) * factor, 6),
                 "modifiers": ";".join(mods),
             }
         )
