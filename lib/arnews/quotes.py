@@ -101,6 +101,8 @@ QUOTE_COLUMNS = [
     "close_mark",
     "speaker_start",
     "speaker_end",
+    "speaker_group",
+    "speaker_via",
 ]
 
 # ---------------------------------------------------------------------------
@@ -221,16 +223,23 @@ def find_quoted_spans(text: str, sentence_ends: list[int] | None = None) -> list
 # 2. Speech-cue lexicon
 # ---------------------------------------------------------------------------
 
-ROLES = ("verb", "verb_pronoun", "participle", "passive", "according", "naql", "speaker_head")
+ROLES = ("verb", "verb_pronoun", "participle", "passive", "according", "naql", "speaker_head",
+         "group_persons", "group_countries")
 
 
 @dataclass(frozen=True)
 class SpeechLexicon:
     """Normalized speech cues: ``entries[first_word]`` -> list of (words, lemma, role),
-    longest first; ``heads``: nouns that head a speaker phrase (المتحدث، بيان، وزارة)."""
+    longest first; ``heads``: nouns that head a speaker phrase (المتحدث، بيان، وزارة);
+    ``groups``: group nouns (الزعيمان -> ``persons``, الدولتان -> ``countries``)."""
 
     entries: dict[str, tuple[tuple[tuple[str, ...], str, str], ...]]
     heads: frozenset[str] = frozenset()
+    groups: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def group_kind(self) -> dict[str, str]:
+        return dict(self.groups)
 
     def match(self, norms: list[str], i: int) -> tuple[int, str, str, str] | None:
         """Match a cue starting at token ``i`` (proclitic و/ف allowed on the first word).
@@ -273,7 +282,10 @@ def load_speech_verbs(path: str | Path | None = None) -> SpeechLexicon:
     * ``passive``: جاء في X أن; ``according``: وفقا لـ X; ``naql``: نقلت … عن X قوله;
     * ``speaker_head``: not a cue but a noun that heads a speaker phrase: role nouns
       (المتحدث باسم الكرملين ديمتري بيسكوف → the named person) and source nouns
-      (بيان الكرملين، وزارة الخارجية الصينية → the actor named in it).
+      (بيان الكرملين، وزارة الخارجية الصينية → the actor named in it);
+    * ``group_persons`` / ``group_countries``: not cues but group subjects (الزعيمان،
+      الرجلان / البلدان، الدولتان، الجانبان) resolved to the article's main pair of
+      persons / countries (see :func:`find_quotes`).
 
     >>> lex = load_speech_verbs()
     >>> lex.match(["مضيفا", "ان"], 0)[2]
@@ -287,6 +299,7 @@ def load_speech_verbs(path: str | Path | None = None) -> SpeechLexicon:
 def _load_speech_verbs(path: str, _mtime: int) -> SpeechLexicon:
     entries: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
     heads: set[str] = set()
+    groups: dict[str, str] = {}
     with open(path, encoding="utf-8-sig", newline="") as f:
         reader = csv.DictReader(f)
         missing = {"lemma", "role", "forms"} - set(reader.fieldnames or [])
@@ -308,9 +321,12 @@ def _load_speech_verbs(path: str, _mtime: int) -> SpeechLexicon:
                 if role == "speaker_head":
                     heads.update(words)
                     continue
+                if role.startswith("group_"):
+                    groups.update((w, role[len("group_"):]) for w in words)
+                    continue
                 entries.setdefault(words[0], []).append((words, lemma, role))
     frozen = {k: tuple(sorted(v, key=lambda e: -len(e[0]))) for k, v in entries.items()}
-    return SpeechLexicon(frozen, frozenset(heads))
+    return SpeechLexicon(frozen, frozenset(heads), tuple(sorted(groups.items())))
 
 
 # ---------------------------------------------------------------------------
@@ -377,16 +393,23 @@ class _Article:
         self.m_type: list[str] = []
         self.m_tokens: list[tuple[int, int]] = []
         self.m_span: list[tuple[int, int]] = []
+        self.m_via: list[str] = []
+        self.m_country: list[str] = []
         if ments is not None and len(ments) and n:
+            ments = _outer_mentions(ments)
             types = ments["actor_type"].tolist() if "actor_type" in ments else [""] * len(ments)
-            for k, (ms, me, aid, atype) in enumerate(
-                zip(ments["start"].tolist(), ments["end"].tolist(), ments["actor_id"].tolist(), types)
+            vias = ments["via"].tolist() if "via" in ments else ["name"] * len(ments)
+            countries = ments["country"].tolist() if "country" in ments else [""] * len(ments)
+            for k, (ms, me, aid, atype, via) in enumerate(
+                zip(ments["start"].tolist(), ments["end"].tolist(), ments["actor_id"].tolist(), types, vias)
             ):
                 ms, me = int(ms), int(me)
                 t0 = min(int(np.searchsorted(self.end, ms, side="right")), n - 1)
                 t1 = max(min(int(np.searchsorted(self.start, me, side="left")) - 1, n - 1), t0)
                 self.m_actor.append(None if pd.isna(aid) else str(aid))
                 self.m_type.append("" if pd.isna(atype) else str(atype))
+                self.m_via.append(via if isinstance(via, str) else "name")
+                self.m_country.append(countries[k] if isinstance(countries[k], str) else "")
                 self.m_tokens.append((t0, t1))
                 self.m_span.append((ms, me))
                 self.m_first.setdefault(t0, k)
@@ -422,6 +445,23 @@ class _Article:
         ms, me = self.m_span[k]
         s = ms if phrase_start is None else min(phrase_start, ms)
         return self.m_actor[k], self.text[s:me], s, me
+
+
+def _outer_mentions(ments: pd.DataFrame) -> pd.DataFrame:
+    """Drop name mentions inside a role-title mention (``via == "role"``, see
+    :func:`arnews.actors.find_mentions`): for speakers the title names the person
+    ("الرئيس الروسي" → PUTIN), not the country in its adjective."""
+    if "via" not in ments.columns:
+        return ments
+    role = (ments["via"] == "role").to_numpy()
+    if not role.any():
+        return ments
+    starts = ments["start"].to_numpy(np.int64)
+    ends = ments["end"].to_numpy(np.int64)
+    keep = np.ones(len(ments), bool)
+    for rs, re_ in zip(starts[role], ends[role]):
+        keep &= role | ~((starts >= rs) & (ends <= re_))
+    return ments[keep].sort_values("start", kind="stable")
 
 
 def _strip_clitic_l(surface: str) -> str:
@@ -722,6 +762,7 @@ def find_quotes(
     tok_groups = dict(tuple(tokens.groupby("article_id", sort=False)))
     ment_groups = dict(tuple(mentions.groupby("article_id", sort=False))) if mentions is not None and len(mentions) else {}
 
+    codes = _country_codes() if ment_groups else None
     rows: list[dict] = []
     order = list(texts) if texts else list(sent_groups)
     for aid in order:
@@ -733,9 +774,20 @@ def find_quotes(
         text = texts.get(aid)
         if text is None:
             text = _rebuild_text(sents)
-        rows.extend(_article_quotes(aid, text, sents, tok_groups.get(aid), ment_groups.get(aid), lex))
+        rows.extend(_article_quotes(aid, text, sents, tok_groups.get(aid), ment_groups.get(aid), lex, codes))
     df = pd.DataFrame(rows, columns=QUOTE_COLUMNS)
     return _typed(df)
+
+
+def _country_codes() -> frozenset[str] | None:
+    """Ids of countries and blocs in the gazetteer (what a group like الدولتان can name)."""
+    try:
+        from .actors import _default_gazetteer
+
+        g = _default_gazetteer()
+    except Exception:  # no gazetteer: count every country code
+        return None
+    return frozenset(g.loc[g["type"].isin(["country", "bloc"]), "actor_id"])
 
 
 def _typed(df: pd.DataFrame) -> pd.DataFrame:
@@ -749,7 +801,8 @@ def _typed(df: pd.DataFrame) -> pd.DataFrame:
             "speaker_end": "Int32",
         }
     )
-    for c in ("quote", "speaker_text", "speaker_actor_id", "verb", "rule", "open_mark", "close_mark"):
+    for c in ("quote", "speaker_text", "speaker_actor_id", "verb", "rule", "open_mark", "close_mark",
+              "speaker_group", "speaker_via"):
         col = df[c].astype(object)
         df[c] = col.where(col.notna(), None)
     return df
@@ -763,7 +816,143 @@ def _rebuild_text(sents: pd.DataFrame) -> str:
     return "".join(buf)
 
 
-def _article_quotes(aid, text: str, sents: pd.DataFrame, toks: pd.DataFrame | None, ments, lex) -> list[dict]:
+def _mention_via(a: _Article, actor: str, ss: int | None, se: int | None) -> str:
+    """How the speaker's mention was found: ``role`` (a role title resolved by date) or ``name``."""
+    if ss is not None:
+        for k, (ms, me) in enumerate(a.m_span):
+            if ss <= ms and me <= se and a.m_actor[k] == actor:
+                return a.m_via[k]
+    return "name"
+
+
+def _phrase_tokens(a: _Article, ss: int, se: int) -> list[int]:
+    lo = int(np.searchsorted(a.start, ss, side="left"))
+    hi = int(np.searchsorted(a.start, se, side="left"))
+    return [t for t in range(lo, hi) if a.is_word[t]]
+
+
+def _readings(w: str) -> tuple[str, ...]:
+    """A word and its readings without و/ف and ب/ل (لل → ال): 'ووزارة' → (…, 'وزارة'),
+    'للرئيس' → (…, 'الرئيس'). 'وزارة' itself keeps its و as a reading."""
+    out = [w]
+    for c in ("", "و", "ف"):
+        if c and not (len(w) > 3 and w.startswith(c)):
+            continue
+        r = w[len(c):]
+        if c:
+            out.append(r)
+        if len(r) > 3 and r.startswith("لل"):
+            out.append("ال" + r[2:])
+        elif len(r) > 3 and r[0] in "بل":
+            out.append(r[1:])
+    return tuple(out)
+
+
+def _bare(w: str, vocab: frozenset[str] | dict) -> str | None:
+    """The first reading of ``w`` found in ``vocab`` (None when none is)."""
+    for r in _readings(w):
+        if r in vocab:
+            return r
+    return None
+
+
+def _group_kind(a: _Article, ss: int, se: int, lex: SpeechLexicon) -> str | None:
+    """``persons``/``countries`` when the speaker phrase is a group noun (الزعيمان، الدولتان)."""
+    toks = _phrase_tokens(a, ss, se)
+    if not toks:
+        return None
+    kinds = lex.group_kind
+    r = _bare(a.norm[toks[0]], kinds)
+    return None if r is None else kinds[r]
+
+
+def _main_pair(a: _Article, kind: str, country_codes: frozenset[str] | None) -> tuple[str, str] | None:
+    """The article's two most mentioned persons (or countries), when unambiguous.
+
+    Heuristic: mentions are counted over the whole article (persons: every person mention,
+    role titles included; countries: the ``country`` of every mention whose country is a
+    country or bloc in the gazetteer). The pair is returned only when there are two
+    candidates and the second is mentioned strictly more often than the third.
+    """
+    counts: dict[str, int] = {}
+    for k, actor in enumerate(a.m_actor):
+        if actor is None:
+            continue
+        if kind == "persons":
+            if a.m_type[k] == "person":
+                counts[actor] = counts.get(actor, 0) + 1
+        else:
+            c = a.m_country[k]
+            if c and (country_codes is None or c in country_codes):
+                counts[c] = counts.get(c, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if len(ranked) < 2 or (len(ranked) > 2 and ranked[1][1] == ranked[2][1]):
+        return None
+    return ranked[0][0], ranked[1][0]
+
+
+_CHAIN_GAP = frozenset({"،", ",", "السيد", "السيدة"})
+
+
+def _definite_antecedent(a: _Article, ss: int, se: int, max_back: int = 2000) -> str | None:
+    """Actor of an earlier, fuller mention of a definite speaker phrase with no actor.
+
+    "وزارة الخارجية" / "بيان وزارة الخارجية" after "وزارة الخارجية الصينية" → CHN;
+    "الرئيس" after "الرئيس الروسي فلاديمير بوتين" → PUTIN. The phrase must start with a
+    ``speaker_head`` noun and end in a definite word; the most recent earlier occurrence of
+    it (or of its head-initial tail), outside quotes, that is followed by a chain of
+    mentions gives the actor: the last person in the chain, else its first actor. A role
+    title starting at the occurrence gives its holder.
+    """
+    toks = _phrase_tokens(a, ss, se)
+    if not toks:
+        return None
+    words = [a.norm[t] for t in toks]
+    if not words[-1].startswith("ال"):
+        return None
+    first_tok = toks[0]
+    for k in range(len(words)):
+        head = _bare(words[k], a.heads)
+        if head is None:
+            continue
+        seq = [head] + words[k + 1:]
+        L = len(seq)
+        for t in range(first_tok - 1, max(-1, first_tok - 1 - max_back), -1):
+            if a.quoted[t] or seq[0] not in _readings(a.norm[t]):
+                continue
+            j, ok = t + 1, True
+            for w in seq[1:]:
+                while j < len(a) and not a.is_word[j]:
+                    j += 1
+                if j >= len(a) or a.norm[j] != w:
+                    ok = False
+                    break
+                j += 1
+            if not ok:
+                continue
+            k0 = a.m_first.get(t)
+            if k0 is not None and a.m_via[k0] == "role" and a.m_tokens[k0][1] >= t + L - 1:
+                return a.m_actor[k0]
+            chain: list[int] = []
+            sent = a.sent[t]
+            while j < len(a) and a.sent[j] == sent and not a.quoted[j]:
+                if a.m_cover[j] >= 0:
+                    m = int(a.m_cover[j])
+                    if not chain or chain[-1] != m:
+                        chain.append(m)
+                    j = a.m_tokens[m][1] + 1
+                elif a.norm[j] in _CHAIN_GAP or a.norm[j] in "()" or not _CONTENT_RE.search(a.norm[j]) and a.norm[j] not in ".:؛;":
+                    j += 1
+                else:
+                    break
+            if chain:
+                persons = [m for m in chain if a.is_person(m)]
+                return a.m_actor[persons[-1] if persons else chain[0]]
+    return None
+
+
+def _article_quotes(aid, text: str, sents: pd.DataFrame, toks: pd.DataFrame | None, ments, lex,
+                    country_codes: frozenset[str] | None = None) -> list[dict]:
     s_starts = sents["start"].to_numpy(np.int64)
     s_ends = sents["end"].to_numpy(np.int64)
     s_ids = sents["sentence_id"].to_numpy(np.int64)
@@ -791,6 +980,7 @@ def _article_quotes(aid, text: str, sents: pd.DataFrame, toks: pd.DataFrame | No
 
     out: list[dict] = []
     prev: dict | None = None
+    pairs: dict[str, tuple[str, str] | None] = {}
     for sp in spans:
         sid = sentence_of(sp.start)
         end_sid = sentence_of(max(sp.end - 1, sp.start))
@@ -850,6 +1040,22 @@ def _article_quotes(aid, text: str, sents: pd.DataFrame, toks: pd.DataFrame | No
                     "continuation", prev["verb"],
                 )
         actor, stext, ss, se, rule, verb = speaker if speaker else (None, None, None, None, None, None)
+        group = via = None
+        if rule == "continuation":
+            group, via = prev["speaker_group"], prev["speaker_via"]
+        elif actor is not None:
+            via = _mention_via(a, actor, ss, se)
+        elif stext is not None and ss is not None and len(a):
+            kind = _group_kind(a, ss, se, lex)
+            if kind is not None:
+                if kind not in pairs:
+                    pairs[kind] = _main_pair(a, kind, country_codes)
+                if pairs[kind] is not None:
+                    group, via = "|".join(sorted(pairs[kind])), "group"
+            else:
+                actor = _definite_antecedent(a, ss, se)
+                if actor is not None:
+                    via = "anaphora"
         row = {
             "article_id": aid,
             "sentence_id": sid,
@@ -865,6 +1071,8 @@ def _article_quotes(aid, text: str, sents: pd.DataFrame, toks: pd.DataFrame | No
             "close_mark": sp.close_mark,
             "speaker_start": ss,
             "speaker_end": se,
+            "speaker_group": group,
+            "speaker_via": via,
         }
         out.append(row)
         prev = dict(row, _end_sid=end_sid)
@@ -928,9 +1136,10 @@ def _speaker_right(gold: pd.Series, sys: pd.Series | None) -> tuple[bool, bool]:
     """``(actor_right, phrase_right)`` for one aligned quote.
 
     *actor*: when the gold row has actor ids (``PUTIN|XI`` = a joint speaker, either id
-    counts) the system's ``speaker_actor_id`` must be one of them; when it has only a
-    phrase (التصريحات العلنية) the system's ``speaker_text`` must contain it; when it has
-    neither, the system must give no speaker.
+    counts) the system's ``speaker_actor_id`` must be one of them, or its
+    ``speaker_group`` must be exactly that set (a group speaker for a single gold speaker
+    is wrong); when it has only a phrase (التصريحات العلنية) the system's ``speaker_text``
+    must contain it; when it has neither, the system must give no speaker.
     *phrase*: the actor test, or the gold ``speaker_text`` inside the system's
     ``speaker_text`` (credits "الرئيس الروسي", "الزعيمان" that the gazetteer cannot map
     to a person).
@@ -939,10 +1148,12 @@ def _speaker_right(gold: pd.Series, sys: pd.Series | None) -> tuple[bool, bool]:
         return False, False
     gold_ids = [x for x in str(gold["speaker_actor_id"]).split("|") if x]
     sys_id = None if pd.isna(sys["speaker_actor_id"]) else sys["speaker_actor_id"]
+    grp = sys.get("speaker_group")
+    sys_group = set(grp.split("|")) if isinstance(grp, str) and grp else set()
     sys_text = _key(sys["speaker_text"])
     gtext = _key(gold["speaker_text"])
     if gold_ids:
-        actor = sys_id in gold_ids
+        actor = sys_id in gold_ids or (len(gold_ids) > 1 and sys_group == set(gold_ids))
     elif gtext:
         actor = gtext in sys_text
     else:
@@ -985,6 +1196,7 @@ def match_gold(quotes: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
                     "sys_quote": None if sysr is None else sysr["quote"],
                     "sys_speaker_text": None if sysr is None else sysr["speaker_text"],
                     "sys_speaker_actor_id": None if sysr is None else sysr["speaker_actor_id"],
+                    "sys_speaker_group": None if sysr is None else sysr.get("speaker_group"),
                     "sys_rule": None if sysr is None else sysr["rule"],
                 }
             )
@@ -1064,7 +1276,10 @@ def evaluation_report() -> str:
             if not w["found"]:
                 sys_sp = "NOT FOUND"
             else:
-                sys_sp = f"{_dash(w['sys_speaker_actor_id'])} / {_dash(w['sys_speaker_text'])} [{_dash(w['sys_rule'])}]"
+                sys_id = w["sys_speaker_actor_id"]
+                if _dash(sys_id) == "-" and _dash(w.get("sys_speaker_group")) != "-":
+                    sys_id = "group " + w["sys_speaker_group"]
+                sys_sp = f"{_dash(sys_id)} / {_dash(w['sys_speaker_text'])} [{_dash(w['sys_rule'])}]"
             star = "*" if w["speaker_phrase_right"] else " "
             lines.append(f" {star}{w['article_id'][:3]} «{w['quote_prefix'][:30]}» -> {gold_sp} | {sys_sp}")
     return "\n".join(lines)
