@@ -426,3 +426,115 @@ def test_empty_corpus_and_article_without_quotes_give_typed_empty_table():
     sents = sentences_table(arts)
     q = find_quotes(sents, tokens_table(sents), None, arts)
     assert len(q) == 0 and list(q.columns) == QUOTE_COLUMNS and str(q["start"].dtype) == "int32"
+
+
+# ---------------------------------------------------------------------------
+# Role titles, group subjects, definite descriptions (real actor matcher)
+# ---------------------------------------------------------------------------
+
+
+def _real(text: str, date=None) -> pd.DataFrame:
+    """Quotes with mentions from arnews.actors (role titles resolved with ``date``)."""
+    from arnews import actors
+
+    arts = pd.DataFrame({"article_id": ["a"], "clean_text": [text], "date": [pd.Timestamp(date) if date else pd.NaT]})
+    sents = sentences_table(arts)
+    toks = tokens_table(sents)
+    ments = actors.annotate_stage({"articles": arts, "tokens": toks})["mentions"]
+    return find_quotes(sents, toks, ments, arts)
+
+
+def _speaker(q: pd.DataFrame, i: int = 0) -> tuple:
+    r = q.iloc[i]
+    return r.speaker_actor_id, r.speaker_group, r.speaker_via
+
+
+def test_role_title_speaker_follows_the_article_date():
+    text = 'وقال الرئيس الأمريكي إن "العلاقات مع الصين جيدة".'
+    assert _speaker(_real(text, "2024-06-01")) == ("BIDEN", None, "role")
+    assert _speaker(_real(text, "2025-06-01")) == ("TRUMP", None, "role")
+    assert _real(text, "2025-06-01").speaker_text.iloc[0] == "الرئيس الأمريكي"
+    # no date: only the country named by the adjective
+    assert _speaker(_real(text)) == ("USA", None, "name")
+    # the spokesperson's title, with the name written out, is the named person (no role row)
+    q = _real('وقال المتحدث باسم الكرملين ديمتري بيسكوف إن "القمة ناجحة".', "2022-02-04")
+    assert _speaker(q) == ("PESKOV", None, "name")
+    q = _real('وقال المتحدث باسم الكرملين إن "القمة ناجحة".', "2022-02-04")
+    assert _speaker(q) == ("PESKOV", None, "role")
+
+
+LEADERS = "التقى بوتين مع شي في بكين. وقال بوتين إن ترامب مخطئ. ورد شي على بوتين. "
+
+
+def test_group_subject_is_the_articles_two_most_mentioned_persons_or_countries():
+    q = _real(LEADERS + 'وأكد الزعيمان أن "الشراكة قوية" وأكدا "التزامهما بالتعاون".')
+    # persons: بوتين 3, شي 2, ترامب 1 -> PUTIN and XI; the dual verb وأكدا keeps the subject
+    assert [_speaker(q, i) for i in range(2)] == [(None, "PUTIN|XI", "group")] * 2
+    assert q.speaker_text.tolist() == ["الزعيمان", "الزعيمان"]
+    assert q.rule.tolist() == ["verb_subject", "implicit_same_sentence"]
+    # countries: RUS 3 (بوتين ×3), CHN 3 (بكين, شي ×2), USA 1 (ترامب)
+    q = _real(LEADERS + 'وأعلنت الدولتان شراكة "بلا حدود".')
+    assert _speaker(q) == (None, "CHN|RUS", "group")
+
+
+def test_group_subject_left_open_when_the_pair_is_ambiguous():
+    # بوتين 2, شي 1, ترامب 1: the second place is a tie
+    q = _real('التقى بوتين مع شي وترامب في بكين. ورد بوتين. وقال الرجلان إن "الحوار مفيد".')
+    assert _speaker(q) == (None, None, None)
+    assert q.speaker_text.iloc[0] == "الرجلان"
+
+
+def test_definite_description_takes_the_earlier_fuller_mention():
+    text = ('ورد في بيان صادر عن وزارة الخارجية الصينية أن "الزعيمين تحدثا". '
+            'ووصفت وزارة الخارجية الاجتماع بأنه "ودي". وجاء في بيان وزارة الخارجية أن "التنسيق مستمر".')
+    q = _real(text)
+    assert [_speaker(q, i) for i in range(3)] == [("CHN", None, "name"), ("CHN", None, "anaphora"), ("CHN", None, "anaphora")]
+    # "الرئيس" after "الرئيس الروسي فلاديمير بوتين" is Putin
+    q = _real('التقى الرئيس الروسي فلاديمير بوتين نظيره. وقال الرئيس إن "العلاقات ممتازة".')
+    assert _speaker(q) == ("PUTIN", None, "anaphora")
+    # without an earlier fuller mention, or indefinite ("مسؤول"), the phrase stays unresolved
+    assert _speaker(_real('ووصفت وزارة الخارجية الاجتماع بأنه "ودي".')) == (None, None, None)
+    q = _real('قال مسؤول صيني إن "أ". وقال مسؤول إن "ب".')
+    assert _speaker(q, 0)[0] == "CHN" and _speaker(q, 1) == (None, None, None)
+
+
+def test_group_speakers_in_the_evaluation():
+    gold = pd.DataFrame({"article_id": ["a", "a"], "quote_prefix": ["أ", "ب"], "speaker_text": ["الزعيمان", "شي"],
+                         "speaker_actor_id": ["PUTIN|XI", "XI"], "kind": ["speech", "speech"], "note": ["", ""]})
+    sys = pd.DataFrame({"article_id": ["a", "a"], "start": [0, 10], "quote": ["أ", "ب"],
+                        "speaker_text": ["الزعيمان", "الزعيمان"], "speaker_actor_id": [None, None],
+                        "speaker_group": ["PUTIN|XI", "PUTIN|XI"], "rule": ["verb_subject", "verb_subject"]})
+    m = match_gold(sys, gold)
+    # a group equal to the joint gold speaker is right; a group for a single gold speaker is not
+    assert m.speaker_right.tolist() == [True, False]
+
+
+def test_group_nouns_come_from_the_lexicon(tmp_path):
+    lex = load_speech_verbs()
+    assert lex.group_kind["الزعيمان"] == "persons" and lex.group_kind["الدولتين"] == "countries"
+    p = tmp_path / "verbs.csv"
+    p.write_text("lemma,role,forms,gloss\nقال,verb,قال,say\nحليف,group_countries,الحليفان,the two allies\n",
+                 encoding="utf-8")
+    lex2 = load_speech_verbs(p)
+    arts, sents, toks, _ = _tables(LEADERS + 'وقال الحليفان إن "التعاون مستمر".')
+    from arnews.actors import find_mentions
+
+    q = find_quotes(sents, toks, find_mentions(toks), arts, lexicon=lex2)
+    assert q.speaker_group.iloc[0] == "CHN|RUS"
+
+
+def test_sample_role_group_and_anaphora_speakers(sample_annotations):
+    q = sample_annotations.quotes
+
+    def row(prefix: str, quote_start: str):
+        return q[q.article_id.str.startswith(prefix) & q.quote.str.startswith(quote_start)].iloc[0]
+
+    # read in the sample: 002 "حيث قال الرئيس الروسي إن تايوان" (January 2025) is Putin
+    r = row("002", "جزء لا يتجزأ")
+    assert (r.speaker_actor_id, r.speaker_via) == ("PUTIN", "role")
+    # 002 "وصف الرجلان بعضهما البعض" after "تعهد فلاديمير بوتين وشي جين بينج"
+    r = row("002", "الأصدقاء الأعزاء")
+    assert (r.speaker_group, r.speaker_via) == ("PUTIN|XI", "group")
+    # 001 "ووصفت وزارة الخارجية الاجتماع" after "بيان صادر عن وزارة الخارجية الصينية"
+    r = row("001", "جو دافئ وودي")
+    assert (r.speaker_actor_id, r.speaker_via, r.speaker_text) == ("CHN", "anaphora", "وزارة الخارجية")
