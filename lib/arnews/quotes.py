@@ -49,6 +49,23 @@ Two steps, both on the article's ``clean_text`` with character offsets:
    ``continuation``        a quote standing alone as the next sentence after a quote inherits
                            that quote's speaker.
 
+   How the speaker's actor was found is in ``speaker_via``:
+
+   ``name`` / ``role``      a gazetteer name, or a role title resolved by the article's
+                           date (``الرئيس الروسي`` → PUTIN, see :func:`arnews.actors.find_mentions`;
+                           the country mention inside the title is then ignored).
+   ``group``               *heuristic*: a group subject (الزعيمان، الرجلان → persons;
+                           البلدان، الدولتان، الجانبان → countries; ``group_*`` rows of the
+                           lexicon) is the article's two most mentioned persons / countries,
+                           when the second is mentioned strictly more often than the third.
+                           ``speaker_actor_id`` stays empty (it always holds one gazetteer id)
+                           and ``speaker_group`` holds the pair, ``PUTIN|XI`` (sorted).
+   ``anaphora``            *heuristic*: a definite phrase headed by a ``speaker_head`` noun
+                           with no actor (وزارة الخارجية، بيان وزارة الخارجية، الرئيس) takes
+                           the actor of its most recent fuller mention earlier in the
+                           article (وزارة الخارجية الصينية → CHN, الرئيس الروسي فلاديمير بوتين
+                           → PUTIN).
+
    A speech verb right after a complementizer (إنه دعا شي …) inside another speaker's
    clause is ignored. Verbs inside quotes are never cues. Quotes with no cue (scare
    quotes, terms: "عمل عسكري خاص") keep ``speaker_text``/``speaker_actor_id`` empty.
@@ -729,7 +746,9 @@ def find_quotes(
     closed), ``open_mark``/``close_mark``, ``speaker_start``/``speaker_end`` (offsets of the
     speaker phrase; for an implicit subject, of the earlier phrase it was taken from; after
     وفقا the preposition ل is left out, and ``speaker_text`` restores the article:
-    "للكرملين" → "الكرملين").
+    "للكرملين" → "الكرملين"), ``speaker_group`` (a group subject's pair, ``PUTIN|XI``;
+    ``speaker_actor_id`` is then empty) and ``speaker_via`` (``name``, ``role``, ``group``,
+    ``anaphora``; see the module docstring).
 
     >>> import pandas as pd
     >>> from arnews.text import sentences_table, tokens_table
