@@ -570,13 +570,35 @@ def _sentence_mentions(men: pd.DataFrame, words: list) -> list[_Mention]:
     return out
 
 
-def _coordinated_pairs(ms: list[_Mention]) -> list[tuple[_Mention, _Mention]]:
-    """Adjacent mentions of two different countries (روسيا والصين, الصينية الروسية, بكين وموسكو)."""
-    pairs = []
-    for x, y in zip(ms, ms[1:]):
-        if y.a == x.b + 1 and x.country != y.country:
-            pairs.append((x, y))
-    return pairs
+_LIST_CONNECTORS = frozenset({("و",), ("او",), ("بما", "في", "ذلك"), ("مثل",), ("منها",), ("ولا", "سيما"), ("لاسيما",),
+                              ("خاصة",), ("وخاصة",), ("ومنها",)})
+
+
+def _coordinated_groups(ms: list[_Mention], words: list) -> list[list[_Mention]]:
+    """Coordinated mentions: runs of mentions separated only by punctuation or list words
+    (و، بما في ذلك، مثل، ولا سيما …): "روسيا والصين", "الصينية الروسية", "الحكومات الغربية، بما
+    في ذلك الولايات المتحدة وبريطانيا وأستراليا". Only groups naming two or more countries are kept."""
+    groups, cur = [], []
+    for m in ms:
+        if cur and m.a > cur[-1].b and tuple(words[k][2] for k in range(cur[-1].b + 1, m.a)) in _LIST_CONNECTORS | {()}:
+            cur.append(m)
+        else:
+            if cur:
+                groups.append(cur)
+            cur = [m]
+    if cur:
+        groups.append(cur)
+    return [g for g in groups if len({m.country for m in g}) >= 2]
+
+
+def _countries(g: list[_Mention]) -> list[_Mention]:
+    """One mention per country, in order."""
+    seen, out = set(), []
+    for m in g:
+        if m.country not in seen:
+            seen.add(m.country)
+            out.append(m)
+    return out
 
 
 def find_dyads(
@@ -615,7 +637,7 @@ def find_dyads(
     if not len(cues) or mentions is None or not len(mentions):
         return pd.DataFrame(columns=STANCE_COLUMNS)
     _require(mentions, ["article_id", "sentence_id", "start", "end", "actor_id", "country"], "mentions")
-    top2 = _top_countries(mentions)
+    top2, salient = _top_countries(mentions)
     speaker_country = _speaker_countries(mentions)
     q_by_art: dict = {}
     if quotes is not None and len(quotes):
@@ -631,24 +653,30 @@ def find_dyads(
         buf = list(zip(tg["token_id"], tg["start"], tg["norm"], tg["is_word"] if "is_word" in tg else [True] * len(tg),
                        tg["end"], tg["surface"] if "surface" in tg else tg["norm"]))
         buf = [(r[0], r[1], r[2], bool(r[3]), r[4], r[5], None) for r in buf]
-        words, _ = _sentence_words(buf)
+        words, breaks = _sentence_words(buf)
         ms = _sentence_mentions(men_groups[key], words) if key in men_groups else []
         plain = [_conj_forms(w[2]) for w in words]
         pair_refs = [j for j, p in enumerate(plain) if any(x in lex.pairs for x in p)]
         betweens = [j for j, p in enumerate(plain) if "بين" in p]
-        coords = _coordinated_pairs(ms)
+        groups = _coordinated_groups(ms, words)
+        sent_countries = {m.country for m in ms}
         for c in cg.itertuples(index=False):
-            d = _dyad_for_cue(c, ms, coords, betweens, pair_refs, q_by_art.get(key[0], ()), speaker_country,
-                              top2.get(key[0]), window_before, window_after, pair_window)
-            if d is None:
-                continue
-            (src, srcc), (tgt, tgtc), directed, method = d
-            if srcc == tgtc:
-                continue
-            if not directed and (srcc, src) > (tgtc, tgt):
-                (src, srcc), (tgt, tgtc) = (tgt, tgtc), (src, srcc)
-            recs.append((key[0], key[1], src, tgt, srcc, tgtc, directed, c.effective,
-                         f"{c.text} [{c.category} {c.effective:+.2f}{' ' + c.modifiers if c.modifiers else ''}]", method))
+            ds = _dyads_for_cue(c, ms, groups, breaks, betweens, pair_refs, q_by_art.get(key[0], ()), speaker_country,
+                                top2.get(key[0]), window_before, window_after, pair_window)
+            if not ds and c.effective > 0 and key[0] in salient and sent_countries <= set(top2[key[0]]):
+                x, y = top2[key[0]]  # unattributed cooperation in an article about one pair: that pair
+                ds = [((x, x), (y, y), False, "article")]
+            seen = set()
+            for (src, srcc), (tgt, tgtc), directed, method in ds:
+                if srcc == tgtc:
+                    continue
+                if not directed and (srcc, src) > (tgtc, tgt):
+                    (src, srcc), (tgt, tgtc) = (tgt, tgtc), (src, srcc)
+                if (src, tgt, directed) in seen:
+                    continue
+                seen.add((src, tgt, directed))
+                recs.append((key[0], key[1], src, tgt, srcc, tgtc, directed, c.effective,
+                             f"{c.text} [{c.category} {c.effective:+.2f}{' ' + c.modifiers if c.modifiers else ''}]", method))
     if not recs:
         return pd.DataFrame(columns=STANCE_COLUMNS)
     df = pd.DataFrame(recs, columns=["article_id", "sentence_id", "source", "target", "source_country", "target_country",
@@ -660,15 +688,20 @@ def find_dyads(
     return out[STANCE_COLUMNS]
 
 
-def _top_countries(mentions: pd.DataFrame) -> dict[str, tuple[str, str]]:
-    out = {}
+def _top_countries(mentions: pd.DataFrame, share: float = 0.5, min_second: int = 3) -> tuple[dict, set]:
+    """Each article's two most mentioned countries, and the articles that are *about* that pair
+    (the two hold at least ``share`` of the country mentions and the second is mentioned at
+    least ``min_second`` times)."""
+    out, salient = {}, set()
     m = mentions.dropna(subset=["country"])
     for aid, g in m.groupby("article_id", sort=False):
         vc = g["country"].value_counts()
         if len(vc) >= 2:
             a, b = vc.index[0], vc.index[1]
             out[aid] = (a, b)
-    return out
+            if vc.iloc[1] >= min_second and (vc.iloc[0] + vc.iloc[1]) >= share * vc.sum():
+                salient.add(aid)
+    return out, salient
 
 
 def _speaker_countries(mentions: pd.DataFrame) -> dict[str, str]:
@@ -687,15 +720,17 @@ def _speaker_countries(mentions: pd.DataFrame) -> dict[str, str]:
     return mp
 
 
-def _dyad_for_cue(c, ms, coords, betweens, pair_refs, quotes, speaker_country, top2, wb, wa, pw):
+def _dyads_for_cue(c, ms, groups, breaks, betweens, pair_refs, quotes, speaker_country, top2, wb, wa, pw) -> list:
+    """Dyads ``((src, src_country), (tgt, tgt_country), directed, method)`` for one cue."""
     a, b = c.w_start, c.w_end
     # between X and Y
     for j in betweens:
-        if a - pw <= j <= b + pw:
+        if a - pw <= j <= b + pw and not any(breaks[k] for k in range(min(j, a) + 1, max(j, b) + 1)):
             after = [m for m in ms if j < m.a <= j + 4]
             for x, y in zip(after, after[1:]):
                 if x.country != y.country:
-                    return (x.actor, x.country), (y.actor, y.country), False, "between"
+                    return [((x.actor, x.country), (y.actor, y.country), False, "between")]
+    group_of = {id(m): g for g in groups for m in g}
     before = [m for m in ms if m.b < a and a - m.b <= wb]
     after = [m for m in ms if m.a > b and m.a - b <= wa]
     # quote: is the cue inside a quoted span?
@@ -707,34 +742,50 @@ def _dyad_for_cue(c, ms, coords, betweens, pair_refs, quotes, speaker_country, t
     if quote is not None:
         before = [m for m in before if m.start >= quote.start]
     source = before[-1] if before else None
-    # VSO: a verb cue followed directly by its subject, then a target
+    # VSO verb or nominal cue in construct (غزو روسيا لأوكرانيا): the mention right after the cue
+    # is its subject/agent when another mention follows; it wins over a subject more than two
+    # words before the cue
     vso_subject = None
     if after and not after[0].prep and after[0].a - b <= 2 and len(after) > 1:
         vso_subject = after[0]
-    src_country = None
-    src_actor = None
     method = "directed"
-    if source is not None:
-        src_actor, src_country = source.actor, source.country
+    src_m, src_actor, src_country = None, None, None
+    if source is not None and not (vso_subject is not None and a - source.b > 2 and after[0].a == b + 1):
+        src_m = source
+    elif vso_subject is not None:
+        src_m = vso_subject
     elif quote is not None and isinstance(getattr(quote, "speaker_actor_id", None), str):
         sc = speaker_country.get(quote.speaker_actor_id)
         if sc:
             src_actor, src_country, method = quote.speaker_actor_id, sc, "quote"
-    if src_actor is None and vso_subject is not None:
-        src_actor, src_country = vso_subject.actor, vso_subject.country
-    cand = [m for m in after if m is not vso_subject and m.country != src_country]
+    src_group = _countries(group_of[id(src_m)]) if src_m is not None and id(src_m) in group_of else ([src_m] if src_m else [])
+    if src_m is not None:
+        src_actor, src_country = src_m.actor, src_m.country
+    src_countries = {m.country for m in src_group} | ({src_country} if src_country else set())
+    src_ids = {id(m) for m in src_group}
+    cand = [m for m in after if id(m) not in src_ids and m.country not in src_countries]
     target = next((m for m in cand if m.prep), cand[0] if cand else None)
-    # adjacent pair near the cue, when there is no distinct target
-    near_pairs = [(x, y) for x, y in coords if (a - pw <= y.b < a) or (b < x.a <= b + pw)]
-    if near_pairs and (target is None or not target.prep or any(target is x or target is y for x, y in near_pairs)):
-        x, y = min(near_pairs, key=lambda p: min(abs(p[0].a - a), abs(p[1].b - a)))
-        return (x.actor, x.country), (y.actor, y.country), False, "pair"
+    # a coordinated pair near the cue ("روسيا والصين", "الصينية الروسية")
+    # (a group governed by a preposition, "على الولايات المتحدة وحلف الناتو", is a target, never a mutual pair)
+    near = [g for g in groups if len(_countries(g)) == 2 and not g[0].prep
+            and ((a - pw <= g[-1].b < a) or (b < g[0].a <= b + pw))]
+    if near:
+        g = min(near, key=lambda g: min(abs(g[0].a - a), abs(g[-1].b - a)))
+        in_g = any(x is target for x in g)
+        has_src = bool(src_countries) and not any(id(x) in src_ids for x in g)
+        src_is_g = any(id(x) in src_ids for x in g)
+        if not ((src_is_g and target is not None and target.prep and not in_g) or (in_g and g[0].prep and has_src)):
+            x, y = _countries(g)
+            return [((x.actor, x.country), (y.actor, y.country), False, "pair")]
     if src_actor is not None and target is not None:
-        return (src_actor, src_country), (target.actor, target.country), True, method
+        tg = group_of.get(id(target))
+        targets = [m for m in _countries(tg) if m.country not in src_countries] if tg and len(_countries(tg)) >= 2 else [target]
+        sources = [(m.actor, m.country) for m in src_group] or [(src_actor, src_country)]
+        return [(s_, (t.actor, t.country), True, method) for s_ in sources for t in targets]
     if top2 and pair_refs:  # a dual reference anywhere in the sentence names the two parties
         x, y = top2
-        return (x, x), (y, y), False, "dual"
-    return None
+        return [((x, x), (y, y), False, "dual")]
+    return []
 
 
 def country_dyads(stance: pd.DataFrame, threshold: float = DEFAULT_THRESHOLD) -> pd.DataFrame:
