@@ -627,12 +627,14 @@ def find_mentions(
 
     raw: list[dict] = []
     role_hits: list[tuple[int, int, _Entry, int, bool]] = []  # (i, j, entry, plen, art)
+    if use_roles:  # only tokens whose type can start a title (checked once per type)
+        firsts = {w for w in set(norms) if m.role_candidates(w)}
+        for i in [k for k, w in enumerate(norms) if w in firsts]:
+            hit = _role_at(m, norms, aids, sids, i, n)
+            if hit is not None and (not role_hits or i > role_hits[-1][1]):
+                role_hits.append(hit)
     i = 0
     while i < n:
-        if use_roles:
-            hit = _role_at(m, norms, aids, sids, i, n)
-            if hit is not None:
-                role_hits.append(hit)
         cands = m.candidates(norms[i])
         best = None  # (length, -plen, strong, entry, plen, art)
         for key, plen, art in cands:

@@ -386,21 +386,80 @@ class _Event:
         return self.actor is not None or self.text is not None
 
 
+class _Toks(NamedTuple):
+    """Token columns of one article, in text order."""
+
+    start: np.ndarray
+    end: np.ndarray
+    norm: list
+    surface: list
+    sent: np.ndarray
+    is_word: np.ndarray
+
+
+def _by_article(df: pd.DataFrame, order_col: str) -> tuple[pd.DataFrame, dict[object, tuple[int, int]]]:
+    """``df`` with each article's rows contiguous and ordered by ``order_col``, and
+    article_id -> (first row, last row + 1). One pass over the whole table."""
+    aid = df["article_id"].to_numpy(object)
+    pos = df[order_col].to_numpy(np.int64)
+    n = len(df)
+    if n > 1:
+        codes, _ = pd.factorize(aid)
+        if not ((np.diff(codes) >= 0) & ((np.diff(codes) > 0) | (np.diff(pos) >= 0))).all():
+            df = df.iloc[np.lexsort((pos, codes))]
+            aid = df["article_id"].to_numpy(object)
+    bounds: dict[object, tuple[int, int]] = {}
+    if n:
+        cut = np.flatnonzero(aid[1:] != aid[:-1]) + 1
+        los = np.concatenate(([0], cut)).tolist()
+        his = np.concatenate((cut, [n])).tolist()
+        for lo, hi in zip(los, his):
+            bounds.setdefault(aid[lo], (lo, hi))
+    return df, bounds
+
+
+def _token_slices(tokens: pd.DataFrame) -> dict[object, _Toks]:
+    t, bounds = _by_article(tokens, "start")
+    start = t["start"].to_numpy(np.int64)
+    end = t["end"].to_numpy(np.int64)
+    norm = ["" if x is None or x != x else str(x) for x in t["norm"].tolist()]
+    surface = [str(x) for x in t["surface"].tolist()]
+    sent = t["sentence_id"].to_numpy(np.int64)
+    if "is_word" in t:
+        is_word = t["is_word"].to_numpy(bool)
+    else:
+        is_word = np.array([bool(_CONTENT_RE.search(x)) for x in surface], bool)
+    return {a: _Toks(start[lo:hi], end[lo:hi], norm[lo:hi], surface[lo:hi], sent[lo:hi], is_word[lo:hi])
+            for a, (lo, hi) in bounds.items()}
+
+
+def _mention_rows(mentions: pd.DataFrame | None) -> dict[object, list[tuple]]:
+    """article_id -> ``(start, end, actor_id, actor_type, via, country)`` rows."""
+    if mentions is None or not len(mentions):
+        return {}
+    n = len(mentions)
+    cols = [mentions[c].tolist() if c in mentions else [d] * n
+            for c, d in (("article_id", None), ("start", 0), ("end", 0), ("actor_id", None),
+                         ("actor_type", ""), ("via", "name"), ("country", ""))]
+    out: dict[object, list[tuple]] = {}
+    for r in zip(*cols):
+        out.setdefault(r[0], []).append(r[1:])
+    return out
+
+
 class _Article:
     """Token arrays of one article plus mention lookups."""
 
-    def __init__(self, text: str, toks: pd.DataFrame, ments: pd.DataFrame | None, heads: frozenset[str] = frozenset()):
+    def __init__(self, text: str, toks: "_Toks | pd.DataFrame", ments: "list[tuple] | pd.DataFrame | None",
+                 heads: frozenset[str] = frozenset()):
         self.text = text
         self.heads = heads
-        self.start = toks["start"].to_numpy(np.int64)
-        self.end = toks["end"].to_numpy(np.int64)
-        self.norm = [str(x) for x in toks["norm"].tolist()]
-        self.surface = [str(x) for x in toks["surface"].tolist()]
-        self.sent = toks["sentence_id"].to_numpy(np.int64)
-        if "is_word" in toks:
-            self.is_word = toks["is_word"].to_numpy(bool)
-        else:
-            self.is_word = np.array([bool(_CONTENT_RE.search(x)) for x in self.surface], bool)
+        if isinstance(toks, pd.DataFrame):
+            toks = _token_slices(toks.assign(article_id=0)).get(0) if len(toks) else _Toks(
+                np.zeros(0, np.int64), np.zeros(0, np.int64), [], [], np.zeros(0, np.int64), np.zeros(0, bool))
+        if isinstance(ments, pd.DataFrame):
+            ments = _mention_rows(ments.assign(article_id=0)).get(0)
+        self.start, self.end, self.norm, self.surface, self.sent, self.is_word = toks
         n = len(self.start)
         self.quoted = np.zeros(n, bool)
         # mentions: token of first word -> mention index; token -> covering mention
@@ -412,21 +471,16 @@ class _Article:
         self.m_span: list[tuple[int, int]] = []
         self.m_via: list[str] = []
         self.m_country: list[str] = []
-        if ments is not None and len(ments) and n:
-            ments = _outer_mentions(ments)
-            types = ments["actor_type"].tolist() if "actor_type" in ments else [""] * len(ments)
-            vias = ments["via"].tolist() if "via" in ments else ["name"] * len(ments)
-            countries = ments["country"].tolist() if "country" in ments else [""] * len(ments)
-            for k, (ms, me, aid, atype, via) in enumerate(
-                zip(ments["start"].tolist(), ments["end"].tolist(), ments["actor_id"].tolist(), types, vias)
-            ):
+        if ments and n:
+            rows = _outer_mentions(ments)
+            for k, (ms, me, aid, atype, via, country) in enumerate(rows):
                 ms, me = int(ms), int(me)
                 t0 = min(int(np.searchsorted(self.end, ms, side="right")), n - 1)
                 t1 = max(min(int(np.searchsorted(self.start, me, side="left")) - 1, n - 1), t0)
                 self.m_actor.append(None if pd.isna(aid) else str(aid))
                 self.m_type.append("" if pd.isna(atype) else str(atype))
                 self.m_via.append(via if isinstance(via, str) else "name")
-                self.m_country.append(countries[k] if isinstance(countries[k], str) else "")
+                self.m_country.append(country if isinstance(country, str) else "")
                 self.m_tokens.append((t0, t1))
                 self.m_span.append((ms, me))
                 self.m_first.setdefault(t0, k)
@@ -464,21 +518,15 @@ class _Article:
         return self.m_actor[k], self.text[s:me], s, me
 
 
-def _outer_mentions(ments: pd.DataFrame) -> pd.DataFrame:
-    """Drop name mentions inside a role-title mention (``via == "role"``, see
+def _outer_mentions(rows: list[tuple]) -> list[tuple]:
+    """``(start, end, actor_id, actor_type, via, country)`` mention rows in text order,
+    without the name mentions inside a role-title mention (``via == "role"``, see
     :func:`arnews.actors.find_mentions`): for speakers the title names the person
     ("الرئيس الروسي" → PUTIN), not the country in its adjective."""
-    if "via" not in ments.columns:
-        return ments
-    role = (ments["via"] == "role").to_numpy()
-    if not role.any():
-        return ments
-    starts = ments["start"].to_numpy(np.int64)
-    ends = ments["end"].to_numpy(np.int64)
-    keep = np.ones(len(ments), bool)
-    for rs, re_ in zip(starts[role], ends[role]):
-        keep &= role | ~((starts >= rs) & (ends <= re_))
-    return ments[keep].sort_values("start", kind="stable")
+    roles = [(r[0], r[1]) for r in rows if r[4] == "role"]
+    if roles:
+        rows = [r for r in rows if r[4] == "role" or not any(s <= r[0] and r[1] <= e for s, e in roles)]
+    return sorted(rows, key=lambda r: r[0])
 
 
 def _strip_clitic_l(surface: str) -> str:
@@ -777,23 +825,26 @@ def find_quotes(
     texts: dict = {}
     if articles is not None:
         texts = dict(zip(articles["article_id"], articles["clean_text"].fillna("")))
-    sent_groups = dict(tuple(sentences.groupby("article_id", sort=False)))
-    tok_groups = dict(tuple(tokens.groupby("article_id", sort=False)))
-    ment_groups = dict(tuple(mentions.groupby("article_id", sort=False))) if mentions is not None and len(mentions) else {}
+    sents_all, sent_bounds = _by_article(sentences, "start")
+    s_start = sents_all["start"].to_numpy(np.int64)
+    s_end = sents_all["end"].to_numpy(np.int64)
+    s_id = sents_all["sentence_id"].to_numpy(np.int64)
+    tok_groups = _token_slices(tokens)
+    ment_groups = _mention_rows(mentions)
 
     codes = _country_codes() if ment_groups else None
     rows: list[dict] = []
-    order = list(texts) if texts else list(sent_groups)
+    order = list(texts) if texts else list(sent_bounds)
     for aid in order:
-        sents = sent_groups.get(aid)
-        if sents is None or not len(sents):
+        b = sent_bounds.get(aid)
+        if b is None:
             continue
-        if not sents["start"].is_monotonic_increasing:
-            sents = sents.sort_values("start")
+        sl = slice(*b)
         text = texts.get(aid)
         if text is None:
-            text = _rebuild_text(sents)
-        rows.extend(_article_quotes(aid, text, sents, tok_groups.get(aid), ment_groups.get(aid), lex, codes))
+            text = _rebuild_text(sents_all.iloc[sl])
+        rows.extend(_article_quotes(aid, text, (s_start[sl], s_end[sl], s_id[sl]), tok_groups.get(aid),
+                                    ment_groups.get(aid), lex, codes))
     df = pd.DataFrame(rows, columns=QUOTE_COLUMNS)
     return _typed(df)
 
@@ -970,18 +1021,14 @@ def _definite_antecedent(a: _Article, ss: int, se: int, max_back: int = 2000) ->
     return None
 
 
-def _article_quotes(aid, text: str, sents: pd.DataFrame, toks: pd.DataFrame | None, ments, lex,
+def _article_quotes(aid, text: str, sents: tuple, toks: _Toks | None, ments: list[tuple] | None, lex,
                     country_codes: frozenset[str] | None = None) -> list[dict]:
-    s_starts = sents["start"].to_numpy(np.int64)
-    s_ends = sents["end"].to_numpy(np.int64)
-    s_ids = sents["sentence_id"].to_numpy(np.int64)
-    spans = find_quoted_spans(text, sorted(int(x) for x in s_ends))
+    s_starts, s_ends, s_ids = sents
+    spans = find_quoted_spans(text, sorted(s_ends.tolist()))
     if not spans:
         return []
-    if toks is None or not len(toks):
-        toks = pd.DataFrame(columns=["start", "end", "norm", "surface", "sentence_id", "is_word"])
-    if not toks["start"].is_monotonic_increasing:
-        toks = toks.sort_values("start")
+    if toks is None:
+        toks = _Toks(np.zeros(0, np.int64), np.zeros(0, np.int64), [], [], np.zeros(0, np.int64), np.zeros(0, bool))
     a = _Article(text, toks, ments, lex.heads)
     a.set_spans(spans)
     if len(a) and not all(s.balanced for s in spans):
