@@ -37,6 +37,8 @@ Example
 from __future__ import annotations
 
 import math
+import weakref
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -249,6 +251,15 @@ def candidate_forms(word: str) -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=500_000)
+def _word_forms(norm: str, lemma) -> frozenset[str]:
+    """Candidate forms of a token plus its (normalized) lemma when the lemmas stage ran."""
+    f = candidate_forms(norm)
+    if isinstance(lemma, str) and lemma:
+        f = f | {_norm_word(lemma)}
+    return f
+
+
 def _conj_forms(word: str) -> tuple[str, ...]:
     return (word, word[1:]) if len(word) > 2 and word[0] in "وف" else (word,)
 
@@ -284,10 +295,54 @@ def _match_seq(forms: list[frozenset], i: int, words: tuple[str, ...]) -> bool:
     return all(w in forms[i + k] for k, w in enumerate(words))
 
 
-def _match_modifier(plain: list[tuple[str, ...]], i: int, table: dict) -> tuple[tuple[str, ...], float] | None:
-    for words, f in table.items():
-        if i + len(words) <= len(plain) and all(words[k] in plain[i + k] for k in range(len(words))):
-            return words, f
+def _first_word_index(table: dict) -> dict:
+    """``{first word: [(words, factor), …]}``, longest entries first."""
+    idx: dict = {}
+    for ws, f in table.items():
+        idx.setdefault(ws[0], []).append((ws, f))
+    for v in idx.values():
+        v.sort(key=lambda t: -len(t[0]))
+    return idx
+
+
+_INDEXES: "weakref.WeakKeyDictionary[Lexicon, dict]" = weakref.WeakKeyDictionary()
+
+
+def _lexicon_indexes(lex: Lexicon) -> dict:
+    """First-word indexes of the lexicon's modifier tables, built once per Lexicon object."""
+    ix = _INDEXES.get(lex)
+    if ix is None:
+        ix = {name: _first_word_index(getattr(lex, name)) for name in
+              ("negators", "conditions", "hedges", "topics", "backgrounds", "qualities")}
+        ix["rows"] = list(zip(lex.cues["cue"], lex.cues["category"], lex.cues["weight"].astype(float), lex.cues["words"]))
+        ix["info"] = {}
+        _INDEXES[lex] = ix
+    return ix
+
+
+def _word_info(ix: dict, lex: Lexicon, norm: str, lemma) -> tuple:
+    """Per distinct (norm, lemma): its forms, conjunction-stripped forms, and which of them start
+    a cue, a quality, a topic or background marker, a negator, a condition/hedge (cached)."""
+    cache = ix["info"]
+    k = (norm, lemma)
+    v = cache.get(k)
+    if v is None:
+        forms = _word_forms(norm, lemma)
+        plain = _conj_forms(norm)
+        v = (forms, plain, tuple(f for f in forms if f in lex.index), not lex.relations.isdisjoint(forms),
+             any(f in ix["qualities"] for f in forms), any(f in ix["topics"] or f in ix["backgrounds"] for f in forms),
+             any(p in ix["negators"] for p in plain), any(p in ix["conditions"] or p in ix["hedges"] for p in plain))
+        if len(cache) > 1_000_000:
+            cache.clear()
+        cache[k] = v
+    return v
+
+
+def _match_modifier(plain: list[tuple[str, ...]], i: int, index: dict) -> tuple[tuple[str, ...], float] | None:
+    for first in plain[i]:
+        for words, f in index.get(first, ()):
+            if i + len(words) <= len(plain) and all(words[k] in plain[i + k] for k in range(1, len(words))):
+                return words, f
     return None
 
 
@@ -312,26 +367,28 @@ def match_cues(
     lex = lexicon or default_lexicon()
     _require(tokens, ["article_id", "sentence_id", "token_id", "start", "end", "norm"], "tokens")
     idx = lex.index
-    rows = list(zip(lex.cues["cue"], lex.cues["category"], lex.cues["weight"].astype(float), lex.cues["words"]))
-    is_word = tokens["is_word"] if "is_word" in tokens.columns else tokens["norm"].str.contains(r"\w", regex=True)
-    lemma = tokens["lemma"] if "lemma" in tokens.columns else pd.Series([None] * len(tokens), index=tokens.index)
-    surface = tokens["surface"] if "surface" in tokens.columns else tokens["norm"]
+    ix = _lexicon_indexes(lex)
+    rows = ix["rows"]
+    norm = tokens["norm"].tolist()
+    is_word = tokens["is_word"].tolist() if "is_word" in tokens.columns else tokens["norm"].str.contains(r"\w", regex=True).tolist()
+    lemma = tokens["lemma"].tolist() if "lemma" in tokens.columns else [None] * len(tokens)
+    surface = tokens["surface"].tolist() if "surface" in tokens.columns else norm
     cols = zip(
-        tokens["article_id"], tokens["sentence_id"], tokens["norm"], is_word, tokens["token_id"],
-        tokens["start"], tokens["end"], surface, lemma,
+        tokens["article_id"].tolist(), tokens["sentence_id"].tolist(), norm, is_word, tokens["token_id"].tolist(),
+        tokens["start"].tolist(), tokens["end"].tolist(), surface, lemma,
     )
     out: list[dict] = []
     cur_key, buf = None, []
     for row in cols:
         key = (row[0], row[1])
         if key != cur_key and buf:
-            out.extend(_match_sentence(cur_key, buf, idx, rows, lex, negation_window))
+            out.extend(_match_sentence(cur_key, buf, idx, rows, lex, ix, negation_window))
             buf = []
         cur_key = key
         # (token_id, start, norm, is_word, end, surface, lemma)
         buf.append((row[4], row[5], row[2], bool(row[3]), row[6], row[7], row[8]))
     if buf:
-        out.extend(_match_sentence(cur_key, buf, idx, rows, lex, negation_window))
+        out.extend(_match_sentence(cur_key, buf, idx, rows, lex, ix, negation_window))
     return pd.DataFrame(out, columns=_CUE_COLUMNS)
 
 
@@ -339,29 +396,33 @@ _SCOPE_SKIP_AFTER = frozenset({"من", "فيما", "عن"})  # "من قبل" (by
 _TOPIC_WINDOW, _BACKGROUND_WINDOW, _QUALITY_AFTER, _QUALITY_BEFORE = 8, 8, 6, 3
 
 
-def _scan_forms(forms: list, table: dict) -> list[tuple[int, int, tuple, float]]:
-    """Occurrences (start, end, words, weight) of a word-tuple table in clitic-aware forms."""
+def _scan_forms(forms: list, index: dict, positions: Iterable[int] | None = None) -> list[tuple[int, int, tuple, float]]:
+    """Occurrences (start, end, words, weight) of a first-word-indexed table in clitic-aware
+    forms (at each position, among ``positions`` when given, the longest entry)."""
     out = []
-    entries = sorted(table.items(), key=lambda t: -len(t[0]))
-    for j in range(len(forms)):
-        for ws, f in entries:
-            if ws[0] in forms[j] and _match_seq(forms, j, ws):
-                out.append((j, j + len(ws) - 1, ws, f))
-                break
+    for j in (range(len(forms)) if positions is None else positions):
+        best = None
+        for first in forms[j]:
+            for ws, f in index.get(first, ()):
+                if (best is None or len(ws) > len(best[0])) and _match_seq(forms, j, ws):
+                    best = (ws, f)
+                    break
+        if best:
+            out.append((j, j + len(best[0]) - 1, best[0], best[1]))
     return out
 
 
-def _match_sentence(key, buf, idx, rows, lex: Lexicon, window: int) -> list[dict]:
+def _match_sentence(key, buf, idx, rows, lex: Lexicon, ix: dict, window: int) -> list[dict]:
     words, breaks = _sentence_words(buf)
     if not words:
         return []
-    forms = []
-    for w in words:
-        f = set(candidate_forms(w[2]))
-        if isinstance(w[6], str) and w[6]:
-            f.add(_norm_word(w[6]))
-        forms.append(f)
-    plain = [_conj_forms(w[2]) for w in words]
+    info = [_word_info(ix, lex, w[2], w[6]) for w in words]
+    has_cue = any(x[2] for x in info)
+    has_quality = any(x[4] for x in info) and any(x[3] for x in info)
+    if not has_cue and not has_quality:
+        return []
+    forms = [x[0] for x in info]
+    plain = [x[1] for x in info]
     n = len(words)
 
     def clause_ok(lo: int, hi: int) -> bool:  # no clause break before any word in lo..hi
@@ -372,7 +433,7 @@ def _match_sentence(key, buf, idx, rows, lex: Lexicon, window: int) -> list[dict
     i = 0
     while i < n:
         hit = None
-        for first in forms[i]:
+        for first in info[i][2]:
             for ws, pos in idx.get(first, ()):
                 if _match_seq(forms, i, ws) and (hit is None or len(ws) > len(hit[0])):
                     hit = (ws, pos)
@@ -383,13 +444,13 @@ def _match_sentence(key, buf, idx, rows, lex: Lexicon, window: int) -> list[dict
             i += 1
     # 1b. relation-quality predicates: a QUALITY word near a RELATION noun ("العلاقات ... الاقوي",
     #     "ربيع العلاقات", "العلاقات متوترة") is a cue of its own sign
-    if lex.qualities and lex.relations:
-        rel = [j for j in range(n) if not lex.relations.isdisjoint(forms[j])]
+    if has_quality:
+        rel = [j for j in range(n) if info[j][3]]
         if rel:
             taken = set()
             for c in found:
                 taken.update(range(c[0], c[1] + 1))
-            for qa, qb, ws, w in _scan_forms(forms, lex.qualities):
+            for qa, qb, ws, w in _scan_forms(forms, ix["qualities"], [j for j in range(n) if info[j][4]]):
                 if any(k in taken for k in range(qa, qb + 1)):
                     continue
                 r = next((j for j in rel if 0 < qa - j <= _QUALITY_AFTER or 0 < j - qb <= _QUALITY_BEFORE), None)
@@ -406,12 +467,9 @@ def _match_sentence(key, buf, idx, rows, lex: Lexicon, window: int) -> list[dict
         c0 = cue_at.get(j)
         if c0 is not None and c0[1] > j:  # the word starts a multi-word cue ("بلا حدود"): not a negator
             continue
-        m = _match_modifier(plain, j, lex.negators)
-        if m is None:
-            for ws, f in lex.negators.items():
-                if len(ws) == 1 and ws[0] in forms[j] and any(c[0] == j and c[2][3] == ws for c in found):
-                    m = (ws, f)
-                    break
+        m = _match_modifier(plain, j, ix["negators"]) if info[j][6] else None
+        if m is None and c0 is not None and c0[2][3] in lex.negators:  # a cue that is also a negator (رفض)
+            m = (c0[2][3], lex.negators[c0[2][3]])
         if m:
             neg_pos.append((j, j + len(m[0]) - 1, m))
     consumed = set()
@@ -433,10 +491,11 @@ def _match_sentence(key, buf, idx, rows, lex: Lexicon, window: int) -> list[dict
     # 3. scoped modifiers: a TOPIC marker (ناقش، بحث، تحدث عن …) makes the cues that follow it in its
     #    clause the topic of talk, not a stance; a BACKGROUND marker (منذ، بعد، بسبب، رغم، حيث …)
     #    makes them background to the main assertion. Each weakens the cues by its factor.
-    for table, name, span in ((lex.topics, "TOPIC", _TOPIC_WINDOW), (lex.backgrounds, "BACKGROUND", _BACKGROUND_WINDOW)):
-        if not table:
+    has_scope = any(x[5] for x in info)
+    for table, name, span in ((ix["topics"], "TOPIC", _TOPIC_WINDOW), (ix["backgrounds"], "BACKGROUND", _BACKGROUND_WINDOW)):
+        if not table or not found or not has_scope:
             continue
-        for ma, mb, ws, f in _scan_forms(forms, table):
+        for ma, mb, ws, f in _scan_forms(forms, table, [j for j in range(n) if info[j][5]]):
             if f == 1.0 or len(ws) == 1 and ma > 0 and not _SCOPE_SKIP_AFTER.isdisjoint(plain[ma - 1]):
                 continue  # a factor-1 entry ("بعد ذلك") only shields its words from a shorter marker
             for c in found:
@@ -447,9 +506,11 @@ def _match_sentence(key, buf, idx, rows, lex: Lexicon, window: int) -> list[dict
                 c[3] *= f
                 c[4].append(f"{name}:" + " ".join(ws))
     # 4. conditionals and hedges over the sentence
-    for table, name in ((lex.conditions, "CONDITION"), (lex.hedges, "HEDGE")):
+    for table, name in ((ix["conditions"], "CONDITION"), (ix["hedges"], "HEDGE")):
+        if not found or not any(x[7] for x in info):
+            break
         for j in range(n):
-            m = _match_modifier(plain, j, table)
+            m = _match_modifier(plain, j, table) if info[j][7] else None
             if m:
                 for c in found:
                     if name == "CONDITION" and c[2][1] == "THREATEN":
@@ -490,6 +551,12 @@ def label_from_score(score: float, threshold: float = DEFAULT_THRESHOLD) -> str:
     return "neutral"
 
 
+def _evidence_list(rows: pd.DataFrame) -> list[str]:
+    """One evidence string per cue row: ``text [CATEGORY ±effective modifiers]``."""
+    return [f"{t} [{cat} {e:+.2f}{' ' + mods if mods else ''}]" for t, cat, e, mods in
+            zip(rows["text"].tolist(), rows["category"].tolist(), rows["effective"].tolist(), rows["modifiers"].tolist())]
+
+
 def _evidence(rows: pd.DataFrame) -> str:
     parts = []
     for t, cat, e, mods in zip(rows["text"], rows["category"], rows["effective"], rows["modifiers"]):
@@ -508,21 +575,21 @@ def score_sentences(sentences: pd.DataFrame, cues: pd.DataFrame, threshold: floa
     """
     _require(sentences, ["article_id", "sentence_id"], "sentences")
     base = sentences[["article_id", "sentence_id"]].copy()
+    acc: dict = {}
     if len(cues):
-        g = cues.groupby(["article_id", "sentence_id"], sort=False)
-        agg = pd.DataFrame(
-            {
-                "score": g["effective"].sum().clip(-1, 1),
-                "cues": g[["text", "category", "effective", "modifiers"]].apply(_evidence),
-                "n_cues": g.size(),
-            }
-        ).reset_index()
-        base = base.merge(agg, on=["article_id", "sentence_id"], how="left")
-    else:
-        base["score"], base["cues"], base["n_cues"] = np.nan, None, 0
-    base["score"] = base["score"].fillna(0.0).round(4)
-    base["cues"] = base["cues"].fillna("")
-    base["n_cues"] = base["n_cues"].fillna(0).astype("int64")
+        for k, e, ev in zip(zip(cues["article_id"].tolist(), cues["sentence_id"].tolist()), cues["effective"].tolist(),
+                            _evidence_list(cues)):
+            x = acc.get(k)
+            if x is None:
+                acc[k] = [e, [ev]]
+            else:
+                x[0] += e
+                x[1].append(ev)
+    keys = list(zip(base["article_id"].tolist(), base["sentence_id"].tolist()))
+    got = [acc.get(k) for k in keys]
+    base["score"] = np.round(np.clip([x[0] if x else 0.0 for x in got], -1, 1), 4)
+    base["cues"] = ["; ".join(x[1]) if x else "" for x in got]
+    base["n_cues"] = np.array([len(x[1]) if x else 0 for x in got], dtype="int64")
     base["label"] = [label_from_score(s, threshold) for s in base["score"]]
     return base[["article_id", "sentence_id", "label", "score", "cues", "n_cues"]]
 
@@ -549,23 +616,23 @@ class _Mention:
     start: int
 
 
-def _sentence_mentions(men: pd.DataFrame, words: list) -> list[_Mention]:
-    """Place mentions on word positions; tag those introduced by a target preposition."""
+def _sentence_mentions(men: list[tuple], words: list) -> list[_Mention]:
+    """Place mentions ``(start, end, actor_id, country)`` on word positions; tag those introduced
+    by a target preposition."""
     starts = [w[1] for w in words]
     ends = [w[4] for w in words]
     out = []
-    for m in men.itertuples(index=False):
-        a = int(np.searchsorted(ends, m.start, side="right"))
+    for m_start, m_end, actor, country in men:
+        if not isinstance(country, str) or not country:
+            continue
+        a = bisect_right(ends, m_start)
         if a >= len(words):
             continue
-        b = max(a, int(np.searchsorted(starts, m.end, side="left")) - 1)
+        b = max(a, bisect_left(starts, m_end) - 1)
         tok = words[a]
-        prefix = normalize(tok[5][: max(0, m.start - tok[1])]) if m.start > tok[1] else ""
+        prefix = normalize(tok[5][: max(0, m_start - tok[1])]) if m_start > tok[1] else ""
         prep = (a > 0 and words[a - 1][2] in _TARGET_PREPS) or (bool(prefix) and prefix.lstrip("و") in ("ل", "لل", "ب"))
-        country = m.country if isinstance(m.country, str) and m.country else None
-        if country is None:
-            continue
-        out.append(_Mention(a, b, str(m.actor_id), country, prep, int(m.start)))
+        out.append(_Mention(a, b, str(actor), country, prep, int(m_start)))
     out.sort(key=lambda x: (x.a, x.b))
     return out
 
@@ -643,30 +710,39 @@ def find_dyads(
     if quotes is not None and len(quotes):
         for q in quotes.itertuples(index=False):
             q_by_art.setdefault(q.article_id, []).append(q)
-    tok_groups = {k: g for k, g in tokens.groupby(["article_id", "sentence_id"], sort=False)}
-    men_groups = {k: g for k, g in mentions.groupby(["article_id", "sentence_id"], sort=False)}
+    keys = ["article_id", "sentence_id"]
+    tok_idx = tokens.groupby(keys, sort=False).indices
+    men_idx = mentions.groupby(keys, sort=False).indices
+    t_id, t_start, t_norm, t_end = (tokens[c].tolist() for c in ("token_id", "start", "norm", "end"))
+    t_word = tokens["is_word"].tolist() if "is_word" in tokens.columns else [True] * len(tokens)
+    t_surf = tokens["surface"].tolist() if "surface" in tokens.columns else t_norm
+    m_cols = [mentions[c].tolist() for c in ("start", "end", "actor_id", "country")]
+    c_ws, c_we, c_start, c_eff, c_text, c_cat, c_mods = (
+        cues[c].tolist() for c in ("w_start", "w_end", "start", "effective", "text", "category", "modifiers"))
     recs = []
-    for key, cg in cues.groupby(["article_id", "sentence_id"], sort=False):
-        tg = tok_groups.get(key)
-        if tg is None:
+    for key, cidx in cues.groupby(keys, sort=False).indices.items():
+        ti = tok_idx.get(key)
+        if ti is None:
             continue
-        buf = list(zip(tg["token_id"], tg["start"], tg["norm"], tg["is_word"] if "is_word" in tg else [True] * len(tg),
-                       tg["end"], tg["surface"] if "surface" in tg else tg["norm"]))
-        buf = [(r[0], r[1], r[2], bool(r[3]), r[4], r[5], None) for r in buf]
+        buf = [(t_id[i], t_start[i], t_norm[i], bool(t_word[i]), t_end[i], t_surf[i], None) for i in ti]
         words, breaks = _sentence_words(buf)
-        ms = _sentence_mentions(men_groups[key], words) if key in men_groups else []
+        mi = men_idx.get(key)
+        ms = _sentence_mentions([tuple(col[i] for col in m_cols) for i in mi], words) if mi is not None else []
         plain = [_conj_forms(w[2]) for w in words]
         pair_refs = [j for j, p in enumerate(plain) if any(x in lex.pairs for x in p)]
         betweens = [j for j, p in enumerate(plain) if "بين" in p]
         groups = _coordinated_groups(ms, words)
         sent_countries = {m.country for m in ms}
-        for c in cg.itertuples(index=False):
-            ds = _dyads_for_cue(c, ms, groups, breaks, betweens, pair_refs, q_by_art.get(key[0], ()), speaker_country,
-                                top2.get(key[0]), window_before, window_after, pair_window)
-            if not ds and c.effective > 0 and key[0] in salient and sent_countries <= set(top2[key[0]]):
+        for ci in cidx:
+            eff = c_eff[ci]
+            ds = _dyads_for_cue(c_ws[ci], c_we[ci], c_start[ci], ms, groups, breaks, betweens, pair_refs,
+                                q_by_art.get(key[0], ()), speaker_country, top2.get(key[0]), window_before, window_after,
+                                pair_window)
+            if not ds and eff > 0 and key[0] in salient and sent_countries <= set(top2[key[0]]):
                 x, y = top2[key[0]]  # unattributed cooperation in an article about one pair: that pair
                 ds = [((x, x), (y, y), False, "article")]
             seen = set()
+            evidence = f"{c_text[ci]} [{c_cat[ci]} {eff:+.2f}{' ' + c_mods[ci] if c_mods[ci] else ''}]"
             for (src, srcc), (tgt, tgtc), directed, method in ds:
                 if srcc == tgtc:
                     continue
@@ -675,14 +751,21 @@ def find_dyads(
                 if (src, tgt, directed) in seen:
                     continue
                 seen.add((src, tgt, directed))
-                recs.append((key[0], key[1], src, tgt, srcc, tgtc, directed, c.effective,
-                             f"{c.text} [{c.category} {c.effective:+.2f}{' ' + c.modifiers if c.modifiers else ''}]", method))
+                recs.append((key[0], key[1], src, tgt, srcc, tgtc, directed, eff, evidence, method))
     if not recs:
         return pd.DataFrame(columns=STANCE_COLUMNS)
-    df = pd.DataFrame(recs, columns=["article_id", "sentence_id", "source", "target", "source_country", "target_country",
-                                     "directed", "w", "cue", "method"])
-    g = df.groupby(["article_id", "sentence_id", "source", "target", "source_country", "target_country", "directed"], sort=False)
-    out = g.agg(score=("w", "sum"), cues=("cue", "; ".join), method=("method", lambda m: ",".join(sorted(set(m))))).reset_index()
+    agg: dict = {}
+    for r in recs:
+        x = agg.get(r[:7])
+        if x is None:
+            agg[r[:7]] = [r[7], [r[8]], {r[9]}]
+        else:
+            x[0] += r[7]
+            x[1].append(r[8])
+            x[2].add(r[9])
+    out = pd.DataFrame([k + (v[0], "; ".join(v[1]), ",".join(sorted(v[2]))) for k, v in agg.items()],
+                       columns=["article_id", "sentence_id", "source", "target", "source_country", "target_country",
+                                "directed", "score", "cues", "method"])
     out["score"] = out["score"].clip(-1, 1).round(4)
     out["label"] = [label_from_score(s, threshold) for s in out["score"]]
     return out[STANCE_COLUMNS]
@@ -692,14 +775,19 @@ def _top_countries(mentions: pd.DataFrame, share: float = 0.5, min_second: int =
     """Each article's two most mentioned countries, and the articles that are *about* that pair
     (the two hold at least ``share`` of the country mentions and the second is mentioned at
     least ``min_second`` times)."""
+    from collections import Counter
+
     out, salient = {}, set()
-    m = mentions.dropna(subset=["country"])
-    for aid, g in m.groupby("article_id", sort=False):
-        vc = g["country"].value_counts()
-        if len(vc) >= 2:
-            a, b = vc.index[0], vc.index[1]
+    counts: dict = {}
+    for aid, c in zip(mentions["article_id"].tolist(), mentions["country"].tolist()):
+        if isinstance(c, str) and c:
+            counts.setdefault(aid, Counter())[c] += 1
+    for aid, vc in counts.items():
+        top = vc.most_common(2)  # ties keep first-seen order
+        if len(top) == 2:
+            (a, na), (b, nb) = top
             out[aid] = (a, b)
-            if vc.iloc[1] >= min_second and (vc.iloc[0] + vc.iloc[1]) >= share * vc.sum():
+            if nb >= min_second and na + nb >= share * sum(vc.values()):
                 salient.add(aid)
     return out, salient
 
@@ -720,9 +808,9 @@ def _speaker_countries(mentions: pd.DataFrame) -> dict[str, str]:
     return mp
 
 
-def _dyads_for_cue(c, ms, groups, breaks, betweens, pair_refs, quotes, speaker_country, top2, wb, wa, pw) -> list:
-    """Dyads ``((src, src_country), (tgt, tgt_country), directed, method)`` for one cue."""
-    a, b = c.w_start, c.w_end
+def _dyads_for_cue(a, b, cstart, ms, groups, breaks, betweens, pair_refs, quotes, speaker_country, top2, wb, wa, pw) -> list:
+    """Dyads ``((src, src_country), (tgt, tgt_country), directed, method)`` for the cue at word
+    positions [a, b] starting at offset ``cstart``."""
     # between X and Y
     for j in betweens:
         if a - pw <= j <= b + pw and not any(breaks[k] for k in range(min(j, a) + 1, max(j, b) + 1)):
@@ -736,7 +824,7 @@ def _dyads_for_cue(c, ms, groups, breaks, betweens, pair_refs, quotes, speaker_c
     # quote: is the cue inside a quoted span?
     quote = None
     for q in quotes:
-        if q.start <= c.start < q.end:
+        if q.start <= cstart < q.end:
             quote = q
             break
     if quote is not None:
