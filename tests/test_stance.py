@@ -300,3 +300,131 @@ def test_evaluation_against_hand_counts(sample_annotations):
     assert 0 <= r["sentence_macro_f1"] <= 1
     text = stance.evaluation_report.__doc__
     assert text
+
+
+# --- topics, background, relation quality ------------------------------------------
+
+
+def test_topic_of_talks_is_not_stance():
+    # a conflict noun as the object of a communication verb is a topic
+    ss, cues = _sentence("ناقش الزعيمان الحرب في أوكرانيا.")
+    c = cues.set_index("cue")
+    assert c.loc["حرب", "effective"] == pytest.approx(-0.5 * 0.2) and "TOPIC:ناقش" in c.loc["حرب", "modifiers"]
+    assert ss["label"].iloc[0] == "neutral"
+    # the same noun asserted is conflict
+    ss, _ = _sentence("شنت روسيا الحرب على أوكرانيا.")
+    assert ss["label"].iloc[0] == "conflict"
+    # the topic scope ends at a clause break
+    _, cues = _sentence("ناقش الزعيمان القضايا ، وأدانا الهجوم.")
+    assert cues.set_index("cue").loc["ادان", "effective"] == pytest.approx(-0.7)
+
+
+def test_background_phrase_is_weakened_main_clause_wins():
+    ss, cues = _sentence("وقع البلدان اتفاقية تعاون رغم الخلافات بينهما.")
+    c = cues.set_index("cue")
+    assert c.loc["خلاف", "effective"] == pytest.approx(-0.25) and c.loc["خلاف", "modifiers"] == "BACKGROUND:رغم"
+    assert ss["label"].iloc[0] == "cooperation"
+    # background alone still decides when the main assertion has no stance (guideline rule 2)
+    ss, _ = _sentence("هذه هي المكالمة الثانية منذ غزو روسيا لأوكرانيا.")
+    assert ss["label"].iloc[0] == "conflict" and ss["score"].iloc[0] == pytest.approx(0.05 - 0.8 * 0.5)  # مكالمة + غزو
+    # "بعد ذلك" (afterwards) and "من قبل" (by) are not background markers
+    _, cues = _sentence("وبعد ذلك أدان الوزير الهجوم.")
+    assert cues.set_index("cue").loc["ادان", "effective"] == pytest.approx(-0.7)
+    _, cues = _sentence("تم انتقاد القرار من قبل الوزير.")
+    assert cues.set_index("cue").loc["انتقاد", "modifiers"] == ""
+
+
+def test_relation_quality_predicates():
+    ss, cues = _sentence("العلاقات بين الصين وروسيا هي الأقوى.")
+    r = cues.iloc[0]
+    assert (r["cue"], r["category"], r["effective"], r["modifiers"]) == ("اقوي", "COOPERATE", 0.6, "RELATION:العلاقات")
+    assert ss["label"].iloc[0] == "cooperation"
+    ss, _ = _sentence("يشهد ربيع العلاقات بين البلدين ازدهارا.")
+    assert ss["label"].iloc[0] == "cooperation"
+    ss, cues = _sentence("ظلت العلاقات بين البلدين سيئة.")
+    assert cues["category"].tolist() == ["DISAPPROVE"] and ss["label"].iloc[0] == "conflict"
+    # a quality word with no relation noun nearby is not a cue
+    _, cues = _sentence("يملك البلد الجيش الأقوى في المنطقة.")
+    assert cues.empty
+    # negation reaches quality predicates
+    ss, _ = _sentence("العلاقات ليست جيدة.")
+    assert ss["label"].iloc[0] == "neutral"
+
+
+def test_multiword_cue_shields_its_negator_word():
+    # بلا in "شراكة بلا حدود" is part of the cue, it does not negate the next cue (وعد)
+    _, cues = _sentence("أعلنا شراكة بلا حدود ووعد بزيادة التجارة.")
+    c = cues.set_index("cue")
+    assert c.loc["بلا حدود", "effective"] == pytest.approx(0.4) and c.loc["وعد", "effective"] == pytest.approx(0.4)
+    _, cues = _sentence("بلا دعم من أحد.")
+    assert cues.set_index("cue").loc["دعم", "effective"] == 0
+
+
+# --- groups, agents, article pair ------------------------------------------------------
+
+
+def test_list_of_third_countries_is_not_a_pair_each_member_is_a_source():
+    # real line of sample article 001 (sentence 12)
+    text = ("بوتين من بين مجموعة صغيرة من زعماء العالم الذين حضروا الألعاب ، حيث أعلنت الحكومات الغربية ، بما في ذلك "
+            "الولايات المتحدة وبريطانيا وأستراليا ، مقاطعتها الدبلوماسية لسجل الصين في مجال حقوق الإنسان.")
+    d = _dyads(text, [("بوتين", "PUTIN", "RUS"), ("الغربية", "WEST", "WEST"), ("الولايات المتحدة", "USA", "USA"),
+                      ("بريطانيا", "GBR", "GBR"), ("أستراليا", "AUS", "AUS"), ("الصين", "CHN", "CHN")])
+    got = sorted(zip(d["source_country"], d["target_country"], d["directed"], d["label"]))
+    assert got == [(c, "CHN", True, "conflict") for c in ["AUS", "GBR", "USA", "WEST"]]
+
+
+def test_prepositional_group_is_a_target_not_a_mutual_pair():
+    text = "رددت الصحف خطوط الكرملين التي تلقي باللوم على الولايات المتحدة وحلف شمال الأطلسي."
+    d = _dyads(text, [("الكرملين", "KREMLIN", "RUS"), ("الولايات المتحدة", "USA", "USA"), ("حلف شمال الأطلسي", "NATO", "NATO")])
+    assert sorted(zip(d["source_country"], d["target_country"], d["directed"])) == [("RUS", "NATO", True), ("RUS", "USA", True)]
+
+
+def test_coordinated_subject_pair_with_target_gives_two_directed_dyads():
+    text = "تعارض روسيا والصين توسع حلف شمال الأطلسي."
+    d = _dyads(text, [("روسيا", "RUS", "RUS"), ("الصين", "CHN", "CHN"), ("حلف شمال الأطلسي", "NATO", "NATO")])
+    assert sorted(zip(d["source_country"], d["target_country"], d["directed"])) == [("CHN", "NATO", True), ("RUS", "NATO", True)]
+    # without a third party the coordinated pair is mutual
+    d = _dyads("تتعاون روسيا والصين.", [("روسيا", "RUS", "RUS"), ("الصين", "CHN", "CHN")])
+    assert d[["source_country", "target_country", "directed"]].values.tolist() == [["CHN", "RUS", False]]
+
+
+def test_agent_right_after_a_nominal_cue():
+    # real line of sample article 000 (sentence 13): the war is Russia's, on Ukraine, not China's
+    text = "أدى افتقار الصين للرقابة على حرب روسيا في أوكرانيا."
+    d = _dyads(text, [("الصين", "CHN", "CHN"), ("روسيا", "RUS", "RUS"), ("أوكرانيا", "UKR", "UKR")])
+    assert d[["source_country", "target_country", "directed"]].values.tolist() == [["RUS", "UKR", True]]
+    # a subject directly before the cue still wins over a mention after it
+    d = _dyads("قال إن الصين ستدعم روسيا في القضايا الأمنية.", [("الصين", "CHN", "CHN"), ("روسيا", "RUS", "RUS")])
+    assert d[["source_country", "target_country", "directed"]].values.tolist() == [["CHN", "RUS", True]]
+
+
+def test_unattributed_cooperation_goes_to_the_article_pair():
+    text = ("التقى بوتين وشي في بكين. وقالت روسيا إن الصين شريك. ووصف المتحدث بيسكوف القمة بأنها اجتماع دافئ. "
+            "وأشاد شي بروسيا.")
+    sents, toks = _tables(text)
+    spans = [("بوتين", "PUTIN", "RUS"), ("شي", "XI", "CHN"), ("بكين", "CHN", "CHN"), ("روسيا", "RUS", "RUS"),
+             ("الصين", "CHN", "CHN"), ("بيسكوف", "PESKOV", "RUS"), ("شي", "XI", "CHN"), ("بروسيا", "RUS", "RUS")]
+    men = _mentions(text, spans, sents)
+    d = stance.find_dyads(stance.match_cues(toks), toks, men)
+    s2 = d[d["sentence_id"] == 2]
+    assert s2[["source", "target", "directed", "method"]].values.tolist() == [["CHN", "RUS", False, "article"]]
+    # an article where the pair is not salient (second country mentioned once) gets no such dyad
+    men_few = men[men["sentence_id"] >= 2]
+    d = stance.find_dyads(stance.match_cues(toks), toks, men_few)
+    assert d[d["sentence_id"] == 2].empty
+
+
+def test_evaluation_splits_dev_and_test(sample_annotations):
+    r = stance.evaluate(ann=sample_annotations, cv_folds=5)
+    sp = r["splits"]
+    assert sp["dev"]["n_sentences"] == 35 + 15 and sp["test"]["n_sentences"] == 117 - 50
+    assert sp["all"]["sentence_macro_f1"] == r["sentence_macro_f1"]
+    dy = r["dyad_table"]
+    for name in ("dev", "test"):
+        part = dy[dy["split"] == name]
+        assert sp[name]["dyads"]["n_gold"] == len(part)
+        assert sp[name]["dyads"]["accuracy"] == pytest.approx(part["correct"].mean())
+    assert sp["dev"]["dyads"]["n_gold"] + sp["test"]["dyads"]["n_gold"] == 100
+    assert stance.gold_split(["000_a", "001_b", "002_c"]).tolist() == ["dev", "dev", "test"]
+    dt = r["supervised"]["dev_to_test"]
+    assert (dt["n_train"], dt["n_test"]) == (50, 67) and dt["confusion"].to_numpy().sum() == 67

@@ -152,3 +152,28 @@ def test_transformers_zero_shot_nli(tmp_path):
         for i, t in enumerate(texts):
             ent = torch.stack([model(**tok([t], [h], return_tensors="pt")).logits[0, 0] for h in hyps])
             np.testing.assert_allclose(p[i], torch.softmax(ent, -1).numpy(), atol=1e-5)
+
+
+def test_lexicon_features_by_hand():
+    F = stance_ml.LexiconFeatures().fit_transform(["أكد الجانبان تعزيز التعاون", "لم تشحن أسلحة", "فرض عقوبات وتعاون", "وصل الوفد"])
+    # تعزيز التعاون +0.7 | شحن اسلحة negated (one negated cue) | فرض عقوبات -0.7 and تعاون +0.6 | nothing
+    assert F.round(4).tolist() == [[0.7, 0.0, 0.0, 0.7], [0.0, 0.0, 1.0, 0.0], [0.6, -0.7, 0.0, -0.1], [0.0, 0.0, 0.0, 0.0]]
+
+
+def test_pipeline_features_word_char_lexicon():
+    names = [n for n, _ in stance_ml.make_pipeline().named_steps["features"].transformer_list]
+    assert names == ["char", "word", "lexicon"]
+    assert [n for n, _ in stance_ml.make_pipeline(word_ngrams=None, lexicon_features=False)
+            .named_steps["features"].transformer_list] == ["char"]
+    assert stance_ml._clitic_words("وبالتعاون مع الشراكة،") == ["تعاون", "مع", "شراكة"]
+
+
+def test_split_validate_trains_on_dev_scores_test():
+    df = _synthetic()
+    df["article_id"] = ["000_x" if i < 9 else "002_y" for i in range(len(df))]
+    r = stance_ml.split_validate(df, dev=("000_",))
+    assert (r["n_train"], r["n_test"]) == (9, 9)
+    cm = r["confusion"].to_numpy()
+    assert cm.sum() == 9 and r["accuracy"] == pytest.approx(cm.trace() / 9)
+    # no dev article: nothing to train on
+    assert stance_ml.split_validate(df, dev=("zzz",)) is None

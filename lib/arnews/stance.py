@@ -631,7 +631,9 @@ def _sentence_mentions(men: list[tuple], words: list) -> list[_Mention]:
         b = max(a, bisect_left(starts, m_end) - 1)
         tok = words[a]
         prefix = normalize(tok[5][: max(0, m_start - tok[1])]) if m_start > tok[1] else ""
-        prep = (a > 0 and words[a - 1][2] in _TARGET_PREPS) or (bool(prefix) and prefix.lstrip("و") in ("ل", "لل", "ب"))
+        prep = (a > 0 and words[a - 1][2] in _TARGET_PREPS and not (a > 1 and words[a - 1][2] == "من"
+                                                                 and words[a - 2][2] in ("كل", "وكل")))  # كل من: "both"
+        prep = prep or (bool(prefix) and prefix.lstrip("و") in ("ل", "لل", "ب"))
         out.append(_Mention(a, b, str(actor), country, prep, int(m_start)))
     out.sort(key=lambda x: (x.a, x.b))
     return out
@@ -735,7 +737,7 @@ def find_dyads(
         sent_countries = {m.country for m in ms}
         for ci in cidx:
             eff = c_eff[ci]
-            ds = _dyads_for_cue(c_ws[ci], c_we[ci], c_start[ci], ms, groups, breaks, betweens, pair_refs,
+            ds = _dyads_for_cue(c_ws[ci], c_we[ci], c_start[ci], eff, ms, groups, breaks, betweens, pair_refs,
                                 q_by_art.get(key[0], ()), speaker_country, top2.get(key[0]), window_before, window_after,
                                 pair_window)
             if not ds and eff > 0 and key[0] in salient and sent_countries <= set(top2[key[0]]):
@@ -808,7 +810,7 @@ def _speaker_countries(mentions: pd.DataFrame) -> dict[str, str]:
     return mp
 
 
-def _dyads_for_cue(a, b, cstart, ms, groups, breaks, betweens, pair_refs, quotes, speaker_country, top2, wb, wa, pw) -> list:
+def _dyads_for_cue(a, b, cstart, eff, ms, groups, breaks, betweens, pair_refs, quotes, speaker_country, top2, wb, wa, pw) -> list:
     """Dyads ``((src, src_country), (tgt, tgt_country), directed, method)`` for the cue at word
     positions [a, b] starting at offset ``cstart``."""
     # between X and Y
@@ -829,7 +831,8 @@ def _dyads_for_cue(a, b, cstart, ms, groups, breaks, betweens, pair_refs, quotes
             break
     if quote is not None:
         before = [m for m in before if m.start >= quote.start]
-    source = before[-1] if before else None
+    # the subject is not governed by a preposition ("الحدود مع أوكرانيا" is no source)
+    source = next((m for m in reversed(before) if not m.prep), None)
     # VSO verb or nominal cue in construct (غزو روسيا لأوكرانيا): the mention right after the cue
     # is its subject/agent when another mention follows; it wins over a subject more than two
     # words before the cue
@@ -862,7 +865,10 @@ def _dyads_for_cue(a, b, cstart, ms, groups, breaks, betweens, pair_refs, quotes
         in_g = any(x is target for x in g)
         has_src = bool(src_countries) and not any(id(x) in src_ids for x in g)
         src_is_g = any(id(x) in src_ids for x in g)
-        if not ((src_is_g and target is not None and target.prep and not in_g) or (in_g and g[0].prep and has_src)):
+        # a coordinated subject acts on a third party introduced by a preposition, or on any object
+        # of a conflict cue ("تعارض روسيا والصين توسع الناتو"); cooperation around the pair is mutual
+        acts = src_is_g and target is not None and not in_g and (target.prep or eff < 0)
+        if not (acts or (in_g and g[0].prep and has_src)):
             x, y = _countries(g)
             return [((x.actor, x.country), (y.actor, y.country), False, "pair")]
     if src_actor is not None and target is not None:
