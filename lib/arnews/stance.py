@@ -7,10 +7,16 @@ coding, on the pipeline's tidy tables:
    categories, weights in [-1, 1], multi-word cues) matched on each token's normalized form
    (and lemma when the lemmas stage ran), aware of proclitics (و ف ب ل ك ال لل س), imperfect
    prefixes and pronoun suffixes: ``وبتعميق``, ``يدعمان``, ``شراكتنا`` all match.
+   Relation-quality predicates are cues too: a QUALITY word (الاقوي، في افضل، متنامية،
+   متوترة، ربيع …) within a few words of a RELATION noun (العلاقات، الروابط، الشراكة …).
 2. **Modifiers**: a negator (لم لن لا ليس غير دون عدم رفض …) up to ``negation_window`` words
    before a cue, in the same clause, cancels it ("رفضت إدانة" is not condemnation, "لم تشحن
    أسلحة" is not aid); a conditional particle (إذا، لو، ما لم …) halves the cues of its
    sentence (threats excepted: a threat is conditional by nature); hedges (ربما) weaken.
+   Scoped markers weaken the cues that follow them in their clause: a TOPIC marker (ناقش، بحث،
+   تحدث عن، حول، بشأن …: "ناقشا الحرب في أوكرانيا" names a topic, not a stance) and a
+   BACKGROUND marker (منذ، بعد، بسبب، رغم، حيث، وسط …: "منذ الغزو" is background to the main
+   assertion, which wins when it carries stance of its own).
 3. **Sentences** (:func:`score_sentences`): score = sum of the cues' effective weights clipped
    to [-1, 1]; label ``cooperation`` / ``conflict`` / ``neutral`` by ``threshold``; the cues
    behind it are kept as evidence.
@@ -19,6 +25,11 @@ coding, on the pipeline's tidy tables:
    (mention after the cue, preferring one after على / مع / ضد / إلى / لـ …), at person and
    country level. Mutual relations ("بين بكين وموسكو", "العلاقات الصينية الروسية", "روسيا
    والصين", "البلدين") are undirected (``directed`` is False, source/target in sorted order).
+   Coordinated mentions form groups: every member of a subject group ("روسيا والصين تعارضان
+   …") or of a target group ("على الولايات المتحدة وحلف الناتو") gets its own dyad, and a list
+   of three or more countries (or one after بما في ذلك / مثل) is never read as a mutual pair.
+   In an article about one pair of countries, cooperation that names no other party is
+   attributed to that pair (``method`` "article").
 5. **Articles** (:func:`pair_stance`, :func:`pair_headline`): net stance of each country
    pair per article and a headline Russia–China figure with the sentences behind it.
 
@@ -132,8 +143,10 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
     """Read a stance lexicon CSV (default ``data/lexicons/stance.csv``).
 
     Columns: ``cue`` (Arabic, one or more words), ``category`` (a PLOVER-like cue category or a
-    modifier: NEGATE, CONDITION, HEDGE, PAIR), ``weight`` (in [-1, 1]; for modifiers the
-    factor they apply), ``note``. Lines starting with ``#`` are comments.
+    modifier: NEGATE, CONDITION, HEDGE, PAIR, TOPIC, BACKGROUND, RELATION, QUALITY), ``weight``
+    (in [-1, 1]; for NEGATE/CONDITION/HEDGE/TOPIC/BACKGROUND the factor they apply, in [0, 1];
+    for QUALITY the signed weight of the predicate), ``note``. Lines starting with ``#`` are
+    comments.
 
     >>> lex = load_lexicon()
     >>> lex.cues.set_index("cue").loc["تعاون", "weight"]
@@ -699,7 +712,14 @@ def find_dyads(
       (VSO: "أشاد بوتين بالتعاون مع الصين"); target = the first later mention introduced by a
       preposition (على، مع، ضد، إلى، لـ …), else the first later mention of another country;
     * ``dual``: a dual reference (البلدين، الزعيمان، بعضهما …) → undirected pair of the
-      article's two most mentioned countries.
+      article's two most mentioned countries;
+    * ``article``: a cooperation cue with no dyad, in a sentence naming no country outside the
+      article's two most mentioned ones, when the article is about that pair (they hold half
+      of its country mentions, the second at least 3) → that pair, undirected.
+
+    Coordinated mentions ("روسيا والصين", "الولايات المتحدة وبريطانيا وأستراليا") form groups:
+    a subject or target that belongs to a group stands for every member; only a group of two
+    countries not governed by a preposition can be a mutual ``pair``.
     """
     lex = lexicon or default_lexicon()
     cues = cues[cues["effective"] != 0] if len(cues) else cues
@@ -1245,8 +1265,9 @@ def evaluation_report(gold_path: str | Path | None = None) -> str:
     if sup is not None:
         lines += [
             "",
-            f"Stance, supervised (TF-IDF word + char n-grams, logistic regression with class weights), {sup['folds']}-fold "
-            f"cross-validation (folds grouped by article: {sup['grouped']})",
+            f"Stance, supervised (TF-IDF char + word n-grams and the lexicon's evidence as features, logistic regression "
+            f"with balanced class weights), {sup['folds']}-fold cross-validation (folds grouped by article: {sup['grouped']}; "
+            "the lexicon feature was developed on the dev articles, so folds holding them are not fully unseen)",
             f"  sentence macro-F1   {sup['macro_f1']:.3f}   (accuracy {sup['accuracy']:.3f})",
             "  confusion matrix (rows gold, columns predicted):",
             sup["confusion"].to_string(),
