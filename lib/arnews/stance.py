@@ -742,6 +742,7 @@ def find_dyads(
     c_ws, c_we, c_start, c_eff, c_text, c_cat, c_mods = (
         cues[c].tolist() for c in ("w_start", "w_end", "start", "effective", "text", "category", "modifiers"))
     recs = []
+    ref_kind: dict = {}  # word -> 1 dual reference (البلدين), 2 بين, 0 other
     for key, cidx in cues.groupby(keys, sort=False).indices.items():
         ti = tok_idx.get(key)
         if ti is None:
@@ -750,10 +751,15 @@ def find_dyads(
         words, breaks = _sentence_words(buf)
         mi = men_idx.get(key)
         ms = _sentence_mentions([tuple(col[i] for col in m_cols) for i in mi], words) if mi is not None else []
-        plain = [_conj_forms(w[2]) for w in words]
-        pair_refs = [j for j, p in enumerate(plain) if any(x in lex.pairs for x in p)]
-        betweens = [j for j, p in enumerate(plain) if "بين" in p]
-        groups = _coordinated_groups(ms, words)
+        kinds = [ref_kind.get(w[2]) for w in words]
+        if None in kinds:
+            for j, w in enumerate(words):
+                if kinds[j] is None:
+                    p = _conj_forms(w[2])
+                    kinds[j] = ref_kind[w[2]] = 1 if any(x in lex.pairs for x in p) else 2 if "بين" in p else 0
+        pair_refs = [j for j, k in enumerate(kinds) if k == 1]
+        betweens = [j for j, k in enumerate(kinds) if k == 2]
+        groups = _coordinated_groups(ms, words) if len(ms) > 1 else []
         sent_countries = {m.country for m in ms}
         for ci in cidx:
             eff = c_eff[ci]
