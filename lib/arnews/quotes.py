@@ -660,15 +660,18 @@ def _subject_before(a: _Article, i: int, s0: int) -> tuple | None:
 def _events(a: _Article, lex: SpeechLexicon) -> list[_Event]:
     """All speech cues outside quotes, with their explicit speaker where there is one."""
     out: list[_Event] = []
-    n = len(a)
-    i = 0
-    while i < n:
-        if a.quoted[i] or not a.is_word[i] or a.m_cover[i] >= 0:
-            i += 1
+    keys = lex.entries
+    # Only tokens whose form (or form without و/ف) can start a cue are looked at.
+    cands = [
+        i for i, w in enumerate(a.norm)
+        if w in keys or (len(w) > 2 and w[0] in "وف" and (w[1:] in keys or (len(w) > 3 and w[1] in "وف" and w[2:] in keys)))
+    ]
+    pos = 0
+    for i in cands:
+        if i < pos or a.quoted[i] or not a.is_word[i] or a.m_cover[i] >= 0:
             continue
         hit = lex.match(a.norm, i)
         if hit is None:
-            i += 1
             continue
         k, lemma, role, form = hit
         sent = int(a.sent[i])
@@ -679,7 +682,7 @@ def _events(a: _Article, lex: SpeechLexicon) -> list[_Event]:
             # embedded in another speaker's clause: "وقال ترامب إنه دعا شي"
             p = _prev_word(a, i)
             if p is not None and p >= s0 and a.norm[p] in _COMPLEMENTIZERS and any(e.sent == sent for e in out):
-                i += k
+                pos = i + k
                 continue
             sp = (None, None, None, None)
             if role != "verb_pronoun":
@@ -699,7 +702,7 @@ def _events(a: _Article, lex: SpeechLexicon) -> list[_Event]:
             while j < stop and a.norm[j] != "عن":
                 j += 1
             if j >= stop:
-                i += k
+                pos = i + k
                 continue  # 'نقل' without 'عن': not reported speech
             q = j + 1
             while q < s1 and a.norm[q] not in ("قوله", "قولها", "قولهم", "قولهما", ":"):
@@ -708,7 +711,7 @@ def _events(a: _Article, lex: SpeechLexicon) -> list[_Event]:
             ev.rule = "naql"
         # participles keep no explicit speaker: resolved like pronoun subjects
         out.append(ev)
-        i += k
+        pos = i + k
     return out
 
 
