@@ -322,7 +322,7 @@ def test_topic_of_talks_is_not_stance():
 def test_background_phrase_is_weakened_main_clause_wins():
     ss, cues = _sentence("وقع البلدان اتفاقية تعاون رغم الخلافات بينهما.")
     c = cues.set_index("cue")
-    assert c.loc["خلاف", "effective"] == pytest.approx(-0.25) and c.loc["خلاف", "modifiers"] == "BACKGROUND:رغم"
+    assert c.loc["خلافات", "effective"] == pytest.approx(-0.25) and c.loc["خلافات", "modifiers"] == "BACKGROUND:رغم"
     assert ss["label"].iloc[0] == "cooperation"
     # background alone still decides when the main assertion has no stance (guideline rule 2)
     ss, _ = _sentence("هذه هي المكالمة الثانية منذ غزو روسيا لأوكرانيا.")

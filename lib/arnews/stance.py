@@ -417,7 +417,8 @@ def _scan_forms(forms: list, index: dict, positions: Iterable[int] | None = None
         best = None
         for first in forms[j]:
             for ws, f in index.get(first, ()):
-                if (best is None or len(ws) > len(best[0])) and _match_seq(forms, j, ws):
+                if (best is None or (len(ws), sum(map(len, ws)), ws) > (len(best[0]), sum(map(len, best[0])), best[0])) \
+                        and _match_seq(forms, j, ws):
                     best = (ws, f)
                     break
         if best:
@@ -445,11 +446,12 @@ def _match_sentence(key, buf, idx, rows, lex: Lexicon, ix: dict, window: int) ->
     found = []
     i = 0
     while i < n:
-        hit = None
+        hit = None  # the longest cue; among equally long ones the most specific form, then lexicon order
         for first in info[i][2]:
             for ws, pos in idx.get(first, ()):
-                if _match_seq(forms, i, ws) and (hit is None or len(ws) > len(hit[0])):
-                    hit = (ws, pos)
+                rank = (len(ws), sum(map(len, ws)), -pos)
+                if (hit is None or rank > hit[2]) and _match_seq(forms, i, ws):
+                    hit = (ws, pos, rank)
         if hit:
             found.append([i, i + len(hit[0]) - 1, rows[hit[1]], 1.0, [], None])
             i += len(hit[0])
@@ -1013,6 +1015,15 @@ def quote_stance(cues: pd.DataFrame, quotes: pd.DataFrame, threshold: float = DE
 # ---------------------------------------------------------------------------
 # Pipeline stage
 # ---------------------------------------------------------------------------
+
+
+RULES_VERSION = "2"  # bump when the matching or dyad rules change, so cached annotations are redone
+
+
+def cache_token() -> str:
+    """Part of the pipeline cache key: the version of the stance rules (the lexicon file is
+    fingerprinted by the pipeline itself)."""
+    return f"stance-rules-{RULES_VERSION}"
 
 
 def annotate_stage(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
