@@ -346,13 +346,17 @@ def annotate_corpus(path: str | os.PathLike, **kwargs) -> Annotations:
     """Load a corpus (see :func:`arnews.corpus.load_corpus`) and annotate it (cached).
 
     Keyword arguments go to ``load_corpus`` (``text_column``, ``id_column``, ``recursive``)
-    or to :func:`annotate`. This is what the notebooks call.
+    or to :func:`annotate`. This is what the notebooks call. Without ``text_column``, the
+    environment variable ``ARNEWS_TEXT_COLUMN`` (set by ``python -m arnews report
+    --text-column``) names the text column of a table corpus.
 
     >>> ann = annotate_corpus("data/articles")   # doctest: +SKIP
     """
     from .corpus import load_corpus
 
     load_kw = {k: kwargs.pop(k) for k in ("text_column", "id_column", "recursive") if k in kwargs}
+    if "text_column" not in load_kw and os.environ.get("ARNEWS_TEXT_COLUMN"):
+        load_kw["text_column"] = os.environ["ARNEWS_TEXT_COLUMN"]  # set by `arnews report --text-column`
     return annotate(load_corpus(path, **load_kw), **kwargs)
 
 
