@@ -320,20 +320,11 @@ def annotate(
         from tqdm.auto import tqdm
 
         bar = tqdm(total=len(articles), desc="annotating", unit="article", file=sys.stderr)
-    if workers > 1 and len(chunks) > 1:
-        with ProcessPoolExecutor(max_workers=workers) as ex:
-            for (tables, hit), (c, *_r) in zip(ex.map(_process_chunk, jobs), jobs):
-                parts.append(tables)
-                hits += hit
-                if bar:
-                    bar.update(len(c))
-    else:
-        for job in jobs:
-            tables, hit = _process_chunk(job)
-            parts.append(tables)
-            hits += hit
-            if bar:
-                bar.update(len(job[0]))
+    for (tables, hit), job in zip(_bounded_map(_process_chunk, jobs, workers if len(chunks) > 1 else 1), jobs):
+        parts.append(tables)
+        hits += hit
+        if bar:
+            bar.update(len(job[0]))
     if bar:
         bar.close()
     ann = Annotations(_concat(parts), load_rep)
@@ -405,6 +396,15 @@ class _TableWriter:
             self.writer.close()
 
 
+def _warm_up(job: tuple) -> None:
+    """Run the stages on one article in this process before the worker pool starts, so the
+    lexicons, gazetteer and lemma resources are loaded once and inherited by forked workers
+    instead of being loaded again in each of them."""
+    chunk, stages = job[0], job[1]
+    if len(chunk):
+        annotate_chunk(chunk.head(1), stages)
+
+
 def _bounded_map(fn, jobs: Iterable, workers: int) -> Iterator:
     """Like ``executor.map`` but keeps at most ``2 * workers`` jobs in flight, so a
     stream of chunks is never materialised in memory; results come back in order."""
@@ -412,11 +412,17 @@ def _bounded_map(fn, jobs: Iterable, workers: int) -> Iterator:
         for j in jobs:
             yield fn(j)
         return
+    import itertools
     from collections import deque
 
+    jobs = iter(jobs)
+    first = next(jobs, None)
+    if first is None:
+        return
+    _warm_up(first)
     with ProcessPoolExecutor(max_workers=workers) as ex:
         pending: deque = deque()
-        for j in jobs:
+        for j in itertools.chain([first], jobs):
             pending.append(ex.submit(fn, j))
             if len(pending) >= 2 * workers:
                 yield pending.popleft().result()
