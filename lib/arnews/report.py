@@ -1,0 +1,443 @@
+"""Run every notebook on a corpus and export shareable HTML reports.
+
+``python -m arnews report [--corpus PATH] [--out DIR] [--no-code] [--text-column COL]``
+
+For each ``notebooks/*.ipynb`` (in name order) the notebook is executed with papermill, with
+the corpus passed as the ``corpus`` parameter and ``notebooks/`` as the working directory,
+then exported with nbconvert twice: ``NAME.html``, a reader's version without code cells,
+and ``NAME.code.html`` with the code. Plots are embedded as PNG, searchable tables carry
+their JavaScript inline (itables offline mode), so the folder works without a network.
+``index.html`` lists the reports with the corpus summary, the date of the run and package
+versions; executed notebooks are kept in ``OUT/executed/``.
+
+A notebook that fails stops the run: the message names the notebook and the cell, reports
+already written stay, the index marks the failure, and the exit code is 1.
+
+Example
+-------
+>>> from arnews.report import main
+>>> main(["--corpus", "data/articles", "--out", "reports"])   # doctest: +SKIP
+0
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import html
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import nbformat
+
+__all__ = ["main", "run_reports", "discover_notebooks", "choose_kernel", "export_html", "NotebookFailure", "ReportResult"]
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+REPO = Path(__file__).resolve().parents[2]
+VERSIONED = ["arnews", "pandas", "numpy", "matplotlib", "camel-tools", "itables", "papermill", "nbconvert"]
+
+
+@dataclass
+class NotebookFailure(Exception):
+    """A notebook that raised while executing: which one, which cell, what error."""
+
+    notebook: str
+    cell: int | str  # 1-based position in the source notebook
+    exec_count: int | None
+    source: str
+    error: str
+    executed: str | None = None
+
+    def __str__(self) -> str:
+        first = next((ln for ln in self.source.splitlines() if ln.strip()), "")
+        where = f"cell {self.cell}" + (f" (In [{self.exec_count}])" if self.exec_count else "")
+        s = f"{self.notebook} failed at {where}: {first[:120]}\n{self.error}"
+        if self.executed:
+            s += f"\nThe executed notebook, with the traceback, is {self.executed}"
+        return s
+
+
+@dataclass
+class ReportResult:
+    notebook: str
+    title: str
+    status: str = "not run"  # ok | failed | not run
+    reader: str | None = None
+    full: str | None = None
+    seconds: float | None = None
+
+
+@dataclass
+class RunState:
+    corpus: str
+    out: Path
+    started: _dt.datetime
+    summary: dict[str, Any]
+    skipped: list[dict]
+    reports: list[ReportResult] = field(default_factory=list)
+    failure: NotebookFailure | None = None
+
+
+# ---------------------------------------------------------------------------
+# Notebooks and kernel
+# ---------------------------------------------------------------------------
+
+
+def discover_notebooks(folder: str | os.PathLike) -> list[Path]:
+    """The notebooks of a folder in name order (``00_corpus.ipynb``, ``01_…``), ignoring
+    checkpoints and names starting with ``_`` or ``.``.
+
+    >>> [p.name for p in discover_notebooks("notebooks")]     # doctest: +SKIP
+    ['00_corpus.ipynb', '01_frequency.ipynb', ...]
+    """
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise FileNotFoundError(f"{folder}: notebooks folder not found")
+    return sorted(p for p in folder.glob("*.ipynb") if not p.name.startswith(("_", ".")))
+
+
+def notebook_title(nb: nbformat.NotebookNode, fallback: str) -> str:
+    """The first Markdown heading of a notebook (without the leading ``#``), or ``fallback``."""
+    for cell in nb.cells:
+        if cell.cell_type != "markdown":
+            continue
+        for line in cell.source.splitlines():
+            if line.lstrip().startswith("#"):
+                return line.lstrip().lstrip("#").strip() or fallback
+    return fallback
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def choose_kernel(preferred: str = "arnews") -> tuple[str, dict[str, str]]:
+    """A kernel that runs *this* Python interpreter (so it imports this arnews).
+
+    Uses the installed ``preferred`` kernelspec when its interpreter is ``sys.executable``;
+    otherwise writes a kernelspec for ``sys.executable`` into a temporary folder and returns
+    the environment (``JUPYTER_PATH``) that makes it visible. Returns (kernel_name, env).
+    """
+    from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
+
+    try:
+        spec = KernelSpecManager().get_kernel_spec(preferred)
+        if spec.argv and _same_file(spec.argv[0], sys.executable):
+            return preferred, {}
+    except NoSuchKernel:
+        pass
+    tmp = Path(tempfile.mkdtemp(prefix="arnews-kernel-"))
+    name = "arnews-current"
+    kdir = tmp / "kernels" / name
+    kdir.mkdir(parents=True)
+    spec = {
+        "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+        "display_name": f"Python ({sys.executable})",
+        "language": "python",
+    }
+    (kdir / "kernel.json").write_text(json.dumps(spec), encoding="utf-8")
+    path = os.pathsep.join([str(tmp)] + ([os.environ["JUPYTER_PATH"]] if os.environ.get("JUPYTER_PATH") else []))
+    return name, {"JUPYTER_PATH": path}
+
+
+def _declared_parameters(path: Path) -> set[str]:
+    import papermill
+
+    try:
+        return set(papermill.inspect_notebook(str(path)).keys())
+    except Exception:
+        return set()
+
+
+# ---------------------------------------------------------------------------
+# Export
+# ---------------------------------------------------------------------------
+
+
+def _reader_copy(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """The notebook as a reader sees it: no injected-parameters cell, no stderr noise."""
+    nb = nbformat.from_dict(json.loads(json.dumps(nb)))
+    cells = []
+    for cell in nb.cells:
+        if "injected-parameters" in cell.get("metadata", {}).get("tags", []):
+            continue
+        if cell.cell_type == "code":
+            cell.outputs = [o for o in cell.outputs if not (o.get("output_type") == "stream" and o.get("name") == "stderr")]
+        cells.append(cell)
+    nb.cells = cells
+    return nb
+
+
+def export_html(nb: nbformat.NotebookNode, dest: str | os.PathLike, *, code: bool, nav: str = "", title: str | None = None) -> Path:
+    """Write one notebook as a self-contained HTML page (``code=False``: outputs and prose only).
+
+    Plots are embedded as base64 PNG; no script is loaded from the network. ``nav`` is trusted
+    HTML placed at the top of the page (build it with :func:`html.escape`).
+    """
+    from nbconvert import HTMLExporter
+
+    exp = HTMLExporter(
+        template_name="arnews",
+        extra_template_basedirs=[str(TEMPLATES / "nbconvert")],
+        exclude_input=not code,
+        exclude_input_prompt=not code,
+        exclude_output_prompt=not code,
+        embed_images=True,
+    )
+    nb = _reader_copy(nb) if not code else nb
+    if title:
+        nb.metadata["title"] = title
+    body, _ = exp.from_notebook_node(nb, resources={"arnews_nav": nav})
+    dest = Path(dest)
+    dest.write_text(body, encoding="utf-8")
+    return dest
+
+
+def _nav(stem: str, title: str, *, code: bool, has_full: bool) -> str:
+    e = html.escape
+    links = ['<a href="index.html">&larr; all reports</a>']
+    if code:
+        links.append(f'<a href="{e(stem)}.html">reader&#39;s version</a>')
+    elif has_full:
+        links.append(f'<a href="{e(stem)}.code.html">with code</a>')
+    return " ".join(links) + f' <span class="arnews-meta">{e(title)}</span>'
+
+
+# ---------------------------------------------------------------------------
+# Index page
+# ---------------------------------------------------------------------------
+
+
+def package_versions() -> list[tuple[str, str]]:
+    """(name, version) of Python and the packages the reports depend on."""
+    out = [("python", sys.version.split()[0])]
+    for name in VERSIONED:
+        try:
+            out.append((name, metadata.version(name)))
+        except metadata.PackageNotFoundError:
+            out.append((name, "not installed"))
+    return out
+
+
+def write_index(state: RunState) -> Path:
+    """Write ``index.html`` (every value is HTML-escaped by the template)."""
+    import jinja2
+
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True)
+    rows = []
+    for r in state.reports:
+        cls = {"ok": "ok", "failed": "failed"}.get(r.status, "notrun")
+        status = r.status + (f" ({r.seconds:.0f} s)" if r.seconds is not None and r.status == "ok" else "")
+        rows.append({"notebook": r.notebook, "title": r.title, "reader": r.reader, "full": r.full, "status": status, "status_class": cls})
+    failure = None
+    if state.failure is not None:
+        f = state.failure
+        failure = {"notebook": f.notebook, "cell": f.cell, "message": str(f)}
+    page = env.get_template("index.html.j2").render(
+        corpus=state.corpus,
+        corpus_name=Path(state.corpus).name,
+        run_date=state.started.strftime("%Y-%m-%d %H:%M %Z").strip(),
+        duration=f"{(_dt.datetime.now(_dt.timezone.utc) - state.started).total_seconds():.0f} s",
+        summary=state.summary,
+        skipped=state.skipped,
+        reports=rows,
+        failure=failure,
+        versions=package_versions(),
+    )
+    path = state.out / "index.html"
+    path.write_text(page, encoding="utf-8")
+    return path
+
+
+# ---------------------------------------------------------------------------
+# Running
+# ---------------------------------------------------------------------------
+
+
+def _failure_from(exc: Exception, executed: Path, notebook: str) -> NotebookFailure:
+    from papermill.exceptions import PapermillExecutionError
+
+    if isinstance(exc, PapermillExecutionError):
+        cell_no: int | str = exc.cell_index + 1
+        try:
+            nb = nbformat.read(executed, as_version=4)
+            injected = sum(
+                1 for c in nb.cells[: exc.cell_index] if "injected-parameters" in c.get("metadata", {}).get("tags", [])
+            )
+            cell_no = exc.cell_index + 1 - injected
+        except Exception:
+            pass
+        return NotebookFailure(notebook, cell_no, exc.exec_count, exc.source, f"{exc.ename}: {exc.evalue}", str(executed))
+    return NotebookFailure(notebook, "?", None, "", f"{type(exc).__name__}: {exc}", str(executed) if executed.exists() else None)
+
+
+def _portable_corpus(articles, work: Path) -> Path:
+    """The loaded articles as a Parquet file with the standard columns (``article_id``,
+    ``text``, …), for notebooks that do not declare ``text_column``/``id_column``."""
+    work.mkdir(parents=True, exist_ok=True)
+    df = articles.drop(columns=[c for c in ("source_path", "encoding", "date_source") if c in articles.columns]).copy()
+    df.attrs = {}
+    if "date" in df.columns:
+        df["date"] = df["date"].dt.strftime("%Y-%m-%d")
+    path = work / "corpus.parquet"
+    df.to_parquet(path, index=False)
+    return path
+
+
+def run_reports(
+    corpus: str | os.PathLike,
+    out: str | os.PathLike = "reports",
+    *,
+    notebooks: str | os.PathLike | None = None,
+    code: bool = True,
+    text_column: str = "text",
+    id_column: str | None = None,
+    kernel: str | None = None,
+    timeout: int | None = None,
+    log=print,
+) -> RunState:
+    """Execute every notebook on ``corpus`` and write the HTML reports and ``index.html`` to ``out``.
+
+    Raises :class:`NotebookFailure` (after writing the index) when a notebook fails, and
+    :class:`arnews.CorpusError` when the corpus cannot be loaded.
+    """
+    import papermill
+
+    from .overview import corpus_summary
+    from .pipeline import annotate_corpus
+
+    corpus_path = Path(corpus).expanduser().resolve()
+    nb_dir = Path(notebooks).resolve() if notebooks else REPO / "notebooks"
+    paths = discover_notebooks(nb_dir)
+    if not paths:
+        raise FileNotFoundError(f"{nb_dir}: no notebooks (*.ipynb) to run")
+    out = Path(out).resolve()
+    (out / "executed").mkdir(parents=True, exist_ok=True)
+
+    log(f"annotating {corpus_path} …")
+    ann = annotate_corpus(corpus_path, text_column=text_column, id_column=id_column)
+    rep = ann.load_report
+    skipped = [] if rep is None else rep.loc[rep["status"] != "loaded", ["source", "reason"]].to_dict("records")
+    state = RunState(
+        corpus=str(corpus_path),
+        out=out,
+        started=_dt.datetime.now(_dt.timezone.utc),
+        summary=corpus_summary(ann.articles, ann.tokens if "tokens" in ann else None, rep),
+        skipped=skipped,
+    )
+    s = state.summary
+    log(f"corpus: {s['articles']} articles, {s['tokens']} tokens, {s['skipped']} skipped")
+
+    if kernel:
+        kernel_name, kenv = kernel, {}
+    else:
+        kernel_name, kenv = choose_kernel()
+    old_env = {k: os.environ.get(k) for k in kenv}
+    os.environ.update(kenv)
+
+    nbs = [(p, nbformat.read(p, as_version=4)) for p in paths]
+    state.reports = [ReportResult(p.name, notebook_title(nb, p.stem)) for p, nb in nbs]
+    portable: Path | None = None
+    try:
+        for i, ((path, _), result) in enumerate(zip(nbs, state.reports), start=1):
+            declared = _declared_parameters(path)
+            params: dict[str, Any] = {"corpus": str(corpus_path)}
+            if "text_column" in declared:
+                params["text_column"] = text_column
+            if "id_column" in declared:
+                params["id_column"] = id_column
+            needs_portable = (text_column != "text" and "text_column" not in declared) or (
+                id_column is not None and "id_column" not in declared
+            )
+            if needs_portable:
+                portable = portable or _portable_corpus(ann.articles, out / "executed" / "_corpus")
+                params["corpus"] = str(portable)
+            executed = out / "executed" / path.name
+            log(f"[{i}/{len(nbs)}] {path.name} …")
+            t0 = time.perf_counter()
+            try:
+                papermill.execute_notebook(
+                    str(path), str(executed), parameters=params, kernel_name=kernel_name, cwd=str(nb_dir),
+                    progress_bar=False, log_output=False, execution_timeout=timeout,
+                )
+            except Exception as exc:  # papermill names the cell; anything else (kernel died) too
+                result.status = "failed"
+                state.failure = _failure_from(exc, executed, str(_display_path(path)))
+                write_index(state)
+                raise state.failure from exc
+            result.seconds = time.perf_counter() - t0
+            nb = nbformat.read(executed, as_version=4)
+            stem = path.stem
+            export_html(nb, out / f"{stem}.html", code=False, nav=_nav(stem, result.title, code=False, has_full=code), title=result.title)
+            result.reader = f"{stem}.html"
+            if code:
+                export_html(nb, out / f"{stem}.code.html", code=True, nav=_nav(stem, result.title, code=True, has_full=True), title=result.title)
+                result.full = f"{stem}.code.html"
+            result.status = "ok"
+            log(f"      ok in {result.seconds:.1f} s -> {out / result.reader}")
+            write_index(state)
+    finally:
+        for k, v in old_env.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+        if kenv.get("JUPYTER_PATH"):
+            shutil.rmtree(kenv["JUPYTER_PATH"].split(os.pathsep)[0], ignore_errors=True)
+    write_index(state)
+    return state
+
+
+def _display_path(p: Path) -> Path:
+    try:
+        return p.relative_to(Path.cwd())
+    except ValueError:
+        return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command line entry: ``python -m arnews report …``; returns the exit code."""
+    from .corpus import CorpusError
+    from .resources import data_dir
+
+    p = argparse.ArgumentParser(
+        prog="python -m arnews report",
+        description="Run every notebook on a corpus and export HTML reports (reader's version and full version) plus index.html.",
+    )
+    p.add_argument("--corpus", default=str(data_dir() / "articles"), help="folder of .txt files (+ metadata.csv) or a CSV/TSV/JSONL/Parquet file (default: the sample)")
+    p.add_argument("--out", default="reports", help="output folder (default: reports)")
+    p.add_argument("--no-code", action="store_true", help="write only the reader's version (no code cells)")
+    p.add_argument("--text-column", default="text", help="text column for table inputs (default: text)")
+    p.add_argument("--id-column", default=None, help="id column for table inputs")
+    p.add_argument("--notebooks", default=None, help="folder of notebooks to run (default: the project's notebooks/)")
+    p.add_argument("--kernel", default=None, help="Jupyter kernel name (default: 'arnews' if it runs this Python, else this Python)")
+    p.add_argument("--timeout", type=int, default=None, help="seconds allowed per cell (default: no limit)")
+    args = p.parse_args(argv)
+
+    def log(msg: str) -> None:
+        print(msg, flush=True)
+
+    try:
+        state = run_reports(
+            args.corpus, args.out, notebooks=args.notebooks, code=not args.no_code, text_column=args.text_column,
+            id_column=args.id_column, kernel=args.kernel, timeout=args.timeout, log=log,
+        )
+    except NotebookFailure as f:
+        print(f"error: {f}", file=sys.stderr)
+        print(f"reports written so far are listed in {Path(args.out) / 'index.html'}", file=sys.stderr)
+        return 1
+    except (CorpusError, FileNotFoundError) as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    print(f"wrote {len(state.reports)} report(s); open {state.out / 'index.html'}")
+    return 0
