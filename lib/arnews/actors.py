@@ -67,7 +67,7 @@ from typing import Mapping
 import pandas as pd
 import regex as re
 
-from .resources import data_path
+from .resources import camel_data_dir, data_path
 from .text import normalize, tokenize
 
 __all__ = [
@@ -847,16 +847,6 @@ NER_LABELS = ("PERS", "ORG", "LOC", "MISC")
 CANDIDATE_COLUMNS = ["article_id", "sentence_id", "start", "end", "surface", "label", "token_start", "token_end", "key"]
 
 
-def _camel_data_dir() -> Path:
-    """``$CAMELTOOLS_DATA`` or CAMeL Tools' default folder (mirrors it without importing it)."""
-    env = os.environ.get("CAMELTOOLS_DATA")
-    if env is not None:
-        return Path(env).expanduser().absolute()
-    if sys.platform == "win32":
-        return Path.home() / "AppData" / "Roaming" / "camel_tools"
-    return Path.home() / ".camel_tools"
-
-
 def camel_ner_model_path() -> Path | None:
     """Folder of the installed CAMeL Tools NER model, or None.
 
@@ -874,7 +864,7 @@ def camel_ner_model_path() -> Path | None:
     if env:
         p = Path(env)
         return p if (p / "config.json").is_file() else None
-    root = _camel_data_dir()
+    root = camel_data_dir()
     try:
         comp = json.loads((root / "catalogue.json").read_text(encoding="utf-8"))["components"]["NamedEntityRecognition"]
         p = root / "data" / comp["datasets"][comp["default"]]["path"]
@@ -895,13 +885,13 @@ def _load_recognizer(model_path: str | os.PathLike | None):
     path = Path(model_path) if model_path is not None else camel_ner_model_path()
     if path is None or not (path / "config.json").is_file():
         raise FileNotFoundError(
-            f"no CAMeL Tools NER model found ({path or _camel_data_dir()}); install it with "
+            f"no CAMeL Tools NER model found ({path or camel_data_dir()}); install it with "
             "`camel_data -i ner-arabert` or pass model_path= a BERT token-classification folder"
         )
-    if not (_camel_data_dir() / "catalogue.json").is_file() and "camel_tools.data" not in sys.modules:
+    if not (camel_data_dir() / "catalogue.json").is_file() and "camel_tools.data" not in sys.modules:
         # camel_tools.ner imports camel_tools.data, which downloads a catalogue when none exists
         raise FileNotFoundError(
-            f"{_camel_data_dir() / 'catalogue.json'}: CAMeL Tools has no catalogue; importing "
+            f"{camel_data_dir() / 'catalogue.json'}: CAMeL Tools has no catalogue; importing "
             "camel_tools.ner would try to download one (set CAMELTOOLS_DATA to an installed data folder)"
         )
     key = str(path.resolve())

@@ -26,7 +26,7 @@ from typing import Iterable, Iterator
 
 import pandas as pd
 
-from .pipeline import Annotations, _arrow_safe, _chunks, _concat, annotate_chunk, available_stages
+from .pipeline import Annotations, _arrow_safe, _chunks, _concat, annotate_chunk, available_stages, stream_chunks
 
 __all__ = ["annotate_dask", "annotate_dask_to_parquet", "dask_client"]
 
@@ -153,8 +153,6 @@ def annotate_dask_to_parquet(
     """
     import pyarrow as pa
 
-    from .corpus import iter_corpus
-
     stage_list = list(stages) if stages is not None else available_stages()
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -185,14 +183,7 @@ def annotate_dask_to_parquet(
             if isinstance(source, pd.DataFrame):
                 chunk_iter: Iterable[pd.DataFrame] = _chunks(source, chunk_size)
             else:
-                def _stream():
-                    for c in iter_corpus(source, chunk_size=chunk_size, text_column=text_column, id_column=id_column, recursive=recursive):
-                        report.extend(c.attrs.get("load_report", []))
-                        c.attrs = {}
-                        if len(c):
-                            yield c
-
-                chunk_iter = _stream()
+                chunk_iter = stream_chunks(source, chunk_size, report, text_column=text_column, id_column=id_column, recursive=recursive)
             schemas = None
             futures = []
             for i, chunk in enumerate(chunk_iter):

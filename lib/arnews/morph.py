@@ -50,6 +50,7 @@ from typing import Callable, Iterable
 import pandas as pd
 import regex as re
 
+from .resources import camel_data_dir
 from .text import normalize
 
 __all__ = [
@@ -84,22 +85,6 @@ _TATWEEL_DIAC_RE = re.compile("[\u0640\u064B-\u0652\u0670]")
 # ---------------------------------------------------------------------------
 # CAMeL Tools data detection (no camel_tools import, so no download attempt)
 # ---------------------------------------------------------------------------
-
-
-def camel_data_dir() -> Path:
-    """Where CAMeL Tools looks for its data: ``$CAMELTOOLS_DATA`` or ``~/.camel_tools``.
-
-    Mirrors ``camel_tools.data.catalogue`` without importing it.
-
-    >>> isinstance(camel_data_dir(), Path)
-    True
-    """
-    env = os.environ.get("CAMELTOOLS_DATA")
-    if env is not None:
-        return Path(env).expanduser().absolute()
-    if sys.platform == "win32":
-        return Path.home() / "AppData" / "Roaming" / "camel_tools"
-    return Path.home() / ".camel_tools"
 
 
 def camel_data_status(data_dir: str | os.PathLike | None = None) -> dict:

@@ -430,6 +430,18 @@ def _bounded_map(fn, jobs: Iterable, workers: int) -> Iterator:
             yield pending.popleft().result()
 
 
+def stream_chunks(source: str | os.PathLike, chunk_size: int, report: list[dict], **load_kwargs) -> Iterator[pd.DataFrame]:
+    """Non-empty article chunks of a corpus path (see :func:`arnews.corpus.iter_corpus`);
+    the load-report rows are appended to ``report`` as they are read."""
+    from .corpus import iter_corpus
+
+    for c in iter_corpus(source, chunk_size=chunk_size, **load_kwargs):
+        report.extend(c.attrs.get("load_report", []))
+        c.attrs = {}
+        if len(c):
+            yield c
+
+
 def annotate_to_parquet(
     source: str | os.PathLike | pd.DataFrame,
     out_dir: str | os.PathLike,
@@ -451,7 +463,6 @@ def annotate_to_parquet(
     >>> annotate_to_parquet("data/articles", "out/ann", workers=2)   # doctest: +SKIP
     {'articles': 5, 'sentences': 117, 'tokens': 2513, ...}
     """
-    from .corpus import iter_corpus
 
     stage_list = list(stages) if stages is not None else available_stages()
     cache_dir = str(default_cache_dir()) if cache is True else (str(cache) if cache else None)
@@ -469,14 +480,7 @@ def annotate_to_parquet(
         chunks: Iterable[pd.DataFrame] = _chunks(src, chunk_size)
         total = len(src)
     else:
-        def _stream():
-            for c in iter_corpus(source, chunk_size=chunk_size, **load_kwargs):
-                report.extend(c.attrs.get("load_report", []))
-                c.attrs = {}
-                if len(c):
-                    yield c
-
-        chunks = _stream()
+        chunks = stream_chunks(source, chunk_size, report, **load_kwargs)
         total = None
 
     writers: dict[str, _TableWriter] = {}

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sys
 from pathlib import Path
 
-__all__ = ["data_dir", "data_path", "data_fingerprint"]
+__all__ = ["data_dir", "data_path", "data_fingerprint", "camel_data_dir"]
 
 
 def data_dir() -> Path:
@@ -42,3 +43,20 @@ def data_fingerprint(names: list[str]) -> str:
         if p.exists():
             h.update(p.read_bytes())
     return h.hexdigest()[:12]
+
+
+def camel_data_dir() -> Path:
+    """Where CAMeL Tools looks for its data: ``$CAMELTOOLS_DATA`` or ``~/.camel_tools``.
+
+    Mirrors ``camel_tools.data.catalogue`` without importing it (importing CAMeL's
+    data-backed modules triggers a download when no data is installed).
+
+    >>> isinstance(camel_data_dir(), Path)
+    True
+    """
+    env = os.environ.get("CAMELTOOLS_DATA")
+    if env is not None:
+        return Path(env).expanduser().absolute()
+    if sys.platform == "win32":
+        return Path.home() / "AppData" / "Roaming" / "camel_tools"
+    return Path.home() / ".camel_tools"
