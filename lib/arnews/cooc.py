@@ -288,30 +288,16 @@ def actor_occurrences(
     )
 
 
-@lru_cache(maxsize=4)
-def _stopwords(extra_file: str | None) -> frozenset[str]:
-    from arabicstopwords.arabicstopwords import stopwords_list
-
-    from .text import normalize
-
-    words = {normalize(w) for w in stopwords_list()}
-    if extra_file and Path(extra_file).exists():
-        df = pd.read_csv(extra_file, dtype=str, keep_default_na=False)
-        col = "word" if "word" in df.columns else df.columns[0]
-        words |= {normalize(w) for w in df[col] if w}
-    return frozenset(words)
-
-
 def default_stopwords() -> frozenset[str]:
     """Normalized Arabic stopwords: the ``arabicstopwords`` package (all inflected forms,
-    e.g. ``والتي``) plus ``data/stopwords.csv`` if present.
+    e.g. ``والتي``) plus ``data/stopwords.csv`` if present (see :mod:`arnews.stopwords`).
 
     >>> "الي" in default_stopwords() and "في" in default_stopwords()
     True
     """
-    from .resources import data_dir
+    from .stopwords import default_stopwords as _default
 
-    return _stopwords(str(data_dir() / "stopwords.csv"))
+    return _default()
 
 
 def term_occurrences(
