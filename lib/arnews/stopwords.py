@@ -3,8 +3,9 @@
 The base list is the ``arabicstopwords`` package (Arabic-Stopwords, T. Zerrouki), which lists
 every inflected and cliticized form (``والتي``, ``فإنه`` …). The project adds news and
 machine-translation filler (``وفقا``, ``يوم``, day names, ``قال`` …) in ``data/stopwords.csv``
-(columns ``word, category, note``; lines starting with ``#`` are comments), which a
-researcher edits like any other data file. All words are stored **normalized** with
+(columns ``word, action, category, note``; ``action`` is ``add`` or ``remove`` — take a
+word of the package list out; lines starting with ``#`` are comments), which a researcher
+edits like any other data file. All words are stored **normalized** with
 :func:`arnews.text.normalize`, so they are compared with a token's ``norm``.
 
 >>> from arnews.stopwords import default_stopwords, resolve_stopwords
@@ -22,7 +23,7 @@ from typing import Iterable
 
 import pandas as pd
 
-__all__ = ["package_stopwords", "load_stopwords", "default_stopwords", "resolve_stopwords"]
+__all__ = ["package_stopwords", "load_stopwords", "read_stopword_file", "default_stopwords", "resolve_stopwords"]
 
 
 @lru_cache(maxsize=1)
@@ -39,16 +40,17 @@ def package_stopwords() -> frozenset[str]:
     return frozenset(normalize(w) for w in stopwords_list())
 
 
-def load_stopwords(path: str | os.PathLike) -> frozenset[str]:
-    """Words of a stopword CSV (column ``word``, else the first column), normalized.
+def read_stopword_file(path: str | os.PathLike) -> tuple[frozenset[str], frozenset[str]]:
+    """``(added, removed)`` words of a stopword CSV, normalized.
 
-    Lines starting with ``#`` are comments; empty cells are skipped.
+    The word is in column ``word`` (else the first column); an optional ``action`` column
+    says ``add`` (default) or ``remove``. Lines starting with ``#`` are comments.
 
     >>> import tempfile, pathlib
     >>> p = pathlib.Path(tempfile.mkdtemp()) / "sw.csv"
-    >>> _ = p.write_text("# filler\\nword,note\\nوفقًا,MT\\n", encoding="utf-8")
-    >>> sorted(load_stopwords(p))
-    ['وفقا']
+    >>> _ = p.write_text("# filler\\nword,action\\nوفقًا,add\\nغير,remove\\n", encoding="utf-8")
+    >>> read_stopword_file(p)
+    (frozenset({'وفقا'}), frozenset({'غير'}))
     """
     p = Path(path)
     if not p.exists():
@@ -57,18 +59,37 @@ def load_stopwords(path: str | os.PathLike) -> frozenset[str]:
     return _load_cached(str(p), st.st_mtime_ns, st.st_size)
 
 
+def load_stopwords(path: str | os.PathLike) -> frozenset[str]:
+    """The words a stopword CSV adds (see :func:`read_stopword_file`), normalized.
+
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "sw.csv"
+    >>> _ = p.write_text("word,note\\nوفقًا,MT\\n", encoding="utf-8")
+    >>> sorted(load_stopwords(p))
+    ['وفقا']
+    """
+    return read_stopword_file(path)[0]
+
+
 @lru_cache(maxsize=8)
-def _load_cached(path: str, mtime: int, size: int) -> frozenset[str]:
+def _load_cached(path: str, mtime: int, size: int) -> tuple[frozenset[str], frozenset[str]]:
     from .text import normalize
 
     try:
         df = pd.read_csv(path, dtype=str, keep_default_na=False, comment="#", skip_blank_lines=True)
     except pd.errors.EmptyDataError:
-        return frozenset()
-    if df.shape[1] == 0:
-        raise ValueError(f"{path}: no columns; expected a CSV with a 'word' column")
+        return frozenset(), frozenset()
     col = "word" if "word" in df.columns else df.columns[0]
-    return frozenset(normalize(w.strip()) for w in df[col] if w and w.strip())
+    action = df["action"].str.strip().str.lower() if "action" in df.columns else pd.Series("add", index=df.index)
+    action = action.replace("", "add")
+    bad = sorted(set(action) - {"add", "remove"})
+    if bad:
+        raise ValueError(f"{path}: column 'action' must be 'add' or 'remove', found {bad}")
+    words = df[col].str.strip()
+    ok = words != ""
+    add = frozenset(normalize(w) for w in words[ok & (action == "add")])
+    rem = frozenset(normalize(w) for w in words[ok & (action == "remove")])
+    return add, rem
 
 
 def default_stopwords(extra: bool = True) -> frozenset[str]:
@@ -84,7 +105,8 @@ def default_stopwords(extra: bool = True) -> frozenset[str]:
     words = package_stopwords()
     p = data_dir() / "stopwords.csv"
     if extra and p.exists():
-        words = words | load_stopwords(p)
+        add, remove = read_stopword_file(p)
+        words = (words - remove) | add
     return words
 
 
