@@ -92,14 +92,16 @@ def _check_form(tokens: pd.DataFrame, form: str) -> None:
         raise ValueError(f"tokens table has no {form!r} column{hint}; it has {list(tokens.columns)}")
 
 
-def _sorted(tokens: pd.DataFrame) -> pd.DataFrame:
-    """Tokens in (article, token_id) order: articles in order of first appearance."""
+def _sorted(tokens: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:
+    """Tokens in (article, token_id) order (articles in order of first appearance) and
+    the article code of each sorted row."""
     aid = pd.factorize(tokens["article_id"])[0]
     tid = tokens["token_id"].to_numpy(dtype=np.int64)
-    if len(aid) > 1 and np.all(np.diff(aid) >= 0) and np.all((np.diff(tid) > 0) | (np.diff(aid) > 0)):
-        return tokens
+    da, dt = np.diff(aid), np.diff(tid)
+    if np.all(da >= 0) and np.all((dt > 0) | (da > 0)):
+        return tokens, aid
     order = np.lexsort((tid, aid))
-    return tokens.iloc[order]
+    return tokens.iloc[order], aid[order]
 
 
 def _form_values(tokens: pd.DataFrame, form: str) -> pd.Series:
@@ -124,14 +126,14 @@ class _Units:
         _check_form(tokens, form)
         if int(ngram) != ngram or not 1 <= ngram <= 5:
             raise ValueError(f"ngram must be an integer from 1 to 5, not {ngram!r}")
-        t = _sorted(tokens)
+        t, art = _sorted(tokens)
         self.tokens = t
-        art, self.articles = pd.factorize(t["article_id"])
+        self.articles = pd.unique(t["article_id"])
         codes, uniq = pd.factorize(_form_values(t, form))
         sw = resolve_stopwords(stopwords)
         stop_tok = np.zeros(len(t), dtype=bool)
         if sw:
-            ncodes, nuniq = pd.factorize(t["norm"].astype(str))
+            ncodes, nuniq = (codes, uniq) if form == "norm" else pd.factorize(t["norm"].astype(str))
             stop_tok = np.asarray(nuniq.isin(sw))[ncodes] if len(t) else stop_tok
             if form == "lemma":
                 stop_tok |= np.asarray(uniq.isin(sw))[codes] if len(t) else stop_tok
@@ -562,7 +564,7 @@ def _find(tokens: pd.DataFrame, pattern: str, form: str, clitics: bool, regex: b
     A phrase matches consecutive word tokens of one sentence."""
     _require(tokens, ["article_id", "sentence_id", "token_id", "is_word"], "tokens")
     _check_form(tokens, form)
-    t = _sorted(tokens)
+    t, art = _sorted(tokens)
     codes, uniq = pd.factorize(_form_values(t, form))
     sets = _pattern_sets(pattern, form, clitics, regex, pd.Index(uniq))
     n = len(sets)
@@ -570,7 +572,6 @@ def _find(tokens: pd.DataFrame, pattern: str, form: str, clitics: bool, regex: b
     if m <= 0:
         return t, np.zeros(0, dtype=np.int64), n
     word = t["is_word"].to_numpy(dtype=bool)
-    art = pd.factorize(t["article_id"])[0]
     sent = t["sentence_id"].to_numpy(dtype=np.int64)
     ok = word[:m] & sets[0][codes[:m]]
     for k in range(1, n):
@@ -720,7 +721,7 @@ def dispersion(
     if isinstance(terms, str):
         terms = [terms]
     frames = []
-    t = _sorted(tokens)
+    t, _ = _sorted(tokens)
     rank, nwords = _word_rank(t)
     for term in terms:
         _, pos, _ = _find(t, term, form, clitics, False)
