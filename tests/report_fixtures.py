@@ -51,7 +51,7 @@ def write_xss_corpus(folder: Path) -> Path:
     for name, text in XSS_ARTICLES.items():
         (folder / name).write_text(text, encoding="utf-8")
     (folder / "metadata.csv").write_text(XSS_METADATA, encoding="utf-8")
-    (folder / "<b>not-an-article</b>.pdf").write_bytes(b"%PDF-1.4")
+    (folder / "<img src=x onerror=alert(5)>.txt").write_bytes(b"")  # skipped (empty), hostile name
     return folder
 
 

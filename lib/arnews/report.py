@@ -37,7 +37,7 @@ from typing import Any
 
 import nbformat
 
-__all__ = ["main", "run_reports", "discover_notebooks", "choose_kernel", "export_html", "NotebookFailure", "ReportResult"]
+__all__ = ["main", "run_reports", "discover_notebooks", "choose_kernel", "export_html", "escape_markdown_outputs", "NotebookFailure", "ReportResult"]
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 REPO = Path(__file__).resolve().parents[2]
@@ -164,9 +164,70 @@ def _declared_parameters(path: Path) -> set[str]:
 # ---------------------------------------------------------------------------
 
 
+SETUP_TAG = "arnews-report-setup"
+
+
+def setup_notebook(max_bytes: str = "2MB") -> None:
+    """Offline, escaped, searchable tables and PNG plots for an HTML report.
+
+    The runner adds a cell calling this at the top of every notebook it executes (its input is
+    hidden in the reports), so every DataFrame any notebook displays becomes an itables table:
+    paged and searchable when longer than 10 rows, with the DataTables library embedded in the
+    page (``connected=False``) and cell values shown as text (``allow_html=False``). Call it
+    in JupyterLab for the same display.
+    """
+    import itables
+    import itables.options as opt
+
+    opt.allow_html = False
+    opt.maxBytes = max_bytes
+    opt.classes = "display compact"
+    itables.init_notebook_mode(all_interactive=True, connected=False)
+    try:
+        from matplotlib_inline.backend_inline import set_matplotlib_formats
+
+        set_matplotlib_formats("png")
+    except ImportError:  # pragma: no cover - ships with ipykernel
+        pass
+
+
+def _with_setup_cell(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """A copy of ``nb`` with a first cell calling :func:`setup_notebook` (tagged SETUP_TAG)."""
+    nb = _copy(nb)
+    nb.cells.insert(0, nbformat.v4.new_code_cell(
+        "from arnews.report import setup_notebook\nsetup_notebook()", metadata={"tags": [SETUP_TAG]}))
+    return nb
+
+
+def _copy(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    return nbformat.from_dict(json.loads(json.dumps(nb)))
+
+
+def escape_markdown_outputs(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Escape ``<`` and ``>`` in ``text/markdown`` outputs (in place).
+
+    Markdown outputs are built by code, often from corpus text (``Markdown(f"… {title}")``),
+    and Markdown passes raw HTML through, so a scraped ``<script>`` would run in the exported
+    page. Escaped, it is shown as text. (HTML outputs are escaped by pandas/itables.)
+
+    >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(outputs=[
+    ...     nbformat.v4.new_output("display_data", data={"text/markdown": "**<img src=x onerror=alert(1)>**"})])])
+    >>> escape_markdown_outputs(nb).cells[0].outputs[0].data["text/markdown"]
+    '**&lt;img src=x onerror=alert(1)&gt;**'
+    """
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            data = out.get("data", {})
+            if "text/markdown" in data:
+                md = data["text/markdown"]
+                md = "".join(md) if isinstance(md, list) else md
+                data["text/markdown"] = md.replace("<", "&lt;").replace(">", "&gt;")
+    return nb
+
+
 def _reader_copy(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """The notebook as a reader sees it: no injected-parameters cell, no stderr noise."""
-    nb = nbformat.from_dict(json.loads(json.dumps(nb)))
+    nb = _copy(nb)
     cells = []
     for cell in nb.cells:
         if "injected-parameters" in cell.get("metadata", {}).get("tags", []):
@@ -194,7 +255,10 @@ def export_html(nb: nbformat.NotebookNode, dest: str | os.PathLike, *, code: boo
         exclude_output_prompt=not code,
         embed_images=True,
     )
-    nb = _reader_copy(nb) if not code else nb
+    nb = escape_markdown_outputs(_reader_copy(nb) if not code else _copy(nb))
+    for cell in nb.cells:  # the runner's setup cell: output kept, input hidden
+        if SETUP_TAG in cell.get("metadata", {}).get("tags", []):
+            cell.metadata["transient"] = {"remove_source": True}
     if title:
         nb.metadata["title"] = title
     body, _ = exp.from_notebook_node(nb, resources={"arnews_nav": nav})
@@ -272,26 +336,14 @@ def _failure_from(exc: Exception, executed: Path, notebook: str) -> NotebookFail
         try:
             nb = nbformat.read(executed, as_version=4)
             injected = sum(
-                1 for c in nb.cells[: exc.cell_index] if "injected-parameters" in c.get("metadata", {}).get("tags", [])
+                1 for c in nb.cells[: exc.cell_index]
+                if {"injected-parameters", SETUP_TAG} & set(c.get("metadata", {}).get("tags", []))
             )
             cell_no = exc.cell_index + 1 - injected
         except Exception:
             pass
         return NotebookFailure(notebook, cell_no, exc.exec_count, exc.source, f"{exc.ename}: {exc.evalue}", str(executed))
     return NotebookFailure(notebook, "?", None, "", f"{type(exc).__name__}: {exc}", str(executed) if executed.exists() else None)
-
-
-def _portable_corpus(articles, work: Path) -> Path:
-    """The loaded articles as a Parquet file with the standard columns (``article_id``,
-    ``text``, …), for notebooks that do not declare ``text_column``/``id_column``."""
-    work.mkdir(parents=True, exist_ok=True)
-    df = articles.drop(columns=[c for c in ("source_path", "encoding", "date_source") if c in articles.columns]).copy()
-    df.attrs = {}
-    if "date" in df.columns:
-        df["date"] = df["date"].dt.strftime("%Y-%m-%d")
-    path = work / "corpus.parquet"
-    df.to_parquet(path, index=False)
-    return path
 
 
 def run_reports(
@@ -301,7 +353,6 @@ def run_reports(
     notebooks: str | os.PathLike | None = None,
     code: bool = True,
     text_column: str = "text",
-    id_column: str | None = None,
     kernel: str | None = None,
     timeout: int | None = None,
     log=print,
@@ -325,7 +376,7 @@ def run_reports(
     (out / "executed").mkdir(parents=True, exist_ok=True)
 
     log(f"annotating {corpus_path} …")
-    ann = annotate_corpus(corpus_path, text_column=text_column, id_column=id_column)
+    ann = annotate_corpus(corpus_path, text_column=text_column)
     rep = ann.load_report
     skipped = [] if rep is None else rep.loc[rep["status"] != "loaded", ["source", "reason"]].to_dict("records")
     state = RunState(
@@ -342,32 +393,27 @@ def run_reports(
         kernel_name, kenv = kernel, {}
     else:
         kernel_name, kenv = choose_kernel()
+    if text_column != "text":
+        # Notebooks that do not declare a text_column parameter still load the right column:
+        # arnews.annotate_corpus reads it from the kernel's environment.
+        kenv = {**kenv, "ARNEWS_TEXT_COLUMN": text_column}
     old_env = {k: os.environ.get(k) for k in kenv}
     os.environ.update(kenv)
 
     nbs = [(p, nbformat.read(p, as_version=4)) for p in paths]
     state.reports = [ReportResult(p.name, notebook_title(nb, p.stem)) for p, nb in nbs]
-    portable: Path | None = None
     try:
         for i, ((path, _), result) in enumerate(zip(nbs, state.reports), start=1):
             declared = _declared_parameters(path)
             params: dict[str, Any] = {"corpus": str(corpus_path)}
             if "text_column" in declared:
                 params["text_column"] = text_column
-            if "id_column" in declared:
-                params["id_column"] = id_column
-            needs_portable = (text_column != "text" and "text_column" not in declared) or (
-                id_column is not None and "id_column" not in declared
-            )
-            if needs_portable:
-                portable = portable or _portable_corpus(ann.articles, out / "executed" / "_corpus")
-                params["corpus"] = str(portable)
             executed = out / "executed" / path.name
             log(f"[{i}/{len(nbs)}] {path.name} …")
             t0 = time.perf_counter()
             try:
                 papermill.execute_notebook(
-                    str(path), str(executed), parameters=params, kernel_name=kernel_name, cwd=str(nb_dir),
+                    _with_setup_cell(nbs[i - 1][1]), str(executed), parameters=params, kernel_name=kernel_name, cwd=str(nb_dir),
                     progress_bar=False, log_output=False, execution_timeout=timeout,
                 )
             except Exception as exc:  # papermill names the cell; anything else (kernel died) too
@@ -392,7 +438,7 @@ def run_reports(
                 os.environ.pop(k, None)
             else:
                 os.environ[k] = v
-        if kenv.get("JUPYTER_PATH"):
+        if kenv.get("JUPYTER_PATH") and not kernel:
             shutil.rmtree(kenv["JUPYTER_PATH"].split(os.pathsep)[0], ignore_errors=True)
     write_index(state)
     return state
@@ -418,7 +464,6 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out", default="reports", help="output folder (default: reports)")
     p.add_argument("--no-code", action="store_true", help="write only the reader's version (no code cells)")
     p.add_argument("--text-column", default="text", help="text column for table inputs (default: text)")
-    p.add_argument("--id-column", default=None, help="id column for table inputs")
     p.add_argument("--notebooks", default=None, help="folder of notebooks to run (default: the project's notebooks/)")
     p.add_argument("--kernel", default=None, help="Jupyter kernel name (default: 'arnews' if it runs this Python, else this Python)")
     p.add_argument("--timeout", type=int, default=None, help="seconds allowed per cell (default: no limit)")
@@ -430,7 +475,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         state = run_reports(
             args.corpus, args.out, notebooks=args.notebooks, code=not args.no_code, text_column=args.text_column,
-            id_column=args.id_column, kernel=args.kernel, timeout=args.timeout, log=log,
+            kernel=args.kernel, timeout=args.timeout, log=log,
         )
     except NotebookFailure as f:
         print(f"error: {f}", file=sys.stderr)
