@@ -1,0 +1,234 @@
+"""arnews.report: the runner (papermill + nbconvert), the index page, failures and escaping."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+from arnews import report
+from report_fixtures import REPO, XSS_IMG, build, run_report, write_xss_corpus
+
+
+def _nb(path: Path, *cells, title: str | None = None) -> Path:
+    md = [new_markdown_cell(f"# {title}\nText.")] if title else []
+    params = new_code_cell('corpus = "../data/articles"', metadata={"tags": ["parameters"]})
+    nb = new_notebook(cells=md + [params] + [new_code_cell(c) for c in cells],
+                      metadata={"kernelspec": {"name": "arnews", "display_name": "arnews", "language": "python"}})
+    nbformat.write(nb, path)
+    return path
+
+
+# ---------------------------------------------------------------------------
+# Units
+# ---------------------------------------------------------------------------
+
+
+def test_discover_notebooks_in_name_order(tmp_path):
+    for n in ["03_c.ipynb", "00_a.ipynb", "01_b.ipynb", "_draft.ipynb", ".hidden.ipynb", "notes.md"]:
+        (tmp_path / n).write_text("{}")
+    assert [p.name for p in report.discover_notebooks(tmp_path)] == ["00_a.ipynb", "01_b.ipynb", "03_c.ipynb"]
+    with pytest.raises(FileNotFoundError, match="nowhere"):
+        report.discover_notebooks(tmp_path / "nowhere")
+
+
+def test_notebook_title():
+    nb = new_notebook(cells=[new_code_cell("x = 1"), new_markdown_cell("Intro\n\n## 3 · Stance: who\nmore")])
+    assert report.notebook_title(nb, "fallback") == "3 · Stance: who"
+    assert report.notebook_title(new_notebook(cells=[new_code_cell("1")]), "fallback") == "fallback"
+
+
+def test_choose_kernel_falls_back_to_this_interpreter():
+    name, env = report.choose_kernel("no-such-kernel-xyz")
+    spec_dir = Path(env["JUPYTER_PATH"].split(":")[0]) / "kernels" / name
+    spec = json.loads((spec_dir / "kernel.json").read_text())
+    assert spec["argv"][0] == sys.executable
+
+
+def _code_inputs(page: str) -> int:
+    return len(re.findall(r'class="[^"]*\bjp-InputArea-editor\b', page))
+
+
+def _executed_like(stream_text: str, html_table: str) -> nbformat.NotebookNode:
+    nb = new_notebook(cells=[
+        new_markdown_cell("# Title\nSome prose."),
+        new_code_cell("print(x)", outputs=[nbformat.v4.new_output("stream", name="stdout", text=stream_text)]),
+        new_code_cell("df", outputs=[nbformat.v4.new_output("execute_result", data={"text/html": html_table, "text/plain": "df"}, execution_count=2)]),
+        new_code_cell("import warnings", outputs=[nbformat.v4.new_output("stream", name="stderr", text="SomeWarning: noise")]),
+    ])
+    return nb
+
+
+def test_export_html_reader_and_full_versions(tmp_path):
+    import pandas as pd
+
+    hostile = "<script>alert(1)</script>"
+    table = pd.DataFrame({"title": [hostile, "بوتين وشي"]}).to_html()  # pandas escapes
+    nb = _executed_like(f"title: {hostile}", table)
+    reader = report.export_html(nb, tmp_path / "r.html", code=False).read_text(encoding="utf-8")
+    full = report.export_html(nb, tmp_path / "f.html", code=True).read_text(encoding="utf-8")
+    for page in (reader, full):
+        assert hostile not in page
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+        assert "بوتين وشي" in page
+        # nothing is fetched from a CDN
+        assert not re.search(r"<script[^>]+src=[\"']https?://", page)
+        assert "unicode-bidi: plaintext" in page
+    assert _code_inputs(full) == 3 and _code_inputs(reader) == 0  # code only in the full version
+    assert "SomeWarning: noise" not in reader  # stderr noise dropped from the reader's version
+
+
+def test_markdown_outputs_are_escaped(tmp_path):
+    nb = new_notebook(cells=[new_code_cell("Markdown(t)", outputs=[nbformat.v4.new_output(
+        "display_data", data={"text/markdown": f"Title: **{XSS_IMG}**", "text/plain": "md"})])])
+    page = report.export_html(nb, tmp_path / "m.html", code=False).read_text(encoding="utf-8")
+    assert "<img src=x" not in page and "&lt;img src=x onerror=alert(2)&gt;" in page
+
+
+def test_setup_cell_is_hidden_but_its_output_kept(tmp_path):
+    nb = report._with_setup_cell(new_notebook(cells=[new_code_cell("1 + 1")]))
+    assert report.SETUP_TAG in nb.cells[0].metadata["tags"] and "setup_notebook()" in nb.cells[0].source
+    nb.cells[0].outputs = [nbformat.v4.new_output("display_data", data={"text/html": "<div id='dt-bundle-marker'></div>"})]
+    full = report.export_html(nb, tmp_path / "f.html", code=True).read_text(encoding="utf-8")
+    assert "dt-bundle-marker" in full and "setup_notebook" not in full
+    assert _code_inputs(full) == 1  # only the notebook's own cell shows code
+
+
+def test_index_page_escapes_everything(tmp_path):
+    state = report.RunState(
+        corpus=f"/data/{XSS_IMG}", out=tmp_path, started=dt.datetime(2025, 1, 2, 3, 4, tzinfo=dt.timezone.utc),
+        summary={"articles": 3, "tokens": 40, "words": 30, "skipped": 1, "first_date": "2024-03-01",
+                 "last_date": "2024-05-20", "undated": 0, "outlets": 2},
+        skipped=[{"source": f"/data/{XSS_IMG}.txt", "reason": "empty file"}],
+        reports=[report.ReportResult("00_a.ipynb", "<script>alert(1)</script>", status="ok", reader="00_a.html",
+                                     full="00_a.code.html", seconds=3.0)],
+    )
+    page = report.write_index(state).read_text(encoding="utf-8")
+    assert "<script>alert" not in page and "<img src=x" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "&lt;img src=x onerror=alert(2)&gt;.txt" in page
+    assert 'href="00_a.html"' in page and 'href="00_a.code.html"' in page
+    assert "2025-01-02" in page and "pandas" in page and "camel-tools" in page
+
+
+def test_cli_dispatches_report():
+    r = subprocess.run([sys.executable, "-m", "arnews", "report", "--help"], capture_output=True, text=True, cwd=REPO)
+    assert r.returncode == 0 and "--corpus" in r.stdout and "--no-code" in r.stdout and "--notebooks" in r.stdout
+
+
+def test_bad_corpus_exits_2_naming_it(tmp_path, capsys):
+    code = report.main(["--corpus", str(tmp_path / "missing"), "--out", str(tmp_path / "out")])
+    assert code == 2
+    assert "missing" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------------------
+# Whole runs (notebooks executed in Jupyter kernels)
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_sample_report(tmp_path_factory):
+    res = build("sample", tmp_path_factory)
+    assert res["code"] == 0, res["stderr"]
+    out = res["out"]
+    notebooks = report.discover_notebooks(REPO / "notebooks")
+    assert notebooks[0].name == "00_corpus.ipynb"
+    index = (out / "index.html").read_text(encoding="utf-8")
+    for nb in notebooks:
+        assert (out / f"{nb.stem}.html").is_file() and (out / f"{nb.stem}.code.html").is_file()
+        assert f'href="{nb.stem}.html"' in index
+        executed = nbformat.read(out / "executed" / nb.name, as_version=4)
+        errors = [o for c in executed.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
+        assert errors == [], nb.name
+        # the corpus reached the notebook as an absolute path
+        injected = next(c for c in executed.cells if "injected-parameters" in c.metadata.get("tags", []))
+        assert repr(str(res["corpus"])) in injected.source or json.dumps(str(res["corpus"])) in injected.source
+    # the corpus summary on the index page is the sample's
+    assert re.search(r"articles</th>\s*<td[^>]*>5<", index)
+    # every notebook's annotate_corpus() call used the entry the runner wrote: one cache entry
+    entries = [p for p in res["cache"].iterdir() if p.is_dir()]
+    assert len(entries) == 1, [p.name for p in entries]
+    # plots are embedded PNGs
+    page = (out / "00_corpus.html").read_text(encoding="utf-8")
+    assert page.count("data:image/png;base64,") >= 2
+    # itables offline: the DataTables bundle is inline, nothing from a CDN
+    bundle = re.search(r'injectModule\("([A-Za-z0-9+/=]{100000,})"\)', page)
+    assert bundle is not None, "the DataTables library is not embedded in the page"
+    assert not re.search(r"<script[^>]+src=[\"']https?://", page)
+    assert "import { set_or_remove_dark_class } from 'https" not in page
+
+
+@pytest.mark.slow
+def test_untrusted_corpus_is_escaped_in_every_page(tmp_path_factory):
+    res = build("xss", tmp_path_factory)
+    out = res["out"]
+    pages = sorted(out.glob("*.html"))
+    assert (out / "00_corpus.html") in pages, res["stderr"]
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        assert "<script>alert(" not in text, page.name
+        assert "<img src=x" not in text, page.name
+        assert "onerror=alert" not in text.replace("&lt;img src=x onerror=alert", ""), page.name
+    corpus_page = (out / "00_corpus.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in corpus_page
+    # the hostile skipped file is listed, escaped, on the index page
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "&lt;img src=x onerror=alert(5)&gt;.txt" in index
+
+
+@pytest.mark.slow
+def test_failing_notebook_stops_the_run_naming_notebook_and_cell(tmp_path):
+    nbdir = tmp_path / "nbs"
+    nbdir.mkdir()
+    _nb(nbdir / "00_ok.ipynb", "print('ok', corpus)", title="Works")
+    _nb(nbdir / "01_fail.ipynb", "x = 1", "y = x / 0  # deliberate", title="Breaks")
+    _nb(nbdir / "02_after.ipynb", "print('never')", title="After")
+    corpus = write_xss_corpus(tmp_path / "corpus")
+    out = tmp_path / "out"
+    res = run_report(["--corpus", str(corpus), "--out", str(out), "--notebooks", str(nbdir)], tmp_path / "cache")
+    assert res["code"] == 1
+    err = res["stderr"]
+    # cell 4 of 01_fail.ipynb: heading, parameters, "x = 1", then the failing one
+    assert "01_fail.ipynb" in err and "cell 4" in err and "ZeroDivisionError" in err and "x / 0" in err
+    assert (out / "00_ok.html").is_file() and (out / "00_ok.code.html").is_file()
+    assert not (out / "01_fail.html").exists() and not (out / "02_after.html").exists()
+    assert (out / "executed" / "01_fail.ipynb").is_file()  # with the traceback
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert 'href="00_ok.html"' in index and "01_fail.ipynb" in index and "ZeroDivisionError" in index
+    assert "02_after.ipynb" in index and 'href="02_after.html"' not in index
+
+
+@pytest.mark.slow
+def test_other_corpus_csv_with_text_column(tmp_path):
+    """A CSV corpus whose text is in a 'body' column; a notebook that does not declare
+    text_column still loads it (ARNEWS_TEXT_COLUMN in the kernel's environment)."""
+    import pandas as pd
+
+    csv = tmp_path / "news.csv"
+    pd.DataFrame({
+        "title": ["قمة في بكين", "اتصال هاتفي"],
+        "body": ["التقى بوتين وشي في بكين وبحثا التعاون بين روسيا والصين.",
+                 "أجرى الرئيسان اتصالا هاتفيا. وقال بوتين إن العلاقات قوية."],
+        "date": ["2023-01-02", "2023-02-03"],
+        "outlet": ["وكالة أ", "وكالة ب"],
+    }).to_csv(csv, index=False)
+    nbdir = tmp_path / "nbs"
+    nbdir.mkdir()
+    (nbdir / "00_corpus.ipynb").write_bytes((REPO / "notebooks" / "00_corpus.ipynb").read_bytes())
+    _nb(nbdir / "01_plain.ipynb", "import arnews\nann = arnews.annotate_corpus(corpus)\n"
+        "print('N', len(ann.articles), ann.articles['text'].iloc[0][:9])", title="Plain")
+    out = tmp_path / "out"
+    res = run_report(["--corpus", str(csv), "--out", str(out), "--notebooks", str(nbdir), "--text-column", "body",
+                      "--no-code"], tmp_path / "cache")
+    assert res["code"] == 0, res["stderr"]
+    assert (out / "00_corpus.html").is_file() and not (out / "00_corpus.code.html").exists()
+    plain = (out / "01_plain.html").read_text(encoding="utf-8")
+    assert "N 2 التقى بوت" in plain
+    assert "قمة في بكين" in (out / "00_corpus.html").read_text(encoding="utf-8")
+    assert re.search(r"articles</th>\s*<td[^>]*>2<", (out / "index.html").read_text(encoding="utf-8"))
