@@ -34,7 +34,7 @@ chromium:
 
 ## JupyterLab on the installed kernel
 lab: $(STAMP)
-	$(VENV)/bin/jupyter lab notebooks/
+	$(VENV)/bin/jupyter lab notebooks/ $(if $(filter 0,$(shell id -u)),--allow-root)
 
 ## Accuracy figures from the labelled data in data/gold/
 evaluate: $(STAMP)
