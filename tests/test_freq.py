@@ -386,3 +386,20 @@ def test_sample_counts_and_kwic(sample_annotations):
     v = freq.vocabulary(t).set_index("article_id")
     n_tok = sample_annotations.articles.set_index("article_id")["n_tokens"]
     assert (v["tokens"] == n_tok.reindex(v.index)).all()
+
+
+def test_keyness_groups_equals_keyness_of_each_group():
+    allk = freq.keyness_groups(TOKS, by="article", stopwords=False, min_count=1, top=None)
+    assert set(allk["article_id"]) == {"a", "b", "c"}
+    for aid in ["a", "b", "c"]:
+        one = freq.keyness(TOKS, aid, stopwords=False, min_count=1)
+        one = one[(one["g2"] > 0) & (one["count"] >= 1)].set_index("term")
+        mine = allk[allk["article_id"] == aid].set_index("term")
+        assert set(mine.index) == set(one.index)
+        for col in ["count", "ref_count", "g2", "log_ratio", "p_value"]:
+            assert np.allclose(mine.loc[one.index, col].to_numpy(dtype=float), one[col].to_numpy(dtype=float))
+    # b: الصين 1 of 5 vs 2 of 14 elsewhere
+    r = row(allk, "الصين", article_id="b")
+    assert r["g2"] == pytest.approx(g2_by_hand(1, 2, 5, 14))
+    top1 = freq.keyness_groups(TOKS, by="year", articles=ARTS, stopwords=SW, min_count=1, top=1)
+    assert top1["period"].tolist() == ["2022", "2023"]

@@ -64,6 +64,7 @@ __all__ = [
     "vocabulary",
     "keyness_table",
     "keyness",
+    "keyness_groups",
     "general_frequencies",
     "keyness_general",
     "term_trends",
@@ -460,6 +461,75 @@ def keyness(
     out["ref_count"] = out["ref_count"].astype(np.int64)
     out.attrs.update(target=sorted(tset), reference="rest" if reference is None else sorted(rset), by=col, form=form)
     return out
+
+
+def keyness_groups(
+    tokens: pd.DataFrame,
+    *,
+    by: str = "article",
+    articles: pd.DataFrame | None = None,
+    form: str = "norm",
+    stopwords: bool | Iterable[str] | None = True,
+    ngram: int = 1,
+    min_count: int = 2,
+    top: int | None = 10,
+    max_p: float | None = None,
+) -> pd.DataFrame:
+    """Keyness of **every** group against the rest of the corpus at once (vectorized):
+    for each group (article, year, outlet …), the terms over-represented in it.
+
+    Same measures as :func:`keyness`; rows are terms seen ``min_count`` times or more in
+    the group and more often than expected (``g2 > 0``), with ``p_value <= max_p`` if
+    given, the ``top`` strongest per group. Columns: ``[group], term, count, ref_count,
+    size, ref_size, expected, g2, p_value, log_ratio``.
+
+    >>> from arnews.text import sentences_table, tokens_table
+    >>> arts = pd.DataFrame({"article_id": ["a", "b"], "clean_text": ["روسيا روسيا الصين.", "الصين الصين الصين روسيا."]})
+    >>> keyness_groups(tokens_table(sentences_table(arts)), min_count=1)[["article_id", "term"]].values.tolist()
+    [['a', 'روسيا'], ['b', 'الصين']]
+    """
+    u = _Units(tokens, form, ngram, stopwords)
+    col, g, glabels = _group_codes(u, by, articles)
+    if col is None:
+        raise ValueError("keyness_groups needs groups: by='article', 'year', 'outlet' …")
+    sizes = np.bincount(g, minlength=len(glabels)).astype(np.int64)
+    total = int(sizes.sum())
+    c = _counts(u, g, len(glabels), ~u.stop)
+    term_total = np.bincount(c["t"].to_numpy(), weights=c["count"].to_numpy(), minlength=len(u.labels))
+    c = c[c["count"] >= min_count]
+    a = c["count"].to_numpy(dtype=float)
+    size = sizes[c["g"].to_numpy()].astype(float)
+    b = term_total[c["t"].to_numpy()] - a
+    ref_size = total - size
+    ok = ref_size > 0
+    c, a, b, size, ref_size = c[ok], a[ok], b[ok], size[ok], ref_size[ok]
+    m = association(a, size, a + b, np.full(len(a), float(total)))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        lr = np.log2((np.where(a > 0, a, 0.5) / size) / (np.where(b > 0, b, 0.5) / ref_size))
+    exp = m["expected"].to_numpy()
+    g2 = np.where(a >= exp, m["g2"].to_numpy(), -m["g2"].to_numpy())
+    out = pd.DataFrame(
+        {
+            col: glabels[c["g"].to_numpy()] if len(c) else np.array([], dtype=object),
+            "term": u.labels[c["t"].to_numpy()] if len(c) else np.array([], dtype=object),
+            "count": a.astype(np.int64),
+            "ref_count": b.astype(np.int64),
+            "size": size.astype(np.int64),
+            "ref_size": ref_size.astype(np.int64),
+            "expected": exp,
+            "g2": g2,
+            "p_value": m["p_value"].to_numpy(),
+            "log_ratio": lr,
+            "_g": c["g"].to_numpy(),
+        }
+    )
+    out = out[out["g2"] > 0]
+    if max_p is not None:
+        out = out[out["p_value"] <= max_p]
+    out = out.sort_values(["_g", "g2", "count", "term"], ascending=[True, False, False, True], kind="stable")
+    if top is not None:
+        out = out.groupby("_g", sort=False).head(top)
+    return out.drop(columns="_g").reset_index(drop=True)
 
 
 _GENERAL_CACHE: dict[tuple, pd.Series] = {}
