@@ -291,6 +291,10 @@ def test_other_reports_render(browser, sample_report, shots):
         assert browser.eval("/[\\u0600-\\u06FF]/.test(document.body.innerText)"), f"{page.name}: no Arabic text"
         bad = browser.eval("Array.from(document.images).filter(i => !(i.complete && i.naturalWidth > 0)).length")
         assert bad == 0, f"{page.name}: {bad} images did not load"
+        # printed output keeps the page direction: Chromium scrambles digits of Latin lines after an
+        # Arabic line in a bidi-plaintext <pre> (article ids like 001_005e… shown as 005_001e…)
+        assert browser.eval("""Array.from(document.querySelectorAll('.jp-OutputArea-output pre'))
+            .filter(p => getComputedStyle(p).unicodeBidi === 'plaintext').length""") == 0
         # every notebook's tables are interactive (the runner's setup cell), numbers not bidi-plaintext
         assert browser.eval("document.querySelectorAll('table.dataTable').length") > 0, f"{page.name}: no itables table"
         assert browser.eval("""Array.from(document.querySelectorAll('td.dt-type-numeric'))
