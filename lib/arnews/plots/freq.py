@@ -168,7 +168,7 @@ def plot_trends(
     if value == "count":
         ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_ylim(bottom=0)
-    ax.legend(fontsize=9)
+    ax.legend(fontsize=9, loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0)
     n_per = trends["period"].nunique()
     ax.set_title(title or f"Relative frequency over time ({n_per} periods)")
     fig.autofmt_xdate()
