@@ -178,7 +178,7 @@ class _Units:
             self.stop = stop_tok[start] | stop_tok[start + ngram - 1]
 
 
-def group_labels(tokens: pd.DataFrame, by: str | None, articles: pd.DataFrame | None = None) -> tuple[str | None, pd.Series | None]:
+def group_labels(by: str | None, articles: pd.DataFrame | None = None) -> tuple[str | None, pd.Series | None]:
     """Resolve a ``by=`` argument to ``(column name, article_id → group label)``.
 
     ``by`` is ``None`` (the whole corpus), ``"article"`` (→ ``article_id``), ``"year"``,
@@ -187,7 +187,7 @@ def group_labels(tokens: pd.DataFrame, by: str | None, articles: pd.DataFrame | 
     (``"outlet"``). Groups other than the article need the ``articles`` table.
 
     >>> arts = pd.DataFrame({"article_id": ["a", "b"], "date": ["2022-03-01", None]})
-    >>> group_labels(None, "year", arts)[1].to_dict()
+    >>> group_labels("year", arts)[1].to_dict()
     {'a': '2022', 'b': 'undated'}
     """
     if by is None:
@@ -205,7 +205,7 @@ def group_labels(tokens: pd.DataFrame, by: str | None, articles: pd.DataFrame | 
 
 def _group_codes(u: _Units, by, articles) -> tuple[str | None, np.ndarray, np.ndarray]:
     """Group code of each unit and the group labels (one group when by is None)."""
-    col, per_article = group_labels(u.tokens, by, articles)
+    col, per_article = group_labels(by, articles)
     if col is None:
         return None, np.zeros(len(u.art), dtype=np.int64), np.array(["corpus"], dtype=object)
     if col == "article_id":
@@ -218,7 +218,7 @@ def _group_codes(u: _Units, by, articles) -> tuple[str | None, np.ndarray, np.nd
     return col, gcode_of_art[u.art].astype(np.int64), np.asarray(glabels, dtype=object)
 
 
-def _counts(u: _Units, g: np.ndarray, ng: int, keep: np.ndarray) -> pd.DataFrame:
+def _counts(u: _Units, g: np.ndarray, keep: np.ndarray) -> pd.DataFrame:
     """count and docfreq of (group, term) over the kept units; sizes count all units."""
     v = np.int64(max(len(u.labels), 1))
     key = g[keep] * v + u.term[keep]
@@ -281,7 +281,7 @@ def frequency_table(
     col, g, glabels = _group_codes(u, by, articles)
     sizes = np.bincount(g, minlength=len(glabels)).astype(np.int64)
     keep = ~u.stop
-    c = _counts(u, g, len(glabels), keep)
+    c = _counts(u, g, keep)
     c = c[c["count"] >= min_count]
     out = pd.DataFrame(
         {
@@ -328,7 +328,7 @@ def vocabulary(
     u = _Units(tokens, form, 1, stopwords)
     col, g, glabels = _group_codes(u, by, articles)
     keep = ~u.stop
-    c = _counts(u, g, len(glabels), keep)
+    c = _counts(u, g, keep)
     ntok = np.bincount(g[keep], minlength=len(glabels))
     types = np.bincount(c["g"], minlength=len(glabels))
     hapax = np.bincount(c["g"][c["count"] == 1], minlength=len(glabels))
@@ -494,7 +494,7 @@ def keyness_groups(
         raise ValueError("keyness_groups needs groups: by='article', 'year', 'outlet' …")
     sizes = np.bincount(g, minlength=len(glabels)).astype(np.int64)
     total = int(sizes.sum())
-    c = _counts(u, g, len(glabels), ~u.stop)
+    c = _counts(u, g, ~u.stop)
     term_total = np.bincount(c["t"].to_numpy(), weights=c["count"].to_numpy(), minlength=len(u.labels))
     c = c[c["count"] >= min_count]
     a = c["count"].to_numpy(dtype=float)
