@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, asdict
 from functools import lru_cache
-from typing import Iterable, NamedTuple
+from typing import Iterable, Iterator, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -275,15 +275,18 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     >>> [t.surface for t in tokenize("قال بوتين: “الصين”")]
     ['قال', 'بوتين', ':', '“', 'الصين', '”']
     """
-    tokens = []
+    return [Token(s, e, tok) for s, e, tok in _pieces(text, offset)]
+
+
+def _pieces(text: str, offset: int = 0) -> Iterator[tuple[int, int, str]]:
+    """(start, end, token) of ``simple_word_tokenize(text)``, offsets shifted by ``offset``."""
     cursor = 0
     for word in text.split():
         i = text.find(word, cursor)
         cursor = i + len(word)
         base = offset + i
         for s, e, tok in _word_pieces(word):
-            tokens.append(Token(base + s, base + e, tok))
-    return tokens
+            yield base + s, base + e, tok
 
 
 def sentences_table(articles: pd.DataFrame, text_column: str = "clean_text") -> pd.DataFrame:
@@ -324,15 +327,10 @@ def tokens_table(
     counts: list[int] = []  # tokens per sentence
     for start, text in zip(sentences["start"].tolist(), sentences["text"].tolist()):
         n0 = len(surfaces)
-        cursor = 0
-        for word in text.split():
-            i = text.find(word, cursor)
-            cursor = i + len(word)
-            base = start + i
-            for s, e, tok in _word_pieces(word):
-                starts.append(base + s)
-                ends.append(base + e)
-                surfaces.append(tok)
+        for s, e, tok in _pieces(text, start):
+            starts.append(s)
+            ends.append(e)
+            surfaces.append(tok)
         counts.append(len(surfaces) - n0)
     reps = np.asarray(counts, dtype=np.int64)
     aids = np.repeat(sentences["article_id"].to_numpy(dtype=object), reps)
