@@ -67,7 +67,7 @@ from typing import Mapping
 import pandas as pd
 import regex as re
 
-from .resources import camel_data_dir, data_path
+from .resources import TYPE_CACHE_LIMIT, camel_data_dir, data_path
 from .text import normalize, tokenize
 
 __all__ = [
@@ -478,7 +478,7 @@ class _Matcher:
         if hit is not None:
             return hit
         res = tuple(c for c in _clitic_keys(norm) if c[0] in self.rindex) if self.rindex else ()
-        if len(self._rcache) > 500_000:
+        if len(self._rcache) > TYPE_CACHE_LIMIT:
             self._rcache.clear()
         self._rcache[norm] = res
         return res
@@ -493,7 +493,7 @@ class _Matcher:
             if key in self.index:
                 out.append((key, plen, art))
         res = tuple(out)
-        if len(self._cache) > 500_000:
+        if len(self._cache) > TYPE_CACHE_LIMIT:
             self._cache.clear()
         self._cache[norm] = res
         return res

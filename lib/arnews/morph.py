@@ -50,7 +50,7 @@ from typing import Callable, Iterable
 import pandas as pd
 import regex as re
 
-from .resources import camel_data_dir
+from .resources import TYPE_CACHE_LIMIT, camel_data_dir
 from .text import normalize
 
 __all__ = [
@@ -576,7 +576,7 @@ class Lemmatizer:
             r = self._fn(word)
             self.calls += 1
             with self._lock:
-                if len(self.cache) > 2_000_000:  # bound memory on huge vocabularies
+                if len(self.cache) > TYPE_CACHE_LIMIT:  # bound memory on huge vocabularies
                     self.cache.clear()
                 self.cache[word] = r
         return r

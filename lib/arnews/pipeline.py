@@ -406,7 +406,7 @@ def _warm_up(job: tuple) -> None:
 
 
 def _bounded_map(fn, jobs: Iterable, workers: int) -> Iterator:
-    """Like ``executor.map`` but keeps at most ``2 * workers`` jobs in flight, so a
+    """Like ``executor.map`` but keeps at most ``workers + 1`` jobs in flight, so a
     stream of chunks is never materialised in memory; results come back in order."""
     if workers <= 1:
         for j in jobs:
@@ -424,7 +424,7 @@ def _bounded_map(fn, jobs: Iterable, workers: int) -> Iterator:
         pending: deque = deque()
         for j in itertools.chain([first], jobs):
             pending.append(ex.submit(fn, j))
-            if len(pending) >= 2 * workers:
+            if len(pending) > workers:
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()

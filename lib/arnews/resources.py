@@ -13,7 +13,12 @@ import os
 import sys
 from pathlib import Path
 
-__all__ = ["data_dir", "data_path", "data_fingerprint", "camel_data_dir"]
+__all__ = ["data_dir", "data_path", "data_fingerprint", "camel_data_dir", "TYPE_CACHE_LIMIT"]
+
+#: Most word types each per-type cache (normalization, tokenization, lemmas, actor and stance
+#: lookups) keeps per process before it is emptied; bounds memory on huge vocabularies.
+#: News text is Zipfian, so the frequent types are back in the cache at once.
+TYPE_CACHE_LIMIT = int(os.environ.get("ARNEWS_TYPE_CACHE", "300000"))
 
 
 def data_dir() -> Path:

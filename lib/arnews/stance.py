@@ -58,7 +58,7 @@ from typing import Iterable
 import numpy as np
 import pandas as pd
 
-from .resources import data_path
+from .resources import TYPE_CACHE_LIMIT, data_path
 from .text import normalize
 
 __all__ = [
@@ -345,7 +345,7 @@ def _word_info(ix: dict, lex: Lexicon, norm: str, lemma) -> tuple:
         v = (forms, plain, tuple(f for f in forms if f in lex.index), not lex.relations.isdisjoint(forms),
              any(f in ix["qualities"] for f in forms), any(f in ix["topics"] or f in ix["backgrounds"] for f in forms),
              any(p in ix["negators"] for p in plain), any(p in ix["conditions"] or p in ix["hedges"] for p in plain))
-        if len(cache) > 1_000_000:
+        if len(cache) > TYPE_CACHE_LIMIT:
             cache.clear()
         cache[k] = v
     return v

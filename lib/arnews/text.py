@@ -36,6 +36,8 @@ from camel_tools.utils.normalize import (
     normalize_unicode,
 )
 
+from .resources import TYPE_CACHE_LIMIT
+
 __all__ = [
     "NormalizeOptions",
     "normalize",
@@ -125,7 +127,7 @@ def normalize_series(values: pd.Series, options: NormalizeOptions = DEFAULT_NORM
     ['اكد', 'اكد', 'الي']
     """
     cache = _NORM_CACHES.setdefault(options, {})
-    if len(cache) > 2_000_000:  # keep memory bounded on very large vocabularies
+    if len(cache) > TYPE_CACHE_LIMIT:  # keep memory bounded on very large vocabularies
         cache.clear()
     for u in pd.unique(values):
         if u not in cache:
@@ -259,7 +261,7 @@ def _word_pieces(word: str) -> tuple[tuple[int, int, str], ...]:
             cursor = i + len(tok)
             out.append((i, cursor, tok))
         pieces = tuple(out)
-        if len(_WORD_CACHE) > 1_000_000:
+        if len(_WORD_CACHE) > TYPE_CACHE_LIMIT:
             _WORD_CACHE.clear()
         _WORD_CACHE[word] = pieces
     return pieces
