@@ -224,6 +224,17 @@ def _forms(r: Mapping[str, str]) -> list[tuple[tuple[str, ...], str, str, str]]:
     return out
 
 
+def _read_data_csv(path: str | os.PathLike | None, default: str, what: str) -> tuple[Path, pd.DataFrame]:
+    """Read a researcher-edited CSV (all columns as text); errors name the file."""
+    p = Path(path) if path is not None else data_path(default)
+    if not p.exists():
+        raise FileNotFoundError(f"{p}: {what} file not found")
+    try:
+        return p, pd.read_csv(p, dtype=str, keep_default_na=False, encoding="utf-8")
+    except (pd.errors.ParserError, UnicodeDecodeError) as e:
+        raise GazetteerError(f"{p}: cannot read as a UTF-8 CSV ({e})") from e
+
+
 def load_gazetteer(path: str | os.PathLike | None = None) -> pd.DataFrame:
     """Read and validate the gazetteer CSV (default ``data/actors.csv``).
 
@@ -231,13 +242,7 @@ def load_gazetteer(path: str | os.PathLike | None = None) -> pd.DataFrame:
     >>> g.set_index("actor_id").loc["KREMLIN", ["type", "country"]].tolist()
     ['organization', 'RUS']
     """
-    p = Path(path) if path is not None else data_path("actors.csv")
-    if not p.exists():
-        raise FileNotFoundError(f"{p}: gazetteer file not found")
-    try:
-        raw = pd.read_csv(p, dtype=str, keep_default_na=False, encoding="utf-8")
-    except (pd.errors.ParserError, UnicodeDecodeError) as e:
-        raise GazetteerError(f"{p}: cannot read as a UTF-8 CSV ({e})") from e
+    p, raw = _read_data_csv(path, "actors.csv", "gazetteer")
     df = validate_gazetteer(raw, str(p))
     df.attrs["source"] = str(p)
     return df
@@ -379,13 +384,7 @@ def load_roles(path: str | os.PathLike | None = None, gazetteer: pd.DataFrame | 
     >>> r[r.role_id == "USA_PRESIDENT"][["actor_id", "valid_from", "valid_to"]].values.tolist()[-2:]
     [['BIDEN', '2021-01-20', '2025-01-20'], ['TRUMP', '2025-01-20', '']]
     """
-    p = Path(path) if path is not None else data_path("roles.csv")
-    if not p.exists():
-        raise FileNotFoundError(f"{p}: role titles file not found")
-    try:
-        raw = pd.read_csv(p, dtype=str, keep_default_na=False, encoding="utf-8")
-    except (pd.errors.ParserError, UnicodeDecodeError) as e:
-        raise GazetteerError(f"{p}: cannot read as a UTF-8 CSV ({e})") from e
+    p, raw = _read_data_csv(path, "roles.csv", "role titles")
     return validate_roles(raw, gazetteer, str(p))
 
 
