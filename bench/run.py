@@ -178,7 +178,7 @@ def analysis_timings(ann_dir: Path) -> dict:
 
         mentions = pd.read_parquet(mpath)
         t0 = time.perf_counter()
-        m = cooc.cooccurrence(cooc.actor_occurrences(mentions), context="sentence")
+        cooc.cooccurrence(cooc.actor_occurrences(mentions), context="sentence")
         out["cooc_seconds"] = time.perf_counter() - t0
         print(f"  actor co-occurrence matrix over {len(mentions):,} mentions: {out['cooc_seconds']:.2f}s", flush=True)
     return out

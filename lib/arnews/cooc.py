@@ -56,7 +56,6 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Literal
 
@@ -697,8 +696,6 @@ def collocates(
     words = _word_index(tokens)
     feat = words[field].astype(str).to_numpy()
     art = pd.factorize(words["article_id"])[0].astype(np.int64)
-    art_codes = pd.Index(pd.unique(words["article_id"]))
-    wpos = words["w"].to_numpy(dtype=np.int64)
     sid = words["sentence_id"].to_numpy(dtype=np.int64)
     ntok = len(words)
     # token_id -> row in `words` for mapping mention spans

@@ -23,13 +23,12 @@ from __future__ import annotations
 
 import codecs
 import hashlib
-import json
 import os
 import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterator
 
 import pandas as pd
 

@@ -40,7 +40,6 @@ from __future__ import annotations
 import json
 import math
 import os
-import sys
 import threading
 from dataclasses import dataclass
 from functools import lru_cache

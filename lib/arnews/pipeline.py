@@ -33,7 +33,6 @@ import importlib
 import os
 import shutil
 import sys
-import warnings
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path

@@ -84,7 +84,7 @@ class LexiconFeatures:
 
     def transform(self, X):
         from .stance import match_cues, score_sentences
-        from .text import sentences_table, tokens_table
+        from .text import tokens_table
 
         texts = [str(t) for t in X]
         if not texts:

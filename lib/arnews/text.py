@@ -358,9 +358,7 @@ def tokens_table(
     return df
 
 
-@lru_cache(maxsize=200_000)
-def _is_word_cached(s: str) -> bool:
-    return _CONTENT_RE.search(s) is not None
+_is_word_cached = lru_cache(maxsize=200_000)(_has_content)
 
 
 def annotate_stage(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
