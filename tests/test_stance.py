@@ -398,6 +398,37 @@ def test_agent_right_after_a_nominal_cue():
     assert d[["source_country", "target_country", "directed"]].values.tolist() == [["CHN", "RUS", True]]
 
 
+def test_subject_continuity_across_coordinated_cues():
+    # real line of sample article 000 (sentence 14): the Americans call for condemning Russia and
+    # warn the Chinese; Russia, object of the first cue, is not the subject of the second
+    text = "دعا المسؤولون الأمريكيون الدول مرارًا إلى إدانة تصرفات روسيا حذر نظرائهم الصينيين ضد مساعدة موسكو."
+    d = _dyads(text, [("الأمريكيون", "USA", "USA"), ("روسيا", "RUS", "RUS"), ("الصينيين", "CHN", "CHN"), ("موسكو", "RUS", "RUS")])
+    got = sorted(zip(d["source_country"], d["target_country"], d["directed"], d["label"]))
+    assert got == [("USA", "CHN", True, "conflict"), ("USA", "RUS", True, "conflict")]
+    # a second cue with a subject of its own (VSO, right after the verb) keeps it
+    text = "انتقدت الولايات المتحدة روسيا بشدة، ودعمت الصين باكستان."
+    d = _dyads(text, [("الولايات المتحدة", "USA", "USA"), ("روسيا", "RUS", "RUS"), ("الصين", "CHN", "CHN"), ("باكستان", "PAK", "PAK")])
+    assert ("CHN", "PAK", True, "cooperation") in set(zip(d["source_country"], d["target_country"], d["directed"], d["label"]))
+
+
+def test_comention_fallback_only_for_two_countries_and_stance():
+    # the cue is too far from both parties for the cue rules, the sentence names exactly two countries
+    filler = " ".join(["الكلمة"] * 12)
+    text = f"روسيا {filler} تعاون {filler} الصين."
+    d = _dyads(text, [("روسيا", "RUS", "RUS"), ("الصين", "CHN", "CHN")])
+    assert d[["source_country", "target_country", "directed", "method", "label"]].values.tolist() == [
+        ["CHN", "RUS", False, "comention", "cooperation"]]
+    assert "تعاون [COOPERATE +0.60]" in d["cues"].iloc[0]
+    # switched off, or with a third country, or with a cue too weak for a stance: nothing
+    sents, toks = _tables(text)
+    men = _mentions(text, [("روسيا", "RUS", "RUS"), ("الصين", "CHN", "CHN")], sents)
+    assert stance.find_dyads(stance.match_cues(toks), toks, men, comention=False).empty
+    text3 = f"روسيا {filler} تعاون {filler} الصين والهند."
+    assert _dyads(text3, [("روسيا", "RUS", "RUS"), ("الصين", "CHN", "CHN"), ("الهند", "IND", "IND")]).query("method == 'comention'").empty
+    weak = f"روسيا {filler} قمة {filler} الصين."
+    assert _dyads(weak, [("روسيا", "RUS", "RUS"), ("الصين", "CHN", "CHN")]).empty
+
+
 def test_unattributed_cooperation_goes_to_the_article_pair():
     text = ("التقى بوتين وشي في بكين. وقالت روسيا إن الصين شريك. ووصف المتحدث بيسكوف القمة بأنها اجتماع دافئ. "
             "وأشاد شي بروسيا.")

@@ -155,7 +155,7 @@ def test_transformers_zero_shot_nli(tmp_path):
 
 
 def test_lexicon_features_by_hand():
-    F = stance_ml.LexiconFeatures().fit_transform(["أكد الجانبان تعزيز التعاون", "لم تشحن أسلحة", "فرض عقوبات وتعاون", "وصل الوفد"])
+    F = stance_ml.LexiconFeatures().fit_transform(["أكد الجانبان تعزيز التعاون", "لم تشحن أسلحة", "فرض عقوبات وتعاون", "وصل القطار"])
     # تعزيز التعاون +0.7 | شحن اسلحة negated (one negated cue) | فرض عقوبات -0.7 and تعاون +0.6 | nothing
     assert F.round(4).tolist() == [[0.7, 0.0, 0.0, 0.7], [0.0, 0.0, 1.0, 0.0], [0.6, -0.7, 0.0, -0.1], [0.0, 0.0, 0.0, 0.0]]
 

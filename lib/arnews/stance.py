@@ -629,6 +629,18 @@ class _Mention:
     country: str
     prep: bool  # introduced by a target preposition or clitic
     start: int
+    adj: bool = False  # a relational (nisba) adjective: الصينية، الروسي، الأمريكيون
+    conj: bool = False  # written with the conjunction و (والصين)
+
+
+_NISBA_ENDINGS = ("ي", "ية", "يين", "يون", "يان", "يتين", "يتان")
+
+
+def _is_nisba(surface: str) -> bool:
+    """A definite relational adjective (الصينية، والروسي، الأمريكيين), not a name (روسيا، الصين)."""
+    w = normalize(surface)
+    w = w[1:] if w[:1] in ("و", "ف") and w[1:3] == "ال" else w
+    return w.startswith("ال") and w.endswith(_NISBA_ENDINGS) and len(w) > 4
 
 
 def _sentence_mentions(men: list[tuple], words: list) -> list[_Mention]:
@@ -649,7 +661,8 @@ def _sentence_mentions(men: list[tuple], words: list) -> list[_Mention]:
         prep = (a > 0 and words[a - 1][2] in _TARGET_PREPS and not (a > 1 and words[a - 1][2] == "من"
                                                                  and words[a - 2][2] in ("كل", "وكل")))  # كل من: "both"
         prep = prep or (bool(prefix) and prefix.lstrip("و") in ("ل", "لل", "ب"))
-        out.append(_Mention(a, b, str(actor), country, prep, int(m_start)))
+        out.append(_Mention(a, b, str(actor), country, prep, int(m_start), a == b and _is_nisba(tok[5]),
+                            prefix.startswith("و")))
     out.sort(key=lambda x: (x.a, x.b))
     return out
 
@@ -664,7 +677,10 @@ def _coordinated_groups(ms: list[_Mention], words: list) -> list[list[_Mention]]
     في ذلك الولايات المتحدة وبريطانيا وأستراليا". Only groups naming two or more countries are kept."""
     groups, cur = [], []
     for m in ms:
-        if cur and m.a > cur[-1].b and tuple(words[k][2] for k in range(cur[-1].b + 1, m.a)) in _LIST_CONNECTORS | {()}:
+        between = tuple(words[k][2] for k in range(cur[-1].b + 1, m.a)) if cur and m.a > cur[-1].b else None
+        # juxtaposed without a connector only as adjectives ("الصينية الروسية"); two juxtaposed
+        # names are subject and object ("انتقدت الولايات المتحدة روسيا")
+        if between in _LIST_CONNECTORS or between == () and (m.conj or m.adj and cur[-1].adj):
             cur.append(m)
         else:
             if cur:
@@ -696,6 +712,7 @@ def find_dyads(
     window_after: int = 8,
     pair_window: int = 6,
     threshold: float = DEFAULT_THRESHOLD,
+    comention: bool = True,
 ) -> pd.DataFrame:
     """Attach a source and a target actor to each cue and aggregate per sentence and dyad.
 
@@ -717,7 +734,10 @@ def find_dyads(
       article's two most mentioned countries;
     * ``article``: a cooperation cue with no dyad, in a sentence naming no country outside the
       article's two most mentioned ones, when the article is about that pair (they hold half
-      of its country mentions, the second at least 3) → that pair, undirected.
+      of its country mentions, the second at least 3) → that pair, undirected;
+    * ``comention`` (when ``comention`` is True): a sentence whose cues found no parties but
+      whose summed score reaches ``threshold`` and which names exactly two countries → those
+      two, undirected (the co-occurrence coding of event data, used only as a last resort).
 
     Coordinated mentions ("روسيا والصين", "الولايات المتحدة وبريطانيا وأستراليا") form groups:
     a subject or target that belongs to a group stands for every member; only a group of two
@@ -763,11 +783,13 @@ def find_dyads(
         betweens = [j for j, k in enumerate(kinds) if k == 2]
         groups = _coordinated_groups(ms, words) if len(ms) > 1 else []
         sent_countries = {m.country for m in ms}
+        n_before = len(recs)
+        state: dict = {}  # the subject and objects of the sentence's earlier cues (subject continuity)
         for ci in cidx:
             eff = c_eff[ci]
             ds = _dyads_for_cue(c_ws[ci], c_we[ci], c_start[ci], eff, ms, groups, breaks, betweens, pair_refs,
                                 q_by_art.get(key[0], ()), speaker_country, top2.get(key[0]), window_before, window_after,
-                                pair_window)
+                                pair_window, state)
             if not ds and eff > 0 and key[0] in salient and sent_countries <= set(top2[key[0]]):
                 x, y = top2[key[0]]  # unattributed cooperation in an article about one pair: that pair
                 ds = [((x, x), (y, y), False, "article")]
@@ -782,6 +804,16 @@ def find_dyads(
                     continue
                 seen.add((src, tgt, directed))
                 recs.append((key[0], key[1], src, tgt, srcc, tgtc, directed, eff, evidence, method))
+        if comention and len(recs) == n_before and len(sent_countries) == 2:
+            # no cue found its parties, but the sentence carries stance and names exactly two
+            # countries: the relation it reports is between them (undirected, ``comention``)
+            total = sum(c_eff[ci] for ci in cidx)
+            if abs(total) >= threshold:
+                x, y = _countries(ms)
+                (x, y) = (x, y) if x.country <= y.country else (y, x)
+                evidence = "; ".join(f"{c_text[ci]} [{c_cat[ci]} {c_eff[ci]:+.2f}{' ' + c_mods[ci] if c_mods[ci] else ''}]"
+                                     for ci in cidx)
+                recs.append((key[0], key[1], x.actor, y.actor, x.country, y.country, False, total, evidence, "comention"))
     if not recs:
         return pd.DataFrame(columns=STANCE_COLUMNS)
     agg: dict = {}
@@ -838,9 +870,16 @@ def _speaker_countries(mentions: pd.DataFrame) -> dict[str, str]:
     return mp
 
 
-def _dyads_for_cue(a, b, cstart, eff, ms, groups, breaks, betweens, pair_refs, quotes, speaker_country, top2, wb, wa, pw) -> list:
+def _dyads_for_cue(a, b, cstart, eff, ms, groups, breaks, betweens, pair_refs, quotes, speaker_country, top2, wb, wa, pw,
+                   state: dict | None = None) -> list:
     """Dyads ``((src, src_country), (tgt, tgt_country), directed, method)`` for the cue at word
-    positions [a, b] starting at offset ``cstart``."""
+    positions [a, b] starting at offset ``cstart``.
+
+    ``state`` carries the subject (``src``) and the objects (``objects``, mention ids) of the
+    sentence's earlier cues: a later cue whose nearest preceding mention is an earlier cue's
+    object, or which has no subject of its own, keeps the earlier subject ("دعا المسؤولون
+    الأمريكيون إلى إدانة روسيا وحذروا الصين": the Americans warned China)."""
+    state = {} if state is None else state
     # between X and Y
     for j in betweens:
         if a - pw <= j <= b + pw and not any(breaks[k] for k in range(min(j, a) + 1, max(j, b) + 1)):
@@ -869,7 +908,15 @@ def _dyads_for_cue(a, b, cstart, eff, ms, groups, breaks, betweens, pair_refs, q
         vso_subject = after[0]
     method = "directed"
     src_m, src_actor, src_country = None, None, None
-    if source is not None and not (vso_subject is not None and a - source.b > 2 and after[0].a == b + 1):
+    prev = state.get("src")
+    vso_adjacent = vso_subject is not None and vso_subject.a == b + 1
+    src_is_object = source is not None and id(source) in state.get("objects", ())
+    if vso_adjacent and source is not None and (src_is_object or any(breaks[k] for k in range(source.b + 1, a + 1))):
+        src_m = vso_subject  # a new clause with its own VSO subject ("…، ودعمت الصين باكستان")
+    elif prev is not None and not vso_adjacent and (quote is None or prev.start >= quote.start) and (
+            src_is_object or source is None and vso_subject is None):
+        src_m = prev  # subject continuity: the earlier cue's subject acts again
+    elif source is not None and not (vso_subject is not None and a - source.b > 2 and after[0].a == b + 1):
         src_m = source
     elif vso_subject is not None:
         src_m = vso_subject
@@ -903,6 +950,10 @@ def _dyads_for_cue(a, b, cstart, eff, ms, groups, breaks, betweens, pair_refs, q
         tg = group_of.get(id(target))
         targets = [m for m in _countries(tg) if m.country not in src_countries] if tg and len(_countries(tg)) >= 2 else [target]
         sources = [(m.actor, m.country) for m in src_group] or [(src_actor, src_country)]
+        if src_m is not None:
+            state["src"] = src_m
+            state.setdefault("objects", set()).update(id(t) for t in targets)
+            state["objects"].add(id(target))
         return [(s_, (t.actor, t.country), True, method) for s_ in sources for t in targets]
     if top2 and pair_refs:  # a dual reference anywhere in the sentence names the two parties
         x, y = top2
@@ -1017,7 +1068,7 @@ def quote_stance(cues: pd.DataFrame, quotes: pd.DataFrame, threshold: float = DE
 # ---------------------------------------------------------------------------
 
 
-RULES_VERSION = "2"  # bump when the matching or dyad rules change, so cached annotations are redone
+RULES_VERSION = "3"  # bump when the matching or dyad rules change, so cached annotations are redone
 
 
 def cache_token() -> str:
