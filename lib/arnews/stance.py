@@ -284,7 +284,7 @@ def _conj_forms(word: str) -> tuple[str, ...]:
 _BREAKS = frozenset({"،", ",", ".", "؛", ";", ":", "؟", "?", "!", "–", "—"})
 _CUE_COLUMNS = [
     "article_id", "sentence_id", "w_start", "w_end", "token_start", "token_end", "start", "end",
-    "text", "cue", "category", "weight", "factor", "effective", "modifiers",
+    "text", "cue", "category", "weight", "factor", "effective", "modifiers", "scope",
 ]
 
 
@@ -342,9 +342,12 @@ def _word_info(ix: dict, lex: Lexicon, norm: str, lemma) -> tuple:
     if v is None:
         forms = _word_forms(norm, lemma)
         plain = _conj_forms(norm)
+        # negators are matched on the word with و/ف stripped (لم، ولا); long ones (انهاء، تخفيف) also
+        # with other clitics stripped (لإنهاء)
+        negf = plain + tuple(f for f in forms if len(f) >= 4 and f not in plain)
         v = (forms, plain, tuple(f for f in forms if f in lex.index), not lex.relations.isdisjoint(forms),
              any(f in ix["qualities"] for f in forms), any(f in ix["topics"] or f in ix["backgrounds"] for f in forms),
-             any(p in ix["negators"] for p in plain), any(p in ix["conditions"] or p in ix["hedges"] for p in plain))
+             any(p in ix["negators"] for p in negf), any(p in ix["conditions"] or p in ix["hedges"] for p in plain), negf)
         if len(cache) > TYPE_CACHE_LIMIT:
             cache.clear()
         cache[k] = v
@@ -370,7 +373,9 @@ def match_cues(
     Columns: ``article_id, sentence_id, w_start, w_end`` (word positions in the sentence),
     ``token_start, token_end`` (token_id), ``start, end`` (offsets in clean_text), ``text``
     (the matched tokens), ``cue, category, weight``, ``factor`` (product of the modifiers),
-    ``effective`` (weight × factor) and ``modifiers`` (e.g. ``"NEGATE:لم"``).
+    ``effective`` (weight × factor), ``modifiers`` (e.g. ``"NEGATE:لم"``) and ``scope`` (the part
+    of ``factor`` due to TOPIC/BACKGROUND markers: it demotes a cue for the sentence label, not
+    for the dyad it reports).
 
     >>> from arnews.text import sentences_table, tokens_table
     >>> s = sentences_table(pd.DataFrame({"article_id": ["a"], "clean_text": ["لم تشحن أسلحة إلى روسيا."]}))
@@ -437,6 +442,7 @@ def _match_sentence(key, buf, idx, rows, lex: Lexicon, ix: dict, window: int) ->
         return []
     forms = [x[0] for x in info]
     plain = [x[1] for x in info]
+    negf = [x[8] for x in info]
     n = len(words)
 
     def clause_ok(lo: int, hi: int) -> bool:  # no clause break before any word in lo..hi
@@ -453,7 +459,7 @@ def _match_sentence(key, buf, idx, rows, lex: Lexicon, ix: dict, window: int) ->
                 if (hit is None or rank > hit[2]) and _match_seq(forms, i, ws):
                     hit = (ws, pos, rank)
         if hit:
-            found.append([i, i + len(hit[0]) - 1, rows[hit[1]], 1.0, [], None])
+            found.append([i, i + len(hit[0]) - 1, rows[hit[1]], 1.0, [], 1.0])
             i += len(hit[0])
         else:
             i += 1
@@ -472,7 +478,7 @@ def _match_sentence(key, buf, idx, rows, lex: Lexicon, ix: dict, window: int) ->
                 if r is None:
                     continue
                 cat = "COOPERATE" if w > 0 else "DISAPPROVE"
-                found.append([qa, qb, (" ".join(ws), cat, w, ws), 1.0, [f"RELATION:{words[r][2]}"], None])
+                found.append([qa, qb, (" ".join(ws), cat, w, ws), 1.0, [f"RELATION:{words[r][2]}"], 1.0])
                 taken.update(range(qa, qb + 1))
             found.sort(key=lambda c: c[0])
     # 2. negators: a negator word (or a REJECT cue that is also a negator, e.g. رفض) before a cue
@@ -482,7 +488,7 @@ def _match_sentence(key, buf, idx, rows, lex: Lexicon, ix: dict, window: int) ->
         c0 = cue_at.get(j)
         if c0 is not None and c0[1] > j:  # the word starts a multi-word cue ("بلا حدود"): not a negator
             continue
-        m = _match_modifier(plain, j, ix["negators"]) if info[j][6] else None
+        m = _match_modifier(negf, j, ix["negators"]) if info[j][6] else None
         if m is None and c0 is not None and c0[2][3] in lex.negators:  # a cue that is also a negator (رفض)
             m = (c0[2][3], lex.negators[c0[2][3]])
         if m:
@@ -518,7 +524,10 @@ def _match_sentence(key, buf, idx, rows, lex: Lexicon, ix: dict, window: int) ->
                     continue
                 if any(m.startswith(name) for m in c[4]):
                     continue
+                if name == "TOPIC" and c[2][2] > 0:
+                    continue  # talking about cooperation ("ناقشا تطوير العلاقات") is cooperative; a war is a topic
                 c[3] *= f
+                c[5] *= f
                 c[4].append(f"{name}:" + " ".join(ws))
     # 4. conditionals and hedges over the sentence
     for table, name in ((ix["conditions"], "CONDITION"), (ix["hedges"], "HEDGE")):
@@ -534,7 +543,7 @@ def _match_sentence(key, buf, idx, rows, lex: Lexicon, ix: dict, window: int) ->
                     c[4].append(f"{name}:" + " ".join(m[0]))
                 break
     out = []
-    for a, b, (cue, cat, weight, _), factor, mods, _ in found:
+    for a, b, (cue, cat, weight, _), factor, mods, scope in found:
         wa, wb = words[a], words[b]
         out.append(
             {
@@ -542,7 +551,7 @@ def _match_sentence(key, buf, idx, rows, lex: Lexicon, ix: dict, window: int) ->
                 "token_start": wa[0], "token_end": wb[0], "start": wa[1], "end": wb[4],
                 "text": " ".join(w[5] for w in words[a : b + 1]), "cue": cue, "category": cat,
                 "weight": float(weight), "factor": float(factor), "effective": round(float(weight) * factor, 6),
-                "modifiers": ";".join(mods),
+                "modifiers": ";".join(mods), "scope": float(scope),
             }
         )
     return out
@@ -585,26 +594,34 @@ def _evidence(rows: pd.DataFrame) -> str:
 def score_sentences(sentences: pd.DataFrame, cues: pd.DataFrame, threshold: float = DEFAULT_THRESHOLD) -> pd.DataFrame:
     """Sentence stance: ``article_id, sentence_id, label, score, cues, n_cues``.
 
-    ``score`` is the sum of the cues' effective weights clipped to [-1, 1]; ``cues`` lists
-    the evidence as ``text [CATEGORY ±weight modifiers]``.
+    ``score`` is the sum of the cues' effective weights clipped to [-1, 1], where the main
+    assertion wins: when the cues outside TOPIC/BACKGROUND scope (``scope`` 1) reach
+    ``threshold`` on their own, background cues of the opposite sign are left out of the score
+    ("وقع البلدان اتفاقية رغم الخلافات" is cooperation). ``cues`` lists all the evidence as
+    ``text [CATEGORY ±weight modifiers]``.
     """
     _require(sentences, ["article_id", "sentence_id"], "sentences")
     base = sentences[["article_id", "sentence_id"]].copy()
     acc: dict = {}
     if len(cues):
-        for k, e, ev in zip(zip(cues["article_id"].tolist(), cues["sentence_id"].tolist()), cues["effective"].tolist(),
-                            _evidence_list(cues)):
+        scope = cues["scope"].tolist() if "scope" in cues.columns else [1.0] * len(cues)
+        for k, e, sc, ev in zip(zip(cues["article_id"].tolist(), cues["sentence_id"].tolist()), cues["effective"].tolist(),
+                                scope, _evidence_list(cues)):
             x = acc.get(k)
             if x is None:
-                acc[k] = [e, [ev]]
-            else:
-                x[0] += e
-                x[1].append(ev)
+                x = acc[k] = [0.0, 0.0, []]
+            x[0 if sc >= 1.0 else 1] += e
+            x[2].append(ev)
+
+    def _score(x) -> float:
+        main, bg = x[0], x[1]
+        return main if abs(main) >= threshold and main * bg < 0 else main + bg
+
     keys = list(zip(base["article_id"].tolist(), base["sentence_id"].tolist()))
     got = [acc.get(k) for k in keys]
-    base["score"] = np.round(np.clip([x[0] if x else 0.0 for x in got], -1, 1), 4)
-    base["cues"] = ["; ".join(x[1]) if x else "" for x in got]
-    base["n_cues"] = np.array([len(x[1]) if x else 0 for x in got], dtype="int64")
+    base["score"] = np.round(np.clip([_score(x) if x else 0.0 for x in got], -1, 1), 4)
+    base["cues"] = ["; ".join(x[2]) if x else "" for x in got]
+    base["n_cues"] = np.array([len(x[2]) if x else 0 for x in got], dtype="int64")
     base["label"] = [label_from_score(s, threshold) for s in base["score"]]
     return base[["article_id", "sentence_id", "label", "score", "cues", "n_cues"]]
 
@@ -763,6 +780,10 @@ def find_dyads(
     m_cols = [mentions[c].tolist() for c in ("start", "end", "actor_id", "country")]
     c_ws, c_we, c_start, c_eff, c_text, c_cat, c_mods = (
         cues[c].tolist() for c in ("w_start", "w_end", "start", "effective", "text", "category", "modifiers"))
+    # a dyad reports the relation whatever its place in the sentence (background and topics
+    # included, gold guideline rule 5): the TOPIC/BACKGROUND part of the factor is undone
+    if "scope" in cues.columns:
+        c_eff = [e / sc if sc > 0 else e for e, sc in zip(c_eff, cues["scope"].tolist())]
     recs = []
     ref_kind: dict = {}  # word -> 1 dual reference (البلدين), 2 بين, 0 other
     for key, cidx in cues.groupby(keys, sort=False).indices.items():
@@ -789,7 +810,7 @@ def find_dyads(
             eff = c_eff[ci]
             ds = _dyads_for_cue(c_ws[ci], c_we[ci], c_start[ci], eff, ms, groups, breaks, betweens, pair_refs,
                                 q_by_art.get(key[0], ()), speaker_country, top2.get(key[0]), window_before, window_after,
-                                pair_window, state)
+                                pair_window, state, [w[1] for w in words], key[1])
             if not ds and eff > 0 and key[0] in salient and sent_countries <= set(top2[key[0]]):
                 x, y = top2[key[0]]  # unattributed cooperation in an article about one pair: that pair
                 ds = [((x, x), (y, y), False, "article")]
@@ -871,7 +892,7 @@ def _speaker_countries(mentions: pd.DataFrame) -> dict[str, str]:
 
 
 def _dyads_for_cue(a, b, cstart, eff, ms, groups, breaks, betweens, pair_refs, quotes, speaker_country, top2, wb, wa, pw,
-                   state: dict | None = None) -> list:
+                   state: dict | None = None, wstarts: list | None = None, sentence_id=None) -> list:
     """Dyads ``((src, src_country), (tgt, tgt_country), directed, method)`` for the cue at word
     positions [a, b] starting at offset ``cstart``.
 
@@ -897,7 +918,14 @@ def _dyads_for_cue(a, b, cstart, eff, ms, groups, breaks, betweens, pair_refs, q
             quote = q
             break
     if quote is not None:
-        before = [m for m in before if m.start >= quote.start]
+        inside = [m for m in before if m.start >= quote.start]
+        if not inside and wstarts is not None:
+            # a partial quote continues a reported clause whose subject stands right before the
+            # opening mark ("وقال إن شي وبوتين “أشارا إلى استعدادهما …”")
+            qw = bisect_left(wstarts, quote.start)
+            if qw < len(breaks) and not breaks[qw]:  # no colon or comma between: "قال شي: “…”" is the speaker's
+                inside = [m for m in before if m.b < qw and qw - m.b <= 2 and not m.prep]
+        before = inside
     # the subject is not governed by a preposition ("الحدود مع أوكرانيا" is no source)
     source = next((m for m in reversed(before) if not m.prep), None)
     # VSO verb or nominal cue in construct (غزو روسيا لأوكرانيا): the mention right after the cue
@@ -924,6 +952,15 @@ def _dyads_for_cue(a, b, cstart, eff, ms, groups, breaks, betweens, pair_refs, q
         sc = speaker_country.get(quote.speaker_actor_id)
         if sc:
             src_actor, src_country, method = quote.speaker_actor_id, sc, "quote"
+    elif sentence_id is not None:
+        # no subject in reach: the speaker the sentence attributes its words to ("كما قال إنه
+        # يتفق “بشكل رائع” مع بوتين", the speaker resolved by the quotes module)
+        for q in quotes:
+            if getattr(q, "sentence_id", None) == sentence_id and isinstance(getattr(q, "speaker_actor_id", None), str):
+                sc = speaker_country.get(q.speaker_actor_id)
+                if sc:
+                    src_actor, src_country, method = q.speaker_actor_id, sc, "speaker"
+                    break
     src_group = _countries(group_of[id(src_m)]) if src_m is not None and id(src_m) in group_of else ([src_m] if src_m else [])
     if src_m is not None:
         src_actor, src_country = src_m.actor, src_m.country
@@ -1068,7 +1105,7 @@ def quote_stance(cues: pd.DataFrame, quotes: pd.DataFrame, threshold: float = DE
 # ---------------------------------------------------------------------------
 
 
-RULES_VERSION = "3"  # bump when the matching or dyad rules change, so cached annotations are redone
+RULES_VERSION = "4"  # bump when the matching or dyad rules change, so cached annotations are redone
 
 
 def cache_token() -> str:
@@ -1173,14 +1210,15 @@ def _macro_f1(y_true: list[str], y_pred: list[str]) -> tuple[float, pd.DataFrame
 
 
 #: Articles of the sample gold set used for developing rules (dev); the others are held out
-#: (test). Matched as prefixes of ``article_id``.
-DEV_ARTICLES = ("000_", "001_")
+#: (test). Matched as prefixes of ``article_id``. Round 1 developed on 000 and 001 and held out
+#: 002–004; round 2 (see data/gold/README.md) opened 002 and 003 and holds out 004 only.
+DEV_ARTICLES = ("000_", "001_", "002_", "003_")
 
 
 def gold_split(article_ids, dev: Iterable[str] = DEV_ARTICLES) -> np.ndarray:
     """``"dev"`` or ``"test"`` for each article id (dev = ids starting with a ``dev`` prefix).
 
-    >>> gold_split(["000_x", "002_y"]).tolist()
+    >>> gold_split(["000_x", "004_y"]).tolist()
     ['dev', 'test']
     """
     dev = tuple(dev)

@@ -203,12 +203,15 @@ def cross_validate(data: pd.DataFrame | str | Path | None = None, folds: int = 5
     }
 
 
-def split_validate(data: pd.DataFrame | str | Path | None = None, dev: Iterable[str] = ("000_", "001_"), **params) -> dict:
+def split_validate(data: pd.DataFrame | str | Path | None = None, dev: Iterable[str] | None = None, **params) -> dict:
     """Train on the dev articles (``article_id`` starting with a ``dev`` prefix), score on the
     others: ``macro_f1``, ``accuracy``, ``confusion``, ``n_train``, ``n_test`` (None when one
-    side is empty).
+    side is empty). ``dev`` defaults to :data:`arnews.stance.DEV_ARTICLES`.
     """
     from sklearn.metrics import confusion_matrix, f1_score
+
+    if dev is None:
+        from .stance import DEV_ARTICLES as dev
 
     df = _labelled(data).reset_index(drop=True)
     if "article_id" not in df.columns:
