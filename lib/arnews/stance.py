@@ -484,9 +484,10 @@ def _match_sentence(key, buf, idx, rows, lex: Lexicon, ix: dict, window: int) ->
     # 2. negators: a negator word (or a REJECT cue that is also a negator, e.g. رفض) before a cue
     neg_pos = []
     cue_at = {c[0]: c for c in found}
+    inner = {k for c in found for k in range(c[0] + 1, c[1] + 1)}
     for j in range(n):
         c0 = cue_at.get(j)
-        if c0 is not None and c0[1] > j:  # the word starts a multi-word cue ("بلا حدود"): not a negator
+        if c0 is not None and c0[1] > j or j in inner:  # part of a multi-word cue ("بلا حدود"، "جزء لا يتجزأ")
             continue
         m = _match_modifier(negf, j, ix["negators"]) if info[j][6] else None
         if m is None and c0 is not None and c0[2][3] in lex.negators:  # a cue that is also a negator (رفض)
