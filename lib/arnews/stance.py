@@ -16,10 +16,13 @@ coding, on the pipeline's tidy tables:
    Scoped markers weaken the cues that follow them in their clause: a TOPIC marker (ناقش، بحث،
    تحدث عن، حول، بشأن …: "ناقشا الحرب في أوكرانيا" names a topic, not a stance) and a
    BACKGROUND marker (منذ، بعد، بسبب، رغم، حيث، وسط …: "منذ الغزو" is background to the main
-   assertion, which wins when it carries stance of its own).
+   assertion, which wins when it carries stance of its own). Topic markers demote conflict
+   cues only: talking about developing relations is itself cooperative. Long negators
+   (إنهاء، تخفيف) are found through clitics (لإنهاء دعمها).
 3. **Sentences** (:func:`score_sentences`): score = sum of the cues' effective weights clipped
-   to [-1, 1]; label ``cooperation`` / ``conflict`` / ``neutral`` by ``threshold``; the cues
-   behind it are kept as evidence.
+   to [-1, 1], the main assertion winning over background cues of the opposite sign; label
+   ``cooperation`` / ``conflict`` / ``neutral`` by ``threshold``; the cues behind it are kept
+   as evidence.
 4. **Dyads** (:func:`find_dyads`): for each cue, the source (mention before the cue, the
    subject right after a verb cue, or the speaker of the quote holding it) and the target
    (mention after the cue, preferring one after على / مع / ضد / إلى / لـ …), at person and
@@ -29,7 +32,11 @@ coding, on the pipeline's tidy tables:
    …") or of a target group ("على الولايات المتحدة وحلف الناتو") gets its own dyad, and a list
    of three or more countries (or one after بما في ذلك / مثل) is never read as a mutual pair.
    In an article about one pair of countries, cooperation that names no other party is
-   attributed to that pair (``method`` "article").
+   attributed to that pair (``method`` "article"). A later cue keeps the subject of an earlier
+   one when its nearest mention is that cue's object; a cue with no subject in reach takes the
+   speaker of the sentence's quote (``speaker``); a sentence with stance whose cues found no
+   parties and which names exactly two countries relates them (``comention``). Dyads keep the
+   full weight of background and topic cues (every relation named counts).
 5. **Articles** (:func:`pair_stance`, :func:`pair_headline`): net stance of each country
    pair per article and a headline Russia–China figure with the sentences behind it.
 
@@ -737,7 +744,7 @@ def find_dyads(
     Returns the ``stance`` table: ``article_id, sentence_id, source, target, source_country,
     target_country, directed, label, score, cues, method`` (one row per sentence and
     person-level dyad; ``method`` says how the dyad was found: between, pair, directed,
-    quote, dual). Cues whose effective weight is 0 (negated) make no dyad.
+    quote, speaker, dual, article, comention). Cues whose effective weight is 0 (negated) make no dyad.
 
     Rules, in order, for a cue at word positions [a, b]:
 
@@ -1363,7 +1370,8 @@ def evaluation_report(gold_path: str | Path | None = None) -> str:
         f"  Russia–China dyads  {rc['accuracy']:.3f}   ({rc['n']} gold CHN–RUS dyads)",
         "",
         "  by split (dev = articles " + ", ".join(p.rstrip("_") for p in DEV_ARTICLES)
-        + ", used to develop the rules; test = the other articles, held out):",
+        + ", used to develop the rules; test = the other articles, held out). The [all] figures include the",
+        "  dev articles: only [test] estimates unseen text (earlier rounds: data/gold/README.md).",
     ]
     for name in ("all", "dev", "test"):
         if name in r["splits"]:
