@@ -583,20 +583,19 @@ def label_from_score(score: float, threshold: float = DEFAULT_THRESHOLD) -> str:
     return "neutral"
 
 
+def _cue_evidence(text: str, category: str, weight: float, modifiers: str) -> str:
+    """One cue as evidence: ``text [CATEGORY ±weight modifiers]``."""
+    return f"{text} [{category} {weight:+.2f}{' ' + modifiers if modifiers else ''}]"
+
+
 def _evidence_list(rows: pd.DataFrame) -> list[str]:
-    """One evidence string per cue row: ``text [CATEGORY ±effective modifiers]``."""
-    return [f"{t} [{cat} {e:+.2f}{' ' + mods if mods else ''}]" for t, cat, e, mods in
+    """One evidence string per cue row (with its effective weight)."""
+    return [_cue_evidence(*r) for r in
             zip(rows["text"].tolist(), rows["category"].tolist(), rows["effective"].tolist(), rows["modifiers"].tolist())]
 
 
 def _evidence(rows: pd.DataFrame) -> str:
-    parts = []
-    for t, cat, e, mods in zip(rows["text"], rows["category"], rows["effective"], rows["modifiers"]):
-        s = f"{t} [{cat} {e:+.2f}"
-        if mods:
-            s += " " + mods
-        parts.append(s + "]")
-    return "; ".join(parts)
+    return "; ".join(_evidence_list(rows))
 
 
 def score_sentences(sentences: pd.DataFrame, cues: pd.DataFrame, threshold: float = DEFAULT_THRESHOLD) -> pd.DataFrame:
@@ -823,7 +822,7 @@ def find_dyads(
                 x, y = top2[key[0]]  # unattributed cooperation in an article about one pair: that pair
                 ds = [((x, x), (y, y), False, "article")]
             seen = set()
-            evidence = f"{c_text[ci]} [{c_cat[ci]} {eff:+.2f}{' ' + c_mods[ci] if c_mods[ci] else ''}]"
+            evidence = _cue_evidence(c_text[ci], c_cat[ci], eff, c_mods[ci])
             for (src, srcc), (tgt, tgtc), directed, method in ds:
                 if srcc == tgtc:
                     continue
@@ -840,8 +839,7 @@ def find_dyads(
             if abs(total) >= threshold:
                 x, y = _countries(ms)
                 (x, y) = (x, y) if x.country <= y.country else (y, x)
-                evidence = "; ".join(f"{c_text[ci]} [{c_cat[ci]} {c_eff[ci]:+.2f}{' ' + c_mods[ci] if c_mods[ci] else ''}]"
-                                     for ci in cidx)
+                evidence = "; ".join(_cue_evidence(c_text[ci], c_cat[ci], c_eff[ci], c_mods[ci]) for ci in cidx)
                 recs.append((key[0], key[1], x.actor, y.actor, x.country, y.country, False, total, evidence, "comention"))
     if not recs:
         return pd.DataFrame(columns=STANCE_COLUMNS)
