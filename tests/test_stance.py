@@ -460,9 +460,19 @@ def test_ending_or_easing_cancels_the_cue_it_governs_through_clitics():
     # "لإنهاء دعمها": the support is what is to end; "خفف من العقوبات": the sanctions are eased
     _, cues = _sentence("ضغط القادة على الصين لإنهاء دعمها لروسيا.")
     c = cues.set_index("cue")
-    assert c.loc["دعم", "effective"] == 0 and c.loc["دعم", "modifiers"] == "NEGATE:انهاء"
-    _, cues = _sentence("واصلت الصين التجارة مع روسيا، مما خفف من العقوبات.")
+    assert c.loc["دعم", "effective"] == 0 and c.loc["دعم", "modifiers"] == "END:انهاء"
+    # ending presupposes the relation: it still makes a dyad at full weight (a true negator does not)
+    assert c.loc["دعم", "dyad_weight"] == pytest.approx(0.6)
+    text = "واصلت الصين التجارة مع روسيا، مما خفف من العقوبات الغربية على روسيا."
+    sents, toks = _tables(text)
+    cues = stance.match_cues(toks)
     assert cues.set_index("cue").loc["عقوبات", "effective"] == 0
+    assert stance.score_sentences(sents, cues)["label"].iloc[0] == "cooperation"
+    men = _mentions(text, [("الصين", "CHN", "CHN"), ("روسيا", "RUS", "RUS"), ("الغربية", "WEST", "WEST"), ("روسيا", "RUS", "RUS")], sents)
+    d = stance.find_dyads(cues, toks, men).set_index(["source_country", "target_country"])
+    assert d.loc[("WEST", "RUS"), "label"] == "conflict"
+    _, cues = _sentence("لم تفرض الدول الغربية عقوبات على روسيا.")
+    assert cues.set_index("cue").loc["عقوبات", "dyad_weight"] == 0
     # short negators still need the bare word: "لما" is not "لا"
     _, cues = _sentence("لما زاد التعاون.")
     assert cues.set_index("cue").loc["تعاون", "effective"] == pytest.approx(0.6)

@@ -96,7 +96,7 @@ __all__ = [
 LABELS = ["cooperation", "neutral", "conflict"]
 COOPERATION_CATEGORIES = ["AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID"]
 CONFLICT_CATEGORIES = ["DISAPPROVE", "REJECT", "THREATEN", "SANCTION", "MOBILIZE", "ASSAULT"]
-MODIFIER_CATEGORIES = ["NEGATE", "CONDITION", "HEDGE", "PAIR", "TOPIC", "BACKGROUND", "RELATION", "QUALITY"]
+MODIFIER_CATEGORIES = ["NEGATE", "END", "CONDITION", "HEDGE", "PAIR", "TOPIC", "BACKGROUND", "RELATION", "QUALITY"]
 DEFAULT_THRESHOLD = 0.25
 
 # ---------------------------------------------------------------------------
@@ -128,6 +128,7 @@ class Lexicon:
     backgrounds: dict = field(default_factory=dict)
     relations: frozenset = frozenset()
     qualities: dict = field(default_factory=dict)
+    enders: frozenset = frozenset()
 
 
 def _build_index(cues: pd.DataFrame) -> dict:
@@ -150,8 +151,10 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
     """Read a stance lexicon CSV (default ``data/lexicons/stance.csv``).
 
     Columns: ``cue`` (Arabic, one or more words), ``category`` (a PLOVER-like cue category or a
-    modifier: NEGATE, CONDITION, HEDGE, PAIR, TOPIC, BACKGROUND, RELATION, QUALITY), ``weight``
-    (in [-1, 1]; for NEGATE/CONDITION/HEDGE/TOPIC/BACKGROUND the factor they apply, in [0, 1];
+    modifier: NEGATE, END, CONDITION, HEDGE, PAIR, TOPIC, BACKGROUND, RELATION, QUALITY),
+    ``weight`` (in [-1, 1]; for NEGATE/END/CONDITION/HEDGE/TOPIC/BACKGROUND the factor they apply,
+    in [0, 1]; END is a negator that presupposes what it ends or eases: "إنهاء دعمها" cancels the
+    support in the sentence score, but the support is still reported as a relation (dyad);
     for QUALITY the signed weight of the predicate), ``note``. Lines starting with ``#`` are
     comments.
 
@@ -172,7 +175,7 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
     if missing:
         raise LexiconError(f"{p}: missing column(s) {sorted(missing)}; expected cue, category, weight, note")
     known = set(COOPERATION_CATEGORIES + CONFLICT_CATEGORIES + MODIFIER_CATEGORIES)
-    rows, negators, conditions, hedges, pairs = [], {}, {}, {}, set()
+    rows, negators, conditions, hedges, pairs, enders = [], {}, {}, {}, set(), set()
     topics, backgrounds, qualities, relations = {}, {}, {}, set()
     for i, r in df.iterrows():
         line = f"{p}: row {i + 2}"
@@ -190,9 +193,11 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
             raise LexiconError(f"{line}: weight {w} outside [-1, 1]")
         if cat in COOPERATION_CATEGORIES and w < 0 or cat in CONFLICT_CATEGORIES and w > 0:
             raise LexiconError(f"{line}: weight {w} has the wrong sign for category {cat}")
-        if cat in ("NEGATE", "CONDITION", "HEDGE", "PAIR"):
+        if cat in ("NEGATE", "END", "CONDITION", "HEDGE", "PAIR"):
             words = tuple(normalize(x) for x in cue.split())
-            {"NEGATE": negators, "CONDITION": conditions, "HEDGE": hedges}.get(cat, {})[words] = w
+            {"NEGATE": negators, "END": negators, "CONDITION": conditions, "HEDGE": hedges}.get(cat, {})[words] = w
+            if cat == "END":
+                enders.add(words)
             if cat == "PAIR":
                 pairs.add(normalize(cue.strip()))
             continue
@@ -209,7 +214,7 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
         rows.append({"cue": cue.strip(), "words": words, "category": cat, "weight": w, "note": r.get("note", "")})
     cues = pd.DataFrame(rows, columns=["cue", "words", "category", "weight", "note"])
     return Lexicon(cues, negators, conditions, hedges, frozenset(pairs), str(p), _build_index(cues),
-                   topics, backgrounds, frozenset(relations), qualities)
+                   topics, backgrounds, frozenset(relations), qualities, frozenset(enders))
 
 
 @lru_cache(maxsize=4)
@@ -291,7 +296,7 @@ def _conj_forms(word: str) -> tuple[str, ...]:
 _BREAKS = frozenset({"،", ",", ".", "؛", ";", ":", "؟", "?", "!", "–", "—"})
 _CUE_COLUMNS = [
     "article_id", "sentence_id", "w_start", "w_end", "token_start", "token_end", "start", "end",
-    "text", "cue", "category", "weight", "factor", "effective", "modifiers", "scope",
+    "text", "cue", "category", "weight", "factor", "effective", "modifiers", "scope", "dyad_weight",
 ]
 
 
@@ -380,9 +385,10 @@ def match_cues(
     Columns: ``article_id, sentence_id, w_start, w_end`` (word positions in the sentence),
     ``token_start, token_end`` (token_id), ``start, end`` (offsets in clean_text), ``text``
     (the matched tokens), ``cue, category, weight``, ``factor`` (product of the modifiers),
-    ``effective`` (weight × factor), ``modifiers`` (e.g. ``"NEGATE:لم"``) and ``scope`` (the part
-    of ``factor`` due to TOPIC/BACKGROUND markers: it demotes a cue for the sentence label, not
-    for the dyad it reports).
+    ``effective`` (weight × factor), ``modifiers`` (e.g. ``"NEGATE:لم"``), ``scope`` (the part
+    of ``factor`` due to TOPIC/BACKGROUND/END markers: it demotes a cue for the sentence label,
+    not for the dyad it reports) and ``dyad_weight`` (weight × the other factors: negation,
+    condition, hedge).
 
     >>> from arnews.text import sentences_table, tokens_table
     >>> s = sentences_table(pd.DataFrame({"article_id": ["a"], "clean_text": ["لم تشحن أسلحة إلى روسيا."]}))
@@ -466,7 +472,7 @@ def _match_sentence(key, buf, idx, rows, lex: Lexicon, ix: dict, window: int) ->
                 if (hit is None or rank > hit[2]) and _match_seq(forms, i, ws):
                     hit = (ws, pos, rank)
         if hit:
-            found.append([i, i + len(hit[0]) - 1, rows[hit[1]], 1.0, [], 1.0])
+            found.append([i, i + len(hit[0]) - 1, rows[hit[1]], 1.0, [], 1.0, 1.0])
             i += len(hit[0])
         else:
             i += 1
@@ -485,7 +491,7 @@ def _match_sentence(key, buf, idx, rows, lex: Lexicon, ix: dict, window: int) ->
                 if r is None:
                     continue
                 cat = "COOPERATE" if w > 0 else "DISAPPROVE"
-                found.append([qa, qb, (" ".join(ws), cat, w, ws), 1.0, [f"RELATION:{words[r][2]}"], 1.0])
+                found.append([qa, qb, (" ".join(ws), cat, w, ws), 1.0, [f"RELATION:{words[r][2]}"], 1.0, 1.0])
                 taken.update(range(qa, qb + 1))
             found.sort(key=lambda c: c[0])
     # 2. negators: a negator word (or a REJECT cue that is also a negator, e.g. رفض) before a cue
@@ -511,7 +517,12 @@ def _match_sentence(key, buf, idx, rows, lex: Lexicon, ix: dict, window: int) ->
             if not clause_ok(b + 1, c[0]):
                 break
             c[3] *= f
-            c[4].append("NEGATE:" + " ".join(ws))
+            if ws in lex.enders:  # ending/easing: gone from the sentence score, still a relation
+                c[5] *= f
+                c[4].append("END:" + " ".join(ws))
+            else:
+                c[6] *= f
+                c[4].append("NEGATE:" + " ".join(ws))
             for d in found:  # a cue used as negator (رفض + cue) is not counted itself
                 if d[0] == a and d is not c:
                     consumed.add(id(d))
@@ -548,10 +559,11 @@ def _match_sentence(key, buf, idx, rows, lex: Lexicon, ix: dict, window: int) ->
                     if name == "CONDITION" and c[2][1] == "THREATEN":
                         continue
                     c[3] *= m[1]
+                    c[6] *= m[1]
                     c[4].append(f"{name}:" + " ".join(m[0]))
                 break
     out = []
-    for a, b, (cue, cat, weight, _), factor, mods, scope in found:
+    for a, b, (cue, cat, weight, _), factor, mods, scope, kept in found:
         wa, wb = words[a], words[b]
         out.append(
             {
@@ -559,7 +571,7 @@ def _match_sentence(key, buf, idx, rows, lex: Lexicon, ix: dict, window: int) ->
                 "token_start": wa[0], "token_end": wb[0], "start": wa[1], "end": wb[4],
                 "text": " ".join(w[5] for w in words[a : b + 1]), "cue": cue, "category": cat,
                 "weight": float(weight), "factor": float(factor), "effective": round(float(weight) * factor, 6),
-                "modifiers": ";".join(mods), "scope": float(scope),
+                "modifiers": ";".join(mods), "scope": float(scope), "dyad_weight": round(float(weight) * kept, 6),
             }
         )
     return out
@@ -743,7 +755,7 @@ def find_dyads(
     Returns the ``stance`` table: ``article_id, sentence_id, source, target, source_country,
     target_country, directed, label, score, cues, method`` (one row per sentence and
     person-level dyad; ``method`` says how the dyad was found: between, pair, directed,
-    quote, speaker, dual, article, comention). Cues whose effective weight is 0 (negated) make no dyad.
+    quote, speaker, dual, article, comention). Cues whose ``dyad_weight`` is 0 (negated) make no dyad.
 
     Rules, in order, for a cue at word positions [a, b]:
 
@@ -768,7 +780,8 @@ def find_dyads(
     countries not governed by a preposition can be a mutual ``pair``.
     """
     lex = lexicon or default_lexicon()
-    cues = cues[cues["effective"] != 0] if len(cues) else cues
+    wcol = "dyad_weight" if "dyad_weight" in cues.columns else "effective"
+    cues = cues[cues[wcol] != 0] if len(cues) else cues
     if not len(cues) or mentions is None or not len(mentions):
         return pd.DataFrame(columns=STANCE_COLUMNS)
     _require(mentions, ["article_id", "sentence_id", "start", "end", "actor_id", "country"], "mentions")
@@ -785,12 +798,10 @@ def find_dyads(
     t_word = tokens["is_word"].tolist() if "is_word" in tokens.columns else [True] * len(tokens)
     t_surf = tokens["surface"].tolist() if "surface" in tokens.columns else t_norm
     m_cols = [mentions[c].tolist() for c in ("start", "end", "actor_id", "country")]
+    # a dyad reports the relation whatever its place in the sentence (background, topics and what
+    # is ended or eased included, gold guideline rule 5): its weight leaves those factors out
     c_ws, c_we, c_start, c_eff, c_text, c_cat, c_mods = (
-        cues[c].tolist() for c in ("w_start", "w_end", "start", "effective", "text", "category", "modifiers"))
-    # a dyad reports the relation whatever its place in the sentence (background and topics
-    # included, gold guideline rule 5): the TOPIC/BACKGROUND part of the factor is undone
-    if "scope" in cues.columns:
-        c_eff = [e / sc if sc > 0 else e for e, sc in zip(c_eff, cues["scope"].tolist())]
+        cues[c].tolist() for c in ("w_start", "w_end", "start", wcol, "text", "category", "modifiers"))
     recs = []
     ref_kind: dict = {}  # word -> 1 dual reference (البلدين), 2 بين, 0 other
     for key, cidx in cues.groupby(keys, sort=False).indices.items():
@@ -1111,7 +1122,7 @@ def quote_stance(cues: pd.DataFrame, quotes: pd.DataFrame, threshold: float = DE
 # ---------------------------------------------------------------------------
 
 
-RULES_VERSION = "4"  # bump when the matching or dyad rules change, so cached annotations are redone
+RULES_VERSION = "5"  # bump when the matching or dyad rules change, so cached annotations are redone
 
 
 def cache_token() -> str:
