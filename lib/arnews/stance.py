@@ -672,9 +672,9 @@ class _Mention:
 _NISBA_ENDINGS = ("ي", "ية", "يين", "يون", "يان", "يتين", "يتان")
 
 
-def _is_nisba(surface: str) -> bool:
-    """A definite relational adjective (الصينية، والروسي، الأمريكيين), not a name (روسيا، الصين)."""
-    w = normalize(surface)
+def _is_nisba(w: str) -> bool:
+    """Whether a normalized word is a definite relational adjective (الصينية، والروسي، الأمريكيين),
+    not a name (روسيا، الصين)."""
     w = w[1:] if w[:1] in ("و", "ف") and w[1:3] == "ال" else w
     return w.startswith("ال") and w.endswith(_NISBA_ENDINGS) and len(w) > 4
 
@@ -697,7 +697,7 @@ def _sentence_mentions(men: list[tuple], words: list) -> list[_Mention]:
         prep = (a > 0 and words[a - 1][2] in _TARGET_PREPS and not (a > 1 and words[a - 1][2] == "من"
                                                                  and words[a - 2][2] in ("كل", "وكل")))  # كل من: "both"
         prep = prep or (bool(prefix) and prefix.lstrip("و") in ("ل", "لل", "ب"))
-        out.append(_Mention(a, b, str(actor), country, prep, int(m_start), a == b and _is_nisba(tok[5]),
+        out.append(_Mention(a, b, str(actor), country, prep, int(m_start), a == b and _is_nisba(tok[2]),
                             prefix.startswith("و")))
     out.sort(key=lambda x: (x.a, x.b))
     return out
