@@ -26,7 +26,8 @@ from typing import Iterable, Iterator
 
 import pandas as pd
 
-from .pipeline import Annotations, _arrow_safe, _chunks, _concat, annotate_chunk, available_stages, stream_chunks
+from .pipeline import (Annotations, _chunks, _concat, _table_schemas, _write_part, annotate_chunk,
+                       available_stages, stream_chunks)
 
 __all__ = ["annotate_dask", "annotate_dask_to_parquet", "dask_client"]
 
@@ -87,22 +88,6 @@ def annotate_dask(
     return Annotations(_concat(parts), rep)
 
 
-def _write_part(tables: dict[str, pd.DataFrame], out: str, index: int, schemas: dict) -> dict[str, int]:
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    counts = {}
-    for name, df in tables.items():
-        d = Path(out) / f"{name}.parquet"
-        d.mkdir(parents=True, exist_ok=True)
-        table = pa.Table.from_pandas(_arrow_safe(df), preserve_index=False)
-        if name in schemas:
-            table = table.select(schemas[name].names).cast(schemas[name])
-        pq.write_table(table, d / f"part-{index:05d}.parquet")
-        counts[name] = len(df)
-    return counts
-
-
 def _annotate_and_write(chunk: pd.DataFrame, stages: list[str], out: str, index: int, schemas: dict) -> dict[str, int]:
     return _write_part(annotate_chunk(chunk, stages), out, index, schemas)
 
@@ -151,7 +136,6 @@ def annotate_dask_to_parquet(
     A Parquet ``source`` is read by the workers partition by partition; other sources
     are streamed from the client with :func:`arnews.corpus.iter_corpus`.
     """
-    import pyarrow as pa
 
     stage_list = list(stages) if stages is not None else available_stages()
     out = Path(out_dir)
@@ -160,8 +144,7 @@ def annotate_dask_to_parquet(
     totals: dict[str, int] = {}
 
     def _schemas(sample: pd.DataFrame) -> dict:
-        tables = annotate_chunk(sample.head(min(len(sample), 20)), stage_list)
-        return {n: pa.Table.from_pandas(_arrow_safe(df), preserve_index=False).schema for n, df in tables.items()}
+        return _table_schemas(annotate_chunk(sample.head(min(len(sample), 20)), stage_list))
 
     is_parquet = not isinstance(source, pd.DataFrame) and (
         Path(source).suffix.lower() in (".parquet", ".pq") or (Path(source).is_dir() and any(Path(source).glob("*.parquet")))

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+import itertools
 import os
 import shutil
 import sys
@@ -365,34 +366,51 @@ def _arrow_safe(df: pd.DataFrame) -> pd.DataFrame:
     return df
 
 
-class _TableWriter:
-    """Appends chunks of one table to a single Parquet file (row group per chunk)."""
+def _table_schemas(tables: dict[str, pd.DataFrame]) -> dict:
+    """The Arrow schema of each table (from a sample chunk), imposed on every part written."""
+    import pyarrow as pa
 
-    def __init__(self, path: Path):
-        self.path = path
-        self.writer = None
-        self.schema = None
-        self.rows = 0
+    return {n: pa.Table.from_pandas(_arrow_safe(df), preserve_index=False).schema for n, df in tables.items()}
 
-    def write(self, df: pd.DataFrame) -> None:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
 
+def _write_part(tables: dict[str, pd.DataFrame], out: str | os.PathLike, index: int, schemas: dict) -> dict[str, int]:
+    """Write one chunk's tables as ``out/<table>.parquet/part-NNNNNN.parquet`` (a Parquet dataset
+    that ``pd.read_parquet``, ``dd.read_parquet`` and :func:`read_annotations` read whole), cast to
+    ``schemas`` so that every part has the same columns and types. Returns rows per table."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    counts = {}
+    for name, df in tables.items():
+        d = Path(out) / f"{name}.parquet"
+        d.mkdir(parents=True, exist_ok=True)
         table = pa.Table.from_pandas(_arrow_safe(df), preserve_index=False)
-        if self.writer is None:
-            self.schema = table.schema  # keeps pandas metadata (nullable ints stay Int32)
-            self.writer = pq.ParquetWriter(self.path, self.schema)
-        else:
+        if name in schemas:
             try:
-                table = table.select(self.schema.names).cast(self.schema)
+                table = table.select(schemas[name].names).cast(schemas[name])
             except (KeyError, pa.ArrowInvalid, pa.ArrowNotImplementedError) as e:
-                raise ValueError(f"{self.path}: a chunk's columns do not match the first chunk's: {e}") from e
-        self.writer.write_table(table)
-        self.rows += len(df)
+                raise ValueError(f"{d}: chunk {index}'s columns do not match the first chunk's: {e}") from e
+        pq.write_table(table, d / f"part-{index:06d}.parquet")
+        counts[name] = len(df)
+    return counts
 
-    def close(self) -> None:
-        if self.writer is not None:
-            self.writer.close()
+
+def _process_chunk_to_part(args: tuple) -> tuple[dict[str, int], bool, int]:
+    """Annotate (or load from the cache) one chunk and write its tables as parts, in the worker:
+    only row counts travel back to the parent."""
+    chunk, stages, cache_dir, out, index, schemas = args
+    tables, hit = _process_chunk((chunk, stages, cache_dir))
+    return _write_part(tables, out, index, schemas), hit, len(tables["articles"])
+
+
+def _clear_tables(out: Path, names: Iterable[str]) -> None:
+    """Remove earlier output of these tables (a file, or a folder of parts) before writing."""
+    for n in names:
+        t = out / f"{n}.parquet"
+        if t.is_dir():
+            shutil.rmtree(t)
+        elif t.exists():
+            t.unlink()
 
 
 def _warm_up(job: tuple) -> None:
@@ -404,21 +422,21 @@ def _warm_up(job: tuple) -> None:
         annotate_chunk(chunk.head(1), stages)
 
 
-def _bounded_map(fn, jobs: Iterable, workers: int) -> Iterator:
+def _bounded_map(fn, jobs: Iterable, workers: int, warm_up: bool = True) -> Iterator:
     """Like ``executor.map`` but keeps at most ``workers + 1`` jobs in flight, so a
     stream of chunks is never materialised in memory; results come back in order."""
     if workers <= 1:
         for j in jobs:
             yield fn(j)
         return
-    import itertools
     from collections import deque
 
     jobs = iter(jobs)
     first = next(jobs, None)
     if first is None:
         return
-    _warm_up(first)
+    if warm_up:
+        _warm_up(first)
     with ProcessPoolExecutor(max_workers=workers) as ex:
         pending: deque = deque()
         for j in itertools.chain([first], jobs):
@@ -482,7 +500,7 @@ def annotate_to_parquet(
         chunks = stream_chunks(source, chunk_size, report, **load_kwargs)
         total = None
 
-    writers: dict[str, _TableWriter] = {}
+    counts: dict[str, int] = {}
     hits = 0
     bar = None
     if progress or progress is None:
@@ -490,22 +508,23 @@ def annotate_to_parquet(
 
         bar = tqdm(total=total, desc="annotating", unit="article", file=sys.stderr, disable=progress is None and total is not None and total <= chunk_size)
     try:
-        jobs = ((c, stage_list, cache_dir) for c in chunks)
-        for tables, hit in _bounded_map(_process_chunk, jobs, workers):
-            hits += hit
-            for name, df in tables.items():
-                if name not in writers:
-                    writers[name] = _TableWriter(out / f"{name}.parquet")
-                if len(df) or writers[name].writer is None:
-                    writers[name].write(df)
-            if bar is not None:
-                bar.update(len(tables["articles"]))
+        chunks = iter(chunks)
+        first = next(chunks, None)
+        if first is not None:
+            # the schema of every table, from the first articles (annotated here, which also loads
+            # the resources once before workers fork)
+            schemas = _table_schemas(annotate_chunk(first.head(20), stage_list))
+            _clear_tables(out, schemas)
+            jobs = ((c, stage_list, cache_dir, str(out), i, schemas) for i, c in enumerate(itertools.chain([first], chunks)))
+            for part_counts, hit, n_articles in _bounded_map(_process_chunk_to_part, jobs, workers, warm_up=False):
+                hits += hit
+                for name, k in part_counts.items():
+                    counts[name] = counts.get(name, 0) + k
+                if bar is not None:
+                    bar.update(n_articles)
     finally:
-        for w in writers.values():
-            w.close()
         if bar is not None:
             bar.close()
     pd.DataFrame(report, columns=["source", "status", "reason", "encoding", "article_id"]).to_parquet(out / "load_report.parquet", index=False)
-    counts = {name: w.rows for name, w in writers.items()}
     counts["chunks_from_cache"] = hits
     return counts
