@@ -470,12 +470,15 @@ def annotate_to_parquet(
     progress: bool | None = None,
     **load_kwargs,
 ) -> dict[str, int]:
-    """Annotate a corpus chunk by chunk and append every table to ``out_dir/<table>.parquet``.
+    """Annotate a corpus chunk by chunk into ``out_dir/<table>.parquet`` datasets.
 
-    Memory stays bounded by the chunk size (times the number of workers), whatever the
-    corpus size: use this for corpora that do not fit in memory. ``source`` is a corpus
-    path (streamed with :func:`arnews.corpus.iter_corpus`) or an articles DataFrame.
-    Returns the number of rows written per table, and ``chunks_from_cache``.
+    Each chunk's tables are written as one part (``tokens.parquet/part-000000.parquet`` …) by
+    the process that annotated it, with the column types of the first chunk, so the parent only
+    counts rows; earlier output of the same tables in ``out_dir`` is replaced. Memory stays
+    bounded by the chunk size (times the number of workers), whatever the corpus size: use this
+    for corpora that do not fit in memory. ``source`` is a corpus path (streamed with
+    :func:`arnews.corpus.iter_corpus`) or an articles DataFrame. Returns the number of rows
+    written per table, and ``chunks_from_cache``.
 
     >>> annotate_to_parquet("data/articles", "out/ann", workers=2)   # doctest: +SKIP
     {'articles': 5, 'sentences': 117, 'tokens': 2513, ...}
