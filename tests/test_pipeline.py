@@ -68,6 +68,27 @@ def test_streaming_parts_written_by_workers_equal_in_memory(sample_articles, tmp
     assert len(read_annotations(tmp_path / "out1").tokens) == len(ref.tokens)
 
 
+def test_parts_get_one_schema_when_the_first_chunk_has_empty_tables(sample_articles, tmp_path):
+    """A first chunk with no boilerplate, quotes or stance gives parts with null or string types;
+    the dataset is unified so that it reads back whole, with the later chunks' values and types."""
+    plain = sample_articles.head(1).copy()
+    plain["article_id"] = "plain"
+    plain["text"] = "هذا نص قصير بلا أسماء ولا اقتباسات."
+    arts = pd.concat([plain, sample_articles.head(2)], ignore_index=True)
+    out = tmp_path / "out"
+    counts = annotate_to_parquet(arts, out, chunk_size=1, progress=False)
+    ref = annotate(arts, cache=False, chunk_size=1)
+    got = read_annotations(out)
+    for name in ("stance_cues", "stance", "quotes", "mentions"):
+        assert counts[name] == len(ref[name]) == len(got[name]) > 0
+        assert len(list((out / f"{name}.parquet").iterdir())) == 3
+    assert pd.api.types.is_integer_dtype(got.stance_cues["w_start"]) and pd.api.types.is_float_dtype(got.stance["score"])
+    assert got.stance_cues["cue"].tolist() == ref.stance_cues["cue"].tolist()
+    removed = got.articles.set_index("article_id")["removed"]
+    assert len(removed["plain"]) == 0 and sum(len(x) for x in removed) == sum(len(x) for x in ref.articles["removed"]) > 0
+    assert pd.read_parquet(out / "quotes.parquet")["speaker_actor_id"].notna().sum() == ref.quotes["speaker_actor_id"].notna().sum()
+
+
 def test_bad_input_and_unknown_stage(sample_articles):
     with pytest.raises(ValueError, match="needs an articles table"):
         annotate(pd.DataFrame({"x": [1]}))

@@ -26,8 +26,8 @@ from typing import Iterable, Iterator
 
 import pandas as pd
 
-from .pipeline import (Annotations, _chunks, _concat, _table_schemas, _write_part, annotate_chunk,
-                       available_stages, stream_chunks)
+from .pipeline import (Annotations, _chunks, _clear_tables, _concat, _write_part, annotate_chunk, available_stages,
+                       stream_chunks, unify_parts)
 
 __all__ = ["annotate_dask", "annotate_dask_to_parquet", "dask_client"]
 
@@ -88,8 +88,8 @@ def annotate_dask(
     return Annotations(_concat(parts), rep)
 
 
-def _annotate_and_write(chunk: pd.DataFrame, stages: list[str], out: str, index: int, schemas: dict) -> dict[str, int]:
-    return _write_part(annotate_chunk(chunk, stages), out, index, schemas)
+def _annotate_and_write(chunk: pd.DataFrame, stages: list[str], out: str, index: int) -> dict[str, int]:
+    return _write_part(annotate_chunk(chunk, stages), out, index)
 
 
 def _prepare_partition(part: pd.DataFrame, text_column: str, id_column: str | None, index: int) -> pd.DataFrame:
@@ -111,11 +111,11 @@ def _prepare_partition(part: pd.DataFrame, text_column: str, id_column: str | No
     return _finalize(rows, [], True) if rows else pd.DataFrame()
 
 
-def _partition_task(part: pd.DataFrame, text_column: str, id_column: str | None, index: int, stages: list[str], out: str, schemas: dict) -> dict[str, int]:
+def _partition_task(part: pd.DataFrame, text_column: str, id_column: str | None, index: int, stages: list[str], out: str) -> dict[str, int]:
     arts = _prepare_partition(part, text_column, id_column, index)
     if arts.empty:
         return {"articles": 0}
-    return _write_part(annotate_chunk(arts, stages), out, index, schemas)
+    return _write_part(annotate_chunk(arts, stages), out, index)
 
 
 def annotate_dask_to_parquet(
@@ -130,8 +130,9 @@ def annotate_dask_to_parquet(
     recursive: bool = False,
 ) -> dict[str, int]:
     """Annotate on Dask and write each table as a partitioned Parquet dataset
-    ``out_dir/<table>.parquet/part-NNNNN.parquet`` (readable with ``pd.read_parquet``,
-    ``dd.read_parquet`` or :func:`arnews.read_annotations`).
+    ``out_dir/<table>.parquet/part-NNNNNN.parquet`` (readable with ``pd.read_parquet``,
+    ``dd.read_parquet`` or :func:`arnews.read_annotations`), one part per partition or chunk,
+    given one schema at the end (:func:`arnews.pipeline.unify_parts`).
 
     A Parquet ``source`` is read by the workers partition by partition; other sources
     are streamed from the client with :func:`arnews.corpus.iter_corpus`.
@@ -143,8 +144,8 @@ def annotate_dask_to_parquet(
     report: list[dict] = []
     totals: dict[str, int] = {}
 
-    def _schemas(sample: pd.DataFrame) -> dict:
-        return _table_schemas(annotate_chunk(sample.head(min(len(sample), 20)), stage_list))
+    def _clear(sample: pd.DataFrame) -> None:  # earlier output of the tables the stages produce
+        _clear_tables(out, annotate_chunk(sample.head(5), stage_list))
 
     is_parquet = not isinstance(source, pd.DataFrame) and (
         Path(source).suffix.lower() in (".parquet", ".pq") or (Path(source).is_dir() and any(Path(source).glob("*.parquet")))
@@ -155,11 +156,11 @@ def annotate_dask_to_parquet(
 
             ddf = dd.read_parquet(str(source))
             first = _prepare_partition(ddf.get_partition(0).compute(), text_column, id_column, 0)
-            schemas = _schemas(first)
+            _clear(first)
             delayed_parts = ddf.to_delayed()
             from dask import delayed
 
-            tasks = [delayed(_partition_task)(p, text_column, id_column, i, stage_list, str(out), schemas) for i, p in enumerate(delayed_parts)]
+            tasks = [delayed(_partition_task)(p, text_column, id_column, i, stage_list, str(out)) for i, p in enumerate(delayed_parts)]
             results = client.gather(client.compute(tasks))
             report.append({"source": str(source), "status": "loaded", "reason": f"{ddf.npartitions} partitions", "encoding": "table", "article_id": None})
         else:
@@ -167,16 +168,17 @@ def annotate_dask_to_parquet(
                 chunk_iter: Iterable[pd.DataFrame] = _chunks(source, chunk_size)
             else:
                 chunk_iter = stream_chunks(source, chunk_size, report, text_column=text_column, id_column=id_column, recursive=recursive)
-            schemas = None
             futures = []
             for i, chunk in enumerate(chunk_iter):
-                if schemas is None:
-                    schemas = _schemas(chunk)
-                futures.append(client.submit(_annotate_and_write, chunk, stage_list, str(out), i, schemas, pure=False))
+                if i == 0:
+                    _clear(chunk)
+                futures.append(client.submit(_annotate_and_write, chunk, stage_list, str(out), i, pure=False))
             results = client.gather(futures)
     for r in results:
         for k, v in r.items():
             totals[k] = totals.get(k, 0) + v
+    for name in totals:
+        unify_parts(out / f"{name}.parquet")
     pd.DataFrame(report, columns=["source", "status", "reason", "encoding", "article_id"]).to_parquet(out / "load_report.parquet", index=False)
     totals["chunks_from_cache"] = 0
     return totals

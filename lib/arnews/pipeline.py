@@ -49,6 +49,7 @@ __all__ = [
     "annotate",
     "annotate_corpus",
     "annotate_to_parquet",
+    "unify_parts",
     "annotate_chunk",
     "read_annotations",
     "STAGES",
@@ -366,17 +367,10 @@ def _arrow_safe(df: pd.DataFrame) -> pd.DataFrame:
     return df
 
 
-def _table_schemas(tables: dict[str, pd.DataFrame]) -> dict:
-    """The Arrow schema of each table (from a sample chunk), imposed on every part written."""
-    import pyarrow as pa
-
-    return {n: pa.Table.from_pandas(_arrow_safe(df), preserve_index=False).schema for n, df in tables.items()}
-
-
-def _write_part(tables: dict[str, pd.DataFrame], out: str | os.PathLike, index: int, schemas: dict) -> dict[str, int]:
+def _write_part(tables: dict[str, pd.DataFrame], out: str | os.PathLike, index: int) -> dict[str, int]:
     """Write one chunk's tables as ``out/<table>.parquet/part-NNNNNN.parquet`` (a Parquet dataset
-    that ``pd.read_parquet``, ``dd.read_parquet`` and :func:`read_annotations` read whole), cast to
-    ``schemas`` so that every part has the same columns and types. Returns rows per table."""
+    that ``pd.read_parquet``, ``dd.read_parquet`` and :func:`read_annotations` read whole; call
+    :func:`unify_parts` once all parts are written). Returns rows per table."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -384,23 +378,77 @@ def _write_part(tables: dict[str, pd.DataFrame], out: str | os.PathLike, index: 
     for name, df in tables.items():
         d = Path(out) / f"{name}.parquet"
         d.mkdir(parents=True, exist_ok=True)
-        table = pa.Table.from_pandas(_arrow_safe(df), preserve_index=False)
-        if name in schemas:
-            try:
-                table = table.select(schemas[name].names).cast(schemas[name])
-            except (KeyError, pa.ArrowInvalid, pa.ArrowNotImplementedError) as e:
-                raise ValueError(f"{d}: chunk {index}'s columns do not match the first chunk's: {e}") from e
-        pq.write_table(table, d / f"part-{index:06d}.parquet")
+        pq.write_table(pa.Table.from_pandas(_arrow_safe(df), preserve_index=False), d / f"part-{index:06d}.parquet")
         counts[name] = len(df)
     return counts
+
+
+def _null_like(t) -> bool:
+    import pyarrow as pa
+
+    return pa.types.is_null(t) or (pa.types.is_list(t) or pa.types.is_large_list(t)) and pa.types.is_null(t.value_type)
+
+
+def unify_parts(table_dir: str | os.PathLike) -> int:
+    """Give every part of a Parquet dataset written chunk by chunk the same schema.
+
+    A chunk where a column is empty or all missing (no quotes, no removed boilerplate, no
+    stance dyads) yields a part with an uninformative type (null, ``list<null>``, or string for
+    an empty numeric column); readers of the dataset need one schema. Each column takes its
+    type from the first part where it holds a value, and the parts that differ are rewritten
+    (usually a few small ones). Returns the number of parts rewritten.
+    """
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    parts = sorted(Path(table_dir).glob("part-*.parquet"))
+    schemas = [pq.read_schema(x) for x in parts]
+    if len(parts) < 2 or all(sc.equals(schemas[0], check_metadata=False) for sc in schemas[1:]):
+        return 0
+    names = list(dict.fromkeys(n for sc in schemas for n in sc.names))
+    rows = [pq.read_metadata(x).num_rows for x in parts]
+    fields, sources = [], []
+    for name in names:
+        cands = [(i, sc.field(name)) for i, sc in enumerate(schemas) if name in sc.names]
+        if len({str(f.type) for _, f in cands}) == 1:
+            fields.append(cands[0][1])
+            continue
+        best = None
+        for i, f in cands:  # the first part where the column holds a value
+            if rows[i] and not _null_like(f.type):
+                col = pq.read_table(parts[i], columns=[name]).column(name)
+                if col.null_count < len(col):
+                    best = (i, f)
+                    break
+        if best is None:
+            best = next(((i, f) for i, f in cands if not _null_like(f.type)), cands[0])
+        fields.append(best[1])
+        sources.append(best[0])
+    # pandas metadata (nullable ints, string dtypes) from the part that supplied most types
+    meta_from = max(set(sources), key=sources.count) if sources else 0
+    target = pa.schema(fields, metadata=schemas[meta_from].metadata)
+    done = 0
+    for x, sc in zip(parts, schemas):
+        if not sc.equals(target, check_metadata=False):
+            t = pq.read_table(x)
+            for n in target.names:
+                if n not in t.column_names:
+                    t = t.append_column(n, pa.nulls(t.num_rows, target.field(n).type))
+            try:
+                t = t.select(target.names).cast(target)
+            except (pa.ArrowInvalid, pa.ArrowNotImplementedError) as e:
+                raise ValueError(f"{x}: its columns cannot take the types of the other parts: {e}") from e
+            pq.write_table(t, x)
+            done += 1
+    return done
 
 
 def _process_chunk_to_part(args: tuple) -> tuple[dict[str, int], bool, int]:
     """Annotate (or load from the cache) one chunk and write its tables as parts, in the worker:
     only row counts travel back to the parent."""
-    chunk, stages, cache_dir, out, index, schemas = args
+    chunk, stages, cache_dir, out, index = args
     tables, hit = _process_chunk((chunk, stages, cache_dir))
-    return _write_part(tables, out, index, schemas), hit, len(tables["articles"])
+    return _write_part(tables, out, index), hit, len(tables["articles"])
 
 
 def _clear_tables(out: Path, names: Iterable[str]) -> None:
@@ -473,8 +521,8 @@ def annotate_to_parquet(
     """Annotate a corpus chunk by chunk into ``out_dir/<table>.parquet`` datasets.
 
     Each chunk's tables are written as one part (``tokens.parquet/part-000000.parquet`` …) by
-    the process that annotated it, with the column types of the first chunk, so the parent only
-    counts rows; earlier output of the same tables in ``out_dir`` is replaced. Memory stays
+    the process that annotated it, so the parent only counts rows; parts are then given one
+    schema (:func:`unify_parts`); earlier output of the same tables in ``out_dir`` is replaced. Memory stays
     bounded by the chunk size (times the number of workers), whatever the corpus size: use this
     for corpora that do not fit in memory. ``source`` is a corpus path (streamed with
     :func:`arnews.corpus.iter_corpus`) or an articles DataFrame. Returns the number of rows
@@ -514,17 +562,18 @@ def annotate_to_parquet(
         chunks = iter(chunks)
         first = next(chunks, None)
         if first is not None:
-            # the schema of every table, from the first articles (annotated here, which also loads
-            # the resources once before workers fork)
-            schemas = _table_schemas(annotate_chunk(first.head(20), stage_list))
-            _clear_tables(out, schemas)
-            jobs = ((c, stage_list, cache_dir, str(out), i, schemas) for i, c in enumerate(itertools.chain([first], chunks)))
+            # the tables the stages produce (annotating a few articles here also loads the
+            # resources once, before workers fork): their earlier output is replaced
+            _clear_tables(out, annotate_chunk(first.head(5), stage_list))
+            jobs = ((c, stage_list, cache_dir, str(out), i) for i, c in enumerate(itertools.chain([first], chunks)))
             for part_counts, hit, n_articles in _bounded_map(_process_chunk_to_part, jobs, workers, warm_up=False):
                 hits += hit
                 for name, k in part_counts.items():
                     counts[name] = counts.get(name, 0) + k
                 if bar is not None:
                     bar.update(n_articles)
+            for name in counts:
+                unify_parts(out / f"{name}.parquet")
     finally:
         if bar is not None:
             bar.close()
