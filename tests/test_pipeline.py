@@ -6,7 +6,7 @@ import pytest
 
 from arnews.cli import main as cli_main
 from arnews.corpus import load_corpus
-from arnews.pipeline import annotate, annotate_to_parquet, read_annotations
+from arnews.pipeline import _write_part, annotate, annotate_to_parquet, read_annotations, unify_parts
 
 
 def test_output_contract(sample_annotations):
@@ -87,6 +87,24 @@ def test_parts_get_one_schema_when_the_first_chunk_has_empty_tables(sample_artic
     removed = got.articles.set_index("article_id")["removed"]
     assert len(removed["plain"]) == 0 and sum(len(x) for x in removed) == sum(len(x) for x in ref.articles["removed"]) > 0
     assert pd.read_parquet(out / "quotes.parquet")["speaker_actor_id"].notna().sum() == ref.quotes["speaker_actor_id"].notna().sum()
+
+
+def test_unify_parts_takes_each_column_type_from_where_it_has_values(tmp_path):
+    p0 = pd.DataFrame({"a": pd.array([None, None], dtype=object), "b": [1.5, 2.5], "c": pd.array([1, 2], dtype="Int32"),
+                       "tags": [None, None]})
+    p1 = pd.DataFrame({"a": pd.array([7, None], dtype="Int32"), "b": pd.array([None, None], dtype=object),
+                       "c": pd.array([None, None], dtype=object), "tags": [[{"k": "x", "v": 1}], []]})
+    for i, df in enumerate([p0, p1]):
+        _write_part({"t": df}, tmp_path, i)
+    assert unify_parts(tmp_path / "t.parquet") == 2
+    got = pd.read_parquet(tmp_path / "t.parquet")
+    # each column keeps its own pandas type (Int32 stays Int32, floats stay floats), all-missing
+    # values become typed missing values, the list<struct> column survives a chunk of None
+    assert str(got["a"].dtype) == "Int32" and got["a"].tolist()[2] == 7
+    assert str(got["c"].dtype) == "Int32" and got["c"].tolist()[:2] == [1, 2]
+    assert pd.api.types.is_float_dtype(got["b"]) and got["b"].tolist()[:2] == [1.5, 2.5]
+    assert got["tags"].tolist()[2][0]["k"] == "x" and got["tags"].tolist()[0] is None
+    assert unify_parts(tmp_path / "t.parquet") == 0  # already one schema
 
 
 def test_bad_input_and_unknown_stage(sample_articles):

@@ -384,20 +384,32 @@ def _write_part(tables: dict[str, pd.DataFrame], out: str | os.PathLike, index: 
 
 
 def _null_like(t) -> bool:
+    """Whether an Arrow type carries no information anywhere in it (null, list<null>,
+    struct<k: null> …): the type of a column that had no values in a chunk."""
     import pyarrow as pa
 
-    return pa.types.is_null(t) or (pa.types.is_list(t) or pa.types.is_large_list(t)) and pa.types.is_null(t.value_type)
+    if pa.types.is_null(t):
+        return True
+    if pa.types.is_list(t) or pa.types.is_large_list(t):
+        return _null_like(t.value_type)
+    if pa.types.is_struct(t):
+        return any(_null_like(t.field(i).type) for i in range(t.num_fields))
+    return False
 
 
 def unify_parts(table_dir: str | os.PathLike) -> int:
     """Give every part of a Parquet dataset written chunk by chunk the same schema.
 
     A chunk where a column is empty or all missing (no quotes, no removed boilerplate, no
-    stance dyads) yields a part with an uninformative type (null, ``list<null>``, or string for
-    an empty numeric column); readers of the dataset need one schema. Each column takes its
-    type from the first part where it holds a value, and the parts that differ are rewritten
-    (usually a few small ones). Returns the number of parts rewritten.
+    stance dyads, a metadata column never filled) yields a part with an uninformative type
+    (null, ``list<null>``, or string for an empty numeric column); readers of the dataset need
+    one schema. Each column takes its type, and its pandas metadata (nullable ints, string
+    dtypes), from the first part where it holds a value; the parts that differ are rewritten
+    (usually a few small ones), an all-missing column as typed nulls. Returns the number of
+    parts rewritten.
     """
+    import json
+
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -407,39 +419,55 @@ def unify_parts(table_dir: str | os.PathLike) -> int:
         return 0
     names = list(dict.fromkeys(n for sc in schemas for n in sc.names))
     rows = [pq.read_metadata(x).num_rows for x in parts]
-    fields, sources = [], []
+    null_counts: dict = {}
+
+    def all_null(i: int, name: str) -> bool:
+        if (i, name) not in null_counts:
+            col = pq.read_table(parts[i], columns=[name]).column(name)
+            null_counts[i, name] = col.null_count == len(col)
+        return null_counts[i, name]
+
+    fields, source = [], {}
     for name in names:
         cands = [(i, sc.field(name)) for i, sc in enumerate(schemas) if name in sc.names]
         if len({str(f.type) for _, f in cands}) == 1:
-            fields.append(cands[0][1])
-            continue
-        best = None
-        for i, f in cands:  # the first part where the column holds a value
-            if rows[i] and not _null_like(f.type):
-                col = pq.read_table(parts[i], columns=[name]).column(name)
-                if col.null_count < len(col):
-                    best = (i, f)
-                    break
-        if best is None:
-            best = next(((i, f) for i, f in cands if not _null_like(f.type)), cands[0])
+            best = cands[0]
+        else:  # the first part where the column holds a value and has a full type
+            best = next(((i, f) for i, f in cands if rows[i] and not _null_like(f.type) and not all_null(i, name)), None)
+            best = best or next(((i, f) for i, f in cands if not _null_like(f.type)), cands[0])
         fields.append(best[1])
-        sources.append(best[0])
-    # pandas metadata (nullable ints, string dtypes) from the part that supplied most types
-    meta_from = max(set(sources), key=sources.count) if sources else 0
-    target = pa.schema(fields, metadata=schemas[meta_from].metadata)
+        source[name] = best[0]
+    # pandas metadata: each column's entry from the part that gave the column its type
+    metas = [json.loads(sc.metadata[b"pandas"]) if sc.metadata and b"pandas" in sc.metadata else None for sc in schemas]
+    metadata = None
+    if metas[0] is not None:
+        base = dict(metas[0])
+        cols = []
+        for name in names:
+            m = metas[source[name]]
+            entry = next((c for c in (m or {}).get("columns", []) if c.get("name") == name), None)
+            if entry is not None:
+                cols.append(entry)
+        base["columns"] = cols
+        metadata = {b"pandas": json.dumps(base).encode()}
+    target = pa.schema(fields, metadata=metadata)
     done = 0
-    for x, sc in zip(parts, schemas):
-        if not sc.equals(target, check_metadata=False):
-            t = pq.read_table(x)
-            for n in target.names:
-                if n not in t.column_names:
-                    t = t.append_column(n, pa.nulls(t.num_rows, target.field(n).type))
+    for i, (x, sc) in enumerate(zip(parts, schemas)):
+        if sc.equals(target, check_metadata=False) and i > 0:
+            continue
+        t = pq.read_table(x)
+        cols = []
+        for f in target:
+            if f.name not in t.column_names or t.column(f.name).null_count == t.num_rows:
+                cols.append(pa.nulls(t.num_rows, f.type))  # missing or all-missing: typed nulls
+                continue
             try:
-                t = t.select(target.names).cast(target)
+                cols.append(t.column(f.name).cast(f.type))
             except (pa.ArrowInvalid, pa.ArrowNotImplementedError) as e:
-                raise ValueError(f"{x}: its columns cannot take the types of the other parts: {e}") from e
-            pq.write_table(t, x)
-            done += 1
+                raise ValueError(f"{x}: column {f.name!r} ({t.column(f.name).type}) cannot take the type of the "
+                                 f"other parts ({f.type}): {e}") from e
+        pq.write_table(pa.Table.from_arrays(cols, schema=target), x)
+        done += 1
     return done
 
 
