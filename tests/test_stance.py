@@ -497,8 +497,39 @@ def test_subject_right_before_a_partial_quote_and_the_speaker_as_fallback():
     quotes = pd.DataFrame([{"article_id": "a", "sentence_id": 0, "start": q0, "end": text.index("”") + 1, "quote": "",
                             "speaker_text": "ترامب", "speaker_actor_id": "TRUMP", "verb": "قال"}])
     d = stance.find_dyads(stance.match_cues(toks), toks, men, quotes)
-    # يتفق (outside the quote) through the sentence's speaker; رائع (inside it) through the quote
-    assert d[["source", "target", "method", "label"]].values.tolist() == [["TRUMP", "PUTIN", "quote,speaker", "cooperation"]]
+    assert d[["source", "target", "method", "label"]].values.tolist() == [["TRUMP", "PUTIN", "speaker", "cooperation"]]
+    # a nullable sentence_id with a missing value is skipped, not an error
+    quotes["sentence_id"] = pd.array([pd.NA], dtype="Int32")
+    assert stance.find_dyads(stance.match_cues(toks), toks, men, quotes).empty
+
+
+def test_topic_and_ended_relations_take_no_source_from_the_sentence_subject():
+    # the leaders discuss the war, they do not wage it; China calls for ending it, it is not a party
+    d = _dyads("ناقش بوتين وشي الحرب في أوكرانيا.", [("بوتين", "PUTIN", "RUS"), ("شي", "XI", "CHN"), ("أوكرانيا", "UKR", "UKR")])
+    assert not ({"RUS", "CHN"} & set(d.loc[d["target_country"] == "UKR", "source_country"]))
+    d = _dyads("دعت الصين إلى إنهاء الحرب في أوكرانيا.", [("الصين", "CHN", "CHN"), ("أوكرانيا", "UKR", "UKR")])
+    assert d.empty
+    # the war's own agent, right after the noun, still makes the dyad
+    d = _dyads("ناقش الزعيمان حرب روسيا على أوكرانيا.", [("روسيا", "RUS", "RUS"), ("أوكرانيا", "UKR", "UKR")])
+    d = d[d["directed"]]
+    assert d[["source_country", "target_country", "label"]].values.tolist() == [["RUS", "UKR", "conflict"]]
+
+
+def test_end_verbs_through_their_inflections():
+    for text in ("خففت الولايات المتحدة العقوبات على روسيا.", "يخفف الاتحاد الأوروبي العقوبات على روسيا.",
+                 "أنهت الصين دعمها لروسيا.", "ستنهي الصين دعمها لروسيا."):
+        ss, cues = _sentence(text)
+        assert ss["label"].iloc[0] == "neutral", text
+        assert cues["modifiers"].str.startswith("END:").any(), text
+
+
+def test_comention_follows_the_sentence_score_not_the_dyad_weights():
+    filler = " ".join(["الكلمة"] * 12)
+    # neutral sentence (the war is what is to end): no co-mention dyad
+    assert _dyads(f"روسيا {filler} دعت إلى إنهاء الحرب {filler} الصين.", [("روسيا", "RUS", "RUS"), ("الصين", "CHN", "CHN")]).empty
+    # cooperation sentence with a background conflict cue: the co-mention dyad is cooperation
+    d = _dyads(f"روسيا {filler} وقعت اتفاقية تعاون رغم العقوبات والحرب {filler} الصين.", [("روسيا", "RUS", "RUS"), ("الصين", "CHN", "CHN")])
+    assert d[["method", "label"]].values.tolist() == [["comention", "cooperation"]]
 
 
 def test_unattributed_cooperation_goes_to_the_article_pair():

@@ -296,7 +296,7 @@ def _conj_forms(word: str) -> tuple[str, ...]:
 _BREAKS = frozenset({"،", ",", ".", "؛", ";", ":", "؟", "?", "!", "–", "—"})
 _CUE_COLUMNS = [
     "article_id", "sentence_id", "w_start", "w_end", "token_start", "token_end", "start", "end",
-    "text", "cue", "category", "weight", "factor", "effective", "modifiers", "scope", "dyad_weight",
+    "text", "cue", "category", "weight", "factor", "effective", "modifiers", "scope", "dyad_weight", "source_from",
 ]
 
 
@@ -340,6 +340,7 @@ def _lexicon_indexes(lex: Lexicon) -> dict:
         ix = {name: _first_word_index(getattr(lex, name)) for name in
               ("negators", "conditions", "hedges", "topics", "backgrounds", "qualities")}
         ix["rows"] = list(zip(lex.cues["cue"], lex.cues["category"], lex.cues["weight"].astype(float), lex.cues["words"]))
+        ix["end_words"] = frozenset(ws[0] for ws in lex.enders)
         ix["info"] = {}
         _INDEXES[lex] = ix
     return ix
@@ -354,9 +355,9 @@ def _word_info(ix: dict, lex: Lexicon, norm: str, lemma) -> tuple:
     if v is None:
         forms = _word_forms(norm, lemma)
         plain = _conj_forms(norm)
-        # negators are matched on the word with و/ف stripped (لم، ولا); long ones (انهاء، تخفيف) also
-        # with other clitics stripped (لإنهاء)
-        negf = plain + tuple(f for f in forms if len(f) >= 4 and f not in plain)
+        # negators are matched on the word with و/ف stripped (لم، ولا); long ones and END words
+        # (انهاء، خفف) also with other clitics and affixes stripped (لإنهاء، خففت، يخفف)
+        negf = plain + tuple(f for f in forms if (len(f) >= 4 or f in ix["end_words"]) and f not in plain)
         v = (forms, plain, tuple(f for f in forms if f in lex.index), not lex.relations.isdisjoint(forms),
              any(f in ix["qualities"] for f in forms), any(f in ix["topics"] or f in ix["backgrounds"] for f in forms),
              any(p in ix["negators"] for p in negf), any(p in ix["conditions"] or p in ix["hedges"] for p in plain), negf)
@@ -387,8 +388,10 @@ def match_cues(
     (the matched tokens), ``cue, category, weight``, ``factor`` (product of the modifiers),
     ``effective`` (weight × factor), ``modifiers`` (e.g. ``"NEGATE:لم"``), ``scope`` (the part
     of ``factor`` due to TOPIC/BACKGROUND/END markers: it demotes a cue for the sentence label,
-    not for the dyad it reports) and ``dyad_weight`` (weight × the other factors: negation,
-    condition, hedge).
+    not for the dyad it reports), ``dyad_weight`` (weight × the other factors: negation,
+    condition, hedge) and ``source_from`` (the first word position where the cue's source may
+    stand: the cue itself for a topic of talk or something ended, whose parties are not the
+    subject of the sentence; 0 otherwise).
 
     >>> from arnews.text import sentences_table, tokens_table
     >>> s = sentences_table(pd.DataFrame({"article_id": ["a"], "clean_text": ["لم تشحن أسلحة إلى روسيا."]}))
@@ -472,7 +475,7 @@ def _match_sentence(key, buf, idx, rows, lex: Lexicon, ix: dict, window: int) ->
                 if (hit is None or rank > hit[2]) and _match_seq(forms, i, ws):
                     hit = (ws, pos, rank)
         if hit:
-            found.append([i, i + len(hit[0]) - 1, rows[hit[1]], 1.0, [], 1.0, 1.0])
+            found.append([i, i + len(hit[0]) - 1, rows[hit[1]], 1.0, [], 1.0, 1.0, 0])
             i += len(hit[0])
         else:
             i += 1
@@ -491,7 +494,7 @@ def _match_sentence(key, buf, idx, rows, lex: Lexicon, ix: dict, window: int) ->
                 if r is None:
                     continue
                 cat = "COOPERATE" if w > 0 else "DISAPPROVE"
-                found.append([qa, qb, (" ".join(ws), cat, w, ws), 1.0, [f"RELATION:{words[r][2]}"], 1.0, 1.0])
+                found.append([qa, qb, (" ".join(ws), cat, w, ws), 1.0, [f"RELATION:{words[r][2]}"], 1.0, 1.0, 0])
                 taken.update(range(qa, qb + 1))
             found.sort(key=lambda c: c[0])
     # 2. negators: a negator word (or a REJECT cue that is also a negator, e.g. رفض) before a cue
@@ -519,6 +522,7 @@ def _match_sentence(key, buf, idx, rows, lex: Lexicon, ix: dict, window: int) ->
             c[3] *= f
             if ws in lex.enders:  # ending/easing: gone from the sentence score, still a relation
                 c[5] *= f
+                c[7] = max(c[7], c[0])  # whose relation it is is not the subject of "ending" it
                 c[4].append("END:" + " ".join(ws))
             else:
                 c[6] *= f
@@ -547,6 +551,8 @@ def _match_sentence(key, buf, idx, rows, lex: Lexicon, ix: dict, window: int) ->
                     continue  # talking about cooperation ("ناقشا تطوير العلاقات") is cooperative; a war is a topic
                 c[3] *= f
                 c[5] *= f
+                if name == "TOPIC":  # the parties of a topic are not the ones talking about it ("ناقش بوتين وشي الحرب")
+                    c[7] = max(c[7], c[0])
                 c[4].append(f"{name}:" + " ".join(ws))
     # 4. conditionals and hedges over the sentence
     for table, name in ((ix["conditions"], "CONDITION"), (ix["hedges"], "HEDGE")):
@@ -563,7 +569,7 @@ def _match_sentence(key, buf, idx, rows, lex: Lexicon, ix: dict, window: int) ->
                     c[4].append(f"{name}:" + " ".join(m[0]))
                 break
     out = []
-    for a, b, (cue, cat, weight, _), factor, mods, scope, kept in found:
+    for a, b, (cue, cat, weight, _), factor, mods, scope, kept, source_from in found:
         wa, wb = words[a], words[b]
         out.append(
             {
@@ -572,6 +578,7 @@ def _match_sentence(key, buf, idx, rows, lex: Lexicon, ix: dict, window: int) ->
                 "text": " ".join(w[5] for w in words[a : b + 1]), "cue": cue, "category": cat,
                 "weight": float(weight), "factor": float(factor), "effective": round(float(weight) * factor, 6),
                 "modifiers": ";".join(mods), "scope": float(scope), "dyad_weight": round(float(weight) * kept, 6),
+                "source_from": int(source_from),
             }
         )
     return out
@@ -610,6 +617,12 @@ def _evidence(rows: pd.DataFrame) -> str:
     return "; ".join(_evidence_list(rows))
 
 
+def _main_assertion(main: float, background: float, threshold: float) -> float:
+    """A sentence's score from its main-clause cues and its background/topic cues: background of
+    the opposite sign does not count against a main assertion that carries stance."""
+    return main if abs(main) >= threshold and main * background < 0 else main + background
+
+
 def score_sentences(sentences: pd.DataFrame, cues: pd.DataFrame, threshold: float = DEFAULT_THRESHOLD) -> pd.DataFrame:
     """Sentence stance: ``article_id, sentence_id, label, score, cues, n_cues``.
 
@@ -632,13 +645,9 @@ def score_sentences(sentences: pd.DataFrame, cues: pd.DataFrame, threshold: floa
             x[0 if sc >= 1.0 else 1] += e
             x[2].append(ev)
 
-    def _score(x) -> float:
-        main, bg = x[0], x[1]
-        return main if abs(main) >= threshold and main * bg < 0 else main + bg
-
     keys = list(zip(base["article_id"].tolist(), base["sentence_id"].tolist()))
     got = [acc.get(k) for k in keys]
-    base["score"] = np.round(np.clip([_score(x) if x else 0.0 for x in got], -1, 1), 4)
+    base["score"] = np.round(np.clip([_main_assertion(x[0], x[1], threshold) if x else 0.0 for x in got], -1, 1), 4)
     base["cues"] = ["; ".join(x[2]) if x else "" for x in got]
     base["n_cues"] = np.array([len(x[2]) if x else 0 for x in got], dtype="int64")
     base["label"] = [label_from_score(s, threshold) for s in base["score"]]
@@ -800,8 +809,10 @@ def find_dyads(
     m_cols = [mentions[c].tolist() for c in ("start", "end", "actor_id", "country")]
     # a dyad reports the relation whatever its place in the sentence (background, topics and what
     # is ended or eased included, gold guideline rule 5): its weight leaves those factors out
-    c_ws, c_we, c_start, c_eff, c_text, c_cat, c_mods = (
-        cues[c].tolist() for c in ("w_start", "w_end", "start", wcol, "text", "category", "modifiers"))
+    c_ws, c_we, c_start, c_eff, c_text, c_cat, c_mods, c_sent = (
+        cues[c].tolist() for c in ("w_start", "w_end", "start", wcol, "text", "category", "modifiers", "effective"))
+    c_scope = cues["scope"].tolist() if "scope" in cues.columns else [1.0] * len(cues)
+    c_from = cues["source_from"].tolist() if "source_from" in cues.columns else [0] * len(cues)
     recs = []
     ref_kind: dict = {}  # word -> 1 dual reference (البلدين), 2 بين, 0 other
     for key, cidx in cues.groupby(keys, sort=False).indices.items():
@@ -828,7 +839,7 @@ def find_dyads(
             eff = c_eff[ci]
             ds = _dyads_for_cue(c_ws[ci], c_we[ci], c_start[ci], eff, ms, groups, breaks, betweens, pair_refs,
                                 q_by_art.get(key[0], ()), speaker_country, top2.get(key[0]), window_before, window_after,
-                                pair_window, state, [w[1] for w in words], key[1])
+                                pair_window, state, [w[1] for w in words], key[1], c_from[ci])
             if not ds and eff > 0 and key[0] in salient and sent_countries <= set(top2[key[0]]):
                 x, y = top2[key[0]]  # unattributed cooperation in an article about one pair: that pair
                 ds = [((x, x), (y, y), False, "article")]
@@ -844,9 +855,11 @@ def find_dyads(
                 seen.add((src, tgt, directed))
                 recs.append((key[0], key[1], src, tgt, srcc, tgtc, directed, eff, evidence, method))
         if comention and len(recs) == n_before and len(sent_countries) == 2:
-            # no cue found its parties, but the sentence carries stance and names exactly two
-            # countries: the relation it reports is between them (undirected, ``comention``)
-            total = sum(c_eff[ci] for ci in cidx)
+            # no cue found its parties, but the sentence carries stance (its score as in
+            # score_sentences) and names exactly two countries: the relation it reports is
+            # between them (undirected, ``comention``)
+            total = _main_assertion(sum(c_sent[ci] for ci in cidx if c_scope[ci] >= 1.0),
+                                    sum(c_sent[ci] for ci in cidx if c_scope[ci] < 1.0), threshold)
             if abs(total) >= threshold:
                 x, y = _countries(ms)
                 (x, y) = (x, y) if x.country <= y.country else (y, x)
@@ -909,7 +922,7 @@ def _speaker_countries(mentions: pd.DataFrame) -> dict[str, str]:
 
 
 def _dyads_for_cue(a, b, cstart, eff, ms, groups, breaks, betweens, pair_refs, quotes, speaker_country, top2, wb, wa, pw,
-                   state: dict | None = None, wstarts: list | None = None, sentence_id=None) -> list:
+                   state: dict | None = None, wstarts: list | None = None, sentence_id=None, source_from: int = 0) -> list:
     """Dyads ``((src, src_country), (tgt, tgt_country), directed, method)`` for the cue at word
     positions [a, b] starting at offset ``cstart``.
 
@@ -918,6 +931,7 @@ def _dyads_for_cue(a, b, cstart, eff, ms, groups, breaks, betweens, pair_refs, q
     object, or which has no subject of its own, keeps the earlier subject ("دعا المسؤولون
     الأمريكيون إلى إدانة روسيا وحذروا الصين": the Americans warned China)."""
     state = {} if state is None else state
+    scoped = source_from > 0  # a topic, background or ended relation: its parties are its own
     # between X and Y
     for j in betweens:
         if a - pw <= j <= b + pw and not any(breaks[k] for k in range(min(j, a) + 1, max(j, b) + 1)):
@@ -926,7 +940,7 @@ def _dyads_for_cue(a, b, cstart, eff, ms, groups, breaks, betweens, pair_refs, q
                 if x.country != y.country:
                     return [((x.actor, x.country), (y.actor, y.country), False, "between")]
     group_of = {id(m): g for g in groups for m in g}
-    before = [m for m in ms if m.b < a and a - m.b <= wb]
+    before = [m for m in ms if m.b < a and a - m.b <= wb and m.a >= source_from]
     after = [m for m in ms if m.a > b and m.a - b <= wa]
     # quote: is the cue inside a quoted span?
     quote = None
@@ -934,6 +948,8 @@ def _dyads_for_cue(a, b, cstart, eff, ms, groups, breaks, betweens, pair_refs, q
         if q.start <= cstart < q.end:
             quote = q
             break
+    if quote is not None and scoped:
+        quote = None  # the speaker talks about it, is not a party to it
     if quote is not None:
         inside = [m for m in before if m.start >= quote.start]
         if not inside and wstarts is not None:
@@ -953,7 +969,7 @@ def _dyads_for_cue(a, b, cstart, eff, ms, groups, breaks, betweens, pair_refs, q
         vso_subject = after[0]
     method = "directed"
     src_m, src_actor, src_country = None, None, None
-    prev = state.get("src")
+    prev = None if scoped else state.get("src")
     vso_adjacent = vso_subject is not None and vso_subject.a == b + 1
     src_is_object = source is not None and id(source) in state.get("objects", ())
     if vso_adjacent and source is not None and (src_is_object or any(breaks[k] for k in range(source.b + 1, a + 1))):
@@ -969,11 +985,14 @@ def _dyads_for_cue(a, b, cstart, eff, ms, groups, breaks, betweens, pair_refs, q
         sc = speaker_country.get(quote.speaker_actor_id)
         if sc:
             src_actor, src_country, method = quote.speaker_actor_id, sc, "quote"
-    elif sentence_id is not None:
+    elif sentence_id is not None and not scoped:
         # no subject in reach: the speaker the sentence attributes its words to ("كما قال إنه
         # يتفق “بشكل رائع” مع بوتين", the speaker resolved by the quotes module)
         for q in quotes:
-            if getattr(q, "sentence_id", None) == sentence_id and isinstance(getattr(q, "speaker_actor_id", None), str):
+            sid = getattr(q, "sentence_id", None)
+            if sid is None or pd.isna(sid) or int(sid) != sentence_id:
+                continue
+            if isinstance(getattr(q, "speaker_actor_id", None), str):
                 sc = speaker_country.get(q.speaker_actor_id)
                 if sc:
                     src_actor, src_country, method = q.speaker_actor_id, sc, "speaker"
@@ -1004,7 +1023,7 @@ def _dyads_for_cue(a, b, cstart, eff, ms, groups, breaks, betweens, pair_refs, q
         tg = group_of.get(id(target))
         targets = [m for m in _countries(tg) if m.country not in src_countries] if tg and len(_countries(tg)) >= 2 else [target]
         sources = [(m.actor, m.country) for m in src_group] or [(src_actor, src_country)]
-        if src_m is not None:
+        if src_m is not None and not scoped:
             state["src"] = src_m
             state.setdefault("objects", set()).update(id(t) for t in targets)
             state["objects"].add(id(target))
@@ -1122,7 +1141,7 @@ def quote_stance(cues: pd.DataFrame, quotes: pd.DataFrame, threshold: float = DE
 # ---------------------------------------------------------------------------
 
 
-RULES_VERSION = "5"  # bump when the matching or dyad rules change, so cached annotations are redone
+RULES_VERSION = "6"  # bump when the matching or dyad rules change, so cached annotations are redone
 
 
 def cache_token() -> str:
