@@ -26,8 +26,10 @@ from typing import Iterable, Iterator
 
 import pandas as pd
 
+from .clean import flag_load_report
 from .pipeline import (Annotations, _chunks, _clear_tables, _concat, _write_part, annotate_chunk, available_stages,
                        stream_chunks, unify_parts)
+from .store import Run, abort_run, begin_run, commit_run
 
 __all__ = ["annotate_dask", "annotate_dask_to_parquet", "dask_client"]
 
@@ -85,7 +87,8 @@ def annotate_dask(
     with dask_client(scheduler) as client:
         futures = client.map(_run_chunk, list(_chunks(arts, chunk_size)), stages=stage_list, pure=False)
         parts = client.gather(futures)
-    return Annotations(_concat(parts), rep)
+    tables = _concat(parts)
+    return Annotations(tables, flag_load_report(rep, tables["articles"]))
 
 
 def _annotate_and_write(chunk: pd.DataFrame, stages: list[str], out: str, index: int) -> dict[str, int]:
@@ -139,8 +142,21 @@ def annotate_dask_to_parquet(
     """
 
     stage_list = list(stages) if stages is not None else available_stages()
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    run = begin_run(out_dir, [] if isinstance(source, pd.DataFrame) else [source])
+    out = run.path
+    try:
+        totals, report = _dask_to_parts(source, out, run, stage_list, chunk_size, scheduler, text_column, id_column, recursive)
+    except BaseException:
+        abort_run(run)  # the previous output stays as it was
+        raise
+    commit_run(run, stages=stage_list, report=report)
+    totals["chunks_from_cache"] = 0
+    return totals
+
+
+def _dask_to_parts(source, out: Path, run: Run, stage_list: list[str], chunk_size: int, scheduler, text_column: str,
+                   id_column: str | None, recursive: bool) -> tuple[dict[str, int], list[dict]]:
+    """Annotate on Dask into the run's folder ``out``; returns rows per table and the load report."""
     report: list[dict] = []
     totals: dict[str, int] = {}
 
@@ -162,12 +178,14 @@ def annotate_dask_to_parquet(
 
             tasks = [delayed(_partition_task)(p, text_column, id_column, i, stage_list, str(out)) for i, p in enumerate(delayed_parts)]
             results = client.gather(client.compute(tasks))
+            run.fingerprint_files(source)
             report.append({"source": str(source), "status": "loaded", "reason": f"{ddf.npartitions} partitions", "encoding": "table", "article_id": None})
         else:
             if isinstance(source, pd.DataFrame):
                 chunk_iter: Iterable[pd.DataFrame] = _chunks(source, chunk_size)
             else:
                 chunk_iter = stream_chunks(source, chunk_size, report, text_column=text_column, id_column=id_column, recursive=recursive)
+            chunk_iter = run.fingerprint(chunk_iter)
             futures = []
             for i, chunk in enumerate(chunk_iter):
                 if i == 0:
@@ -179,6 +197,4 @@ def annotate_dask_to_parquet(
             totals[k] = totals.get(k, 0) + v
     for name in totals:
         unify_parts(out / f"{name}.parquet")
-    pd.DataFrame(report, columns=["source", "status", "reason", "encoding", "article_id"]).to_parquet(out / "load_report.parquet", index=False)
-    totals["chunks_from_cache"] = 0
-    return totals
+    return totals, report

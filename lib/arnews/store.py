@@ -169,6 +169,15 @@ class Run:
             self._hash.update(f"{aid}\0{text}\1".encode("utf-8", "surrogatepass"))
         self._n_articles += len(articles)
 
+    def fingerprint_files(self, source: str | os.PathLike) -> None:
+        """Hash the names, sizes and modification times of a corpus's files (for sources the
+        parent never reads, such as a Parquet dataset read by Dask workers)."""
+        src = Path(source)
+        files = sorted(f for f in src.rglob("*") if f.is_file()) if src.is_dir() else [src]
+        for f in files:
+            st = f.stat()
+            self._hash.update(f"{f.relative_to(src) if src.is_dir() else f.name}\0{st.st_size}\0{st.st_mtime_ns}\1".encode())
+
     def __enter__(self) -> "Run":
         return self
 
