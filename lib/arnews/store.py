@@ -30,6 +30,7 @@ import errno
 import hashlib
 import json
 import os
+import re
 import shutil
 import time
 import uuid
@@ -48,6 +49,10 @@ __all__ = ["StoreError", "Run", "begin_run", "commit_run", "abort_run", "check_m
 MANIFEST = "manifest.json"
 FORMAT = "arnews-annotations/1"
 REPORT_COLUMNS = ["source", "status", "reason", "encoding", "article_id"]
+
+
+# the hidden lock, temporary and set-aside folders of runs into a folder's subfolders
+_RUN_LEFTOVER_RE = re.compile(r"^\..+\.(?:lock|tmp-.+|old-.+)$")
 
 
 class StoreError(ValueError):
@@ -97,7 +102,7 @@ def _check_replaceable(target: Path) -> None:
     """Only an arnews output folder (or an empty one) may be replaced by a run."""
     if not target.exists():
         return
-    entries = list(target.iterdir())
+    entries = [e for e in target.iterdir() if not _RUN_LEFTOVER_RE.match(e.name)]
     if (target / MANIFEST).exists() or all(e.suffix == ".parquet" for e in entries):
         return
     names = ", ".join(sorted(e.name for e in entries)[:5])
@@ -115,28 +120,40 @@ class _Lock:
     so a killed run never leaves a stale lock."""
 
     def __init__(self, path: Path, target: Path):
-        import fcntl
-
         self.path = path
-        self._file: IO[str] | None = open(path, "a+", encoding="utf-8")
-        try:
-            fcntl.flock(self._file, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError as e:
-            self._file.seek(0)
-            holder = self._file.read().strip() or "another process"
+        self._file: IO[str] | None = None
+        for _ in range(10):
+            self._file = self._try_lock(target)
+            # the holder before us may have removed the file after we opened it: lock the one on disk
+            if path.exists() and os.stat(path).st_ino == os.fstat(self._file.fileno()).st_ino:
+                break
             self._file.close()
-            self._file = None
-            if e.errno in (errno.EAGAIN, errno.EACCES):
-                raise StoreError(f"{target}: another arnews run is writing to this folder ({holder}); "
-                                 f"wait for it to finish or choose another --out") from None
-            raise
+        else:  # pragma: no cover - ten runs finishing in turn while we try
+            raise StoreError(f"{target}: could not lock the output folder; try again")
         self._file.seek(0)
         self._file.truncate()
         self._file.write(f"pid {os.getpid()} since {time.strftime('%Y-%m-%d %H:%M:%S')}")
         self._file.flush()
 
+    def _try_lock(self, target: Path) -> IO[str]:
+        import fcntl
+
+        f = open(self.path, "a+", encoding="utf-8")
+        try:
+            fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as e:
+            f.seek(0)
+            holder = f.read().strip() or "another process"
+            f.close()
+            if e.errno in (errno.EAGAIN, errno.EACCES):
+                raise StoreError(f"{target}: another arnews run is writing to this folder ({holder}); "
+                                 f"wait for it to finish or choose another --out") from None
+            raise
+        return f
+
     def release(self) -> None:
         if self._file is not None:
+            self.path.unlink(missing_ok=True)  # while still locked; a waiting opener re-checks the inode
             self._file.close()  # closing the file drops the flock
             self._file = None
 
@@ -193,7 +210,12 @@ def begin_run(out: str | os.PathLike, inputs: Iterable[str | os.PathLike] = ()) 
     """Check ``out`` (see :func:`check_output_path`), lock it and create the temporary folder
     the run writes into (beside ``out``, so the final swap is a rename). Leftovers of killed
     runs are cleared. Use as a context manager, or call :func:`abort_run` on failure."""
+    from .corpus import CorpusError
+
     inputs = [i for i in inputs if i is not None]
+    for inp in inputs:
+        if not Path(inp).exists():
+            raise CorpusError(f"{inp}: corpus path does not exist")
     target = check_output_path(out, inputs)
     _check_replaceable(target)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -205,7 +227,7 @@ def begin_run(out: str | os.PathLike, inputs: Iterable[str | os.PathLike] = ()) 
     except BaseException:
         lock.release()
         raise
-    return Run(target, tmp, lock, source=str(inputs[0]) if inputs else None)
+    return Run(target, tmp, lock, source=str(Path(inputs[0]).resolve()) if inputs else None)
 
 
 def _recover(target: Path) -> None:
