@@ -82,11 +82,6 @@ def check_output_path(out: str | os.PathLike, inputs: Iterable[str | os.PathLike
     arnews.store.StoreError: ...: output folder contains the input .../corpus.csv; choose a folder outside it
     """
     target = Path(out).expanduser().resolve()
-    if target.is_file():
-        raise StoreError(f"{out}: output path is an existing file; --out needs a folder")
-    for parent in target.parents:
-        if parent.exists() and not parent.is_dir():
-            raise StoreError(f"{out}: output path is under a file ({parent}); --out needs a folder")
     for inp in inputs:
         src = Path(inp).expanduser().resolve()
         if target == src:
@@ -95,6 +90,11 @@ def check_output_path(out: str | os.PathLike, inputs: Iterable[str | os.PathLike
             raise StoreError(f"{out}: output folder contains the input {inp}; choose a folder outside it")
         if src.is_dir() and _inside(target, src):
             raise StoreError(f"{out}: output folder is inside the input folder {inp}; choose a folder outside it")
+    if target.is_file():
+        raise StoreError(f"{out}: output path is an existing file; --out needs a folder")
+    for parent in target.parents:
+        if parent.exists() and not parent.is_dir():
+            raise StoreError(f"{out}: output path is under a file ({parent}); --out needs a folder")
     return target
 
 
