@@ -580,11 +580,16 @@ def iter_corpus(
     first = next(items, None)
     order = detect_dayfirst(_date_values(p, recursive), dayfirst)
     date_order = f"{'day' if order.dayfirst else 'month'}-first ({order.evidence or 'no unambiguous date; the default'})"
+    generated: set[str] = set()
     for row, rep in itertools.chain([first] if first else [], items):
         report.append(rep)
         if row is not None:
             if row.pop("_generated_id", False):
                 row["article_id"] = rep["article_id"] = _unique(row["article_id"], seen_id)
+                generated.add(row["article_id"])
+            elif row["article_id"] in generated:  # a real id that an earlier row without one was given
+                row["article_id"] = rep["article_id"] = _unique(row["article_id"], seen_id)
+                _note(rep, f"id already generated for an earlier row; loaded as {row['article_id']!r}")
             key = _content_key(row["text"])
             if key in seen_text:
                 rep.update(status="skipped", reason=f"duplicate text of {seen_text[key]}", article_id=None)
