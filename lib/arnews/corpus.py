@@ -451,7 +451,7 @@ def _iter_table(path: Path, text_column: str, id_column: str | None, batch_size:
             if _missing_value(raw_id):  # generated: never "nan" (and made unique in iter_corpus)
                 row.update(article_id=f"{path.stem}_{i:06d}", _generated_id=True)
                 note = f"no id in column {id_col!r}; id generated" if id_col else ""
-            row.update({k: v for k, v in rec.items() if not _missing_value(v)})
+            row.update({k: v for k, v in rec.items() if not (v is None or (pd.api.types.is_scalar(v) and pd.isna(v)))})
             yield row, _report_row(src, "loaded", note, "table", row["article_id"])
 
 
@@ -503,7 +503,9 @@ def _date_values(p: Path, recursive: bool) -> Iterator[object]:
                     yield from b.column(0).to_pylist()
         elif suffix in (".jsonl", ".ndjson"):
             for b in pd.read_json(p, lines=True, dtype=False, chunksize=50_000):
-                yield from b.get("date", [])
+                if "date" not in b.columns:
+                    return
+                yield from b["date"]
     except Exception:  # an unreadable file is reported by the loader itself
         return
 
