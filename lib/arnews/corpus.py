@@ -9,8 +9,12 @@ Accepted inputs
   column (``text`` by default, configurable).
 
 Nothing is dropped silently: the load report (``articles.attrs["load_report"]`` or
-:func:`load_report`) lists every input file or row with its status and, for skipped
-inputs, the reason (empty, binary, undecodable, duplicate of …).
+:func:`load_report`) lists every file under the corpus folder (or row) with its status and,
+for skipped inputs, the reason (empty, binary, undecodable, duplicate of …, in a subfolder
+without ``recursive``, in a hidden folder). A loaded input with something to say has it in
+``reason`` too: damaged UTF-8 (decoded with U+FFFD for each invalid byte, see
+:func:`decode_bytes`), a generated id (a row without one), a date that could not be read.
+Dates follow :mod:`arnews.dates`: one day/month order per column, offsets converted to UTC.
 
 Example
 -------
