@@ -65,11 +65,9 @@ def _run_annotate(args: argparse.Namespace) -> int:
     import pandas as pd
 
     from .pipeline import annotate_to_parquet
-    from .store import check_output_path
 
     stages = _stages(args.stages)
     _check_numbers(args)
-    check_output_path(args.out, [args.corpus])  # before the corpus is read
     load_kw = {"text_column": args.text_column, "id_column": args.id_column, "recursive": args.recursive,
                "dayfirst": args.dayfirst}
     t0 = time.perf_counter()
