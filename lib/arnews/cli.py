@@ -44,7 +44,7 @@ def _stages(value: str | None) -> list[str] | None:
 
 def _check_numbers(args: argparse.Namespace) -> None:
     for flag, value in (("--workers", args.workers), ("--chunk-size", args.chunk_size)):
-        if value < 1:
+        if value is not None and value < 1:
             raise UsageError(f"{flag} {value}: must be at least 1")
 
 

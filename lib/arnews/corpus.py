@@ -524,7 +524,7 @@ def _finalize(rows: list[dict], report: list[dict], date_from_content: bool, day
     df["title"] = [t if isinstance(t, str) and t.strip() else _first_line_title(x) for t, x in zip(df["title"], df["text"])]
     dates, date_source = [], []
     for d, text in zip(df["date"], df["text"]):
-        if not _missing_value(d):
+        if (isinstance(d, str) and d.strip()) or (d is not None and not isinstance(d, str) and not pd.isna(d)):
             dates.append(d)
             date_source.append("metadata")
             continue

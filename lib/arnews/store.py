@@ -286,10 +286,10 @@ def commit_run(run: Run, *, stages: Iterable[str] | None = None, report: list[di
     return manifest
 
 
-def _pipeline_version() -> str:
-    from .pipeline import PIPELINE_VERSION
+def _pipeline_version() -> str | None:
+    from . import pipeline
 
-    return PIPELINE_VERSION
+    return getattr(pipeline, "PIPELINE_VERSION", None)
 
 
 def _flag_cleaning(rep: pd.DataFrame, articles: Path) -> pd.DataFrame:
