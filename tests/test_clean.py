@@ -115,3 +115,51 @@ def test_researcher_can_add_a_rule(tmp_path):
     res = clean_text(BODY + "\nاشترك في النشرة البريدية", load_rules(str(p)))
     assert res.text == BODY
     assert _removed(res) == [("subscribe", "اشترك في النشرة البريدية")]
+
+
+# --- articles stored on one line; cleaning that empties an article (issue 13) -----------------
+
+
+def test_one_line_articles_keep_their_text(sample_articles):
+    """Line rules (reporter_credit, last_updated …) matched the whole of an article flattened
+    to one line; now they remove only their match there."""
+    flat = sample_articles.assign(text=sample_articles["text"].str.replace("\n", " "))
+    out = clean_articles(flat).set_index("article_id")
+    for aid, r in out.iterrows():
+        assert len(r["clean_text"]) > 0.95 * len(r["text"].strip()), aid
+        assert r["clean_warning"] is None
+    removed = {x["rule"]: x["text"] for x in out.loc["001_005e2f9528a27951", "removed"]}
+    assert removed["reporter_credit"].startswith("ساهم ناثان هودج") and removed["reporter_credit"].endswith("في هذا التقرير")
+    assert "ساهم ناثان هودج" not in out.loc["001_005e2f9528a27951", "clean_text"]
+    for r in out.itertuples():  # offsets still point into the original text
+        assert all(r.text[x["start"]:x["end"]] == x["text"] for x in r.removed)
+
+
+def test_long_line_is_not_removed_by_a_function_rule():
+    long_bio_like = " ".join(["مقال. فقرة. جملة. كلمة."] * 20)  # many short segments, as a bio has
+    assert clean_text(BODY + "\n" + long_bio_like).text.endswith(long_bio_like)
+
+
+def test_cleaning_that_removes_most_of_an_article_is_flagged(sample_articles):
+    from arnews.clean import flag_load_report
+    from arnews.corpus import load_report
+
+    arts = sample_articles.copy()
+    arts.loc[0, "text"] = "قال شي.\n" + "\n".join(["READ  عنوان خبر آخر من الموقع"] * 5)
+    out = clean_articles(arts)
+    assert out.loc[0, "removed_share"] > 0.5 and "cleaning removed" in out.loc[0, "clean_warning"]
+    assert out["clean_warning"].iloc[1:].isna().all()
+    assert clean_articles(arts, max_removed_share=0.99).loc[0, "clean_warning"] is None
+    rep = flag_load_report(load_report(arts), out)
+    assert rep.loc[0, "status"] == "loaded" and rep.loc[0, "reason"].startswith("cleaning removed")
+    assert (rep["reason"].iloc[1:] == "").all()
+
+
+def test_annotate_puts_the_cleaning_flag_in_the_load_report(sample_articles):
+    from arnews.pipeline import annotate
+
+    arts = sample_articles.head(2).copy()
+    arts.loc[1, "text"] = "قال شي.\nREAD  عنوان خبر آخر\nREAD  عنوان خبر ثالث من الموقع"
+    ann = annotate(arts, stages=["clean"], cache=False)
+    assert ann.load_report["reason"].tolist()[0] == ""
+    assert ann.load_report["reason"].tolist()[1].startswith("cleaning removed")

@@ -153,3 +153,115 @@ def test_iso_8859_6_arabic_is_decoded_by_fallback(tmp_path):
     (tmp_path / "a.txt").write_bytes(ARABIC.replace("أ", "ا").replace("إ", "ا").encode("iso-8859-6"))
     df = load_corpus(tmp_path)
     assert "بوتين" in df.loc[0, "text"]
+
+
+# --- damaged UTF-8, subfolders, null ids, dates (issue 13) ------------------------------------
+
+
+@pytest.mark.parametrize("damage", ["one bad byte", "cut mid-character"])
+def test_damaged_utf8_is_utf8_with_replacements_and_flagged(tmp_path, damage):
+    data = ARABIC.encode("utf-8")
+    assert data[-1:] == b"."
+    at = data.index(b" ", 30)  # between two characters
+    bad = data[:at] + b"\xff" + data[at:] if damage == "one bad byte" else data[:-2]  # ends inside "ك"
+    (tmp_path / "a.txt").write_bytes(bad)
+    df = load_corpus(tmp_path)
+    assert df.loc[0, "encoding"] == "utf-8"
+    text = df.loc[0, "text"]
+    assert "بوتين" in text and "الصين" in text and text.count("\ufffd") == 1
+    rep = load_report(df)
+    assert rep.loc[0, "status"] == "loaded"
+    assert rep.loc[0, "reason"].startswith("damaged UTF-8: 1 invalid byte replaced with U+FFFD")
+    assert ("mid-character" in rep.loc[0, "reason"]) == (damage == "cut mid-character")
+
+
+def test_windows_1256_is_not_mistaken_for_damaged_utf8():
+    res = decode_bytes((ARABIC * 3).encode("cp1256"))
+    assert res.encoding == "windows-1256" and res.warning is None
+
+
+def test_files_in_subfolders_are_listed_without_recursive(tmp_path):
+    (tmp_path / "a.txt").write_text(ARABIC, encoding="utf-8")
+    (tmp_path / "2024" / "jan").mkdir(parents=True)
+    (tmp_path / "2024" / "jan" / "b.txt").write_text(ARABIC + " ب", encoding="utf-8")
+    (tmp_path / "2024" / "c.txt").write_text(ARABIC + " ج", encoding="utf-8")
+    (tmp_path / ".git" / "objects").mkdir(parents=True)
+    (tmp_path / ".git" / "HEAD").write_text("ref")
+    (tmp_path / ".git" / "objects" / "x").write_text("y")
+    rep = load_report(load_corpus(tmp_path)).set_index("source")
+    assert rep.loc[str(tmp_path / "2024" / "jan" / "b.txt"), "reason"].startswith("in subfolder 2024/jan/, not read")
+    assert "--recursive" in rep.loc[str(tmp_path / "2024" / "c.txt"), "reason"]
+    assert rep.loc[str(tmp_path / ".git"), "reason"] == "hidden folder, not read (2 files)"
+    assert (rep["status"] == "loaded").sum() == 1 and len(rep) == 4
+    deep = load_corpus(tmp_path, recursive=True)
+    assert sorted(deep["article_id"]) == ["2024/c", "2024/jan/b", "a"]
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet"])
+def test_rows_with_null_ids_get_generated_ids(tmp_path, fmt):
+    data = pd.DataFrame({"id": [None, 7, None, None], "text": [ARABIC + f" {i}" for i in range(4)]})
+    data["id"] = data["id"].astype("Int64")
+    p = tmp_path / f"c.{fmt}"
+    if fmt == "jsonl":
+        p.write_text("\n".join(json.dumps({"id": None if pd.isna(i) else int(i), "text": t}, ensure_ascii=False)
+                               for i, t in zip(data["id"], data["text"])), encoding="utf-8")
+    elif fmt == "csv":
+        data.to_csv(p, index=False)
+    else:
+        data.astype({"id": "float64"}).to_parquet(p)  # an integer column with gaps stored as floats
+    df = load_corpus(p, id_column="id")
+    assert len(df) == 4
+    assert df["article_id"].tolist() == ["c_000001", "7", "c_000003", "c_000004"]
+    rep = load_report(df)
+    assert (rep["status"] == "loaded").all()
+    assert rep["reason"].tolist().count("no id in column 'id'; id generated") == 3
+
+
+def test_generated_ids_never_collide_with_real_ones(tmp_path):
+    p = tmp_path / "c.csv"
+    pd.DataFrame({"article_id": ["", "c_000001"], "text": [ARABIC, ARABIC + " ب"]}).to_csv(p, index=False)
+    df = load_corpus(p)
+    assert df["article_id"].tolist() == ["c_000001", "c_000001_2"]
+    assert "loaded as 'c_000001_2'" in load_report(df)["reason"].iloc[1]
+    pd.DataFrame({"article_id": ["c_000002", ""], "text": [ARABIC, ARABIC + " ب"]}).to_csv(p, index=False)
+    assert load_corpus(p)["article_id"].tolist() == ["c_000002", "c_000002_2"]
+
+
+def test_one_day_month_order_per_date_column(tmp_path):
+    p = tmp_path / "c.csv"
+    dates = ["05/06/2022", "15/06/2022", "2022-06-07", "7 June 2022"]
+    pd.DataFrame({"text": [ARABIC + f" {i}" for i in range(4)], "date": dates}).to_csv(p, index=False)
+    df = load_corpus(p)
+    assert df["date"].dt.strftime("%Y-%m-%d").tolist() == ["2022-06-05", "2022-06-15", "2022-06-07", "2022-06-07"]
+    assert df.attrs["date_order"] == "day-first (15/06/2022)"
+    # month-first when the column shows it; the day-first reading of 05/06 would be wrong there
+    pd.DataFrame({"text": [ARABIC, ARABIC + " ب"], "date": ["05/06/2022", "06/15/2022"]}).to_csv(p, index=False)
+    assert load_corpus(p)["date"].dt.strftime("%m-%d").tolist() == ["05-06", "06-15"]
+    # set explicitly: a value that contradicts the order is reported, not read the other way
+    df = load_corpus(p, dayfirst=True)
+    assert df["date"].isna().tolist() == [False, True]
+    assert "date '06/15/2022' in metadata could not be parsed" in load_report(df)["reason"].iloc[1]
+
+
+def test_the_order_is_the_same_in_every_streamed_chunk(tmp_path):
+    from arnews.corpus import iter_corpus
+
+    p = tmp_path / "c.csv"
+    pd.DataFrame({"text": [ARABIC + f" {i}" for i in range(3)], "date": ["05/06/2022", "01/02/2022", "25/12/2022"]}).to_csv(p, index=False)
+    first = next(iter_corpus(p, chunk_size=1))
+    assert first["date"].iloc[0] == pd.Timestamp("2022-06-05")  # the third row decides the order
+
+
+def test_timezone_offsets_become_utc_and_bad_dates_do_not_stop_the_load(tmp_path):
+    p = tmp_path / "c.jsonl"
+    rows = [{"text": ARABIC + " 1", "date": "2022-06-05T10:00:00+03:00"},
+            {"text": ARABIC + " 2", "date": "2022-06-05 10:00"},
+            {"text": ARABIC + " 3", "date": "2022-06-05T23:30:00-02:00"},
+            {"text": ARABIC + " 4", "date": "yesterday"}]
+    p.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    df = load_corpus(p)
+    assert df["date"].tolist()[:3] == [pd.Timestamp("2022-06-05 07:00"), pd.Timestamp("2022-06-05 10:00"), pd.Timestamp("2022-06-06 01:30")]
+    assert pd.isna(df["date"].iloc[3]) and pd.isna(df["date_source"].iloc[3])
+    rep = load_report(df)
+    assert rep["status"].tolist() == ["loaded"] * 4
+    assert rep["reason"].iloc[3] == "date 'yesterday' in metadata could not be parsed (left empty)"

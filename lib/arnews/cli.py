@@ -24,41 +24,76 @@ EVALUATIONS = {
 }
 
 
+class UsageError(ValueError):
+    """A command-line value that cannot work; printed as one line, exit code 2."""
+
+
+def _stages(value: str | None) -> list[str] | None:
+    """``--stages clean,text`` as a list, checked against the pipeline's stages."""
+    from .pipeline import STAGES
+
+    if value is None:
+        return None
+    names = [s.strip() for s in value.split(",") if s.strip()]
+    unknown = [s for s in names if s not in STAGES]
+    if unknown or not names:
+        raise UsageError(f"--stages {value!r}: unknown stage(s) {', '.join(unknown) or '(none given)'}; "
+                         f"stages are {', '.join(STAGES)}")
+    return names
+
+
+def _check_numbers(args: argparse.Namespace) -> None:
+    for flag, value in (("--workers", args.workers), ("--chunk-size", args.chunk_size)):
+        if value is not None and value < 1:
+            raise UsageError(f"{flag} {value}: must be at least 1")
+
+
 def _annotate(args: argparse.Namespace) -> int:
+    """Check the arguments, then run; every expected failure is one line on stderr, exit 2."""
+    try:
+        return _run_annotate(args)
+    except (ValueError, OSError) as e:  # CorpusError, StoreError, UsageError are ValueErrors
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(f"interrupted: {args.out} left as it was", file=sys.stderr)
+        return 130
+
+
+def _run_annotate(args: argparse.Namespace) -> int:
     """Stream the corpus chunk by chunk to Parquet (local engine) or run it on Dask."""
     import pandas as pd
 
-    from .corpus import CorpusError
     from .pipeline import annotate_to_parquet
 
-    stages = args.stages.split(",") if args.stages else None
-    load_kw = {"text_column": args.text_column, "id_column": args.id_column, "recursive": args.recursive}
+    stages = _stages(args.stages)
+    _check_numbers(args)
+    load_kw = {"text_column": args.text_column, "id_column": args.id_column, "recursive": args.recursive,
+               "dayfirst": args.dayfirst}
     t0 = time.perf_counter()
-    try:
-        if args.engine == "dask":
-            from .distributed import annotate_dask_to_parquet
+    if args.engine == "dask":
+        from .distributed import annotate_dask_to_parquet
 
-            counts = annotate_dask_to_parquet(
-                args.corpus, args.out, stages=stages, chunk_size=args.chunk_size, scheduler=args.scheduler, **load_kw
-            )
-        else:
-            counts = annotate_to_parquet(
-                args.corpus,
-                args.out,
-                stages=stages,
-                chunk_size=args.chunk_size,
-                workers=args.workers,
-                cache=False if args.no_cache else (args.cache_dir or True),
-                **load_kw,
-            )
-    except (CorpusError, ValueError) as e:
-        print(f"error: {e}", file=sys.stderr)
-        return 2
+        counts = annotate_dask_to_parquet(
+            args.corpus, args.out, stages=stages, chunk_size=args.chunk_size, scheduler=args.scheduler, **load_kw
+        )
+    else:
+        counts = annotate_to_parquet(
+            args.corpus,
+            args.out,
+            stages=stages,
+            chunk_size=args.chunk_size,
+            workers=args.workers,
+            cache=False if args.no_cache else (args.cache_dir or True),
+            **load_kw,
+        )
     dt = time.perf_counter() - t0
     rep = pd.read_parquet(Path(args.out) / "load_report.parquet")
     skipped = rep[rep["status"] != "loaded"]
-    print(f"loaded {int((rep['status'] == 'loaded').sum())} articles from {args.corpus}; skipped {len(skipped)}")
-    for _, r in skipped.iterrows():
+    flagged = rep[(rep["status"] == "loaded") & (rep["reason"].fillna("") != "")]
+    print(f"loaded {int((rep['status'] == 'loaded').sum())} articles from {args.corpus}; skipped {len(skipped)}; "
+          f"flagged {len(flagged)}")
+    for _, r in pd.concat([skipped, flagged]).iterrows():
         print(f"  {r['status']} {r['source']}: {r['reason']}")
     hits = counts.pop("chunks_from_cache", 0)
     print(f"annotated in {dt:.1f}s ({hits} chunks from cache)")
@@ -103,7 +138,12 @@ def main(argv: list[str] | None = None) -> int:
     a.add_argument("--out", required=True, help="output folder for the .parquet tables")
     a.add_argument("--text-column", default="text", help="text column for table inputs (default: text)")
     a.add_argument("--id-column", default=None, help="id column for table inputs")
-    a.add_argument("--recursive", action="store_true", help="read .txt files in sub-folders too")
+    a.add_argument("--recursive", action="store_true", help="read .txt files in sub-folders too (without it they are listed as skipped)")
+    order = a.add_mutually_exclusive_group()
+    order.add_argument("--dayfirst", dest="dayfirst", action="store_const", const=True, default=None,
+                       help="read dates like 05/06/2022 as day/month (default: detected per column, else day-first)")
+    order.add_argument("--monthfirst", dest="dayfirst", action="store_const", const=False,
+                       help="read dates like 05/06/2022 as month/day")
     a.add_argument("--stages", default=None, help="comma-separated stages (default: all)")
     a.add_argument("--workers", type=int, default=1, help="processes (local engine)")
     a.add_argument("--engine", choices=["local", "dask"], default="local")

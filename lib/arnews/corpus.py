@@ -9,8 +9,12 @@ Accepted inputs
   column (``text`` by default, configurable).
 
 Nothing is dropped silently: the load report (``articles.attrs["load_report"]`` or
-:func:`load_report`) lists every input file or row with its status and, for skipped
-inputs, the reason (empty, binary, undecodable, duplicate of …).
+:func:`load_report`) lists every file under the corpus folder (or row) with its status and,
+for skipped inputs, the reason (empty, binary, undecodable, duplicate of …, in a subfolder
+without ``recursive``, in a hidden folder). A loaded input with something to say has it in
+``reason`` too: damaged UTF-8 (decoded with U+FFFD for each invalid byte, see
+:func:`decode_bytes`), a generated id (a row without one), a date that could not be read.
+Dates follow :mod:`arnews.dates`: one day/month order per column, offsets converted to UTC.
 
 Example
 -------
@@ -23,6 +27,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import itertools
 import os
 import re
 import unicodedata
@@ -31,6 +36,8 @@ from pathlib import Path
 from typing import Iterator
 
 import pandas as pd
+
+from .dates import detect_dayfirst, parse_dates
 
 __all__ = [
     "CorpusError",
@@ -63,6 +70,7 @@ class DecodeResult:
     text: str | None
     encoding: str | None
     problem: str | None = None  # reason when text is None
+    warning: str | None = None  # what to say in the load report of a loaded file (damaged UTF-8)
 
 
 _ARABIC_RE = re.compile(r"[\u0600-\u06FF]")
@@ -100,6 +108,32 @@ def _plausible_arabic(text: str) -> bool:
     )
 
 
+_ESCAPED_RE = re.compile("[\udc80-\udcff]")  # bytes utf-8 could not decode (surrogateescape)
+_ESCAPED_TAIL_RE = re.compile("[\udc80-\udcff]+$")
+_NON_ASCII_RE = re.compile("[^\x00-\x7f\udc80-\udcff]")
+
+
+def _damaged_utf8(data: bytes, encoding: str = "utf-8") -> DecodeResult | None:
+    """UTF-8 with a few invalid bytes (a bad byte, a file cut mid-character): decoded with
+    U+FFFD for each invalid byte, and said so. Text in a legacy code page has invalid bytes
+    all through its letters, so it needs at least four valid non-ASCII characters per
+    invalid byte to count as damaged UTF-8.
+
+    >>> _damaged_utf8("قال بوتين".encode()[:4] + b"\\xff" + "قال بوتين".encode()[4:]).warning
+    'damaged UTF-8: 1 invalid byte replaced with U+FFFD'
+    >>> _damaged_utf8("قال بوتين".encode("cp1256")) is None
+    True
+    """
+    escaped = data.decode("utf-8", errors="surrogateescape")
+    text, bad = _ESCAPED_RE.subn("\ufffd", escaped)
+    if not bad or len(_NON_ASCII_RE.findall(escaped)) < 4 * bad or not _looks_like_text(text):
+        return None
+    trailing = _ESCAPED_TAIL_RE.search(escaped)
+    where = " (the file ends mid-character)" if trailing and len(trailing.group(0)) == bad else ""
+    noun = "byte" if bad == 1 else "bytes"
+    return DecodeResult(text, encoding, warning=f"damaged UTF-8: {bad} invalid {noun} replaced with U+FFFD{where}")
+
+
 def _utf16_without_bom(data: bytes) -> str | None:
     """Recognise BOM-less UTF-16 by its NUL pattern (ASCII/Arabic code units)."""
     if len(data) < 4 or len(data) % 2:
@@ -133,12 +167,17 @@ def decode_bytes(data: bytes) -> DecodeResult:
     pattern) and Windows-1256, the common legacy Arabic code page; other Arabic code
     pages are tried with ``charset_normalizer`` and kept only if the result reads as
     Arabic. Binary data and bytes that decode to no
-    plausible text are reported, not guessed.
+    plausible text are reported, not guessed. UTF-8 with a few invalid bytes (one bad
+    byte, a file cut mid-character) is *damaged UTF-8*: it is decoded with U+FFFD in place
+    of each invalid byte and ``warning`` says so (the load report shows it).
 
     >>> decode_bytes("قال بوتين إن العلاقات قوية".encode("cp1256")).encoding
     'windows-1256'
     >>> decode_bytes(b"\\x00\\x01\\x02\\xff" * 10).problem
     'binary file (NUL bytes)'
+    >>> res = decode_bytes("قال بوتين إن العلاقات قوية".encode()[:-1])
+    >>> res.encoding, res.warning
+    ('utf-8', 'damaged UTF-8: 1 invalid byte replaced with U+FFFD (the file ends mid-character)')
     """
     if not data:
         return DecodeResult(None, None, "empty file")
@@ -146,7 +185,8 @@ def decode_bytes(data: bytes) -> DecodeResult:
         try:
             return DecodeResult(data[3:].decode("utf-8"), "utf-8-sig")
         except UnicodeDecodeError as e:
-            return DecodeResult(None, None, f"invalid UTF-8 after a UTF-8 BOM at byte {e.start + 3}")
+            return _damaged_utf8(data[3:], "utf-8-sig") or DecodeResult(
+                None, None, f"invalid UTF-8 after a UTF-8 BOM at byte {e.start + 3}")
     if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
         try:
             return DecodeResult(data.decode("utf-16"), "utf-16")
@@ -164,6 +204,10 @@ def decode_bytes(data: bytes) -> DecodeResult:
         return DecodeResult(None, None, "binary file (control bytes)")
     except UnicodeDecodeError:
         pass
+    # A few invalid bytes in otherwise valid UTF-8 is damaged UTF-8, not a legacy code page.
+    damaged = _damaged_utf8(data)
+    if damaged is not None:
+        return damaged
     # Windows-1256 decodes almost any byte string, so require plausible Arabic text.
     try:
         text = data.decode("cp1256")
@@ -293,10 +337,23 @@ def _read_metadata(folder: Path) -> tuple[pd.DataFrame | None, Path | None]:
 Item = tuple["dict | None", dict]  # (article row or None, report row)
 
 
+def _walk(folder: Path, recursive: bool) -> tuple[list[Path], list[Path], list[dict]]:
+    """Every file under ``folder``: those to read (sorted), those in subfolders left unread
+    (without ``recursive``), and one report row per hidden subfolder (not entered)."""
+    files, unread, hidden = [], [], []
+    for root, dirs, names in os.walk(folder):
+        here = Path(root)
+        for d in sorted(d for d in dirs if d.startswith(".")):
+            n = sum(len(f) for _, _, f in os.walk(here / d))
+            hidden.append(_report_row(str(here / d), "skipped", f"hidden folder, not read ({n} files)"))
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        (files if recursive or here == folder else unread).extend(here / n for n in names)
+    return sorted(files), sorted(unread), hidden
+
+
 def _iter_folder(folder: Path, recursive: bool) -> Iterator[Item]:
     meta, meta_path = _read_metadata(folder)
-    pattern = "**/*" if recursive else "*"
-    files = sorted(p for p in folder.glob(pattern) if p.is_file())
+    files, unread, hidden = _walk(folder, recursive)
     meta_by_file = {} if meta is None else {r["file"]: r for r in meta.to_dict("records")}
     for p in files:
         rel = p.relative_to(folder).as_posix()
@@ -326,12 +383,31 @@ def _iter_folder(folder: Path, recursive: bool) -> Iterator[Item]:
             for k, v in m.items():
                 if k != "file" and v != "":
                     row[k] = v
-        yield row, _report_row(str(p), "loaded", "", res.encoding, row["article_id"])
+        yield row, _report_row(str(p), "loaded", res.warning or "", res.encoding, row["article_id"])
+    for p in unread:
+        sub = p.parent.relative_to(folder).as_posix()
+        yield None, _report_row(str(p), "skipped", f"in subfolder {sub}/, not read (pass --recursive / recursive=True to read subfolders)")
+    for rep in hidden:
+        yield None, rep
     if meta is not None:
         listed = set(meta["file"])
-        present = {p.relative_to(folder).as_posix() for p in files} | {p.name for p in files}
+        present = {p.relative_to(folder).as_posix() for p in files + unread} | {p.name for p in files}
         for f in sorted(listed - present):
             yield None, _report_row(str(folder / f), "missing", "listed in metadata but no such file")
+
+
+def _missing_value(v: object) -> bool:
+    """None, NaN/NA or a blank string: a cell with nothing in it."""
+    if isinstance(v, str):
+        return not v.strip()
+    return v is None or (pd.api.types.is_scalar(v) and bool(pd.isna(v)))
+
+
+def _id_text(v: object) -> str:
+    """An id cell as text; a whole float (``3.0``, from an integer column with gaps) as ``'3'``."""
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    return str(v).strip()
 
 
 def _table_batches(path: Path, batch_size: int) -> Iterator[pd.DataFrame]:
@@ -369,13 +445,18 @@ def _iter_table(path: Path, text_column: str, id_column: str | None, batch_size:
             i += 1
             src = f"{path}#row{i}"
             text = rec.pop(text_column)
-            if text is None or (isinstance(text, float) and pd.isna(text)) or not str(text).strip():
+            if _missing_value(text):
                 yield None, _report_row(src, "skipped", f"row {i}: empty text")
                 continue
-            aid = str(rec.pop(id_column)) if id_column else str(rec.pop("article_id", "") or f"{path.stem}_{i:06d}")
-            row = {"article_id": aid, "source_path": src, "text": str(text), "encoding": "table"}
-            row.update({k: v for k, v in rec.items() if not (isinstance(v, float) and pd.isna(v))})
-            yield row, _report_row(src, "loaded", "", "table", aid)
+            id_col = id_column or ("article_id" if "article_id" in rec else None)
+            raw_id = rec.pop(id_col) if id_col else None
+            row = {"article_id": _id_text(raw_id), "source_path": src, "text": str(text), "encoding": "table"}
+            note = ""
+            if _missing_value(raw_id):  # generated: never "nan" (and made unique in iter_corpus)
+                row.update(article_id=f"{path.stem}_{i:06d}", _generated_id=True)
+                note = f"no id in column {id_col!r}; id generated" if id_col else ""
+            row.update({k: v for k, v in rec.items() if not (v is None or (pd.api.types.is_scalar(v) and pd.isna(v)))})
+            yield row, _report_row(src, "loaded", note, "table", row["article_id"])
 
 
 def _iter_items(p: Path, text_column: str, id_column: str | None, recursive: bool) -> Iterator[Item]:
@@ -389,7 +470,7 @@ def _iter_items(p: Path, text_column: str, id_column: str | None, recursive: boo
         res = decode_bytes(p.read_bytes())
         if res.text is None or not res.text.strip():
             raise CorpusError(f"{p}: {res.problem or 'empty file'}")
-        yield {"article_id": p.stem, "source_path": str(p), "text": res.text, "encoding": res.encoding}, _report_row(str(p), "loaded", "", res.encoding, p.stem)
+        yield {"article_id": p.stem, "source_path": str(p), "text": res.text, "encoding": res.encoding}, _report_row(str(p), "loaded", res.warning or "", res.encoding, p.stem)
     else:
         raise CorpusError(
             f"{p}: unsupported corpus file type {p.suffix or '(none)'}; use a folder of .txt files "
@@ -397,8 +478,45 @@ def _iter_items(p: Path, text_column: str, id_column: str | None, recursive: boo
         )
 
 
-def _finalize(rows: list[dict], report: list[dict], date_from_content: bool) -> pd.DataFrame:
-    """Titles, dates and column order for a batch of loaded rows (updates report reasons)."""
+def _note(rep: dict, text: str) -> None:
+    """Add a remark to a report row's reason."""
+    rep["reason"] = "; ".join(x for x in (rep.get("reason"), text) if x)
+
+
+def _date_values(p: Path, recursive: bool) -> Iterator[object]:
+    """The values of the corpus's ``date`` column (metadata sidecar or table file), read
+    lazily so that detecting the day/month order stops at the first telling value."""
+    if p.is_dir():
+        meta, _ = _read_metadata(p)
+        if meta is not None and "date" in meta.columns:
+            yield from meta["date"]
+        return
+    suffix = p.suffix.lower()
+    try:
+        if suffix in (".csv", ".tsv", ".tab"):
+            sep = "," if suffix == ".csv" else "\t"
+            for b in pd.read_csv(p, sep=sep, dtype=str, keep_default_na=False, encoding="utf-8-sig",
+                                 usecols=lambda c: c == "date", chunksize=50_000):
+                yield from b.get("date", [])
+        elif suffix in (".parquet", ".pq"):
+            import pyarrow.parquet as pq
+
+            f = pq.ParquetFile(p)
+            if "date" in f.schema_arrow.names:
+                for b in f.iter_batches(batch_size=50_000, columns=["date"]):
+                    yield from b.column(0).to_pylist()
+        elif suffix in (".jsonl", ".ndjson"):
+            for b in pd.read_json(p, lines=True, dtype=False, chunksize=50_000):
+                if "date" not in b.columns:
+                    return
+                yield from b["date"]
+    except Exception:  # an unreadable file is reported by the loader itself
+        return
+
+
+def _finalize(rows: list[dict], report: list[dict], date_from_content: bool, dayfirst: bool | None = None) -> pd.DataFrame:
+    """Titles, dates and column order for a batch of loaded rows (updates report reasons).
+    ``dayfirst`` None: the day/month order is detected from this batch's dates."""
     df = pd.DataFrame(rows)
     for col in ("title", "date", "outlet"):
         if col not in df.columns:
@@ -413,17 +531,27 @@ def _finalize(rows: list[dict], report: list[dict], date_from_content: bool) -> 
         found = date_from_text(text) if date_from_content else None
         dates.append(found)
         date_source.append("text" if found else None)
-    df["date"] = pd.to_datetime(pd.Series(dates, dtype=object), errors="coerce", format="mixed")
+    order = detect_dayfirst(dates, dayfirst)
+    df["date"] = parse_dates(dates, order.dayfirst)
     df["date_source"] = date_source
     bad = df["date"].isna() & pd.Series([d is not None for d in dates])
     if bad.any():
         by_source = {r["source"]: r for r in report}
-        for src in df.loc[bad, "source_path"]:
+        for src, value in zip(df.loc[bad, "source_path"], pd.Series(dates, dtype=object)[bad]):
             if src in by_source:
-                by_source[src]["reason"] = "loaded; date in metadata could not be parsed"
+                _note(by_source[src], f"date {str(value)!r} in metadata could not be parsed (left empty)")
         df.loc[bad, "date_source"] = None
     front = ARTICLE_COLUMNS + ["encoding", "date_source"]
     return df[front + [c for c in df.columns if c not in front]].reset_index(drop=True)
+
+
+def _unique(article_id: str, seen: set[str]) -> str:
+    """A generated id that no loaded article has yet."""
+    candidate, n = article_id, 1
+    while candidate in seen:
+        n += 1
+        candidate = f"{article_id}_{n}"
+    return candidate
 
 
 def iter_corpus(
@@ -434,12 +562,16 @@ def iter_corpus(
     id_column: str | None = None,
     recursive: bool = False,
     date_from_content: bool = True,
+    dayfirst: bool | None = None,
 ) -> Iterator[pd.DataFrame]:
     """Stream a corpus in chunks of at most ``chunk_size`` articles (same columns as
     :func:`load_corpus`), for corpora too large to hold in memory. Each chunk's
     ``attrs["load_report"]`` holds the report rows read since the previous chunk;
     duplicates are detected across the whole stream. The last chunk may be empty
-    (it then only carries report rows).
+    (it then only carries report rows). The day/month order of the ``date`` column is
+    ``dayfirst`` if given, else detected once for the whole column (see
+    :mod:`arnews.dates`); ``attrs["date_order"]`` says which and why. A row without an id
+    gets a generated one.
 
     >>> sum(len(c) for c in iter_corpus("data/articles", chunk_size=2))   # doctest: +SKIP
     5
@@ -450,9 +582,20 @@ def iter_corpus(
     rows: list[dict] = []
     report: list[dict] = []
     n_loaded = 0
-    for row, rep in _iter_items(p, text_column, id_column, recursive):
+    items = _iter_items(p, text_column, id_column, recursive)  # checks the path before the date scan
+    first = next(items, None)
+    order = detect_dayfirst(_date_values(p, recursive), dayfirst)
+    date_order = f"{'day' if order.dayfirst else 'month'}-first ({order.evidence or 'no unambiguous date; the default'})"
+    generated: set[str] = set()
+    for row, rep in itertools.chain([first] if first else [], items):
         report.append(rep)
         if row is not None:
+            if row.pop("_generated_id", False):
+                row["article_id"] = rep["article_id"] = _unique(row["article_id"], seen_id)
+                generated.add(row["article_id"])
+            elif row["article_id"] in generated:  # a real id that an earlier row without one was given
+                row["article_id"] = rep["article_id"] = _unique(row["article_id"], seen_id)
+                _note(rep, f"id already generated for an earlier row; loaded as {row['article_id']!r}")
             key = _content_key(row["text"])
             if key in seen_text:
                 rep.update(status="skipped", reason=f"duplicate text of {seen_text[key]}", article_id=None)
@@ -463,8 +606,8 @@ def iter_corpus(
                 seen_id.add(row["article_id"])
                 rows.append(row)
         if len(rows) >= chunk_size:
-            df = _finalize(rows, report, date_from_content)
-            df.attrs["load_report"] = report
+            df = _finalize(rows, report, date_from_content, order.dayfirst)
+            df.attrs.update(load_report=report, date_order=date_order)
             n_loaded += len(df)
             yield df
             rows, report = [], []
@@ -472,8 +615,8 @@ def iter_corpus(
         reasons = "; ".join(f"{Path(r['source']).name}: {r['reason']}" for r in report[:10]) or "no files"
         raise CorpusError(f"{p}: no articles could be loaded ({reasons})")
     if rows or report:
-        df = _finalize(rows, report, date_from_content) if rows else pd.DataFrame(columns=ARTICLE_COLUMNS + ["encoding", "date_source"])
-        df.attrs["load_report"] = report
+        df = _finalize(rows, report, date_from_content, order.dayfirst) if rows else pd.DataFrame(columns=ARTICLE_COLUMNS + ["encoding", "date_source"])
+        df.attrs.update(load_report=report, date_order=date_order)
         yield df
 
 
@@ -484,14 +627,19 @@ def load_corpus(
     id_column: str | None = None,
     recursive: bool = False,
     date_from_content: bool = True,
+    dayfirst: bool | None = None,
 ) -> pd.DataFrame:
     """Load articles from a folder of ``.txt`` files or a CSV/TSV/JSONL/Parquet file.
 
     Returns one row per article with ``article_id, source_path, title, date, outlet,
     text`` (the text exactly as read), ``encoding``, ``date_source`` and any metadata
     columns. ``load_report(articles)`` lists every input with its status (``loaded``,
-    ``skipped`` or ``missing``) and reason. For corpora larger than memory use
-    :func:`iter_corpus`.
+    ``skipped`` or ``missing``) and reason; a loaded input with something to say
+    (damaged UTF-8, a generated id, an unreadable date) has it in ``reason``. Files in
+    subfolders are listed but read only with ``recursive=True``. Dates are read with one
+    day/month order for the whole column (``dayfirst``, else detected; see
+    :mod:`arnews.dates`; ``attrs["date_order"]`` says which) and offsets converted to UTC.
+    For corpora larger than memory use :func:`iter_corpus`.
 
     Raises :class:`CorpusError` when the path does not exist, cannot be read, or
     holds no loadable article.
@@ -507,14 +655,18 @@ def load_corpus(
     [['loaded', ''], ['skipped', 'empty file']]
     """
     chunks, report = [], []
-    for c in iter_corpus(path, chunk_size=1 << 30, text_column=text_column, id_column=id_column, recursive=recursive, date_from_content=date_from_content):
+    date_order = None
+    for c in iter_corpus(path, chunk_size=1 << 30, text_column=text_column, id_column=id_column, recursive=recursive,
+                         date_from_content=date_from_content, dayfirst=dayfirst):
         report += c.attrs["load_report"]
+        date_order = c.attrs.get("date_order")
         c.attrs = {}
         chunks.append(c)
     df = pd.concat([c for c in chunks if len(c)], ignore_index=True)
     # Plain records, not a DataFrame: pandas compares attrs when combining frames.
     df.attrs["load_report"] = report
     df.attrs["corpus_path"] = str(path)
+    df.attrs["date_order"] = date_order
     return df
 
 

@@ -26,8 +26,10 @@ from typing import Iterable, Iterator
 
 import pandas as pd
 
+from .clean import flag_load_report
 from .pipeline import (Annotations, _chunks, _clear_tables, _concat, _write_part, annotate_chunk, available_stages,
                        stream_chunks, unify_parts)
+from .store import Run, abort_run, begin_run, commit_run
 
 __all__ = ["annotate_dask", "annotate_dask_to_parquet", "dask_client"]
 
@@ -85,16 +87,18 @@ def annotate_dask(
     with dask_client(scheduler) as client:
         futures = client.map(_run_chunk, list(_chunks(arts, chunk_size)), stages=stage_list, pure=False)
         parts = client.gather(futures)
-    return Annotations(_concat(parts), rep)
+    tables = _concat(parts)
+    return Annotations(tables, flag_load_report(rep, tables["articles"]))
 
 
 def _annotate_and_write(chunk: pd.DataFrame, stages: list[str], out: str, index: int) -> dict[str, int]:
     return _write_part(annotate_chunk(chunk, stages), out, index)
 
 
-def _prepare_partition(part: pd.DataFrame, text_column: str, id_column: str | None, index: int) -> pd.DataFrame:
+def _prepare_partition(part: pd.DataFrame, text_column: str, id_column: str | None, index: int,
+                       dayfirst: bool | None = None) -> pd.DataFrame:
     """Turn a partition of a Parquet corpus into an articles chunk like load_corpus's."""
-    from .corpus import _finalize
+    from .corpus import _finalize, _id_text, _missing_value
 
     part = part.reset_index(drop=True)
     if text_column not in part.columns:
@@ -102,17 +106,19 @@ def _prepare_partition(part: pd.DataFrame, text_column: str, id_column: str | No
     rows = []
     for i, rec in enumerate(part.to_dict("records")):
         text = rec.pop(text_column)
-        if text is None or not str(text).strip():
+        if _missing_value(text):
             continue
-        aid = str(rec.pop(id_column)) if id_column else str(rec.pop("article_id", "") or f"p{index:05d}_{i:06d}")
+        raw_id = rec.pop(id_column) if id_column else rec.pop("article_id", None)
+        aid = f"p{index:05d}_{i:06d}" if _missing_value(raw_id) else _id_text(raw_id)
         row = {"article_id": aid, "source_path": f"partition{index}#row{i + 1}", "text": str(text), "encoding": "table"}
         row.update({k: v for k, v in rec.items() if v is not None and not (isinstance(v, float) and pd.isna(v))})
         rows.append(row)
-    return _finalize(rows, [], True) if rows else pd.DataFrame()
+    return _finalize(rows, [], True, dayfirst) if rows else pd.DataFrame()
 
 
-def _partition_task(part: pd.DataFrame, text_column: str, id_column: str | None, index: int, stages: list[str], out: str) -> dict[str, int]:
-    arts = _prepare_partition(part, text_column, id_column, index)
+def _partition_task(part: pd.DataFrame, text_column: str, id_column: str | None, index: int, stages: list[str], out: str,
+                    dayfirst: bool | None = None) -> dict[str, int]:
+    arts = _prepare_partition(part, text_column, id_column, index, dayfirst)
     if arts.empty:
         return {"articles": 0}
     return _write_part(annotate_chunk(arts, stages), out, index)
@@ -128,6 +134,7 @@ def annotate_dask_to_parquet(
     text_column: str = "text",
     id_column: str | None = None,
     recursive: bool = False,
+    dayfirst: bool | None = None,
 ) -> dict[str, int]:
     """Annotate on Dask and write each table as a partitioned Parquet dataset
     ``out_dir/<table>.parquet/part-NNNNNN.parquet`` (readable with ``pd.read_parquet``,
@@ -139,8 +146,22 @@ def annotate_dask_to_parquet(
     """
 
     stage_list = list(stages) if stages is not None else available_stages()
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    run = begin_run(out_dir, [] if isinstance(source, pd.DataFrame) else [source])
+    out = run.path
+    try:
+        totals, report = _dask_to_parts(source, out, run, stage_list, chunk_size, scheduler, text_column, id_column, recursive,
+                                        dayfirst)
+    except BaseException:
+        abort_run(run)  # the previous output stays as it was
+        raise
+    commit_run(run, stages=stage_list, report=report)
+    totals["chunks_from_cache"] = 0
+    return totals
+
+
+def _dask_to_parts(source, out: Path, run: Run, stage_list: list[str], chunk_size: int, scheduler, text_column: str,
+                   id_column: str | None, recursive: bool, dayfirst: bool | None) -> tuple[dict[str, int], list[dict]]:
+    """Annotate on Dask into the run's folder ``out``; returns rows per table and the load report."""
     report: list[dict] = []
     totals: dict[str, int] = {}
 
@@ -155,19 +176,23 @@ def annotate_dask_to_parquet(
             import dask.dataframe as dd
 
             ddf = dd.read_parquet(str(source))
-            first = _prepare_partition(ddf.get_partition(0).compute(), text_column, id_column, 0)
+            first = _prepare_partition(ddf.get_partition(0).compute(), text_column, id_column, 0, dayfirst)
             _clear(first)
             delayed_parts = ddf.to_delayed()
             from dask import delayed
 
-            tasks = [delayed(_partition_task)(p, text_column, id_column, i, stage_list, str(out)) for i, p in enumerate(delayed_parts)]
+            tasks = [delayed(_partition_task)(p, text_column, id_column, i, stage_list, str(out), dayfirst)
+                     for i, p in enumerate(delayed_parts)]
             results = client.gather(client.compute(tasks))
+            run.fingerprint_files(source)
             report.append({"source": str(source), "status": "loaded", "reason": f"{ddf.npartitions} partitions", "encoding": "table", "article_id": None})
         else:
             if isinstance(source, pd.DataFrame):
                 chunk_iter: Iterable[pd.DataFrame] = _chunks(source, chunk_size)
             else:
-                chunk_iter = stream_chunks(source, chunk_size, report, text_column=text_column, id_column=id_column, recursive=recursive)
+                chunk_iter = stream_chunks(source, chunk_size, report, text_column=text_column, id_column=id_column,
+                                           recursive=recursive, dayfirst=dayfirst)
+            chunk_iter = run.fingerprint(chunk_iter)
             futures = []
             for i, chunk in enumerate(chunk_iter):
                 if i == 0:
@@ -179,6 +204,4 @@ def annotate_dask_to_parquet(
             totals[k] = totals.get(k, 0) + v
     for name in totals:
         unify_parts(out / f"{name}.parquet")
-    pd.DataFrame(report, columns=["source", "status", "reason", "encoding", "article_id"]).to_parquet(out / "load_report.parquet", index=False)
-    totals["chunks_from_cache"] = 0
-    return totals
+    return totals, report

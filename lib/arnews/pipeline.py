@@ -42,7 +42,10 @@ from typing import Callable, Iterable, Iterator
 import pandas as pd
 
 from . import __version__
+from .clean import flag_load_report
+from .procs import die_with_parent
 from .resources import data_fingerprint
+from .store import abort_run, begin_run, check_manifest, commit_run
 
 __all__ = [
     "Annotations",
@@ -98,14 +101,15 @@ class Annotations:
         return name in self.tables
 
     def to_parquet(self, out_dir: str | os.PathLike) -> Path:
-        """Write every table as ``<name>.parquet`` (plus ``load_report.parquet``)."""
-        out = Path(out_dir)
-        out.mkdir(parents=True, exist_ok=True)
-        for name, df in self.tables.items():
-            _to_parquet(df, out / f"{name}.parquet")
-        if self.load_report is not None:
-            self.load_report.to_parquet(out / "load_report.parquet", index=False)
-        return out
+        """Write every table as ``<name>.parquet`` (plus ``load_report.parquet`` and
+        ``manifest.json``), replacing the folder as a whole (see :mod:`arnews.store`)."""
+        with begin_run(out_dir) as run:
+            for name, df in self.tables.items():
+                _to_parquet(df, run.path / f"{name}.parquet")
+            if "articles" in self.tables:
+                run.add_articles(self.tables["articles"])
+            commit_run(run, report=self.load_report)
+        return run.target
 
     def summary(self) -> dict[str, int]:
         return {name: len(df) for name, df in self.tables.items()}
@@ -122,6 +126,7 @@ def read_annotations(path: str | os.PathLike) -> Annotations:
     p = Path(path)
     if not p.is_dir():
         raise FileNotFoundError(f"{p}: no annotation folder (run `python -m arnews annotate CORPUS --out {p}`)")
+    check_manifest(p)  # the tables are those of one run, as written
     tables = {}
     for f in sorted(p.glob("*.parquet")):
         if f.stem != "load_report":
@@ -328,7 +333,8 @@ def annotate(
             bar.update(len(job[0]))
     if bar:
         bar.close()
-    ann = Annotations(_concat(parts), load_rep)
+    tables = _concat(parts)
+    ann = Annotations(tables, flag_load_report(load_rep, tables["articles"]))
     ann.tables["articles"].attrs["cache_hits"] = hits
     ann.tables["articles"].attrs["chunks"] = len(chunks)
     return ann
@@ -513,7 +519,7 @@ def _bounded_map(fn, jobs: Iterable, workers: int, warm_up: bool = True) -> Iter
         return
     if warm_up:
         _warm_up(first)
-    with ProcessPoolExecutor(max_workers=workers) as ex:
+    with ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent, initargs=(os.getpid(),)) as ex:
         pending: deque = deque()
         for j in itertools.chain([first], jobs):
             pending.append(ex.submit(fn, j))
@@ -550,7 +556,8 @@ def annotate_to_parquet(
 
     Each chunk's tables are written as one part (``tokens.parquet/part-000000.parquet`` …) by
     the process that annotated it, so the parent only counts rows; parts are then given one
-    schema (:func:`unify_parts`); earlier output of the same tables in ``out_dir`` is replaced. Memory stays
+    schema (:func:`unify_parts`). The run is written beside ``out_dir`` and replaces it only once
+    complete, with a ``manifest.json`` (see :mod:`arnews.store`). Memory stays
     bounded by the chunk size (times the number of workers), whatever the corpus size: use this
     for corpora that do not fit in memory. ``source`` is a corpus path (streamed with
     :func:`arnews.corpus.iter_corpus`) or an articles DataFrame. Returns the number of rows
@@ -562,8 +569,8 @@ def annotate_to_parquet(
 
     stage_list = list(stages) if stages is not None else available_stages()
     cache_dir = str(default_cache_dir()) if cache is True else (str(cache) if cache else None)
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    run = begin_run(out_dir, [] if isinstance(source, pd.DataFrame) else [source])
+    out = run.path
     report: list[dict] = []
 
     if isinstance(source, pd.DataFrame):
@@ -578,6 +585,7 @@ def annotate_to_parquet(
     else:
         chunks = stream_chunks(source, chunk_size, report, **load_kwargs)
         total = None
+    chunks = run.fingerprint(chunks)
 
     counts: dict[str, int] = {}
     hits = 0
@@ -602,9 +610,12 @@ def annotate_to_parquet(
                     bar.update(n_articles)
             for name in counts:
                 unify_parts(out / f"{name}.parquet")
+    except BaseException:
+        abort_run(run)  # the previous output stays as it was
+        raise
     finally:
         if bar is not None:
             bar.close()
-    pd.DataFrame(report, columns=["source", "status", "reason", "encoding", "article_id"]).to_parquet(out / "load_report.parquet", index=False)
+    commit_run(run, stages=stage_list, report=report)
     counts["chunks_from_cache"] = hits
     return counts
