@@ -143,6 +143,9 @@ class SentenceView:
     article_pair: tuple[str, str] | None = None  # the article's two most mentioned codes
     pair_ref: bool = False  # the sentence holds a dual reference (البلدين، الجانبان …)
     context: dict[str, int] = field(default_factory=dict)  # codes of the previous sentences -> sentences back
+    context_subjects: frozenset[str] = frozenset()  # codes named first in a previous sentence
+    context_pairs: dict = field(default_factory=dict)  # pairs named together before -> lexicon label or "named"
+    first_is_verb: bool = False  # the sentence opens with a verb (its subject may be dropped)
 
     def codes(self) -> list[str]:
         """Distinct country codes in order of first mention (at most MAX_CODES)."""
@@ -172,15 +175,20 @@ class PairContext:
     left_is_first: bool = True
     right_surface: str = ""
     implicit: str = ""  # how a pair not both named in the sentence was proposed (pairref, lexicon, speaker)
+    extra: dict[str, float] = field(default_factory=dict)  # further features, already named
 
 
-def _word_positions(tok: pd.DataFrame) -> tuple[list[str], dict[int, int]]:
-    words, pos = [], {}
-    for tid, norm, is_word in zip(tok["token_id"].tolist(), tok["norm"].tolist(), tok["is_word"].tolist()):
+def _word_positions(tok: pd.DataFrame) -> tuple[list[str], dict[int, int], bool]:
+    """The sentence's words, token id -> word position, and whether the first word is a verb."""
+    words, pos, first_verb = [], {}, False
+    tags = tok["pos"].tolist() if "pos" in tok.columns else [None] * len(tok)
+    for tid, norm, is_word, tag in zip(tok["token_id"].tolist(), tok["norm"].tolist(), tok["is_word"].tolist(), tags):
         if is_word:
+            if not words:
+                first_verb = tag == "verb"
             pos[tid] = len(words)
             words.append(norm)
-    return words, pos
+    return words, pos, first_verb
 
 
 def _nearest(pos: dict[int, int], tid: int) -> int:
@@ -248,7 +256,7 @@ def sentence_views(tables: dict[str, pd.DataFrame], cues: pd.DataFrame | None = 
     for key, tok in tokens.groupby(["article_id", "sentence_id"], sort=False):
         if key[0] != cur_article:
             cur_article, last, history = key[0], {}, []
-        words, pos = _word_positions(tok)
+        words, pos, first_verb = _word_positions(tok)
         q = quo.get(key)
         spans = list(zip(q["start"].tolist(), q["end"].tolist())) if q is not None else []
         ms = _mentions(men.get(key), pos, spans)
@@ -268,19 +276,40 @@ def sentence_views(tables: dict[str, pd.DataFrame], cues: pd.DataFrame | None = 
             lexicon_score=float(ls["score"].iloc[0]) if ls is not None else 0.0,
             lexicon_dyads=lex_dyads.get(key, {}),
             article_pair=top2.get(key[0]), pair_ref=any(word_key(w) in refs for w in words),
-            context=_context(history),
+            context=_context(history), context_subjects=_context_subjects(history),
+            context_pairs=_context_pairs(history), first_is_verb=first_verb,
         )
-        history.append([m.code for m in ms])
+        history.append(_Seen([m.code for m in sorted(ms, key=lambda m: m.first)], lex_dyads.get(key, {})))
 
 
 CONTEXT_SENTENCES = 2  # a relation's other side may be named this many sentences back
 
 
-def _context(history: list[list[str]]) -> dict[str, int]:
+@dataclass
+class _Seen:
+    """What an earlier sentence of the article named: codes in order, lexicon dyads."""
+
+    codes: list[str]
+    dyads: dict
+
+
+def _context(history: list[_Seen]) -> dict[str, int]:
     out: dict[str, int] = {}
-    for back, codes in enumerate(reversed(history[-CONTEXT_SENTENCES:]), start=1):
-        for c in codes:
+    for back, seen in enumerate(reversed(history[-CONTEXT_SENTENCES:]), start=1):
+        for c in seen.codes:
             out.setdefault(c, back)
+    return out
+
+
+def _context_subjects(history: list[_Seen]) -> frozenset[str]:
+    return frozenset(seen.codes[0] for seen in history[-CONTEXT_SENTENCES:] if seen.codes)
+
+
+def _context_pairs(history: list[_Seen]) -> dict:
+    out: dict = {}
+    for seen in history[-CONTEXT_SENTENCES:]:
+        for p in combinations(sorted(set(seen.codes)), 2):
+            out[p] = seen.dyads.get(p, "named")
     return out
 
 
@@ -372,10 +401,12 @@ def pair_contexts(view: SentenceView) -> Iterator[tuple[str, str, PairContext]]:
             continue
         here = by_code.get(a) or by_code.get(b)
         m = min(here, key=lambda m: m.first) if here else None
+        other = b if m is not None and m.code == a else a
         yield a, b, PairContext(words=view.words, left=m.first if m else -1, right=m.first if m else -1,
                                 left_type=m.actor_type if m else "", cues=view.cues, n_codes=len(codes),
                                 lexicon_dyad=view.lexicon_dyads.get((a, b)), implicit=how,
-                                speaker_in_pair=bool(view.speaker_codes & {a, b}), left_is_first=bool(m and m.code == first))
+                                speaker_in_pair=bool(view.speaker_codes & {a, b}), left_is_first=bool(m and m.code == first),
+                                extra=_context_features(view, (a, b), other))
 
 
 # Features
@@ -390,6 +421,24 @@ def _cue_position(c: Cue, left: int, left_end: int, right: int) -> str:
     if left_end < c.first < right:
         return "between"
     return "on"
+
+
+def _context_features(view: SentenceView, pair: tuple[str, str], other: str) -> dict[str, float]:
+    """Why a pair whose one side is named only earlier may still be related here: that side
+    was an earlier subject, the two were named together before (and how the lexicon read
+    them), the sentence opens with a verb whose subject is dropped."""
+    f: dict[str, float] = {}
+    if other in view.context_subjects:
+        f["ctx:earlier_subject"] = 1.0
+    before = view.context_pairs.get(pair)
+    if before:
+        f["ctx:named_together_before"] = 1.0
+        f[f"ctx:before:{before}"] = 1.0
+    if view.first_is_verb:
+        f["ctx:opens_with_verb"] = 1.0
+        if other in view.context_subjects:
+            f["ctx:opens_with_verb:earlier_subject"] = 1.0
+    return f
 
 
 def pair_features(ctx: PairContext) -> dict[str, float]:
@@ -440,7 +489,8 @@ def pair_features(ctx: PairContext) -> dict[str, float]:
 def _implicit_features(ctx: PairContext) -> dict[str, float]:
     """A pair proposed without both names in the sentence: no positions, only how it was
     proposed, the lexicon's dyad and the cues."""
-    f: dict[str, float] = {"bias": 1.0, f"implicit:{ctx.implicit}": 1.0, f"ncodes={min(ctx.n_codes, 5)}": 1.0}
+    f: dict[str, float] = {"bias": 1.0, f"implicit:{ctx.implicit}": 1.0, f"ncodes={min(ctx.n_codes, 5)}": 1.0,
+                           **ctx.extra}
     if ctx.lexicon_dyad:
         f[f"lexdyad:{ctx.lexicon_dyad}"] = 1.0
         f[f"implicit:{ctx.implicit}:lex:{ctx.lexicon_dyad}"] = 1.0
@@ -477,9 +527,22 @@ def sentence_word_features(view: SentenceView, prefix: str = "s:", weight: float
     return f
 
 
+@lru_cache(maxsize=200_000)
+def _char_grams(key: str) -> tuple[str, ...]:
+    w = f"<{key}>"
+    return tuple(f"c:{w[i:i + n]}" for n in (3, 4, 5) for i in range(len(w) - n + 1))
+
+
+def char_features(view: SentenceView, weight: float = 0.3) -> dict[str, float]:
+    """Character 3–5-grams of the sentence's word keys (inflections share most of them)."""
+    return {g: weight for w in view.words for g in _char_grams(word_key(w))}
+
+
 def tone_features(view: SentenceView, pair_probs: list[dict[str, float]]) -> dict[str, float]:
-    """Features of the sentence-tone layer: words, lexicon evidence and the pair layer's output."""
+    """Features of the sentence-tone layer: words, character n-grams, lexicon evidence and the
+    pair layer's output."""
     f = sentence_word_features(view, weight=1.0)
+    f.update(char_features(view))
     f["bias"] = 1.0
     f[f"lexsent:{view.lexicon_label}"] = 1.0
     f["lexscore"] = view.lexicon_score
@@ -677,3 +740,41 @@ def pair_table(tables: dict[str, pd.DataFrame], model: StanceModel | None = None
     lexicon cues of the sentence).
     """
     return (model or default_model()).predict(tables)[0]
+
+
+# Pipeline tables from the model
+# ---------------------------------------------------------------------------
+
+STANCE_METHODS = ("model", "lexicon")
+
+
+def model_tables(tables: dict[str, pd.DataFrame], model: StanceModel | None = None) -> dict[str, pd.DataFrame]:
+    """Stance tables made by the trained model, in the lexicon method's schema.
+
+    Needs the lexicon method's tables (``stance_cues``, ``sentence_stance``, ``stance``: the
+    model reads them as features) besides ``tokens``, ``sentences`` and ``mentions``. Returns
+    ``sentence_stance`` (label, score = p(cooperation) − p(conflict), probability, the lexicon
+    cues as ``cues``, ``evidence``, ``method`` "model"), ``stance`` (one undirected row per
+    related country pair: label, score, ``cues`` = the model's evidence, ``method`` "model")
+    and ``stance_pairs`` (every candidate pair with its calibrated probabilities).
+    """
+    pairs, tones = (model or default_model()).predict(tables)
+    lex = tables.get("sentence_stance")
+    sent = tones.rename(columns={"evidence": "evidence"})
+    if lex is not None and len(lex):
+        sent = sent.merge(lex[["article_id", "sentence_id", "cues", "n_cues"]], on=["article_id", "sentence_id"], how="left")
+    else:
+        sent["cues"], sent["n_cues"] = "", 0
+    sent["cues"] = sent["cues"].fillna("")
+    sent["n_cues"] = sent["n_cues"].fillna(0).astype(int)
+    sent["method"] = "model"
+    rel = pairs[pairs["label"] != "none"]
+    stance = pd.DataFrame({
+        "article_id": rel["article_id"], "sentence_id": rel["sentence_id"], "source": rel["a"], "target": rel["b"],
+        "source_country": rel["a"], "target_country": rel["b"], "directed": False, "label": rel["label"],
+        "score": (rel["p_cooperation"] - rel["p_conflict"]).round(4), "cues": rel["evidence"], "method": "model",
+        "probability": rel["probability"],
+    })
+    return {"sentence_stance": sent[["article_id", "sentence_id", "label", "score", "cues", "n_cues", "probability",
+                                     "evidence", "method"]],
+            "stance": stance.reset_index(drop=True), "stance_pairs": pairs}
