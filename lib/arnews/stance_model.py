@@ -39,7 +39,6 @@ from typing import Iterable, Iterator
 import numpy as np
 import pandas as pd
 
-from .resources import data_path
 
 __all__ = [
     "PAIR_LABELS",
@@ -709,7 +708,9 @@ TONE_COLUMNS = ["article_id", "sentence_id", "label", "probability", "score", "e
 
 def model_path() -> Path:
     """Where the shipped model lives (``data/models/stance_model.json.gz``)."""
-    return data_path("models/stance_model.json.gz")
+    from .resources import data_dir
+
+    return data_dir() / "models" / "stance_model.json.gz"
 
 
 def load_model(path: str | Path | None = None) -> StanceModel:
