@@ -177,11 +177,11 @@ class PairContext:
     extra: dict[str, float] = field(default_factory=dict)  # further features, already named
 
 
-def _word_positions(tok: pd.DataFrame) -> tuple[list[str], dict[int, int], bool]:
-    """The sentence's words, token id -> word position, and whether the first word is a verb."""
+def _word_positions(tok: list[tuple]) -> tuple[list[str], dict[int, int], bool]:
+    """The sentence's words, token id -> word position, and whether the first word is a verb
+    (``tok``: rows of token_id, norm, is_word, pos)."""
     words, pos, first_verb = [], {}, False
-    tags = tok["pos"].tolist() if "pos" in tok.columns else [None] * len(tok)
-    for tid, norm, is_word, tag in zip(tok["token_id"].tolist(), tok["norm"].tolist(), tok["is_word"].tolist(), tags):
+    for tid, norm, is_word, tag in tok:
         if is_word:
             if not words:
                 first_verb = tag == "verb"
@@ -197,34 +197,38 @@ def _nearest(pos: dict[int, int], tid: int) -> int:
     return pos[max(keys)] if keys else 0
 
 
-def _groups(df: pd.DataFrame | None) -> dict:
+def _records(df: pd.DataFrame | None, cols: list[str]) -> dict[tuple, list[tuple]]:
+    """Rows of ``cols`` grouped by (article_id, sentence_id), in table order, as plain tuples
+    (one pass over column lists: no pandas work per sentence)."""
+    out: dict[tuple, list[tuple]] = defaultdict(list)
     if df is None or not len(df):
-        return {}
-    return {k: g for k, g in df.groupby(["article_id", "sentence_id"], sort=False)}
-
-
-def _mentions(g: pd.DataFrame | None, pos: dict[int, int], quotes: list[tuple[int, int]]) -> list[Mention]:
-    if g is None:
-        return []
-    out = []
-    for r in g.itertuples(index=False):
-        code = r.country if isinstance(r.country, str) and r.country else None
-        if code is None:
-            continue
-        inq = any(qs <= r.start and r.end <= qe for qs, qe in quotes)
-        out.append(Mention(code, _nearest(pos, r.token_start), _nearest(pos, r.token_end), str(r.actor_type), str(r.surface), inq))
+        return out
+    have = [df[c].tolist() if c in df.columns else [None] * len(df) for c in cols]
+    for a, s, *rest in zip(df["article_id"].tolist(), df["sentence_id"].tolist(), *have):
+        out[(a, s)].append(tuple(rest))
     return out
 
 
-def _cues(g: pd.DataFrame | None, pos: dict[int, int]) -> list[Cue]:
-    if g is None:
-        return []
+_MENTION_COLS = ["country", "token_start", "token_end", "actor_type", "surface", "start", "end"]
+_CUE_COLS = ["token_start", "token_end", "cue", "category", "weight", "effective", "modifiers", "scope"]
+
+
+def _mentions(rows: list[tuple], pos: dict[int, int], quotes: list[tuple[int, int]]) -> list[Mention]:
     out = []
-    for r in g.itertuples(index=False):
-        mods = r.modifiers if isinstance(r.modifiers, str) else ""
-        out.append(Cue(_nearest(pos, r.token_start), _nearest(pos, r.token_end), r.cue, r.category, float(r.weight),
-                       float(r.effective), "NEGATE" in mods or "END" in mods, "CONDITION" in mods, "HEDGE" in mods,
-                       float(r.scope) < 1.0))
+    for code, t0, t1, kind, surface, start, end in rows:
+        if isinstance(code, str) and code:
+            inq = any(qs <= start and end <= qe for qs, qe in quotes)
+            out.append(Mention(code, _nearest(pos, t0), _nearest(pos, t1), str(kind), str(surface), inq))
+    return out
+
+
+def _cues(rows: list[tuple], pos: dict[int, int]) -> list[Cue]:
+    out = []
+    for t0, t1, cue, cat, weight, eff, mods, scope in rows:
+        mods = mods if isinstance(mods, str) else ""
+        out.append(Cue(_nearest(pos, t0), _nearest(pos, t1), cue, cat, float(weight), float(eff),
+                       "NEGATE" in mods or "END" in mods, "CONDITION" in mods, "HEDGE" in mods,
+                       float(scope if scope is not None else 1.0) < 1.0))
     return out
 
 
@@ -235,44 +239,41 @@ def sentence_views(tables: dict[str, pd.DataFrame], cues: pd.DataFrame | None = 
     ``stance_cues``, ``sentence_stance`` and ``stance`` (the lexicon method's tables) are used
     when present.
     """
-    tokens = tables["tokens"]
     cues = cues if cues is not None else tables.get("stance_cues")
-    men, cue_g, quo = _groups(tables.get("mentions")), _groups(cues), _groups(tables.get("quotes"))
-    lex = _groups(tables.get("sentence_stance"))
+    toks = _records(tables["tokens"], ["token_id", "norm", "is_word", "pos"])
+    men = _records(tables.get("mentions"), _MENTION_COLS)
+    cue_g = _records(cues, _CUE_COLS)
+    quo = _records(tables.get("quotes"), ["start", "end", "speaker_actor_id"])
+    lex = {k: v[0] for k, v in _records(tables.get("sentence_stance"), ["label", "score"]).items()}
     mtab = tables.get("mentions")
     actor_country = dict(zip(mtab["actor_id"], mtab["country"])) if mtab is not None and len(mtab) else {}
-    dy = tables.get("stance")
     lex_dyads: dict = defaultdict(dict)
-    if dy is not None and len(dy):
-        for r in dy.itertuples(index=False):
-            a, b = r.source_country, r.target_country
+    for key, rows in _records(tables.get("stance"), ["source_country", "target_country", "label"]).items():
+        for a, b, label in rows:
             if isinstance(a, str) and isinstance(b, str) and a and b and a != b:
-                lex_dyads[(r.article_id, r.sentence_id)][tuple(sorted((a, b)))] = r.label
+                lex_dyads[key][tuple(sorted((a, b)))] = label
     top2 = _article_pairs(mtab)
     refs = _pair_ref_keys()
     last: dict[str, str] = {}  # kind -> code last named in the current article
     cur_article, history = None, []
-    for key, tok in tokens.groupby(["article_id", "sentence_id"], sort=False):
+    for key, tok in toks.items():
         if key[0] != cur_article:
             cur_article, last, history = key[0], {}, []
         words, pos, first_verb = _word_positions(tok)
-        q = quo.get(key)
-        spans = list(zip(q["start"].tolist(), q["end"].tolist())) if q is not None else []
-        ms = _mentions(men.get(key), pos, spans)
+        q = quo.get(key, [])
+        spans = [(qs, qe) for qs, qe, _ in q]
+        speakers = frozenset(actor_country.get(sp, sp) for _, _, sp in q if isinstance(sp, str) and sp)
+        ms = _mentions(men.get(key, []), pos, spans)
         ms += _anaphors(words, ms, last)
         for m in sorted(ms, key=lambda m: m.first):
             if m.actor_type != "anaphor":
                 last["bloc" if m.actor_type in ("bloc", "organization") else "country"] = m.code
-        speakers = frozenset()
-        if q is not None:
-            speakers = frozenset(actor_country.get(s, s) for s in q["speaker_actor_id"].tolist() if isinstance(s, str) and s)
-        ls = lex.get(key)
+        ls = lex.get(key, ("neutral", 0.0))
         yield SentenceView(
             article_id=key[0], sentence_id=int(key[1]), words=words,
-            mentions=ms, cues=_cues(cue_g.get(key), pos),
+            mentions=ms, cues=_cues(cue_g.get(key, []), pos),
             speaker_codes=speakers,
-            lexicon_label=str(ls["label"].iloc[0]) if ls is not None else "neutral",
-            lexicon_score=float(ls["score"].iloc[0]) if ls is not None else 0.0,
+            lexicon_label=str(ls[0]), lexicon_score=float(ls[1]),
             lexicon_dyads=lex_dyads.get(key, {}),
             article_pair=top2.get(key[0]), pair_ref=any(word_key(w) in refs for w in words),
             context=_context(history), context_subjects=_context_subjects(history),
@@ -540,8 +541,14 @@ def char_features(view: SentenceView, weight: float = 0.3) -> dict[str, float]:
 def tone_features(view: SentenceView, pair_probs: list[dict[str, float]]) -> dict[str, float]:
     """Features of the sentence-tone layer: words, character n-grams, lexicon evidence and the
     pair layer's output."""
-    f = sentence_word_features(view, weight=1.0)
+    f = tone_evidence_features(view, pair_probs)
     f.update(char_features(view))
+    return f
+
+
+def tone_evidence_features(view: SentenceView, pair_probs: list[dict[str, float]]) -> dict[str, float]:
+    """The tone layer's features without character n-grams (what its evidence is drawn from)."""
+    f = sentence_word_features(view, weight=1.0)
     f["bias"] = 1.0
     f[f"lexsent:{view.lexicon_label}"] = 1.0
     f["lexscore"] = view.lexicon_score
@@ -570,37 +577,46 @@ class LinearLayer:
     temperature: float = 1.0
 
     def matrix(self, feats: list[dict[str, float]]):
-        """The feature dicts as a sparse matrix over this layer's vocabulary (unknown names dropped)."""
+        """The feature dicts as a sparse matrix over this layer's vocabulary (unknown names
+        dropped); names are looked up in one vectorised pass."""
+        from itertools import chain
+
         from scipy.sparse import csr_matrix
 
-        vocab = self.vocabulary
-        indptr, indices, data = [0], [], []
-        for f in feats:
-            for k, v in f.items():
-                j = vocab.get(k)
-                if j is not None:
-                    indices.append(j)
-                    data.append(v)
-            indptr.append(len(indices))
-        return csr_matrix((data, indices, indptr), shape=(len(feats), len(vocab)))
+        if "_index" not in self.__dict__:
+            self.__dict__["_index"] = pd.Index(np.array(sorted(self.vocabulary, key=self.vocabulary.get), dtype=object), dtype=object)
+        lengths = np.fromiter((len(f) for f in feats), dtype=np.int64, count=len(feats))
+        names = list(chain.from_iterable(feats))
+        values = np.fromiter(chain.from_iterable(f.values() for f in feats), dtype=float, count=len(names))
+        cols = self.__dict__["_index"].get_indexer(np.array(names, dtype=object)) if names else np.zeros(0, dtype=np.int64)
+        rows = np.repeat(np.arange(len(feats)), lengths)
+        keep = cols >= 0
+        return csr_matrix((values[keep], (rows[keep], cols[keep])), shape=(len(feats), len(self.vocabulary)))
 
     def logits(self, feats: list[dict[str, float]]) -> np.ndarray:
         """Raw scores, one row per feature dict."""
-        return np.asarray(self.matrix(feats) @ self.coef.T) + self.intercept
+        if "_coef_t" not in self.__dict__:
+            self.__dict__["_coef_t"] = np.ascontiguousarray(self.coef.T)
+        return np.asarray(self.matrix(feats) @ self.__dict__["_coef_t"]) + self.intercept
 
     def predict_proba(self, feats: list[dict[str, float]]) -> np.ndarray:
         """Calibrated class probabilities (softmax of logits / temperature)."""
         if not feats:
             return np.zeros((0, len(self.classes)))
-        z = self.logits(feats) / self.temperature
-        z -= z.max(axis=1, keepdims=True)
+        return self.softmax(self.logits(feats))
+
+    def softmax(self, z: np.ndarray) -> np.ndarray:
+        """Calibrated probabilities from raw scores."""
+        z = z / self.temperature
+        z = z - z.max(axis=1, keepdims=True)
         e = np.exp(z)
         return e / e.sum(axis=1, keepdims=True)
 
     def explain(self, f: dict[str, float], label: str, k: int = 3) -> list[str]:
         """The ``k`` features that pushed most towards ``label`` (weight × value)."""
-        c = self.classes.index(label)
-        contrib = [(self.coef[c, self.vocabulary[n]] * v, n) for n, v in f.items() if n in self.vocabulary and n != "bias"]
+        row = self.coef[self.classes.index(label)]
+        vocab = self.vocabulary
+        contrib = [(row[j] * v, n) for n, v in f.items() if (j := vocab.get(n)) is not None and n != "bias"]
         return [n for w, n in sorted(contrib, reverse=True)[:k] if w > 0]
 
     def to_dict(self) -> dict:
@@ -651,27 +667,45 @@ class StanceModel:
         return self.predict_views(views, threshold)
 
     def predict_views(self, views: list[SentenceView], threshold: float = 0.5) -> tuple[pd.DataFrame, pd.DataFrame]:
-        """As :meth:`predict`, on prepared :class:`SentenceView` records."""
-        pair_rows, tone_rows = [], []
-        for v in views:
+        """As :meth:`predict`, on prepared :class:`SentenceView` records.
+
+        The model is linear, so a sentence's word features add the same scores to each of its
+        pairs: they are scored once per sentence and added to each pair's own scores."""
+        keys, feats, owner, sent_feats, sent_of = [], [], [], [], {}
+        for i, v in enumerate(views):
             ctxs = list(pair_contexts(v))
-            feats = [pair_features(c) for _, _, c in ctxs]
-            words = sentence_word_features(v) if ctxs else {}
-            for fd in feats:
-                fd.update(words)
-            probs = self.pairs.predict_proba(feats)
-            pdicts = [dict(zip(self.pairs.classes, p)) for p in probs]
-            for (a, b, _), fd, p in zip(ctxs, feats, pdicts):
-                label = max(p, key=p.get)
-                pair_rows.append({
-                    "article_id": v.article_id, "sentence_id": v.sentence_id, "a": a, "b": b,
-                    "label": label, "probability": round(float(p[label]), 4),
-                    **{f"p_{k}": round(float(p[k]), 4) for k in PAIR_LABELS},
-                    "evidence": "; ".join(self.pairs.explain(fd, label)),
-                    "cues": "; ".join(sorted({c.cue for c in v.cues})),
-                })
-            tf = tone_features(v, pdicts)
-            tp = dict(zip(self.tone.classes, self.tone.predict_proba([tf])[0]))
+            if not ctxs:
+                continue
+            sent_of[i] = len(sent_feats)
+            sent_feats.append(sentence_word_features(v))
+            for a, b, c in ctxs:
+                keys.append((v.article_id, v.sentence_id, a, b))
+                feats.append(pair_features(c))
+                owner.append(i)
+        layer = self.pairs
+        z = layer.logits(feats) if feats else np.zeros((0, len(layer.classes)))
+        if feats:
+            z += layer.logits(sent_feats)[[sent_of[i] for i in owner]] - layer.intercept
+        probs = layer.softmax(z)
+        per_view: dict[int, list[dict[str, float]]] = defaultdict(list)
+        pair_rows = []
+        for (aid, sid, a, b), fd, p, i in zip(keys, feats, probs, owner):
+            pd_ = dict(zip(layer.classes, p))
+            per_view[i].append(pd_)
+            label = max(pd_, key=pd_.get)
+            pair_rows.append({
+                "article_id": aid, "sentence_id": sid, "a": a, "b": b, "label": label,
+                "probability": round(float(pd_[label]), 4), **{f"p_{k}": round(float(pd_[k]), 4) for k in PAIR_LABELS},
+                "evidence": "; ".join(layer.explain(fd, label)) if label != "none" else "",
+                "cues": "; ".join(sorted({c.cue for c in views[i].cues})),
+            })
+        tbase = [tone_evidence_features(v, per_view.get(i, [])) for i, v in enumerate(views)]
+        tchars = [char_features(v) for v in views]
+        tz = self.tone.logits(tbase) + self.tone.logits(tchars) - self.tone.intercept if views else np.zeros((0, 3))
+        tprobs = self.tone.softmax(tz)
+        tone_rows = []
+        for v, tf, p in zip(views, tbase, tprobs):
+            tp = dict(zip(self.tone.classes, p))
             tl = max(tp, key=tp.get)
             tone_rows.append({"article_id": v.article_id, "sentence_id": v.sentence_id, "label": tl,
                               "probability": round(float(tp[tl]), 4),
