@@ -1,0 +1,333 @@
+"""Train and evaluate the stance pair model (:mod:`arnews.stance_model`).
+
+* :func:`read_written` reads the written corpus (``data/gold/stance_written/*.csv``, guideline
+  v2 in ``data/gold/README.md``) or any CSV in the same format (a user's own labels).
+* :func:`prepare` runs the annotation pipeline on labelled sentences and pairs each candidate
+  pair of states with its gold label (``none`` when the sentence does not relate them).
+* :func:`fit` trains the model; :func:`cross_validate` scores it with whole writing batches
+  (or articles) held out; :func:`build` writes the shipped model
+  (``python -m arnews train-stance``).
+
+Training is deterministic: the same rows give the same JSON file.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+import numpy as np
+import pandas as pd
+
+from .resources import data_path
+from .stance import label_from_score
+from .stance_model import (
+    PAIR_LABELS,
+    TONE_LABELS,
+    LinearLayer,
+    SentenceView,
+    StanceModel,
+    pair_contexts,
+    pair_features,
+    sentence_views,
+    sentence_word_features,
+    tone_features,
+)
+
+__all__ = ["read_written", "parse_pairs", "annotate_rows", "prepare", "Example", "fit", "cross_validate", "build", "written_dir",
+           "PAIR_C", "TONE_C"]
+
+PAIR_C = 0.25  # inverse regularisation of the pair layer (chosen by batch cross-validation on the written corpus)
+TONE_C = 1.0
+_LABELS_V2 = ("cooperation", "conflict", "neutral")
+
+
+def written_dir() -> Path:
+    """The written training corpus folder."""
+    return data_path("gold/stance_written")
+
+
+def parse_pairs(value) -> dict[tuple[str, str], str]:
+    """Parse a ``dyads`` cell into ``{(a, b): label}`` with ``a < b`` (direction dropped).
+
+    Accepts guideline v2 (``A~B:neutral``) and the sample's directed dyads (``SRC>TGT:label``).
+
+    >>> parse_pairs("RUS~CHN:cooperation|USA>CHN:conflict")
+    {('CHN', 'RUS'): 'cooperation', ('CHN', 'USA'): 'conflict'}
+    """
+    out: dict[tuple[str, str], str] = {}
+    if not isinstance(value, str) or not value.strip():
+        return out
+    for part in value.split("|"):
+        part = part.strip()
+        if not part:
+            continue
+        pair, sep, label = part.rpartition(":")
+        label = label.strip()
+        if not sep or label not in _LABELS_V2:
+            raise ValueError(f"pair {part!r}: expected A~B:label with label in {_LABELS_V2}")
+        for mark in ("~", ">"):
+            if mark in pair:
+                s, t = (x.strip() for x in pair.split(mark, 1))
+                break
+        else:
+            raise ValueError(f"pair {part!r}: expected A~B:label or SRC>TGT:label")
+        if not s or not t or s == t:
+            raise ValueError(f"pair {part!r}: two different codes needed")
+        out[tuple(sorted((s, t)))] = label
+    return out
+
+
+def read_written(path: str | Path | None = None) -> pd.DataFrame:
+    """Read labelled sentences: one CSV or a folder of CSVs (``article_id, sentence_id, text,
+    label, dyads`` and optionally ``batch``, ``topic``, ``style``).
+
+    Raises ``ValueError`` naming the file and row of a bad label or pair.
+    """
+    p = Path(path) if path is not None else written_dir()
+    files = sorted(p.glob("*.csv")) if p.is_dir() else [p]
+    if not files or not all(f.exists() for f in files):
+        raise FileNotFoundError(f"{p}: no labelled stance CSV found")
+    frames = []
+    for f in files:
+        df = pd.read_csv(f, dtype={"article_id": str, "batch": str}, keep_default_na=False)
+        missing = [c for c in ("article_id", "sentence_id", "text", "label", "dyads") if c not in df.columns]
+        if missing:
+            raise ValueError(f"{f}: missing column(s) {missing}")
+        for i, r in enumerate(df.itertuples(index=False)):
+            if r.label not in TONE_LABELS:
+                raise ValueError(f"{f}: row {i + 2}: label {r.label!r} is not one of {TONE_LABELS}")
+            try:
+                parse_pairs(r.dyads)
+            except ValueError as e:
+                raise ValueError(f"{f}: row {i + 2}: {e}") from None
+        if "batch" not in df.columns:
+            df["batch"] = f.stem
+        df["source_file"] = f.name
+        frames.append(df)
+    out = pd.concat(frames, ignore_index=True)
+    out["sentence_id"] = out["sentence_id"].astype(int)
+    dup = out.duplicated(["article_id", "sentence_id"], keep=False)
+    if dup.any():
+        r = out[dup].iloc[0]
+        raise ValueError(f"{p}: sentence {r.article_id}/{r.sentence_id} appears twice")
+    return out
+
+
+@dataclass
+class Example:
+    """One labelled sentence with its candidate pairs, ready for training."""
+
+    view: SentenceView
+    tone: str
+    gold_pairs: dict[tuple[str, str], str]
+    pairs: list[tuple[str, str]] = field(default_factory=list)
+    features: list[dict[str, float]] = field(default_factory=list)
+    group: str = ""
+
+    @property
+    def pair_labels(self) -> list[str]:
+        return [self.gold_pairs.get(p, "none") for p in self.pairs]
+
+
+def annotate_rows(rows: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """Annotate labelled sentences in their articles and key every table by the rows'
+    ``article_id`` and ``sentence_id``.
+
+    The sentences of an article are joined one per line and annotated together (so dual
+    references and quote speakers can use the article); each pipeline sentence is mapped to
+    the row whose line holds it, so a sentence the splitter cuts in two stays one unit. An
+    article whose cleaning changed its text (a line read as boilerplate) is annotated one
+    sentence per document instead."""
+    from .pipeline import annotate
+
+    order = rows.reset_index(drop=True)
+    docs, spans = [], {}
+    for aid, g in order.groupby("article_id", sort=False):
+        pos, parts = 0, []
+        for sid, text in zip(g["sentence_id"], g["text"].astype(str)):
+            text = " ".join(text.split())
+            spans.setdefault(str(aid), []).append((pos, pos + len(text), int(sid)))
+            parts.append(text)
+            pos += len(text) + 1
+        docs.append((str(aid), "\n".join(parts)))
+    arts = pd.DataFrame(docs, columns=["article_id", "text"])
+    tables = dict(annotate(arts, cache=False, workers=1).tables)
+    changed = set(tables["articles"].loc[tables["articles"]["clean_text"] != tables["articles"]["text"], "article_id"])
+    if changed:  # per-sentence documents for these
+        sub = order[order["article_id"].astype(str).isin(changed)]
+        docs2 = pd.DataFrame({"article_id": [f"{a}\t{s}" for a, s in zip(sub["article_id"], sub["sentence_id"])],
+                              "text": sub["text"].astype(str).tolist()})
+        t2 = dict(annotate(docs2, cache=False, workers=1).tables)
+        for name, df in t2.items():
+            if "article_id" in df.columns and "sentence_id" in df.columns:
+                df = df.copy()
+                split = df["article_id"].str.split("\t", n=1, expand=True)
+                df["article_id"], df["_row_sid"] = split[0], split[1].astype(int)
+                t2[name] = df
+    sent = tables["sentences"]
+    row_of = {}
+    for aid, sid, st in zip(sent["article_id"], sent["sentence_id"], sent["start"]):
+        for a, b, rsid in spans.get(aid, []):
+            if a <= st <= b:
+                row_of[(aid, sid)] = rsid
+                break
+    for name, df in tables.items():
+        if "article_id" in df.columns and "sentence_id" in df.columns:
+            df = df[~df["article_id"].isin(changed)].copy()
+            df["sentence_id"] = [row_of.get(k, -1) for k in zip(df["article_id"], df["sentence_id"])]
+            if changed and name in t2:
+                extra = t2[name].assign(sentence_id=t2[name]["_row_sid"]).drop(columns="_row_sid")
+                df = pd.concat([df, extra], ignore_index=True)
+            tables[name] = df
+    ss = tables.get("sentence_stance")
+    if ss is not None and len(ss):
+        agg = ss.groupby(["article_id", "sentence_id"], sort=False).agg(score=("score", "sum")).reset_index()
+        agg["score"] = agg["score"].clip(-1, 1)
+        agg["label"] = [label_from_score(x) for x in agg["score"]]
+        tables["sentence_stance"] = agg
+    return tables
+
+
+def prepare(rows: pd.DataFrame, tables: dict[str, pd.DataFrame] | None = None, group: str = "batch") -> list[Example]:
+    """Annotate labelled rows (unless ``tables`` is given, keyed like the rows) and build one
+    :class:`Example` per row, grouped by ``group`` (a column of ``rows``)."""
+    if tables is None:
+        tables = annotate_rows(rows)
+    key = {(str(a), int(s)): i for i, (a, s) in enumerate(zip(rows["article_id"], rows["sentence_id"]))}
+    views = {key[(v.article_id, v.sentence_id)]: v for v in sentence_views(tables) if (v.article_id, v.sentence_id) in key}
+    out = []
+    for i, r in enumerate(rows.itertuples(index=False)):
+        v = views.get(i) or SentenceView(str(r.article_id), int(r.sentence_id), [])
+        v.article_id, v.sentence_id = str(r.article_id), int(r.sentence_id)
+        ex = Example(v, r.label, parse_pairs(r.dyads), group=str(getattr(r, group)))
+        words = sentence_word_features(v)
+        for a, b, ctx in pair_contexts(v):
+            f = pair_features(ctx)
+            f.update(words)
+            ex.pairs.append((a, b))
+            ex.features.append(f)
+        out.append(ex)
+    return out
+
+
+def _fit_layer(X: list[dict], y: list[str], C: float, classes: list[str]):
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vec = DictVectorizer(sort=True)
+    M = vec.fit_transform(X)
+    clf = LogisticRegression(C=C, max_iter=1000, tol=1e-3, class_weight="balanced")
+    clf.fit(M, y)
+    return LinearLayer.from_sklearn(vec, clf, list(classes))
+
+
+def fit_temperature(logits: np.ndarray, truth: list[int]) -> float:
+    """Temperature minimising the negative log-likelihood of held-out predictions
+    (``logits``: one row per prediction, ``truth``: the true class index of each row)."""
+    from scipy.optimize import minimize_scalar
+
+    idx = np.asarray(truth)
+
+    def nll(t: float) -> float:
+        s = logits / t
+        s = s - s.max(axis=1, keepdims=True)
+        return float(-(s[np.arange(len(s)), idx] - np.log(np.exp(s).sum(axis=1))).mean())
+
+    return float(minimize_scalar(nll, bounds=(0.25, 8.0), method="bounded").x)
+
+
+def _pair_xy(examples: Iterable[Example]) -> tuple[list[dict], list[str]]:
+    X, y = [], []
+    for ex in examples:
+        X.extend(ex.features)
+        y.extend(ex.pair_labels)
+    return X, y
+
+
+def _pair_probs(layer: LinearLayer, ex: Example) -> list[dict[str, float]]:
+    return [dict(zip(layer.classes, p)) for p in layer.predict_proba(ex.features)]
+
+
+def _groups_of(examples: list[Example]) -> list[str]:
+    return sorted({ex.group for ex in examples})
+
+
+def fit(examples: list[Example], pair_c: float = PAIR_C, tone_c: float = TONE_C) -> StanceModel:
+    """Train both layers.
+
+    With two or more groups, a pair layer is trained with each group held out in turn; its
+    held-out probabilities train the tone layer (so the tone layer does not learn to trust
+    pair predictions on sentences the pair layer has seen) and its held-out logits fit the
+    final pair layer's temperature. Then the pair layer is trained on everything."""
+    groups = _groups_of(examples)
+    oof: dict[int, list[dict[str, float]]] = {}
+    logits, labels = [], []
+    if len(groups) > 1:
+        for g in groups:
+            layer = _fit_layer(*_pair_xy([e for e in examples if e.group != g]), pair_c, PAIR_LABELS)
+            for i, e in enumerate(examples):
+                if e.group == g:
+                    oof[i] = _pair_probs(layer, e)
+                    if e.features:
+                        logits.append(layer.logits(e.features))
+                        labels.extend(e.pair_labels)
+    pair_layer = _fit_layer(*_pair_xy(examples), pair_c, PAIR_LABELS)
+    if logits:
+        pair_layer.temperature = fit_temperature(np.vstack(logits), [pair_layer.classes.index(t) for t in labels])
+    tone_X = [tone_features(e.view, oof[i] if i in oof else _pair_probs(pair_layer, e)) for i, e in enumerate(examples)]
+    tone_layer = _fit_layer(tone_X, [e.tone for e in examples], tone_c, TONE_LABELS)
+    return StanceModel(pair_layer, tone_layer, {
+        "n_sentences": len(examples), "n_pairs": sum(len(e.pairs) for e in examples), "groups": groups,
+        "pair_c": pair_c, "tone_c": tone_c,
+    })
+
+
+def cross_validate(examples: list[Example], pair_c: float = PAIR_C, tone_c: float = TONE_C) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Hold out each group in turn (writing batch, topic or article), train on the rest and
+    predict the held-out sentences. Returns (pair predictions, tone predictions) with gold."""
+    pair_rows, tone_rows = [], []
+    for g in _groups_of(examples):
+        train = [e for e in examples if e.group != g]
+        test = [e for e in examples if e.group == g]
+        model = fit(train, pair_c, tone_c)
+        pr, tr = predict_examples(model, test)
+        pair_rows.append(pr)
+        tone_rows.append(tr)
+    return pd.concat(pair_rows, ignore_index=True), pd.concat(tone_rows, ignore_index=True)
+
+
+def predict_examples(model: StanceModel, examples: list[Example]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Predict prepared examples; each row carries the gold label (``gold``) and group.
+
+    Gold pairs the candidate generation never produced (an actor not found) appear with
+    ``label`` "none", so a missed pair counts as wrong."""
+    pairs, tones = model.predict_views([e.view for e in examples])
+    gold_rows = []
+    for e in examples:
+        for (a, b), lab in e.gold_pairs.items():
+            gold_rows.append({"article_id": e.view.article_id, "sentence_id": e.view.sentence_id, "a": a, "b": b, "gold": lab})
+    gold = pd.DataFrame(gold_rows, columns=["article_id", "sentence_id", "a", "b", "gold"])
+    pairs = pairs.merge(gold, on=["article_id", "sentence_id", "a", "b"], how="outer")
+    pairs["label"] = pairs["label"].fillna("none")
+    pairs["gold"] = pairs["gold"].fillna("none")
+    grp = {(e.view.article_id, e.view.sentence_id): e.group for e in examples}
+    pairs["group"] = [grp.get(k) for k in zip(pairs["article_id"], pairs["sentence_id"])]
+    tones["gold"] = [e.tone for e in examples]
+    tones["group"] = [e.group for e in examples]
+    return pairs, tones
+
+
+def build(out: str | Path | None = None, data: str | Path | None = None) -> Path:
+    """Train on the written corpus and write the shipped model (deterministic)."""
+    from .stance_model import model_path
+
+    rows = read_written(data)
+    model = fit(prepare(rows))
+    digest = hashlib.sha256(pd.util.hash_pandas_object(rows[["article_id", "sentence_id", "text", "label", "dyads"]],
+                                                       index=False).values.tobytes()).hexdigest()[:16]
+    model.meta.update({"trained_on": str(data or "data/gold/stance_written"), "data_sha256_16": digest})
+    p = Path(out) if out is not None else model_path()
+    model.to_json(p)
+    return p
