@@ -10,7 +10,7 @@ of the id that differs from the others, then a counter), so every label is disti
 >>> arts = pd.DataFrame({"article_id": ["news_2015_1", "news_2015_2"],
 ...                      "title": ["قمة بكين الاقتصادية", "قمة بكين الأمنية"],
 ...                      "date": ["2015-08-02", "2015-08-02"]})
->>> sorted(article_labels(arts).values())
+>>> sorted(article_labels(arts, isolate=False).values())
 ['قمة بكين الأمنية · 2015-08-02', 'قمة بكين الاقتصادية · 2015-08-02']
 """
 from __future__ import annotations
@@ -24,6 +24,11 @@ import pandas as pd
 __all__ = ["article_labels", "label_table", "short_ids"]
 
 SEP = " · "
+LRI, PDI = "\u2066", "\u2069"  # left-to-right isolate: keeps "2015-08-02" in order inside Arabic text
+
+
+def _ltr(s: str, isolate: bool) -> str:
+    return f"{LRI}{s}{PDI}" if s and isolate else s
 
 
 def _clean(v) -> str:
@@ -41,6 +46,10 @@ def _words(title: str, n: int, max_chars: int) -> str:
     elif len(words) > n:
         out += "…"
     return out
+
+
+def _has_arabic(s: str) -> bool:
+    return any("\u0600" <= ch <= "\u06ff" for ch in s)
 
 
 def _date(v) -> str:
@@ -72,6 +81,7 @@ def article_labels(
     max_chars: int = 30,
     outlet: bool | None = None,
     id_column: str = "article_id",
+    isolate: bool = True,
 ) -> dict[str, str]:
     """A short label per article id, distinct across the corpus.
 
@@ -80,9 +90,11 @@ def article_labels(
     (``outlet=True``/``False`` forces it), joined by " · ". Articles without a title use
     their id minus the prefix every id shares. Labels that still collide get more title
     words (up to twice ``words``), then the distinguishing part of the id, then "#2", "#3"….
+    With ``isolate`` (default) dates, ids and Latin outlet names are wrapped in Unicode
+    left-to-right isolates, so a date inside an Arabic label is not drawn as 16-01-2015.
 
     >>> arts = pd.DataFrame({"article_id": ["x_1", "x_2"], "title": ["", None]})
-    >>> article_labels(arts)
+    >>> article_labels(arts, isolate=False)
     {'x_1': '1', 'x_2': '2'}
     """
     if id_column not in articles.columns:
@@ -96,10 +108,11 @@ def article_labels(
     tails = short_ids(ids)
 
     def build(k: int, n_words: int, with_id: bool) -> str:
-        head = _words(titles[k], n_words, max_chars + 4 * (n_words - words)) if titles[k] else tails[ids[k]]
-        parts = [head, dates[k], outlets[k][:20] if outlet else ""]
+        head = _words(titles[k], n_words, max_chars + 4 * (n_words - words)) if titles[k] else _ltr(tails[ids[k]], isolate)
+        out_name = outlets[k][:20] if outlet else ""
+        parts = [head, _ltr(dates[k], isolate), out_name if _has_arabic(out_name) else _ltr(out_name, isolate)]
         if with_id and titles[k]:
-            parts.append(tails[ids[k]])
+            parts.append(_ltr(tails[ids[k]], isolate))
         return SEP.join(p for p in parts if p)
 
     labels = [build(k, words, False) for k in range(len(ids))]
@@ -123,7 +136,7 @@ def article_labels(
 def label_table(articles: pd.DataFrame, **kwargs) -> pd.DataFrame:
     """``article_id`` and ``label`` side by side, to print next to a plot that uses the labels.
 
-    >>> label_table(pd.DataFrame({"article_id": ["a"], "title": ["عنوان"]})).values.tolist()
+    >>> label_table(pd.DataFrame({"article_id": ["a"], "title": ["عنوان"]}), isolate=False).values.tolist()
     [['a', 'عنوان']]
     """
     labels = article_labels(articles, **kwargs)

@@ -61,7 +61,7 @@ def new_figure(width: float = 8, height: float = 5, **kwargs):
 UNDATED_MESSAGE = (
     "The corpus is undated: no article has a date, so nothing can be placed over time.\n"
     "To add dates: a 'date' column in metadata.csv (next to the .txt files) or in the table corpus,\n"
-    "an ISO date (YYYY-MM-DD) in the file names or in a 'url' column, or a line 'تاريخ النشر: …' at the top of each article."
+    "an ISO date (YYYY-MM-DD) in the file names or in a 'url' column, or a publication-date line at the top of each article."
 )
 
 
@@ -83,7 +83,7 @@ def message_figure(message: str, *, title: str | None = None, width: float = 8, 
     return fig
 
 
-def with_note(title: str, note: str | None, width: int = 110) -> str:
+def with_note(title: str, note: str | None, width: int = 75) -> str:
     """A title with a second, wrapped line saying what the plot leaves out.
 
     >>> with_note("Top terms", "20 of 350 terms shown")
@@ -128,3 +128,19 @@ def save(fig, path, formats=("png", "svg", "pdf"), dpi: int = 200) -> list[Path]
         fig.savefig(p, format=fmt, dpi=dpi if fmt == "png" else "figure", bbox_inches="tight")
         out.append(p)
     return out
+
+
+def drop_overlapping(fig, texts) -> int:
+    """Hide each text whose rendered extent overlaps one kept before it (the first texts
+    win: pass them in order of importance). Returns how many were hidden."""
+    fig.canvas.draw()
+    r = fig.canvas.get_renderer()
+    kept, hidden = [], 0
+    for t in texts:
+        bb = t.get_window_extent(r)
+        if any(bb.overlaps(k) for k in kept):
+            t.set_visible(False)
+            hidden += 1
+        else:
+            kept.append(bb)
+    return hidden

@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ._style import UNDATED_MESSAGE, left_out, message_figure, new_figure, with_note
+from ._style import UNDATED_MESSAGE, drop_overlapping, left_out, message_figure, new_figure, with_note
 
 __all__ = ["STANCE_COLORS", "plot_sentence_distribution", "plot_actor_network", "plot_pair_over_time", "plot_confusion"]
 
@@ -60,7 +60,7 @@ def plot_sentence_distribution(sentence_stance: pd.DataFrame, articles: pd.DataF
     ax.set_yticks(y, _article_labels(articles, list(ct.index), labels), fontsize=9 if len(ct) > 15 else 10)
     ax.set_ylim(len(ct) - 0.5, -0.5)
     ax.set_xlabel("share of sentences" if share else "sentences")
-    note = left_out(len(ct), n_all, "articles", "most cooperation and conflict sentences")
+    note = left_out(len(ct), n_all, "articles", "most conflict and cooperation sentences first")
     ax.set_title(with_note(title or "Sentence stance per article", note))
     fig.legend(ncols=3, loc="outside upper center", frameon=False)
     return fig
@@ -134,13 +134,14 @@ def plot_actor_network(stance: pd.DataFrame, level: str = "country", min_sentenc
 
 
 def plot_pair_over_time(headline: pd.DataFrame, pair_label: str | None = None, *, articles: pd.DataFrame | None = None,
-                        labels: dict | None = None, max_labels: int = 25):
+                        labels: dict | None = None, max_labels: int = 12):
     """A pair's stance per article over time (from :func:`arnews.stance.pair_headline`):
     points sized by the number of sentences, on a time axis; the line joins only dated
     articles in date order. Undated articles are left out (the title says how many); when
     no article is dated the figure is one sentence saying so and how to add dates. Points
     carry short article labels (``labels``, or built from ``articles`` / the headline's
-    title and date columns) when there are at most ``max_labels`` of them."""
+    title and date columns): the ``max_labels`` points with most sentences × |score|,
+    less any label that would overlap one already placed."""
     from ..labels import article_labels
 
     h = headline.dropna(subset=["score"]).copy()
@@ -160,15 +161,16 @@ def plot_pair_over_time(headline: pd.DataFrame, pair_label: str | None = None, *
     ax.axhline(0, color="#888", lw=0.8)
     ax.plot(h["when"], h["score"], color="#555", lw=1, zorder=1)
     ax.scatter(h["when"], h["score"], s=40 + 25 * h["n_sentences"].clip(upper=20), c=colors, edgecolor="#222", zorder=2)
-    if len(h) <= max_labels:
-        for k, (xi, yi, aid) in enumerate(zip(h["when"], h["score"], h["article_id"])):
-            ax.annotate(str(labels.get(aid, aid)), (xi, yi), textcoords="offset points", xytext=(0, 9 if k % 2 == 0 else -14),
-                        ha="center", fontsize=7)
+    big_first = h.assign(_w=h["n_sentences"] * h["score"].abs()).sort_values("_w", ascending=False, kind="stable").head(max_labels)
+    notes = [ax.annotate(str(labels.get(aid, aid)), (xi, yi), textcoords="offset points", xytext=(0, 10), ha="center",
+                         fontsize=7, annotation_clip=False)
+             for xi, yi, aid in zip(big_first["when"], big_first["score"], big_first["article_id"])]
     ax.set_ylim(-1.15, 1.15)
     ax.set_ylabel("mean stance (−1 conflict … +1 cooperation)")
-    fig.autofmt_xdate()
     note = f"{n_undated} undated article(s) left out" if n_undated else None
     ax.set_title(with_note(f"{pair} stance per article over time (size = sentences)", note))
+    fig.autofmt_xdate()
+    drop_overlapping(fig, notes)  # the strongest articles keep their label
     return fig
 
 
