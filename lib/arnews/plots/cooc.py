@@ -276,7 +276,7 @@ def plot_context_shift(terms: pd.DataFrame, *, top: int = 8, title: str | None =
     shown = periods[-max_panels:]
     ncol = max(1, min(len(shown), 3))
     nrow = max(1, int(np.ceil(len(shown) / ncol)))
-    fig, axes = plt.subplots(nrow, ncol, figsize=(4.2 * ncol, 0.32 * top * nrow + 1.6), layout="constrained", squeeze=False)
+    fig, axes = plt.subplots(nrow, ncol, figsize=(4.2 * ncol, nrow * (0.3 * top + 1.4) + 0.8), layout="constrained", squeeze=False)
     for ax in axes.ravel()[len(shown):]:
         ax.set_visible(False)
     for ax, p in zip(axes.ravel(), shown):

@@ -54,11 +54,13 @@ def plot_top_terms(
     title: str | None = None,
     color: str = "#4c72b0",
     max_groups: int = 6,
+    labels: Mapping | None = None,
 ) -> Figure:
     """Horizontal bars of the ``top`` terms of a :func:`arnews.freq.frequency_table`,
     most frequent at the top, each bar annotated with its count. ``value``: ``count``,
     ``per_10k`` or ``docfreq``. A table grouped by article / outlet / period gets one
-    panel per group (the first ``max_groups`` groups).
+    panel per group (the first ``max_groups`` groups; the title says how many were left
+    out), titled by ``labels`` (e.g. :func:`arnews.labels.article_labels`) when given.
     """
     if value not in freq_table.columns:
         raise ValueError(f"value must be a column of the frequency table, not {value!r}")
@@ -80,7 +82,7 @@ def plot_top_terms(
             continue
         _bars(ax, d, value, color)
         if g is not None:
-            ax.set_title(str(g), fontsize=10)
+            ax.set_title(_label(g, labels), fontsize=10)
     for ax in list(axes.flat)[len(groups):]:
         ax.set_axis_off()
     form = freq_table.attrs.get("form", "")
@@ -88,7 +90,8 @@ def plot_top_terms(
     unit = "terms" if ng == 1 else f"{ng}-grams"
     sw = "" if not freq_table.attrs.get("stopwords", True) else ", stopwords removed"
     n_terms = freq_table["term"].nunique() if gcol is None else None
-    note = left_out(len(groups), len(all_groups), f"{gcol} groups", "the first") or (
+    noun = {"article_id": "articles", "outlet": "outlets", "period": "periods"}.get(gcol, f"{gcol} groups")
+    note = left_out(len(groups), len(all_groups), noun, f"the first {len(groups)}") or (
         left_out(min(top, n_terms), n_terms, unit) if n_terms is not None else None)
     fig.suptitle(with_note(title or f"Most frequent {unit} ({form}{sw})", note))
     return fig
@@ -241,7 +244,7 @@ def plot_dispersion(
             ax.axhline(i, color="#eeeeee", lw=0.6, zorder=0)
     ax0 = axes[0, 0]
     short = short_ids(rows, max_chars=30)
-    ax0.set_yticks(range(len(rows)), [_label(a, labels)[:40] if labels else short[a] for a in rows],
+    ax0.set_yticks(range(len(rows)), [_label(a, labels)[:60] if labels else short[a] for a in rows],
                    fontsize=9 if len(rows) > 20 else 10)
     ax0.set_ylim(len(rows) - 0.5, -0.5)
     fig.suptitle(with_note(title or "Where the terms occur in each article",
