@@ -90,6 +90,10 @@ def plot_network(
     key = f"label_{label}"
     names = {v: str(labels.get(v, v) if labels is not None else graph.nodes[v].get(key, v)) for v in nodes}
     node_px = {v: np.sqrt(s) * fig.dpi / 72 for v, s in zip(nodes, sizes)}
+    wname = graph.graph.get("weight", width_attr)
+    note = (f"{len(kept)} of {len(all_edges)} edges shown (each node's {top_k} strongest by {wname}); {hidden} hidden"
+            if hidden else None)
+    ax.set_title(with_note(title or f"Co-occurrence network (node size: {size_attr}, edge width: {wname})", note))
     placed = place_labels(fig, ax, initial_layout(shown, seed), names, node_px, fontsize=fontsize, family=family)
     pos = placed.pos
     edges = list(shown.edges)
@@ -101,10 +105,6 @@ def plot_network(
     ax.set_xlim(0, 1)
     ax.set_ylim(0, 1)
     ax.set_axis_off()
-    wname = graph.graph.get("weight", width_attr)
-    note = (f"{len(edges)} of {len(all_edges)} edges shown (each node's {top_k} strongest by {wname}); {hidden} hidden"
-            if hidden else None)
-    ax.set_title(with_note(title or f"Co-occurrence network (node size: {size_attr}, edge width: {wname})", note))
     return fig
 
 

@@ -60,7 +60,7 @@ def plot_sentence_distribution(sentence_stance: pd.DataFrame, articles: pd.DataF
     ax.set_yticks(y, _article_labels(articles, list(ct.index), labels), fontsize=9 if len(ct) > 15 else 10)
     ax.set_ylim(len(ct) - 0.5, -0.5)
     ax.set_xlabel("share of sentences" if share else "sentences")
-    note = left_out(len(ct), n_all, "articles", "most conflict and cooperation sentences first")
+    note = left_out(len(ct), n_all, "articles", "most conflict + cooperation sentences")
     ax.set_title(with_note(title or "Sentence stance per article", note))
     fig.legend(ncols=3, loc="outside upper center", frameon=False)
     return fig
@@ -113,10 +113,14 @@ def plot_actor_network(stance: pd.DataFrame, level: str = "country", min_sentenc
     dmax = max(deg.values())
     sizes = {v: 120 + (1200 if len(order) <= 16 else 500) * deg[v] / dmax for v in order}
     names = {v: (labels or {}).get(v, v) for v in order}
-    placed = place_labels(fig, ax, pos0, names, {v: np.sqrt(s) * fig.dpi / 72 for v, s in sizes.items()}, fontsize=fontsize)
-    pos = placed.pos
     cmap = mpl.colormaps["RdBu"]
     norm = mpl.colors.Normalize(-1, 1)
+    cb = fig.colorbar(mpl.cm.ScalarMappable(norm=norm, cmap=cmap), ax=ax, shrink=0.6, pad=0.01)  # before placing: it takes room
+    cb.set_label("net stance (conflict −1 … +1 cooperation)")
+    note = f"{len(kept)} of {len(e)} dyads shown (each actor's {top_k} with most sentences); {hidden} hidden" if hidden else None
+    ax.set_title(with_note(title or f"Signed actor network ({level} level; width = sentences)", note))
+    placed = place_labels(fig, ax, pos0, names, {v: np.sqrt(s) * fig.dpi / 72 for v, s in sizes.items()}, fontsize=fontsize)
+    pos = placed.pos
     nmax = max(d["n"] for *_, d in G.edges(data=True))
     for u, v, d in G.edges(data=True):
         ax.plot([pos[u][0], pos[v][0]], [pos[u][1], pos[v][1]], color=cmap(norm(d["net"])),
@@ -125,11 +129,6 @@ def plot_actor_network(stance: pd.DataFrame, level: str = "country", min_sentenc
                color="#f7f7f7", edgecolor="#333", zorder=2)
     ax.set_xlim(0, 1)
     ax.set_ylim(0, 1)
-    sm = mpl.cm.ScalarMappable(norm=norm, cmap=cmap)
-    cb = fig.colorbar(sm, ax=ax, shrink=0.6, pad=0.01)
-    cb.set_label("net stance (conflict −1 … +1 cooperation)")
-    note = f"{len(kept)} of {len(e)} dyads shown (each actor's {top_k} with most sentences); {hidden} hidden" if hidden else None
-    ax.set_title(with_note(title or f"Signed actor network ({level} level; width = sentences)", note))
     return fig
 
 
@@ -165,7 +164,8 @@ def plot_pair_over_time(headline: pd.DataFrame, pair_label: str | None = None, *
     notes = [ax.annotate(str(labels.get(aid, aid)), (xi, yi), textcoords="offset points", xytext=(0, 10), ha="center",
                          fontsize=7, annotation_clip=False)
              for xi, yi, aid in zip(big_first["when"], big_first["score"], big_first["article_id"])]
-    ax.set_ylim(-1.15, 1.15)
+    ax.set_ylim(-1.2, 1.35)  # room for the labels above points at +1
+    ax.set_yticks([-1, -0.5, 0, 0.5, 1])
     ax.set_ylabel("mean stance (−1 conflict … +1 cooperation)")
     note = f"{n_undated} undated article(s) left out" if n_undated else None
     ax.set_title(with_note(f"{pair} stance per article over time (size = sentences)", note))
