@@ -46,31 +46,40 @@ def network_size(n_nodes: int, width: float | None, height: float | None, base=(
 
 
 def initial_layout(graph, seed: int = 0, weight: str | None = None) -> dict:
-    """Kamada–Kawai per connected component (spring above 150 nodes), components side by
-    side and scaled by their size; positions in [0, 1]²."""
+    """Kamada–Kawai per connected component (spring above 150 nodes); components, each in
+    a square scaled by its size, packed in rows so the whole stays about square (many
+    small components do not squeeze the main one into a strip); positions in [0, 1]²."""
     import networkx as nx
 
     comps = sorted(nx.connected_components(graph), key=len, reverse=True)
+    sides = [np.sqrt(len(c) / max(len(comps[0]), 1)) for c in comps]
+    row_width = max(sides[0], 1.1 * np.sqrt(sum(s * s for s in sides)))
     pos: dict = {}
-    x0 = 0.0
-    for comp in comps:
-        sub = graph.subgraph(comp)
-        if len(comp) == 1:
-            p = {next(iter(comp)): np.array([0.0, 0.0])}
-        elif len(comp) <= 150:
-            p = nx.kamada_kawai_layout(sub, weight=None)
-        else:
-            p = nx.spring_layout(sub, seed=seed, k=1.5 / np.sqrt(len(comp)), weight=weight)
-        arr = np.array(list(p.values()), dtype=float)
-        arr = arr - arr.min(axis=0)
-        scale = max(arr.max(), 1e-9) if len(comp) > 1 else 1.0
-        size = np.sqrt(len(comp) / max(len(comps[0]), 1))
-        for v, xy in zip(p, arr):
-            pos[v] = np.array([x0, 0.0]) + xy / scale * size
-        x0 += size + 0.25
+    x0 = y0 = row_h = 0.0
+    for comp, side in zip(comps, sides):
+        if x0 > 0 and x0 + side > row_width:  # next row, below
+            x0, y0, row_h = 0.0, y0 - row_h - 0.15, 0.0
+        for v, xy in _component_layout(graph.subgraph(comp), seed, weight).items():
+            pos[v] = np.array([x0, y0 - side]) + xy * side
+        x0 += side + 0.15
+        row_h = max(row_h, side)
     arr = np.array(list(pos.values()))
     lo, span = arr.min(axis=0), np.maximum(arr.max(axis=0) - arr.min(axis=0), 1e-9)
     return {v: (xy - lo) / span for v, xy in pos.items()}
+
+
+def _component_layout(sub, seed: int, weight: str | None) -> dict:
+    """One connected component in the unit square."""
+    import networkx as nx
+
+    n = sub.number_of_nodes()
+    if n == 1:
+        return {next(iter(sub.nodes)): np.array([0.5, 0.5])}
+    p = nx.kamada_kawai_layout(sub, weight=None) if n <= 150 else nx.spring_layout(sub, seed=seed, k=1.5 / np.sqrt(n), weight=weight)
+    arr = np.array(list(p.values()), dtype=float)
+    arr = arr - arr.min(axis=0)
+    arr = arr / max(arr.max(), 1e-9)
+    return dict(zip(p, arr))
 
 
 def remove_overlaps(xy: np.ndarray, wh: np.ndarray, *, iterations: int = 800, seed: int = 0) -> np.ndarray:
