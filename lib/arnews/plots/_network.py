@@ -8,6 +8,8 @@ no two labels or nodes overlap at the exported size.
 >>> edges, hidden = top_k_edges([("a", "b", 3.0), ("a", "c", 1.0), ("b", "c", 2.0)], k=1)
 >>> edges, hidden
 ([('a', 'b', 3.0), ('b', 'c', 2.0)], 1)
+>>> top_k_edges([("a", "b", 3.0), ("a", "c", 1.0), ("b", "c", 2.0)], k=None, max_edges=1)[1]
+1
 """
 from __future__ import annotations
 
@@ -18,13 +20,25 @@ import numpy as np
 __all__ = ["top_k_edges", "initial_layout", "remove_overlaps", "place_labels", "text_overlaps", "network_size"]
 
 
-def top_k_edges(edges: Sequence[tuple], k: int | None) -> tuple[list[tuple], int]:
+def top_k_edges(edges: Sequence[tuple], k: int | None, max_edges: int | None = None) -> tuple[list[tuple], int]:
     """Keep an edge ``(u, v, weight, …)`` if it is among the ``k`` heaviest of either
-    endpoint (ties: input order). Returns the kept edges (input order) and how many were hidden."""
+    endpoint (ties: input order); then, beyond ``max_edges``, only each node's heaviest
+    edge and the heaviest others up to ``max_edges``. Returns the kept edges (input order)
+    and how many were hidden."""
     edges = list(edges)
-    if k is None or k <= 0:
-        return edges, 0
     order = sorted(range(len(edges)), key=lambda i: -float(edges[i][2]))
+    keep = set(range(len(edges)))
+    if k is not None and k > 0:
+        keep = _top_per_node(edges, order, k)
+    if max_edges is not None and len(keep) > max_edges:
+        first = _top_per_node(edges, order, 1)
+        rest = [i for i in order if i in keep and i not in first]
+        keep = first | set(rest[: max(0, max_edges - len(first))])
+    kept = [e for i, e in enumerate(edges) if i in keep]
+    return kept, len(edges) - len(kept)
+
+
+def _top_per_node(edges: list[tuple], order: list[int], k: int) -> set[int]:
     taken: dict = {}
     keep = set()
     for i in order:
@@ -33,8 +47,7 @@ def top_k_edges(edges: Sequence[tuple], k: int | None) -> tuple[list[tuple], int
             keep.add(i)
         taken[u] = taken.get(u, 0) + 1
         taken[v] = taken.get(v, 0) + 1
-    kept = [e for i, e in enumerate(edges) if i in keep]
-    return kept, len(edges) - len(kept)
+    return keep
 
 
 def network_size(n_nodes: int, width: float | None, height: float | None, base=(9.0, 7.0)) -> tuple[float, float]:

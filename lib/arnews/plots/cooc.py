@@ -57,14 +57,16 @@ def plot_network(
     width: float | None = None,
     height: float | None = None,
     top_k: int | None = 5,
+    max_edges: int | None = 150,
     fontsize: float = 10,
 ) -> Figure:
     """Actor network: node size by frequency (``size_attr``), edge width and shade by
     association (``width_attr``), labels in Arabic (``label="ar"``) or English (``"en"``)
     from the nodes' ``label_ar``/``label_en`` attributes (or a ``labels`` mapping).
 
-    Readable at 60+ nodes: each node keeps its ``top_k`` strongest edges (``None`` keeps
-    all; the title says how many were hidden); Kamada–Kawai layout per connected component,
+    Readable at 60+ nodes: each node keeps its ``top_k`` strongest edges and, beyond
+    ``max_edges``, only its strongest one plus the strongest others (``None`` disables
+    either filter; the title says how many edges were hidden); Kamada–Kawai layout per connected component,
     then nodes are moved apart until no two labels overlap (label extents measured by the
     renderer). The figure grows with the number of nodes unless ``width``/``height`` are given.
 
@@ -80,7 +82,7 @@ def plot_network(
         return message_figure("No pairs pass the filters: lower min_count or widen the context.", title=title)
     family = use_arabic_font()
     all_edges = [(u, v, graph.edges[u, v].get(width_attr, 1.0)) for u, v in graph.edges]
-    kept, hidden = top_k_edges([(u, v, np.nan_to_num(float(w), nan=-np.inf)) for u, v, w in all_edges], top_k)
+    kept, hidden = top_k_edges([(u, v, np.nan_to_num(float(w), nan=-np.inf)) for u, v, w in all_edges], top_k, max_edges)
     shown = nx.Graph()
     shown.add_nodes_from(graph.nodes(data=True))
     shown.add_edges_from((u, v, graph.edges[u, v]) for u, v, _ in kept)
@@ -91,8 +93,9 @@ def plot_network(
     names = {v: str(labels.get(v, v) if labels is not None else graph.nodes[v].get(key, v)) for v in nodes}
     node_px = {v: np.sqrt(s) * fig.dpi / 72 for v, s in zip(nodes, sizes)}
     wname = graph.graph.get("weight", width_attr)
-    note = (f"{len(kept)} of {len(all_edges)} edges shown (each node's {top_k} strongest by {wname}); {hidden} hidden"
-            if hidden else None)
+    cap = f", at most {max_edges} in all" if max_edges and len(kept) >= max_edges else ""
+    note = (f"{len(kept)} of {len(all_edges)} edges shown (the strongest by {wname}: each node's top {top_k}"
+            f"{cap}); {hidden} hidden" if hidden else None)
     ax.set_title(with_note(title or f"Co-occurrence network (node size: {size_attr}, edge width: {wname})", note))
     placed = place_labels(fig, ax, initial_layout(shown, seed), names, node_px, fontsize=fontsize, family=family)
     pos = placed.pos

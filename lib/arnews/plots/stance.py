@@ -76,15 +76,17 @@ def _edge_table(stance: pd.DataFrame, level: str, min_sentences: int) -> pd.Data
 
 
 def plot_actor_network(stance: pd.DataFrame, level: str = "country", min_sentences: int = 1, labels: dict | None = None,
-                       seed: int = 0, *, top_k: int | None = 5, width: float | None = None, height: float | None = None,
+                       seed: int = 0, *, top_k: int | None = 5, max_edges: int | None = 150,
+                       width: float | None = None, height: float | None = None,
                        fontsize: float = 10, title: str | None = None):
     """Signed actor network: edge colour = net stance (blue cooperation, red conflict), edge
     width = number of sentences, node size = number of sentences the actor takes part in.
 
     ``level`` is ``"country"`` (source_country/target_country) or ``"person"`` (source/target);
     ``labels`` maps ids to display names (e.g. Arabic labels from the gazetteer). Each actor
-    keeps its ``top_k`` dyads with most sentences (``None``: all; the title says how many
-    were hidden); up to 16 actors sit on a circle, more are laid out by Kamada–Kawai, and
+    keeps its ``top_k`` dyads with most sentences and, beyond ``max_edges``, only its
+    busiest one plus the busiest others (``None`` disables either filter; the title says
+    how many were hidden); up to 16 actors sit on a circle, more are laid out by Kamada–Kawai, and
     nodes are moved apart until no two labels overlap.
 
     >>> fig = plot_actor_network(ann.stance, top_k=3)   # doctest: +SKIP
@@ -98,7 +100,7 @@ def plot_actor_network(stance: pd.DataFrame, level: str = "country", min_sentenc
     if not len(e):
         return message_figure(f"No dyads: no pair of different actors shares at least {min_sentences} stance sentence(s).",
                               title=title)
-    kept, hidden = top_k_edges(list(zip(e["a"], e["b"], e["n"], e["net"])), top_k)
+    kept, hidden = top_k_edges(list(zip(e["a"], e["b"], e["n"], e["net"])), top_k, max_edges)
     G = nx.Graph()
     G.add_nodes_from(pd.unique(pd.concat([e["a"], e["b"]])))
     for a, b, n, net in kept:
@@ -117,7 +119,9 @@ def plot_actor_network(stance: pd.DataFrame, level: str = "country", min_sentenc
     norm = mpl.colors.Normalize(-1, 1)
     cb = fig.colorbar(mpl.cm.ScalarMappable(norm=norm, cmap=cmap), ax=ax, shrink=0.6, pad=0.01)  # before placing: it takes room
     cb.set_label("net stance (conflict −1 … +1 cooperation)")
-    note = f"{len(kept)} of {len(e)} dyads shown (each actor's {top_k} with most sentences); {hidden} hidden" if hidden else None
+    cap = f", at most {max_edges} in all" if max_edges and len(kept) >= max_edges else ""
+    note = (f"{len(kept)} of {len(e)} dyads shown (most sentences: each actor's top {top_k}"
+            f"{cap}); {hidden} hidden" if hidden else None)
     ax.set_title(with_note(title or f"Signed actor network ({level} level; width = sentences)", note))
     placed = place_labels(fig, ax, pos0, names, {v: np.sqrt(s) * fig.dpi / 72 for v, s in sizes.items()}, fontsize=fontsize)
     pos = placed.pos
