@@ -250,10 +250,10 @@ def plot_pair_over_time(
     ax.set_ylabel(value)
     if value == "count":
         ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.set_ylim(bottom=0)
     ax.legend()
     ax.grid(alpha=0.3)
-    n_undated = int((by_period["period"] == "undated").any())
-    note = "undated articles left out" if n_undated else None
+    note = "undated articles left out" if (by_period["period"] == "undated").any() else None
     ax.set_title(with_note(title or f"Co-occurrence over time ({value})", note))
     return fig
 

@@ -44,6 +44,8 @@ def _bars(ax, d: pd.DataFrame, value: str, color: str) -> None:
     hi = float(np.nanmax(vals)) if len(vals) else 1.0
     ax.set_xlim(0, hi * 1.15 if hi > 0 else 1)
     ax.set_xlabel({"count": "occurrences", "per_10k": "per 10,000 words", "docfreq": "articles"}.get(value, value))
+    if value in ("count", "docfreq"):
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
 
 
 def plot_top_terms(
@@ -76,6 +78,7 @@ def plot_top_terms(
     fig, axes = plt.subplots(nrow, ncol, figsize=(6 * ncol, per_panel_h * nrow), layout="constrained", squeeze=False)
     for ax, g in zip(axes.flat, groups):
         sub = freq_table if g is None else freq_table[freq_table[gcol] == g]
+        sub = sub[sub["term"].astype(str).str.strip() != ""]  # an empty term would be an unlabelled bar
         d = sub.sort_values([value, "term"], ascending=[False, True]).head(top).iloc[::-1]
         if not len(d):
             _empty(ax, "no terms")
