@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 from arnews.corpus import date_from_name, load_corpus
-from arnews.labels import LRI, article_labels, label_table, short_ids
+from arnews.labels import FSI, LRI, PDI, article_labels, label_table, short_ids
 
 
 def test_ids_with_a_long_shared_prefix_give_distinct_short_labels():
@@ -37,8 +37,8 @@ def test_outlet_shown_when_the_corpus_has_several_and_dates_kept_left_to_right()
     arts = pd.DataFrame({"article_id": ["a", "b"], "title": ["خبر", "خبر"], "date": ["2020-01-02", "2020-01-02"],
                          "outlet": ["الأهرام", "BBC"]})
     labels = article_labels(arts)
-    assert labels["a"] == f"خبر · {LRI}2020-01-02\u2069 · الأهرام"
-    assert labels["b"] == f"خبر · {LRI}2020-01-02\u2069 · {LRI}BBC\u2069"
+    assert labels["a"] == f"خبر · {LRI}2020-01-02{PDI} · {FSI}الأهرام{PDI}"
+    assert labels["b"] == f"خبر · {LRI}2020-01-02{PDI} · {FSI}BBC{PDI}"
 
 
 def test_label_table_keeps_ids_and_short_ids():

@@ -24,11 +24,11 @@ import pandas as pd
 __all__ = ["article_labels", "label_table", "short_ids"]
 
 SEP = " · "
-LRI, PDI = "\u2066", "\u2069"  # left-to-right isolate: keeps "2015-08-02" in order inside Arabic text
+LRI, FSI, PDI = "\u2066", "\u2068", "\u2069"  # isolates: keep "2015-08-02" or "Al-Ahram (Cairo)" in order in Arabic text
 
 
-def _ltr(s: str, isolate: bool) -> str:
-    return f"{LRI}{s}{PDI}" if s and isolate else s
+def _ltr(s: str, isolate: bool, mark: str = LRI) -> str:
+    return f"{mark}{s}{PDI}" if s and isolate else s
 
 
 def _clean(v) -> str:
@@ -46,10 +46,6 @@ def _words(title: str, n: int, max_chars: int) -> str:
     elif len(words) > n:
         out += "…"
     return out
-
-
-def _has_arabic(s: str) -> bool:
-    return any("\u0600" <= ch <= "\u06ff" for ch in s)
 
 
 def _date(v) -> str:
@@ -90,8 +86,9 @@ def article_labels(
     (``outlet=True``/``False`` forces it), joined by " · ". Articles without a title use
     their id minus the prefix every id shares. Labels that still collide get more title
     words (up to twice ``words``), then the distinguishing part of the id, then "#2", "#3"….
-    With ``isolate`` (default) dates, ids and Latin outlet names are wrapped in Unicode
-    left-to-right isolates, so a date inside an Arabic label is not drawn as 16-01-2015.
+    With ``isolate`` (default) dates and ids are wrapped in Unicode left-to-right isolates
+    and outlets in first-strong isolates, so a date inside an Arabic label is not drawn as
+    16-01-2015 and "(Almustakil)" keeps its brackets.
 
     >>> arts = pd.DataFrame({"article_id": ["x_1", "x_2"], "title": ["", None]})
     >>> article_labels(arts, isolate=False)
@@ -109,8 +106,8 @@ def article_labels(
 
     def build(k: int, n_words: int, with_id: bool) -> str:
         head = _words(titles[k], n_words, max_chars + 4 * (n_words - words)) if titles[k] else _ltr(tails[ids[k]], isolate)
-        out_name = outlets[k][:20] if outlet else ""
-        parts = [head, _ltr(dates[k], isolate), out_name if _has_arabic(out_name) else _ltr(out_name, isolate)]
+        out_name = (outlets[k] if len(outlets[k]) <= 24 else outlets[k][:23].rstrip() + "…") if outlet else ""
+        parts = [head, _ltr(dates[k], isolate), _ltr(out_name, isolate, FSI)]
         if with_id and titles[k]:
             parts.append(_ltr(tails[ids[k]], isolate))
         return SEP.join(p for p in parts if p)

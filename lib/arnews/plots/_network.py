@@ -66,7 +66,8 @@ def initial_layout(graph, seed: int = 0, weight: str | None = None) -> dict:
 
     comps = sorted(nx.connected_components(graph), key=len, reverse=True)
     sides = [np.sqrt(len(c) / max(len(comps[0]), 1)) for c in comps]
-    row_width = max(sides[0], 1.1 * np.sqrt(sum(s * s for s in sides)))
+    # the second component fits beside the first; the rest fill rows of that width below
+    row_width = max(sides[0] + (sides[1] + 0.15 if len(sides) > 1 else 0), 1.1 * np.sqrt(sum(s * s for s in sides)))
     pos: dict = {}
     x0 = y0 = row_h = 0.0
     for comp, side in zip(comps, sides):
