@@ -47,6 +47,7 @@ __all__ = [
     "decode_bytes",
     "DecodeResult",
     "date_from_text",
+    "date_from_name",
     "ARTICLE_COLUMNS",
 ]
 
@@ -288,6 +289,27 @@ def date_from_text(text: str, max_chars: int = 600) -> str | None:
     return None
 
 
+_NAME_DATE_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})([-_./]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def date_from_name(name: str | None) -> str | None:
+    """An ISO date (YYYY-MM-DD, also with _ . / or no separator) in a file name or URL.
+
+    >>> date_from_name("data/saudinewsnet_2015-08-02_847.txt")
+    '2015-08-02'
+    >>> date_from_name("https://example.com/2019/03/07/story")
+    '2019-03-07'
+    >>> date_from_name("report_20150231.txt") is None   # no 31 February
+    True
+    """
+    for m in _NAME_DATE_RE.finditer(str(name or "")):
+        try:
+            return pd.Timestamp(year=int(m[1]), month=int(m[3]), day=int(m[4])).date().isoformat()
+        except ValueError:
+            continue
+    return None
+
+
 # ---------------------------------------------------------------------------
 # Loading
 # ---------------------------------------------------------------------------
@@ -523,14 +545,17 @@ def _finalize(rows: list[dict], report: list[dict], date_from_content: bool, day
             df[col] = None
     df["title"] = [t if isinstance(t, str) and t.strip() else _first_line_title(x) for t, x in zip(df["title"], df["text"])]
     dates, date_source = [], []
-    for d, text in zip(df["date"], df["text"]):
+    urls = df["url"] if "url" in df.columns else [None] * len(df)
+    for d, text, src, url in zip(df["date"], df["text"], df["source_path"], urls):
         if (isinstance(d, str) and d.strip()) or (d is not None and not isinstance(d, str) and not pd.isna(d)):
             dates.append(d)
             date_source.append("metadata")
             continue
         found = date_from_text(text) if date_from_content else None
-        dates.append(found)
-        date_source.append("text" if found else None)
+        named = {"url": date_from_name(url), "filename": None if "#row" in str(src) else date_from_name(src)}
+        how = "text" if found else next((k for k, v in named.items() if v), None)
+        dates.append(found or named.get(how))
+        date_source.append(how)
     order = detect_dayfirst(dates, dayfirst)
     df["date"] = parse_dates(dates, order.dayfirst)
     df["date_source"] = date_source

@@ -19,7 +19,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
-from ._style import arabic_font_path, new_figure, use_arabic_font
+from ._style import UNDATED_MESSAGE, arabic_font_path, left_out, message_figure, new_figure, use_arabic_font, with_note
 
 __all__ = ["plot_top_terms", "plot_keyness", "plot_trends", "plot_dispersion", "plot_wordcloud", "raqm_available"]
 
@@ -44,6 +44,8 @@ def _bars(ax, d: pd.DataFrame, value: str, color: str) -> None:
     hi = float(np.nanmax(vals)) if len(vals) else 1.0
     ax.set_xlim(0, hi * 1.15 if hi > 0 else 1)
     ax.set_xlabel({"count": "occurrences", "per_10k": "per 10,000 words", "docfreq": "articles"}.get(value, value))
+    if value in ("count", "docfreq"):
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
 
 
 def plot_top_terms(
@@ -54,16 +56,21 @@ def plot_top_terms(
     title: str | None = None,
     color: str = "#4c72b0",
     max_groups: int = 6,
+    labels: Mapping | None = None,
 ) -> Figure:
     """Horizontal bars of the ``top`` terms of a :func:`arnews.freq.frequency_table`,
     most frequent at the top, each bar annotated with its count. ``value``: ``count``,
     ``per_10k`` or ``docfreq``. A table grouped by article / outlet / period gets one
-    panel per group (the first ``max_groups`` groups).
+    panel per group (the first ``max_groups`` groups; the title says how many were left
+    out), titled by ``labels`` (e.g. :func:`arnews.labels.article_labels`) when given.
     """
     if value not in freq_table.columns:
         raise ValueError(f"value must be a column of the frequency table, not {value!r}")
+    if not len(freq_table):
+        return message_figure("No terms to count (every token was filtered out).", title=title)
     gcol = freq_table.attrs.get("by") or next((c for c in _GROUP_COLS if c in freq_table.columns), None)
-    groups = list(pd.unique(freq_table[gcol]))[:max_groups] if gcol and gcol in freq_table.columns else [None]
+    all_groups = list(pd.unique(freq_table[gcol])) if gcol and gcol in freq_table.columns else [None]
+    groups = all_groups[:max_groups]
     ncol = min(len(groups), 3)
     nrow = int(np.ceil(len(groups) / ncol))
     use_arabic_font()
@@ -71,20 +78,25 @@ def plot_top_terms(
     fig, axes = plt.subplots(nrow, ncol, figsize=(6 * ncol, per_panel_h * nrow), layout="constrained", squeeze=False)
     for ax, g in zip(axes.flat, groups):
         sub = freq_table if g is None else freq_table[freq_table[gcol] == g]
+        sub = sub[sub["term"].astype(str).str.strip() != ""]  # an empty term would be an unlabelled bar
         d = sub.sort_values([value, "term"], ascending=[False, True]).head(top).iloc[::-1]
         if not len(d):
             _empty(ax, "no terms")
             continue
         _bars(ax, d, value, color)
         if g is not None:
-            ax.set_title(str(g), fontsize=10)
+            ax.set_title(_label(g, labels), fontsize=10)
     for ax in list(axes.flat)[len(groups):]:
         ax.set_axis_off()
     form = freq_table.attrs.get("form", "")
     ng = freq_table.attrs.get("ngram", 1)
     unit = "terms" if ng == 1 else f"{ng}-grams"
     sw = "" if not freq_table.attrs.get("stopwords", True) else ", stopwords removed"
-    fig.suptitle(title or f"Most frequent {unit} ({form}{sw})")
+    n_terms = freq_table["term"].nunique() if gcol is None else None
+    noun = {"article_id": "articles", "outlet": "outlets", "period": "periods"}.get(gcol, f"{gcol} groups")
+    note = left_out(len(groups), len(all_groups), noun, f"the first {len(groups)}") or (
+        left_out(min(top, n_terms), n_terms, unit) if n_terms is not None else None)
+    fig.suptitle(with_note(title or f"Most frequent {unit} ({form}{sw})", note))
     return fig
 
 
@@ -110,10 +122,9 @@ def plot_keyness(
     pos = k[k["g2"] > 0].sort_values(value, ascending=False).head(top)
     neg = k[k["g2"] < 0].sort_values(value, ascending=True).head(top)
     d = pd.concat([pos, neg.iloc[::-1]])
-    fig, ax = new_figure(8, max(3.0, 0.3 * len(d) + 1.5))
     if not len(d):
-        _empty(ax, "no term is distinctive of either side")
-        return fig
+        return message_figure("No term is distinctive of either side.", title=title)
+    fig, ax = new_figure(8, max(3.0, 0.3 * len(d) + 1.5))
     vals = d[value].to_numpy(dtype=float)
     y = np.arange(len(d))[::-1]
     colors = np.where(d["g2"].to_numpy() > 0, "#4c72b0", "#b0b0b0")
@@ -148,29 +159,38 @@ def plot_trends(
     value: str = "per_10k",
     labels: Mapping | None = None,
     title: str | None = None,
+    max_lines: int = 8,
 ) -> Figure:
     """Lines of relative frequency over time, one per term or actor, from
     :func:`arnews.freq.term_trends` or :func:`arnews.freq.actor_trends` (``value``:
     ``per_10k`` or ``count``). Periods are placed on a time axis, so gaps between
-    months or years show as distance.
+    months or years show as distance; lines join only dated periods, in date order.
+    Beyond ``max_lines`` items, the ``max_lines`` with the highest total are drawn (the
+    title says so). With no dated period the figure is one sentence saying the corpus is
+    undated and how to add dates.
     """
     item = "term" if "term" in trends.columns else "actor_id"
     if value not in trends.columns:
         raise ValueError(f"value must be a column of the trends table, not {value!r}")
+    dated = trends[pd.to_datetime(trends["date"], errors="coerce").notna()] if "date" in trends.columns and len(trends) else trends.iloc[:0]
+    if not len(dated):
+        return message_figure(UNDATED_MESSAGE, title=title)
+    totals = dated.groupby(item, sort=False)[value].sum()
+    items = list(totals.index) if len(totals) <= max_lines else list(totals.sort_values(ascending=False, kind="stable").index[:max_lines])
     fig, ax = new_figure(8, 4.5)
-    if not len(trends):
-        _empty(ax, "no dated articles")
-        return fig
-    for it, g in trends.groupby(item, sort=False):
-        g = g.sort_values("date")
-        ax.plot(g["date"], g[value].to_numpy(dtype=float), marker="o", label=_label(it, labels))
+    for it in items:
+        g = dated[dated[item] == it].assign(_when=lambda d: pd.to_datetime(d["date"])).sort_values("_when")
+        ax.plot(g["_when"], g[value].to_numpy(dtype=float), marker="o", label=_label(it, labels))
     ax.set_ylabel("occurrences per 10,000 words" if value == "per_10k" else value)
     if value == "count":
         ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_ylim(bottom=0)
     ax.legend(fontsize=9, loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0)
-    n_per = trends["period"].nunique()
-    ax.set_title(title or f"Relative frequency over time ({n_per} periods)")
+    n_per = dated["period"].nunique() if "period" in dated.columns else dated["date"].nunique()
+    notes = [left_out(len(items), len(totals), "lines", "highest total")]
+    if len(dated) < len(trends):
+        notes.append("undated articles left out")
+    ax.set_title(with_note(title or f"Relative frequency over time ({n_per} periods)", "; ".join(n for n in notes if n)))
     fig.autofmt_xdate()
     return fig
 
@@ -182,24 +202,34 @@ def plot_dispersion(
     labels: Mapping | None = None,
     scale: str = "relative",
     title: str | None = None,
+    max_rows: int = 40,
 ) -> Figure:
     """Lexical dispersion plot (quanteda's ``textplot_xray``, AntConc's Plot): one panel
     per term, one row per article, a tick at each occurrence. ``scale="relative"``
     places ticks at the position in the article (0–1), ``"absolute"`` at the word index.
     ``articles`` chooses and orders the rows (default: every article of
-    ``disp.attrs["articles"]``); ``labels`` maps article ids to row labels (e.g. titles).
+    ``disp.attrs["articles"]``); ``labels`` maps article ids to row labels (e.g.
+    :func:`arnews.labels.article_labels`; default: ids without their shared prefix).
+    Beyond ``max_rows`` articles, the ``max_rows`` with most occurrences are shown (the
+    title says how many were left out).
     """
+    from ..labels import short_ids
+
     if scale not in ("relative", "absolute"):
         raise ValueError(f"scale must be 'relative' or 'absolute', not {scale!r}")
     terms = list(pd.unique(disp["term"])) if len(disp) else []
     rows = list(articles) if articles is not None else list(disp.attrs.get("articles", {}) or pd.unique(disp["article_id"]))
+    if not terms or not rows:
+        return message_figure("None of the terms occurs in the corpus.", title=title)
+    n_rows = len(rows)
+    if n_rows > max_rows:
+        hits = disp["article_id"].value_counts()
+        keep = set(sorted(rows, key=lambda a: -hits.get(a, 0))[:max_rows])
+        rows = [a for a in rows if a in keep]
     use_arabic_font()
     n = max(len(terms), 1)
-    fig, axes = plt.subplots(1, n, figsize=(min(4 + 3 * n, 16), max(2.5, 0.35 * len(rows) + 1.3)),
+    fig, axes = plt.subplots(1, n, figsize=(min(4 + 3 * n, 16), max(2.5, 0.3 * len(rows) + 1.5)),
                              layout="constrained", sharey=True, squeeze=False)
-    if not terms or not rows:
-        _empty(axes[0, 0], "no occurrences")
-        return fig
     ypos = {a: i for i, a in enumerate(rows)}
     nwords = disp.attrs.get("articles", {})
     x = "position" if scale == "relative" else "word_index"
@@ -216,9 +246,12 @@ def plot_dispersion(
         for i in range(len(rows)):
             ax.axhline(i, color="#eeeeee", lw=0.6, zorder=0)
     ax0 = axes[0, 0]
-    ax0.set_yticks(range(len(rows)), [_label(a, labels)[:40] for a in rows])
+    short = short_ids(rows, max_chars=30)
+    ax0.set_yticks(range(len(rows)), [_label(a, labels)[:60] if labels else short[a] for a in rows],
+                   fontsize=9 if len(rows) > 20 else 10)
     ax0.set_ylim(len(rows) - 0.5, -0.5)
-    fig.suptitle(title or "Where the terms occur in each article")
+    fig.suptitle(with_note(title or "Where the terms occur in each article",
+                           left_out(len(rows), n_rows, "articles", "most occurrences")))
     return fig
 
 
@@ -268,8 +301,8 @@ def plot_wordcloud(
     ax = fig.add_axes((0, 0, 1, height / dpi / (height / dpi + top_margin)))
     ax.set_axis_off()
     if not weights:
-        ax.text(0.5, 0.5, "no terms", ha="center", va="center", transform=ax.transAxes)
-        return fig
+        plt.close(fig)
+        return message_figure("No terms to draw.", title=title)
     wc = WordCloud(
         font_path=str(arabic_font_path()), width=width, height=height, background_color="white",
         prefer_horizontal=1.0, random_state=seed, colormap=colormap, max_words=top,

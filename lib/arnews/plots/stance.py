@@ -10,119 +10,171 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ._style import new_figure
+from ._style import UNDATED_MESSAGE, drop_overlapping, left_out, message_figure, new_figure, with_note
 
 __all__ = ["STANCE_COLORS", "plot_sentence_distribution", "plot_actor_network", "plot_pair_over_time", "plot_confusion"]
 
 STANCE_COLORS = {"cooperation": "#2b6cb0", "neutral": "#b8b8b8", "conflict": "#c53030"}
 
 
-def _article_labels(articles: pd.DataFrame | None, ids: list[str]) -> list[str]:
-    if articles is None or "article_id" not in articles.columns:
-        return ids
-    a = articles.set_index("article_id")
-    out = []
-    for i in ids:
-        parts = [str(i)[:12]]
-        if "date" in a.columns and i in a.index and pd.notna(a.loc[i, "date"]):
-            parts.append(str(a.loc[i, "date"])[:10])
-        out.append(" · ".join(parts))
-    return out
+def _article_labels(articles: pd.DataFrame | None, ids: list[str], labels: dict | None = None) -> list[str]:
+    """Short distinct labels (:func:`arnews.labels.article_labels`) for ``ids``, or the ids
+    shortened by their shared prefix when there is no articles table."""
+    from ..labels import article_labels, short_ids
+
+    if labels is None:
+        if articles is not None and "article_id" in articles.columns:
+            labels = article_labels(articles)
+        else:
+            labels = short_ids(ids, max_chars=30)
+    fallback = short_ids(ids, max_chars=30)
+    return [str(labels.get(i, fallback[i])) for i in ids]
 
 
-def plot_sentence_distribution(sentence_stance: pd.DataFrame, articles: pd.DataFrame | None = None, share: bool = True):
+def plot_sentence_distribution(sentence_stance: pd.DataFrame, articles: pd.DataFrame | None = None, share: bool = True,
+                               *, max_bars: int = 30, labels: dict | None = None, title: str | None = None):
     """Stacked horizontal bars: the share (or count) of cooperation / neutral / conflict
-    sentences in each article."""
+    sentences in each article, labelled with short distinct article labels (``labels``
+    maps ids to labels; default from ``articles``: title words, date, outlet).
+
+    Beyond ``max_bars`` articles, the ``max_bars`` with most cooperation and conflict
+    sentences are shown and the title says how many were left out.
+
+    >>> fig = plot_sentence_distribution(ann.sentence_stance, ann.articles, max_bars=20)  # doctest: +SKIP
+    """
+    if not len(sentence_stance):
+        return message_figure("No sentences with a stance label.", title=title)
     ct = pd.crosstab(sentence_stance["article_id"], sentence_stance["label"]).reindex(columns=list(STANCE_COLORS), fill_value=0)
+    n_all = len(ct)
+    if n_all > max_bars:
+        keep = (ct["cooperation"] + ct["conflict"]).sort_values(ascending=False, kind="stable").index[:max_bars]
+        ct = ct.loc[[i for i in ct.index if i in set(keep)]]
     if share:
         ct = ct.div(ct.sum(axis=1).replace(0, 1), axis=0)
-    fig, ax = new_figure(8, 0.55 * len(ct) + 1.6)
+    fig, ax = new_figure(8, 0.32 * len(ct) + 1.8)
     left = np.zeros(len(ct))
     y = np.arange(len(ct))
     for lab, col in STANCE_COLORS.items():
         ax.barh(y, ct[lab].to_numpy(), left=left, color=col, label=lab)
         left += ct[lab].to_numpy()
-    ax.set_yticks(y, _article_labels(articles, list(ct.index)))
-    ax.invert_yaxis()
+    ax.set_yticks(y, _article_labels(articles, list(ct.index), labels), fontsize=9 if len(ct) > 15 else 10)
+    ax.set_ylim(len(ct) - 0.5, -0.5)
     ax.set_xlabel("share of sentences" if share else "sentences")
-    ax.set_title("Sentence stance per article")
-    ax.legend(ncols=3, loc="lower center", bbox_to_anchor=(0.5, 1.06), frameon=False)
+    note = left_out(len(ct), n_all, "articles", "most conflict + cooperation sentences")
+    ax.set_title(with_note(title or "Sentence stance per article", note))
+    fig.legend(ncols=3, loc="outside upper center", frameon=False)
     return fig
 
 
+def _edge_table(stance: pd.DataFrame, level: str, min_sentences: int) -> pd.DataFrame:
+    s, t = ("source_country", "target_country") if level == "country" else ("source", "target")
+    df = stance[stance[s].notna() & stance[t].notna() & (stance[s] != stance[t])].copy()
+    df["a"] = df[[s, t]].min(axis=1)
+    df["b"] = df[[s, t]].max(axis=1)
+    e = df.groupby(["a", "b"]).agg(n=("sentence_id", "size"), net=("score", "mean")).reset_index()
+    return e[e["n"] >= min_sentences]
+
+
 def plot_actor_network(stance: pd.DataFrame, level: str = "country", min_sentences: int = 1, labels: dict | None = None,
-                       seed: int = 0):
+                       seed: int = 0, *, top_k: int | None = 5, max_edges: int | None = 150,
+                       width: float | None = None, height: float | None = None,
+                       fontsize: float = 10, title: str | None = None):
     """Signed actor network: edge colour = net stance (blue cooperation, red conflict), edge
     width = number of sentences, node size = number of sentences the actor takes part in.
 
     ``level`` is ``"country"`` (source_country/target_country) or ``"person"`` (source/target);
-    ``labels`` maps ids to display names (e.g. Arabic labels from the gazetteer).
+    ``labels`` maps ids to display names (e.g. Arabic labels from the gazetteer). Each actor
+    keeps its ``top_k`` dyads with most sentences and, beyond ``max_edges``, only its
+    busiest one plus the busiest others (``None`` disables either filter; the title says
+    how many were hidden); up to 16 actors sit on a circle, more are laid out by Kamada–Kawai, and
+    nodes are moved apart until no two labels overlap.
+
+    >>> fig = plot_actor_network(ann.stance, top_k=3)   # doctest: +SKIP
     """
     import matplotlib as mpl
     import networkx as nx
 
-    s, t = ("source_country", "target_country") if level == "country" else ("source", "target")
-    df = stance[stance[s] != stance[t]].copy()
-    df["a"] = df[[s, t]].min(axis=1)
-    df["b"] = df[[s, t]].max(axis=1)
-    e = df.groupby(["a", "b"]).agg(n=("sentence_id", "size"), net=("score", "mean")).reset_index()
-    e = e[e["n"] >= min_sentences]
-    fig, ax = new_figure(8, 7)
-    ax.set_axis_off()
+    from ._network import initial_layout, network_size, place_labels, top_k_edges
+
+    e = _edge_table(stance, level, min_sentences)
     if not len(e):
-        ax.text(0.5, 0.5, "no dyads", ha="center", va="center", transform=ax.transAxes)
-        return fig
+        return message_figure(f"No dyads: no pair of different actors shares at least {min_sentences} stance sentence(s).",
+                              title=title)
+    kept, hidden = top_k_edges(list(zip(e["a"], e["b"], e["n"], e["net"])), top_k, max_edges)
     G = nx.Graph()
-    for r in e.itertuples(index=False):
-        G.add_edge(r.a, r.b, n=int(r.n), net=float(r.net))
-    order = sorted(G.nodes, key=lambda n_: -G.degree(n_, weight="n"))
+    G.add_nodes_from(pd.unique(pd.concat([e["a"], e["b"]])))
+    for a, b, n, net in kept:
+        G.add_edge(a, b, n=int(n), net=float(net))
+    deg = {v: float(e.loc[(e["a"] == v) | (e["b"] == v), "n"].sum()) for v in G.nodes}
+    order = sorted(G.nodes, key=lambda n_: -deg[n_])
+    fig, ax = new_figure(*network_size(len(order), width, height, base=(8.0, 7.0)))
     if len(order) <= 16:  # a circle keeps every edge visible; the busiest actors first
-        pos = nx.circular_layout(order)
+        pos0 = {v: (xy + 1) / 2 for v, xy in nx.circular_layout(order).items()}
     else:
-        pos = nx.spring_layout(G, seed=seed, weight="n", k=1.5 / np.sqrt(G.number_of_nodes()))
+        pos0 = initial_layout(G, seed)
+    dmax = max(deg.values())
+    sizes = {v: 120 + (1200 if len(order) <= 16 else 500) * deg[v] / dmax for v in order}
+    names = {v: (labels or {}).get(v, v) for v in order}
     cmap = mpl.colormaps["RdBu"]
     norm = mpl.colors.Normalize(-1, 1)
+    cb = fig.colorbar(mpl.cm.ScalarMappable(norm=norm, cmap=cmap), ax=ax, shrink=0.6, pad=0.01)  # before placing: it takes room
+    cb.set_label("net stance (conflict −1 … +1 cooperation)")
+    cap = f", at most {max_edges} in all" if max_edges and len(kept) >= max_edges else ""
+    note = (f"{len(kept)} of {len(e)} dyads shown (most sentences: each actor's top {top_k}"
+            f"{cap}); {hidden} hidden" if hidden else None)
+    ax.set_title(with_note(title or f"Signed actor network ({level} level; width = sentences)", note))
+    placed = place_labels(fig, ax, pos0, names, {v: np.sqrt(s) * fig.dpi / 72 for v, s in sizes.items()}, fontsize=fontsize)
+    pos = placed.pos
     nmax = max(d["n"] for *_, d in G.edges(data=True))
     for u, v, d in G.edges(data=True):
         ax.plot([pos[u][0], pos[v][0]], [pos[u][1], pos[v][1]], color=cmap(norm(d["net"])),
                 lw=1 + 7 * d["n"] / nmax, alpha=0.85, solid_capstyle="round", zorder=1)
-    deg = dict(G.degree(weight="n"))
-    for n_, (x, y) in pos.items():
-        ax.scatter([x], [y], s=200 + 1200 * deg[n_] / max(deg.values()), color="#f7f7f7", edgecolor="#333", zorder=2)
-        ax.text(x, y, (labels or {}).get(n_, n_), ha="center", va="center", fontsize=10, zorder=3)
-    sm = mpl.cm.ScalarMappable(norm=norm, cmap=cmap)
-    cb = fig.colorbar(sm, ax=ax, shrink=0.6, pad=0.01)
-    cb.set_label("net stance (conflict −1 … +1 cooperation)")
-    ax.set_title(f"Signed actor network ({level} level; width = sentences)")
+    ax.scatter([pos[v][0] for v in order], [pos[v][1] for v in order], s=[sizes[v] for v in order],
+               color="#f7f7f7", edgecolor="#333", zorder=2)
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
     return fig
 
 
-def plot_pair_over_time(headline: pd.DataFrame, pair_label: str | None = None):
+def plot_pair_over_time(headline: pd.DataFrame, pair_label: str | None = None, *, articles: pd.DataFrame | None = None,
+                        labels: dict | None = None, max_labels: int = 12):
     """A pair's stance per article over time (from :func:`arnews.stance.pair_headline`):
-    points sized by the number of sentences; articles without a date are placed after the dated ones."""
+    points sized by the number of sentences, on a time axis; the line joins only dated
+    articles in date order. Undated articles are left out (the title says how many); when
+    no article is dated the figure is one sentence saying so and how to add dates. Points
+    carry short article labels (``labels``, or built from ``articles`` / the headline's
+    title and date columns): the ``max_labels`` points with most sentences × |score|,
+    less any label that would overlap one already placed."""
+    from ..labels import article_labels
+
     h = headline.dropna(subset=["score"]).copy()
-    fig, ax = new_figure(8, 4.5)
+    pair = pair_label or (str(headline["pair"].iloc[0]) if "pair" in headline.columns and len(headline) else "pair")
     if not len(h):
-        ax.text(0.5, 0.5, "no stance for this pair", ha="center", va="center", transform=ax.transAxes)
-        return fig
-    if "date" in h.columns:
-        h["when"] = pd.to_datetime(h["date"], errors="coerce")
-    else:
-        h["when"] = pd.NaT
-    h = h.sort_values("when")
-    dated = h["when"].notna().all()
-    x = h["when"] if dated else np.arange(len(h))
+        return message_figure(f"No stance for {pair} in any article.")
+    h["when"] = pd.to_datetime(h["date"], errors="coerce") if "date" in h.columns else pd.NaT
+    n_undated = int(h["when"].isna().sum())
+    h = h.dropna(subset=["when"]).sort_values(["when", "article_id"])
+    if not len(h):
+        return message_figure(f"{pair}: {n_undated} article(s) with a stance, none dated.\n" + UNDATED_MESSAGE)
+    if labels is None:
+        src = articles if articles is not None else headline
+        labels = article_labels(src) if "article_id" in src.columns else {}
+    fig, ax = new_figure(9, 4.8)
     colors = [STANCE_COLORS["cooperation"] if v > 0 else STANCE_COLORS["conflict"] if v < 0 else STANCE_COLORS["neutral"] for v in h["score"]]
     ax.axhline(0, color="#888", lw=0.8)
-    ax.plot(x, h["score"], color="#555", lw=1, zorder=1)
-    ax.scatter(x, h["score"], s=40 + 25 * h["n_sentences"], c=colors, edgecolor="#222", zorder=2)
-    for xi, yi, aid in zip(x, h["score"], h["article_id"]):
-        ax.annotate(str(aid)[:3], (xi, yi), textcoords="offset points", xytext=(0, 9), ha="center", fontsize=8)
-    ax.set_ylim(-1.1, 1.1)
+    ax.plot(h["when"], h["score"], color="#555", lw=1, zorder=1)
+    ax.scatter(h["when"], h["score"], s=40 + 25 * h["n_sentences"].clip(upper=20), c=colors, edgecolor="#222", zorder=2)
+    big_first = h.assign(_w=h["n_sentences"] * h["score"].abs()).sort_values("_w", ascending=False, kind="stable").head(max_labels)
+    notes = [ax.annotate(str(labels.get(aid, aid)), (xi, yi), textcoords="offset points", xytext=(0, 10), ha="center",
+                         fontsize=7, annotation_clip=False)
+             for xi, yi, aid in zip(big_first["when"], big_first["score"], big_first["article_id"])]
+    ax.set_ylim(-1.2, 1.35)  # room for the labels above points at +1
+    ax.set_yticks([-1, -0.5, 0, 0.5, 1])
     ax.set_ylabel("mean stance (−1 conflict … +1 cooperation)")
-    if not dated:
-        ax.set_xticks(np.arange(len(h)), [str(a)[:12] for a in h["article_id"]], rotation=30, ha="right")
-    ax.set_title(f"{pair_label or h['pair'].iloc[0]} stance per article over time (size = sentences)")
+    note = f"{n_undated} undated article(s) left out" if n_undated else None
+    ax.set_title(with_note(f"{pair} stance per article over time (size = sentences)", note))
+    fig.autofmt_xdate()
+    drop_overlapping(fig, notes)  # the strongest articles keep their label
     return fig
 
 
