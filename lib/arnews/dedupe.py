@@ -1,0 +1,302 @@
+"""Near-duplicate articles: wire copies and republished stories (MinHash + LSH).
+
+News corpora are full of one agency story printed by several outlets with small edits (a
+changed headline, a dropped paragraph, the outlet's own sign-off). Byte-identical copies
+are already skipped by :func:`arnews.corpus.load_corpus`; this module finds the near ones.
+
+Method
+------
+1. Each article's text (``clean_text`` if present, else ``text``) is normalized with
+   :func:`arnews.text.normalize` and split into words; its **shingles** are the sets of
+   ``shingle_size`` consecutive words (5 by default; a text shorter than that is one
+   shingle).
+2. A MinHash signature (``num_perm`` permutations, :mod:`datasketch`) estimates the
+   Jaccard similarity of two articles' shingle sets; MinHash LSH finds candidate pairs
+   whose similarity is likely above ``threshold`` without comparing every pair.
+3. A candidate pair is kept when its estimated Jaccard similarity is ``>= threshold``;
+   groups are the connected components of the kept pairs.
+4. In each group one article is **kept**: the earliest by ``date`` (articles without a
+   date come last), ties broken by order in the table — usually the original wire story.
+
+Output (:func:`near_duplicates`): one row per article that belongs to a group of two or
+more — ``group_id, article_id, similarity, kept`` — where ``similarity`` is the estimated
+Jaccard similarity to the group's kept article (1.0 for the kept one; in a chain A≈B≈C it
+can be below the threshold for C). :func:`drop_near_duplicates` keeps one article per group.
+
+Example
+-------
+>>> import pandas as pd
+>>> story = " ".join(f"كلمة{i}" for i in range(60))
+>>> arts = pd.DataFrame({"article_id": ["a", "b", "c"],
+...                      "text": [story, story + " المصدر: وكالة", "نص آخر مختلف تماما عن الخبر"]})
+>>> near_duplicates(arts, threshold=0.8)[["group_id", "article_id", "kept"]].values.tolist()
+[[0, 'a', True], [0, 'b', False]]
+>>> drop_near_duplicates(arts)["article_id"].tolist()
+['a', 'c']
+"""
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import numpy as np
+import pandas as pd
+import regex as re
+
+from .text import normalize
+
+__all__ = [
+    "DedupeOptions",
+    "shingles",
+    "signatures",
+    "near_duplicates",
+    "drop_near_duplicates",
+    "load_report_rows",
+    "main",
+    "GROUP_COLUMNS",
+]
+
+log = logging.getLogger(__name__)
+
+GROUP_COLUMNS = ["group_id", "article_id", "similarity", "kept"]
+_WORD = re.compile(r"[\p{L}\p{N}]+")
+
+
+@dataclass(frozen=True)
+class DedupeOptions:
+    """Parameters of near-duplicate detection (see the module docstring).
+
+    ``threshold``: estimated Jaccard similarity of word shingles at or above which two
+    articles are near-duplicates (0.8 groups reprints with small edits; lower it to 0.5 to
+    also catch heavily cut copies). ``shingle_size``: words per shingle. ``num_perm``: MinHash
+    permutations (more = a more precise estimate, slower). ``seed``: MinHash seed (fixed, so
+    results are reproducible).
+    """
+
+    threshold: float = 0.8
+    shingle_size: int = 5
+    num_perm: int = 128
+    seed: int = 1
+
+    def __post_init__(self) -> None:
+        if not 0.0 < self.threshold <= 1.0:
+            raise ValueError(f"threshold must be in (0, 1], not {self.threshold!r}")
+        if int(self.shingle_size) != self.shingle_size or self.shingle_size < 1:
+            raise ValueError(f"shingle_size must be a positive integer, not {self.shingle_size!r}")
+        if int(self.num_perm) != self.num_perm or self.num_perm < 16:
+            raise ValueError(f"num_perm must be an integer >= 16, not {self.num_perm!r}")
+
+
+def shingles(text: str, size: int = 5) -> set[str]:
+    """The set of ``size``-word shingles of the normalized text (empty for a text without words).
+
+    >>> sorted(shingles("قال بوتين إن روسيا", size=3))
+    ['بوتين ان روسيا', 'قال بوتين ان']
+    """
+    words = _WORD.findall(normalize(text or ""))
+    if not words:
+        return set()
+    if len(words) <= size:
+        return {" ".join(words)}
+    return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
+
+
+def _text_column(articles: pd.DataFrame, text_column: str | None) -> str:
+    if text_column is not None:
+        if text_column not in articles.columns:
+            raise ValueError(f"articles table has no {text_column!r} column; it has {list(articles.columns)}")
+        return text_column
+    for c in ("clean_text", "text"):
+        if c in articles.columns:
+            return c
+    raise ValueError(f"articles table has no 'clean_text' or 'text' column; it has {list(articles.columns)}")
+
+
+def signatures(texts: Iterable[str], options: DedupeOptions = DedupeOptions()) -> Iterator:
+    """A :class:`datasketch.MinHash` per text (``None`` for a text without words), lazily.
+
+    >>> a, b = signatures(["روسيا والصين توقعان اتفاقا", "روسيا والصين توقعان اتفاقا"])
+    >>> a.jaccard(b)
+    1.0
+    """
+    from datasketch import MinHash
+
+    for text in texts:
+        sh = shingles(text, options.shingle_size)
+        if not sh:
+            yield None
+            continue
+        m = MinHash(num_perm=options.num_perm, seed=options.seed)
+        m.update_batch([s.encode("utf-8") for s in sh])
+        yield m
+
+
+def _components(n: int, pairs: list[tuple[int, int]]) -> np.ndarray:
+    """Connected-component label of each of ``n`` items linked by ``pairs``."""
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    if not pairs:
+        return np.arange(n)
+    a = np.array(pairs, dtype=np.int64)
+    g = coo_matrix((np.ones(len(a), dtype=np.int8), (a[:, 0], a[:, 1])), shape=(n, n))
+    return connected_components(g, directed=False)[1]
+
+
+def _keep_order(articles: pd.DataFrame) -> np.ndarray:
+    """Rank of each article for choosing the kept one: earliest date first, then table order."""
+    n = len(articles)
+    if "date" in articles.columns:
+        d = pd.to_datetime(articles["date"], errors="coerce", utc=True)
+        key = pd.DataFrame({"missing": d.isna().to_numpy(), "date": d.to_numpy(), "pos": np.arange(n)})
+        order = key.sort_values(["missing", "date", "pos"], kind="stable").index.to_numpy()
+    else:
+        order = np.arange(n)
+    rank = np.empty(n, dtype=np.int64)
+    rank[order] = np.arange(n)
+    return rank
+
+
+def near_duplicates(
+    articles: pd.DataFrame,
+    *,
+    threshold: float = 0.8,
+    shingle_size: int = 5,
+    num_perm: int = 128,
+    text_column: str | None = None,
+    id_column: str = "article_id",
+) -> pd.DataFrame:
+    """Groups of near-identical articles: ``group_id, article_id, similarity, kept``.
+
+    Only articles in a group of two or more are listed; groups are numbered in the table
+    order of their kept article. See the module docstring for the method and
+    :class:`DedupeOptions` for the parameters.
+
+    >>> near_duplicates(pd.DataFrame({"article_id": ["x"], "text": ["نص"]})).columns.tolist()
+    ['group_id', 'article_id', 'similarity', 'kept']
+    """
+    from datasketch import MinHashLSH
+
+    opts = DedupeOptions(threshold=threshold, shingle_size=shingle_size, num_perm=num_perm)
+    col = _text_column(articles, text_column)
+    if id_column not in articles.columns:
+        raise ValueError(f"articles table has no {id_column!r} column; it has {list(articles.columns)}")
+    ids = articles[id_column].to_numpy()
+    sigs = list(signatures(articles[col].fillna("").astype(str), opts))
+    lsh = MinHashLSH(threshold=opts.threshold, num_perm=opts.num_perm)
+    pairs: list[tuple[int, int]] = []
+    for i, m in enumerate(sigs):
+        if m is None:
+            continue
+        for j in lsh.query(m):
+            if m.jaccard(sigs[j]) >= opts.threshold:
+                pairs.append((j, i))
+        lsh.insert(i, m)
+    comp = _components(len(sigs), pairs)
+    sizes = np.bincount(comp, minlength=len(sigs))
+    rank = _keep_order(articles)
+    rows = []
+    for c in np.flatnonzero(sizes >= 2):
+        members = np.flatnonzero(comp == c)
+        kept = members[np.argmin(rank[members])]
+        for i in members:
+            sim = 1.0 if i == kept else float(sigs[kept].jaccard(sigs[i]))
+            rows.append((int(kept), ids[i], round(sim, 4), bool(i == kept), int(i)))
+    out = pd.DataFrame(rows, columns=["_kept", "article_id", "similarity", "kept", "_pos"])
+    if out.empty:
+        return pd.DataFrame({"group_id": pd.Series(dtype="int64"), "article_id": pd.Series(dtype=object),
+                             "similarity": pd.Series(dtype="float64"), "kept": pd.Series(dtype=bool)})
+    out["group_id"] = pd.factorize(out["_kept"], sort=True)[0]
+    out = out.sort_values(["group_id", "kept", "similarity", "_pos"], ascending=[True, False, False, True], kind="stable")
+    log.info("near-duplicates: %d groups, %d articles to drop", out["group_id"].nunique(), int((~out["kept"]).sum()))
+    out = out[GROUP_COLUMNS].reset_index(drop=True)
+    out.attrs.update(threshold=opts.threshold, shingle_size=opts.shingle_size, num_perm=opts.num_perm)
+    return out
+
+
+def drop_near_duplicates(
+    articles: pd.DataFrame, groups: pd.DataFrame | None = None, *, id_column: str = "article_id", **options
+) -> pd.DataFrame:
+    """The articles with one kept per near-duplicate group (``groups`` from
+    :func:`near_duplicates`, computed with ``**options`` when not given). The groups table
+    is recorded in ``attrs["near_duplicates"]`` (as records) so the output says what was dropped.
+
+    >>> arts = pd.DataFrame({"article_id": ["a", "b"], "text": ["نص واحد", "نص واحد"]})
+    >>> drop_near_duplicates(arts)["article_id"].tolist()
+    ['a']
+    """
+    if groups is None:
+        groups = near_duplicates(articles, id_column=id_column, **options)
+    dropped = set(groups.loc[~groups["kept"].astype(bool), "article_id"])
+    out = articles[~articles[id_column].isin(dropped)].copy()
+    out.attrs = dict(articles.attrs)
+    out.attrs["near_duplicates"] = groups.to_dict("records")
+    return out
+
+
+def load_report_rows(groups: pd.DataFrame) -> list[dict]:
+    """Load-report rows (``source, status, reason, encoding, article_id``, as in
+    :func:`arnews.corpus.load_report`) for the articles dropped as near-duplicates.
+
+    >>> g = pd.DataFrame({"group_id": [0, 0], "article_id": ["a", "b"],
+    ...                   "similarity": [1.0, 0.91], "kept": [True, False]})
+    >>> load_report_rows(g)[0]["reason"]
+    'near-duplicate of a (similarity 0.91, group 0)'
+    """
+    kept = groups[groups["kept"]].set_index("group_id")["article_id"]
+    return [
+        {
+            "source": r.article_id,
+            "status": "skipped",
+            "reason": f"near-duplicate of {kept[r.group_id]} (similarity {r.similarity:.2f}, group {r.group_id})",
+            "encoding": None,
+            "article_id": None,
+        }
+        for r in groups[~groups["kept"]].itertuples(index=False)
+    ]
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m arnews dedupe CORPUS [--threshold 0.8] [--out groups.csv]``: list the
+    near-duplicate groups of a corpus (and, with ``--keep-out``, write the deduplicated
+    articles as CSV).
+    """
+    from .corpus import CorpusError, load_corpus
+
+    p = argparse.ArgumentParser(prog="python -m arnews dedupe", description="Find near-duplicate articles (MinHash/LSH).")
+    p.add_argument("corpus", help="folder of .txt files (optional metadata.csv) or a CSV/TSV/JSONL/Parquet file")
+    p.add_argument("--threshold", type=float, default=DedupeOptions.threshold, help="Jaccard similarity of 5-word shingles (default 0.8)")
+    p.add_argument("--shingle-size", type=int, default=DedupeOptions.shingle_size)
+    p.add_argument("--text-column", default="text", help="text column for table inputs (default: text)")
+    p.add_argument("--id-column", default=None, help="id column for table inputs")
+    p.add_argument("--out", default=None, help="write the groups table here (CSV); default: print it")
+    p.add_argument("--keep-out", default=None, help="write the articles, one kept per group, here (CSV)")
+    args = p.parse_args(argv)
+    try:
+        articles = load_corpus(args.corpus, text_column=args.text_column, id_column=args.id_column)
+        groups = near_duplicates(articles, threshold=args.threshold, shingle_size=args.shingle_size)
+    except (CorpusError, ValueError) as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    n_drop = int((~groups["kept"]).sum())
+    print(f"{len(articles)} articles; {groups['group_id'].nunique()} near-duplicate groups; {n_drop} would be dropped")
+    if args.out:
+        _write_csv(groups, args.out)
+        print(f"wrote {args.out}")
+    else:
+        print(groups.to_string(index=False))
+    if args.keep_out:
+        _write_csv(drop_near_duplicates(articles, groups), args.keep_out)
+        print(f"wrote {args.keep_out}")
+    return 0
+
+
+def _write_csv(df: pd.DataFrame, path: str | os.PathLike) -> None:
+    p = Path(path)
+    p.parent.mkdir(parents=True, exist_ok=True)
+    df.to_csv(p, index=False, encoding="utf-8")
