@@ -208,12 +208,14 @@ def near_duplicates(
             sim = 1.0 if i == kept else float(sigs[kept].jaccard(sigs[i]))
             rows.append((int(kept), ids[i], round(sim, 4), bool(i == kept), int(i)))
     out = pd.DataFrame(rows, columns=["_kept", "article_id", "similarity", "kept", "_pos"])
+    n_groups = int((sizes >= 2).sum())
+    log.info("near-duplicates: %d groups among %d articles (threshold %.2f), %d articles to drop",
+             n_groups, len(sigs), opts.threshold, len(out) - n_groups)
     if out.empty:
         return pd.DataFrame({"group_id": pd.Series(dtype="int64"), "article_id": pd.Series(dtype=object),
                              "similarity": pd.Series(dtype="float64"), "kept": pd.Series(dtype=bool)})
     out["group_id"] = pd.factorize(out["_kept"], sort=True)[0]
     out = out.sort_values(["group_id", "kept", "similarity", "_pos"], ascending=[True, False, False, True], kind="stable")
-    log.info("near-duplicates: %d groups, %d articles to drop", out["group_id"].nunique(), int((~out["kept"]).sum()))
     out = out[GROUP_COLUMNS].reset_index(drop=True)
     out.attrs.update(threshold=opts.threshold, shingle_size=opts.shingle_size, num_perm=opts.num_perm)
     return out
