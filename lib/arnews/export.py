@@ -70,6 +70,8 @@ __all__ = [
     "stance_network",
     "write_gexf",
     "write_table_csv",
+    "DOWNLOAD_BUTTONS",
+    "enable_table_downloads",
     "main",
 ]
 
@@ -503,6 +505,31 @@ def write_table_csv(df: pd.DataFrame, path: str | os.PathLike, *, excel: bool = 
             out[c] = out[c].map(_cell)
     out.to_csv(p, index=False, encoding="utf-8-sig" if excel else "utf-8")
     return p
+
+
+# Download buttons on the interactive (itables/DataTables) tables of notebooks and reports.
+# CSV with a byte-order mark so Excel shows Arabic; Excel (.xlsx, JSZip is in itables' offline bundle).
+DOWNLOAD_BUTTONS = [
+    {"extend": "csvHtml5", "text": "CSV", "bom": True, "charset": "utf-8"},
+    {"extend": "excelHtml5", "text": "Excel"},
+]
+
+
+def enable_table_downloads() -> None:
+    """Put CSV and Excel download buttons on every itables table shown from now on (in
+    JupyterLab and in the exported reports; works offline). The buttons export the rows the
+    page holds: a table larger than itables' ``maxBytes`` is shown (and exported) downsampled,
+    so use :func:`write_table_csv` or ``python -m arnews export`` for complete tables.
+
+    >>> enable_table_downloads()
+    >>> import itables.options
+    >>> [b["text"] for b in itables.options.buttons]
+    ['CSV', 'Excel']
+    >>> del itables.options.buttons      # back to no buttons
+    """
+    import itables.options as opt
+
+    opt.buttons = [dict(b) for b in DOWNLOAD_BUTTONS]
 
 
 # ---------------------------------------------------------------------------
