@@ -6,10 +6,10 @@ are already skipped by :func:`arnews.corpus.load_corpus`; this module finds the 
 
 Method
 ------
-1. Each article's text (``clean_text`` if present, else ``text``) is normalized with
-   :func:`arnews.text.normalize` and split into words; its **shingles** are the sets of
+1. Each article's text (``clean_text`` if present, else ``text``) is split into words,
+   each normalized with :func:`arnews.text.normalize`; its **shingles** are the sets of
    ``shingle_size`` consecutive words (5 by default; a text shorter than that is one
-   shingle).
+   shingle), hashed to 32 bits (:func:`shingle_hashes`).
 2. A MinHash signature (``num_perm`` permutations, :mod:`datasketch`) estimates the
    Jaccard similarity of two articles' shingle sets; MinHash LSH finds candidate pairs
    whose similarity is likely above ``threshold`` without comparing every pair.
@@ -37,6 +37,7 @@ Example
 from __future__ import annotations
 
 import argparse
+import hashlib
 import logging
 import os
 import sys
@@ -48,11 +49,13 @@ import numpy as np
 import pandas as pd
 import regex as re
 
+from .resources import TYPE_CACHE_LIMIT
 from .text import normalize
 
 __all__ = [
     "DedupeOptions",
     "shingles",
+    "shingle_hashes",
     "signatures",
     "near_duplicates",
     "drop_near_duplicates",
@@ -64,7 +67,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 GROUP_COLUMNS = ["group_id", "article_id", "similarity", "kept"]
-_WORD = re.compile(r"[\p{L}\p{N}]+")
+_WORD = re.compile(r"[\p{L}\p{M}\p{N}]+")
 
 
 @dataclass(frozen=True)
@@ -92,13 +95,42 @@ class DedupeOptions:
             raise ValueError(f"num_perm must be an integer >= 16, not {self.num_perm!r}")
 
 
+_WORD_HASH: dict[str, int] = {}  # raw word -> 64-bit hash of its normalized form (0: no word)
+
+
+def _word_hash(w: str) -> int:
+    n = normalize(w).strip()
+    return int.from_bytes(hashlib.blake2b(n.encode("utf-8"), digest_size=8).digest(), "little") if n else 0
+
+
+def _normalized_words(text: str) -> list[str]:
+    """The text's words (letters, marks, digits), normalized."""
+    return [n for n in (normalize(w).strip() for w in _WORD.findall(text)) if n]
+
+
+def _word_hashes(text: str) -> np.ndarray:
+    """64-bit hashes of the text's normalized words, each word type normalized and hashed once."""
+    if len(_WORD_HASH) > TYPE_CACHE_LIMIT:
+        _WORD_HASH.clear()
+    out = []
+    for w in _WORD.findall(text):
+        h = _WORD_HASH.get(w)
+        if h is None:
+            h = _WORD_HASH[w] = _word_hash(w)
+        if h:
+            out.append(h)
+    return np.array(out, dtype=np.uint64)
+
+
 def shingles(text: str, size: int = 5) -> set[str]:
     """The set of ``size``-word shingles of the normalized text (empty for a text without words).
 
     >>> sorted(shingles("قال بوتين إن روسيا", size=3))
     ['بوتين ان روسيا', 'قال بوتين ان']
+    >>> shingles("الصِّين", size=1) == shingles("الصين", size=1)
+    True
     """
-    words = _WORD.findall(normalize(text or ""))
+    words = _normalized_words(text or "")
     if not words:
         return set()
     if len(words) <= size:
@@ -117,6 +149,29 @@ def _text_column(articles: pd.DataFrame, text_column: str | None) -> str:
     raise ValueError(f"articles table has no 'clean_text' or 'text' column; it has {list(articles.columns)}")
 
 
+_MIX = np.uint64(0x9E3779B97F4A7C15)  # odd 64-bit multiplier (golden ratio) to combine word hashes
+
+
+def shingle_hashes(text: str, size: int = 5) -> np.ndarray:
+    """The distinct 32-bit hashes of the text's ``size``-word shingles (the same sets as
+    :func:`shingles`, hashed without building the strings: a BLAKE2 hash per word type,
+    stable across runs and processes, combined position by position).
+
+    >>> len(shingle_hashes("قال بوتين إن روسيا", size=3)) == len(shingles("قال بوتين إن روسيا", size=3))
+    True
+    """
+    h = _word_hashes(text or "")
+    if not len(h):
+        return h
+    k = min(size, len(h))
+    n = len(h) - k + 1
+    acc = h[:n].copy()
+    with np.errstate(over="ignore"):
+        for j in range(1, k):
+            acc = acc * _MIX + h[j : j + n]
+    return np.unique(acc & np.uint64(0xFFFFFFFF))
+
+
 def signatures(texts: Iterable[str], options: DedupeOptions = DedupeOptions()) -> Iterator:
     """A :class:`datasketch.MinHash` per text (``None`` for a text without words), lazily.
 
@@ -126,13 +181,16 @@ def signatures(texts: Iterable[str], options: DedupeOptions = DedupeOptions()) -
     """
     from datasketch import MinHash
 
+    base = MinHash(num_perm=options.num_perm, seed=options.seed)  # permutations computed once, not per text
     for text in texts:
-        sh = shingles(text, options.shingle_size)
-        if not sh:
+        hv = shingle_hashes(text, options.shingle_size)
+        if not len(hv):
             yield None
             continue
-        m = MinHash(num_perm=options.num_perm, seed=options.seed)
-        m.update_batch([s.encode("utf-8") for s in sh])
+        # values are hashes already: hashfunc=int passes them through
+        m = MinHash(num_perm=options.num_perm, seed=options.seed, hashfunc=int, permutations=base.permutations,
+                    scheme=base.scheme)
+        m.update_batch(hv.tolist())
         yield m
 
 
