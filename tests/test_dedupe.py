@@ -57,6 +57,12 @@ def test_planted_copies_form_one_group(planted):
     assert g.loc[g["kept"], "article_id"].tolist() == ["reprint_b"]
     assert (g.loc[~g["kept"], "similarity"] >= 0.8).all()
     assert (g.loc[g["kept"], "similarity"] == 1.0).all()
+    # the similarity is the exact Jaccard similarity of the 5-word shingle sets
+    text = arts.set_index("article_id")["text"]
+    kept = shingles(text["reprint_b"])
+    for r in g[~g["kept"]].itertuples():
+        other = shingles(text[r.article_id])
+        assert r.similarity == pytest.approx(len(kept & other) / len(kept | other), abs=1e-3)
 
 
 def test_no_false_group_among_distinct_texts(sample_articles):

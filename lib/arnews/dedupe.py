@@ -10,17 +10,17 @@ Method
    each normalized with :func:`arnews.text.normalize`; its **shingles** are the sets of
    ``shingle_size`` consecutive words (5 by default; a text shorter than that is one
    shingle), hashed to 32 bits (:func:`shingle_hashes`).
-2. A MinHash signature (``num_perm`` permutations, :mod:`datasketch`) estimates the
-   Jaccard similarity of two articles' shingle sets; MinHash LSH finds candidate pairs
-   whose similarity is likely above ``threshold`` without comparing every pair.
-3. A candidate pair is kept when its estimated Jaccard similarity is ``>= threshold``;
-   groups are the connected components of the kept pairs.
+2. A MinHash signature (``num_perm`` permutations, :mod:`datasketch`) of each shingle set
+   goes into a MinHash LSH index, which finds candidate pairs whose similarity is likely
+   above ``threshold - 0.15`` without comparing every pair.
+3. A candidate pair is kept when the exact Jaccard similarity of its shingle sets is
+   ``>= threshold``; groups are the connected components of the kept pairs.
 4. In each group one article is **kept**: the earliest by ``date`` (articles without a
    date come last), ties broken by order in the table — usually the original wire story.
 
 Output (:func:`near_duplicates`): one row per article that belongs to a group of two or
-more — ``group_id, article_id, similarity, kept`` — where ``similarity`` is the estimated
-Jaccard similarity to the group's kept article (1.0 for the kept one; in a chain A≈B≈C it
+more — ``group_id, article_id, similarity, kept`` — where ``similarity`` is the (exact)
+Jaccard similarity of the shingle sets to the group's kept article (1.0 for the kept one; in a chain A≈B≈C it
 can be below the threshold for C). :func:`drop_near_duplicates` keeps one article per group.
 
 Example
@@ -74,7 +74,7 @@ _WORD = re.compile(r"[\p{L}\p{M}\p{N}]+")
 class DedupeOptions:
     """Parameters of near-duplicate detection (see the module docstring).
 
-    ``threshold``: estimated Jaccard similarity of word shingles at or above which two
+    ``threshold``: Jaccard similarity of word shingles at or above which two
     articles are near-duplicates (0.8 groups reprints with small edits; lower it to 0.5 to
     also catch heavily cut copies). ``shingle_size``: words per shingle. ``num_perm``: MinHash
     permutations (more = a more precise estimate, slower). ``seed``: MinHash seed (fixed, so
@@ -194,6 +194,33 @@ def signatures(texts: Iterable[str], options: DedupeOptions = DedupeOptions()) -
         yield m
 
 
+#: The LSH index looks for candidates this far below ``threshold`` (fewer missed pairs);
+#: candidates are then kept only if their exact Jaccard similarity reaches the threshold.
+LSH_MARGIN = 0.15
+
+
+class _ExactJaccard:
+    """Exact Jaccard similarity of two texts' shingle-hash sets (computed on demand, cached)."""
+
+    def __init__(self, texts, size: int, cache_size: int = 4096):
+        self.texts, self.size, self.cache_size = texts, size, cache_size
+        self.cache: dict[int, np.ndarray] = {}
+
+    def _get(self, i: int) -> np.ndarray:
+        h = self.cache.get(i)
+        if h is None:
+            if len(self.cache) >= self.cache_size:
+                self.cache.clear()
+            h = self.cache[i] = shingle_hashes(self.texts[i], self.size)
+        return h
+
+    def __call__(self, i: int, j: int) -> float:
+        a, b = self._get(i), self._get(j)
+        inter = len(np.intersect1d(a, b, assume_unique=True))
+        union = len(a) + len(b) - inter
+        return inter / union if union else 0.0
+
+
 def _components(n: int, pairs: list[tuple[int, int]]) -> np.ndarray:
     """Connected-component label of each of ``n`` items linked by ``pairs``."""
     from scipy.sparse import coo_matrix
@@ -245,28 +272,34 @@ def near_duplicates(
     if id_column not in articles.columns:
         raise ValueError(f"articles table has no {id_column!r} column; it has {list(articles.columns)}")
     ids = articles[id_column].to_numpy()
-    sigs = list(signatures(articles[col].fillna("").astype(str), opts))
-    lsh = MinHashLSH(threshold=opts.threshold, num_perm=opts.num_perm)
+    texts = articles[col].fillna("").astype(str).to_numpy(dtype=object)
+    sigs = list(signatures(texts, opts))
+    # LSH tuned below the threshold finds candidates reliably; the exact Jaccard decides
+    lsh = MinHashLSH(threshold=max(0.05, opts.threshold - LSH_MARGIN), num_perm=opts.num_perm)
+    exact = _ExactJaccard(texts, opts.shingle_size)
     pairs: list[tuple[int, int]] = []
     for i, m in enumerate(sigs):
         if m is None:
             continue
         for j in lsh.query(m):
-            if m.jaccard(sigs[j]) >= opts.threshold:
+            if exact(i, j) >= opts.threshold:
                 pairs.append((j, i))
         lsh.insert(i, m)
     comp = _components(len(sigs), pairs)
-    sizes = np.bincount(comp, minlength=len(sigs))
     rank = _keep_order(articles)
     rows = []
-    for c in np.flatnonzero(sizes >= 2):
-        members = np.flatnonzero(comp == c)
+    order = np.argsort(comp, kind="stable")
+    bounds = np.flatnonzero(np.diff(np.r_[-1, comp[order], len(sigs)]))
+    for lo, hi in zip(bounds[:-1], bounds[1:]):
+        members = order[lo:hi]
+        if len(members) < 2:
+            continue
         kept = members[np.argmin(rank[members])]
         for i in members:
-            sim = 1.0 if i == kept else float(sigs[kept].jaccard(sigs[i]))
+            sim = 1.0 if i == kept else exact(int(kept), int(i))
             rows.append((int(kept), ids[i], round(sim, 4), bool(i == kept), int(i)))
     out = pd.DataFrame(rows, columns=["_kept", "article_id", "similarity", "kept", "_pos"])
-    n_groups = int((sizes >= 2).sum())
+    n_groups = len({r[0] for r in rows})
     log.info("near-duplicates: %d groups among %d articles (threshold %.2f), %d articles to drop",
              n_groups, len(sigs), opts.threshold, len(out) - n_groups)
     if out.empty:
