@@ -117,3 +117,26 @@ def test_cli_writes_groups(tmp_path, planted):
     g = pd.read_csv(out)
     assert set(g["article_id"]) == expected
     assert len(pd.read_csv(keep)) == len(arts) - 3
+
+
+def test_apply_dedupe_records_drops_in_the_load_report(tmp_path, sample_articles):
+    from arnews.corpus import load_corpus, load_report
+    from arnews.dedupe import apply_dedupe
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    texts = list(sample_articles["text"])
+    for i, t in enumerate(texts):
+        (folder / f"{i}.txt").write_text(t, encoding="utf-8")
+    (folder / "reprint.txt").write_text(_edit(texts[2], signoff="\n(وكالات)"), encoding="utf-8")
+    arts = load_corpus(folder)
+    assert apply_dedupe(arts, "off") is arts
+    out = apply_dedupe(arts, "near")
+    assert len(out) == len(arts) - 1 and "reprint" not in set(out["article_id"])
+    rep = load_report(out).set_index("source")
+    row = rep.loc[str(folder / "reprint.txt")]
+    assert row["status"] == "skipped" and row["reason"].startswith("near-duplicate of 2 (similarity")
+    assert (rep["status"] == "loaded").sum() == len(out)
+    assert out.attrs["dedupe"] == {"mode": "near", "threshold": 0.8, "groups": 1, "dropped": 1}
+    with pytest.raises(ValueError, match="dedupe mode"):
+        apply_dedupe(arts, "exact")

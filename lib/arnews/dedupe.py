@@ -60,6 +60,8 @@ __all__ = [
     "near_duplicates",
     "drop_near_duplicates",
     "load_report_rows",
+    "apply_dedupe",
+    "DEDUPE_MODES",
     "main",
     "GROUP_COLUMNS",
 ]
@@ -352,6 +354,45 @@ def load_report_rows(groups: pd.DataFrame) -> list[dict]:
         }
         for r in groups[~groups["kept"]].itertuples(index=False)
     ]
+
+
+DEDUPE_MODES = ("off", "near")
+
+
+def apply_dedupe(articles: pd.DataFrame, mode: str = "off", *, threshold: float = 0.8, **options) -> pd.DataFrame:
+    """The articles after ``--dedupe MODE``: ``"off"`` (default) returns them unchanged;
+    ``"near"`` keeps one article per near-duplicate group and records what it did: the load
+    report (``attrs["load_report"]``, see :func:`arnews.corpus.load_report`) marks each dropped
+    article ``skipped`` with the reason "near-duplicate of … (similarity …, group …)", and
+    ``attrs["near_duplicates"]`` holds the groups table and ``attrs["dedupe"]`` the settings.
+
+    >>> arts = pd.DataFrame({"article_id": ["a", "b"], "text": ["نص واحد هنا", "نص واحد هنا"]})
+    >>> arts.attrs["load_report"] = [{"source": "a.txt", "status": "loaded", "reason": "", "encoding": "utf-8",
+    ...                               "article_id": "a"}, {"source": "b.txt", "status": "loaded", "reason": "",
+    ...                               "encoding": "utf-8", "article_id": "b"}]
+    >>> out = apply_dedupe(arts, "near")
+    >>> out["article_id"].tolist(), out.attrs["load_report"][1]["reason"]
+    (['a'], 'near-duplicate of a (similarity 1.00, group 0)')
+    """
+    if mode not in DEDUPE_MODES:
+        raise ValueError(f"dedupe mode must be one of {DEDUPE_MODES}, not {mode!r}")
+    if mode == "off":
+        return articles
+    groups = near_duplicates(articles, threshold=threshold, **options)
+    out = drop_near_duplicates(articles, groups, id_column=options.get("id_column", "article_id"))
+    rows = {r["source"]: r for r in load_report_rows(groups)}  # keyed by the dropped article_id
+    report = []
+    for r in articles.attrs.get("load_report", []):
+        r = dict(r)
+        dropped = rows.pop(r.get("article_id"), None) if r.get("status") == "loaded" else None
+        if dropped is not None:
+            r.update(status="skipped", reason=dropped["reason"], article_id=None)
+        report.append(r)
+    report += list(rows.values())  # articles that had no load-report row
+    out.attrs["load_report"] = report
+    out.attrs["dedupe"] = {"mode": mode, "threshold": threshold, "groups": int(groups["group_id"].nunique()),
+                           "dropped": int((~groups["kept"]).sum())}
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
