@@ -422,7 +422,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.out:
         _write_csv(groups, args.out)
         print(f"wrote {args.out}")
-    else:
+    elif len(groups):
         print(groups.to_string(index=False))
     if args.keep_out:
         _write_csv(drop_near_duplicates(articles, groups), args.keep_out)
