@@ -12,7 +12,7 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements-dev.txt
-	$(PY) -m pip install --quiet --no-deps -e .
+	$(PY) -m pip install --quiet -e .
 	$(PY) -m ipykernel install --sys-prefix --name arnews --display-name "Python (arnews)" >/dev/null
 	touch $(STAMP)
 
