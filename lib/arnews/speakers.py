@@ -229,7 +229,8 @@ def _cue_before(text: str, start: int, lex: SpeakerLexicon) -> str | None:
     return None
 
 
-def quote_kind(text: str, start: int, end: int, rule: str | None, lex: SpeakerLexicon | None = None) -> str:
+def quote_kind(text: str, start: int, end: int, rule: str | None, lex: SpeakerLexicon | None = None,
+               spans=None) -> str:
     """``speech``, ``term`` or ``title`` for the quote ``text[start:end]`` (see the module
     docstring). ``rule`` is the attribution rule of :func:`arnews.quotes.find_quotes`.
 
@@ -250,18 +251,18 @@ def quote_kind(text: str, start: int, end: int, rule: str | None, lex: SpeakerLe
     if any(r in _NAMING for w in before for r in w.readings):
         return "term"
     n_words = len(_WORD_RE.findall(text, start, end))
-    if n_words <= _SHORT_WORDS and rule not in DIRECT_RULES and not _cue_in_sentence(text, mark):
+    spans = _spans_from_marks(text) if spans is None else spans
+    if n_words <= _SHORT_WORDS and rule not in DIRECT_RULES and not _cue_in_sentence(text, mark, spans):
         return "term"
     return "speech"
 
 
-def _cue_in_sentence(text: str, mark: int) -> bool:
+def _cue_in_sentence(text: str, mark: int, spans) -> bool:
     """Whether a speech verb or participle (any form of speech_verbs.csv) stands before
     ``mark`` in its sentence, outside quotation marks ("كما قال إنه يتفق «بشكل رائع»")."""
-    sent = _sentence_start(text, mark)
-    marks = _quote_marks(text, sent, mark)
+    sent = _sentence_start(text, mark, spans)
     forms = _speech_forms()
-    return any(any(r in forms for r in w.readings[:3]) and not sum(1 for m in marks if m < w.start) % 2
+    return any(any(r in forms for r in w.readings[:3]) and not _inside(w.start, spans)
                for w in _words(text, sent, mark))
 
 
@@ -360,11 +361,11 @@ def resolve_speaker(text: str, row: dict, ments: list[_Mention], earlier: list[t
             return SpeakerInfo(c, _org_or_state(c, orgs))
         return SpeakerInfo(None, "other")
     ss, se = int(ss), int(se)
-    if se < int(row["start"]) or row.get("rule") in CHAIN_RULES:
-        nxt = [i for i in _quote_marks(text, se, min(len(text), se + 400)) if not text[i - 1:i].isalpha()] if se < len(text) else []
-        line = text.find("\n", se)
-        stop = min([x for x in (nxt[0] if nxt else None, line if line >= 0 else None, int(row["start"]) - 1 if se < int(row["start"]) else None) if x is not None] or [len(text)])
-        se = _extend(text, ss, se, stop)
+    line = text.find("\n", se)
+    stop = len(text) if line < 0 else line
+    if se < int(row["start"]):
+        stop = min(stop, int(row["start"]) - 1)
+    se = _extend(text, ss, se, stop)
     words = _words(text, ss, se)
     ttype, former = _title_type(words, lex)
     if former:
@@ -534,12 +535,17 @@ _PHRASE_MAX = 16
 
 @lru_cache(maxsize=1)
 def _speech_verbs() -> frozenset[str]:
-    """Normalized singular speech-verb forms of ``data/lexicons/speech_verbs.csv``."""
+    """Normalized singular speech-verb forms of ``data/lexicons/speech_verbs.csv`` plus the
+    cues of ``data/lexicons/speaker_cues.csv`` (يرى، يكتب، ختم، ردت … that introduce a
+    speaker's words but are not attribution verbs of :mod:`arnews.quotes`)."""
     out: set[str] = set()
     with open(data_path("lexicons/speech_verbs.csv"), encoding="utf-8-sig", newline="") as f:
         for row in csv.DictReader(f):
             if (row.get("role") or "").strip() == "verb":
                 out.update(normalize(w) for w in (row.get("forms") or "").split())
+    extra = data_path("lexicons/speaker_cues.csv")
+    for row in _read_csv(extra, ("form",), {}):
+        out.add(normalize(row["form"].strip()))
     return frozenset(out)
 
 
@@ -563,13 +569,31 @@ def _quote_marks(text: str, lo: int, hi: int) -> list[int]:
     return [i for i in range(lo, hi) if text[i] in "\"“”«»„"]
 
 
+Spans = "tuple[tuple[int, int], ...]"
+
+
+def _spans_from_marks(text: str) -> tuple[tuple[int, int], ...]:
+    """Quoted stretches ``(open mark, close mark + 1)`` by pairing marks per paragraph
+    (used when the caller has no quote spans)."""
+    out = []
+    for para in re.finditer(r"[^\n]+", text):
+        marks = _quote_marks(text, para.start(), para.end())
+        out += [(a, b + 1) for a, b in zip(marks[::2], marks[1::2])]
+    return tuple(out)
+
+
+def _inside(pos: int, spans) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
 def _extend(text: str, ss: int, se: int, stop: int) -> int:
     """End of the speaker phrase ``[ss, se)`` extended over its apposition, up to a
     complementizer, a colon or ``stop`` (the quote's opening mark), at most
     :data:`_PHRASE_MAX` words: "صحيفة «جلوبال تايمز» المملوكة للدولة"."""
     end = se
     for w in _words(text, se, stop)[:_PHRASE_MAX]:
-        if w.readings[0] in _STOP_WORDS or ":" in text[end:w.start] or "\n" in text[end:w.start]:
+        gap = text[end:w.start]
+        if w.readings[0] in _STOP_WORDS or any(c in gap for c in ":\n.؟?!"):
             break
         end = w.end
     return end
@@ -597,44 +621,50 @@ def _subject_after(text: str, verb: _Word, stop: int, ments: list[_Mention], lex
     s, e = ws[0].start, ws[-1].end
     persons = [m for m in ments if s <= m.start and m.end <= e and m.actor_type == "person"]
     titled = any(i == 0 for i, _ in _find(lex.titles, ws))
-    if not titled and not persons:
+    if not titled and not (persons and persons[0].start == s):
         return None
-    return _Subject(verb.start, s, e, persons[-1].actor_id if persons else None)
+    # "بيسكوف في …" names one person; "المتحدث باسم الكرملين ديمتري بيسكوف" the last one
+    actor = persons[0].actor_id if persons and persons[0].start == s else (persons[-1].actor_id if persons else None)
+    return _Subject(verb.start, s, e, actor)
 
 
-def _subject_before(text: str, ws: list[_Word], i: int, marks: list[int], lex: SpeakerLexicon) -> _Subject | None:
+def _subject_before(text: str, ws: list[_Word], i: int, spans, lex: SpeakerLexicon) -> _Subject | None:
     """A titled phrase before the speech verb ``ws[i]`` in its sentence, when nothing after
     the verb is a subject: "ورحب وزير المالية المصري بالبيان، وقال …", "غير أن الخبيرة
     الاقتصادية في بنك … في دبي، سلمى الحداد، قالت …"."""
-    sent = _sentence_start(text, ws[i].start)
+    sent = _sentence_start(text, ws[i].start, spans)
     lo = next((k for k in range(i) if ws[k].start >= sent), i)
     for k in range(lo, min(i, lo + 3)):  # the sentence's subject: within its first words
-        if sum(1 for m in marks if m < ws[k].start) % 2:
+        if _inside(ws[k].start, spans):
             continue
         if any(j == 0 for j, _ in _find(lex.titles, ws[k:i])):
-            end = ws[i - 1].end
-            return _Subject(ws[i].start, ws[k].start, end, None)
+            stop = next((j for j in range(k + 1, i) if ws[j].readings[0] in _STOP_WORDS), i)
+            return _Subject(ws[i].start, ws[k].start, ws[stop - 1].end, None)
     return None
 
 
-def _subjects(text: str, lo: int, hi: int, ments: list[_Mention], lex: SpeakerLexicon) -> list[_Subject]:
+def _subjects(text: str, lo: int, hi: int, ments: list[_Mention], lex: SpeakerLexicon, spans) -> list[_Subject]:
     """Explicit speakers of speech verbs in ``text[lo:hi]`` outside quotation marks, in
     text order ("وقال الباحث … إن", "وكان السفير الصيني … قد صرح")."""
     out = []
     ws = _words(text, lo, hi)
-    marks = _quote_marks(text, lo, hi)
     for i, w in enumerate(ws):
-        if sum(1 for m in marks if m < w.start) % 2:
+        if _inside(w.start, spans):
             continue  # inside a quote
+        if _is_verb(w) and i > 0 and ws[i - 1].readings[0] in ("قد", "لقد"):
+            continue  # "وكان ترامب قد دعا شي …": the subject stands before; see below
         if _is_verb(w):
-            sub = _subject_after(text, w, hi, ments, lex) or _subject_before(text, ws, i, marks, lex)
+            sub = _subject_after(text, w, hi, ments, lex) or _subject_before(text, ws, i, spans, lex)
             if sub is not None:
                 out.append(sub)
         elif w.readings[0] in ("كان", "وكان") and i + 1 < len(ws):
             # "وكان السفير الصيني لدى ماليزيا قد صرح": subject between كان and قد
             j = next((k for k in range(i + 1, min(i + _PHRASE_MAX, len(ws))) if ws[k].readings[0] == "قد"), None)
-            if j is not None and j + 1 < len(ws) and _is_verb(ws[j + 1]) and _find(lex.titles, ws[i + 1:i + 2]):
-                out.append(_Subject(ws[j + 1].start, ws[i + 1].start, ws[j - 1].end, None))
+            if j is not None and j + 1 < len(ws) and _is_verb(ws[j + 1]):
+                s0, e0 = ws[i + 1].start, ws[j - 1].end
+                persons = [m for m in ments if s0 <= m.start and m.end <= e0 and m.actor_type == "person"]
+                if _find(lex.titles, ws[i + 1:i + 2]) or (persons and persons[0].start == s0):
+                    out.append(_Subject(ws[j + 1].start, s0, e0, persons[0].actor_id if persons else None))
     return out
 
 
@@ -642,14 +672,14 @@ def _paragraph_start(text: str, pos: int) -> int:
     return text.rfind("\n", 0, pos) + 1
 
 
-def _sentence_start(text: str, pos: int) -> int:
-    """Start of the sentence holding ``pos`` (a full stop outside quotation marks)."""
+def _sentence_start(text: str, pos: int, spans) -> int:
+    """Start of the sentence holding ``pos``: after the last full stop outside quotes."""
     base = _paragraph_start(text, pos)
     start = base
     for m in re.finditer(r"[.!?؟]\s", text[base:pos]):
-        p0 = base + m.end()
-        if not (len(_quote_marks(text, base, p0)) % 2):
-            start = p0
+        i = base + m.start()
+        if not any(a <= i < b - 2 for a, b in spans):  # a stop closing a quote ends it too
+            start = base + m.end()
     return start
 
 
@@ -690,6 +720,24 @@ def _chain(rows: list[dict], i: int) -> str:
     return "chain:" + ">".join(verbs + [str(r.get("speaker_text"))])
 
 
+def _colon_speaker(text: str, sent: int, mark: int, ments: list[_Mention], lex: SpeakerLexicon,
+                   spans) -> _Subject | None:
+    """"PHRASE: «…»" at the start of a sentence (a headline "الكرملين: …", "صندوق النقد:
+    …"), when the phrase is titled, names an actor or an institution, at most 8 words."""
+    colon = text.find(":", sent, mark)
+    if colon < 0 or _inside(colon, spans):
+        return None
+    ws = _words(text, sent, colon)
+    if not ws or len(ws) > 8 or ws[0].readings[0] in ("س", "ج"):
+        return None
+    s, e = ws[0].start, ws[-1].end
+    actors = [m for m in ments if s <= m.start and m.end <= e and m.actor_id]
+    if not (actors or _find(lex.titles, ws) or any(x.kind == "institution" for _, x in _find(lex.places, ws))):
+        return None
+    persons = [m for m in actors if m.actor_type == "person"]
+    return _Subject(colon, s, e, persons[-1].actor_id if persons else (actors[0].actor_id if actors else None))
+
+
 def _set_speaker(r: dict, sub: _Subject, text: str, rule: str) -> None:
     r.update(speaker_text=text[sub.start:sub.end], speaker_start=sub.start, speaker_end=sub.end,
              speaker_actor_id=sub.actor, speaker_group=None, rule=rule, speaker_via="name" if sub.actor else None)
@@ -700,7 +748,7 @@ def _adverb_speaker(r: dict) -> bool:
     return isinstance(t, str) and bool(t) and normalize(t.split()[0]) in _NOT_SUBJECT and not r.get("speaker_actor_id")
 
 
-def _reattribute(text: str, r: dict, before: list[dict], ments: list[_Mention], lex: SpeakerLexicon) -> None:
+def _reattribute(text: str, r: dict, before: list[dict], ments: list[_Mention], lex: SpeakerLexicon, spans) -> None:
     """Fix an inherited or missing speaker from the quote's own sentence and paragraph.
 
     * an explicit subject of a speech verb in the quote's sentence, before the quote
@@ -712,24 +760,32 @@ def _reattribute(text: str, r: dict, before: list[dict], ments: list[_Mention], 
     """
     rule = r.get("rule")
     inherited = rule in CHAIN_RULES or _adverb_speaker(r)
-    if not (inherited or rule is None):
+    if not (inherited or rule in (None, "implicit_same_sentence", "implicit_sentence_person")):
         return
     q = int(r["start"])
     mark = q - 1
-    sent = _sentence_start(text, mark)
-    own = [x for x in _subjects(text, sent, mark, ments, lex)]
+    sent = _sentence_start(text, mark, spans)
+    own = _subjects(text, sent, mark, ments, lex, spans)
+    ss = r.get("speaker_start")
+    if rule in ("implicit_same_sentence", "implicit_sentence_person") and ss is not None and not pd.isna(ss) \
+            and int(ss) >= sent:
+        return  # the system's pronoun resolution stays inside the sentence: keep it
     if own:
         _set_speaker(r, own[-1], text, "verb_subject")
         return
+    if rule is not None and not inherited:
+        return
+    head = _colon_speaker(text, sent, mark, ments, lex, spans) if rule is None else None
+    if head is not None:
+        _set_speaker(r, head, text, "colon_intro")
+        return
     if rule is None:
         # "ويضيف: «…»" — a speech verb with no subject in the quote's sentence
-        marks = _quote_marks(text, sent, mark)
-        inherited = any(_is_verb(w) and not sum(1 for m in marks if m < w.start) % 2
-                        for w in _words(text, sent, mark))
+        inherited = any(_is_verb(w) and not _inside(w.start, spans) for w in _words(text, sent, mark))
     if not inherited:
         return
     para = _paragraph_start(text, mark)
-    cands = [(x.pos, x) for x in _subjects(text, para, sent, ments, lex)]
+    cands = [(x.pos, x) for x in _subjects(text, para, sent, ments, lex, spans)]
     for p in before:
         ps = p.get("speaker_start")
         if (p.get("kind") == "speech" and ps is not None and not pd.isna(ps) and int(ps) >= para
@@ -773,10 +829,11 @@ def add_speaker_columns(quotes: pd.DataFrame, texts: dict, mentions: pd.DataFram
         ments = by_art.get(aid, [])
         rows = [records[i] for i in idx]
         dateline = dateline_country(text, ments)
+        spans = tuple((int(x["start"]) - 1, int(x["end"]) + 1) for x in rows)
         earlier: list[tuple[str, str]] = []
         for k, r in enumerate(rows):
-            _reattribute(text, r, rows[:k], ments, lex)
-            r["kind"] = quote_kind(text, int(r["start"]), int(r["end"]), r.get("rule"), lex)
+            _reattribute(text, r, rows[:k], ments, lex, spans)
+            r["kind"] = quote_kind(text, int(r["start"]), int(r["end"]), r.get("rule"), lex, spans)
             attributed = any(isinstance(r.get(c), str) and r.get(c) for c in ("speaker_text", "speaker_actor_id", "speaker_group"))
             if r["kind"] != "speech":
                 for c in _SPEAKER_FIELDS:
