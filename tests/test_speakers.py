@@ -189,7 +189,7 @@ def test_alignment_precision_and_state():
     ])
     details, sysa = align_quotes(system, gold)
     assert details["found"].tolist() == [True, True, True]
-    assert sysa["gold_kind"].tolist() == ["speech", "speech", "term", None]
+    assert sysa["gold_kind"].fillna("-").tolist() == ["speech", "speech", "term", "-"]
     f = split_figures(details, sysa)
     assert (f.state_right.num, f.state_right.den) == (1, 2)  # the second has the wrong state
     assert (f.precision.num, f.precision.den) == (2, 4)      # a term and a non-quote were attributed

@@ -853,8 +853,9 @@ def add_speaker_columns(quotes: pd.DataFrame, texts: dict, mentions: pd.DataFram
                 r["speaker_via"] = _chain(rows, k)
     res = pd.DataFrame(records, index=out.index)[list(out.columns)]
     for c in res.columns:
-        if res[c].dtype == object:
-            res[c] = res[c].where(res[c].notna(), None)
+        if out[c].dtype == object:
+            col = res[c].astype(object)
+            res[c] = col.where(col.notna(), None)
     for c in ("speaker_start", "speaker_end"):
         if c in res:
             res[c] = res[c].astype("Int32")
