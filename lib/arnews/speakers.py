@@ -743,9 +743,40 @@ def _set_speaker(r: dict, sub: _Subject, text: str, rule: str) -> None:
              speaker_actor_id=sub.actor, speaker_group=None, rule=rule, speaker_via="name" if sub.actor else None)
 
 
+# A statement or commentary continuing its author: "وأضاف البيان"، "وتابع التعليق".
+_SOURCE_NOUNS = frozenset("البيان التعليق الافتتاحية التقرير المقال الرسالة".split())
+
+
 def _adverb_speaker(r: dict) -> bool:
+    """A speaker phrase that is no new speaker: an adverb taken for the subject ("وأضاف
+    ردا على سؤال") or a bare source noun continuing its author ("وأضاف البيان")."""
     t = r.get("speaker_text")
-    return isinstance(t, str) and bool(t) and normalize(t.split()[0]) in _NOT_SUBJECT and not r.get("speaker_actor_id")
+    if not (isinstance(t, str) and t) or r.get("speaker_actor_id"):
+        return False
+    words = [normalize(w) for w in t.split()]
+    return words[0] in _NOT_SUBJECT or (len(words) == 1 and words[0] in _SOURCE_NOUNS)
+
+
+def _headline_subject(text: str, r: dict, sent: int, ments: list[_Mention], lex: SpeakerLexicon) -> _Subject | None:
+    """"الصين تقول إن …" / "البيت الأبيض يقول الصين …": an actor or titled phrase opening
+    the sentence right before a present-tense speech verb is its subject (SVO, the order
+    of headlines), not the noun after the verb."""
+    verb = r.get("verb")
+    if not isinstance(verb, str) or not verb or normalize(verb)[:1] not in "يت":
+        return None
+    vpos = text.rfind(verb, sent, int(r["start"]))
+    if vpos < 0:
+        return None
+    ws = _words(text, sent, vpos)
+    if not ws or len(ws) > 4:
+        return None
+    s0, e0 = ws[0].start, ws[-1].end
+    actors = [m for m in ments if s0 <= m.start and m.end <= e0 and m.actor_id]
+    covers = actors and actors[0].start == s0 and actors[-1].end == e0
+    if not (covers or any(i == 0 for i, _ in _find(lex.titles, ws))):
+        return None
+    persons = [m for m in actors if m.actor_type == "person"]
+    return _Subject(vpos, s0, e0, persons[0].actor_id if persons else (actors[0].actor_id if actors else None))
 
 
 def _reattribute(text: str, r: dict, before: list[dict], ments: list[_Mention], lex: SpeakerLexicon, spans) -> None:
@@ -759,6 +790,11 @@ def _reattribute(text: str, r: dict, before: list[dict], ments: list[_Mention], 
       or attributed quote before it (rule ``continuation``).
     """
     rule = r.get("rule")
+    if rule == "verb_subject" and not _adverb_speaker(r):
+        head = _headline_subject(text, r, _sentence_start(text, int(r["start"]) - 1, spans), ments, lex)
+        if head is not None:
+            _set_speaker(r, head, text, "subject_verb")
+        return
     inherited = rule in CHAIN_RULES or _adverb_speaker(r)
     if not (inherited or rule in (None, "implicit_same_sentence", "implicit_sentence_person")):
         return
