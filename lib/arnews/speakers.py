@@ -48,6 +48,7 @@ speaker), or ``chain:وأضاف>الوزير`` when the speaker was named outsid
 from __future__ import annotations
 
 import csv
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -181,25 +182,55 @@ class _Word(NamedTuple):
     readings: tuple[str, ...]
 
 
+@lru_cache(maxsize=200_000)
+def _word_readings(word: str) -> tuple[str, ...]:
+    return _readings(normalize(word))
+
+
+@lru_cache(maxsize=16)
+def _article_words(text: str) -> tuple[list[_Word], list[int]]:
+    """Every word of an article (cached: the functions below ask for many stretches)."""
+    ws = [_Word(m.start(), m.end(), _word_readings(m.group())) for m in _WORD_RE.finditer(text)]
+    return ws, [w.start for w in ws]
+
+
 def _words(text: str, start: int, end: int) -> list[_Word]:
-    """Words of ``text[start:end]`` with their offsets and clitic readings."""
-    out = []
-    for m in _WORD_RE.finditer(text, start, end):
-        out.append(_Word(m.start(), m.end(), _readings(normalize(m.group()))))
+    """Words of ``text`` starting in ``[start, end)`` and ending by ``end``, with their
+    offsets and clitic readings."""
+    ws, starts = _article_words(text)
+    lo = bisect_left(starts, start)
+    hi = bisect_left(starts, end)
+    out = ws[lo:hi]
+    while out and out[-1].end > end:
+        out.pop()
     return out
+
+
+@lru_cache(maxsize=16)
+def _by_first(entries: tuple[_Entry, ...]) -> dict[str, tuple[_Entry, ...]]:
+    """Entries indexed by their first word, longest first."""
+    out: dict[str, list[_Entry]] = {}
+    for e in entries:
+        out.setdefault(e.words[0], []).append(e)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _find(entries: tuple[_Entry, ...], words: list[_Word]) -> list[tuple[int, _Entry]]:
     """Non-overlapping lexicon matches in ``words``: ``(word index, entry)`` in text order."""
+    index = _by_first(entries)
     hits: list[tuple[int, _Entry]] = []
     i = 0
     while i < len(words):
-        for e in entries:
+        cands = [e for r in words[i].readings for e in index.get(r, ())]
+        best = None
+        for e in sorted(cands, key=lambda e: -len(e.words)):
             k = len(e.words)
-            if i + k <= len(words) and all(e.words[j] in words[i + j].readings for j in range(k)):
-                hits.append((i, e))
-                i += k - 1
+            if i + k <= len(words) and all(e.words[j] in words[i + j].readings for j in range(1, k)):
+                best = e
                 break
+        if best is not None:
+            hits.append((i, best))
+            i += len(best.words) - 1
         i += 1
     return hits
 
@@ -217,7 +248,12 @@ def _cue_before(text: str, start: int, lex: SpeakerLexicon) -> str | None:
         return "title"  # لـ"الشرق الدبلوماسي": a name glued to the preposition
     left = text.rfind("\n", 0, mark) + 1
     words = _words(text, max(left, mark - 60), mark)[-3:]
+    if not words:
+        return None
+    last = set(words[-1].readings) | (set(words[-2].readings) if len(words) > 1 else set())
     for e in lex.kind_cues:
+        if e.words[-1] not in last:
+            continue
         k = len(e.words)
         tail = words[-k:] if len(words) >= k else []
         if tail and all(w in t.readings for w, t in zip(e.words, tail)):
@@ -503,6 +539,7 @@ def _country_stems() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=100_000)
 def nisba_country(word: str) -> str | None:
     """The country of a nisba adjective derived from a gazetteer country name, for the
     spellings the gazetteer's ``nisba`` column lacks.
