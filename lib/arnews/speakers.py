@@ -690,6 +690,15 @@ def _subjects(text: str, lo: int, hi: int, ments: list[_Mention], lex: SpeakerLe
             continue  # inside a quote
         if _is_verb(w) and i > 0 and ws[i - 1].readings[0] in ("قد", "لقد"):
             continue  # "وكان ترامب قد دعا شي …": the subject stands before; see below
+        if _is_verb(w) and w.readings[0].startswith("ف"):
+            # "أما حلف شمال الأطلسي فيرى … أن": the topic after أما is the subject
+            j = next((k for k in range(i - 1, max(-1, i - _PHRASE_MAX), -1) if ws[k].readings[0] == "اما"), None)
+            if j is not None and j + 1 < i and not _inside(ws[j].start, spans):
+                s0, e0 = ws[j + 1].start, ws[i - 1].end
+                actors = [m for m in ments if s0 <= m.start and m.end <= e0 and m.actor_id]
+                if (actors and actors[0].start == s0) or any(k == 0 for k, _ in _find(lex.titles, ws[j + 1:i])):
+                    out.append(_Subject(w.start, s0, e0, actors[0].actor_id if actors else None))
+                    continue
         if _is_verb(w):
             sub = _subject_after(text, w, hi, ments, lex) or _subject_before(text, ws, i, spans, lex)
             if sub is not None:
@@ -833,7 +842,7 @@ def _reattribute(text: str, r: dict, before: list[dict], ments: list[_Mention], 
             _set_speaker(r, head, text, "subject_verb")
         return
     inherited = rule in CHAIN_RULES or _adverb_speaker(r)
-    if not (inherited or rule in (None, "implicit_same_sentence", "implicit_sentence_person")):
+    if not (inherited or rule in (None, "implicit_same_sentence", "implicit_sentence_person", "according_to")):
         return
     q = int(r["start"])
     mark = q - 1
@@ -847,7 +856,7 @@ def _reattribute(text: str, r: dict, before: list[dict], ments: list[_Mention], 
         _set_speaker(r, own[-1], text, "verb_subject")
         return
     if rule is not None and not inherited:
-        return
+        return  # a pronoun resolved in the sentence, or وفقا with no speech verb: keep it
     head = _colon_speaker(text, sent, mark, ments, lex, spans) if rule is None else None
     if head is not None:
         _set_speaker(r, head, text, "colon_intro")
