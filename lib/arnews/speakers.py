@@ -407,8 +407,8 @@ def resolve_speaker(text: str, row: dict, ments: list[_Mention], earlier: list[t
     if former:
         found = _countries_in(words, ments, ss, se, lex, ("place", "outlet"))
         return SpeakerInfo(found[-1][1] if found else None, "analyst")
-    if actor and type_of.get(actor) == "person":
-        c = country_of.get(actor) or None
+    if actor and (type_of.get(actor) == "person" or country_of.get(actor) in orgs):
+        c = country_of.get(actor) or None  # a person, or a body such as منظمة الصحة العالمية
         return SpeakerInfo(c, _org_or_state(c, orgs))
     if ttype in ("analyst", "ngo", "media", "company", "other"):
         found = _countries_in(words, ments, ss, se, lex, ("place", "outlet"))
