@@ -203,3 +203,18 @@ def test_agreement_counts_kind_and_state():
     a = agreement(first, second)
     assert (a["n"], a["n_both_speech"]) == (3, 2)
     assert a["kind_agree"] == pytest.approx(2 / 3) and a["state_agree"] == 0.5
+
+
+def test_error_classes_count_outcomes_without_listing_quotes():
+    from arnews.quote_eval import error_classes
+
+    d = pd.DataFrame({
+        "kind": ["speech"] * 5 + ["term"],
+        "found": [True, False, True, True, True, True],
+        "speaker_country": ["CHN", "CHN", "MYS", "USA", "", "RUS"],
+        "sys_speaker_country": ["CHN", None, None, "CHN", "SGP", None],
+        "via": ["direct", "continuation", "continuation", "direct", "direct", "none"],
+    })
+    e = error_classes(d)
+    assert (e["right"], e["not_found"], e["no_speaker"], e["wrong_state"], e["spurious_state"]) == (1, 1, 1, 1, 1)
+    assert (e["continuation"], e["continuation_right"]) == (2, 0)

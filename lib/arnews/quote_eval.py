@@ -49,6 +49,7 @@ __all__ = [
     "bootstrap_ratio",
     "split_figures",
     "agreement",
+    "error_classes",
     "evaluate_speakers",
     "evaluation_report",
 ]
@@ -243,6 +244,33 @@ def split_figures(gold_aligned: pd.DataFrame, system: pd.DataFrame) -> SplitFigu
     )
 
 
+def error_classes(gold_aligned: pd.DataFrame) -> dict[str, int]:
+    """Counts over gold ``speech`` quotes: ``right``, ``not_found``, ``no_speaker`` (found,
+    no system state although the gold has one), ``wrong_state``, ``spurious_state`` (a state
+    where the gold has none), and ``continuation`` (gold ``via == continuation``) with
+    ``continuation_right``. Aggregate only: no quote is listed."""
+    sp = gold_aligned[gold_aligned["kind"] == "speech"]
+    out = dict.fromkeys(("right", "not_found", "no_speaker", "wrong_state", "spurious_state"), 0)
+    cont = cont_ok = 0
+    for _, r in sp.iterrows():
+        ok = bool(r["found"]) and state_right(r["speaker_country"], r["sys_speaker_country"])
+        if ok:
+            out["right"] += 1
+        elif not r["found"]:
+            out["not_found"] += 1
+        elif _none(r["sys_speaker_country"]):
+            out["no_speaker"] += 1
+        elif not str(r["speaker_country"]):
+            out["spurious_state"] += 1
+        else:
+            out["wrong_state"] += 1
+        if r.get("via") == "continuation":
+            cont += 1
+            cont_ok += ok
+    out.update(continuation=cont, continuation_right=cont_ok)
+    return out
+
+
 def _kappa(a: list[str], b: list[str]) -> float:
     cats = sorted(set(a) | set(b))
     n = len(a)
@@ -325,6 +353,14 @@ def evaluation_report(include_sample_report: bool = True) -> str:
     for key in ("test", "dev", "sample"):
         f = r["splits"][key]
         lines.append(f"  {names[key]:<34} {f.n_articles:>8}  {str(f.state_right):<32} {str(f.precision):<32} {f.found}")
+    lines += ["", "speech quotes by outcome (counts): right / not found / found without state / wrong state / "
+              "state where the gold has none; continuation quotes right"]
+    for key in ("test", "dev", "sample"):
+        d = r["details"]
+        e = error_classes(d[d["split"] == key])
+        cont = f"{e['continuation_right']}/{e['continuation']}" if e["continuation"] else "-"
+        lines.append(f"  {names[key]:<34} {e['right']} / {e['not_found']} / {e['no_speaker']} / {e['wrong_state']} / "
+                     f"{e['spurious_state']}; continuation {cont}")
     a = r["agreement"]
     lines += [
         "",
