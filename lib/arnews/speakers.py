@@ -606,9 +606,6 @@ def _quote_marks(text: str, lo: int, hi: int) -> list[int]:
     return [i for i in range(lo, hi) if text[i] in "\"“”«»„"]
 
 
-Spans = "tuple[tuple[int, int], ...]"
-
-
 def _spans_from_marks(text: str) -> tuple[tuple[int, int], ...]:
     """Quoted stretches ``(open mark, close mark + 1)`` by pairing marks per paragraph
     (used when the caller has no quote spans)."""
