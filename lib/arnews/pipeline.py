@@ -77,6 +77,10 @@ DATA_FILES = [
     "stopwords.csv",
     "lexicons/stance.csv",
     "lexicons/speech_verbs.csv",
+    "lexicons/speaker_titles.csv",
+    "lexicons/speaker_places.csv",
+    "lexicons/speaker_cues.csv",
+    "lexicons/quote_kinds.csv",
 ]
 TABLE_ORDER = ["articles", "sentences", "tokens", "mentions", "quotes", "sentence_stance", "stance"]
 

@@ -88,6 +88,7 @@ import pandas as pd
 import regex as re
 
 from .resources import data_path
+from .speakers import SPEAKER_COLUMNS, add_speaker_columns
 from .text import normalize, split_sentences
 
 __all__ = [
@@ -120,6 +121,7 @@ QUOTE_COLUMNS = [
     "speaker_end",
     "speaker_group",
     "speaker_via",
+    *SPEAKER_COLUMNS,  # speaker_country, speaker_type, kind: added by arnews.speakers
 ]
 
 # ---------------------------------------------------------------------------
@@ -846,10 +848,12 @@ def find_quotes(
         text = texts.get(aid)
         if text is None:
             text = _rebuild_text(sents_all.iloc[sl])
+        texts[aid] = text
         rows.extend(_article_quotes(aid, text, (s_start[sl], s_end[sl], s_id[sl]), tok_groups.get(aid),
                                     ment_groups.get(aid), lex, codes))
-    df = pd.DataFrame(rows, columns=QUOTE_COLUMNS)
-    return _typed(df)
+    df = pd.DataFrame(rows, columns=QUOTE_COLUMNS[: -len(SPEAKER_COLUMNS)])
+    # speaker state and type, kind (speech/term/title), continuation chains: arnews.speakers
+    return add_speaker_columns(_typed(df), texts, mentions)
 
 
 def _country_codes() -> frozenset[str] | None:
