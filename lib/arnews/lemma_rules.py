@@ -178,14 +178,14 @@ def verb_candidates(x: str) -> list[str]:
     cores: list[tuple[str, bool, str]] = []  # (core, imperfect?, subject suffix)
     for b in bodies:
         ends = [(b, "")]
-        for suf in ("ون", "ان", "ين", "وا", "تا", "ت", "ا", "ن"):
+        for suf in ("ون", "ان", "ين", "وا", "تا", "ت", "ا"):
             if b.endswith(suf) and len(b) - len(suf) >= 2:
                 ends.append((b[: -len(suf)], suf))
         for core, suf in ends:
             perfect_end = suf in ("تا", "ت", "ا") or (suf == "" and core.endswith(("ت", "ا")))
             if core.startswith(_IMPERFECT) and len(core) >= 3 and not perfect_end:
                 cores.append((core[1:], True, suf))
-            if suf not in ("ون", "ين", "ن"):
+            if suf in ("", "وا", "تا", "ت", "ا"):  # perfect suffixes
                 cores.append((core, False, suf))
     out: list[str] = []
 
@@ -335,6 +335,8 @@ class LemmaRules:
     def _conj_ok(self, w: str, rest: str) -> bool:
         """A looser test for و/ف than the stripper's: the remainder (4+ letters) is a common
         word at most 0.5 rarer than the whole form (واضاف → اضاف; وزير stays)."""
+        if len(rest) == 3:
+            return self._z(rest) >= max(3.5, self._z(w) + 0.5)
         return len(rest) >= 4 and self._z(rest) >= max(3.5, self._z(w) - 0.5)
 
     def _word(self, w: str) -> str:
@@ -346,6 +348,11 @@ class LemmaRules:
             if hit:
                 return hit
         lemma = self.base(w)
+        if lemma == w and w[:1] in "بلك" and not w.startswith("ال") and len(w) >= 4:
+            rest = w[1:]  # بشكل → شكل: a common noun after a preposition the stripper kept
+            if (self._z(rest) >= 4.0 and self.zipf.get("ال" + rest, 0.0) >= 3.5 and not self._is_name(w)
+                    and self.zipf.get("ال" + w, 0.0) < 2.0):
+                return self._after(rest, self.base(rest))
         return self._after(w, lemma)
 
     def _plural(self, stem: str) -> str | None:
@@ -396,6 +403,8 @@ class LemmaRules:
             for body in [x, *(x[: -len(s)] for s in OBJ_SUFFIXES if x.endswith(s) and len(x) - len(s) >= 3)]:
                 if self.zipf.get("ال" + body, 0.0) >= self.zipf.get(body, 0.0) - 1.5:
                     return None  # the form (or it without a pronoun) takes the article: a noun
+                if body != x and body.endswith("ت") and self.zipf.get("ال" + body[:-1] + "ة", 0.0) >= 3.0:
+                    return None  # قدرتها: a feminine noun with a pronoun
         allc = verb_candidates(x)
         cands = [c for c in allc if c != x and self.zipf.get(c, 0.0) >= 2.5
                  and not (len(c) >= 4 and self.zipf.get("ال" + c, 0.0) >= self.zipf.get(c, 0.0) - 1.0)]
@@ -403,7 +412,15 @@ class LemmaRules:
             cands.append(lemma)  # the stripper's own verb reading competes on frequency
         if not cands:
             return None
-        best = max(cands, key=lambda c: self.zipf.get(c, 0.0))
+        def score(c: str) -> float:
+            z = self.zipf.get(c, 0.0)
+            if c.startswith("ا") and c.endswith("ي") and len(c) == 4 and self.zipf.get(c[1:], 0.0) >= 3.0:
+                z -= 1.0  # ا + 3 letters is as often the 1st person imperfect (اخشي) as form IV
+            if c.endswith("ت") and c[:-1] in cands:
+                z -= 1.0  # شهدت → شهد
+            return z
+
+        best = max(cands, key=score)
         zb = self.zipf.get(best, 0.0)
         if x.startswith(_IMPERFECT) or forced:
             return best if zb >= zx - 1.0 else None
@@ -422,7 +439,9 @@ class LemmaRules:
                 lemma.endswith("ات" + s) for s in PRON_SUFFIXES)):
             cands = [c for c in sound_plural_candidates(lemma) if self._z(c) >= 2.0]
             if lemma.endswith(("ين", "ون", "ان")) and not lemma.endswith(("تين", "تان")):
-                cands = [c for c in cands if self._z(c) >= self._z(lemma)]
+                # the singular is commoner and a sibling form is attested (فوجيان is a name)
+                cands = [c for c in cands if self._z(c) >= self._z(lemma) and max(
+                    self._z(c + o) for o in ("ين", "ون", "ان") if not lemma.endswith(o)) >= 2.0]
             if lemma.endswith("ات") and len(cands) >= 2 and cands[0].endswith("ة") and not cands[1].endswith("ة"):
                 if self._z(cands[1]) > self._z(cands[0]) + 0.5:
                     cands = cands[1:]
@@ -440,6 +459,9 @@ class LemmaRules:
         adjectival = m[0] == "م" or (len(m) == 4 and m[2] in "يو") or (len(m) in (3, 4) and m[1] == "ا")
         if not adjectival or m in _NOT_FEMININE:
             return None
+        if m.startswith(("مت", "مست")) and len(m) >= 4 and self.zipf.get(m, 0.0) + self.zipf.get("ال" + m, 0.0) > 0 \
+                and self.zipf.get("ال" + lemma, 0.0) >= self.zipf.get(lemma, 0.0):
+            return m  # participles of forms V, VI, X: المتحدة → متحد
         zm, zf = self._z(m), self._z(lemma)
         if m in self.plurals or m + "ات" == lemma:
             return None
