@@ -17,8 +17,9 @@ Example
 >>> g = pd.DataFrame({"text": ["a", "a", "b"], "pos": ["noun", "verb", "noun"],
 ...                   "split": ["test"] * 3, "correct": [True, False, True]})
 >>> t = accuracy_table(g, n_boot=200)
->>> t.loc[t["group"] == "all", ["n", "accuracy"]].values.tolist()
-[[3, 0.6666666666666666]]
+>>> row = t.iloc[0]
+>>> row["group"], int(row["n"]), round(row["accuracy"], 3)
+('all', 3, 0.667)
 """
 from __future__ import annotations
 
@@ -218,7 +219,7 @@ def evaluation_report(backend: str = "rules", n_boot: int = 2000) -> str:
     lines += ["", "candidate backends (both gold files):",
               f"  {'backend':<18}{'dev':>8}{'test':>8}{'verbs':>8}{'names':>8}"]
     for r in ev.to_dict("records"):
-        if r.get("error"):
+        if isinstance(r.get("error"), str):
             lines.append(f"  {r['backend']:<18}not available: {r['error']}")
         else:
             lines.append(f"  {r['backend']:<18}{r['dev']:>8.3f}{r['test']:>8.3f}{r['verbs']:>8.3f}{r['names']:>8.3f}")
