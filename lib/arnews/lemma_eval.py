@@ -18,7 +18,7 @@ Example
 ...                   "split": ["test"] * 3, "correct": [True, False, True]})
 >>> t = accuracy_table(g, n_boot=200)
 >>> row = t.iloc[0]
->>> row["group"], int(row["n"]), round(row["accuracy"], 3)
+>>> row["group"], int(row["n"]), round(float(row["accuracy"]), 3)
 ('all', 3, 0.667)
 """
 from __future__ import annotations
@@ -120,7 +120,7 @@ def accuracy_table(scored: pd.DataFrame, n_boot: int = 2000, seed: int = 0, leve
     rows = []
     for j, gr in enumerate(groups):
         b = boot[:, j][~np.isnan(boot[:, j])]
-        rows.append({"group": gr, "n": int(n[:, j].sum()), "accuracy": k[:, j].sum() / n[:, j].sum(),
+        rows.append({"group": gr, "n": int(n[:, j].sum()), "accuracy": float(k[:, j].sum() / n[:, j].sum()),
                      "low": float(np.quantile(b, alpha)), "high": float(np.quantile(b, 1 - alpha))})
     return pd.DataFrame(rows)
 
