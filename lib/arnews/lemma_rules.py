@@ -401,13 +401,17 @@ class LemmaRules:
         zx = self.zipf.get(x, 0.0)
         if not forced:
             for body in [x, *(x[: -len(s)] for s in OBJ_SUFFIXES if x.endswith(s) and len(x) - len(s) >= 3)]:
-                if self.zipf.get("ال" + body, 0.0) >= self.zipf.get(body, 0.0) - 1.5:
+                if self.zipf.get("ال" + body, 0.0) >= self.zipf.get(body, 0.0) - 1.0:
                     return None  # the form (or it without a pronoun) takes the article: a noun
                 if body != x and body.endswith("ت") and self.zipf.get("ال" + body[:-1] + "ة", 0.0) >= 3.0:
                     return None  # قدرتها: a feminine noun with a pronoun
         allc = verb_candidates(x)
         cands = [c for c in allc if c != x and self.zipf.get(c, 0.0) >= 2.5
                  and not (len(c) >= 4 and self.zipf.get("ال" + c, 0.0) >= self.zipf.get(c, 0.0) - 1.0)]
+        if x.startswith(_IMPERFECT):  # the bare stem of an imperfect that is a common noun: يعرب ≠ عرب
+            core = x[1:]
+            if core in cands and self.zipf.get("ال" + core, 0.0) >= self.zipf.get(core, 0.0) - 0.5:
+                cands.remove(core)
         if lemma != x and lemma in allc and lemma not in cands:
             cands.append(lemma)  # the stripper's own verb reading competes on frequency
         if not cands:
