@@ -179,7 +179,7 @@ def verb_candidates(x: str) -> list[str]:
     for b in bodies:
         ends = [(b, "")]
         for suf in ("ون", "ان", "ين", "وا", "تا", "ت", "ا"):
-            if b.endswith(suf) and len(b) - len(suf) >= 2:
+            if b.endswith(suf) and len(b) - len(suf) >= (3 if suf == "ا" else 2):  # خلا is not خل + ا
                 ends.append((b[: -len(suf)], suf))
         for core, suf in ends:
             perfect_end = suf in ("تا", "ت", "ا") or (suf == "" and core.endswith(("ت", "ا")))
@@ -388,7 +388,9 @@ class LemmaRules:
         """A verb reading when the stripper found none: the word (without و/ف, future س or
         purpose ل) has a verbal shape, is (almost) never seen with the article, and a perfect
         candidate is common (يخشون → خشي, تضم → ضم, نقلت → نقل)."""
-        bare = w[1:] if w[:1] in "وف" and lemma != w and w[1:].startswith(lemma[:1]) else w
+        bare = w
+        if w[:1] in "وف" and ((lemma != w and w[1:].startswith(lemma[:1])) or self.zipf.get(w[1:], 0.0) > self.zipf.get(w, 0.0)):
+            bare = w[1:]
         x = self._stem(bare)
         forced = x != bare and bare[0] == "س"  # after the future س the word is a verb
         if x.startswith("ال") or len(x) < 3 or x in self.plurals or self._is_name(x):
@@ -444,8 +446,8 @@ class LemmaRules:
             cands = [c for c in sound_plural_candidates(lemma) if self._z(c) >= 2.0]
             if lemma.endswith(("ين", "ون", "ان")) and not lemma.endswith(("تين", "تان")):
                 # the singular is commoner and a sibling form is attested (فوجيان is a name)
-                cands = [c for c in cands if self._z(c) >= self._z(lemma) and max(
-                    self._z(c + o) for o in ("ين", "ون", "ان") if not lemma.endswith(o)) >= 2.0]
+                cands = [c for c in cands if self._z(c) >= self._z(lemma) and (self._z(c) >= self._z(lemma) + 1.0 or max(
+                    self._z(c + o) for o in ("ين", "ون", "ان") if not lemma.endswith(o)) >= 2.0)]
             if lemma.endswith("ات") and len(cands) >= 2 and cands[0].endswith("ة") and not cands[1].endswith("ة"):
                 if self._z(cands[1]) > self._z(cands[0]) + 0.5:
                     cands = cands[1:]
