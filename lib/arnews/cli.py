@@ -17,7 +17,7 @@ from pathlib import Path
 
 # Evaluation name -> module providing ``evaluation_report() -> str``.
 EVALUATIONS = {
-    "lemmas": "arnews.morph",
+    "lemmas": "arnews.lemma_eval",
     "actors": "arnews.actors",
     "quotes": "arnews.quotes",
     "stance": "arnews.stance",

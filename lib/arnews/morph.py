@@ -439,7 +439,9 @@ def _fn_identity() -> Callable[[str], Analysis]:
 
 
 def _fn_rules(protected: frozenset[str] | None = None, name: str = "rules") -> Callable[[str], Analysis]:
-    r = RuleLemmatizer(protected=protected)
+    from .lemma_rules import LemmaRules  # issue 18: tables and patterns around the stripper
+
+    r = LemmaRules.default(RuleLemmatizer(protected=protected))
     return lambda w: (r(w), None, name)
 
 

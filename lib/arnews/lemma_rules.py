@@ -1,0 +1,476 @@
+"""Extra rules for the offline ``rules`` lemmatizer: broken plurals, protected frequent words,
+verb patterns, sound plurals and feminine adjectives.
+
+Pure functions over one normalized word (``arnews.text.normalize`` form), plus
+:class:`LemmaRules`, which wraps :class:`arnews.morph.RuleLemmatizer` (the frequency-guided
+clitic stripper) and applies them before and after it. The tables are researcher-editable
+CSV files under ``data/lexicons/``:
+
+- ``broken_plurals.csv`` (``plural,singular``): broken plurals and other irregular forms
+  written from knowledge of Arabic morphology (الدول → دولة, قتلى → قتيل);
+- ``protected_words.csv`` (``word,lemma,why``): frequent words that look as if they had a
+  clitic but do not (كان is not ك + أن, بلغ is not ب + لغ); see :func:`build_protected_words`.
+
+Example
+-------
+>>> [c for c in verb_candidates("يقولون") if c in ("قال", "اقول")]
+['قال']
+>>> prep_with_pronoun("منها"), prep_with_pronoun("بها"), prep_with_pronoun("منزل")
+('من', 'ب', None)
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable
+
+import pandas as pd
+
+from .text import normalize
+
+__all__ = [
+    "load_broken_plurals",
+    "load_protected_words",
+    "build_protected_words",
+    "prep_with_pronoun",
+    "verb_candidates",
+    "sound_plural_candidates",
+    "LemmaRules",
+]
+
+PRON_SUFFIXES = ("هما", "كما", "هم", "هن", "ها", "كم", "كن", "نا", "ه", "ك", "ي")
+OBJ_SUFFIXES = ("هما", "هم", "هن", "ها", "نا", "ني", "ه")  # ك/كم left out: تستهلك is not تستهل + ك
+# prepositions that take pronoun suffixes (normalized), longest first
+_PREPS = ("الي", "علي", "لدي", "عند", "بين", "حول", "دون", "في", "من", "عن", "مع", "ب", "ل", "ك")
+_PREP_STEM = {"الي": "الي", "علي": "علي", "لدي": "لدي"}  # الينا / اليه: ي+ه → الي
+_IMPERFECT = ("ي", "ت", "ن")  # 1st singular ا left out: news prose has few, form IV perfects many
+_VERB_ENDINGS = ("ون", "وا", "ت", "تا", "ا", "ان", "ين", "ه", "ها", "هم", "هما", "نا")
+# masculine forms a feminine noun must not fall back to (numbers, حالة → حال)
+_NOT_FEMININE = frozenset("ثلاث اربع خمس ست سبع ثمان تسع عشر حال كاف".split())
+_DECADES = frozenset("عشرين ثلاثين اربعين خمسين ستين سبعين ثمانين تسعين عشرون ثلاثون اربعون خمسون ستون سبعون ثمانون تسعون".split())
+
+
+# ---------------------------------------------------------------------------
+# Tables
+# ---------------------------------------------------------------------------
+
+
+def _lexicon_path(name: str) -> Path:
+    from .resources import data_path
+
+    return data_path(f"lexicons/{name}")
+
+
+def _read_table(path: Path, columns: tuple[str, ...]) -> pd.DataFrame:
+    df = pd.read_csv(path, dtype=str, keep_default_na=False, comment="#")
+    missing = [c for c in columns if c not in df.columns]
+    if missing:
+        raise ValueError(f"{path}: missing column(s) {missing}; expected {list(columns)}")
+    empty = df.index[(df[list(columns)].apply(lambda s: s.str.strip()) == "").any(axis=1)]
+    if len(empty):
+        raise ValueError(f"{path}: empty value in data row(s) {[int(i) + 2 for i in empty[:5]]}")
+    return df
+
+
+@lru_cache(maxsize=4)
+def load_broken_plurals(path: str | os.PathLike | None = None) -> dict[str, str]:
+    """``plural -> singular`` from ``data/lexicons/broken_plurals.csv``, both normalized.
+
+    >>> load_broken_plurals()["دول"]
+    'دولة'
+    """
+    p = Path(path) if path is not None else _lexicon_path("broken_plurals.csv")
+    df = _read_table(p, ("plural", "singular"))
+    out: dict[str, str] = {}
+    for pl, sg in zip(df["plural"], df["singular"]):
+        k, v = normalize(pl.strip()), normalize(sg.strip())
+        if out.get(k, v) != v:
+            raise ValueError(f"{p}: plural {pl!r} listed twice with different singulars ({out[k]!r}, {v!r})")
+        out[k] = v
+    return out
+
+
+@lru_cache(maxsize=4)
+def load_protected_words(path: str | os.PathLike | None = None) -> dict[str, str]:
+    """``word -> lemma`` from ``data/lexicons/protected_words.csv`` (normalized): words kept
+    whole by the clitic stripper.
+
+    >>> load_protected_words()["كان"]
+    'كان'
+    """
+    p = Path(path) if path is not None else _lexicon_path("protected_words.csv")
+    df = _read_table(p, ("word", "lemma"))
+    return {normalize(w.strip()): normalize(lm.strip()) for w, lm in zip(df["word"], df["lemma"])}
+
+
+def build_protected_words(zipf: dict[str, float], function_words: set[str] | frozenset[str],
+                          min_zipf: float = 4.5) -> list[str]:
+    """Frequent words that a proclitic reading would break: the word itself is common
+    (Zipf >= ``min_zipf``), starts with ب/ل/ك, and what is left once that letter goes is at
+    most two letters, not a pronoun or ما/من (بها, بما are preposition + pronoun), and either
+    rarer than the word (بلغ → ب + لغ) or a function word (كان → ك + ان). Used to (re)build
+    ``protected_words.csv`` from wordfreq's Arabic list.
+
+    >>> z = {"كان": 6.5, "بلغ": 5.0, "لغ": 2.0, "بحق": 4.6, "حق": 5.5, "بها": 6.0, "ان": 7.0}
+    >>> build_protected_words(z, {"ان"})
+    ['بلغ', 'كان']
+    """
+    out = []
+    for w, z in zipf.items():
+        if z < min_zipf or len(w) < 3 or w[0] not in "بلك":
+            continue
+        rest = w[1:]
+        if len(rest) > 2 or rest in PRON_SUFFIXES or rest in ("ما", "من"):
+            continue
+        if rest in function_words or zipf.get(rest, 0.0) < z:
+            out.append(w)
+    return sorted(out)
+
+
+# ---------------------------------------------------------------------------
+# Pure word functions
+# ---------------------------------------------------------------------------
+
+
+def prep_with_pronoun(w: str) -> str | None:
+    """The preposition of a preposition + pronoun (or + ما) word, else ``None``.
+
+    >>> [prep_with_pronoun(x) for x in ("لها", "مما", "عليه", "اليهم", "فيها")]
+    ['ل', 'من', 'علي', 'الي', 'في']
+    """
+    if w in ("مما", "ممن"):
+        return "من"
+    if w in ("عما", "عمن"):
+        return "عن"
+    for p in _PREPS:
+        stem = p[:-1] if p in _PREP_STEM else p
+        if not w.startswith(stem) or len(w) == len(stem):
+            continue
+        rest = w[len(stem):]
+        if p in _PREP_STEM and rest.startswith("ي"):
+            rest = rest[1:]
+        elif p in ("في",) and rest.startswith("ي"):
+            rest = rest[1:] or "ي"
+        if p in ("من", "عن") and rest.startswith("ن"):  # مني، عنا، منه
+            rest = rest[1:] if rest[1:] in ("ي", "ا") else rest
+        if rest in PRON_SUFFIXES or (p in ("ب", "ل", "ك") and rest in ("ما",) and False):
+            return p
+    return None
+
+
+def verb_candidates(x: str) -> list[str]:
+    """Perfect (3ms) candidates for a verb form without proclitics, most specific first:
+    object pronouns, subject suffixes (ون ان ين وا تا ت ا), imperfect prefixes (ي ت ن ا),
+    and weak roots (hollow يقول → قال, defective يخشى → خشي / يدعو → دعا, assimilated
+    يصل → وصل, doubled يضم → ضم).
+
+    >>> "قال" in verb_candidates("يقول"), "خشي" in verb_candidates("يخشون"), "وصل" in verb_candidates("يصل")
+    (True, True, True)
+    >>> "استهل" in verb_candidates("استهله"), "دعا" in verb_candidates("دعت")
+    (True, True)
+    """
+    bodies = [x]
+    for suf in OBJ_SUFFIXES:
+        if x.endswith(suf) and len(x) - len(suf) >= 3:
+            bodies.append(x[: -len(suf)])
+    cores: list[tuple[str, bool, str]] = []  # (core, imperfect?, subject suffix)
+    for b in bodies:
+        ends = [(b, "")]
+        for suf in ("ون", "ان", "ين", "وا", "تا", "ت", "ا"):
+            if b.endswith(suf) and len(b) - len(suf) >= (3 if suf == "ا" else 2):  # خلا is not خل + ا
+                ends.append((b[: -len(suf)], suf))
+        for core, suf in ends:
+            perfect_end = suf in ("تا", "ت", "ا") or (suf == "" and core.endswith(("ت", "ا")))
+            if core.startswith(_IMPERFECT) and len(core) >= 3 and not perfect_end:
+                cores.append((core[1:], True, suf))
+            if suf in ("", "وا", "تا", "ت", "ا"):  # perfect suffixes
+                cores.append((core, False, suf))
+    out: list[str] = []
+
+    def add(c: str) -> None:
+        if len(c) >= 2 and c not in out:
+            out.append(c)
+
+    def a_ok(c: str) -> bool:
+        """Can ا + stem be a perfect (form IV اعلن, VII انفعل, VIII اعتبر, X استهلك)?"""
+        return len(c) == 3 or c[1:2] == "ت" or c.startswith(("ست", "ن"))
+
+    for c, imperf, suf in cores:
+        add(c)
+        if not imperf:
+            continue
+        hollow = len(c) == 3 and c[1] in "وي"
+        defective = c.endswith(("ي", "و", "ا"))
+        # not for hollow or defective stems, where ا + stem is the 1st person imperfect (اقول)
+        if not hollow and not defective and a_ok(c):
+            add("ا" + c)
+        if len(c) == 2:
+            add("و" + c)                      # assimilated: يصل → وصل
+            add(c[0] + "ا" + c[1])            # hollow / defective: يرى → راي
+            if suf in ("ون", "ين", "وا", "ان"):
+                add(c + "ي")                  # defective plural: يخشون → خشي
+                add(c + "ا")                  # يدعون → دعا
+        if hollow:
+            add(c[0] + "ا" + c[2])            # hollow: يقول → قال, يبيع → باع
+            add("ا" + c[0] + "ا" + c[2])      # form IV hollow: يريد → اراد
+        if defective:
+            add(c[:-1] + "ي")                 # defective: يخشى → خشي
+            add(c[:-1] + "ا")                 # defective: يدعو → دعا
+            if a_ok(c):
+                add("ا" + c[:-1] + "ي")       # form IV / VIII defective: يعطي → اعطي, يكتفي → اكتفي
+        if c[0] in "وؤ":
+            add("ا" + c[1:])
+    for b in bodies:  # defective perfects: دعت → دعا, رمتا → رمي
+        for suf in ("تا", "ت"):
+            if b.endswith(suf) and len(b) - len(suf) == 2:
+                add(b[: -len(suf)] + "ا")
+                add(b[: -len(suf)] + "ي")
+    return out
+
+
+def sound_plural_candidates(x: str) -> list[str]:
+    """Singular candidates of a sound plural or dual (with a possessive pronoun), best
+    first: ات → ة / bare, ين ون → bare, تين تان → ة, يين يون → ي.
+
+    >>> sound_plural_candidates("سنوات")[:2]
+    ['سنة', 'سنوة']
+    >>> sound_plural_candidates("العاصمتين")[0], sound_plural_candidates("موازناتهما")[0]
+    ('العاصمة', 'موازنة')
+    """
+    bodies = [x]
+    for suf in PRON_SUFFIXES:
+        if x.endswith(suf) and len(x) - len(suf) >= 4:
+            bodies.append(x[: -len(suf)])
+    out: list[str] = []
+    for b in bodies:
+        if b.endswith("وات") and len(b) >= 5:
+            out += [b[:-3] + "ة", b[:-2] + "ة", b[:-3] + "و"]
+        if b.endswith("ات") and len(b) >= 4:
+            out += [b[:-2] + "ة", b[:-2]]
+        if b.endswith(("تين", "تان")) and len(b) >= 5:
+            out.append(b[:-3] + "ة")
+        if b.endswith(("يين", "يون")) and len(b) >= 5:
+            out.append(b[:-2])
+        if b.endswith(("ين", "ون", "ان")) and len(b) >= 5:
+            out.append(b[:-2])
+        if b.endswith("ت") and b is not x:
+            out.append(b[:-1] + "ة")
+    seen: list[str] = []
+    for c in out:
+        if c not in seen:
+            seen.append(c)
+    return seen
+
+
+# ---------------------------------------------------------------------------
+# The rules, combined with the frequency-guided stripper
+# ---------------------------------------------------------------------------
+
+_CONJ = ("", "و", "ف")
+_PRE = ("", "ال", "ب", "ل", "ك", "بال", "لل", "كال", "س", "ل")
+
+
+def _segmentations(w: str) -> list[tuple[str, str]]:
+    """(proclitics, stem) readings of a word, the whole word first."""
+    out = []
+    for c in _CONJ:
+        if not w.startswith(c):
+            continue
+        r = w[len(c):]
+        for p in _PRE:
+            if r.startswith(p) and len(r) - len(p) >= 2:
+                out.append((c + p, r[len(p):]))
+    return out
+
+
+@dataclass
+class LemmaRules:
+    """The ``rules`` backend: tables and patterns around :class:`~arnews.morph.RuleLemmatizer`.
+
+    Order: protected words (with a conjunction: وكان → كان); preposition + pronoun
+    (بها → ب); broken plurals after any proclitics and before a pronoun suffix
+    (لدولها → دولة); then the frequency-guided stripper, whose answer is checked for a
+    broken plural, a sound plural or dual, a feminine adjective, and a verb form.
+
+    >>> r = LemmaRules.default()
+    >>> [r(w) for w in ("وكان", "الدول", "سنوات", "ويقول", "بها")]
+    ['كان', 'دولة', 'سنة', 'قال', 'ب']
+    """
+
+    base: Callable[[str], str]
+    zipf: dict[str, float]
+    plurals: dict[str, str] = field(default_factory=dict)
+    protected: dict[str, str] = field(default_factory=dict)
+    min_zipf: float = 3.0
+
+    @classmethod
+    def default(cls, base: Callable[[str], str] | None = None) -> "LemmaRules":
+        from .morph import RuleLemmatizer, _zipf_table
+
+        return cls(base=base or RuleLemmatizer(), zipf=_zipf_table(),
+                   plurals=load_broken_plurals(), protected=load_protected_words())
+
+    def _z(self, x: str) -> float:
+        z = self.zipf.get(x, 0.0)
+        return max(z, self.zipf.get("ال" + x, 0.0)) if not x.startswith("ال") else z
+
+    def __call__(self, w: str) -> str:
+        if w in self.protected:
+            return self.protected[w]
+        if w in _DECADES:
+            return w
+        if w[:1] in "وف" and len(w) > 3:
+            rest = w[1:]
+            if rest in self.protected or rest in _DECADES:
+                return self.protected.get(rest, rest)
+            if self._conj_ok(w, rest):
+                return self._word(rest)
+        p = prep_with_pronoun(w)
+        if p is not None:
+            return p
+        return self._word(w)
+
+    def _conj_ok(self, w: str, rest: str) -> bool:
+        """A looser test for و/ف than the stripper's: the remainder (4+ letters) is a common
+        word at most 0.5 rarer than the whole form (واضاف → اضاف; وزير stays)."""
+        if len(rest) == 3:
+            return self._z(rest) >= max(3.5, self._z(w) + 0.5)
+        return len(rest) >= 4 and self._z(rest) >= max(3.5, self._z(w) - 0.5)
+
+    def _word(self, w: str) -> str:
+        p = prep_with_pronoun(w)
+        if p is not None:
+            return p
+        for _pre, stem in _segmentations(w):
+            hit = self._plural(stem)
+            if hit:
+                return hit
+        lemma = self.base(w)
+        if lemma == w and w[:1] in "بلك" and not w.startswith("ال") and len(w) >= 4:
+            rest = w[1:]  # بشكل → شكل: a common noun after a preposition the stripper kept
+            if (self._z(rest) >= 4.0 and self.zipf.get("ال" + rest, 0.0) >= 3.5 and not self._is_name(w)
+                    and self.zipf.get("ال" + w, 0.0) < 2.0):
+                return self._after(rest, self.base(rest))
+        return self._after(w, lemma)
+
+    def _plural(self, stem: str) -> str | None:
+        if stem in self.plurals:
+            return self.plurals[stem]
+        for suf in PRON_SUFFIXES:
+            if suf != "ي" and stem.endswith(suf) and stem[: -len(suf)] in self.plurals:
+                return self.plurals[stem[: -len(suf)]]
+        return None
+
+    def _stem(self, w: str) -> str:
+        """``w`` without a future س or purpose ل before an imperfect prefix."""
+        if len(w) >= 4 and w[0] in "سل" and w[1] in "يتنا" and self._z(w[1:]) >= self._z(w):
+            return w[1:]
+        return w
+
+    def _after(self, w: str, lemma: str) -> str:
+        if lemma in self.plurals:
+            return self.plurals[lemma]
+        if self._is_name(lemma):
+            return lemma
+        v = self._verb(w, lemma)
+        if v is not None:
+            return v
+        sp = self._sound_plural(w, lemma)
+        if sp is not None:
+            return sp
+        if w.endswith("ات") and lemma.endswith("ة"):
+            return lemma  # plural of a feminine noun (الغابات → غابة, not غاب)
+        return self._feminine(lemma) or lemma
+
+    def _verb(self, w: str, lemma: str) -> str | None:
+        """A verb reading when the stripper found none: the word (without و/ف, future س or
+        purpose ل) has a verbal shape, is (almost) never seen with the article, and a perfect
+        candidate is common (يخشون → خشي, تضم → ضم, نقلت → نقل)."""
+        bare = w
+        if w[:1] in "وف" and ((lemma != w and w[1:].startswith(lemma[:1])) or self.zipf.get(w[1:], 0.0) > self.zipf.get(w, 0.0)):
+            bare = w[1:]
+        x = self._stem(bare)
+        forced = x != bare and bare[0] == "س"  # after the future س the word is a verb
+        if x.startswith("ال") or len(x) < 3 or x in self.plurals or self._is_name(x):
+            return None
+        if lemma not in (w, bare, x) and not forced and x[:1] in "بلك" and x[1:3] == lemma[:2]:
+            return None  # the stripper took off a preposition: a noun
+            return None
+        if not (x.startswith(_IMPERFECT) or x.endswith(_VERB_ENDINGS)):
+            return None
+        zx = self.zipf.get(x, 0.0)
+        if not forced:
+            for body in [x, *(x[: -len(s)] for s in OBJ_SUFFIXES if x.endswith(s) and len(x) - len(s) >= 3)]:
+                if self.zipf.get("ال" + body, 0.0) >= self.zipf.get(body, 0.0) - 1.0:
+                    return None  # the form (or it without a pronoun) takes the article: a noun
+                if body != x and body.endswith("ت") and self.zipf.get("ال" + body[:-1] + "ة", 0.0) >= 3.0:
+                    return None  # قدرتها: a feminine noun with a pronoun
+        allc = verb_candidates(x)
+        cands = [c for c in allc if c != x and self.zipf.get(c, 0.0) >= 2.5
+                 and not (len(c) >= 4 and self.zipf.get("ال" + c, 0.0) >= self.zipf.get(c, 0.0) - 1.0)]
+        if x.startswith(_IMPERFECT):  # the bare stem of an imperfect that is a common noun: يعرب ≠ عرب
+            core = x[1:]
+            if core in cands and self.zipf.get("ال" + core, 0.0) >= self.zipf.get(core, 0.0) - 0.5:
+                cands.remove(core)
+        if lemma != x and lemma in allc and lemma not in cands:
+            cands.append(lemma)  # the stripper's own verb reading competes on frequency
+        if not cands:
+            return None
+        def score(c: str) -> float:
+            z = self.zipf.get(c, 0.0)
+            if c.startswith("ا") and c.endswith("ي") and len(c) == 4 and self.zipf.get(c[1:], 0.0) >= 3.0:
+                z -= 1.0  # ا + 3 letters is as often the 1st person imperfect (اخشي) as form IV
+            if c.endswith("ت") and c[:-1] in cands:
+                z -= 1.0  # شهدت → شهد
+            return z
+
+        best = max(cands, key=score)
+        zb = self.zipf.get(best, 0.0)
+        if x.startswith(_IMPERFECT) or forced:
+            return best if zb >= zx - 1.0 else None
+        return best if zb >= zx else None
+
+    def _is_name(self, x: str) -> bool:
+        f = getattr(self.base, "_is_name", None)
+        return bool(f and f(x))
+
+    def _sound_plural(self, w: str, lemma: str) -> str | None:
+        """Singular of a sound plural or dual the stripper left or cut wrong: ات → ة unless
+        the bare stem is clearly commoner (مفاوضات → مفاوضة, قرارات → قرار)."""
+        if w.endswith(lemma + "ات") and self._z(lemma + "ة") >= self._z(lemma) - 0.5:
+            return lemma + "ة"
+        if w.endswith(lemma) and (lemma.endswith(("ات", "ين", "ون", "تين", "تان", "ان")) or any(
+                lemma.endswith("ات" + s) for s in PRON_SUFFIXES)):
+            cands = [c for c in sound_plural_candidates(lemma) if self._z(c) >= 2.0]
+            if lemma.endswith(("ين", "ون", "ان")) and not lemma.endswith(("تين", "تان")):
+                # the singular is commoner and a sibling form is attested (فوجيان is a name)
+                cands = [c for c in cands if self._z(c) >= self._z(lemma) and (self._z(c) >= self._z(lemma) + 1.0 or max(
+                    self._z(c + o) for o in ("ين", "ون", "ان") if not lemma.endswith(o)) >= 2.0)]
+            if lemma.endswith("ات") and len(cands) >= 2 and cands[0].endswith("ة") and not cands[1].endswith("ة"):
+                if self._z(cands[1]) > self._z(cands[0]) + 0.5:
+                    cands = cands[1:]
+            for c in cands:
+                if self._z(c) >= self._z(lemma) - 1.0:
+                    return c
+        return None
+
+    def _feminine(self, lemma: str) -> str | None:
+        """Masculine of a feminine adjective whose masculine is about as common
+        (جديدة → جديد, واضحة → واضح; مدينة, علاقة stay)."""
+        if not lemma.endswith("ة") or len(lemma) < 4 or self._is_name(lemma):
+            return None
+        m = lemma[:-1]
+        adjectival = m[0] == "م" or (len(m) == 4 and m[2] in "يو") or (len(m) in (3, 4) and m[1] == "ا")
+        if not adjectival or m in _NOT_FEMININE:
+            return None
+        if m.startswith(("مت", "مست")) and len(m) >= 4 and self.zipf.get(m, 0.0) + self.zipf.get("ال" + m, 0.0) > 0 \
+                and self.zipf.get("ال" + lemma, 0.0) >= self.zipf.get(lemma, 0.0):
+            return m  # participles of forms V, VI, X: المتحدة → متحد
+        zm, zf = self._z(m), self._z(lemma)
+        if m in self.plurals or m + "ات" == lemma:
+            return None
+        if zm >= 3.0 and zm >= zf - 0.3:
+            return m
+        return None

@@ -1,0 +1,64 @@
+"""Lemma evaluation on both gold files (arnews.lemma_eval): bootstrap, agreement, report."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from arnews import lemma_eval as le
+
+
+def test_gold_files_load_with_splits_and_texts():
+    g = le.load_lemma_gold()
+    assert len(g[g["source"] == "written"]) >= 1500 and len(g[g["source"] == "sample"]) == 359
+    written = g[g["source"] == "written"]
+    dev_ids = set(written.loc[written["split"] == "dev", "article_id"])
+    assert dev_ids == {f"lt0{i}" for i in range(1, 8)}
+    assert g["text"].nunique() == 19
+
+
+def test_bad_split_is_reported(tmp_path):
+    p = tmp_path / "g.csv"
+    p.write_text("article_id,token_id,surface,lemma,pos,split\na,0,قال,قال,verb,train\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"g.csv: split must be"):
+        le.load_lemma_gold({"x": p})
+
+
+def test_accuracy_table_by_hand_and_interval_resamples_texts():
+    # text a: 2/2 right, text b: 0/2 right -> 0.5; resampling texts gives 0, 0.5 or 1
+    s = pd.DataFrame({"text": ["a", "a", "b", "b"], "pos": ["noun", "verb", "noun", "verb"],
+                      "correct": [True, True, False, False]})
+    t = le.accuracy_table(s, n_boot=500).set_index("group")
+    assert t.loc["all", "accuracy"] == 0.5 and t.loc["all", "n"] == 4
+    assert t.loc["all", "low"] == 0.0 and t.loc["all", "high"] == 1.0
+    assert t.loc["noun", "n"] == 2
+    with pytest.raises(ValueError, match="correct"):
+        le.accuracy_table(s.drop(columns="correct"))
+
+
+def test_agreement_by_hand(tmp_path):
+    gold = pd.DataFrame({"article_id": ["x", "x", "x"], "token_id": ["0", "1", "2"], "surface": ["قال", "الدول", "في"],
+                         "gold": ["قال", "دولة", "في"], "pos": ["verb", "noun", "prep"]})
+    sec = tmp_path / "second.csv"
+    sec.write_text("article_id,token_id,surface,lemma,pos\nx,0,قال,قال,verb\nx,1,الدول,دول,noun\nx,2,في,في,part\n",
+                   encoding="utf-8")
+    a = le.agreement(sec, gold=gold)
+    assert (a.n, a.lemma, a.pos, a.both) == (3, pytest.approx(2 / 3), pytest.approx(2 / 3), pytest.approx(1 / 3))
+    sec.write_text("article_id,token_id,surface,lemma,pos\nx,9,قال,قال,verb\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"second.csv: row 2 \(x token 9\)"):
+        le.agreement(sec, gold=gold)
+
+
+def test_dev_errors_never_list_test_tokens():
+    e = le.dev_errors("identity")
+    assert not e["article_id"].isin([f"lt{i:02d}" for i in range(8, 15)]).any()
+    assert not e["article_id"].str.startswith(("002", "003", "004")).any()
+
+
+def test_report_headline_is_held_out_and_cli_uses_it():
+    from arnews.cli import EVALUATIONS
+
+    rep = le.evaluation_report(n_boot=200)
+    assert rep.startswith("Lemmas, backend 'rules': HELD-OUT exact-lemma accuracy")
+    assert "inter-annotator agreement" in rep and "dev (rules developed" in rep
+    assert "qalsadi" in rep
+    assert EVALUATIONS["lemmas"] == "arnews.lemma_eval"

@@ -1,0 +1,84 @@
+"""The offline lemma rules of issue 18 (arnews.lemma_rules): tables, verb patterns, the wrapper."""
+from __future__ import annotations
+
+import pytest
+
+from arnews import morph
+from arnews.lemma_rules import (
+    LemmaRules,
+    build_protected_words,
+    load_broken_plurals,
+    load_protected_words,
+    prep_with_pronoun,
+    sound_plural_candidates,
+    verb_candidates,
+)
+
+
+@pytest.mark.parametrize(
+    "word, lemma",
+    [
+        # broken plurals, with clitics and a pronoun
+        ("الدول", "دولة"), ("وزراء", "وزير"), ("لدولها", "دولة"), ("موارد", "مورد"), ("حدود", "حد"),
+        ("أموال", "مال"), ("عوائق", "عائق"), ("خنازير", "خنزير"),
+        # frequent words not stripped as if they had a clitic
+        ("كان", "كان"), ("وكان", "كان"), ("بلغ", "بلغ"), ("لكن", "لكن"),
+        # sound plurals cut right
+        ("سنوات", "سنة"), ("العلاقات", "علاقة"), ("للمفاوضات", "مفاوضة"), ("قرارات", "قرار"),
+        # verbs: imperfect prefixes, subject suffixes, weak roots
+        ("يتم", "تم"), ("ويقول", "قال"), ("يخشون", "خشي"), ("تضم", "ضم"), ("نقلت", "نقل"),
+        ("يتحدث", "تحدث"), ("ستدعم", "دعم"), ("يؤكد", "اكد"), ("يعلنون", "اعلن"), ("يسعون", "سعي"),
+        ("يدعو", "دعا"), ("تشير", "اشار"), ("وصلت", "وصل"), ("يتهم", "اتهم"), ("يريدون", "اراد"), ("يجب", "وجب"),
+        # preposition + pronoun, preposition + common noun, numbers
+        ("بها", "ب"), ("مما", "من"), ("بشكل", "شكل"), ("وستين", "ستين"), ("ثمانين", "ثمانين"),
+        # feminine adjectives, but feminine nouns keep ة
+        ("جديدة", "جديد"), ("المتحدة", "متحد"), ("مدينة", "مدينة"), ("دولة", "دولة"), ("الغابات", "غابة"),
+        # names stay whole
+        ("بوتين", "بوتين"), ("فوجيان", "فوجيان"), ("روسيا", "روسيا"),
+    ],
+)
+def test_rules_backend_on_issue_cases(word, lemma):
+    assert morph.lemmatize([word], backend="rules") == [lemma]
+
+
+def test_verb_candidates_cover_weak_roots_and_object_pronouns():
+    assert "قال" in verb_candidates("يقول")          # hollow
+    assert "اراد" in verb_candidates("يريد")         # form IV hollow
+    assert "وصل" in verb_candidates("يصل")           # assimilated
+    assert "دعا" in verb_candidates("دعت")           # defective perfect
+    assert "استهل" in verb_candidates("استهله")      # object pronoun
+    assert "اقول" not in verb_candidates("يقول")     # a 1st person imperfect is no perfect
+
+
+def test_sound_plural_and_pronoun_helpers():
+    assert sound_plural_candidates("سنوات")[0] == "سنة"
+    assert sound_plural_candidates("موازناتهما")[0] == "موازنة"
+    assert prep_with_pronoun("عليه") == "علي" and prep_with_pronoun("منزل") is None
+
+
+def test_tables_load_normalized_and_bad_tables_are_named(tmp_path):
+    pl = load_broken_plurals()
+    assert pl["اموال"] == "مال" and all("أ" not in k for k in pl)
+    assert load_protected_words()["كان"] == "كان"
+    bad = tmp_path / "broken_plurals.csv"
+    bad.write_text("plural,singular\nدول,دولة\nدول,دولي\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"broken_plurals.csv.*twice"):
+        load_broken_plurals(str(bad))
+    bad.write_text("plural\nدول\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"broken_plurals.csv.*singular"):
+        load_broken_plurals(str(bad))
+    empty = tmp_path / "protected_words.csv"
+    empty.write_text("word,lemma\nكان,\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"protected_words.csv.*row\(s\) \[2\]"):
+        load_protected_words(str(empty))
+
+
+def test_protected_list_is_built_from_frequencies():
+    z = {"كان": 6.5, "بلغ": 5.0, "لغ": 2.0, "بحق": 4.6, "حق": 5.5, "بها": 6.0, "ان": 7.0, "بطل": 3.0}
+    assert build_protected_words(z, {"ان"}) == ["بلغ", "كان"]   # بحق = ب + حق; بها = ب + ها; بطل rare
+
+
+def test_wrapper_uses_its_tables():
+    r = LemmaRules.default()
+    r2 = LemmaRules(base=r.base, zipf=r.zipf, plurals={"كتب": "كتاب"}, protected={})
+    assert r2("الكتب") == "كتاب" and r("الكتب") != "كتاب"
