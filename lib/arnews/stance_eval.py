@@ -41,7 +41,7 @@ def pair_scores(pairs: pd.DataFrame, labels: tuple[str, ...] | None = None) -> d
     >>> t = pd.DataFrame({"label": ["conflict", "none", "cooperation", "neutral"],
     ...                   "gold": ["conflict", "cooperation", "none", "neutral"]})
     >>> s = pair_scores(t)
-    >>> round(s["precision"], 3), round(s["recall"], 3), round(s["label_accuracy"], 3)
+    >>> float(round(s["precision"], 3)), float(round(s["recall"], 3)), float(round(s["label_accuracy"], 3))
     (0.667, 0.667, 0.667)
     """
     pred, gold = pairs["label"].astype(str), pairs["gold"].astype(str)
