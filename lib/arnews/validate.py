@@ -80,7 +80,10 @@ def _model_or_none(model: StanceModel | str | os.PathLike | None) -> StanceModel
         return model
     if model is not None:
         return load_model(model)
-    return load_model() if model_path().exists() else None
+    try:
+        return load_model(model_path())
+    except FileNotFoundError:  # no shipped model yet
+        return None
 
 
 def classify(tables: dict[str, pd.DataFrame], model: StanceModel | str | os.PathLike | None = None) -> Predictions:
