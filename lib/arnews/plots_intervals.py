@@ -22,19 +22,20 @@ __all__ = ["basis_note", "plot_shares", "plot_share_over_time", "plot_pair_net"]
 RAW_COLOR, CORR_COLOR = "#9a9a9a", "#1f5fa8"
 
 
-def basis_note(n_labelled: int | None, method: str = "") -> str:
+def basis_note(n_labelled: int | None, method: str = "", unit: str = "sentences") -> str:
     """What the intervals and the correction rest on, in one line.
 
     >>> basis_note(0)
     'No labels of this corpus: the figures rest on the built-in evaluation only (raw counts; intervals cover corpus sampling only)'
-    >>> basis_note(212)
-    'Corrected for the errors measured on 212 labelled sentences of this corpus; 95% intervals (bootstrap)'
+    >>> basis_note(212, "model")
+    'Corrected for the errors of the model method measured on 212 labelled sentences of this corpus; 95% intervals (bootstrap)'
     """
-    by = f" ({method})" if method else ""
     if not n_labelled:
+        by = f" of the {method} method" if method else ""
         return ("No labels of this corpus: the figures rest on the built-in evaluation only "
                 f"(raw counts{by}; intervals cover corpus sampling only)")
-    return f"Corrected for the errors{by} measured on {int(n_labelled)} labelled sentences of this corpus; 95% intervals (bootstrap)"
+    by = f" of the {method} method" if method else ""
+    return f"Corrected for the errors{by} measured on {int(n_labelled)} labelled {unit} of this corpus; 95% intervals (bootstrap)"
 
 
 def _n_labelled(table: pd.DataFrame) -> int:
@@ -47,7 +48,9 @@ def _err(df: pd.DataFrame, mid: str, lo: str, hi: str) -> np.ndarray:
 
 
 def _title(ax, title: str, note: str) -> None:
-    ax.set_title(f"{title}\n{note}", fontsize=10, loc="left")
+    import textwrap
+
+    ax.set_title(title + "\n" + "\n".join(textwrap.wrap(note, 95)), fontsize=9, loc="left")
 
 
 def plot_shares(table: pd.DataFrame, by: str, category: str = "conflict", title: str | None = None, method: str = ""):
@@ -66,7 +69,7 @@ def plot_shares(table: pd.DataFrame, by: str, category: str = "conflict", title:
     ax.set_yticks(y, [str(v) for v in t[by]])
     ax.set_xlim(0, 1)
     ax.set_xlabel(f"share of {category}")
-    ax.legend(loc="lower right", fontsize=8)
+    ax.legend(loc="best", fontsize=8)
     _title(ax, title or f"Share of {category} by {by}", basis_note(n_lab, method))
     return fig
 
@@ -107,6 +110,6 @@ def plot_pair_net(table: pd.DataFrame, top: int = 15, title: str | None = None, 
     ax.set_yticks(y, [f"{a}–{b} ({n})" for a, b, n in zip(t["a"], t["b"], t["n_related"])])
     ax.set_xlim(-1.05, 1.05)
     ax.set_xlabel("net stance: share cooperation − share conflict among related sentences")
-    ax.legend(loc="lower right", fontsize=8)
-    _title(ax, title or "Net stance of each pair of states", basis_note(n_lab, method))
+    ax.legend(loc="best", fontsize=8)
+    _title(ax, title or "Net stance of each pair of states", basis_note(n_lab, method, unit="pairs"))
     return fig
