@@ -113,3 +113,12 @@ def test_stance_estimates_by_article_outlet_period():
     assert est.by_period["period"].str.match(r"2024-0\d").all()
     assert est.by_article["article_id"].nunique() == 12 and len(est.overall) == 3
     assert est.pairs.iloc[0][["a", "b", "n_related"]].tolist() == ["CHN", "RUS", 2]
+
+
+def test_pair_net_stance_per_article_for_one_pair_over_time():
+    pairs = pd.DataFrame({"article_id": ["x"] * 4 + ["y"] * 3, "sentence_id": range(7), "a": "CHN", "b": "RUS",
+                          "label": ["cooperation", "cooperation", "conflict", "none", "conflict", "conflict", "none"]})
+    t = correct.pair_net_stance(pairs, by="article_id", n_boot=100)
+    assert t[["article_id", "n_related"]].values.tolist() == [["x", 3], ["y", 2]]
+    assert t["raw"].round(3).tolist() == [0.333, -1.0] and (t["raw_low"] <= t["raw"]).all()
+    assert t["corrected"].round(3).tolist() == [0.333, -1.0]  # no labels: no correction

@@ -50,3 +50,13 @@ def test_without_labels_the_plots_say_they_rest_on_the_built_in_evaluation(estim
     fig = plots_intervals.plot_share_over_time(est.by_period, method="lexicon")
     assert "built-in evaluation only" in _title(fig) and len(fig.axes[0].lines) == 1
     plt.close(fig)
+
+
+def test_one_pair_over_articles_in_date_order():
+    pairs = pd.DataFrame({"article_id": ["x", "x", "y", "y", "z"], "sentence_id": range(5), "a": "CHN", "b": "RUS",
+                          "label": ["cooperation", "conflict", "conflict", "none", "cooperation"]})
+    t = correct.pair_net_stance(pairs, by="article_id", n_boot=50)
+    fig = plots_intervals.plot_pair_net_over(t, ("RUS", "CHN"), x="article_id", order=["z", "y", "x"])
+    ticks = [tk.get_text() for tk in fig.axes[0].get_xticklabels()]
+    assert ticks == ["z (1)", "y (1)", "x (2)"] and "built-in evaluation only" in _title(fig)
+    plt.close(fig)

@@ -166,7 +166,13 @@ def _estimate(predicted: pd.DataFrame, labelled: pd.DataFrame | None, by: list[s
 
 
 def _pct(d: np.ndarray, q: float) -> np.ndarray:
-    return np.nanpercentile(d, q, axis=0) if len(d) else np.full(d.shape[1:], np.nan)
+    import warnings
+
+    if not len(d):
+        return np.full(d.shape[1:], np.nan)
+    with warnings.catch_warnings():  # a group whose every draw is undefined (no related sentence) stays NaN
+        warnings.simplefilter("ignore", RuntimeWarning)
+        return np.nanpercentile(d, q, axis=0)
 
 
 def corrected_shares(predicted: pd.DataFrame, labelled: pd.DataFrame | None = None, by: str | list[str] | None = None,
@@ -195,23 +201,28 @@ def corrected_shares(predicted: pd.DataFrame, labelled: pd.DataFrame | None = No
 
 
 def pair_net_stance(pairs: pd.DataFrame, labelled_pairs: pd.DataFrame | None = None, n_boot: int = 1000, seed: int = 0,
-                    min_related: int = 1) -> pd.DataFrame:
+                    min_related: int = 1, by: str | list[str] | None = None) -> pd.DataFrame:
     """Each pair's net stance: among the sentences that relate the two states, share of
     cooperation minus share of conflict (−1 … +1), raw and corrected, with 95% intervals.
 
     ``pairs``: the classifier's pair rows (``a, b, label`` in none / cooperation / conflict /
-    neutral, ``article_id``); ``labelled_pairs``: the labelled pair rows (``label``, ``gold``,
-    ``article_id``, as :func:`arnews.validate.with_gold` gives). Pairs with fewer than
+    neutral, ``article_id`` and any ``by`` columns, e.g. ``period`` from :func:`with_period`
+    or ``article_id``); ``labelled_pairs``: the labelled pair rows (``label``, ``gold``,
+    ``article_id``, as :func:`arnews.validate.with_gold` gives). Groups with fewer than
     ``min_related`` predicted related sentences are left out.
+
+    >>> pair_net_stance(pred.pairs, lp, by="article_id")      # doctest: +SKIP
     """
+    by = [by] if isinstance(by, str) else list(by or [])
+    keys = ["a", "b", *by]
     p = pairs[pairs["a"].astype(str) < pairs["b"].astype(str)]
-    related = p[p["label"] != "none"].groupby(["a", "b"]).size()
+    related = p[p["label"] != "none"].groupby(keys).size()
     keep = related[related >= min_related].index
-    p = p.set_index(["a", "b"]).loc[lambda x: x.index.isin(keep)].reset_index()
-    cols = ["a", "b", "n_related", "raw", "raw_low", "raw_high", "corrected", "low", "high", "n_labelled"]
+    p = p[pd.MultiIndex.from_frame(p[keys]).isin(keep)] if len(p) else p
+    cols = [*keys, "n_related", "raw", "raw_low", "raw_high", "corrected", "low", "high", "n_labelled"]
     if not len(p):
         return pd.DataFrame(columns=cols)
-    d = _estimate(p, labelled_pairs, ["a", "b"], PAIRS, n_boot, seed, "article_id")
+    d = _estimate(p, labelled_pairs, keys, PAIRS, n_boot, seed, "article_id")
 
     def net(x: np.ndarray) -> np.ndarray:
         rel = 1 - x[..., 0]
@@ -219,11 +230,15 @@ def pair_net_stance(pairs: pd.DataFrame, labelled_pairs: pd.DataFrame | None = N
 
     raw, corr, rd, cd = net(d.raw), net(d.corrected), net(d.raw_draws), net(d.corr_draws)
     n_lab = 0 if labelled_pairs is None else len(labelled_pairs)
-    out = pd.DataFrame({"a": [k[0] for k in d.keys], "b": [k[1] for k in d.keys],
-                        "n_related": [int(related.get(k, 0)) for k in d.keys], "raw": raw,
-                        "raw_low": _pct(rd, 2.5), "raw_high": _pct(rd, 97.5), "corrected": corr,
-                        "low": _pct(cd, 2.5), "high": _pct(cd, 97.5), "n_labelled": n_lab})
-    return out.sort_values("n_related", ascending=False, kind="stable").reset_index(drop=True)[cols]
+    out = pd.DataFrame(d.keys, columns=keys)
+    out["n_related"] = [int(related.get(k if len(k) > 1 else k[0], 0)) for k in d.keys]
+    out = out.assign(raw=raw, raw_low=_pct(rd, 2.5), raw_high=_pct(rd, 97.5), corrected=corr,
+                     low=_pct(cd, 2.5), high=_pct(cd, 97.5), n_labelled=n_lab)
+    if by:  # one pair over articles or periods: in their order
+        out = out.sort_values(keys, kind="stable")
+    else:  # the most related pairs first
+        out = out.sort_values("n_related", ascending=False, kind="stable")
+    return out.reset_index(drop=True)[cols]
 
 
 def with_period(df: pd.DataFrame, articles: pd.DataFrame, freq: str = "M") -> pd.DataFrame:

@@ -17,7 +17,7 @@ import pandas as pd
 
 from .plots import new_figure
 
-__all__ = ["basis_note", "plot_shares", "plot_share_over_time", "plot_pair_net"]
+__all__ = ["basis_note", "plot_shares", "plot_share_over_time", "plot_pair_net", "plot_pair_net_over"]
 
 RAW_COLOR, CORR_COLOR = "#9a9a9a", "#1f5fa8"
 
@@ -112,4 +112,30 @@ def plot_pair_net(table: pd.DataFrame, top: int = 15, title: str | None = None, 
     ax.set_xlabel("net stance: share cooperation − share conflict among related sentences")
     ax.legend(loc="best", fontsize=8)
     _title(ax, title or "Net stance of each pair of states", basis_note(n_lab, method, unit="pairs"))
+    return fig
+
+
+def plot_pair_net_over(table: pd.DataFrame, pair: tuple[str, str], x: str = "period", order: list | None = None,
+                       title: str | None = None, method: str = ""):
+    """One pair's net stance per ``x`` (``period`` or ``article_id``, in ``order`` when given,
+    e.g. articles by date) as points with 95% error bars, raw and corrected.
+    ``table``: :func:`arnews.correct.pair_net_stance` with ``by=x``."""
+    a, b = sorted(pair)
+    t = table[(table["a"] == a) & (table["b"] == b)]
+    if order is not None:
+        t = t.set_index(x).reindex([o for o in order if o in set(t[x])]).reset_index()
+    n_lab = _n_labelled(table)
+    fig, ax = new_figure(8, 4)
+    pos = np.arange(len(t))
+    ax.axhline(0, color="#ccc", lw=1)
+    ax.errorbar(pos - (0.1 if n_lab else 0), t["raw"], yerr=_err(t.fillna(0), "raw", "raw_low", "raw_high"), fmt="o",
+                color=RAW_COLOR, capsize=3, label="raw")
+    if n_lab:
+        ax.errorbar(pos + 0.1, t["corrected"], yerr=_err(t.fillna(0), "corrected", "low", "high"), fmt="s",
+                    color=CORR_COLOR, capsize=3, label="corrected")
+    ax.set_xticks(pos, [f"{v} ({n})" for v, n in zip(t[x].astype(str), t["n_related"])], rotation=45, ha="right")
+    ax.set_ylim(-1.05, 1.05)
+    ax.set_ylabel("net stance (−1 conflict … +1 cooperation)")
+    ax.legend(loc="best", fontsize=8)
+    _title(ax, title or f"{a}–{b}: net stance by {x}", basis_note(n_lab, method, unit="pairs"))
     return fig
