@@ -122,3 +122,16 @@ def test_pair_net_stance_per_article_for_one_pair_over_time():
     assert t[["article_id", "n_related"]].values.tolist() == [["x", 3], ["y", 2]]
     assert t["raw"].round(3).tolist() == [0.333, -1.0] and (t["raw_low"] <= t["raw"]).all()
     assert t["corrected"].round(3).tolist() == [0.333, -1.0]  # no labels: no correction
+
+
+def test_correction_warnings_flag_few_labels_and_inseparable_classes():
+    corpus = synthetic_corpus(n_articles=40)
+    good = corpus.sample(400, random_state=0).rename(columns={"truth": "gold"})
+    assert correct.correction_warnings(good) == []
+    # conflict and neutral predicted alike: the real-data case of five labelled conflict sentences
+    bad = pd.DataFrame({"gold": ["conflict"] * 5 + ["neutral"] * 19 + ["cooperation"] * 34,
+                        "label": ["conflict", "cooperation", "neutral", "neutral", "neutral"] + ["conflict"] * 4
+                        + ["cooperation"] * 3 + ["neutral"] * 12 + ["cooperation"] * 33 + ["conflict"]})
+    w = correct.correction_warnings(bad)
+    assert any("only 5 labelled conflict" in x for x in w) and any("barely identifiable" in x for x in w)
+    assert correct.correction_warnings(None) == []

@@ -32,7 +32,7 @@ import numpy as np
 import pandas as pd
 
 __all__ = ["misclassification", "adjust_shares", "corrected_shares", "pair_net_stance", "with_period",
-           "stance_estimates", "Estimates", "TONES", "PAIRS"]
+           "stance_estimates", "Estimates", "correction_warnings", "TONES", "PAIRS"]
 
 TONES = ["cooperation", "conflict", "neutral"]
 PAIRS = ["none", "cooperation", "conflict", "neutral"]
@@ -91,6 +91,33 @@ def adjust_shares(raw: np.ndarray, M: np.ndarray) -> np.ndarray:
                 full = np.zeros((k, len(Q)))
                 full[list(S)] = np.clip(sol, 0, None)
                 out[better] = (full / full.sum(axis=0)).T[better]
+    return out
+
+
+MIN_PER_CLASS = 10  # labelled items of a true class below which its error rates are guesses
+MIN_SINGULAR = 0.25  # smallest singular value of M below which the classes are barely separable
+
+
+def correction_warnings(labelled: pd.DataFrame | None, labels: Sequence[str] = TONES, unit: str = "sentences") -> list[str]:
+    """Why a correction may not be trusted: true classes with few labelled items, and a
+    confusion matrix that hardly separates the classes (near-singular: two classes predicted
+    alike, so their shares cannot be told apart and the intervals are wide).
+
+    >>> lab = pd.DataFrame({"gold": ["conflict"] * 3 + ["neutral"] * 3, "label": ["neutral"] * 6})
+    >>> [w.split(":")[0] for w in correction_warnings(lab, ["conflict", "neutral"])]
+    ['WARNING', 'WARNING', 'WARNING']
+    """
+    if labelled is None or not len(labelled):
+        return []
+    counts = labelled["gold"].value_counts()
+    out = [f"WARNING: only {int(counts[c])} labelled {c} {unit}: the error rates of that class are guesses"
+           for c in labels if 0 < counts.get(c, 0) < MIN_PER_CLASS]
+    M = misclassification(labelled["gold"], labelled["label"], labels)
+    smallest = float(np.linalg.svd(M, compute_uv=False).min())
+    if smallest < MIN_SINGULAR:
+        out.append(f"WARNING: as measured, the classifier predicts some classes alike (smallest singular value of the "
+                   f"error matrix {smallest:.2f}): the corrected shares are barely identifiable and their intervals wide; "
+                   f"label more {unit}, above all of the rarest class")
     return out
 
 
