@@ -1,0 +1,143 @@
+"""Sampling, the labels file, measuring and learning on a user's labels (arnews.validate)."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from arnews import validate
+from arnews.stance_model import StanceModel
+
+REPO_GOLD = "data/gold/stance_sentences.csv"
+
+
+@pytest.fixture(scope="module")
+def gold_rows(repo_root):
+    rows = pd.read_csv(repo_root / REPO_GOLD, dtype={"article_id": str}, keep_default_na=False)
+    return rows.assign(batch=rows["article_id"])
+
+
+@pytest.fixture(scope="module")
+def small_model(gold_rows):
+    """A small model trained on the sample's labelled sentences (the shipped file may not exist)."""
+    from arnews.stance_train import fit, prepare
+
+    return fit(prepare(gold_rows))
+
+
+@pytest.fixture()
+def labels_from_gold(tmp_path, gold_rows, sample_annotations):
+    """A labels file as a user would fill it: the sample sentences with the sample's gold labels."""
+    rows = validate.sample_for_labelling(sample_annotations.tables, sample_annotations.articles, 1000, seed=0)
+    gold = gold_rows.set_index(["article_id", "sentence_id"])
+    rows = rows[[(a, int(s)) in gold.index for a, s in zip(rows["article_id"], rows["sentence_id"])]].copy()
+    keys = list(zip(rows["article_id"], rows["sentence_id"].astype(int)))
+    rows["label"] = [gold.loc[k, "label"] for k in keys]
+    rows["dyads"] = [gold.loc[k, "dyads"] for k in keys]
+    rows["no_relation"] = ["" if d else "yes" for d in rows["dyads"]]
+    path = tmp_path / "labels.csv"
+    validate.update_label_file(path, rows)
+    return path
+
+
+def test_random_sample_in_the_gold_format(sample_annotations):
+    t, arts = sample_annotations.tables, sample_annotations.articles
+    rows = validate.sample_for_labelling(t, arts, 30, seed=1)
+    assert list(rows.columns[:5]) == ["article_id", "sentence_id", "text", "label", "dyads"]
+    assert list(rows.columns) == validate.LABEL_COLUMNS and len(rows) == 30
+    assert (rows["label"] == "").all() and (rows["dyads"] == "").all() and (rows["strategy"] == "random").all()
+    assert rows["date"].str.match(r"\d{4}-\d\d-\d\d").all() and (rows["outlet"] != "").any()
+    assert rows["candidates"].str.contains("CHN~RUS").any() and rows["actors"].str.contains("=RUS").any()
+    again = validate.sample_for_labelling(t, arts, 30, seed=1)
+    assert again.equals(rows)
+    other = validate.sample_for_labelling(t, arts, 30, seed=2)
+    assert not other[["article_id", "sentence_id"]].equals(rows[["article_id", "sentence_id"]])
+    with pytest.raises(ValueError, match="strategy 'best'"):
+        validate.sample_for_labelling(t, arts, 5, strategy="best")
+
+
+def test_stratified_and_uncertain_use_the_model(sample_annotations, small_model):
+    t, arts = sample_annotations.tables, sample_annotations.articles
+    pred = validate.classify(t, small_model)
+    assert pred.method == "model" and set(pred.pairs["label"]) <= {"none", "cooperation", "conflict", "neutral"}
+    strat = validate.sample_for_labelling(t, arts, 12, "stratified", predictions=pred)
+    tone = pred.tones.set_index(["article_id", "sentence_id"])["label"]
+    got = [tone[(a, int(s))] for a, s in zip(strat["article_id"], strat["sentence_id"])]
+    counts = pd.Series(got).value_counts()
+    assert counts.max() - counts.min() <= 1 or len(counts) < 3  # as equal as the corpus allows
+    unc = validate.sample_for_labelling(t, arts, 10, "uncertain", predictions=pred)
+    p = pred.tones.set_index(["article_id", "sentence_id"])["probability"]
+    picked = [p[(a, int(s))] for a, s in zip(unc["article_id"], unc["sentence_id"])]
+    assert min(picked) == p.min()  # the least certain tone is among them
+    with pytest.raises(ValueError, match="uncertain"):
+        validate.sample_for_labelling(t, arts, 5, "uncertain", predictions=validate.Predictions(
+            pred.pairs.assign(probability=float("nan")), pred.tones.assign(probability=float("nan")), "lexicon"))
+
+
+def test_label_file_keeps_given_labels_and_appends(tmp_path, sample_annotations):
+    t, arts = sample_annotations.tables, sample_annotations.articles
+    path = tmp_path / "labels.csv"
+    first = validate.sample_for_labelling(t, arts, 10, seed=0)
+    validate.update_label_file(path, first)
+    validate.write_label(path, first.loc[0, "article_id"], first.loc[0, "sentence_id"], "conflict", "RUS~UKR:conflict")
+    # re-run: the same sentences again plus new ones; the label given stays, new rows are appended
+    more = validate.sample_for_labelling(t, arts, 10, seed=5, exclude=validate.read_label_file(path))
+    assert not set(zip(more["article_id"], more["sentence_id"])) & set(zip(first["article_id"], first["sentence_id"]))
+    out = validate.update_label_file(path, pd.concat([first, more]))
+    assert len(out) == 20
+    df = validate.read_label_file(path)
+    assert df.loc[0, ["label", "dyads"]].tolist() == ["conflict", "RUS~UKR:conflict"]
+    assert len(validate.read_user_labels(path)) == 1
+
+
+def test_bad_labels_name_file_and_row(tmp_path):
+    p = tmp_path / "labels.csv"
+    p.write_text("article_id,sentence_id,text,label,dyads\na,0,x,conflict,\na,1,y,angry,\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"labels.csv: row 3: label 'angry'"):
+        validate.read_user_labels(p)
+    p.write_text("article_id,sentence_id,text,label,dyads\na,0,x,conflict,RUS-UKR\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"labels.csv: row 2: pair 'RUS-UKR'"):
+        validate.read_user_labels(p)
+    p.write_text("article_id,text\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"labels.csv: missing column"):
+        validate.read_label_file(p)
+    with pytest.raises(ValueError, match="not one of"):
+        validate.write_label(p, "a", 0, "angry")
+
+
+def test_cli_label_writes_and_extends(tmp_path, sample_dir, capsys):
+    out = tmp_path / "labels.csv"
+    assert validate.main([str(sample_dir), "--n", "8", "--out", str(out), "--seed", "0"]) == 0
+    assert "estimate accuracy on the whole corpus" in capsys.readouterr().out
+    assert validate.main([str(sample_dir), "--n", "5", "--out", str(out), "--seed", "0"]) == 0
+    df = validate.read_label_file(out)
+    assert len(df) == 13 and not df.duplicated(["article_id", "sentence_id"]).any()
+    assert validate.main([str(tmp_path / "nowhere"), "--n", "5", "--out", str(out)]) == 2
+
+
+def test_evaluate_user_labels_prints_the_table_with_intervals_and_warning(labels_from_gold, small_model, sample_dir):
+    text = validate.evaluate_user_labels(labels_from_gold, corpus=sample_dir, model=small_model, n_boot=100)
+    assert "sentence tone macro-F1" in text and "pair recall" in text and "[" in text
+    assert "WARNING" in text and "5 articles" in text  # too few articles for a stable figure
+    assert validate.RANDOM_NOTE in text
+    # without the corpus: the labelled sentences annotated on their own
+    text2 = validate.evaluate_user_labels(labels_from_gold, model=small_model, n_boot=50)
+    assert "sentence tone macro-F1" in text2
+
+
+@pytest.mark.slow
+def test_learn_from_labels_reports_before_after_and_saves_a_usable_model(labels_from_gold, small_model, sample_dir, tmp_path):
+    out = tmp_path / "user_model.json.gz"
+    r = validate.learn_from_labels(labels_from_gold, corpus=sample_dir, written=tmp_path / "no_written",
+                                   model=small_model, folds=3, out=out, n_boot=50)
+    assert out.is_file()
+    m = StanceModel.from_json(out)
+    assert m.meta["n_user"] > 100
+    text = r.report()
+    assert "Before" in text and "After" in text and str(out) in text
+    assert 0 <= r.after.values["macro_f1"] <= 1 and 0 <= r.before.values["macro_f1"] <= 1
+
+
+def test_user_model_path_sits_next_to_the_corpus(tmp_path):
+    (tmp_path / "corpus").mkdir()
+    assert validate.user_model_path(tmp_path / "corpus") == tmp_path / "corpus.stance_model.json.gz"
+    assert validate.user_model_path(tmp_path / "news.csv") == tmp_path / "news.stance_model.json.gz"

@@ -1,0 +1,62 @@
+"""notebooks/04_validate.ipynb runs headless, with a labels file and without one."""
+from __future__ import annotations
+
+import os
+
+import nbformat
+import pandas as pd
+import pytest
+
+from arnews import validate
+
+pytestmark = pytest.mark.slow
+
+
+def _run(repo_root, tmp_path, **params):
+    import papermill
+
+    from arnews.report import choose_kernel
+
+    name, env = choose_kernel()
+    old = {k: os.environ.get(k) for k in env}
+    os.environ.update(env)
+    try:
+        out = tmp_path / "executed.ipynb"
+        papermill.execute_notebook(str(repo_root / "notebooks" / "04_validate.ipynb"), str(out), kernel_name=name,
+                                   parameters={"corpus": str(repo_root / "data" / "articles"), "n_boot": 50, **params},
+                                   cwd=str(repo_root / "notebooks"), progress_bar=False)
+    finally:
+        for k, v in old.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+    nb = nbformat.read(out, as_version=4)
+    errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
+    assert errors == []
+    return "\n".join(o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.outputs)
+
+
+def test_runs_without_labels_and_says_so(repo_root, tmp_path):
+    text = _run(repo_root, tmp_path)
+    assert "rest on the built-in evaluation only" in text
+    assert "not written" in text  # nothing written without labels or output_dir
+
+
+def test_runs_with_a_labels_file_and_corrects(repo_root, tmp_path, sample_annotations):
+    # a labels file filled from the sample's gold labels (25 sentences, random sample)
+    gold = pd.read_csv(repo_root / "data/gold/stance_sentences.csv", dtype={"article_id": str}, keep_default_na=False)
+    gold = gold.set_index(["article_id", "sentence_id"])
+    rows = validate.sample_for_labelling(sample_annotations.tables, sample_annotations.articles, 60, seed=0)
+    rows = rows[[(a, int(s)) in gold.index for a, s in zip(rows["article_id"], rows["sentence_id"])]].head(25).copy()
+    keys = list(zip(rows["article_id"], rows["sentence_id"].astype(int)))
+    rows["label"] = [gold.loc[k, "label"] for k in keys]
+    rows["dyads"] = [gold.loc[k, "dyads"] for k in keys]
+    labels = tmp_path / "labels.csv"
+    validate.update_label_file(labels, rows)
+    text = _run(repo_root, tmp_path, labels=str(labels))
+    assert "sentence tone macro-F1" in text and "WARNING" in text  # 25 sentences: too few
+    assert "measured on 25 labelled sentences" in text
+    after = validate.read_label_file(labels)  # all 25 were labelled, so new sentences were added after them
+    assert len(after) > 25 and after["label"].head(25).tolist() == rows["label"].tolist()
+    assert (after["label"].iloc[25:] == "").all()
