@@ -50,6 +50,7 @@ import pandas as pd
 import regex as re
 
 from .resources import TYPE_CACHE_LIMIT, camel_data_dir
+from .stages import Stage
 from .text import normalize
 
 __all__ = [
@@ -702,9 +703,20 @@ def annotate_stage(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
 
 
 def cache_token() -> str:
-    """The lemma backend this environment uses (part of the pipeline's cache key, so that
+    """The lemma backend this environment uses (part of the stage's version, so that
     installing CAMeL data invalidates cached offline lemmas)."""
     return resolve_backend(os.environ.get("ARNEWS_LEMMA_BACKEND", "auto"))
+
+
+STAGE = Stage(
+    name="lemmas",
+    run="arnews.morph:annotate_stage",
+    requires=("tokens.surface",),
+    uses=("tokens.norm", "tokens.is_word"),
+    produces=("tokens.lemma", "tokens.pos", "tokens.lemma_backend"),
+    reads=("actors.csv",),
+    token="arnews.morph:cache_token",
+)
 
 
 # ---------------------------------------------------------------------------

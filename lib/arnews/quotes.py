@@ -88,6 +88,7 @@ import pandas as pd
 import regex as re
 
 from .resources import data_path
+from .stages import Stage
 from .text import normalize, split_sentences
 
 __all__ = [
@@ -1174,6 +1175,16 @@ def annotate_stage(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
             tables["sentences"], tables["tokens"], tables.get("mentions"), tables.get("articles")
         )
     }
+
+
+STAGE = Stage(
+    name="quotes",
+    run="arnews.quotes:annotate_stage",
+    requires=("sentences", "tokens.norm", "tokens.surface"),
+    uses=("mentions", "articles.clean_text"),
+    produces=("quotes",),
+    reads=("lexicons/speech_verbs.csv", "actors.csv"),
+)
 
 
 # ---------------------------------------------------------------------------

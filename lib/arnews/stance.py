@@ -66,6 +66,7 @@ import numpy as np
 import pandas as pd
 
 from .resources import TYPE_CACHE_LIMIT, data_path
+from .stages import Stage
 from .text import normalize
 
 __all__ = [
@@ -1141,15 +1142,6 @@ def quote_stance(cues: pd.DataFrame, quotes: pd.DataFrame, threshold: float = DE
 # ---------------------------------------------------------------------------
 
 
-RULES_VERSION = "6"  # bump when the matching or dyad rules change, so cached annotations are redone
-
-
-def cache_token() -> str:
-    """Part of the pipeline cache key: the version of the stance rules (the lexicon file is
-    fingerprinted by the pipeline itself)."""
-    return f"stance-rules-{RULES_VERSION}"
-
-
 def annotate_stage(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     """Pipeline stage: ``sentence_stance``, ``stance`` (dyads) and ``stance_cues`` (evidence).
 
@@ -1161,6 +1153,16 @@ def annotate_stage(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     sent = score_sentences(sentences, cues)
     stance = find_dyads(cues, tokens, tables.get("mentions"), tables.get("quotes"))
     return {"sentence_stance": sent, "stance": stance, "stance_cues": cues}
+
+
+STAGE = Stage(
+    name="stance",
+    run="arnews.stance:annotate_stage",
+    requires=("sentences", "tokens.norm"),
+    uses=("tokens.lemma", "mentions", "quotes"),
+    produces=("sentence_stance", "stance", "stance_cues"),
+    reads=("lexicons/stance.csv", "actors.csv"),
+)
 
 
 def _require(df: pd.DataFrame, cols: Iterable[str], name: str) -> None:
