@@ -1,0 +1,49 @@
+"""The stance pipeline stage (:data:`STAGE`)."""
+from __future__ import annotations
+
+import pandas as pd
+
+from ..stages import Stage
+from .cues import match_cues
+from .dyads import find_dyads
+from .sentences import score_sentences
+
+__all__ = ["annotate_stage", "STAGE", "METHODS", "lexicon_stance"]
+
+
+def lexicon_stance(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """The lexicon method: cues (:func:`~arnews.stance.cues.match_cues`), sentence scores and
+    dyads (:func:`~arnews.stance.dyads.find_dyads`)."""
+    tokens, sentences = tables["tokens"], tables["sentences"]
+    cues = match_cues(tokens)
+    sent = score_sentences(sentences, cues)
+    stance = find_dyads(cues, tokens, tables.get("mentions"), tables.get("quotes"))
+    return {"sentence_stance": sent, "stance": stance, "stance_cues": cues}
+
+
+#: Stance methods by name: each takes the pipeline tables and returns ``sentence_stance``,
+#: ``stance`` and ``stance_cues``. A trained model (``arnews.stance.model``) registers as
+#: ``"model"`` here; the stage chooses with one parameter.
+METHODS = {"lexicon": lexicon_stance}
+
+
+def annotate_stage(tables: dict[str, pd.DataFrame], method: str = "lexicon") -> dict[str, pd.DataFrame]:
+    """Pipeline stage: ``sentence_stance``, ``stance`` (dyads) and ``stance_cues`` (evidence),
+    by ``method`` (a key of :data:`METHODS`; default ``"lexicon"``).
+
+    Uses ``mentions`` (arnews.actors) and ``quotes`` (arnews.quotes) when present; without
+    mentions the ``stance`` table is empty but sentence stance is still computed.
+    """
+    if method not in METHODS:
+        raise ValueError(f"stance method {method!r} unknown; known: {sorted(METHODS)}")
+    return METHODS[method](tables)
+
+
+STAGE = Stage(
+    name="stance",
+    run="arnews.stance:annotate_stage",
+    requires=("sentences", "tokens.norm"),
+    uses=("tokens.lemma", "mentions", "quotes"),
+    produces=("sentence_stance", "stance", "stance_cues"),
+    reads=("lexicons/stance.csv", "actors.csv"),
+)
