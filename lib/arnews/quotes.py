@@ -78,6 +78,7 @@ Example
 from __future__ import annotations
 
 import csv
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -176,9 +177,14 @@ def find_quoted_spans(text: str, sentence_ends: list[int] | None = None) -> list
     cur: tuple[int, str] | None = None  # (index of opening mark, mark)
     nested: str | None = None
 
-    def line_end(i: int) -> int:
-        j = text.find("\n", i)
-        return n if j < 0 else j
+    ends_of_lines: dict[int, int] = {}
+
+    def line_end(i: int) -> int:  # asked again for every mark while a quote is open: remembered
+        le = ends_of_lines.get(i)
+        if le is None:
+            j = text.find("\n", i)
+            le = ends_of_lines[i] = n if j < 0 else j
+        return le
 
     for m in _MARK_RE.finditer(text):
         i = m.start()
@@ -506,6 +512,12 @@ class _Article:
     def __len__(self) -> int:
         return len(self.start)
 
+    def mention_starts(self) -> list[int]:
+        """Start offsets of the mentions (in text order)."""
+        if getattr(self, "_m_starts", None) is None:
+            self._m_starts = [ms for ms, _ in self.m_span]
+        return self._m_starts
+
     def sentence_tokens(self, sent: int) -> tuple[int, int]:
         return self._sent_bounds.get(int(sent), (0, 0))
 
@@ -668,6 +680,7 @@ def _events(a: _Article, lex: SpeechLexicon) -> list[_Event]:
         if w in keys or (len(w) > 2 and w[0] in "وف" and (w[1:] in keys or (len(w) > 3 and w[1] in "وف" and w[2:] in keys)))
     ]
     pos = 0
+    sents_with_events: set[int] = set()
     for i in cands:
         if i < pos or a.quoted[i] or not a.is_word[i] or a.m_cover[i] >= 0:
             continue
@@ -682,7 +695,7 @@ def _events(a: _Article, lex: SpeechLexicon) -> list[_Event]:
         if role in ("verb", "verb_pronoun", "passive"):
             # embedded in another speaker's clause: "وقال ترامب إنه دعا شي"
             p = _prev_word(a, i)
-            if p is not None and p >= s0 and a.norm[p] in _COMPLEMENTIZERS and any(e.sent == sent for e in out):
+            if p is not None and p >= s0 and a.norm[p] in _COMPLEMENTIZERS and sent in sents_with_events:
                 pos = i + k
                 continue
             sp = (None, None, None, None)
@@ -712,6 +725,7 @@ def _events(a: _Article, lex: SpeechLexicon) -> list[_Event]:
             ev.rule = "naql"
         # participles keep no explicit speaker: resolved like pronoun subjects
         out.append(ev)
+        sents_with_events.add(sent)
         pos = i + k
     return out
 
@@ -724,13 +738,24 @@ def _first_person(a: _Article, lo: int, hi: int) -> int | None:
     return None
 
 
-def _resolve_implicit(a: _Article, ev: _Event, events: list[_Event], *, local_only: bool) -> tuple | None:
-    """Speaker of a verb with a pronoun subject (see module docstring). Returns
+def _latest_speaker(events: list[_Event], toks: list[int], ev: _Event) -> _Event | None:
+    """The last event before ``ev`` that has a speaker and is not an "according to"
+    (``events`` in text order, ``toks`` their first tokens)."""
+    j = bisect_left(toks, ev.tok) - 1
+    while j >= 0:
+        e = events[j]
+        if e.resolved and e.role != "according":
+            return e
+        j -= 1
+    return None
+
+
+def _resolve_implicit(a: _Article, ev: _Event, latest: _Event | None, *, local_only: bool) -> tuple | None:
+    """Speaker of a verb with a pronoun subject (see module docstring), given ``latest``, the
+    last earlier event with a speaker (see :func:`_latest_speaker`). Returns
     ``(actor, text, start, end, rule)`` or None."""
-    earlier = [e for e in events if e.tok < ev.tok and e.resolved and e.role != "according"]
-    same = [e for e in earlier if e.sent == ev.sent]
-    if same:
-        e = same[-1]
+    if latest is not None and latest.sent == ev.sent:
+        e = latest
         return e.actor, e.text, e.start, e.end, "implicit_same_sentence"
     s0, _ = a.sentence_tokens(ev.sent)
     k = _first_person(a, s0, ev.tok)
@@ -738,9 +763,8 @@ def _resolve_implicit(a: _Article, ev: _Event, events: list[_Event], *, local_on
         return (*a.mention_speaker(k), "implicit_sentence_person")
     if local_only:
         return None
-    prev = [e for e in earlier if ev.sent - _PREV_SENTENCES <= e.sent < ev.sent]
-    if prev:
-        e = prev[-1]
+    if latest is not None and ev.sent - _PREV_SENTENCES <= latest.sent < ev.sent:
+        e = latest
         return e.actor, e.text, e.start, e.end, "implicit_previous_speaker"
     if ev.sent > 0:
         p0, p1 = a.sentence_tokens(ev.sent - 1)
@@ -752,18 +776,21 @@ def _resolve_implicit(a: _Article, ev: _Event, events: list[_Event], *, local_on
 
 def _resolve_events(a: _Article, events: list[_Event]) -> None:
     """Give implicit verbs and participles a speaker, in text order (chains resolve)."""
-    for idx, ev in enumerate(events):
-        if ev.resolved or ev.role in ("according", "naql"):
-            continue
-        r = _resolve_implicit(a, ev, events[:idx], local_only=False)
-        if r is not None:
-            ev.actor, ev.text, ev.start, ev.end, ev.rule = r
+    latest: _Event | None = None  # the last event so far with a speaker (not "according to")
+    for ev in events:
+        if not ev.resolved and ev.role not in ("according", "naql"):
+            r = _resolve_implicit(a, ev, latest, local_only=False)
+            if r is not None:
+                ev.actor, ev.text, ev.start, ev.end, ev.rule = r
+        if ev.resolved and ev.role != "according":
+            latest = ev
 
 
 def _trim_unclosed(a: _Article, span: QuotedSpan, lex: SpeechLexicon, window: int = 8) -> QuotedSpan:
     """An unclosed quote stops before a speech verb in its last ``window`` words."""
-    idx = np.flatnonzero((a.start >= span.start) & (a.end <= span.end))
-    words = [t for t in idx if a.is_word[t]]
+    lo = int(np.searchsorted(a.start, span.start, side="left"))
+    hi = int(np.searchsorted(a.end, span.end, side="right"))
+    words = [t for t in range(lo, hi) if a.is_word[t]]
     for t in words[-window:]:
         hit = lex.match(a.norm, int(t))
         if hit and hit[2] in ("verb", "passive", "according", "naql"):
@@ -893,9 +920,12 @@ def _rebuild_text(sents: pd.DataFrame) -> str:
 def _mention_via(a: _Article, actor: str, ss: int | None, se: int | None) -> str:
     """How the speaker's mention was found: ``role`` (a role title resolved by date) or ``name``."""
     if ss is not None:
-        for k, (ms, me) in enumerate(a.m_span):
-            if ss <= ms and me <= se and a.m_actor[k] == actor:
+        starts = a.mention_starts()
+        k = bisect_left(starts, ss)
+        while k < len(starts) and starts[k] <= se:
+            if a.m_span[k][1] <= se and a.m_actor[k] == actor:
                 return a.m_via[k]
+            k += 1
     return "name"
 
 
@@ -1040,6 +1070,10 @@ def _article_quotes(aid, text: str, sents: tuple, toks: _Toks | None, ments: lis
         a.set_spans(spans)
     events = _events(a, lex) if len(a) else []
     _resolve_events(a, events)
+    ev_toks = [e.tok for e in events]
+    by_sent: dict[int, list[_Event]] = {}
+    for e in events:
+        by_sent.setdefault(e.sent, []).append(e)
 
     def sentence_of(pos: int) -> int:
         k = int(np.searchsorted(s_starts, pos, side="right")) - 1
@@ -1056,9 +1090,9 @@ def _article_quotes(aid, text: str, sents: tuple, toks: _Toks | None, ments: lis
         end_sid = sentence_of(max(sp.end - 1, sp.start))
         first_tok = int(np.searchsorted(a.start, sp.start - 1, side="left")) if len(a) else 0
         last_tok = int(np.searchsorted(a.end, sp.end + 1, side="right")) if len(a) else 0
-        left = [e for e in events if e.sent == sid and e.tok < first_tok]
+        left = [e for e in by_sent.get(sid, ()) if e.tok < first_tok]
         right_words = _words_after(a, last_tok, sp.end, _RIGHT_WINDOW)
-        right = [e for e in events if e.tok in right_words and e.sent == end_sid]
+        right = [e for e in by_sent.get(end_sid, ()) if e.tok in right_words]
         speaker = None  # (actor, text, start, end, rule, verb)
         left_verbs = [e for e in left if e.role != "according"]
         lv = left_verbs[-1] if left_verbs else None
@@ -1073,12 +1107,14 @@ def _article_quotes(aid, text: str, sents: tuple, toks: _Toks | None, ments: lis
                     break
         # 3. pronoun subject resolved in the same sentence
         if speaker is None and lv is not None:
-            r = _resolve_implicit(a, lv, events, local_only=True)
+            r = _resolve_implicit(a, lv, _latest_speaker(events, ev_toks, lv), local_only=True)
             if r is not None:
                 speaker = (*r, lv.form)
         # 4. according to X (same sentence, or right after the quote)
         if speaker is None:
-            acc = [e for e in events if e.role == "according" and e.resolved and (e.sent in (sid, end_sid) or e.tok in right_words)]
+            near = {sid, end_sid} | {int(a.sent[t]) for t in right_words}
+            acc = [e for e in sorted((e for k in near for e in by_sent.get(k, ())), key=lambda e: e.tok)
+                   if e.role == "according" and e.resolved and (e.sent in (sid, end_sid) or e.tok in right_words)]
             if acc:
                 e = min(acc, key=lambda e: abs(e.tok - first_tok))
                 speaker = (e.actor, e.text, e.start, e.end, "according_to", e.form)

@@ -3,23 +3,26 @@ are described in :func:`find_dyads`), and country-level dyads.
 """
 from __future__ import annotations
 
+import itertools
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
 
+from ..actors import default_gazetteer
 from ..text import normalize
 from ..wordforms import conjunction_forms, is_nisba
-from .cues import sentence_words
+from .cues import Word, sentence_words
 from .lexicon import DEFAULT_THRESHOLD, Lexicon, default_lexicon, require_columns
 from .sentences import cue_evidence, label_from_score, main_assertion
 
-__all__ = ["find_dyads", "country_dyads", "STANCE_COLUMNS"]
+__all__ = ["find_dyads", "country_dyads", "STANCE_COLUMNS", "Dyad", "Evidence", "Windows"]
 
 
 _TARGET_PREPS = frozenset({"علي", "مع", "ضد", "الي", "تجاه", "حيال", "عن", "من", "نحو", "لدي"})
-_TARGET_CLITICS = ("ل", "لل", "ب", "ول", "وب", "فل")
+_TARGET_CLITICS = ("ل", "لل", "ب")  # after a leading و: a mention governed by ل or ب is a target
 STANCE_COLUMNS = [
     "article_id", "sentence_id", "source", "target", "source_country", "target_country",
     "directed", "label", "score", "cues", "method",
@@ -38,21 +41,11 @@ class _Mention:
     conj: bool = False  # written with the conjunction و (والصين)
 
 
-_NISBA_ENDINGS = ("ي", "ية", "يين", "يون", "يان", "يتين", "يتان")
-
-
-def _is_nisba(w: str) -> bool:
-    """Whether a normalized word is a definite relational adjective (الصينية، والروسي، الأمريكيين),
-    not a name (روسيا، الصين)."""
-    w = w[1:] if w[:1] in ("و", "ف") and w[1:3] == "ال" else w
-    return w.startswith("ال") and w.endswith(_NISBA_ENDINGS) and len(w) > 4
-
-
 def _sentence_mentions(men: list[tuple], words: list) -> list[_Mention]:
     """Place mentions ``(start, end, actor_id, country)`` on word positions; tag those introduced
     by a target preposition."""
-    starts = [w[1] for w in words]
-    ends = [w[4] for w in words]
+    starts = [w.start for w in words]
+    ends = [w.end for w in words]
     out = []
     for m_start, m_end, actor, country in men:
         if not isinstance(country, str) or not country:
@@ -62,11 +55,11 @@ def _sentence_mentions(men: list[tuple], words: list) -> list[_Mention]:
             continue
         b = max(a, bisect_left(starts, m_end) - 1)
         tok = words[a]
-        prefix = normalize(tok[5][: max(0, m_start - tok[1])]) if m_start > tok[1] else ""
-        prep = (a > 0 and words[a - 1][2] in _TARGET_PREPS and not (a > 1 and words[a - 1][2] == "من"
-                                                                 and words[a - 2][2] in ("كل", "وكل")))  # كل من: "both"
-        prep = prep or (bool(prefix) and prefix.lstrip("و") in ("ل", "لل", "ب"))
-        out.append(_Mention(a, b, str(actor), country, prep, int(m_start), a == b and _is_nisba(tok[2]),
+        prefix = normalize(tok.surface[: max(0, m_start - tok.start)]) if m_start > tok.start else ""
+        prep = (a > 0 and words[a - 1].norm in _TARGET_PREPS and not (a > 1 and words[a - 1].norm == "من"
+                                                                    and words[a - 2].norm in ("كل", "وكل")))  # كل من: "both"
+        prep = prep or (bool(prefix) and prefix.lstrip("و") in _TARGET_CLITICS)
+        out.append(_Mention(a, b, str(actor), country, prep, int(m_start), a == b and is_nisba(tok.norm),
                             prefix.startswith("و")))
     out.sort(key=lambda x: (x.a, x.b))
     return out
@@ -82,7 +75,7 @@ def _coordinated_groups(ms: list[_Mention], words: list) -> list[list[_Mention]]
     في ذلك الولايات المتحدة وبريطانيا وأستراليا". Only groups naming two or more countries are kept."""
     groups, cur = [], []
     for m in ms:
-        between = tuple(words[k][2] for k in range(cur[-1].b + 1, m.a)) if cur and m.a > cur[-1].b else None
+        between = tuple(words[k].norm for k in range(cur[-1].b + 1, m.a)) if cur and m.a > cur[-1].b else None
         # juxtaposed without a connector only as adjectives ("الصينية الروسية"); two juxtaposed
         # names are subject and object ("انتقدت الولايات المتحدة روسيا")
         if between in _LIST_CONNECTORS or between == () and (m.conj or m.adj and cur[-1].adj):
@@ -104,6 +97,106 @@ def _countries(g: list[_Mention]) -> list[_Mention]:
             seen.add(m.country)
             out.append(m)
     return out
+
+
+class Dyad(NamedTuple):
+    """A source and a target the stance of one cue is about."""
+
+    source: str
+    source_country: str
+    target: str
+    target_country: str
+    directed: bool
+    method: str
+
+
+class Evidence(NamedTuple):
+    """One cue's contribution to one dyad of one sentence (aggregated into the stance table)."""
+
+    article_id: object
+    sentence_id: int
+    source: str
+    target: str
+    source_country: str
+    target_country: str
+    directed: bool
+    weight: float
+    evidence: str
+    method: str
+
+
+@dataclass(frozen=True)
+class Windows:
+    """How far (in words) the dyad rules look: sources before the cue, targets after it, a
+    coordinated pair or بين around it."""
+
+    before: int = 10
+    after: int = 8
+    pair: int = 6
+
+
+class _CueRef(NamedTuple):
+    a: int  # first word position
+    b: int  # last word position
+    start: int  # character offset
+    weight: float  # the dyad weight
+    source_from: int  # first word position where its source may stand
+
+
+class _ArticleQuotes:
+    """An article's quotes, for lookups by offset and by sentence without scanning them all."""
+
+    def __init__(self, quotes: list):
+        self.quotes = sorted(quotes, key=lambda q: q.start)
+        self.starts = [q.start for q in self.quotes]
+        self.reach = list(itertools.accumulate((q.end for q in self.quotes), max))  # furthest end so far
+        self.by_sentence: dict[int, list] = {}
+        for q in quotes:  # table order, as the speaker rule reads them
+            sid = getattr(q, "sentence_id", None)
+            if sid is not None and not pd.isna(sid):
+                self.by_sentence.setdefault(int(sid), []).append(q)
+
+    def containing(self, pos: int):
+        """The first quote (by start) whose span holds offset ``pos``, or None."""
+        j = bisect_right(self.starts, pos) - 1
+        hit = None
+        while j >= 0 and self.reach[j] > pos:
+            if self.quotes[j].end > pos:
+                hit = self.quotes[j]
+            j -= 1
+        return hit
+
+
+_NO_QUOTES = _ArticleQuotes([])
+
+
+@dataclass
+class _Sentence:
+    """One sentence as the dyad rules see it."""
+
+    key: tuple
+    words: list
+    breaks: list[bool]
+    mentions: list[_Mention]
+    groups: list[list[_Mention]]
+    betweens: list[int]  # word positions of بين
+    pair_refs: list[int]  # word positions of dual references (البلدين)
+    quotes: _ArticleQuotes
+    speaker_country: dict
+    top2: tuple | None  # the article's two most mentioned countries
+    salient: bool  # the article is about that pair
+    state: dict = field(default_factory=dict)  # subject and objects of earlier cues (continuity)
+
+    @property
+    def sentence_id(self):
+        return self.key[1]
+
+    def word_starts(self) -> list[int]:
+        return [w.start for w in self.words]
+
+    def broken(self, lo: int, hi: int) -> bool:
+        """Whether a clause break precedes any word in lo..hi."""
+        return any(self.breaks[k] for k in range(lo, hi + 1))
 
 
 def find_dyads(
@@ -154,88 +247,146 @@ def find_dyads(
     if not len(cues) or mentions is None or not len(mentions):
         return pd.DataFrame(columns=STANCE_COLUMNS)
     require_columns(mentions, ["article_id", "sentence_id", "start", "end", "actor_id", "country"], "mentions")
-    top2, salient = _top_countries(mentions)
-    speaker_country = _speaker_countries(mentions)
-    q_by_art: dict = {}
+    finder = _DyadFinder(cues, wcol, Windows(window_before, window_after, pair_window), threshold)
+    recs: list[Evidence] = []
+    for sent, cidx in _sentences(cues, tokens, mentions, quotes, lex):
+        found = finder.sentence_evidence(sent, cidx)
+        if not found and comention:
+            found = finder.comention(sent, cidx)
+        recs += found
+    return _aggregate(recs, threshold)
+
+
+def _quote_index(quotes: pd.DataFrame | None) -> dict:
+    by_art: dict = {}
     if quotes is not None and len(quotes):
         for q in quotes.itertuples(index=False):
-            q_by_art.setdefault(q.article_id, []).append(q)
+            by_art.setdefault(q.article_id, []).append(q)
+    return {aid: _ArticleQuotes(qs) for aid, qs in by_art.items()}
+
+
+def _sentences(cues: pd.DataFrame, tokens: pd.DataFrame, mentions: pd.DataFrame, quotes: pd.DataFrame | None,
+               lex: Lexicon):
+    """``(_Sentence, cue row positions)`` for each sentence holding cues."""
+    top2, salient = _top_countries(mentions)
+    speaker_country = _speaker_countries(mentions)
+    q_by_art = _quote_index(quotes)
     keys = ["article_id", "sentence_id"]
     tok_idx = tokens.groupby(keys, sort=False).indices
     men_idx = mentions.groupby(keys, sort=False).indices
-    t_id, t_start, t_norm, t_end = (tokens[c].tolist() for c in ("token_id", "start", "norm", "end"))
+    t_cols = [tokens[c].tolist() for c in ("token_id", "start", "norm")]
     t_word = tokens["is_word"].tolist() if "is_word" in tokens.columns else [True] * len(tokens)
-    t_surf = tokens["surface"].tolist() if "surface" in tokens.columns else t_norm
+    t_end = tokens["end"].tolist()
+    t_surf = tokens["surface"].tolist() if "surface" in tokens.columns else t_cols[2]
     m_cols = [mentions[c].tolist() for c in ("start", "end", "actor_id", "country")]
-    # a dyad reports the relation whatever its place in the sentence (background, topics and what
-    # is ended or eased included, gold guideline rule 5): its weight leaves those factors out
-    c_ws, c_we, c_start, c_eff, c_text, c_cat, c_mods, c_sent = (
-        cues[c].tolist() for c in ("w_start", "w_end", "start", wcol, "text", "category", "modifiers", "effective"))
-    c_scope = cues["scope"].tolist() if "scope" in cues.columns else [1.0] * len(cues)
-    c_from = cues["source_from"].tolist() if "source_from" in cues.columns else [0] * len(cues)
-    recs = []
-    ref_kind: dict = {}  # word -> 1 dual reference (البلدين), 2 بين, 0 other
+    kinds = _RefKinds(lex)
     for key, cidx in cues.groupby(keys, sort=False).indices.items():
         ti = tok_idx.get(key)
         if ti is None:
             continue
-        buf = [(t_id[i], t_start[i], t_norm[i], bool(t_word[i]), t_end[i], t_surf[i], None) for i in ti]
+        buf = [Word(t_cols[0][i], t_cols[1][i], t_cols[2][i], bool(t_word[i]), t_end[i], t_surf[i]) for i in ti]
         words, breaks = sentence_words(buf)
         mi = men_idx.get(key)
         ms = _sentence_mentions([tuple(col[i] for col in m_cols) for i in mi], words) if mi is not None else []
-        kinds = [ref_kind.get(w[2]) for w in words]
-        if None in kinds:
-            for j, w in enumerate(words):
-                if kinds[j] is None:
-                    p = conjunction_forms(w[2])
-                    kinds[j] = ref_kind[w[2]] = 1 if any(x in lex.pairs for x in p) else 2 if "بين" in p else 0
-        pair_refs = [j for j, k in enumerate(kinds) if k == 1]
-        betweens = [j for j, k in enumerate(kinds) if k == 2]
+        pair_refs, betweens = kinds.positions(words)
         groups = _coordinated_groups(ms, words) if len(ms) > 1 else []
-        sent_countries = {m.country for m in ms}
-        n_before = len(recs)
-        state: dict = {}  # the subject and objects of the sentence's earlier cues (subject continuity)
+        yield _Sentence(key, words, breaks, ms, groups, betweens, pair_refs, q_by_art.get(key[0], _NO_QUOTES),
+                        speaker_country, top2.get(key[0]), key[0] in salient), cidx
+
+
+class _RefKinds:
+    """Per word type: 1 a dual reference (البلدين), 2 بين, 0 other (cached)."""
+
+    def __init__(self, lex: Lexicon):
+        self.pairs = lex.pairs
+        self.kind: dict[str, int] = {}
+
+    def of(self, norm: str) -> int:
+        k = self.kind.get(norm)
+        if k is None:
+            p = conjunction_forms(norm)
+            k = self.kind[norm] = 1 if any(x in self.pairs for x in p) else 2 if "بين" in p else 0
+        return k
+
+    def positions(self, words: list) -> tuple[list[int], list[int]]:
+        kinds = [self.of(w.norm) for w in words]
+        return [j for j, k in enumerate(kinds) if k == 1], [j for j, k in enumerate(kinds) if k == 2]
+
+
+class _DyadFinder:
+    """The cue columns the dyad rules read, and the rules applied per sentence."""
+
+    def __init__(self, cues: pd.DataFrame, wcol: str, windows: Windows, threshold: float):
+        # a dyad reports the relation whatever its place in the sentence (background, topics and
+        # what is ended or eased included, gold guideline rule 5): its weight leaves those out
+        self.ws, self.we, self.start, self.weight, self.text, self.cat, self.mods, self.effective = (
+            cues[c].tolist() for c in ("w_start", "w_end", "start", wcol, "text", "category", "modifiers", "effective"))
+        self.scope = cues["scope"].tolist() if "scope" in cues.columns else [1.0] * len(cues)
+        self.source_from = cues["source_from"].tolist() if "source_from" in cues.columns else [0] * len(cues)
+        self.windows = windows
+        self.threshold = threshold
+
+    def evidence(self, ci: int) -> str:
+        return cue_evidence(self.text[ci], self.cat[ci], self.weight[ci], self.mods[ci])
+
+    def sentence_evidence(self, sent: _Sentence, cidx) -> list[Evidence]:
+        """The dyads of every cue of a sentence, one :class:`Evidence` per cue and dyad."""
+        out: list[Evidence] = []
+        countries = {m.country for m in sent.mentions}
         for ci in cidx:
-            eff = c_eff[ci]
-            ds = _dyads_for_cue(c_ws[ci], c_we[ci], c_start[ci], eff, ms, groups, breaks, betweens, pair_refs,
-                                q_by_art.get(key[0], ()), speaker_country, top2.get(key[0]), window_before, window_after,
-                                pair_window, state, [w[1] for w in words], key[1], c_from[ci])
-            if not ds and eff > 0 and key[0] in salient and sent_countries <= set(top2[key[0]]):
-                x, y = top2[key[0]]  # unattributed cooperation in an article about one pair: that pair
-                ds = [((x, x), (y, y), False, "article")]
-            seen = set()
-            evidence = cue_evidence(c_text[ci], c_cat[ci], eff, c_mods[ci])
-            for (src, srcc), (tgt, tgtc), directed, method in ds:
-                if srcc == tgtc:
-                    continue
-                if not directed and (srcc, src) > (tgtc, tgt):
-                    (src, srcc), (tgt, tgtc) = (tgt, tgtc), (src, srcc)
-                if (src, tgt, directed) in seen:
-                    continue
-                seen.add((src, tgt, directed))
-                recs.append((key[0], key[1], src, tgt, srcc, tgtc, directed, eff, evidence, method))
-        if comention and len(recs) == n_before and len(sent_countries) == 2:
-            # no cue found its parties, but the sentence carries stance (its score as in
-            # score_sentences) and names exactly two countries: the relation it reports is
-            # between them (undirected, ``comention``)
-            total = main_assertion(sum(c_sent[ci] for ci in cidx if c_scope[ci] >= 1.0),
-                                    sum(c_sent[ci] for ci in cidx if c_scope[ci] < 1.0), threshold)
-            if abs(total) >= threshold:
-                x, y = _countries(ms)
-                (x, y) = (x, y) if x.country <= y.country else (y, x)
-                evidence = "; ".join(cue_evidence(c_text[ci], c_cat[ci], c_eff[ci], c_mods[ci]) for ci in cidx)
-                recs.append((key[0], key[1], x.actor, y.actor, x.country, y.country, False, total, evidence, "comention"))
+            cue = _CueRef(self.ws[ci], self.we[ci], self.start[ci], self.weight[ci], self.source_from[ci])
+            ds = _dyads_for_cue(cue, sent, self.windows)
+            if not ds and cue.weight > 0 and sent.salient and countries <= set(sent.top2):
+                x, y = sent.top2  # unattributed cooperation in an article about one pair: that pair
+                ds = [Dyad(x, x, y, y, False, "article")]
+            out += _evidence_rows(sent, ds, cue.weight, self.evidence(ci))
+        return out
+
+    def comention(self, sent: _Sentence, cidx) -> list[Evidence]:
+        """No cue found its parties, but the sentence carries stance (its score as in
+        score_sentences) and names exactly two countries: the relation it reports is between
+        them (undirected, ``comention``)."""
+        if len({m.country for m in sent.mentions}) != 2:
+            return []
+        total = main_assertion(sum(self.effective[ci] for ci in cidx if self.scope[ci] >= 1.0),
+                               sum(self.effective[ci] for ci in cidx if self.scope[ci] < 1.0), self.threshold)
+        if abs(total) < self.threshold:
+            return []
+        x, y = _countries(sent.mentions)
+        (x, y) = (x, y) if x.country <= y.country else (y, x)
+        evidence = "; ".join(self.evidence(ci) for ci in cidx)
+        return [Evidence(sent.key[0], sent.key[1], x.actor, y.actor, x.country, y.country, False, total, evidence, "comention")]
+
+
+def _evidence_rows(sent: _Sentence, ds: list[Dyad], weight: float, evidence: str) -> list[Evidence]:
+    """One row per distinct dyad of a cue (undirected ones in sorted order, none within a country)."""
+    seen, out = set(), []
+    for src, srcc, tgt, tgtc, directed, method in ds:
+        if srcc == tgtc:
+            continue
+        if not directed and (srcc, src) > (tgtc, tgt):
+            src, srcc, tgt, tgtc = tgt, tgtc, src, srcc
+        if (src, tgt, directed) in seen:
+            continue
+        seen.add((src, tgt, directed))
+        out.append(Evidence(sent.key[0], sent.key[1], src, tgt, srcc, tgtc, directed, weight, evidence, method))
+    return out
+
+
+def _aggregate(recs: list[Evidence], threshold: float) -> pd.DataFrame:
+    """The stance table: evidence summed per sentence and dyad."""
     if not recs:
         return pd.DataFrame(columns=STANCE_COLUMNS)
     agg: dict = {}
     for r in recs:
-        x = agg.get(r[:7])
+        k = r[:7]
+        x = agg.get(k)
         if x is None:
-            agg[r[:7]] = [r[7], [r[8]], {r[9]}]
+            agg[k] = [r.weight, [r.evidence], {r.method}]
         else:
-            x[0] += r[7]
-            x[1].append(r[8])
-            x[2].add(r[9])
+            x[0] += r.weight
+            x[1].append(r.evidence)
+            x[2].add(r.method)
     out = pd.DataFrame([k + (v[0], "; ".join(v[1]), ",".join(sorted(v[2]))) for k, v in agg.items()],
                        columns=["article_id", "sentence_id", "source", "target", "source_country", "target_country",
                                 "directed", "score", "cues", "method"])
@@ -266,132 +417,155 @@ def _top_countries(mentions: pd.DataFrame, share: float = 0.5, min_second: int =
 
 
 def _speaker_countries(mentions: pd.DataFrame) -> dict[str, str]:
+    """Actor -> country, from the mentions and the repository gazetteer (for speakers the
+    article names only through a quote)."""
     m = mentions.dropna(subset=["country"])
     mp = dict(zip(m["actor_id"], m["country"]))
-    try:  # the gazetteer, when the actors module provides it
-        from .actors import load_gazetteer  # type: ignore
-
-        gz = load_gazetteer()
-        if isinstance(gz, pd.DataFrame) and {"actor_id", "country"} <= set(gz.columns):
-            for a, c in zip(gz["actor_id"], gz["country"]):
-                if isinstance(c, str) and c:
-                    mp.setdefault(a, c)
-    except Exception:
-        pass
+    gz = default_gazetteer()
+    for a, c in zip(gz["actor_id"], gz["country"]):
+        if isinstance(c, str) and c:
+            mp.setdefault(a, c)
     return mp
 
 
-def _dyads_for_cue(a, b, cstart, eff, ms, groups, breaks, betweens, pair_refs, quotes, speaker_country, top2, wb, wa, pw,
-                   state: dict | None = None, wstarts: list | None = None, sentence_id=None, source_from: int = 0) -> list:
-    """Dyads ``((src, src_country), (tgt, tgt_country), directed, method)`` for the cue at word
-    positions [a, b] starting at offset ``cstart``.
+def _dyads_for_cue(cue: _CueRef, sent: _Sentence, win: Windows) -> list[Dyad]:
+    """Dyads for the cue at word positions [a, b] (the rules of :func:`find_dyads`, in order).
 
-    ``state`` carries the subject (``src``) and the objects (``objects``, mention ids) of the
-    sentence's earlier cues: a later cue whose nearest preceding mention is an earlier cue's
-    object, or which has no subject of its own, keeps the earlier subject ("دعا المسؤولون
+    ``sent.state`` carries the subject (``src``) and the objects (``objects``, mention ids) of
+    the sentence's earlier cues: a later cue whose nearest preceding mention is an earlier
+    cue's object, or which has no subject of its own, keeps the earlier subject ("دعا المسؤولون
     الأمريكيون إلى إدانة روسيا وحذروا الصين": the Americans warned China)."""
-    state = {} if state is None else state
-    scoped = source_from > 0  # a topic, background or ended relation: its parties are its own
-    # between X and Y
-    for j in betweens:
-        if a - pw <= j <= b + pw and not any(breaks[k] for k in range(min(j, a) + 1, max(j, b) + 1)):
-            after = [m for m in ms if j < m.a <= j + 4]
+    between = _between_dyad(cue, sent, win)
+    if between is not None:
+        return [between]
+    scoped = cue.source_from > 0  # a topic, background or ended relation: its parties are its own
+    quote = None if scoped else sent.quotes.containing(cue.start)  # the speaker of a scoped cue is no party
+    before = [m for m in sent.mentions if m.b < cue.a and cue.a - m.b <= win.before and m.a >= cue.source_from]
+    after = [m for m in sent.mentions if m.a > cue.b and m.a - cue.b <= win.after]
+    if quote is not None:
+        before = _inside_quote(before, quote, sent)
+    subject = _subject(cue, sent, before, after, quote)
+    return _pair_or_directed(cue, sent, win, after, subject)
+
+
+def _between_dyad(cue: _CueRef, sent: _Sentence, win: Windows) -> Dyad | None:
+    """"بين X و Y" within the pair window of the cue → undirected X~Y."""
+    for j in sent.betweens:
+        if cue.a - win.pair <= j <= cue.b + win.pair and not sent.broken(min(j, cue.a) + 1, max(j, cue.b)):
+            after = [m for m in sent.mentions if j < m.a <= j + 4]
             for x, y in zip(after, after[1:]):
                 if x.country != y.country:
-                    return [((x.actor, x.country), (y.actor, y.country), False, "between")]
-    group_of = {id(m): g for g in groups for m in g}
-    before = [m for m in ms if m.b < a and a - m.b <= wb and m.a >= source_from]
-    after = [m for m in ms if m.a > b and m.a - b <= wa]
-    # quote: is the cue inside a quoted span?
-    quote = None
-    for q in quotes:
-        if q.start <= cstart < q.end:
-            quote = q
-            break
-    if quote is not None and scoped:
-        quote = None  # the speaker talks about it, is not a party to it
-    if quote is not None:
-        inside = [m for m in before if m.start >= quote.start]
-        if not inside and wstarts is not None:
-            # a partial quote continues a reported clause whose subject stands right before the
-            # opening mark ("وقال إن شي وبوتين “أشارا إلى استعدادهما …”")
-            qw = bisect_left(wstarts, quote.start)
-            if qw < len(breaks) and not breaks[qw]:  # no colon or comma between: "قال شي: “…”" is the speaker's
-                inside = [m for m in before if m.b < qw and qw - m.b <= 2 and not m.prep]
-        before = inside
-    # the subject is not governed by a preposition ("الحدود مع أوكرانيا" is no source)
+                    return Dyad(x.actor, x.country, y.actor, y.country, False, "between")
+    return None
+
+
+def _inside_quote(before: list[_Mention], quote, sent: _Sentence) -> list[_Mention]:
+    """The mentions before a quoted cue that can be its source: those inside the quote, else the
+    subject of the reported clause a partial quote continues ("وقال إن شي وبوتين “أشارا إلى
+    استعدادهما …”")."""
+    inside = [m for m in before if m.start >= quote.start]
+    if not inside:
+        qw = bisect_left(sent.word_starts(), quote.start)
+        if qw < len(sent.breaks) and not sent.breaks[qw]:  # no colon or comma between: "قال شي: “…”" is the speaker's
+            inside = [m for m in before if m.b < qw and qw - m.b <= 2 and not m.prep]
+    return inside
+
+
+class _Subject(NamedTuple):
+    mention: _Mention | None
+    actor: str | None
+    country: str | None
+    method: str
+
+
+def _subject(cue: _CueRef, sent: _Sentence, before: list[_Mention], after: list[_Mention], quote) -> _Subject:
+    """The cue's source: the nearest mention before it not governed by a preposition, the VSO
+    subject right after a verb cue, the earlier cue's subject (continuity), the quote's speaker
+    or the speaker of the sentence."""
+    scoped = cue.source_from > 0
     source = next((m for m in reversed(before) if not m.prep), None)
     # VSO verb or nominal cue in construct (غزو روسيا لأوكرانيا): the mention right after the cue
     # is its subject/agent when another mention follows; it wins over a subject more than two
     # words before the cue
-    vso_subject = None
-    if after and not after[0].prep and after[0].a - b <= 2 and len(after) > 1:
-        vso_subject = after[0]
-    method = "directed"
-    src_m, src_actor, src_country = None, None, None
-    prev = None if scoped else state.get("src")
-    vso_adjacent = vso_subject is not None and vso_subject.a == b + 1
-    src_is_object = source is not None and id(source) in state.get("objects", ())
-    if vso_adjacent and source is not None and (src_is_object or any(breaks[k] for k in range(source.b + 1, a + 1))):
-        src_m = vso_subject  # a new clause with its own VSO subject ("…، ودعمت الصين باكستان")
-    elif prev is not None and not vso_adjacent and (quote is None or prev.start >= quote.start) and (
-            src_is_object or source is None and vso_subject is None):
-        src_m = prev  # subject continuity: the earlier cue's subject acts again
-    elif source is not None and not (vso_subject is not None and a - source.b > 2 and after[0].a == b + 1):
-        src_m = source
-    elif vso_subject is not None:
-        src_m = vso_subject
-    elif quote is not None and isinstance(getattr(quote, "speaker_actor_id", None), str):
-        sc = speaker_country.get(quote.speaker_actor_id)
-        if sc:
-            src_actor, src_country, method = quote.speaker_actor_id, sc, "quote"
-    elif sentence_id is not None and not scoped:
-        # no subject in reach: the speaker the sentence attributes its words to ("كما قال إنه
-        # يتفق “بشكل رائع” مع بوتين", the speaker resolved by the quotes module)
-        for q in quotes:
-            sid = getattr(q, "sentence_id", None)
-            if sid is None or pd.isna(sid) or int(sid) != sentence_id:
-                continue
+    vso = after[0] if after and not after[0].prep and after[0].a - cue.b <= 2 and len(after) > 1 else None
+    prev = None if scoped else sent.state.get("src")
+    vso_adjacent = vso is not None and vso.a == cue.b + 1
+    src_is_object = source is not None and id(source) in sent.state.get("objects", ())
+    if vso_adjacent and source is not None and (src_is_object or sent.broken(source.b + 1, cue.a)):
+        return _Subject(vso, vso.actor, vso.country, "directed")  # a new clause with its own VSO subject
+    if prev is not None and not vso_adjacent and (quote is None or prev.start >= quote.start) and (
+            src_is_object or source is None and vso is None):
+        return _Subject(prev, prev.actor, prev.country, "directed")  # the earlier cue's subject acts again
+    if source is not None and not (vso is not None and cue.a - source.b > 2 and after[0].a == cue.b + 1):
+        return _Subject(source, source.actor, source.country, "directed")
+    if vso is not None:
+        return _Subject(vso, vso.actor, vso.country, "directed")
+    return _speaker_subject(sent, quote, scoped)
+
+
+def _speaker_subject(sent: _Sentence, quote, scoped: bool) -> _Subject:
+    """No subject in reach: the speaker of the quote holding the cue, else the speaker the
+    sentence attributes its words to ("كما قال إنه يتفق “بشكل رائع” مع بوتين")."""
+    if quote is not None and isinstance(getattr(quote, "speaker_actor_id", None), str):
+        sc = sent.speaker_country.get(quote.speaker_actor_id)
+        return _Subject(None, quote.speaker_actor_id, sc, "quote") if sc else _Subject(None, None, None, "directed")
+    if sent.sentence_id is not None and not scoped:
+        for q in sent.quotes.by_sentence.get(int(sent.sentence_id), ()):
             if isinstance(getattr(q, "speaker_actor_id", None), str):
-                sc = speaker_country.get(q.speaker_actor_id)
+                sc = sent.speaker_country.get(q.speaker_actor_id)
                 if sc:
-                    src_actor, src_country, method = q.speaker_actor_id, sc, "speaker"
-                    break
+                    return _Subject(None, q.speaker_actor_id, sc, "speaker")
+    return _Subject(None, None, None, "directed")
+
+
+def _pair_or_directed(cue: _CueRef, sent: _Sentence, win: Windows, after: list[_Mention], subj: _Subject) -> list[Dyad]:
+    """A mutual pair near the cue, else source → target(s), else the article's pair for a dual
+    reference."""
+    group_of = {id(m): g for g in sent.groups for m in g}
+    src_m = subj.mention
     src_group = _countries(group_of[id(src_m)]) if src_m is not None and id(src_m) in group_of else ([src_m] if src_m else [])
-    if src_m is not None:
-        src_actor, src_country = src_m.actor, src_m.country
-    src_countries = {m.country for m in src_group} | ({src_country} if src_country else set())
+    src_countries = {m.country for m in src_group} | ({subj.country} if subj.country else set())
     src_ids = {id(m) for m in src_group}
     cand = [m for m in after if id(m) not in src_ids and m.country not in src_countries]
     target = next((m for m in cand if m.prep), cand[0] if cand else None)
-    # a coordinated pair near the cue ("روسيا والصين", "الصينية الروسية")
-    # (a group governed by a preposition, "على الولايات المتحدة وحلف الناتو", is a target, never a mutual pair)
-    near = [g for g in groups if len(_countries(g)) == 2 and not g[0].prep
-            and ((a - pw <= g[-1].b < a) or (b < g[0].a <= b + pw))]
-    if near:
-        g = min(near, key=lambda g: min(abs(g[0].a - a), abs(g[-1].b - a)))
-        in_g = any(x is target for x in g)
-        has_src = bool(src_countries) and not any(id(x) in src_ids for x in g)
-        src_is_g = any(id(x) in src_ids for x in g)
-        # a coordinated subject acts on a third party introduced by a preposition, or on any object
-        # of a conflict cue ("تعارض روسيا والصين توسع الناتو"); cooperation around the pair is mutual
-        acts = src_is_g and target is not None and not in_g and (target.prep or eff < 0)
-        if not (acts or (in_g and g[0].prep and has_src)):
-            x, y = _countries(g)
-            return [((x.actor, x.country), (y.actor, y.country), False, "pair")]
-    if src_actor is not None and target is not None:
+    pair = _pair_dyad(cue, sent, win, target, src_countries, src_ids)
+    if pair is not None:
+        return [pair]
+    if subj.actor is not None and target is not None:
         tg = group_of.get(id(target))
         targets = [m for m in _countries(tg) if m.country not in src_countries] if tg and len(_countries(tg)) >= 2 else [target]
-        sources = [(m.actor, m.country) for m in src_group] or [(src_actor, src_country)]
-        if src_m is not None and not scoped:
-            state["src"] = src_m
-            state.setdefault("objects", set()).update(id(t) for t in targets)
-            state["objects"].add(id(target))
-        return [(s_, (t.actor, t.country), True, method) for s_ in sources for t in targets]
-    if top2 and pair_refs:  # a dual reference anywhere in the sentence names the two parties
-        x, y = top2
-        return [((x, x), (y, y), False, "dual")]
+        sources = [(m.actor, m.country) for m in src_group] or [(subj.actor, subj.country)]
+        if src_m is not None and cue.source_from <= 0:
+            sent.state["src"] = src_m
+            sent.state.setdefault("objects", set()).update(id(t) for t in targets)
+            sent.state["objects"].add(id(target))
+        return [Dyad(s_, sc, t.actor, t.country, True, subj.method) for s_, sc in sources for t in targets]
+    if sent.top2 and sent.pair_refs:  # a dual reference anywhere in the sentence names the two parties
+        x, y = sent.top2
+        return [Dyad(x, x, y, y, False, "dual")]
     return []
+
+
+def _pair_dyad(cue: _CueRef, sent: _Sentence, win: Windows, target, src_countries: set, src_ids: set) -> Dyad | None:
+    """A coordinated pair near the cue ("روسيا والصين", "الصينية الروسية") is mutual, unless its
+    group is the subject acting on a third party or a target governed by a preposition ("على
+    الولايات المتحدة وحلف الناتو")."""
+    a, b = cue.a, cue.b
+    near = [g for g in sent.groups if len(_countries(g)) == 2 and not g[0].prep
+            and ((a - win.pair <= g[-1].b < a) or (b < g[0].a <= b + win.pair))]
+    if not near:
+        return None
+    g = min(near, key=lambda g: min(abs(g[0].a - a), abs(g[-1].b - a)))
+    in_g = any(x is target for x in g)
+    has_src = bool(src_countries) and not any(id(x) in src_ids for x in g)
+    src_is_g = any(id(x) in src_ids for x in g)
+    # a coordinated subject acts on a third party introduced by a preposition, or on any object
+    # of a conflict cue ("تعارض روسيا والصين توسع الناتو"); cooperation around the pair is mutual
+    acts = src_is_g and target is not None and not in_g and (target.prep or cue.weight < 0)
+    if acts or (in_g and g[0].prep and has_src):
+        return None
+    x, y = _countries(g)
+    return Dyad(x.actor, x.country, y.actor, y.country, False, "pair")
 
 
 def country_dyads(stance: pd.DataFrame, threshold: float = DEFAULT_THRESHOLD) -> pd.DataFrame:
