@@ -78,7 +78,8 @@ Example
 from __future__ import annotations
 
 import csv
-from bisect import bisect_left
+import itertools
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -536,9 +537,16 @@ def _outer_mentions(rows: list[tuple]) -> list[tuple]:
     without the name mentions inside a role-title mention (``via == "role"``, see
     :func:`arnews.actors.find_mentions`): for speakers the title names the person
     ("الرئيس الروسي" → PUTIN), not the country in its adjective."""
-    roles = [(r[0], r[1]) for r in rows if r[4] == "role"]
+    roles = sorted((r[0], r[1]) for r in rows if r[4] == "role")
     if roles:
-        rows = [r for r in rows if r[4] == "role" or not any(s <= r[0] and r[1] <= e for s, e in roles)]
+        starts = [s for s, _ in roles]
+        reach = list(itertools.accumulate((e for _, e in roles), max))  # furthest role end so far
+
+        def inside_role(r: tuple) -> bool:  # some role span s..e with s <= start and end <= e
+            j = bisect_right(starts, r[0]) - 1
+            return j >= 0 and reach[j] >= r[1]
+
+        rows = [r for r in rows if r[4] == "role" or not inside_role(r)]
     return sorted(rows, key=lambda r: r[0])
 
 
