@@ -70,6 +70,7 @@ import regex as re
 from .resources import TYPE_CACHE_LIMIT, camel_data_dir, data_path
 from .stages import Stage
 from .text import normalize, tokenize
+from .wordforms import CONJUNCTIONS, Reading, nisba_forms, proclitic_readings, strip_conjunction
 
 __all__ = [
     "GazetteerError",
@@ -88,9 +89,6 @@ __all__ = [
     "camel_ner_model_path",
     "ner_available",
     "ner_candidates",
-    "read_gold",
-    "evaluate",
-    "evaluation_report",
 ]
 
 ACTOR_TYPES = ("person", "country", "organization", "bloc")
@@ -102,9 +100,6 @@ MENTION_COLUMNS = [
 ]
 _ID_RE = re.compile(r"^[A-Z][A-Z0-9_]*$")
 # Suffixes of a relational adjective (nisba) stem: صيني → صينية، صينيون، صينيين، صينيان …
-_NISBA_SUFFIXES = ("", "ة", "ون", "ين", "ان", "تان", "تين")
-_CONJ = ("", "و", "ف")
-_PREP = ("", "ب", "ل", "ك")
 # Words after which a short ambiguous form is a common noun, not a name ("بعض الشي", "لا شي").
 _NOT_BEFORE_NAME = frozenset(
     normalize(w) for w in ("بعض", "كل", "أي", "لا", "هذا", "هذه", "ذلك", "تلك", "أول", "آخر", "أي", "اي")
@@ -218,10 +213,8 @@ def _forms(r: Mapping[str, str]) -> list[tuple[tuple[str, ...], str, str, str]]:
     for v in ([r["label_ar"]] if r.get("label_ar") else []) + split_field(r.get("variants")):
         add(v, "strong", "variant")
     for stem in split_field(r.get("nisba")):
-        s = normalize(stem)
-        for suf in _NISBA_SUFFIXES:
-            add(s + suf, "strong", "nisba")
-            add("ال" + s + suf, "strong", "nisba")
+        for form in nisba_forms(normalize(stem)):
+            add(form, "strong", "nisba")
     for v in split_field(r.get("weak_variants")):
         strict = v.endswith("!")
         add(v[:-1].strip() if strict else v, "weak", "weak!" if strict else "weak")
@@ -504,18 +497,9 @@ class _Matcher:
         return res
 
 
-def _clitic_keys(t: str) -> list[tuple[str, int, bool]]:
-    """Readings of a normalized token as proclitics + rest: (rest, proclitic length, ل+ال)."""
-    out = [(t, 0, False)]
-    for c in _CONJ:
-        for p in _PREP:
-            pre = c + p
-            if pre and t.startswith(pre) and len(t) - len(pre) >= 2:
-                out.append((t[len(pre):], len(pre), False))
-        pre = c + "لل"  # ل + ال with the alef dropped: للكرملين = ل + الكرملين
-        if t.startswith(pre) and len(t) - len(pre) >= 2:
-            out.append(("ال" + t[len(pre):], len(pre), True))
-    return out
+def _clitic_keys(t: str) -> tuple[Reading, ...]:
+    """Readings of a normalized token as proclitics + rest (:func:`arnews.wordforms.proclitic_readings`)."""
+    return proclitic_readings(t)
 
 
 _MATCHERS: dict[str, _Matcher] = {}
@@ -720,7 +704,7 @@ def _role_at(m: _Matcher, norms: list[str], aids: list, sids: list, i: int, n: i
 
 
 def _strip_conj(w: str) -> str:
-    return w[1:] if len(w) > 3 and w[0] in "وف" else w
+    return strip_conjunction(w, 3)
 
 
 def _resolve_roles(role_hits, rows, m: _Matcher, dates, aids, sids, tids, starts, ends, surfs, norms, n) -> list[dict]:
@@ -763,7 +747,7 @@ def _resolve_roles(role_hits, rows, m: _Matcher, dates, aids, sids, tids, starts
 
 def _conj_only(token: str, plen: int) -> bool:
     """True when the first ``plen`` characters of ``token`` are only و/ف (or nothing)."""
-    return all(ch in "وف" for ch in token[:plen])
+    return all(ch in CONJUNCTIONS for ch in token[:plen])
 
 
 def _grouped_sorted(toks: pd.DataFrame) -> bool:

@@ -52,6 +52,7 @@ import regex as re
 from .resources import TYPE_CACHE_LIMIT, camel_data_dir
 from .stages import Stage
 from .text import normalize
+from .wordforms import ARTICLE, CONJUNCTIONS, FUTURE, PREPOSITIONS
 
 __all__ = [
     "BACKENDS",
@@ -65,10 +66,6 @@ __all__ = [
     "lemmatize",
     "add_lemmas",
     "annotate_stage",
-    "load_gold",
-    "evaluate",
-    "evaluation_errors",
-    "evaluation_report",
 ]
 
 # The offline backend used when no CAMeL data is installed. Chosen by `evaluation_report()`
@@ -236,14 +233,15 @@ def _default_gazetteer() -> frozenset[str]:
 
 # Proclitic sequences (normalized): conjunction, then preposition or future, then article.
 def _proclitics() -> list[tuple[str, str]]:
-    out = [("ال", "art")]
-    for conj in ("", "و", "ف"):
+    """Proclitic sequences (from :mod:`arnews.wordforms`) and their kind."""
+    out = [(ARTICLE, "art")]
+    for conj in ("",) + CONJUNCTIONS:
         if conj:
-            out += [(conj, "conj"), (conj + "ال", "prep_art")]
-        out.append((conj + "س", "fut"))
-        for prep in ("ب", "ل", "ك"):
+            out += [(conj, "conj"), (conj + ARTICLE, "prep_art")]
+        out.append((conj + FUTURE, "fut"))
+        for prep in PREPOSITIONS:
             out.append((conj + prep, "prep"))
-            out.append((conj + ("لل" if prep == "ل" else prep + "ال"), "prep_art"))
+            out.append((conj + ("لل" if prep == "ل" else prep + ARTICLE), "prep_art"))
     return out
 
 

@@ -42,7 +42,7 @@ import pandas as pd
 
 from .annotations import Annotations
 from .cache import CacheEntry, content_key
-from .parts import TABLE_ORDER, stream_chunks, unify_parts
+from .parts import stream_chunks, unify_parts
 from .parts import clear_tables as _clear_tables
 from .parts import concat_tables as _concat
 from .parts import iter_chunks as _chunks

@@ -33,12 +33,12 @@ import pandas as pd
 
 from .evaluation.stance_gold import read_gold
 from .stance.lexicon import LABELS
+from .text import normalize
+from .wordforms import feature_word
 
 __all__ = [
     "make_pipeline",
     "train",
-    "cross_validate",
-    "split_validate",
     "LexiconFeatures",
     "predict_sentences",
     "TransformersStance",
@@ -48,19 +48,12 @@ __all__ = [
 
 def _clitic_words(text: str) -> list[str]:
     """Word features: normalized words with the article / one-letter proclitics stripped
-    (so التعاون, وبالتعاون, للتعاون share the feature تعاون)."""
-    from .text import normalize
-
+    (:func:`arnews.wordforms.feature_word`: التعاون, وبالتعاون, للتعاون share تعاون)."""
     out = []
     for w in normalize(text).split():
         w = w.strip(".,،؛:؟!?\"'“”«»()[]-–—")
-        if not w:
-            continue
-        for p in ("وبال", "وال", "بال", "فال", "لل", "ال", "و", "ف"):
-            if w.startswith(p) and len(w) - len(p) >= 3:
-                w = w[len(p):]
-                break
-        out.append(w)
+        if w:
+            out.append(feature_word(w))
     return out
 
 
@@ -127,8 +120,6 @@ def make_pipeline(
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import FeatureUnion, Pipeline
-
-    from .text import normalize
 
     parts = [("char", TfidfVectorizer(analyzer="char_wb", ngram_range=ngram_range, preprocessor=normalize,
                                       sublinear_tf=True, min_df=1))]

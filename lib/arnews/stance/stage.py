@@ -41,7 +41,7 @@ def annotate_stage(tables: dict[str, pd.DataFrame], method: str = "lexicon") -> 
 
 STAGE = Stage(
     name="stance",
-    run="arnews.stance:annotate_stage",
+    run="arnews.stance.stage:annotate_stage",
     requires=("sentences", "tokens.norm"),
     uses=("tokens.lemma", "mentions", "quotes"),
     produces=("sentence_stance", "stance", "stance_cues"),
