@@ -60,58 +60,64 @@ def find_quoted_spans(text: str, sentence_ends: list[int] | None = None) -> list
     """
     if sentence_ends is None:
         sentence_ends = [s.end for s in split_sentences(text)]
+    return _bounded(text, _scan_marks(text), np.asarray(sentence_ends, dtype=np.int64))
+
+
+class _RawSpan(NamedTuple):
+    open_idx: int  # offset of the opening mark
+    limit: int  # offset of the closing mark (or where an unclosed quote must stop)
+    open_mark: str
+    close_mark: str
+    balanced: bool
+
+
+def _scan_marks(text: str) -> list[_RawSpan]:
+    """Pair the quotation marks of a text, in one pass (see the module docstring)."""
     n = len(text)
-    raw: list[tuple[int, int, str, str, bool]] = []  # (open_idx, limit, open, close, balanced)
+    raw: list[_RawSpan] = []
     cur: tuple[int, str] | None = None  # (index of opening mark, mark)
+    cur_end = 0  # end of the paragraph the open quote started in
     nested: str | None = None
-
-    ends_of_lines: dict[int, int] = {}
-
-    def line_end(i: int) -> int:  # asked again for every mark while a quote is open: remembered
-        le = ends_of_lines.get(i)
-        if le is None:
-            j = text.find("\n", i)
-            le = ends_of_lines[i] = n if j < 0 else j
-        return le
-
     for m in _MARK_RE.finditer(text):
-        i = m.start()
-        ch = m.group()
-        if cur is not None:
-            le = line_end(cur[0])
-            if le < i:  # the paragraph ended with the quote still open
-                raw.append((cur[0], le, cur[1], "", False))
-                cur, nested = None, None
-        left_space = i == 0 or _is_space(text[i - 1]) or text[i - 1] in _LEFT_BREAK
+        i, ch = m.start(), m.group()
+        if cur is not None and cur_end < i:  # the paragraph ended with the quote still open
+            raw.append(_RawSpan(cur[0], cur_end, cur[1], "", False))
+            cur, nested = None, None
         right_space = i + 1 >= n or _is_space(text[i + 1]) or text[i + 1] in _RIGHT_BREAK
-        looks_open = left_space and not right_space
-        fam = _FAMILY[ch]
+        looks_open = (i == 0 or _is_space(text[i - 1]) or text[i - 1] in _LEFT_BREAK) and not right_space
         if cur is None:
-            if ch in _CLOSE_ONLY and not looks_open:
-                continue  # stray closing mark
-            if right_space:
-                continue  # isolated mark with nothing to quote
-            cur = (i, ch)
+            if (ch in _CLOSE_ONLY and not looks_open) or right_space:
+                continue  # stray closing mark, or an isolated mark with nothing to quote
+            cur, cur_end = (i, ch), _line_end(text, i)
             continue
-        cur_fam = _FAMILY[cur[1]]
         if nested is not None:
             if ch == _NESTED_CLOSER[nested]:
                 nested = None
             continue
+        fam, cur_fam = _FAMILY[ch], _FAMILY[cur[1]]
         if fam != cur_fam and "straight" not in (fam, cur_fam) and ch in "«“„" and looks_open:
             nested = fam  # «…» inside “…” (or the reverse): part of the content
             continue
         if looks_open and ch not in _CLOSE_ONLY:
             # A new quote opens while one is still open: the first was never closed.
-            raw.append((cur[0], i, cur[1], "", False))
-            cur = (i, ch)
+            raw.append(_RawSpan(cur[0], i, cur[1], "", False))
+            cur, cur_end = (i, ch), _line_end(text, i)
             continue
-        raw.append((cur[0], i, cur[1], ch, True))
+        raw.append(_RawSpan(cur[0], i, cur[1], ch, True))
         cur, nested = None, None
     if cur is not None:
-        raw.append((cur[0], line_end(cur[0]), cur[1], "", False))
+        raw.append(_RawSpan(cur[0], cur_end, cur[1], "", False))
+    return raw
 
-    ends = np.asarray(sentence_ends, dtype=np.int64)
+
+def _line_end(text: str, i: int) -> int:
+    j = text.find("\n", i)
+    return len(text) if j < 0 else j
+
+
+def _bounded(text: str, raw: list[_RawSpan], ends: np.ndarray) -> list[QuotedSpan]:
+    """Spans without their marks and surrounding space; an unclosed quote stops at the end of
+    its sentence and loses trailing punctuation."""
     out: list[QuotedSpan] = []
     for o, limit, om, cm, bal in raw:
         s, e = o + 1, limit
@@ -122,10 +128,7 @@ def find_quoted_spans(text: str, sentence_ends: list[int] | None = None) -> list
         seg = text[s:e]
         s += len(seg) - len(seg.lstrip())
         seg = text[s:e]
-        if bal:
-            e = s + len(seg.rstrip())
-        else:
-            e = s + len(TRAIL_STRIP_RE.sub("", seg))
+        e = s + len(seg.rstrip()) if bal else s + len(TRAIL_STRIP_RE.sub("", seg))
         if e > s and CONTENT_RE.search(text, s, e):
             out.append(QuotedSpan(s, e, om, cm, bal))
     return out

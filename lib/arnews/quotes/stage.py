@@ -6,7 +6,7 @@ import pandas as pd
 
 from ..stages import Stage
 from .article import by_article, mention_rows, token_slices
-from .attribution import article_quotes
+from .attribution import ArticleInput, article_quotes
 from .groups import country_codes
 from .lexicon import SpeechLexicon, load_speech_verbs
 
@@ -104,8 +104,8 @@ def find_quotes(
         text = texts.get(aid)
         if text is None:
             text = _rebuild_text(sents_all.iloc[sl])
-        rows.extend(article_quotes(aid, text, (s_start[sl], s_end[sl], s_id[sl]), tok_groups.get(aid),
-                                    ment_groups.get(aid), lex, codes))
+        art = ArticleInput(aid, text, (s_start[sl], s_end[sl], s_id[sl]), tok_groups.get(aid), ment_groups.get(aid))
+        rows.extend(article_quotes(art, lex, codes))
     df = pd.DataFrame(rows, columns=QUOTE_COLUMNS)
     return _typed(df)
 
