@@ -146,3 +146,30 @@ def test_an_entry_without_manifest_is_not_used(tmp_path):
     assert e.load() is None
     e.save({"tokens": pd.DataFrame({"a": [3]})})  # replaced, not kept
     assert e.load()["tokens"]["a"].tolist() == [3]
+
+
+def test_the_stance_method_is_one_parameter_and_part_of_the_version(monkeypatch):
+    from arnews.stance import stage as stance_stage
+
+    st = stages.get_stage("stance")
+    v_lexicon = stages.stage_version(st)
+    monkeypatch.setitem(stance_stage.METHODS, "model", lambda tables: {"sentence_stance": "model"})
+    assert stance_stage.annotate_stage({}, method="model") == {"sentence_stance": "model"}
+    monkeypatch.setenv("ARNEWS_STANCE_METHOD", "model")
+    assert stance_stage.annotate_stage({}) == {"sentence_stance": "model"}
+    assert stages.stage_version(st) != v_lexicon
+
+
+def test_names_moved_to_the_evaluation_stay_reachable():
+    """Notebooks written before the move call stance.evaluate, actors.evaluate, quotes.evaluate."""
+    from arnews import actors, morph, quotes, stance, stance_ml
+    from arnews.evaluation import actors as ev_actors
+    from arnews.evaluation import stance as ev_stance
+    from arnews.evaluation import stance_cv, stance_gold
+
+    assert stance.evaluate is ev_stance.evaluate and stance.read_gold is stance_gold.read_gold
+    assert actors.evaluate is ev_actors.evaluate
+    assert callable(quotes.evaluate) and callable(morph.evaluation_report)
+    assert stance_ml.cross_validate is stance_cv.cross_validate
+    with pytest.raises(AttributeError, match="no attribute 'nonsense'"):
+        stance.nonsense  # noqa: B018

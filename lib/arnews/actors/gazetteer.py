@@ -26,6 +26,9 @@ class GazetteerError(ValueError):
     """A problem in the gazetteer file (the message names the file, row and problem)."""
 
 
+GazetteerError.__module__ = "arnews.actors"  # its public home (re-exported there)
+
+
 def split_field(value: object) -> list[str]:
     """The ``|``-separated values of a gazetteer cell.
 
