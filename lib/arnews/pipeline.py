@@ -47,7 +47,9 @@ from .parts import clear_tables as _clear_tables
 from .parts import concat_tables as _concat
 from .parts import iter_chunks as _chunks
 from .parts import write_part as _write_part
-from .stages import STAGE_MODULES, annotate_chunk, available_stages, get_stage, order_stages, run_stage, stage_keys
+from . import __version__
+from .stages import (STAGE_MODULES, annotate_chunk, available_stages, get_stage, order_stages, run_stage, stage_keys,
+                     stage_version)
 
 __all__ = [
     "Annotations",
@@ -58,12 +60,30 @@ __all__ = [
     "annotate_chunk",
     "read_annotations",
     "STAGES",
+    "PIPELINE_VERSION",
+    "pipeline_version",
     "default_cache_dir",
 ]
 
 log = logging.getLogger("arnews.pipeline")
 #: Stage name -> module declaring it (see :mod:`arnews.stages`).
 STAGES: dict[str, str] = STAGE_MODULES
+#: The package version; what the output depends on is :func:`pipeline_version`.
+PIPELINE_VERSION = f"{__version__}-p2"
+
+
+def pipeline_version(stages: Iterable[str] | None = None) -> str:
+    """One hash of the versions of the stages (their source, data files and environment; see
+    :func:`arnews.stages.stage_version`): two runs with the same value annotate alike.
+
+    >>> len(pipeline_version(["clean", "text"]))
+    16
+    """
+    run = order_stages(stages if stages is not None else available_stages())
+    h = hashlib.sha1(PIPELINE_VERSION.encode())
+    for s in run:
+        h.update(f"\0{s.name}={stage_version(s)}".encode())
+    return h.hexdigest()[:16]
 
 
 def read_annotations(path: str | os.PathLike) -> Annotations:
