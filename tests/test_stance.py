@@ -579,3 +579,15 @@ def test_quote_lookup_by_offset_matches_a_scan_of_all_quotes():
         scan = next((q for q in quotes if q.start <= pos < q.end), None)
         assert index.containing(pos) == scan
     assert [q.start for q in index.by_sentence[2]] == [q.start for q in quotes if q.sentence_id == 2]
+
+
+def test_quote_stance_finds_the_cues_inside_each_quote(sample_annotations):
+    """Cues found by span (no scan of every cue per quote) are those a plain filter finds."""
+    ann = sample_annotations
+    cues, quotes = ann.tables["stance_cues"], ann.quotes
+    qs = stance.quote_stance(cues, quotes)
+    for r, got in zip(quotes.itertuples(), qs["cues"]):
+        g = cues[(cues["article_id"] == r.article_id) & (cues["start"] >= r.start) & (cues["end"] <= r.end)]
+        assert got == ("; ".join(f"{t} [{c} {w:+.2f}{' ' + m if m else ''}]" for t, c, w, m in
+                                 zip(g["text"], g["category"], g["effective"], g["modifiers"])))
+    assert (qs["cues"] != "").sum() > 0

@@ -70,6 +70,23 @@ def pair_headline(
     return out
 
 
+class _CuesByStart:
+    """An article's cues, found by span without scanning them all (one quote at a time)."""
+
+    def __init__(self, g: pd.DataFrame):
+        self.g = g
+        self.order = np.argsort(g["start"].to_numpy(), kind="stable")
+        self.starts = g["start"].to_numpy()[self.order]
+        self.ends = g["end"].to_numpy()[self.order]
+
+    def inside(self, start: int, end: int) -> pd.DataFrame:
+        """The cues with ``start <= cue.start`` and ``cue.end <= end``, in table order."""
+        lo = int(np.searchsorted(self.starts, start, side="left"))
+        hi = int(np.searchsorted(self.starts, end, side="right"))
+        rows = self.order[lo:hi][self.ends[lo:hi] <= end]
+        return self.g.iloc[np.sort(rows)]
+
+
 def quote_stance(cues: pd.DataFrame, quotes: pd.DataFrame, threshold: float = DEFAULT_THRESHOLD) -> pd.DataFrame:
     """Who says what: the stance of each quote (cues inside the quoted span), with its speaker.
 
@@ -79,10 +96,10 @@ def quote_stance(cues: pd.DataFrame, quotes: pd.DataFrame, threshold: float = DE
         return pd.DataFrame(columns=["article_id", "sentence_id", "speaker_text", "speaker_actor_id", "quote", "score", "label", "cues"])
     q = quotes.reset_index(drop=True).copy()
     scores, evid = [], []
-    by_art = {k: g for k, g in cues.groupby("article_id")} if len(cues) else {}
+    by_art = {k: _CuesByStart(g) for k, g in cues.groupby("article_id")} if len(cues) else {}
     for r in q.itertuples():
         g = by_art.get(r.article_id)
-        inside = g[(g["start"] >= r.start) & (g["end"] <= r.end)] if g is not None else cues.iloc[0:0]
+        inside = g.inside(r.start, r.end) if g is not None else cues.iloc[0:0]
         scores.append(float(np.clip(inside["effective"].sum(), -1, 1)) if len(inside) else 0.0)
         evid.append(evidence_text(inside) if len(inside) else "")
     q["score"] = np.round(scores, 4)
