@@ -357,7 +357,9 @@ def camel_env(tmp_path, monkeypatch):
     for name in set(sys.modules) - before:
         if name.startswith("camel_tools"):
             del sys.modules[name]
-    actors._RECOGNIZERS.clear()
+    from arnews.actors import ner as actors_ner
+
+    actors_ner._RECOGNIZERS.clear()
 
 
 def _camel_env(tmp_path, monkeypatch):

@@ -151,9 +151,12 @@ def test_sample_report(tmp_path_factory):
         assert repr(str(res["corpus"])) in injected.source or json.dumps(str(res["corpus"])) in injected.source
     # the corpus summary on the index page is the sample's
     assert re.search(r"articles</th>\s*<td[^>]*>5<", index)
-    # every notebook's annotate_corpus() call used the entry the runner wrote: one cache entry
+    # every notebook's annotate_corpus() call used the entries the runner wrote: one cache
+    # entry per stage (arnews.cache: <stage>-<key>) for the sample's one chunk
+    from arnews.stages import available_stages
+
     entries = [p for p in res["cache"].iterdir() if p.is_dir()]
-    assert len(entries) == 1, [p.name for p in entries]
+    assert sorted(p.name.split("-")[0] for p in entries) == sorted(available_stages()), [p.name for p in entries]
     # plots are embedded PNGs
     page = (out / "00_corpus.html").read_text(encoding="utf-8")
     assert page.count("data:image/png;base64,") >= 2

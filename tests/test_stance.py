@@ -562,3 +562,32 @@ def test_evaluation_splits_dev_and_test(sample_annotations):
     assert stance.gold_split(["000_a", "003_b", "004_c"]).tolist() == ["dev", "dev", "test"]
     dt = r["supervised"]["dev_to_test"]
     assert (dt["n_train"], dt["n_test"]) == (98, 19) and dt["confusion"].to_numpy().sum() == 19
+
+
+def test_quote_lookup_by_offset_matches_a_scan_of_all_quotes():
+    """The index that replaced the per-cue scan of the article's quotes finds the same quote."""
+    import random
+
+    from arnews.stance.dyads import _ArticleQuotes
+
+    Q = __import__("collections").namedtuple("Q", "start end sentence_id")
+    rnd = random.Random(1)
+    starts = sorted(rnd.sample(range(0, 5000, 3), 60))
+    quotes = [Q(s, s + rnd.randint(1, 40), i // 3) for i, s in enumerate(starts)]
+    index = _ArticleQuotes(quotes)
+    for pos in range(0, 5100, 7):
+        scan = next((q for q in quotes if q.start <= pos < q.end), None)
+        assert index.containing(pos) == scan
+    assert [q.start for q in index.by_sentence[2]] == [q.start for q in quotes if q.sentence_id == 2]
+
+
+def test_quote_stance_finds_the_cues_inside_each_quote(sample_annotations):
+    """Cues found by span (no scan of every cue per quote) are those a plain filter finds."""
+    ann = sample_annotations
+    cues, quotes = ann.tables["stance_cues"], ann.quotes
+    qs = stance.quote_stance(cues, quotes)
+    for r, got in zip(quotes.itertuples(), qs["cues"]):
+        g = cues[(cues["article_id"] == r.article_id) & (cues["start"] >= r.start) & (cues["end"] <= r.end)]
+        assert got == ("; ".join(f"{t} [{c} {w:+.2f}{' ' + m if m else ''}]" for t, c, w, m in
+                                 zip(g["text"], g["category"], g["effective"], g["modifiers"])))
+    assert (qs["cues"] != "").sum() > 0

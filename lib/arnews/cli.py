@@ -15,13 +15,7 @@ import sys
 import time
 from pathlib import Path
 
-# Evaluation name -> module providing ``evaluation_report() -> str``.
-EVALUATIONS = {
-    "lemmas": "arnews.lemma_eval",
-    "actors": "arnews.actors",
-    "quotes": "arnews.quotes",
-    "stance": "arnews.stance",
-}
+from .evaluation import EVALUATIONS  # evaluation name -> module providing evaluation_report() -> str
 
 
 class UsageError(ValueError):

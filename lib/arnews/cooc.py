@@ -66,6 +66,8 @@ import scipy.sparse as sp
 from scipy.special import xlogy
 from scipy.stats import chi2
 
+from .wordforms import attached_forms
+
 __all__ = [
     "CONTEXTS",
     "MEASURES",
@@ -161,12 +163,16 @@ def association(o11, f1, f2, n, *, dice_f1=None, dice_f2=None) -> pd.DataFrame:
 _PARA_BREAK_RE = re.compile(r"\n+")
 
 
-def _require(df: pd.DataFrame, cols: Iterable[str], name: str) -> None:
+def require_columns(df: pd.DataFrame, cols: Iterable[str], name: str) -> None:
+    """TypeError/ValueError naming the table when ``df`` is not a DataFrame or lacks columns."""
     if not isinstance(df, pd.DataFrame):
         raise TypeError(f"{name}: expected a pandas DataFrame, got {type(df).__name__}")
     missing = [c for c in cols if c not in df.columns]
     if missing:
         raise ValueError(f"{name} table is missing column(s) {missing}; it has {list(df.columns)}")
+
+
+_require = require_columns
 
 
 def paragraph_ids(sentences: pd.DataFrame, articles: pd.DataFrame, text_column: str = "clean_text") -> pd.Series:
@@ -546,7 +552,8 @@ def cooccurrence(
     return CoocMatrix(m, features, freq, int(n), occurrences, context, None)
 
 
-def _articles_periods(articles: pd.DataFrame, period: str) -> pd.Series:
+def articles_periods(articles: pd.DataFrame, period: str) -> pd.Series:
+    """Each article's period (``"undated"`` when it has no date), indexed by article_id."""
     _require(articles, ["article_id", "date"], "articles")
     dates = pd.to_datetime(articles["date"], errors="coerce")
     per = dates.dt.to_period(period).astype(str).where(dates.notna(), "undated")
@@ -572,7 +579,7 @@ def cooccurrence_by_period(
     >>> occ = actor_occurrences(ann.mentions, "country")                       # doctest: +SKIP
     >>> cooccurrence_by_period(occ, ann.articles, "Y", sentences=ann.sentences)  # doctest: +SKIP
     """
-    per = _articles_periods(articles, period)
+    per = articles_periods(articles, period)
     occ = occ.assign(period=occ["article_id"].map(per).fillna("undated").to_numpy())
     if sentences is not None:
         sentences = sentences.assign(period=sentences["article_id"].map(per).fillna("undated").to_numpy())
@@ -624,21 +631,12 @@ def actor_cooccurrence(
 # Collocates of a target (AntConc Collocate / textstat_collocations style)
 # ---------------------------------------------------------------------------
 
-_PROCLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
-
-
 def _term_variants(term: str) -> set[str]:
     """Normalized target plus its forms with attached conjunction/preposition proclitics
-    (``الصين`` → ``والصين``, ``بالصين``, ``للصين``, ``وللصين`` …)."""
+    (``الصين`` → ``والصين``, ``بالصين``, ``للصين``, ``وللصين`` …; :func:`arnews.wordforms.attached_forms`)."""
     from .text import normalize
 
-    t = normalize(term)
-    out = {t}
-    for p in _PROCLITICS:
-        out.add(p + t)
-        if p.endswith("ل") and t.startswith("ال"):
-            out.add(p + t[1:])  # ل + الصين -> للصين
-    return out
+    return attached_forms(normalize(term))
 
 
 def _word_index(tokens: pd.DataFrame) -> pd.DataFrame:
@@ -950,7 +948,7 @@ def pair_context_terms(
         own_idx = pd.MultiIndex.from_arrays([own_aid, own_pos])
         hit = pd.MultiIndex.from_arrays([occ_t["article_id"].to_numpy(), occ_t["start"].to_numpy()]).isin(own_idx)
         occ_t = occ_t[~hit]
-    per = _articles_periods(articles, period)
+    per = articles_periods(articles, period)
     occ_t["period"] = occ_t["article_id"].map(per).fillna("undated")
     counts = occ_t.groupby(["period", "feature"]).size().rename("count").reset_index()
     sizes = occ_t.groupby("period").size()

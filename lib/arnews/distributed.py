@@ -1,7 +1,7 @@
 """Run the annotation pipeline on a Dask cluster.
 
 Each chunk of articles is one task; a task runs the same stages as the local engine
-(:func:`arnews.pipeline.annotate_chunk`), so the tables are identical. On a cluster the
+(:func:`arnews.stages.annotate_chunk`), so the tables are identical. On a cluster the
 corpus is best a Parquet dataset on storage every worker can read (``dd.read_parquet``
 splits it into partitions on the workers); a folder or CSV is read on the client and
 its chunks are sent to the workers.
@@ -26,9 +26,14 @@ from typing import Iterable, Iterator
 
 import pandas as pd
 
+from .annotations import Annotations
 from .clean import flag_load_report
-from .pipeline import (Annotations, _chunks, _clear_tables, _concat, _write_part, annotate_chunk, available_stages,
-                       stream_chunks, unify_parts)
+from .parts import clear_tables as _clear_tables
+from .parts import concat_tables as _concat
+from .parts import iter_chunks as _chunks
+from .parts import stream_chunks, unify_parts
+from .parts import write_part as _write_part
+from .stages import annotate_chunk, available_stages
 from .store import Run, abort_run, begin_run, commit_run
 
 __all__ = ["annotate_dask", "annotate_dask_to_parquet", "dask_client"]
@@ -139,7 +144,7 @@ def annotate_dask_to_parquet(
     """Annotate on Dask and write each table as a partitioned Parquet dataset
     ``out_dir/<table>.parquet/part-NNNNNN.parquet`` (readable with ``pd.read_parquet``,
     ``dd.read_parquet`` or :func:`arnews.read_annotations`), one part per partition or chunk,
-    given one schema at the end (:func:`arnews.pipeline.unify_parts`).
+    given one schema at the end (:func:`arnews.parts.unify_parts`).
 
     A Parquet ``source`` is read by the workers partition by partition; other sources
     are streamed from the client with :func:`arnews.corpus.iter_corpus`.

@@ -54,9 +54,12 @@ import numpy as np
 import pandas as pd
 import regex as re
 
-from .cooc import _articles_periods, _require, _term_variants, actor_labels, actor_occurrences, association
+from .cooc import actor_labels, actor_occurrences, association
+from .cooc import articles_periods as _articles_periods
+from .cooc import require_columns as _require
 from .stopwords import resolve_stopwords
 from .text import normalize
+from .wordforms import ARTICLE, PROCLITICS, attached_forms
 
 __all__ = [
     "FORMS",
@@ -616,16 +619,13 @@ def _pattern_sets(pattern: str, form: str, clitics: bool, regex: bool, uniq: pd.
             continue
         wn = w if form == "surface" else normalize(w)
         if k == 0 and clitics and form in ("norm", "surface"):
-            allowed = _term_variants(w) if form == "norm" else {wn} | {p + wn for p in _SURFACE_PROCLITICS}
-            if form == "surface" and wn.startswith("ال"):
+            allowed = attached_forms(normalize(w)) if form == "norm" else {wn} | {p + wn for p in PROCLITICS}
+            if form == "surface" and wn.startswith(ARTICLE):
                 allowed |= {p + wn[1:] for p in ("ل", "ول", "فل")}
         else:
             allowed = {wn}
         out.append(np.asarray(uniq.isin(allowed), dtype=bool))
     return out
-
-
-_SURFACE_PROCLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
 
 
 def _find(tokens: pd.DataFrame, pattern: str, form: str, clitics: bool, regex: bool) -> tuple[pd.DataFrame, np.ndarray, int]:

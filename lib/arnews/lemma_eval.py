@@ -58,7 +58,7 @@ def load_lemma_gold(paths: dict[str, str | os.PathLike] | None = None) -> pd.Dat
     >>> sorted(g["source"].unique()), sorted(g["split"].unique())
     (['sample', 'written'], ['dev', 'test'])
     """
-    from .morph import load_gold
+    from .evaluation.lemmas import load_gold
     from .resources import data_path
 
     parts = []
@@ -184,7 +184,9 @@ def evaluation_report(backend: str = "rules", n_boot: int = 2000) -> str:
     """What ``python -m arnews evaluate lemmas`` prints: the held-out headline with bootstrap
     95 % intervals (overall and per POS), the dev figures apart, per gold file, the agreement
     of the two labellings, and the candidate backends compared on dev and test."""
-    from .morph import OFFLINE_DEFAULT, camel_data_dir, evaluate, resolve_backend
+    from .evaluation.lemmas import evaluate
+    from .morph import OFFLINE_DEFAULT, resolve_backend
+    from .resources import camel_data_dir
 
     g = load_lemma_gold()
     s = score_backend(g, backend)

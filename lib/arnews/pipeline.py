@@ -1,8 +1,7 @@
 """Run the annotation pipeline over a corpus and produce tidy tables.
 
-Stages, in order (each is a function ``annotate_stage(tables) -> dict`` in its module; a
-module whose output depends on installed data or models also defines ``cache_token() -> str``,
-which becomes part of the cache key):
+The stages and their contracts (what each requires, produces and reads; see
+:mod:`arnews.stages` and ``docs/architecture.md``):
 
 ========  ======================  ==============================================
 stage     module                  adds
@@ -15,9 +14,11 @@ quotes    :mod:`arnews.quotes`    quotes
 stance    :mod:`arnews.stance`    stance (and sentence_stance)
 ========  ======================  ==============================================
 
-Results are cached per chunk of articles, keyed by the articles' content, the pipeline
-version and the data files the stages read (gazetteer, lexicons, rules), so a second run
-over an unchanged corpus loads from the cache.
+The pipeline orders the stages from their declarations. Results are cached per chunk of
+articles and per stage (:mod:`arnews.cache`), keyed by the articles' content, the stage's
+version (a hash of its source, data files and environment) and its upstream stages' keys, so
+a second run over an unchanged corpus loads from the cache and a code or data change redoes
+exactly the stages it touches.
 
 Example
 -------
@@ -29,23 +30,29 @@ Example
 from __future__ import annotations
 
 import hashlib
-import importlib
 import itertools
+import logging
 import os
-import shutil
 import sys
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 import pandas as pd
 
-from . import __version__
+from .annotations import Annotations
+from .cache import CacheEntry, content_key
 from .clean import flag_load_report
 from .procs import die_with_parent
-from .resources import data_fingerprint
 from .store import abort_run, begin_run, check_manifest, commit_run
+from .parts import stream_chunks, unify_parts
+from .parts import clear_tables as _clear_tables
+from .parts import concat_tables as _concat
+from .parts import iter_chunks as _chunks
+from .parts import write_part as _write_part
+from . import __version__
+from .stages import (STAGE_MODULES, annotate_chunk, available_stages, get_stage, order_stages, run_stage, stage_keys,
+                     stage_version)
 
 __all__ = [
     "Annotations",
@@ -57,72 +64,29 @@ __all__ = [
     "read_annotations",
     "STAGES",
     "PIPELINE_VERSION",
+    "pipeline_version",
     "default_cache_dir",
 ]
 
-PIPELINE_VERSION = f"{__version__}-p1"
-# Stage name -> module implementing ``annotate_stage(tables) -> dict[str, DataFrame]``.
-STAGES: dict[str, str] = {
-    "clean": "arnews.clean",
-    "text": "arnews.text",
-    "lemmas": "arnews.morph",
-    "actors": "arnews.actors",
-    "quotes": "arnews.quotes",
-    "stance": "arnews.stance",
-}
-# Data files whose contents change the output (part of the cache key).
-DATA_FILES = [
-    "clean_rules.csv",
-    "actors.csv",
-    "stopwords.csv",
-    "lexicons/stance.csv",
-    "lexicons/speech_verbs.csv",
-    "lexicons/speaker_titles.csv",
-    "lexicons/speaker_places.csv",
-    "lexicons/speaker_cues.csv",
-    "lexicons/quote_kinds.csv",
-]
-TABLE_ORDER = ["articles", "sentences", "tokens", "mentions", "quotes", "sentence_stance", "stance"]
+log = logging.getLogger("arnews.pipeline")
+#: Stage name -> module declaring it (see :mod:`arnews.stages`).
+STAGES: dict[str, str] = STAGE_MODULES
+#: The package version; what the output depends on is :func:`pipeline_version`.
+PIPELINE_VERSION = f"{__version__}-p2"
 
 
-@dataclass
-class Annotations:
-    """The tidy tables of an annotated corpus (one row per article, sentence, token, mention…)."""
+def pipeline_version(stages: Iterable[str] | None = None) -> str:
+    """One hash of the versions of the stages (their source, data files and environment; see
+    :func:`arnews.stages.stage_version`): two runs with the same value annotate alike.
 
-    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
-    load_report: pd.DataFrame | None = None
-
-    def __getattr__(self, name: str) -> pd.DataFrame:
-        tables = self.__dict__.get("tables", {})
-        if name in tables:
-            return tables[name]
-        raise AttributeError(f"no table {name!r}; tables are {sorted(tables)}")
-
-    def __getitem__(self, name: str) -> pd.DataFrame:
-        return self.tables[name]
-
-    def __contains__(self, name: str) -> bool:
-        return name in self.tables
-
-    def to_parquet(self, out_dir: str | os.PathLike) -> Path:
-        """Write every table as ``<name>.parquet`` (plus ``load_report.parquet`` and
-        ``manifest.json``), replacing the folder as a whole (see :mod:`arnews.store`)."""
-        with begin_run(out_dir) as run:
-            for name, df in self.tables.items():
-                _to_parquet(df, run.path / f"{name}.parquet")
-            if "articles" in self.tables:
-                run.add_articles(self.tables["articles"])
-            commit_run(run, report=self.load_report)
-        return run.target
-
-    def summary(self) -> dict[str, int]:
-        return {name: len(df) for name, df in self.tables.items()}
-
-
-def _to_parquet(df: pd.DataFrame, path: Path) -> None:
-    df = df.copy()
-    df.attrs = {}
-    df.to_parquet(path, index=False)
+    >>> len(pipeline_version(["clean", "text"]))
+    16
+    """
+    run = order_stages(stages if stages is not None else available_stages())
+    h = hashlib.sha1(PIPELINE_VERSION.encode())
+    for s in run:
+        h.update(f"\0{s.name}={stage_version(s)}".encode())
+    return h.hexdigest()[:16]
 
 
 def read_annotations(path: str | os.PathLike) -> Annotations:
@@ -130,57 +94,20 @@ def read_annotations(path: str | os.PathLike) -> Annotations:
     p = Path(path)
     if not p.is_dir():
         raise FileNotFoundError(f"{p}: no annotation folder (run `python -m arnews annotate CORPUS --out {p}`)")
-    check_manifest(p)  # the tables are those of one run, as written
     tables = {}
     for f in sorted(p.glob("*.parquet")):
         if f.stem != "load_report":
             tables[f.stem] = pd.read_parquet(f)
     if "articles" not in tables:
         raise FileNotFoundError(f"{p}: no articles.parquet in the annotation folder")
+    check_manifest(p)  # the tables are those of one run, as written
     rep = p / "load_report.parquet"
     return Annotations(tables, pd.read_parquet(rep) if rep.exists() else None)
 
 
 def _stage_fn(name: str) -> Callable[[dict], dict] | None:
-    try:
-        mod = importlib.import_module(STAGES[name])
-    except ModuleNotFoundError as e:
-        if e.name == STAGES[name]:
-            return None
-        raise
-    return getattr(mod, "annotate_stage", None)
-
-
-def available_stages() -> list[str]:
-    """Stages whose module is installed and provides ``annotate_stage``."""
-    return [s for s in STAGES if _stage_fn(s) is not None]
-
-
-def annotate_chunk(articles: pd.DataFrame, stages: Iterable[str] | None = None) -> dict[str, pd.DataFrame]:
-    """Run the stages on one chunk of articles in memory; returns the tables."""
-    stages = list(stages) if stages is not None else available_stages()
-    tables: dict[str, pd.DataFrame] = {"articles": articles.reset_index(drop=True)}
-    for s in stages:
-        fn = _stage_fn(s)
-        if fn is None:
-            raise ValueError(f"stage {s!r}: module {STAGES.get(s)} has no annotate_stage()")
-        tables.update({name: _plain_strings(df) for name, df in fn(tables).items()})
-    return tables
-
-
-def _plain_strings(df: pd.DataFrame) -> pd.DataFrame:
-    """Hold string columns of the large per-token tables as Python objects between stages:
-    every stage reads them with ``tolist()``/iteration, which is several times faster on
-    object columns than on Arrow-backed ``str`` columns (pandas >= 3)."""
-    if len(df) < 10_000:
-        return df
-    cols = [c for c in df.columns if isinstance(df[c].dtype, pd.StringDtype)]
-    if not cols:
-        return df
-    df = df.copy(deep=False)
-    for c in cols:
-        df[c] = pd.Series(df[c].to_numpy(dtype=object, na_value=None), index=df.index, dtype=object)
-    return df
+    """The function running a stage (None when its module is not installed)."""
+    return get_stage(name).function() if name in available_stages() else None
 
 
 def default_cache_dir() -> Path:
@@ -189,81 +116,61 @@ def default_cache_dir() -> Path:
 
 
 def _chunk_key(articles: pd.DataFrame, stages: list[str]) -> str:
-    h = hashlib.sha1()
-    h.update(PIPELINE_VERSION.encode())
-    h.update(",".join(stages).encode())
-    h.update(data_fingerprint(DATA_FILES).encode())
-    # Stages whose output depends on the environment (installed CAMeL data, models) say so.
-    for s in stages:
-        mod = importlib.import_module(STAGES[s])
-        token = getattr(mod, "cache_token", None)
-        if token is not None:
-            h.update(f"{s}={token()}".encode())
-    for aid, text in zip(articles["article_id"], articles["text"]):
-        h.update(str(aid).encode())
-        h.update(b"\0")
-        h.update(str(text).encode("utf-8"))
-        h.update(b"\1")
-    # metadata columns influence the articles table too
-    meta_cols = [c for c in articles.columns if c not in ("text",)]
-    h.update(pd.util.hash_pandas_object(articles[meta_cols].astype(str), index=False).values.tobytes())
-    return h.hexdigest()[:24]
+    """One key for a chunk and a list of stages (the keys of all its stage entries)."""
+    keys = stage_keys(order_stages(stages), content_key(articles))
+    return hashlib.sha1(repr(sorted(keys.items())).encode()).hexdigest()[:24]
 
 
-def _load_cached(dir_: Path) -> dict[str, pd.DataFrame] | None:
-    done = dir_ / "_complete"
-    if not done.exists():
+def _run_cached(chunk: pd.DataFrame, stages: list[str], cache_dir: Path) -> tuple[dict[str, pd.DataFrame], dict[str, bool]]:
+    """Run the stages on a chunk, each stage loaded from its verified cache entry when there
+    is one (only the tables a recomputed stage or the result needs are read) and computed and
+    saved otherwise. Returns the tables and, per stage, whether it came from the cache."""
+    run = order_stages(stages)
+    keys = stage_keys(run, content_key(chunk))
+    tables: dict[str, pd.DataFrame] = {"articles": chunk.reset_index(drop=True)}
+    pending: dict[str, Path] = {}  # table -> cached file not read yet
+    hits: dict[str, bool] = {}
+    for s in run:
+        entry = CacheEntry(cache_dir, s.name, keys[s.name])
+        manifest = _valid_manifest(entry)
+        if manifest is not None:
+            pending.update({name: entry.path / info["file"] for name, info in manifest["tables"].items()})
+            hits[s.name] = True
+            continue
+        _materialize(tables, pending)
+        out = run_stage(s, tables)
+        tables.update(out)
+        entry.save(out)
+        hits[s.name] = False
+    _materialize(tables, pending)
+    return tables, hits
+
+
+def _valid_manifest(entry: CacheEntry) -> dict | None:
+    if not entry.exists():
         return None
+    from .cache import CacheDamaged
+
     try:
-        return {f.stem: pd.read_parquet(f) for f in dir_.glob("*.parquet")}
-    except Exception:
+        return entry.verify()
+    except CacheDamaged as e:
+        log.warning("arnews cache: damaged entry, recomputing and replacing it: %s", e)
         return None
 
 
-def _save_cached(dir_: Path, tables: dict[str, pd.DataFrame]) -> None:
-    tmp = dir_.with_name(dir_.name + f".tmp{os.getpid()}")
-    tmp.mkdir(parents=True, exist_ok=True)
-    for name, df in tables.items():
-        _to_parquet(df, tmp / f"{name}.parquet")
-    (tmp / "_complete").write_text(PIPELINE_VERSION)
-    if dir_.exists():
-        shutil.rmtree(tmp, ignore_errors=True)
-        return
-    try:
-        tmp.rename(dir_)
-    except OSError:
-        shutil.rmtree(tmp, ignore_errors=True)
+def _materialize(tables: dict[str, pd.DataFrame], pending: dict[str, Path]) -> None:
+    for name, path in pending.items():
+        tables[name] = pd.read_parquet(path)
+    pending.clear()
 
 
-def _process_chunk(args: tuple[pd.DataFrame, list[str], str | None]) -> tuple[dict[str, pd.DataFrame], bool]:
+def _process_chunk(args: tuple[pd.DataFrame, list[str], str | None]) -> tuple[dict[str, pd.DataFrame], dict[str, bool]]:
+    """Annotate one chunk (through the cache when ``cache_dir`` is set); returns the tables and
+    which stages came from the cache."""
     chunk, stages, cache_dir = args
     if cache_dir:
-        key_dir = Path(cache_dir) / _chunk_key(chunk, stages)
-        cached = _load_cached(key_dir)
-        if cached is not None:
-            return cached, True
-    tables = annotate_chunk(chunk, stages)
-    if cache_dir:
-        _save_cached(key_dir, tables)
-    return tables, False
-
-
-def _chunks(articles: pd.DataFrame, size: int) -> Iterator[pd.DataFrame]:
-    for i in range(0, len(articles), size):
-        yield articles.iloc[i : i + size]
-
-
-def _concat(parts: list[dict[str, pd.DataFrame]]) -> dict[str, pd.DataFrame]:
-    names = [n for n in TABLE_ORDER if any(n in p for p in parts)]
-    names += sorted({n for p in parts for n in p} - set(names))
-    out = {}
-    for n in names:
-        frames = [p[n] for p in parts if n in p and len(p[n])]
-        if frames:
-            out[n] = pd.concat(frames, ignore_index=True)
-        else:
-            out[n] = next(p[n] for p in parts if n in p).iloc[0:0]
-    return out
+        return _run_cached(chunk, stages, Path(cache_dir))
+    return annotate_chunk(chunk, stages), {s: False for s in stages}
 
 
 def annotate(
@@ -325,6 +232,7 @@ def annotate(
     jobs = [(c, stage_list, cache_dir) for c in chunks]
     parts: list[dict[str, pd.DataFrame]] = []
     hits = 0
+    stage_hits = dict.fromkeys(stage_list, 0)
     bar = None
     if show:
         from tqdm.auto import tqdm
@@ -332,7 +240,9 @@ def annotate(
         bar = tqdm(total=len(articles), desc="annotating", unit="article", file=sys.stderr)
     for (tables, hit), job in zip(_bounded_map(_process_chunk, jobs, workers if len(chunks) > 1 else 1), jobs):
         parts.append(tables)
-        hits += hit
+        hits += bool(hit) and all(hit.values())
+        for name, h in hit.items():
+            stage_hits[name] += h
         if bar:
             bar.update(len(job[0]))
     if bar:
@@ -340,6 +250,7 @@ def annotate(
     tables = _concat(parts)
     ann = Annotations(tables, flag_load_report(load_rep, tables["articles"]))
     ann.tables["articles"].attrs["cache_hits"] = hits
+    ann.tables["articles"].attrs["stage_cache_hits"] = stage_hits
     ann.tables["articles"].attrs["chunks"] = len(chunks)
     return ann
 
@@ -367,118 +278,9 @@ def annotate_corpus(path: str | os.PathLike, **kwargs) -> Annotations:
 # ---------------------------------------------------------------------------
 
 
-def _arrow_safe(df: pd.DataFrame) -> pd.DataFrame:
-    """Give all-missing object columns a string type so every chunk has the same schema."""
-    df = df.copy()
-    df.attrs = {}
-    for c in df.columns:
-        if df[c].dtype == object and df[c].isna().all():
-            df[c] = pd.array([None] * len(df), dtype="str")
-    return df
-
-
-def _write_part(tables: dict[str, pd.DataFrame], out: str | os.PathLike, index: int) -> dict[str, int]:
-    """Write one chunk's tables as ``out/<table>.parquet/part-NNNNNN.parquet`` (a Parquet dataset
-    that ``pd.read_parquet``, ``dd.read_parquet`` and :func:`read_annotations` read whole; call
-    :func:`unify_parts` once all parts are written). Returns rows per table."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    counts = {}
-    for name, df in tables.items():
-        d = Path(out) / f"{name}.parquet"
-        d.mkdir(parents=True, exist_ok=True)
-        pq.write_table(pa.Table.from_pandas(_arrow_safe(df), preserve_index=False), d / f"part-{index:06d}.parquet")
-        counts[name] = len(df)
-    return counts
-
-
-def _null_like(t) -> bool:
-    """Whether an Arrow type carries no information anywhere in it (null, list<null>,
-    struct<k: null> …): the type of a column that had no values in a chunk."""
-    import pyarrow as pa
-
-    if pa.types.is_null(t):
-        return True
-    if pa.types.is_list(t) or pa.types.is_large_list(t):
-        return _null_like(t.value_type)
-    if pa.types.is_struct(t):
-        return any(_null_like(t.field(i).type) for i in range(t.num_fields))
-    return False
-
-
-def unify_parts(table_dir: str | os.PathLike) -> int:
-    """Give every part of a Parquet dataset written chunk by chunk the same schema.
-
-    A chunk where a column is empty or all missing (no quotes, no removed boilerplate, no
-    stance dyads, a metadata column never filled) yields a part with an uninformative type
-    (null, ``list<null>``, or string for an empty numeric column); readers of the dataset need
-    one schema. Each column takes its type, and its pandas metadata (nullable ints, string
-    dtypes), from the first part where it holds a value; the parts that differ are rewritten
-    (usually a few small ones), an all-missing column as typed nulls. Returns the number of
-    parts rewritten.
-    """
-    import json
-
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    parts = sorted(Path(table_dir).glob("part-*.parquet"))
-    schemas = [pq.read_schema(x) for x in parts]
-    if len(parts) < 2 or all(sc.equals(schemas[0], check_metadata=False) for sc in schemas[1:]):
-        return 0
-    names = list(dict.fromkeys(n for sc in schemas for n in sc.names))
-    rows = [pq.read_metadata(x).num_rows for x in parts]
-    null_counts: dict = {}
-
-    def all_null(i: int, name: str) -> bool:
-        if (i, name) not in null_counts:
-            col = pq.read_table(parts[i], columns=[name]).column(name)
-            null_counts[i, name] = col.null_count == len(col)
-        return null_counts[i, name]
-
-    fields, source = [], {}
-    for name in names:
-        cands = [(i, sc.field(name)) for i, sc in enumerate(schemas) if name in sc.names]
-        if len({str(f.type) for _, f in cands}) == 1:
-            best = cands[0]
-        else:  # the first part where the column holds a value and has a full type
-            best = next(((i, f) for i, f in cands if rows[i] and not _null_like(f.type) and not all_null(i, name)), None)
-            best = best or next(((i, f) for i, f in cands if not _null_like(f.type)), cands[0])
-        fields.append(best[1])
-        source[name] = best[0]
-    # pandas metadata: each column's entry from the part that gave the column its type
-    metas = [json.loads(sc.metadata[b"pandas"]) if sc.metadata and b"pandas" in sc.metadata else None for sc in schemas]
-    metadata = None
-    if metas[0] is not None:
-        base = dict(metas[0])
-        cols = []
-        for name in names:
-            m = metas[source[name]]
-            entry = next((c for c in (m or {}).get("columns", []) if c.get("name") == name), None)
-            if entry is not None:
-                cols.append(entry)
-        base["columns"] = cols
-        metadata = {b"pandas": json.dumps(base).encode()}
-    target = pa.schema(fields, metadata=metadata)
-    done = 0
-    for i, (x, sc) in enumerate(zip(parts, schemas)):
-        if sc.equals(target, check_metadata=False) and i > 0:
-            continue
-        t = pq.read_table(x)
-        cols = []
-        for f in target:
-            if f.name not in t.column_names or t.column(f.name).null_count == t.num_rows:
-                cols.append(pa.nulls(t.num_rows, f.type))  # missing or all-missing: typed nulls
-                continue
-            try:
-                cols.append(t.column(f.name).cast(f.type))
-            except (pa.ArrowInvalid, pa.ArrowNotImplementedError) as e:
-                raise ValueError(f"{x}: column {f.name!r} ({t.column(f.name).type}) cannot take the type of the "
-                                 f"other parts ({f.type}): {e}") from e
-        pq.write_table(pa.Table.from_arrays(cols, schema=target), x)
-        done += 1
-    return done
+# ---------------------------------------------------------------------------
+# Streaming: corpora larger than memory
+# ---------------------------------------------------------------------------
 
 
 def _process_chunk_to_part(args: tuple) -> tuple[dict[str, int], bool, int]:
@@ -486,17 +288,7 @@ def _process_chunk_to_part(args: tuple) -> tuple[dict[str, int], bool, int]:
     only row counts travel back to the parent."""
     chunk, stages, cache_dir, out, index = args
     tables, hit = _process_chunk((chunk, stages, cache_dir))
-    return _write_part(tables, out, index), hit, len(tables["articles"])
-
-
-def _clear_tables(out: Path, names: Iterable[str]) -> None:
-    """Remove earlier output of these tables (a file, or a folder of parts) before writing."""
-    for n in names:
-        t = out / f"{n}.parquet"
-        if t.is_dir():
-            shutil.rmtree(t)
-        elif t.exists():
-            t.unlink()
+    return _write_part(tables, out, index), bool(hit) and all(hit.values()), len(tables["articles"])
 
 
 def _warm_up(job: tuple) -> None:
@@ -531,18 +323,6 @@ def _bounded_map(fn, jobs: Iterable, workers: int, warm_up: bool = True) -> Iter
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
-
-
-def stream_chunks(source: str | os.PathLike, chunk_size: int, report: list[dict], **load_kwargs) -> Iterator[pd.DataFrame]:
-    """Non-empty article chunks of a corpus path (see :func:`arnews.corpus.iter_corpus`);
-    the load-report rows are appended to ``report`` as they are read."""
-    from .corpus import iter_corpus
-
-    for c in iter_corpus(source, chunk_size=chunk_size, **load_kwargs):
-        report.extend(c.attrs.get("load_report", []))
-        c.attrs = {}
-        if len(c):
-            yield c
 
 
 def annotate_to_parquet(

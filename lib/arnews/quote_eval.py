@@ -341,7 +341,7 @@ def evaluation_report(include_sample_report: bool = True) -> str:
     lines: list[str] = []
     if include_sample_report:
         try:
-            from .quotes import evaluation_report as sample_report
+            from .evaluation.quotes import evaluation_report as sample_report
 
             lines += [sample_report(), ""]
         except ImportError:  # the sample report moved: print the speaker figures only

@@ -27,7 +27,8 @@ import pandas as pd
 
 from .stance_model import TONE_LABELS
 
-__all__ = ["pair_scores", "tone_scores", "bootstrap", "Figures", "score", "format_figures"]
+__all__ = ["pair_scores", "tone_scores", "bootstrap", "Figures", "score", "format_figures", "evaluate", "report",
+           "evaluation_report"]
 
 STANCE_PAIR_LABELS = ("cooperation", "conflict")
 
@@ -154,7 +155,7 @@ def format_figures(f: Figures, confusions: bool = True) -> list[str]:
 def lexicon_predictions(tables: dict[str, pd.DataFrame], examples) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The lexicon method's pairs and tones for prepared examples, with gold, in the format of
     :func:`arnews.stance_train.predict_examples`."""
-    from .stance import country_dyads
+    from .stance.dyads import country_dyads
 
     keys = {(e.view.article_id, e.view.sentence_id): e for e in examples}
     cd = country_dyads(tables.get("stance"))
@@ -180,7 +181,7 @@ def sample_gold(ann=None) -> tuple[pd.DataFrame, dict[str, pd.DataFrame], int]:
     from .corpus import load_corpus
     from .pipeline import annotate
     from .resources import data_path
-    from .stance import read_gold
+    from .evaluation.stance_gold import read_gold
 
     gold = read_gold()
     if ann is None:
@@ -234,3 +235,12 @@ def report(**kwargs) -> str:
     for f in figs.values():
         lines += format_figures(f) + [""]
     return "\n".join(lines)
+
+
+def evaluation_report() -> str:
+    """``python -m arnews evaluate stance``: the model and lexicon figures above, then the
+    lexicon method's figures by development split on the sample and the older supervised
+    sentence classifier (:mod:`arnews.evaluation.stance`)."""
+    from .evaluation.stance import evaluation_report as lexicon_report
+
+    return report() + "\n\nLexicon method in detail (sample gold, by development split)\n" + lexicon_report()

@@ -31,13 +31,14 @@ from typing import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
-from .stance import LABELS, read_gold
+from .evaluation.stance_gold import read_gold
+from .stance.lexicon import LABELS
+from .text import normalize
+from .wordforms import feature_word
 
 __all__ = [
     "make_pipeline",
     "train",
-    "cross_validate",
-    "split_validate",
     "LexiconFeatures",
     "predict_sentences",
     "TransformersStance",
@@ -47,19 +48,12 @@ __all__ = [
 
 def _clitic_words(text: str) -> list[str]:
     """Word features: normalized words with the article / one-letter proclitics stripped
-    (so التعاون, وبالتعاون, للتعاون share the feature تعاون)."""
-    from .text import normalize
-
+    (:func:`arnews.wordforms.feature_word`: التعاون, وبالتعاون, للتعاون share تعاون)."""
     out = []
     for w in normalize(text).split():
         w = w.strip(".,،؛:؟!?\"'“”«»()[]-–—")
-        if not w:
-            continue
-        for p in ("وبال", "وال", "بال", "فال", "لل", "ال", "و", "ف"):
-            if w.startswith(p) and len(w) - len(p) >= 3:
-                w = w[len(p):]
-                break
-        out.append(w)
+        if w:
+            out.append(feature_word(w))
     return out
 
 
@@ -127,8 +121,6 @@ def make_pipeline(
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import FeatureUnion, Pipeline
 
-    from .text import normalize
-
     parts = [("char", TfidfVectorizer(analyzer="char_wb", ngram_range=ngram_range, preprocessor=normalize,
                                       sublinear_tf=True, min_df=1))]
     if word_ngrams:
@@ -144,7 +136,7 @@ def make_pipeline(
     )
 
 
-def _labelled(data: pd.DataFrame | str | Path | None) -> pd.DataFrame:
+def labelled_sentences(data: pd.DataFrame | str | Path | None) -> pd.DataFrame:
     if data is None or isinstance(data, (str, Path)):
         return read_gold(data)
     missing = [c for c in ("text", "label") if c not in data.columns]
@@ -158,75 +150,10 @@ def _labelled(data: pd.DataFrame | str | Path | None) -> pd.DataFrame:
 
 def train(data: pd.DataFrame | str | Path | None = None, **params):
     """Fit the classifier on labelled sentences (a DataFrame or a CSV path; default the gold set)."""
-    df = _labelled(data)
+    df = labelled_sentences(data)
     model = make_pipeline(**params)
     model.fit(df["text"].astype(str).tolist(), df["label"].tolist())
     return model
-
-
-def cross_validate(data: pd.DataFrame | str | Path | None = None, folds: int = 5, seed: int = 0, **params) -> dict:
-    """Cross-validated sentence macro-F1 of the classifier.
-
-    Folds are grouped by ``article_id`` when there are at least ``folds`` articles (so the
-    score is for unseen articles), else stratified by label. Returns ``macro_f1``,
-    ``accuracy``, ``per_label``, ``confusion``, ``predictions`` (out-of-fold), ``folds``,
-    ``grouped``.
-    """
-    from sklearn.metrics import confusion_matrix, precision_recall_fscore_support
-    from sklearn.model_selection import GroupKFold, StratifiedKFold, cross_val_predict
-
-    df = _labelled(data).reset_index(drop=True)
-    X, y = df["text"].astype(str).tolist(), df["label"].to_numpy()
-    grouped = "article_id" in df.columns and df["article_id"].nunique() >= folds
-    if grouped:
-        cv = GroupKFold(n_splits=folds)
-        pred = cross_val_predict(make_pipeline(**params), X, y, cv=cv, groups=df["article_id"].to_numpy())
-    else:
-        n_min = int(pd.Series(y).value_counts().min())
-        k = max(2, min(folds, n_min))
-        cv = StratifiedKFold(n_splits=k, shuffle=True, random_state=seed)
-        folds = k
-        pred = cross_val_predict(make_pipeline(**params), X, y, cv=cv)
-    p, r, f, n = precision_recall_fscore_support(y, pred, labels=LABELS, zero_division=0)
-    cm = pd.DataFrame(confusion_matrix(y, pred, labels=LABELS), index=[f"gold {x}" for x in LABELS],
-                      columns=[f"pred {x}" for x in LABELS])
-    out = df.copy()
-    out["predicted"] = pred
-    return {
-        "macro_f1": float(np.mean(f)),
-        "accuracy": float((pred == y).mean()),
-        "per_label": pd.DataFrame({"label": LABELS, "precision": p, "recall": r, "f1": f, "support": n}),
-        "confusion": cm,
-        "predictions": out,
-        "folds": folds,
-        "grouped": bool(grouped),
-    }
-
-
-def split_validate(data: pd.DataFrame | str | Path | None = None, dev: Iterable[str] | None = None, **params) -> dict:
-    """Train on the dev articles (``article_id`` starting with a ``dev`` prefix), score on the
-    others: ``macro_f1``, ``accuracy``, ``confusion``, ``n_train``, ``n_test`` (None when one
-    side is empty). ``dev`` defaults to :data:`arnews.stance.DEV_ARTICLES`.
-    """
-    from sklearn.metrics import confusion_matrix, f1_score
-
-    if dev is None:
-        from .stance import DEV_ARTICLES as dev
-
-    df = _labelled(data).reset_index(drop=True)
-    if "article_id" not in df.columns:
-        return None
-    is_dev = df["article_id"].astype(str).str.startswith(tuple(dev))
-    tr, te = df[is_dev], df[~is_dev]
-    if not len(tr) or not len(te) or tr["label"].nunique() < 2:
-        return None
-    model = make_pipeline(**params).fit(tr["text"].astype(str).tolist(), tr["label"].tolist())
-    pred = model.predict(te["text"].astype(str).tolist())
-    y = te["label"].to_numpy()
-    cm = pd.DataFrame(confusion_matrix(y, pred, labels=LABELS), index=[f"gold {x}" for x in LABELS],
-                      columns=[f"pred {x}" for x in LABELS])
-    return {"macro_f1": float(f1_score(y, pred, labels=LABELS, average="macro", zero_division=0)),
-            "accuracy": float((pred == y).mean()), "confusion": cm, "n_train": int(len(tr)), "n_test": int(len(te))}
 
 
 def predict_sentences(model, sentences: pd.DataFrame) -> pd.DataFrame:
@@ -343,3 +270,19 @@ class TransformersStance:
     def predict(self, texts: Sequence[str]) -> list[str]:
         proba = self.predict_proba(texts)
         return [self.classes_[i] for i in np.argmax(proba, axis=1)]
+
+
+# Gold reading and evaluation live in arnews.evaluation; these names stay reachable here for
+# notebooks written before the move (looked up on first use: no import of arnews.evaluation).
+_MOVED = {
+    "cross_validate": "arnews.evaluation.stance_cv",
+    "split_validate": "arnews.evaluation.stance_cv",
+}
+
+
+def __getattr__(name: str):
+    if name in _MOVED:
+        import importlib
+
+        return getattr(importlib.import_module(_MOVED[name]), name)
+    raise AttributeError(f"module 'arnews.stance_ml' has no attribute {name!r}")

@@ -343,7 +343,7 @@ def _article_pairs(mentions: pd.DataFrame | None) -> dict[str, tuple[str, str]]:
 
 @lru_cache(maxsize=1)
 def _pair_ref_keys() -> frozenset[str]:
-    from .stance import default_lexicon
+    from .stance.lexicon import default_lexicon
 
     return frozenset(word_key(w) for w in default_lexicon().pairs)
 

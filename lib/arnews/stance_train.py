@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from .resources import data_path
-from .stance import label_from_score
+from .stance.sentences import label_from_score
 from .stance_model import (
     PAIR_LABELS,
     TONE_LABELS,

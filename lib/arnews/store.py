@@ -272,7 +272,7 @@ def commit_run(run: Run, *, stages: Iterable[str] | None = None, report: list[di
     manifest = {
         "format": FORMAT,
         "arnews_version": __version__,
-        "pipeline_version": _pipeline_version(),
+        "pipeline_version": _pipeline_version(stages),
         "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         "corpus": {"source": run.source, "fingerprint": fingerprint or run._hash.hexdigest(), "articles_seen": run._n_articles},
         "stages": list(stages) if stages is not None else None,
@@ -286,10 +286,15 @@ def commit_run(run: Run, *, stages: Iterable[str] | None = None, report: list[di
     return manifest
 
 
-def _pipeline_version() -> str | None:
-    from . import pipeline
+def _pipeline_version(stages: Iterable[str] | None) -> str:
+    """One hash of the package version and the versions of the stages that ran (their source
+    and data files, see :mod:`arnews.stages`)."""
+    from .stages import available_stages, order_stages, stage_version
 
-    return getattr(pipeline, "PIPELINE_VERSION", None)
+    h = hashlib.sha1(__version__.encode())
+    for s in order_stages(list(stages) if stages is not None else available_stages()):
+        h.update(f"\0{s.name}={stage_version(s)}".encode())
+    return h.hexdigest()[:16]
 
 
 def _flag_cleaning(rep: pd.DataFrame, articles: Path) -> pd.DataFrame:

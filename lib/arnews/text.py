@@ -37,6 +37,7 @@ from camel_tools.utils.normalize import (
 )
 
 from .resources import TYPE_CACHE_LIMIT
+from .stages import Stage
 
 __all__ = [
     "NormalizeOptions",
@@ -362,7 +363,7 @@ _is_word_cached = lru_cache(maxsize=200_000)(_has_content)
 
 
 def annotate_stage(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
-    """Pipeline stage: sentences and tokens of the cleaned text; ``n_tokens`` per article
+    """Pipeline stage (:data:`STAGE`): sentences and tokens of the cleaned text; ``n_tokens`` per article
     counts word tokens (punctuation excluded)."""
     arts = tables["articles"]
     sents = sentences_table(arts)
@@ -371,3 +372,11 @@ def annotate_stage(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     arts = arts.copy()
     arts["n_tokens"] = arts["article_id"].map(counts).fillna(0).astype("int64")
     return {"articles": arts, "sentences": sents, "tokens": toks}
+
+
+STAGE = Stage(
+    name="text",
+    run="arnews.text:annotate_stage",
+    requires=("articles.clean_text",),
+    produces=("articles.n_tokens", "sentences", "tokens"),
+)

@@ -99,7 +99,7 @@ def classify(tables: dict[str, pd.DataFrame], model: StanceModel | str | os.Path
     if m is not None:
         pairs, tones = m.predict(tables)
         return Predictions(pairs, tones, f"model {Path(model).name}" if isinstance(model, (str, os.PathLike)) else "model")
-    from .stance import country_dyads
+    from .stance.dyads import country_dyads
 
     cd = country_dyads(tables.get("stance"))
     pairs = cd[["article_id", "sentence_id", "a", "b", "label"]].copy()

@@ -1,0 +1,134 @@
+"""Quoted spans of an article's text: balanced, nested and unclosed quotation marks (step 1 of
+:mod:`arnews.quotes`).
+
+>>> t = 'وقال: “نعم” و"لا" ثم «كلا»'
+>>> [t[s.start:s.end] for s in find_quoted_spans(t)]
+['نعم', 'لا', 'كلا']
+"""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import numpy as np
+import regex as re
+
+from ..text import split_sentences
+
+__all__ = ["QuotedSpan", "find_quoted_spans", "CONTENT_RE", "TRAIL_STRIP_RE"]
+
+_MARK_RE = re.compile(r"[“”«»„\"]")
+_FAMILY = {"“": "curly", "”": "curly", "„": "curly", "«": "guil", "»": "guil", '"': "straight"}
+_CLOSE_ONLY = {"”", "»"}
+_NESTED_CLOSER = {"curly": "”", "guil": "»"}
+# Characters that count as "space" on the right of a closing mark.
+_RIGHT_BREAK = set(".,،:;؛!?؟)]}-–—…'")
+_LEFT_BREAK = set("([{")
+CONTENT_RE = re.compile(r"[\p{L}\p{N}]")
+TRAIL_STRIP_RE = re.compile(r"(?:[\s،,؛;:\-–—]|(?<=\s)[وف](?=\s*$))+$")
+
+
+class QuotedSpan(NamedTuple):
+    """A quotation's content ``text[start:end]`` and the marks around it."""
+
+    start: int
+    end: int
+    open_mark: str
+    close_mark: str  # "" when the quote was never closed
+    balanced: bool
+
+
+def _is_space(ch: str) -> bool:
+    return ch.isspace()
+
+
+def find_quoted_spans(text: str, sentence_ends: list[int] | None = None) -> list[QuotedSpan]:
+    """Find quoted spans in a whole article's text, tolerating unbalanced marks.
+
+    ``sentence_ends`` (sorted end offsets of sentences) bounds unclosed quotes; by default
+    it comes from :func:`arnews.text.split_sentences`. See the module docstring for the
+    rules.
+
+    >>> t = 'وقال: “نعم” و"لا" ثم «كلا»'
+    >>> [t[s.start:s.end] for s in find_quoted_spans(t)]
+    ['نعم', 'لا', 'كلا']
+    >>> t = 'قال إن “الجملة الأولى. والثانية. “ ثم'       # MT: closed with “
+    >>> [t[s.start:s.end] for s in find_quoted_spans(t)]
+    ['الجملة الأولى. والثانية.']
+    >>> t = 'قال “بلا نهاية. جملة أخرى.'                   # never closed
+    >>> [(t[s.start:s.end], s.balanced) for s in find_quoted_spans(t)]
+    [('بلا نهاية.', False)]
+    """
+    if sentence_ends is None:
+        sentence_ends = [s.end for s in split_sentences(text)]
+    return _bounded(text, _scan_marks(text), np.asarray(sentence_ends, dtype=np.int64))
+
+
+class _RawSpan(NamedTuple):
+    open_idx: int  # offset of the opening mark
+    limit: int  # offset of the closing mark (or where an unclosed quote must stop)
+    open_mark: str
+    close_mark: str
+    balanced: bool
+
+
+def _scan_marks(text: str) -> list[_RawSpan]:
+    """Pair the quotation marks of a text, in one pass (see the module docstring)."""
+    n = len(text)
+    raw: list[_RawSpan] = []
+    cur: tuple[int, str] | None = None  # (index of opening mark, mark)
+    cur_end = 0  # end of the paragraph the open quote started in
+    nested: str | None = None
+    for m in _MARK_RE.finditer(text):
+        i, ch = m.start(), m.group()
+        if cur is not None and cur_end < i:  # the paragraph ended with the quote still open
+            raw.append(_RawSpan(cur[0], cur_end, cur[1], "", False))
+            cur, nested = None, None
+        right_space = i + 1 >= n or _is_space(text[i + 1]) or text[i + 1] in _RIGHT_BREAK
+        looks_open = (i == 0 or _is_space(text[i - 1]) or text[i - 1] in _LEFT_BREAK) and not right_space
+        if cur is None:
+            if (ch in _CLOSE_ONLY and not looks_open) or right_space:
+                continue  # stray closing mark, or an isolated mark with nothing to quote
+            cur, cur_end = (i, ch), _line_end(text, i)
+            continue
+        if nested is not None:
+            if ch == _NESTED_CLOSER[nested]:
+                nested = None
+            continue
+        fam, cur_fam = _FAMILY[ch], _FAMILY[cur[1]]
+        if fam != cur_fam and "straight" not in (fam, cur_fam) and ch in "«“„" and looks_open:
+            nested = fam  # «…» inside “…” (or the reverse): part of the content
+            continue
+        if looks_open and ch not in _CLOSE_ONLY:
+            # A new quote opens while one is still open: the first was never closed.
+            raw.append(_RawSpan(cur[0], i, cur[1], "", False))
+            cur, cur_end = (i, ch), _line_end(text, i)
+            continue
+        raw.append(_RawSpan(cur[0], i, cur[1], ch, True))
+        cur, nested = None, None
+    if cur is not None:
+        raw.append(_RawSpan(cur[0], cur_end, cur[1], "", False))
+    return raw
+
+
+def _line_end(text: str, i: int) -> int:
+    j = text.find("\n", i)
+    return len(text) if j < 0 else j
+
+
+def _bounded(text: str, raw: list[_RawSpan], ends: np.ndarray) -> list[QuotedSpan]:
+    """Spans without their marks and surrounding space; an unclosed quote stops at the end of
+    its sentence and loses trailing punctuation."""
+    out: list[QuotedSpan] = []
+    for o, limit, om, cm, bal in raw:
+        s, e = o + 1, limit
+        if not bal:
+            k = int(np.searchsorted(ends, s, side="right"))
+            if k < len(ends):
+                e = min(e, int(ends[k]))
+        seg = text[s:e]
+        s += len(seg) - len(seg.lstrip())
+        seg = text[s:e]
+        e = s + len(seg.rstrip()) if bal else s + len(TRAIL_STRIP_RE.sub("", seg))
+        if e > s and CONTENT_RE.search(text, s, e):
+            out.append(QuotedSpan(s, e, om, cm, bal))
+    return out

@@ -1,0 +1,292 @@
+"""Speech cues and their speakers: the noun phrase after a verb, the subject before it, pronoun
+subjects resolved from earlier speakers (step 3 of :mod:`arnews.quotes`)."""
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+
+import numpy as np
+import regex as re
+
+from ..wordforms import CONJUNCTIONS, is_nisba, strip_preposition_l
+from .article import Article, first_person, prev_word
+from .lexicon import SpeechLexicon
+from .spans import CONTENT_RE, TRAIL_STRIP_RE, QuotedSpan
+
+__all__ = ["Event", "find_events", "resolve_events", "resolve_implicit", "latest_speaker", "noun_phrase", "head_word",
+           "trim_unclosed", "COMPLEMENTIZERS", "RIGHT_WINDOW"]
+
+# Normalized words that end the speaker's noun phrase after a verb.
+COMPLEMENTIZERS = frozenset(
+    "ان انه انها انهم انهما انني اننا بان بانه بانها بانهم بانهما وان وانه فان لان".split()
+)
+_NP_HARD_STOP = COMPLEMENTIZERS | {"علي", "الي", ":", ".", "؟", "?", "!", "؛", ";"}
+# Transparent words skipped at the start of a speaker phrase ("وصف فيها شي", "السيد شي").
+_NP_SKIP = frozenset("فيها فيه فيهم ايضا مجددا كذلك بدوره بدورها سابقا لاحقا السيد السيدة".split())
+# A phrase starting with one of these is an adverbial, not the subject ("واعترف بعد ذلك").
+_NOT_SUBJECT_START = frozenset(
+    "ب ل في من عن الي علي مع خلال يوم امس اليوم عقب بعد قبل حول منذ امام لدي عند ثم حتي".split()
+)
+_PRONOUN_SUFFIX_RE = re.compile(r"(?:هما|هم|ها|كم|نا)$|..ه$")
+_NP_MAX_WORDS = 10
+RIGHT_WINDOW = 4  # words allowed between a quote's end and a following speech verb
+PREV_SENTENCES = 3
+
+
+@dataclass
+class Event:
+    tok: int  # first token of the cue
+    sent: int
+    role: str
+    lemma: str
+    form: str
+    actor: str | None = None
+    text: str | None = None
+    start: int | None = None
+    end: int | None = None
+    rule: str | None = None
+
+    @property
+    def resolved(self) -> bool:
+        return self.actor is not None or self.text is not None
+
+
+def strip_clitic_l(surface: str) -> str:
+    """'لوزارة' -> 'وزارة', 'للكرملين' -> 'الكرملين' (:func:`arnews.wordforms.strip_preposition_l`)."""
+    return strip_preposition_l(surface)
+
+
+def head_word(w: str, heads: frozenset[str]) -> str:
+    return w[1:] if w[:1] in CONJUNCTIONS and w[1:] in heads else w
+
+
+def noun_phrase(
+    a: Article, i: int, limit: int, heads: frozenset[str], *, according: bool = False
+) -> tuple[str | None, str | None, int | None, int | None]:
+    """The speaker named by the noun phrase starting at token ``i`` (up to ``limit``).
+
+    Returns ``(actor_id, text, start, end)``, all None when the phrase is not a subject
+    (empty, adverbial, or an object such as "وأكد معارضة روسيا").
+
+    * the phrase starts with an actor → that actor ("بوتين في كلمته", "جي في بيان");
+    * it is headed by a role or source noun (``speaker_head`` rows of the lexicon) → the
+      last person named in it, else its first actor ("المتحدث باسم الكرملين ديمتري
+      بيسكوف" → PESKOV, "بيان الكرملين" → KREMLIN);
+    * no actor → the head noun with its genitive and nisba adjectives ("الخبراء",
+      "بعض الخبراء", "التصريحات العلنية") as ``text``; a head carrying a possessive
+      pronoun ("التزامهما") is an object, not a subject.
+    With ``according=True`` (وفقا لـ X) a leading ل is dropped from the text.
+    """
+    n = len(a)
+    toks: list[int] = []
+    j, words = i, 0
+    while j < min(limit, n) and words < _NP_MAX_WORDS:
+        w = a.norm[j]
+        if a.quoted[j] or (w in _NP_HARD_STOP and a.m_cover[j] < 0):
+            break
+        if not a.is_word[j] and w not in "،,()":
+            break
+        if according and not toks and w in ("ل", "لـ"):
+            j += 1
+            continue
+        toks.append(j)
+        words += int(a.is_word[j])
+        j += 1
+    while toks and (not a.is_word[toks[0]] or (a.norm[toks[0]] in _NP_SKIP and a.m_cover[toks[0]] < 0)):
+        toks.pop(0)
+    while toks and not a.is_word[toks[-1]]:
+        toks.pop()
+    if not toks:
+        return None, None, None, None
+    first = toks[0]
+    phrase_start = int(a.start[first])
+    mentions = [a.m_first[t] for t in toks if t in a.m_first]
+    if a.m_cover[first] >= 0:  # starts with an actor
+        k = int(a.m_cover[first])
+        return with_text(a.mention_speaker(k), according)
+    head = head_word(a.norm[first], a.heads)
+    if according and head.startswith("ل"):
+        head = "ال" + head[2:] if head.startswith("لل") else head[1:]
+    if head in a.heads:
+        if mentions:
+            persons = [k for k in mentions if a.is_person(k)]
+            k = persons[-1] if persons else mentions[0]
+            return with_text(a.mention_speaker(k, phrase_start), according)
+    elif head in _NOT_SUBJECT_START or (mentions and not according):
+        return None, None, None, None  # adverbial start, or an object ("معارضة روسيا")
+    elif mentions:
+        return with_text(a.mention_speaker(mentions[0], phrase_start), according)
+    if _PRONOUN_SUFFIX_RE.search(head) and head not in a.heads and not according:
+        return None, None, None, None
+    # no actor: head + its genitive chain (after an indefinite head: "بيان وزارة الخارجية",
+    # "بعض الخبراء") + nisba adjectives ("التصريحات العلنية")
+    kept = [first]
+    need_genitive = not head.startswith("ال")
+    for t in toks[1:]:
+        w = a.norm[t]
+        if not a.is_word[t]:
+            break
+        if need_genitive and len(kept) < 4:
+            kept.append(t)
+            need_genitive = not w.startswith("ال")
+        elif is_nisba(w, conjunction=False):
+            kept.append(t)
+        else:
+            break
+    s, e = int(a.start[kept[0]]), int(a.end[kept[-1]])
+    return with_text((None, a.text[s:e], s, e), according)
+
+
+def with_text(sp: tuple, according: bool) -> tuple:
+    """After وفقا/حسب drop the preposition ل from the phrase: offsets move past it and the
+    text restores the article (لل → ال: "للكرملين" → "الكرملين")."""
+    actor, txt, s, e = sp
+    if according and txt and txt[0] == "ل" and len(txt.split(" ", 1)[0]) > 2:
+        fw = txt.split(" ", 1)[0]
+        txt = strip_clitic_l(fw) + txt[len(fw) :]
+        s += 1
+    return actor, txt, s, e
+
+
+def subject_before(a: Article, i: int, s0: int) -> tuple | None:
+    """An actor mention right before the verb at ``i`` ("بوتين قال", "بوتن وشي يتعهدان"):
+    the start of a coordinated subject is taken. Mentions carrying a preposition (لبوتين)
+    are not subjects."""
+    p = prev_word(a, i)
+    if p is None or p < s0 or a.m_cover[p] < 0 or not a.is_word[p] or p != i - 1:
+        return None
+    k = int(a.m_cover[p])
+    if set(a.text[int(a.start[a.m_tokens[k][0]]) : a.m_span[k][0]]) & set("لبك"):
+        return None
+    first = k
+    q = prev_word(a, a.m_tokens[k][0])
+    while q is not None and q >= s0 and a.m_cover[q] >= 0:
+        first = int(a.m_cover[q])
+        q = prev_word(a, a.m_tokens[first][0])
+    ms = a.m_span[first][0]
+    me = a.m_span[k][1]
+    return a.m_actor[first], a.text[ms:me], ms, me
+
+
+def find_events(a: Article, lex: SpeechLexicon) -> list[Event]:
+    """All speech cues outside quotes, with their explicit speaker where there is one."""
+    out: list[Event] = []
+    keys = lex.entries
+    # Only tokens whose form (or form without و/ف) can start a cue are looked at.
+    cands = [
+        i for i, w in enumerate(a.norm)
+        if w in keys or (len(w) > 2 and w[0] in "وف" and (w[1:] in keys or (len(w) > 3 and w[1] in "وف" and w[2:] in keys)))
+    ]
+    pos = 0
+    sents_with_events: set[int] = set()
+    for i in cands:
+        if i < pos or a.quoted[i] or not a.is_word[i] or a.m_cover[i] >= 0:
+            continue
+        hit = lex.match(a.norm, i)
+        if hit is None:
+            continue
+        k, lemma, role, form = hit
+        sent = int(a.sent[i])
+        s0, s1 = a.sentence_tokens(sent)
+        ev = Event(i, sent, role, lemma, a.text[int(a.start[i]) : int(a.end[i + k - 1])])
+        nxt = i + k
+        if role in ("verb", "verb_pronoun", "passive"):
+            # embedded in another speaker's clause: "وقال ترامب إنه دعا شي"
+            p = prev_word(a, i)
+            if p is not None and p >= s0 and a.norm[p] in COMPLEMENTIZERS and sent in sents_with_events:
+                pos = i + k
+                continue
+            sp = (None, None, None, None)
+            if role != "verb_pronoun":
+                sp = noun_phrase(a, nxt, s1, a.heads)
+            if sp[0] is not None or sp[1] is not None:
+                ev.rule = "passive" if role == "passive" else "verb_subject"
+            else:
+                before = subject_before(a, i, s0)
+                if before is not None:
+                    sp, ev.rule = before, "subject_verb"
+            ev.actor, ev.text, ev.start, ev.end = sp
+        elif role == "according":
+            ev.actor, ev.text, ev.start, ev.end = noun_phrase(a, nxt, s1, a.heads, according=True)
+            ev.rule = "according_to"
+        elif role == "naql":
+            j, stop = nxt, min(s1, nxt + 12)
+            while j < stop and a.norm[j] != "عن":
+                j += 1
+            if j >= stop:
+                pos = i + k
+                continue  # 'نقل' without 'عن': not reported speech
+            q = j + 1
+            while q < s1 and a.norm[q] not in ("قوله", "قولها", "قولهم", "قولهما", ":"):
+                q += 1
+            ev.actor, ev.text, ev.start, ev.end = noun_phrase(a, j + 1, q, a.heads)
+            ev.rule = "naql"
+        # participles keep no explicit speaker: resolved like pronoun subjects
+        out.append(ev)
+        sents_with_events.add(sent)
+        pos = i + k
+    return out
+
+
+def latest_speaker(events: list[Event], toks: list[int], ev: Event) -> Event | None:
+    """The last event before ``ev`` that has a speaker and is not an "according to"
+    (``events`` in text order, ``toks`` their first tokens)."""
+    j = bisect_left(toks, ev.tok) - 1
+    while j >= 0:
+        e = events[j]
+        if e.resolved and e.role != "according":
+            return e
+        j -= 1
+    return None
+
+
+def resolve_implicit(a: Article, ev: Event, latest: Event | None, *, local_only: bool) -> tuple | None:
+    """Speaker of a verb with a pronoun subject (see module docstring), given ``latest``, the
+    last earlier event with a speaker (see :func:`latest_speaker`). Returns
+    ``(actor, text, start, end, rule)`` or None."""
+    if latest is not None and latest.sent == ev.sent:
+        e = latest
+        return e.actor, e.text, e.start, e.end, "implicit_same_sentence"
+    s0, _ = a.sentence_tokens(ev.sent)
+    k = first_person(a, s0, ev.tok)
+    if k is not None:
+        return (*a.mention_speaker(k), "implicit_sentence_person")
+    if local_only:
+        return None
+    if latest is not None and ev.sent - PREV_SENTENCES <= latest.sent < ev.sent:
+        e = latest
+        return e.actor, e.text, e.start, e.end, "implicit_previous_speaker"
+    if ev.sent > 0:
+        p0, p1 = a.sentence_tokens(ev.sent - 1)
+        k = first_person(a, p0, p1)
+        if k is not None:
+            return (*a.mention_speaker(k), "implicit_previous_subject")
+    return None
+
+
+def resolve_events(a: Article, events: list[Event]) -> None:
+    """Give implicit verbs and participles a speaker, in text order (chains resolve)."""
+    latest: Event | None = None  # the last event so far with a speaker (not "according to")
+    for ev in events:
+        if not ev.resolved and ev.role not in ("according", "naql"):
+            r = resolve_implicit(a, ev, latest, local_only=False)
+            if r is not None:
+                ev.actor, ev.text, ev.start, ev.end, ev.rule = r
+        if ev.resolved and ev.role != "according":
+            latest = ev
+
+
+def trim_unclosed(a: Article, span: QuotedSpan, lex: SpeechLexicon, window: int = 8) -> QuotedSpan:
+    """An unclosed quote stops before a speech verb in its last ``window`` words."""
+    lo = int(np.searchsorted(a.start, span.start, side="left"))
+    hi = int(np.searchsorted(a.end, span.end, side="right"))
+    words = [t for t in range(lo, hi) if a.is_word[t]]
+    for t in words[-window:]:
+        hit = lex.match(a.norm, int(t))
+        if hit and hit[2] in ("verb", "passive", "according", "naql"):
+            end = int(a.start[t])
+            seg = a.text[span.start : end]
+            new_end = span.start + len(TRAIL_STRIP_RE.sub("", seg))
+            if new_end > span.start and CONTENT_RE.search(a.text, span.start, new_end):
+                return span._replace(end=new_end)
+    return span

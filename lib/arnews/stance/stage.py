@@ -1,0 +1,81 @@
+"""The stance pipeline stage (:data:`STAGE`)."""
+from __future__ import annotations
+
+import os
+
+import pandas as pd
+
+from ..stages import Stage
+from .cues import match_cues
+from .dyads import find_dyads
+from .sentences import score_sentences
+
+__all__ = ["annotate_stage", "STAGE", "METHODS", "lexicon_stance", "default_method", "cache_token"]
+
+
+def lexicon_stance(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """The lexicon method: cues (:func:`~arnews.stance.cues.match_cues`), sentence scores and
+    dyads (:func:`~arnews.stance.dyads.find_dyads`)."""
+    tokens, sentences = tables["tokens"], tables["sentences"]
+    cues = match_cues(tokens)
+    sent = score_sentences(sentences, cues)
+    stance = find_dyads(cues, tokens, tables.get("mentions"), tables.get("quotes"))
+    return {"sentence_stance": sent, "stance": stance, "stance_cues": cues}
+
+
+def model_stance(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """The trained pair model (:mod:`arnews.stance_model`, file ``data/models/``): it reads
+    the lexicon method's cues and dyads as features, then replaces ``sentence_stance`` and
+    ``stance`` with its own predictions and adds ``stance_pairs`` (every candidate pair with
+    its calibrated probabilities); ``stance_cues`` stays as evidence."""
+    from ..stance_model import model_tables
+
+    out = lexicon_stance(tables)
+    out.update(model_tables({**tables, **out}))
+    return out
+
+
+#: Stance methods by name: each takes the pipeline tables and returns ``sentence_stance``,
+#: ``stance`` and ``stance_cues`` (the model also ``stance_pairs``); the stage chooses with
+#: one parameter.
+METHODS = {"model": model_stance, "lexicon": lexicon_stance}
+
+
+def default_method() -> str:
+    """The method the pipeline runs: ``$ARNEWS_STANCE_METHOD`` or ``"model"`` (better than the
+    lexicon on held-out text: ``python -m arnews evaluate stance``)."""
+    return os.environ.get("ARNEWS_STANCE_METHOD", "model")
+
+
+def cache_token() -> str:
+    """The stance method (part of the stage's version: another method is another cache entry)."""
+    return f"method={default_method()}"
+
+
+def annotate_stage(tables: dict[str, pd.DataFrame], method: str | None = None) -> dict[str, pd.DataFrame]:
+    """Pipeline stage: ``sentence_stance``, ``stance`` (dyads) and ``stance_cues`` (evidence),
+    by ``method`` (a key of :data:`METHODS`; default :func:`default_method`).
+
+    Uses ``mentions`` (arnews.actors) and ``quotes`` (arnews.quotes) when present; without
+    mentions the ``stance`` table is empty but sentence stance is still computed.
+
+    >>> annotate_stage({}, method="oracle")
+    Traceback (most recent call last):
+    ...
+    ValueError: stance method 'oracle' unknown; known: ['lexicon', 'model']
+    """
+    method = method or default_method()
+    if method not in METHODS:
+        raise ValueError(f"stance method {method!r} unknown; known: {sorted(METHODS)}")
+    return METHODS[method](tables)
+
+
+STAGE = Stage(
+    name="stance",
+    run="arnews.stance.stage:annotate_stage",
+    requires=("sentences", "tokens.norm"),
+    uses=("tokens.lemma", "mentions", "quotes"),
+    produces=("sentence_stance", "stance", "stance_cues", "stance_pairs"),
+    reads=("lexicons/stance.csv", "actors.csv", "models/stance_model.json.gz"),
+    token="arnews.stance.stage:cache_token",
+)
