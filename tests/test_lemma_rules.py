@@ -1,10 +1,10 @@
-"""The offline lemma rules of issue 18 (arnews.lemma_rules): tables, verb patterns, the wrapper."""
+"""The offline lemma rules of issue 18 (arnews.morph.lemma_rules): tables, verb patterns, the wrapper."""
 from __future__ import annotations
 
 import pytest
 
 from arnews import morph
-from arnews.lemma_rules import (
+from arnews.morph.lemma_rules import (
     LemmaRules,
     build_protected_words,
     load_broken_plurals,

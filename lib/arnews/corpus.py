@@ -418,14 +418,14 @@ def _iter_folder(folder: Path, recursive: bool) -> Iterator[Item]:
             yield None, _report_row(str(folder / f), "missing", "listed in metadata but no such file")
 
 
-def _missing_value(v: object) -> bool:
+def missing_value(v: object) -> bool:
     """None, NaN/NA or a blank string: a cell with nothing in it."""
     if isinstance(v, str):
         return not v.strip()
     return v is None or (pd.api.types.is_scalar(v) and bool(pd.isna(v)))
 
 
-def _id_text(v: object) -> str:
+def id_text(v: object) -> str:
     """An id cell as text; a whole float (``3.0``, from an integer column with gaps) as ``'3'``."""
     if isinstance(v, float) and v.is_integer():
         return str(int(v))
@@ -467,14 +467,14 @@ def _iter_table(path: Path, text_column: str, id_column: str | None, batch_size:
             i += 1
             src = f"{path}#row{i}"
             text = rec.pop(text_column)
-            if _missing_value(text):
+            if missing_value(text):
                 yield None, _report_row(src, "skipped", f"row {i}: empty text")
                 continue
             id_col = id_column or ("article_id" if "article_id" in rec else None)
             raw_id = rec.pop(id_col) if id_col else None
-            row = {"article_id": _id_text(raw_id), "source_path": src, "text": str(text), "encoding": "table"}
+            row = {"article_id": id_text(raw_id), "source_path": src, "text": str(text), "encoding": "table"}
             note = ""
-            if _missing_value(raw_id):  # generated: never "nan" (and made unique in iter_corpus)
+            if missing_value(raw_id):  # generated: never "nan" (and made unique in iter_corpus)
                 row.update(article_id=f"{path.stem}_{i:06d}", _generated_id=True)
                 note = f"no id in column {id_col!r}; id generated" if id_col else ""
             row.update({k: v for k, v in rec.items() if not (v is None or (pd.api.types.is_scalar(v) and pd.isna(v)))})

@@ -103,7 +103,7 @@ def _annotate_and_write(chunk: pd.DataFrame, stages: list[str], out: str, index:
 def _prepare_partition(part: pd.DataFrame, text_column: str, id_column: str | None, index: int,
                        dayfirst: bool | None = None) -> pd.DataFrame:
     """Turn a partition of a Parquet corpus into an articles chunk like load_corpus's."""
-    from .corpus import _finalize, _id_text, _missing_value
+    from .corpus import _finalize, id_text, missing_value
 
     part = part.reset_index(drop=True)
     if text_column not in part.columns:
@@ -111,10 +111,10 @@ def _prepare_partition(part: pd.DataFrame, text_column: str, id_column: str | No
     rows = []
     for i, rec in enumerate(part.to_dict("records")):
         text = rec.pop(text_column)
-        if _missing_value(text):
+        if missing_value(text):
             continue
         raw_id = rec.pop(id_column) if id_column else rec.pop("article_id", None)
-        aid = f"p{index:05d}_{i:06d}" if _missing_value(raw_id) else _id_text(raw_id)
+        aid = f"p{index:05d}_{i:06d}" if missing_value(raw_id) else id_text(raw_id)
         row = {"article_id": aid, "source_path": f"partition{index}#row{i + 1}", "text": str(text), "encoding": "table"}
         row.update({k: v for k, v in rec.items() if v is not None and not (isinstance(v, float) and pd.isna(v))})
         rows.append(row)

@@ -23,7 +23,7 @@ def _fn_identity() -> Callable[[str], Analysis]:
 
 
 def _fn_rules(protected: frozenset[str] | None = None, name: str = "rules") -> Callable[[str], Analysis]:
-    from ..lemma_rules import LemmaRules  # broken plurals, protected words, verb patterns around the stripper
+    from .lemma_rules import LemmaRules  # broken plurals, protected words, verb patterns around the stripper
 
     r = LemmaRules.default(RuleLemmatizer(protected=protected))
     return lambda w: (r(w), None, name)

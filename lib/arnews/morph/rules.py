@@ -24,7 +24,7 @@ _FOLD = str.maketrans(
 
 
 @lru_cache(maxsize=1)
-def _zipf_table() -> dict[str, float]:
+def zipf_table() -> dict[str, float]:
     """wordfreq's Arabic list, keys folded like :func:`arnews.text.normalize`, as Zipf values."""
     from wordfreq import get_frequency_dict
 
@@ -151,7 +151,7 @@ class RuleLemmatizer:
     def __post_init__(self) -> None:
         if self.protected is None:
             self.protected = _default_gazetteer()
-        self._z = _zipf_table()
+        self._z = zipf_table()
         self._fw = _function_words()
 
     # evidence: how common x is as a word, with or without the article

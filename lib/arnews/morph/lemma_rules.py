@@ -28,7 +28,7 @@ from typing import Callable
 
 import pandas as pd
 
-from .text import normalize
+from ..text import normalize
 
 __all__ = [
     "load_broken_plurals",
@@ -58,7 +58,7 @@ _DECADES = frozenset("عشرين ثلاثين اربعين خمسين ستين �
 
 
 def _lexicon_path(name: str) -> Path:
-    from .resources import data_path
+    from ..resources import data_path
 
     return data_path(f"lexicons/{name}")
 
@@ -307,9 +307,9 @@ class LemmaRules:
 
     @classmethod
     def default(cls, base: Callable[[str], str] | None = None) -> "LemmaRules":
-        from .morph import RuleLemmatizer, _zipf_table
+        from .rules import RuleLemmatizer, zipf_table
 
-        return cls(base=base or RuleLemmatizer(), zipf=_zipf_table(),
+        return cls(base=base or RuleLemmatizer(), zipf=zipf_table(),
                    plurals=load_broken_plurals(), protected=load_protected_words())
 
     def _z(self, x: str) -> float:
