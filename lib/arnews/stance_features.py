@@ -1,0 +1,539 @@
+"""Features of the stance pair model (:mod:`arnews.stance_model`): what it reads of a sentence.
+
+* :func:`sentence_views`: one :class:`SentenceView` per sentence of the annotation tables
+  (words, country-level mentions and anaphors such as الحلف, lexicon cues with their
+  modifiers, quote speakers, the lexicon method's reading, the codes of the previous
+  sentences);
+* :func:`pair_contexts`: the candidate pairs of a sentence (every pair of codes it names, plus
+  pairs proposed by the lexicon, the quote speaker, a dual reference such as البلدين or the
+  previous sentences);
+* :func:`pair_features`, :func:`tone_features`: sparse features (dicts) of a pair and of a
+  sentence.
+
+>>> feats = pair_features(PairContext(words=["اتهمت", "واشنطن", "بكين", "بالتجسس"], left=1, right=2,
+...                                   left_type="country", right_type="country"))
+>>> sorted(k for k in feats if k.startswith(("R:", "dist")))
+['R:تجسس', 'dist=1']
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import combinations
+from typing import Iterator
+
+import pandas as pd
+
+__all__ = ["PAIR_LABELS", "TONE_LABELS", "MAX_CODES", "ANAPHORS", "Mention", "Cue", "SentenceView", "PairContext",
+           "word_key", "sentence_views", "pair_contexts", "pair_features", "sentence_word_features", "char_features",
+           "tone_features", "tone_evidence_features"]
+
+
+PAIR_LABELS = ["none", "cooperation", "conflict", "neutral"]
+TONE_LABELS = ["cooperation", "conflict", "neutral"]
+MAX_CODES = 10  # a sentence naming more states than this is a list: only its first MAX_CODES form pairs
+_CONTEXT = 3  # words of context before the left and after the right mention
+_NEGATORS = frozenset({"لم", "لن", "لا", "ليس", "ليست", "غير", "دون", "عدم", "نفي", "نفت", "رفض", "رفضت", "ينفي", "تنفي"})
+# Definite descriptions that refer back to an actor named earlier in the article: the key of
+# the word (after word_key) and the kind of actor it resumes.
+ANAPHORS = {"حلف": "bloc", "منظمة": "bloc", "اتحاد": "bloc", "تكتل": "bloc", "مجموعة": "bloc", "تحالف": "bloc",
+            "وكالة": "bloc", "صندوق": "bloc", "بلاد": "country", "مملكة": "country", "جمهورية": "country",
+            "حكومة": "country", "عاصمة": "country"}
+
+
+# Word keys: a light clitic strip shared by every feature, so "وروسيا" and "روسيا" and
+# "بالعقوبات"/"العقوبات" share a key.
+# ---------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=200_000)
+def word_key(norm: str) -> str:
+    """A feature key for a normalized word: leading و/ف, then ب/ل/ك + ال or ال/لل stripped.
+
+    >>> [word_key(w) for w in ["وبالعقوبات", "للصين", "فالتعاون", "وقال"]]
+    ['عقوبات', 'صين', 'تعاون', 'قال']
+    """
+    w = norm
+    if len(w) > 3 and w[0] in "وف":
+        w = w[1:]
+    for p in ("بال", "لل", "كال", "وال", "ال"):
+        if w.startswith(p) and len(w) - len(p) >= 2:
+            return w[len(p):]
+    return w
+
+
+def _bin(n: int, edges: tuple[int, ...]) -> str:
+    for e in edges:
+        if n <= e:
+            return str(e)
+    return f">{edges[-1]}"
+
+
+# Sentence views: one record per sentence with what the features need
+# ---------------------------------------------------------------------------
+
+
+@dataclass
+class Mention:
+    """A country-level mention in a sentence, by word position."""
+
+    code: str
+    first: int  # first word position (index into SentenceView.words)
+    last: int
+    actor_type: str
+    surface: str
+    in_quote: bool = False
+
+
+@dataclass
+class Cue:
+    """A lexicon cue in a sentence, by word position."""
+
+    first: int
+    last: int
+    cue: str
+    category: str
+    weight: float
+    effective: float
+    negated: bool
+    conditional: bool
+    hedged: bool
+    demoted: bool  # topic/background/ended scope
+
+
+@dataclass
+class SentenceView:
+    """Everything the model reads about one sentence."""
+
+    article_id: str
+    sentence_id: int
+    words: list[str]
+    mentions: list[Mention] = field(default_factory=list)
+    cues: list[Cue] = field(default_factory=list)
+    speaker_codes: frozenset[str] = frozenset()
+    lexicon_label: str = "neutral"
+    lexicon_score: float = 0.0
+    lexicon_dyads: dict = field(default_factory=dict)  # (a, b) sorted -> label
+    article_pair: tuple[str, str] | None = None  # the article's two most mentioned codes
+    pair_ref: bool = False  # the sentence holds a dual reference (البلدين، الجانبان …)
+    context: dict[str, int] = field(default_factory=dict)  # codes of the previous sentences -> sentences back
+    context_subjects: frozenset[str] = frozenset()  # codes named first in a previous sentence
+    context_pairs: dict = field(default_factory=dict)  # pairs named together before -> lexicon label or "named"
+    first_is_verb: bool = False  # the sentence opens with a verb (its subject may be dropped)
+
+    def codes(self) -> list[str]:
+        """Distinct country codes in order of first mention (at most MAX_CODES)."""
+        seen: list[str] = []
+        for m in sorted(self.mentions, key=lambda m: m.first):
+            if m.code not in seen:
+                seen.append(m.code)
+        return seen[:MAX_CODES]
+
+
+@dataclass
+class PairContext:
+    """The two closest mentions of a pair in a sentence, with their surroundings."""
+
+    words: list[str]
+    left: int
+    right: int
+    left_type: str = "country"
+    right_type: str = "country"
+    left_end: int | None = None
+    cues: list[Cue] = field(default_factory=list)
+    lexicon_dyad: str | None = None
+    left_in_quote: bool = False
+    right_in_quote: bool = False
+    speaker_in_pair: bool = False
+    n_codes: int = 2
+    left_is_first: bool = True
+    right_surface: str = ""
+    implicit: str = ""  # how a pair not both named in the sentence was proposed (pairref, lexicon, speaker)
+    extra: dict[str, float] = field(default_factory=dict)  # further features, already named
+
+
+def _word_positions(tok: list[tuple]) -> tuple[list[str], dict[int, int], bool]:
+    """The sentence's words, token id -> word position, and whether the first word is a verb
+    (``tok``: rows of token_id, norm, is_word, pos)."""
+    words, pos, first_verb = [], {}, False
+    for tid, norm, is_word, tag in tok:
+        if is_word:
+            if not words:
+                first_verb = tag == "verb"
+            pos[tid] = len(words)
+            words.append(norm)
+    return words, pos, first_verb
+
+
+def _nearest(pos: dict[int, int], tid: int) -> int:
+    if tid in pos:
+        return pos[tid]
+    keys = [k for k in pos if k <= tid]
+    return pos[max(keys)] if keys else 0
+
+
+def _records(df: pd.DataFrame | None, cols: list[str]) -> dict[tuple, list[tuple]]:
+    """Rows of ``cols`` grouped by (article_id, sentence_id), in table order, as plain tuples
+    (one pass over column lists: no pandas work per sentence)."""
+    out: dict[tuple, list[tuple]] = defaultdict(list)
+    if df is None or not len(df):
+        return out
+    have = [df[c].tolist() if c in df.columns else [None] * len(df) for c in cols]
+    for a, s, *rest in zip(df["article_id"].tolist(), df["sentence_id"].tolist(), *have):
+        out[(a, s)].append(tuple(rest))
+    return out
+
+
+_MENTION_COLS = ["country", "token_start", "token_end", "actor_type", "surface", "start", "end"]
+_CUE_COLS = ["token_start", "token_end", "cue", "category", "weight", "effective", "modifiers", "scope"]
+
+
+def _mentions(rows: list[tuple], pos: dict[int, int], quotes: list[tuple[int, int]]) -> list[Mention]:
+    out = []
+    for code, t0, t1, kind, surface, start, end in rows:
+        if isinstance(code, str) and code:
+            inq = any(qs <= start and end <= qe for qs, qe in quotes)
+            out.append(Mention(code, _nearest(pos, t0), _nearest(pos, t1), str(kind), str(surface), inq))
+    return out
+
+
+def _cues(rows: list[tuple], pos: dict[int, int]) -> list[Cue]:
+    out = []
+    for t0, t1, cue, cat, weight, eff, mods, scope in rows:
+        mods = mods if isinstance(mods, str) else ""
+        out.append(Cue(_nearest(pos, t0), _nearest(pos, t1), cue, cat, float(weight), float(eff),
+                       "NEGATE" in mods or "END" in mods, "CONDITION" in mods, "HEDGE" in mods,
+                       float(scope if scope is not None else 1.0) < 1.0))
+    return out
+
+
+def sentence_views(tables: dict[str, pd.DataFrame], cues: pd.DataFrame | None = None) -> Iterator[SentenceView]:
+    """One :class:`SentenceView` per sentence of the annotation tables.
+
+    ``tables`` holds at least ``tokens`` and ``sentences``; ``mentions``, ``quotes``,
+    ``stance_cues``, ``sentence_stance`` and ``stance`` (the lexicon method's tables) are used
+    when present.
+    """
+    cues = cues if cues is not None else tables.get("stance_cues")
+    toks = _records(tables["tokens"], ["token_id", "norm", "is_word", "pos"])
+    men = _records(tables.get("mentions"), _MENTION_COLS)
+    cue_g = _records(cues, _CUE_COLS)
+    quo = _records(tables.get("quotes"), ["start", "end", "speaker_actor_id"])
+    lex = {k: v[0] for k, v in _records(tables.get("sentence_stance"), ["label", "score"]).items()}
+    mtab = tables.get("mentions")
+    actor_country = dict(zip(mtab["actor_id"], mtab["country"])) if mtab is not None and len(mtab) else {}
+    lex_dyads: dict = defaultdict(dict)
+    for key, rows in _records(tables.get("stance"), ["source_country", "target_country", "label"]).items():
+        for a, b, label in rows:
+            if isinstance(a, str) and isinstance(b, str) and a and b and a != b:
+                lex_dyads[key][tuple(sorted((a, b)))] = label
+    top2 = _article_pairs(mtab)
+    refs = _pair_ref_keys()
+    last: dict[str, str] = {}  # kind -> code last named in the current article
+    cur_article, history = None, []
+    for key, tok in toks.items():
+        if key[0] != cur_article:
+            cur_article, last, history = key[0], {}, []
+        words, pos, first_verb = _word_positions(tok)
+        q = quo.get(key, [])
+        spans = [(qs, qe) for qs, qe, _ in q]
+        speakers = frozenset(actor_country.get(sp, sp) for _, _, sp in q if isinstance(sp, str) and sp)
+        ms = _mentions(men.get(key, []), pos, spans)
+        ms += _anaphors(words, ms, last)
+        for m in sorted(ms, key=lambda m: m.first):
+            if m.actor_type != "anaphor":
+                last["bloc" if m.actor_type in ("bloc", "organization") else "country"] = m.code
+        ls = lex.get(key, ("neutral", 0.0))
+        yield SentenceView(
+            article_id=key[0], sentence_id=int(key[1]), words=words,
+            mentions=ms, cues=_cues(cue_g.get(key, []), pos),
+            speaker_codes=speakers,
+            lexicon_label=str(ls[0]), lexicon_score=float(ls[1]),
+            lexicon_dyads=lex_dyads.get(key, {}),
+            article_pair=top2.get(key[0]), pair_ref=any(word_key(w) in refs for w in words),
+            context=_context(history), context_subjects=_context_subjects(history),
+            context_pairs=_context_pairs(history), first_is_verb=first_verb,
+        )
+        history.append(_Seen([m.code for m in sorted(ms, key=lambda m: m.first)], lex_dyads.get(key, {})))
+
+
+CONTEXT_SENTENCES = 2  # a relation's other side may be named this many sentences back
+
+
+@dataclass
+class _Seen:
+    """What an earlier sentence of the article named: codes in order, lexicon dyads."""
+
+    codes: list[str]
+    dyads: dict
+
+
+def _context(history: list[_Seen]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for back, seen in enumerate(reversed(history[-CONTEXT_SENTENCES:]), start=1):
+        for c in seen.codes:
+            out.setdefault(c, back)
+    return out
+
+
+def _context_subjects(history: list[_Seen]) -> frozenset[str]:
+    return frozenset(seen.codes[0] for seen in history[-CONTEXT_SENTENCES:] if seen.codes)
+
+
+def _context_pairs(history: list[_Seen]) -> dict:
+    out: dict = {}
+    for seen in history[-CONTEXT_SENTENCES:]:
+        for p in combinations(sorted(set(seen.codes)), 2):
+            out[p] = seen.dyads.get(p, "named")
+    return out
+
+
+def _anaphors(words: list[str], mentions: list[Mention], last: dict[str, str]) -> list[Mention]:
+    """Definite descriptions (الحلف، المنظمة، البلاد …) that resume the actor of their kind
+    named last in the article, as mentions of type ``anaphor``; a word inside a mention
+    (الاتحاد الأوروبي) is not one."""
+    taken = {i for m in mentions for i in range(m.first, m.last + 1)}
+    out = []
+    for i, w in enumerate(words):
+        if i in taken or "ال" not in w[:4]:
+            continue
+        kind = ANAPHORS.get(word_key(w))
+        if kind and kind in last:
+            out.append(Mention(last[kind], i, i, "anaphor", w))
+    return out
+
+
+def _article_pairs(mentions: pd.DataFrame | None) -> dict[str, tuple[str, str]]:
+    """Each article's two most mentioned country codes (sorted), for dual references."""
+    if mentions is None or not len(mentions):
+        return {}
+    m = mentions[mentions["country"].astype(str).str.len() > 0]
+    out = {}
+    for aid, vc in m.groupby("article_id", sort=False)["country"].value_counts(sort=True).groupby(level=0, sort=False):
+        codes = [c for _, c in vc.index[:2]]
+        if len(codes) == 2:
+            out[aid] = tuple(sorted(codes))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _pair_ref_keys() -> frozenset[str]:
+    from .stance.lexicon import default_lexicon
+
+    return frozenset(word_key(w) for w in default_lexicon().pairs)
+
+
+def _closest(a: list[Mention], b: list[Mention]) -> tuple[Mention, Mention]:
+    best = None
+    for x in a:
+        for y in b:
+            d = abs(x.first - y.first)
+            if best is None or d < best[0]:
+                best = (d, x, y)
+    _, x, y = best
+    return (x, y) if x.first <= y.first else (y, x)
+
+
+def pair_contexts(view: SentenceView) -> Iterator[tuple[str, str, PairContext]]:
+    """Candidate pairs of the sentence, as ``(a, b, context)`` with ``a < b``: every pair of
+    codes it names, plus pairs proposed without both names — the lexicon method's dyads
+    (``lexicon``), the quote speaker's state with a named one (``speaker``) and the article's
+    main pair for a dual reference such as البلدين (``pairref``)."""
+    codes = view.codes()
+    by_code: dict[str, list[Mention]] = defaultdict(list)
+    for m in view.mentions:
+        by_code[m.code].append(m)
+    first = min(view.mentions, key=lambda m: m.first).code if view.mentions else None
+    named = set(combinations(sorted(codes), 2))
+    for a, b in sorted(named):
+        lm, rm = _closest(by_code[a], by_code[b])
+        yield a, b, PairContext(
+            words=view.words, left=lm.first, right=rm.first, left_end=lm.last, cues=view.cues, n_codes=len(codes),
+            left_type=lm.actor_type, right_type=rm.actor_type,
+            lexicon_dyad=view.lexicon_dyads.get((a, b)), left_in_quote=lm.in_quote, right_in_quote=rm.in_quote,
+            speaker_in_pair=bool(view.speaker_codes & {a, b}), left_is_first=lm.code == first, right_surface=rm.surface,
+        )
+    extra: dict[tuple[str, str], str] = {}
+    for p in view.lexicon_dyads:
+        extra.setdefault(p, "lexicon")
+    for s in view.speaker_codes:
+        for c in codes:
+            if c != s:
+                extra.setdefault(tuple(sorted((s, c))), "speaker")
+    if view.pair_ref and view.article_pair:
+        extra.setdefault(view.article_pair, "pairref")
+    for c, back in view.context.items():
+        if c in by_code:
+            continue
+        for s_ in codes:
+            extra.setdefault(tuple(sorted((s_, c))), f"context{back}")
+    if not codes:
+        prev = sorted(c for c, back in view.context.items() if back == 1)
+        for p in combinations(prev, 2):
+            extra.setdefault(p, "context-both")
+    for (a, b), how in sorted(extra.items()):
+        if (a, b) in named:
+            continue
+        here = by_code.get(a) or by_code.get(b)
+        m = min(here, key=lambda m: m.first) if here else None
+        other = b if m is not None and m.code == a else a
+        yield a, b, PairContext(words=view.words, left=m.first if m else -1, right=m.first if m else -1,
+                                left_type=m.actor_type if m else "", cues=view.cues, n_codes=len(codes),
+                                lexicon_dyad=view.lexicon_dyads.get((a, b)), implicit=how,
+                                speaker_in_pair=bool(view.speaker_codes & {a, b}), left_is_first=bool(m and m.code == first),
+                                extra=_context_features(view, (a, b), other))
+
+
+# Features
+# ---------------------------------------------------------------------------
+
+
+def _cue_position(c: Cue, left: int, left_end: int, right: int) -> str:
+    if c.last < left:
+        return "before"
+    if c.first > right:
+        return "after"
+    if left_end < c.first < right:
+        return "between"
+    return "on"
+
+
+def _context_features(view: SentenceView, pair: tuple[str, str], other: str) -> dict[str, float]:
+    """Why a pair whose one side is named only earlier may still be related here: that side
+    was an earlier subject, the two were named together before (and how the lexicon read
+    them), the sentence opens with a verb whose subject is dropped."""
+    f: dict[str, float] = {}
+    if other in view.context_subjects:
+        f["ctx:earlier_subject"] = 1.0
+    before = view.context_pairs.get(pair)
+    if before:
+        f["ctx:named_together_before"] = 1.0
+        f[f"ctx:before:{before}"] = 1.0
+    if view.first_is_verb:
+        f["ctx:opens_with_verb"] = 1.0
+        if other in view.context_subjects:
+            f["ctx:opens_with_verb:earlier_subject"] = 1.0
+    return f
+
+
+def pair_features(ctx: PairContext) -> dict[str, float]:
+    """Sparse features of one pair (see the module docstring)."""
+    if ctx.implicit:
+        return _implicit_features(ctx)
+    w = ctx.words
+    left_end = ctx.left_end if ctx.left_end is not None else ctx.left
+    between = [word_key(x) for x in w[left_end + 1:ctx.right]]
+    f: dict[str, float] = {"bias": 1.0, f"dist={_bin(ctx.right - left_end, (1, 2, 3, 5, 8, 12, 20))}": 1.0,
+                           f"types={ctx.left_type}|{ctx.right_type}": 1.0, f"ncodes={min(ctx.n_codes, 5)}": 1.0,
+                           f"lpos={_bin(ctx.left, (0, 1, 3, 6))}": 1.0}
+    for k in between:
+        f[f"b:{k}"] = 1.0
+    if between:
+        f[f"bfirst:{between[0]}"] = 1.0
+        f[f"blast:{between[-1]}"] = 1.0
+    else:
+        f["adjacent"] = 1.0
+    if ctx.right_surface[:1] == "و" and len(between) <= 1:
+        f["coordinated"] = 1.0
+    for x in w[max(0, ctx.left - _CONTEXT):ctx.left]:
+        f[f"L:{word_key(x)}"] = 1.0
+    for x in w[ctx.right + 1:ctx.right + 1 + _CONTEXT]:
+        f[f"R:{word_key(x)}"] = 1.0
+    if any(x in _NEGATORS for x in w[left_end + 1:ctx.right]):
+        f["neg_between"] = 1.0
+    if any(x in _NEGATORS for x in w[max(0, ctx.left - 4):ctx.left]):
+        f["neg_before"] = 1.0
+    if ctx.left_is_first:
+        f["left_is_first"] = 1.0
+    for c in ctx.cues:
+        p = _cue_position(c, ctx.left, left_end, ctx.right)
+        sign = "+" if c.weight > 0 else "-"
+        mod = _modifier(c)
+        f[f"cue:{p}:{c.category}"] = f.get(f"cue:{p}:{c.category}", 0.0) + 1.0
+        f[f"cuesign:{p}:{sign}{mod}"] = f.get(f"cuesign:{p}:{sign}{mod}", 0.0) + 1.0
+        f[f"cueword:{c.cue}"] = 1.0
+    if ctx.lexicon_dyad:
+        f[f"lexdyad:{ctx.lexicon_dyad}"] = 1.0
+    if ctx.left_in_quote or ctx.right_in_quote:
+        f["in_quote"] = 1.0
+    if ctx.speaker_in_pair:
+        f["speaker_in_pair"] = 1.0
+    return f
+
+
+def _implicit_features(ctx: PairContext) -> dict[str, float]:
+    """A pair proposed without both names in the sentence: no positions, only how it was
+    proposed, the lexicon's dyad and the cues."""
+    f: dict[str, float] = {"bias": 1.0, f"implicit:{ctx.implicit}": 1.0, f"ncodes={min(ctx.n_codes, 5)}": 1.0,
+                           **ctx.extra}
+    if ctx.lexicon_dyad:
+        f[f"lexdyad:{ctx.lexicon_dyad}"] = 1.0
+        f[f"implicit:{ctx.implicit}:lex:{ctx.lexicon_dyad}"] = 1.0
+    if ctx.speaker_in_pair:
+        f["speaker_in_pair"] = 1.0
+    named = ctx.left >= 0
+    if named:  # one side is named here: where it stands and what surrounds it
+        f[f"implicit:named:{ctx.left_type}"] = 1.0
+        f[f"implicit:lpos={_bin(ctx.left, (0, 1, 3, 6))}"] = 1.0
+        if ctx.left_is_first:
+            f["implicit:named_first"] = 1.0
+        for x in ctx.words[max(0, ctx.left - _CONTEXT):ctx.left]:
+            f[f"iL:{word_key(x)}"] = 1.0
+        for x in ctx.words[ctx.left + 1:ctx.left + 1 + _CONTEXT]:
+            f[f"iR:{word_key(x)}"] = 1.0
+    for c in ctx.cues:
+        sign = "+" if c.weight > 0 else "-"
+        mod = _modifier(c)
+        p = ("before" if c.last < ctx.left else "after") if named else "any"
+        f[f"icue:{p}:{c.category}"] = f.get(f"icue:{p}:{c.category}", 0.0) + 1.0
+        f[f"icuesign:{sign}{mod}"] = f.get(f"icuesign:{sign}{mod}", 0.0) + 1.0
+    return f
+
+
+def _modifier(c: Cue) -> str:
+    return "neg" if c.negated else ("cond" if c.conditional else ("hedge" if c.hedged else ("bg" if c.demoted else "")))
+
+
+def sentence_word_features(view: SentenceView, prefix: str = "s:", weight: float = 0.5) -> dict[str, float]:
+    """Unigrams and bigrams of the sentence's word keys."""
+    keys = [word_key(x) for x in view.words]
+    f = {f"{prefix}{k}": weight for k in keys}
+    f.update({f"{prefix}{a}_{b}": weight for a, b in zip(keys, keys[1:])})
+    return f
+
+
+@lru_cache(maxsize=200_000)
+def _char_grams(key: str) -> tuple[str, ...]:
+    w = f"<{key}>"
+    return tuple(f"c:{w[i:i + n]}" for n in (3, 4, 5) for i in range(len(w) - n + 1))
+
+
+def char_features(view: SentenceView, weight: float = 0.3) -> dict[str, float]:
+    """Character 3–5-grams of the sentence's word keys (inflections share most of them)."""
+    return {g: weight for w in view.words for g in _char_grams(word_key(w))}
+
+
+def tone_features(view: SentenceView, pair_probs: list[dict[str, float]]) -> dict[str, float]:
+    """Features of the sentence-tone layer: words, character n-grams, lexicon evidence and the
+    pair layer's output."""
+    f = tone_evidence_features(view, pair_probs)
+    f.update(char_features(view))
+    return f
+
+
+def tone_evidence_features(view: SentenceView, pair_probs: list[dict[str, float]]) -> dict[str, float]:
+    """The tone layer's features without character n-grams (what its evidence is drawn from)."""
+    f = sentence_word_features(view, weight=1.0)
+    f["bias"] = 1.0
+    f[f"lexsent:{view.lexicon_label}"] = 1.0
+    f["lexscore"] = view.lexicon_score
+    f[f"ncodes={min(len(view.codes()), 5)}"] = 1.0
+    for c in view.cues:
+        k = f"cue:{c.category}:{_modifier(c)}"
+        f[k] = f.get(k, 0.0) + 1.0
+    for lab in PAIR_LABELS[1:]:
+        f[f"pmax:{lab}"] = max((p[lab] for p in pair_probs), default=0.0)
+    f["npairs"] = float(sum(1 for p in pair_probs if p["none"] < 0.5))
+    return f
