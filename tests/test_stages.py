@@ -152,6 +152,7 @@ def test_the_stance_method_is_one_parameter_and_part_of_the_version(monkeypatch)
     from arnews.stance import stage as stance_stage
 
     st = stages.get_stage("stance")
+    monkeypatch.setenv("ARNEWS_STANCE_METHOD", "lexicon")
     v_lexicon = stages.stage_version(st)
     monkeypatch.setitem(stance_stage.METHODS, "model", lambda tables: {"sentence_stance": "model"})
     assert stance_stage.annotate_stage({}, method="model") == {"sentence_stance": "model"}

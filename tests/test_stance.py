@@ -265,8 +265,12 @@ def test_gold_is_aligned_with_sentence_split(sample_annotations):
 
 
 def test_stage_on_sample(sample_annotations):
+    """The lexicon method on the sample (the pipeline's default method is the trained model)."""
+    from arnews.stance.stage import lexicon_stance
+
     ann = sample_annotations
-    ss, st = ann.sentence_stance, ann.stance
+    out = lexicon_stance(dict(ann.tables))
+    ss, st = out["sentence_stance"], out["stance"]
     assert len(ss) == len(ann.sentences)
     assert set(ss["label"]) <= set(stance.LABELS) and ss["score"].between(-1, 1).all()
     assert list(st.columns[:9]) == ["article_id", "sentence_id", "source", "target", "source_country", "target_country",
