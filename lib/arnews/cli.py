@@ -1,11 +1,15 @@
-"""Command line: ``python -m arnews {annotate,evaluate,report} …``.
+"""Command line: ``python -m arnews {annotate,evaluate,report,export,dedupe,label,learn-stance,train-stance} …``.
 
 Examples::
 
     python -m arnews annotate data/articles --out out/annotations
     python -m arnews annotate my_corpus.csv --text-column body --workers 2 --out out/my
     python -m arnews evaluate all
+    python -m arnews evaluate stance --gold labels.csv --corpus my_corpus
     python -m arnews report --corpus data/articles --out reports
+    python -m arnews export out/annotations --out out/exports
+    python -m arnews label my_corpus --n 200 --out labels.csv
+    python -m arnews train-stance
 """
 from __future__ import annotations
 
@@ -68,12 +72,21 @@ def _run_annotate(args: argparse.Namespace) -> int:
     if args.engine == "dask":
         from .distributed import annotate_dask_to_parquet
 
+        if args.dedupe != "off":
+            raise UsageError("--dedupe works with the local engine only (deduplicate the Parquet corpus first: "
+                             "python -m arnews dedupe)")
         counts = annotate_dask_to_parquet(
             args.corpus, args.out, stages=stages, chunk_size=args.chunk_size, scheduler=args.scheduler, **load_kw
         )
     else:
+        source = args.corpus
+        if args.dedupe != "off":
+            from .corpus import load_corpus
+            from .dedupe import apply_dedupe
+
+            source = apply_dedupe(load_corpus(args.corpus, **load_kw), args.dedupe)
         counts = annotate_to_parquet(
-            args.corpus,
+            source,
             args.out,
             stages=stages,
             chunk_size=args.chunk_size,
@@ -98,6 +111,13 @@ def _run_annotate(args: argparse.Namespace) -> int:
 
 
 def _evaluate(args: argparse.Namespace) -> int:
+    if args.gold:
+        if args.what != "stance":
+            print("error: --gold works with `evaluate stance` only", file=sys.stderr)
+            return 2
+        from .validate import evaluate_main
+
+        return evaluate_main(args.gold, args.corpus, args.model)
     names = list(EVALUATIONS) if args.what == "all" else [args.what]
     status = 0
     for name in names:
@@ -120,11 +140,36 @@ def _report(argv: list[str]) -> int:
     return report_main(argv)
 
 
+def _train_stance(args: argparse.Namespace) -> int:
+    """Rebuild the shipped stance model from the written corpus (deterministic)."""
+    from .stance_train import build
+
+    path = build(args.out, args.data)
+    print(f"wrote {path}")
+    return 0
+
+
+#: Commands with their own argument parser: name -> (module, function).
+PASSTHROUGH = {
+    "report": ("arnews.report", "main"),
+    "export": ("arnews.export", "main"),
+    "dedupe": ("arnews.dedupe", "main"),
+    "label": ("arnews.validate", "main"),
+    "learn-stance": ("arnews.validate", "learn_main"),
+}
+
+
 def main(argv: list[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
-    if argv and argv[0] == "report":
-        return _report(argv[1:])
+    from .logconfig import add_global_arguments, configure_logging, parse_global_options
+
+    g = parse_global_options(list(sys.argv[1:] if argv is None else argv))
+    configure_logging(g.verbosity)
+    argv = g.argv
+    if argv and argv[0] in PASSTHROUGH:
+        mod, fn = PASSTHROUGH[argv[0]]
+        return getattr(importlib.import_module(mod), fn)(argv[1:])
     p = argparse.ArgumentParser(prog="python -m arnews", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    add_global_arguments(p)
     sub = p.add_subparsers(dest="cmd", required=True)
 
     a = sub.add_parser("annotate", help="annotate a corpus and write Parquet tables")
@@ -145,13 +190,27 @@ def main(argv: list[str] | None = None) -> int:
     a.add_argument("--chunk-size", type=int, default=200)
     a.add_argument("--no-cache", action="store_true")
     a.add_argument("--cache-dir", default=None)
+    a.add_argument("--dedupe", choices=["off", "near"], default="off",
+                   help="near: keep one article per group of near-identical articles (listed in the load report)")
     a.set_defaults(fn=_annotate)
 
     e = sub.add_parser("evaluate", help="print accuracy figures from the labelled data in data/gold/")
     e.add_argument("what", choices=["all", *EVALUATIONS], nargs="?", default="all")
+    e.add_argument("--gold", default=None, help="your own labelled sentences (stance only; see `label`)")
+    e.add_argument("--corpus", default=None, help="the corpus the --gold sentences come from")
+    e.add_argument("--model", default=None, help="stance model file to evaluate (default: the shipped one)")
     e.set_defaults(fn=_evaluate)
 
+    t = sub.add_parser("train-stance", help="rebuild the stance model from data/gold/stance_written/")
+    t.add_argument("--out", default=None, help="model file (default: data/models/stance_model.json.gz)")
+    t.add_argument("--data", default=None, help="labelled CSV or folder of CSVs (default: data/gold/stance_written)")
+    t.set_defaults(fn=_train_stance)
+
     sub.add_parser("report", help="run every notebook and export HTML reports (see --help after 'report')")
+    sub.add_parser("export", help="document-term matrix, GEXF networks, CSV tables (see --help after 'export')")
+    sub.add_parser("dedupe", help="near-duplicate article groups (see --help after 'dedupe')")
+    sub.add_parser("label", help="sample sentences of your corpus to label (see --help after 'label')")
+    sub.add_parser("learn-stance", help="retrain the stance model with your labels (see --help after 'learn-stance')")
 
     args = p.parse_args(argv)
     return args.fn(args)
