@@ -97,5 +97,6 @@ def test_collocates_and_pairs_equal(src, ann):
 def test_read_only_some_articles(src):
     t = src.read("tokens", ["article_id", "norm"], article_ids=["nonexistent", src.read("articles", ["article_id"])["article_id"][0]])
     assert t["article_id"].nunique() == 1 and list(t.columns) == ["article_id", "norm"]
+    assert list(src.read("sentences", ["article_id", "text"], article_ids=[]).columns) == ["article_id", "text"]
     with pytest.raises(FileNotFoundError, match="no 'nothing' table"):
         src.read("nothing")

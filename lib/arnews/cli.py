@@ -47,7 +47,7 @@ def _annotate(args: argparse.Namespace) -> int:
                 args.out,
                 stages=stages,
                 chunk_size=args.chunk_size,
-                workers=args.workers,
+                workers=args.workers or _default_workers(),
                 cache=False if args.no_cache else (args.cache_dir or True),
                 **load_kw,
             )
@@ -66,6 +66,12 @@ def _annotate(args: argparse.Namespace) -> int:
         print(f"  {name}.parquet: {n} rows")
     print(f"wrote {args.out}")
     return 0
+
+
+def _default_workers() -> int:
+    from .notebook import default_workers
+
+    return default_workers()
 
 
 def _evaluate(args: argparse.Namespace) -> int:
@@ -105,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
     a.add_argument("--id-column", default=None, help="id column for table inputs")
     a.add_argument("--recursive", action="store_true", help="read .txt files in sub-folders too")
     a.add_argument("--stages", default=None, help="comma-separated stages (default: all)")
-    a.add_argument("--workers", type=int, default=1, help="processes (local engine)")
+    a.add_argument("--workers", type=int, default=None, help="processes (local engine; default: every available core)")
     a.add_argument("--engine", choices=["local", "dask"], default="local")
     a.add_argument("--scheduler", default=None, help="Dask scheduler address (engine=dask)")
     a.add_argument("--chunk-size", type=int, default=200)

@@ -13,9 +13,11 @@ True
 """
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
-__all__ = ["stance_shares", "most_conflictual_article", "pair_edges", "speaker_summary", "strongest_sentences", "article_label_counts"]
+__all__ = ["stance_shares", "most_conflictual_article", "pair_edges", "pair_edges_from_dyads", "speaker_summary",
+           "strongest_sentences", "article_label_counts", "quote_stance", "pair_rows"]
 
 LABELS = ("cooperation", "neutral", "conflict")
 
@@ -68,10 +70,63 @@ def speaker_summary(quote_stance: pd.DataFrame) -> pd.DataFrame:
 
 
 def strongest_sentences(sentence_stance: pd.DataFrame, label: str, top: int) -> pd.DataFrame:
-    """The ``top`` sentences of a label with the largest absolute score (no text yet: join the
-    text of these few sentences only)."""
+    """The ``top`` sentences of a label with the largest absolute score (no cues or text yet:
+    join those of these few sentences only)."""
     if sentence_stance is None or not len(sentence_stance):
-        return pd.DataFrame(columns=["article_id", "sentence_id", "score", "cues"])
+        return pd.DataFrame(columns=["article_id", "sentence_id", "score"])
     s = sentence_stance[sentence_stance["label"] == label]
     s = s.reindex(s["score"].abs().sort_values(ascending=False, kind="stable").index)
-    return s.head(top)[["article_id", "sentence_id", "score", "cues"]]
+    return s.head(top)[["article_id", "sentence_id", "score"]]
+
+
+def pair_edges_from_dyads(country_dyads: pd.DataFrame) -> pd.DataFrame:
+    """:func:`pair_edges` from :func:`arnews.stance.country_dyads` computed once (the
+    per-article step of :func:`arnews.stance.pair_stance`, without its labels)."""
+    if country_dyads is None or not len(country_dyads):
+        return pair_edges(None)
+    per_article = country_dyads.groupby(["article_id", "a", "b"], sort=False).agg(
+        n_sentences=("sentence_id", "nunique"), net=("score", "mean")).reset_index()
+    per_article["net"] = per_article["net"].round(4)
+    return pair_edges(per_article)
+
+
+def pair_rows(stance: pd.DataFrame, pair: tuple[str, str]) -> pd.DataFrame:
+    """The dyads between the two countries of ``pair`` (either direction): what
+    :func:`arnews.stance.pair_headline` needs, without the rest of the table."""
+    a, b = pair
+    sc, tc = stance["source_country"], stance["target_country"]
+    return stance[((sc == a) & (tc == b)) | ((sc == b) & (tc == a))]
+
+
+def quote_stance(cues: pd.DataFrame, quotes: pd.DataFrame, threshold: float | None = None, batch: int = 2_000) -> pd.DataFrame:
+    """:func:`arnews.stance.quote_stance` (the stance of each quote from the cues inside its
+    span) as a join of cues and quotes per article, ``batch`` articles at a time, instead of
+    one filter of the article's cues per quote."""
+    from . import stance
+
+    threshold = stance.DEFAULT_THRESHOLD if threshold is None else threshold
+    if quotes is None or not len(quotes):
+        return stance.quote_stance(cues, quotes)
+    q = quotes.reset_index(drop=True).copy()
+    score = np.zeros(len(q))
+    evid = np.full(len(q), "", dtype=object)
+    if cues is not None and len(cues):
+        c = cues[["article_id", "start", "end", "effective", "text", "category", "modifiers"]].reset_index(drop=True)
+        c = c.assign(_row=np.arange(len(c)), _ev=stance._evidence_list(c))
+        qq = q[["article_id", "start", "end"]].assign(_q=np.arange(len(q)))
+        ids = pd.unique(qq["article_id"])
+        for i in range(0, len(ids), batch):
+            part = qq[qq["article_id"].isin(ids[i:i + batch])]
+            j = part.merge(c[c["article_id"].isin(ids[i:i + batch])], on="article_id", suffixes=("", "_c"))
+            j = j[(j["start_c"] >= j["start"]) & (j["end_c"] <= j["end"])].sort_values(["_q", "_row"], kind="stable")
+            if not len(j):
+                continue
+            g = j.groupby("_q", sort=False)
+            sums = g["effective"].sum()
+            score[sums.index.to_numpy()] = np.clip(sums.to_numpy(), -1, 1)
+            ev = g["_ev"].agg("; ".join)
+            evid[ev.index.to_numpy()] = ev.to_numpy()
+    q["score"] = np.round(score, 4)
+    q["label"] = [stance.label_from_score(x, threshold) for x in q["score"]]
+    q["cues"] = evid
+    return q

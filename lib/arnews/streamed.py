@@ -208,10 +208,30 @@ def _group_keyness(ft: pd.DataFrame, totals: pd.Series, total: int, *, min_count
 
 def keyness(tokens, target, *, by: str = "article", articles=None, form: str = "norm", stopwords=True, ngram: int = 1,
             min_count: int = 2) -> pd.DataFrame:
-    """:func:`arnews.freq.keyness` of one group against all the others, from summed counts."""
+    """:func:`arnews.freq.keyness` of one group against all the others, from summed counts
+    (for articles: the target articles' own tokens against the corpus totals minus theirs,
+    never a table of every article's counts)."""
+    tset = {str(x) for x in ([target] if isinstance(target, (str, int)) else target)}
+    if by in ("article", "article_id") and not isinstance(tokens, pd.DataFrame):
+        corpus = frequency_table(tokens, form, stopwords=stopwords, ngram=ngram)
+        mine = filter_articles(tokens, tset, _columns(form))
+        found = set(mine["article_id"].astype(str))
+        if found != tset:
+            raise ValueError(f"keyness target {sorted(tset - found)} is not a article_id of the corpus")
+        own = freq.frequency_table(mine, form, stopwords=stopwords, ngram=ngram)
+        size = int(sum(own.attrs["sizes"].values()))
+        ref_size = int(sum(corpus.attrs["sizes"].values())) - size
+        if ref_size == 0:
+            raise ValueError(f"keyness: the reference is empty (only target {sorted(tset)} in the corpus)")
+        tc = pd.Series(own["count"].to_numpy(), index=own["term"].to_numpy())
+        rc = pd.Series(corpus["count"].to_numpy(), index=corpus["term"].to_numpy()).sub(tc, fill_value=0)
+        out = freq.keyness_table(tc, rc[rc > 0], size, ref_size, min_count=min_count)
+        out["count"] = out["count"].astype(np.int64)
+        out["ref_count"] = out["ref_count"].astype(np.int64)
+        out.attrs.update(target=sorted(tset), reference="rest", by="article_id", form=form)
+        return out
     ft = frequency_table(tokens, form, stopwords=stopwords, by=by, ngram=ngram, articles=articles)
     col, sizes = ft.attrs["by"], ft.attrs["sizes"]
-    tset = {str(x) for x in ([target] if isinstance(target, (str, int)) else target)}
     unknown = tset - set(map(str, sizes))
     if unknown:
         raise ValueError(f"keyness target {sorted(unknown)} is not a {col} of the corpus (e.g. {list(sizes)[:3]})")

@@ -93,12 +93,14 @@ class AnnotationFolder:
     def read(self, name: str, columns: Sequence[str] | None = None, *, article_ids: Iterable[str] | None = None) -> pd.DataFrame:
         """The table as a DataFrame, only ``columns`` (those that exist), optionally only
         the rows of some articles (a pushed-down filter: only those rows are decoded)."""
+        import pyarrow as pa
         import pyarrow.dataset as ds
 
         dset = self._dataset(name)
         flt = None
         if article_ids is not None:
-            flt = ds.field("article_id").isin(sorted({str(a) for a in article_ids}))
+            ids = pa.array(sorted({str(a) for a in article_ids}), type=dset.schema.field("article_id").type)
+            flt = ds.field("article_id").isin(ids)
         t = dset.to_table(columns=self._cols(name, columns), filter=flt)
         return _to_pandas(t)
 
