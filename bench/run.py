@@ -58,7 +58,11 @@ class PeakMemory:
 
     def _rss(self) -> int:
         total = 0
-        for p in [self.proc, *self.proc.children(recursive=True)]:
+        try:
+            procs = [self.proc, *self.proc.children(recursive=True)]
+        except Exception:  # the process has exited
+            return 0
+        for p in procs:
             try:
                 total += getattr(p.memory_full_info(), "pss", None) or p.memory_info().rss
             except Exception:
