@@ -1,10 +1,16 @@
 """Run every notebook on a corpus and export shareable HTML reports.
 
-``python -m arnews report [--corpus PATH] [--out DIR] [--no-code] [--text-column COL]``
+``python -m arnews report [--corpus PATH] [--out DIR] [--no-code] [--text-column COL] [--workers N]``
 
+The corpus is annotated once, streamed chunk by chunk with every available core into
+``OUT/annotations/`` (a Parquet dataset per table; this process keeps no table in memory).
 For each ``notebooks/*.ipynb`` (in name order) the notebook is executed with papermill, with
-the corpus passed as the ``corpus`` parameter and ``notebooks/`` as the working directory,
-then exported with nbconvert twice: ``NAME.html``, a reader's version without code cells,
+the ``corpus``, ``annotations`` and ``output_dir`` parameters (see :mod:`arnews.notebook`)
+and ``notebooks/`` as the working directory; notebooks read the columns they need from the
+annotation folder in batches, show bounded tables and write every table in full as CSV
+under ``OUT/tables/<notebook>/`` (linked from the page and the index). Each kernel's own
+log (its stderr) goes to ``OUT/executed/<notebook>.kernel.log``, not to the console. Each
+notebook is then exported with nbconvert twice: ``NAME.html``, a reader's version without code cells,
 and ``NAME.code.html`` with the code. Plots are embedded as PNG, searchable tables carry
 their JavaScript inline (itables offline mode), so the folder works without a network.
 ``index.html`` lists the reports with the corpus summary, the date of the run and package
