@@ -248,7 +248,7 @@ def _show(df: pd.DataFrame, caption: str) -> None:
         from itables import show
 
         show(df, caption=caption or None, pageLength=min(10, max(len(df), 1)), lengthMenu=[5, 10, 20, 50, 100, 200],
-             maxBytes=2**20, scrollX=True)
+             maxBytes=2**20)
     except ImportError:  # pragma: no cover - itables is a dependency
         from IPython.display import display
 
