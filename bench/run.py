@@ -13,6 +13,14 @@ each size:
 
     python bench/run.py                       # 1k and 10k articles
     python bench/run.py --sizes 1000,10000,100000 --workers 2
+
+With ``--report`` it instead runs the whole ``python -m arnews report`` (annotation
+included, in a fresh cache) on each size and prints, per phase (annotation, then each
+notebook), the wall time, the peak memory of all processes (the report process, its
+annotation workers and the notebook kernels) and the size of each HTML page, and appends
+the table with the cost curve to ``bench/RESULTS.md`` (``--results``):
+
+    python bench/run.py --report --sizes 1000,10000,100000
 """
 from __future__ import annotations
 
@@ -50,7 +58,11 @@ class PeakMemory:
 
     def _rss(self) -> int:
         total = 0
-        for p in [self.proc, *self.proc.children(recursive=True)]:
+        try:
+            procs = [self.proc, *self.proc.children(recursive=True)]
+        except Exception:  # the process has exited
+            return 0
+        for p in procs:
             try:
                 total += getattr(p.memory_full_info(), "pss", None) or p.memory_info().rss
             except Exception:
@@ -220,9 +232,122 @@ def camel_rate(corpus: Path, n: int = 1000) -> dict | None:
             "warm_tokens_per_s": len(toks) / warm, "share_from_camel_db": share}
 
 
+# ---------------------------------------------------------------------------
+# The whole report (python -m arnews report) per corpus size
+# ---------------------------------------------------------------------------
+
+
+class PhasePeaks(PeakMemory):
+    """Peak memory of the process tree per phase; ``phase`` is switched from outside."""
+
+    def __init__(self, root_pid: int, interval: float = 0.5):
+        import psutil
+
+        super().__init__(interval)
+        self.proc = psutil.Process(root_pid)
+        self.phase = "annotation"
+        self.peaks: dict[str, int] = {}
+
+    def _run(self):
+        while not self._stop.is_set():
+            v = self._rss()
+            self.peak = max(self.peak, v)
+            self.peaks[self.phase] = max(self.peaks.get(self.phase, 0), v)
+            time.sleep(self.interval)
+
+
+def run_report_size(n: int, outdir: Path, timeout: int | None = None, label: str = "") -> dict:
+    """Run ``python -m arnews report`` on a synthetic corpus of ``n`` articles, in a fresh cache.
+
+    Returns ``{"articles", "total_seconds", "peak_gib", "phases": [{"phase", "seconds",
+    "peak_gib", "page_mb"}], "status"}``; phases are timed from the report's own log lines.
+    """
+    import re
+    import subprocess
+
+    corpus = outdir / f"corpus_{n}.parquet"
+    if not corpus.exists():
+        write_corpus(n, corpus)
+    out = outdir / f"report_{n}{label}"
+    cache = outdir / f"report_cache_{n}{label}"
+    shutil.rmtree(out, ignore_errors=True)
+    shutil.rmtree(cache, ignore_errors=True)
+    env = {**os.environ, "ARNEWS_CACHE": str(cache), "PYTHONUNBUFFERED": "1"}
+    cmd = [sys.executable, "-m", "arnews", "report", "--corpus", str(corpus), "--out", str(out)]
+    if timeout:
+        cmd += ["--timeout", str(timeout)]
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env, cwd=str(REPO))
+    phases: list[dict] = []
+    start = {"annotation": t0}
+    log = []
+    with PhasePeaks(proc.pid) as mem:
+        for line in proc.stdout:
+            log.append(line)
+            m = re.match(r"\[(\d+)/(\d+)\] (\S+)\.ipynb", line.strip())
+            if m:
+                now = time.perf_counter()
+                prev = mem.phase
+                phases.append({"phase": prev, "seconds": now - start[prev]})
+                mem.phase = m.group(3)
+                start[mem.phase] = now
+                print(f"    {prev}: {now - start[prev]:.1f}s", flush=True)
+        rc = proc.wait()
+        now = time.perf_counter()
+        phases.append({"phase": mem.phase, "seconds": now - start[mem.phase]})
+    total = time.perf_counter() - t0
+    for ph in phases:
+        ph["peak_gib"] = mem.peaks.get(ph["phase"], 0) / 2**30
+        page = out / f"{ph['phase']}.html"
+        ph["page_mb"] = page.stat().st_size / 1e6 if page.exists() else None
+        code = out / f"{ph['phase']}.code.html"
+        ph["code_page_mb"] = code.stat().st_size / 1e6 if code.exists() else None
+    (outdir / f"report_{n}{label}.log").write_text("".join(log), encoding="utf-8")
+    res = {"articles": n, "total_seconds": total, "peak_gib": mem.peak / 2**30, "phases": phases, "status": "ok" if rc == 0 else f"exit {rc}"}
+    print(f"  {n:,} articles: {total:.0f}s, peak {mem.peak / 2**30:.2f} GiB, exit {rc}", flush=True)
+    for ph in phases:
+        pm = f"{ph['page_mb']:.2f} MB" if ph["page_mb"] is not None else "-"
+        print(f"    {ph['phase']:<18} {ph['seconds']:8.1f}s  peak {ph['peak_gib']:.2f} GiB  page {pm}", flush=True)
+    shutil.rmtree(cache, ignore_errors=True)
+    return res
+
+
+def report_markdown(results: list[dict], title: str) -> str:
+    """The per-notebook table (seconds / peak GiB / page MB per size) and the cost curve."""
+    sizes = [r["articles"] for r in results]
+    names = list(dict.fromkeys(ph["phase"] for r in results for ph in r["phases"]))
+    head = "| phase | " + " | ".join(f"{n:,}: s / GiB / MB" for n in sizes) + " |"
+    lines = [f"### {title}", "", head, "|---|" + "---:|" * len(sizes)]
+    for name in names:
+        cells = []
+        for r in results:
+            ph = next((p for p in r["phases"] if p["phase"] == name), None)
+            if ph is None:
+                cells.append("—")
+                continue
+            mb = f"{ph['page_mb']:.2f}" if ph.get("page_mb") is not None else "–"
+            cells.append(f"{ph['seconds']:.0f} / {ph['peak_gib']:.2f} / {mb}")
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    lines.append("| **whole report** | " + " | ".join(f"**{r['total_seconds']:.0f} / {r['peak_gib']:.2f}** ({r['status']})" for r in results) + " |")
+    if len(results) > 1:
+        lines += ["", "Cost curve (seconds per 1,000 articles; a flat row is linear):", "",
+                  "| phase | " + " | ".join(f"{n:,}" for n in sizes) + " |", "|---|" + "---:|" * len(sizes)]
+        for name in names + ["whole report"]:
+            cells = []
+            for r in results:
+                sec = r["total_seconds"] if name == "whole report" else next((p["seconds"] for p in r["phases"] if p["phase"] == name), None)
+                cells.append(f"{1000 * sec / r['articles']:.2f}" if sec is not None else "—")
+            lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", default="1000,10000")
+    ap.add_argument("--report", action="store_true", help="run the whole `arnews report` per size (see above)")
+    ap.add_argument("--timeout", type=int, default=None, help="--report: seconds allowed per notebook cell")
+    ap.add_argument("--results", default=None, help="--report: append the table to this Markdown file (default: print only)")
+    ap.add_argument("--title", default="arnews report", help="--report: heading of the appended table")
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--out", default=str(REPO / "bench" / "out"))
     ap.add_argument("--keep", action="store_true", help="keep annotation output and caches")
@@ -234,6 +359,16 @@ def main(argv=None) -> int:
 
     print(f"arnews {arnews.__version__}, Python {platform.python_version()}, {platform.machine()}, {os.cpu_count()} cores, {time.strftime('%Y-%m-%d %H:%M')}")
     sizes = [int(s) for s in args.sizes.split(",") if s]
+    if args.report:
+        res = [run_report_size(n, outdir, args.timeout) for n in sizes]
+        md = report_markdown(res, f"{args.title} ({time.strftime('%Y-%m-%d %H:%M')}, {os.cpu_count()} cores)")
+        print(md)
+        if args.results:
+            with open(args.results, "a", encoding="utf-8") as f:
+                f.write("\n" + md)
+        if args.json:
+            Path(args.json).write_text(json.dumps(res, indent=2, default=str))
+        return 0
     first = outdir / f"corpus_{sizes[0]}.parquet"
     if not first.exists():
         write_corpus(sizes[0], first)

@@ -235,3 +235,92 @@ def test_other_corpus_csv_with_text_column(tmp_path):
     assert "N 2 التقى بوت" in plain
     assert "قمة في بكين" in (out / "00_corpus.html").read_text(encoding="utf-8")
     assert re.search(r"articles</th>\s*<td[^>]*>2<", (out / "index.html").read_text(encoding="utf-8"))
+
+
+# ---------------------------------------------------------------------------
+# Scale (issue 14) and corpora without actors (issue 13)
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_pages_stay_bounded_and_full_tables_hold_every_row(tmp_path):
+    """A corpus of many articles: every page shows a bounded number of rows, says how many
+    there are, and links the full table, which holds every row."""
+    import pandas as pd
+
+    from arnews import freq
+    from arnews.pipeline import read_annotations
+
+    sys.path.insert(0, str(REPO / "bench"))
+    from synth import write_corpus
+
+    n = 300
+    corpus = write_corpus(n, tmp_path / "many.parquet")
+    out = tmp_path / "out"
+    res = run_report(["--corpus", str(corpus), "--out", str(out), "--no-code"], tmp_path / "cache")
+    assert res["code"] == 0, res["stderr"]
+    for page in out.glob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert page.stat().st_size < 5_000_000, page.name
+        # article ids reach a page only through bounded tables (20 rows each) and sentences
+        assert len(set(re.findall(r"syn\d{7}", text))) <= 120, (page.name, len(set(re.findall(r"syn\d{7}", text))))
+    corpus_page = (out / "00_corpus.html").read_text(encoding="utf-8")
+    assert f"the first 20 of {n} rows" in corpus_page and 'href="tables/00_corpus/articles.csv"' in corpus_page
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert 'href="tables/01_frequency/frequencies_norm.csv"' in index
+    # the linked full tables hold every row
+    ann = read_annotations(out / "annotations")
+    articles = pd.read_csv(out / "tables" / "00_corpus" / "articles.csv")
+    assert len(articles) == n and set(articles["article_id"]) == set(ann.articles["article_id"])
+    assert len(pd.read_csv(out / "tables" / "01_frequency" / "vocabulary_per_article.csv")) == n
+    ft = pd.read_csv(out / "tables" / "01_frequency" / "frequencies_norm.csv", keep_default_na=False)
+    expected = freq.frequency_table(ann.tokens, "norm")
+    assert len(ft) == len(expected) and ft["count"].sum() == expected["count"].sum()
+    kw = pd.read_csv(out / "tables" / "01_frequency" / "kwic.csv")
+    assert len(kw) == len(freq.kwic(ann.tokens, "الصين")) > 20
+
+
+SPORTS = {
+    "match.txt": "فوز الهلال على النصر في الدوري\nفاز فريق الهلال على النصر بهدفين مقابل هدف في المباراة التي أقيمت مساء الجمعة. "
+                 "وسجل المهاجم الهدف الثاني في الدقيقة الأخيرة.\nوقال المدرب إن اللاعبين قدموا أداء رائعا.",
+    "swim.txt": "بطولة السباحة تنطلق غدا\nتنطلق بطولة السباحة للناشئين غدا بمشاركة عشرين ناديا. "
+                "ويتنافس السباحون في سباقات الحرة والفراشة.",
+    "tennis.txt": "لاعبة التنس تتأهل إلى النهائي\nتأهلت اللاعبة إلى المباراة النهائية بعد فوزها في ثلاث مجموعات. "
+                  "وستلعب النهائي يوم الأحد.",
+}
+
+
+@pytest.mark.slow
+def test_sports_corpus_without_political_actors_goes_through_the_whole_report(tmp_path):
+    corpus = tmp_path / "sports"
+    corpus.mkdir()
+    for name, text in SPORTS.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    res = run_report(["--corpus", str(corpus), "--out", str(out), "--no-code"], tmp_path / "cache")
+    assert res["code"] == 0, res["stderr"]
+    for nb in report.discover_notebooks(REPO / "notebooks"):
+        executed = nbformat.read(out / "executed" / nb.name, as_version=4)
+        errors = [o for c in executed.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
+        assert errors == [], nb.name
+    stance_page = (out / "03_stance.html").read_text(encoding="utf-8")
+    assert "No stance pairs" in stance_page
+    assert "no actor mention" in (out / "02_cooccurrence.html").read_text(encoding="utf-8")
+    assert "No actor mentions in this corpus" in (out / "01_frequency.html").read_text(encoding="utf-8")
+    # the graph file (none here) and every full table are under --out, nothing in the repository
+    assert not (REPO / "out" / "cooc_network.graphml").exists() or (REPO / "out" / "cooc_network.graphml").stat().st_mtime < out.stat().st_mtime
+
+
+def test_report_console_has_no_kernel_warnings(tmp_path):
+    nbdir = tmp_path / "nbs"
+    nbdir.mkdir()
+    _nb(nbdir / "00_a.ipynb", "print('hello')", title="A")
+    corpus = write_xss_corpus(tmp_path / "corpus")
+    import subprocess
+
+    r = subprocess.run([sys.executable, "-m", "arnews", "report", "--corpus", str(corpus), "--out", str(tmp_path / "out"),
+                        "--notebooks", str(nbdir), "--no-code"], capture_output=True, text=True, cwd=REPO,
+                       env={**__import__("os").environ, "ARNEWS_CACHE": str(tmp_path / "cache")})
+    assert r.returncode == 0, r.stderr
+    assert "without encryption" not in r.stdout + r.stderr
+    assert "without encryption" in (tmp_path / "out" / "executed" / "00_a.kernel.log").read_text()

@@ -90,7 +90,7 @@ def _run_annotate(args: argparse.Namespace) -> int:
             args.out,
             stages=stages,
             chunk_size=args.chunk_size,
-            workers=args.workers,
+            workers=args.workers or _default_workers(),
             cache=False if args.no_cache else (args.cache_dir or True),
             **load_kw,
         )
@@ -108,6 +108,18 @@ def _run_annotate(args: argparse.Namespace) -> int:
         print(f"  {name}.parquet: {n} rows")
     print(f"wrote {args.out}")
     return 0
+
+
+def _default_workers() -> int:
+    from .notebook import default_workers
+
+    return default_workers()
+
+
+def _default_workers() -> int:
+    from .notebook import default_workers
+
+    return default_workers()
 
 
 def _evaluate(args: argparse.Namespace) -> int:
@@ -184,7 +196,7 @@ def main(argv: list[str] | None = None) -> int:
     order.add_argument("--monthfirst", dest="dayfirst", action="store_const", const=False,
                        help="read dates like 05/06/2022 as month/day")
     a.add_argument("--stages", default=None, help="comma-separated stages (default: all)")
-    a.add_argument("--workers", type=int, default=1, help="processes (local engine)")
+    a.add_argument("--workers", type=int, default=None, help="processes (local engine; default: every available core)")
     a.add_argument("--engine", choices=["local", "dask"], default="local")
     a.add_argument("--scheduler", default=None, help="Dask scheduler address (engine=dask)")
     a.add_argument("--chunk-size", type=int, default=200)

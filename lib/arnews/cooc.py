@@ -83,10 +83,17 @@ __all__ = [
     "cooccurrence_by_period",
     "actor_cooccurrence",
     "collocates",
+    "collocate_counts",
+    "score_collocates",
+    "CollocateCounts",
+    "resolve_target",
     "pair_examples",
     "pairs_with_examples",
     "label_pairs",
     "pair_context_terms",
+    "pair_hits",
+    "pair_context_counts",
+    "score_context_terms",
     "cooc_graph",
     "export_graph",
 ]
@@ -689,53 +696,83 @@ def collocates(
     >>> collocates("الصين", ann.tokens, ann.mentions, window=5).head()   # doctest: +SKIP
     >>> collocates("العلاقات", ann.tokens, kind="term", side="right")    # doctest: +SKIP
     """
-    _require(tokens, ["article_id", "sentence_id", "token_id", field], "tokens")
-    targets = [target] if isinstance(target, str) else list(target)
-    words = _word_index(tokens)
-    feat = words[field].astype(str).to_numpy()
-    art = pd.factorize(words["article_id"])[0].astype(np.int64)
-    sid = words["sentence_id"].to_numpy(dtype=np.int64)
-    ntok = len(words)
-    # token_id -> row in `words` for mapping mention spans
-    resolved = _resolve_target(targets, mentions, kind, gazetteer)
+    counts = collocate_counts(target, tokens, mentions, kind=kind, window=window, side=side, field=field,
+                              stopwords=stopwords, min_length=min_length, clitics=clitics,
+                              cross_sentences=cross_sentences, gazetteer=gazetteer)
+    return score_collocates(counts, measure=measure, min_count=min_count)
+
+
+@dataclass
+class CollocateCounts:
+    """What :func:`collocates` counts, before scoring: additive over batches of whole articles.
+
+    ``span``/``left``: collocate → occurrences in the target's span / left of the target;
+    ``freq``: collocate → corpus frequency; ``span_size``: tokens in the span; ``n``: word
+    tokens; ``nodes``: target occurrences; ``target``: what was matched; ``window``.
+    """
+
+    span: pd.Series
+    left: pd.Series
+    freq: pd.Series
+    span_size: int
+    n: int
+    nodes: int
+    target: str
+    window: int
+
+    def __add__(self, other: "CollocateCounts") -> "CollocateCounts":
+        def add(x, y):
+            return x.add(y, fill_value=0).astype(np.int64)
+
+        return CollocateCounts(add(self.span, other.span), add(self.left, other.left), add(self.freq, other.freq),
+                               self.span_size + other.span_size, self.n + other.n, self.nodes + other.nodes,
+                               self.target, self.window)
+
+
+def _node_positions(targets, words: pd.DataFrame, feat: np.ndarray, mentions, kind, clitics, gazetteer, resolved=None):
+    """Start and end rows (in ``words``) of every target occurrence, and a description."""
+    if resolved is None:
+        resolved = _resolve_target(targets, mentions, kind, gazetteer)
     if resolved[0] == "term":
         from .text import normalize
 
         variants = set().union(*[_term_variants(t) for t in targets]) if clitics else {normalize(t) for t in targets}
-        node_rows = np.flatnonzero(np.isin(feat, list(variants)))
-        node_start = node_end = node_rows
-        desc = f"term {targets} ({len(variants)} forms)"
-    else:
-        _, col, values = resolved
-        m = mentions[mentions[col].isin(values)]
-        key_w = pd.MultiIndex.from_arrays([words["article_id"].to_numpy(), words["token_id"].to_numpy()])
-        loc_s = key_w.get_indexer(pd.MultiIndex.from_arrays([m["article_id"].to_numpy(), m["token_start"].to_numpy()]))
-        loc_e = key_w.get_indexer(pd.MultiIndex.from_arrays([m["article_id"].to_numpy(), m["token_end"].to_numpy()]))
-        ok = (loc_s >= 0) & (loc_e >= 0)
-        node_start, node_end = loc_s[ok], loc_e[ok]
-        desc = f"{resolved[0]} {values}"
-    n_nodes = len(node_start)
-    in_span = np.zeros(ntok, dtype=bool)
-    is_left = np.zeros(ntok, dtype=bool)
-    is_node = np.zeros(ntok, dtype=bool)
-    for s, e in zip(node_start, node_end):
-        is_node[s : e + 1] = True
-    offsets_l = range(1, window + 1) if side in ("both", "left") else ()
-    offsets_r = range(1, window + 1) if side in ("both", "right") else ()
+        codes, uniq = pd.factorize(feat)
+        hit = np.asarray(pd.Index(uniq).isin(list(variants)), dtype=bool)
+        rows = np.flatnonzero(hit[codes]) if len(feat) else np.zeros(0, dtype=np.int64)
+        return rows, rows, f"term {targets} ({len(variants)} forms)"
+    _, col, values = resolved
+    m = mentions[mentions[col].isin(values)]
+    key_w = pd.MultiIndex.from_arrays([words["article_id"].to_numpy(), words["token_id"].to_numpy()])
+    loc_s = key_w.get_indexer(pd.MultiIndex.from_arrays([m["article_id"].to_numpy(), m["token_start"].to_numpy()]))
+    loc_e = key_w.get_indexer(pd.MultiIndex.from_arrays([m["article_id"].to_numpy(), m["token_end"].to_numpy()]))
+    ok = (loc_s >= 0) & (loc_e >= 0)
+    return loc_s[ok], loc_e[ok], f"{resolved[0]} {values}"
+
+
+def _span_masks(node_start, node_end, art, sid, ntok, window, side, cross_sentences):
+    """Boolean masks over the word tokens: in the span (not the node itself), and left of a node."""
     if side not in ("both", "left", "right"):
         raise ValueError(f"side must be 'both', 'left' or 'right', not {side!r}")
+    in_span = np.zeros(ntok, dtype=bool)
+    is_left = np.zeros(ntok, dtype=bool)
+    # the nodes themselves: +1 at the start, -1 after the end (no per-node Python loop)
+    delta = np.zeros(ntok + 1, dtype=np.int64)
+    np.add.at(delta, node_start, 1)
+    np.add.at(delta, node_end + 1, -1)
+    is_node = np.cumsum(delta[:-1]) > 0
     # Left in reading order = before the target (Arabic is read right to left, "left" here
     # means preceding, as in AntConc's L1..Lk).
-    for d in offsets_l:
+    for d in range(1, window + 1) if side in ("both", "left") else ():
         j = node_start - d
-        ok = (j >= 0)
+        ok = j >= 0
         j2 = np.where(ok, j, 0)
         ok &= art[j2] == art[node_start]
         if not cross_sentences:
             ok &= sid[j2] == sid[node_start]
         in_span[j[ok]] = True
         is_left[j[ok]] = True
-    for d in offsets_r:
+    for d in range(1, window + 1) if side in ("both", "right") else ():
         j = node_end + d
         ok = j < ntok
         j2 = np.where(ok, j, 0)
@@ -744,32 +781,89 @@ def collocates(
             ok &= sid[j2] == sid[node_end]
         in_span[j[ok]] = True
     in_span &= ~is_node
-    is_left &= in_span
-    span_size = int(in_span.sum())
-    keep = np.char.str_len(feat.astype(str)) >= min_length if ntok else np.zeros(0, bool)
+    return in_span, is_left & in_span
+
+
+def collocate_counts(
+    target: str | Iterable[str],
+    tokens: pd.DataFrame,
+    mentions: pd.DataFrame | None = None,
+    *,
+    kind: Literal["auto", "actor", "country", "term"] = "auto",
+    window: int = 5,
+    side: Literal["both", "left", "right"] = "both",
+    field: str = "norm",
+    stopwords: Iterable[str] | bool | None = True,
+    min_length: int = 2,
+    clitics: bool = True,
+    cross_sentences: bool = False,
+    gazetteer: pd.DataFrame | None = None,
+    resolved: tuple | None = None,
+) -> CollocateCounts:
+    """The counts behind :func:`collocates` (same arguments), for one tokens table or one
+    batch of whole articles; counts of batches add up (``a + b``).
+
+    Stopwords and short words are left out by factorizing the token strings once and
+    testing each distinct string (not every token) against the list. ``resolved`` (from
+    :func:`resolve_target` over the whole corpus's mentions) fixes what the target is, so
+    every batch matches the same thing.
+    """
+    _require(tokens, ["article_id", "sentence_id", "token_id", field], "tokens")
+    targets = [target] if isinstance(target, str) else list(target)
+    words = _word_index(tokens)
+    feat = words[field].astype(str).to_numpy()
+    art = pd.factorize(words["article_id"])[0].astype(np.int64)
+    sid = words["sentence_id"].to_numpy(dtype=np.int64)
+    ntok = len(words)
+    node_start, node_end, desc = _node_positions(targets, words, feat, mentions, kind, clitics, gazetteer, resolved)
+    in_span, is_left = _span_masks(node_start, node_end, art, sid, ntok, window, side, cross_sentences)
+    codes, uniq = pd.factorize(feat)
+    uniq = pd.Index(uniq, dtype=object)
+    ok_type = np.asarray(uniq.str.len() >= min_length, dtype=bool) if len(uniq) else np.zeros(0, bool)
     if stopwords is True:
         stopwords = default_stopwords()
     if stopwords:
-        keep &= ~np.isin(feat, list(stopwords))
-    f_all = pd.Series(feat[keep]).value_counts()
-    f_span = pd.Series(feat[keep & in_span]).value_counts()
-    f_left = pd.Series(feat[keep & is_left]).value_counts()
-    df = pd.DataFrame({"collocate": f_span.index.to_numpy(), "count": f_span.to_numpy(dtype=np.int64)})
-    df["freq"] = df["collocate"].map(f_all).to_numpy(dtype=np.int64)
-    df["span"] = np.int64(span_size)
-    df["n"] = np.int64(ntok)
+        ok_type &= ~np.asarray(uniq.isin(list(stopwords)), dtype=bool)
+    keep = ok_type[codes] if ntok else np.zeros(0, bool)
+
+    def count(mask):
+        c = np.bincount(codes[mask], minlength=len(uniq))
+        nz = np.flatnonzero(c)
+        return pd.Series(c[nz].astype(np.int64), index=uniq[nz])
+
+    return CollocateCounts(count(keep & in_span), count(keep & is_left), count(keep), int(in_span.sum()), int(ntok),
+                           int(len(node_start)), desc, int(window))
+
+
+def score_collocates(counts: CollocateCounts, *, measure: str = "log_dice", min_count: int = 2) -> pd.DataFrame:
+    """The collocates table of :func:`collocates` from its counts."""
+    f_span = counts.span[counts.span > 0].sort_values(ascending=False, kind="stable")
+    df = pd.DataFrame({"collocate": f_span.index.to_numpy(dtype=object), "count": f_span.to_numpy(dtype=np.int64)})
+    df["freq"] = df["collocate"].map(counts.freq).to_numpy(dtype=np.int64)
+    df["span"] = np.int64(counts.span_size)
+    df["n"] = np.int64(counts.n)
     df = df[df["count"] >= min_count].reset_index(drop=True)
-    meas = association(df["count"], df["span"], df["freq"], df["n"], dice_f1=np.full(len(df), n_nodes), dice_f2=df["freq"])
+    meas = association(df["count"], df["span"], df["freq"], df["n"], dice_f1=np.full(len(df), counts.nodes), dice_f2=df["freq"])
     df = pd.concat([df, meas], axis=1)
-    df["left"] = df["collocate"].map(f_left).fillna(0).astype(np.int64)
+    df["left"] = df["collocate"].map(counts.left).fillna(0).astype(np.int64)
     df["right"] = df["count"] - df["left"]
     if measure not in df.columns:
         raise ValueError(f"measure must be one of {MEASURES}, not {measure!r}")
     df = df.sort_values([measure, "count", "collocate"], ascending=[False, False, True], ignore_index=True)
-    df.attrs["target"] = desc
-    df.attrs["target_occurrences"] = n_nodes
-    df.attrs["window"] = window
+    df.attrs["target"] = counts.target
+    df.attrs["target_occurrences"] = counts.nodes
+    df.attrs["window"] = counts.window
     return df
+
+
+def resolve_target(target, mentions: pd.DataFrame | None = None, kind: str = "auto", gazetteer: pd.DataFrame | None = None) -> tuple:
+    """What a collocate target is: ``("actor", "actor_id", ids)``, ``("country", "country",
+    codes)`` or ``("term",)`` (see :func:`collocates`).
+
+    >>> resolve_target("العلاقات", None)
+    ('term',)
+    """
+    return _resolve_target([target] if isinstance(target, str) else list(target), mentions, kind, gazetteer)
 
 
 def _resolve_target(targets, mentions, kind, gazetteer):
@@ -820,8 +914,9 @@ def _resolve_target(targets, mentions, kind, gazetteer):
 # ---------------------------------------------------------------------------
 
 
-def _pair_units(occ, a, b, context, window, sentences, articles):
-    """Rows of occ (with a unit column) belonging to units where a and b co-occur."""
+def _pair_units(occ, a, b, context, window, sentences, articles, limit: int | None = None):
+    """The units where a and b co-occur, in order, as (article_id, sentence ids) (the first
+    ``limit`` of them for unit contexts)."""
     occ = occ[occ["feature"].isin([a, b])]
     if context == "window":
         o = occ.sort_values(["article_id", "start"]).reset_index(drop=True)
@@ -844,12 +939,15 @@ def _pair_units(occ, a, b, context, window, sentences, articles):
         raise ValueError(f"context must be one of {CONTEXTS}, not {context!r}")
     both = occ.groupby(key)["feature"].nunique()
     both = both[both == 2].index
-    sel = occ.set_index(key).loc[both].reset_index() if len(both) else occ.iloc[0:0]
-    hits = []
-    for k, g in sel.groupby(key, sort=True):
-        aid = k[0] if isinstance(k, tuple) else k
-        hits.append((aid, tuple(sorted(set(g["sentence_id"].astype(int))))))
-    return hits
+    if limit is not None:
+        both = both[:limit]
+    if not len(both):
+        return []
+    units = both.to_frame(index=False)
+    cols = list(dict.fromkeys(key + ["sentence_id"]))
+    sel = occ[cols].merge(units, on=key).drop_duplicates().sort_values(cols)
+    sids = sel.groupby(key, sort=True)["sentence_id"].agg(lambda x: tuple(int(v) for v in x))
+    return [(k[0] if isinstance(k, tuple) else k, v) for k, v in sids.items()]
 
 
 def pair_examples(
@@ -872,7 +970,8 @@ def pair_examples(
     >>> pair_examples(actor_occurrences(ann.mentions), "CHN", "RUS", ann.sentences)  # doctest: +SKIP
     """
     _require(sentences, ["article_id", "sentence_id", "text"], "sentences")
-    hits = list(dict.fromkeys(_pair_units(occ, a, b, context, window, sentences, articles)))[:n]
+    limit = n if context != "window" else None
+    hits = list(dict.fromkeys(_pair_units(occ, a, b, context, window, sentences, articles, limit)))[:n]
     st = sentences.set_index(["article_id", "sentence_id"])["text"]
     rows = []
     for aid, sids in hits:
@@ -916,9 +1015,23 @@ def pair_context_terms(
     >>> occ = actor_occurrences(ann.mentions)                                        # doctest: +SKIP
     >>> pair_context_terms(occ, "CHN", "RUS", ann.tokens, ann.articles, period="Y")  # doctest: +SKIP
     """
+    hits = pair_hits(occ, a, b, context, sentences, articles)
+    counts = pair_context_counts(occ, a, b, hits, tokens, articles, period=period, context=context, sentences=sentences,
+                                 field=field, stopwords=stopwords, exclude=exclude, exclude_pair=exclude_pair)
+    return score_context_terms(counts, min_count=min_count)
+
+
+def pair_hits(occ: pd.DataFrame, a: str, b: str, context: str = "sentence", sentences=None, articles=None) -> list[tuple]:
+    """The units where ``a`` and ``b`` co-occur: ``(article_id, sentence ids)`` each."""
     if context == "window":
         raise ValueError("pair_context_terms(): use a unit context (sentence, paragraph or article)")
-    hits = _pair_units(occ, a, b, context, 0, sentences, articles)
+    return _pair_units(occ, a, b, context, 0, sentences, articles)
+
+
+def pair_context_counts(occ, a, b, hits, tokens, articles, *, period="Y", context="sentence", sentences=None,
+                        field="norm", stopwords=True, exclude=(), exclude_pair=True) -> pd.DataFrame:
+    """Counts behind :func:`pair_context_terms` (``period, feature, count``) over one tokens
+    table or one batch of whole articles; the counts of batches add up."""
     if context == "sentence":
         units = pd.DataFrame([(aid, s) for aid, sids in hits for s in sids], columns=["article_id", "sentence_id"])
     else:
@@ -939,7 +1052,7 @@ def pair_context_terms(
     ex = set(exclude)
     occ_t = occ_t[~occ_t["feature"].isin(ex)]
     if exclude_pair and len(occ_t):
-        own = occ[occ["feature"].isin([a, b])]
+        own = occ[occ["feature"].isin([a, b]) & occ["article_id"].isin(pd.unique(occ_t["article_id"]))]
         lens = (own["end"] - own["start"] + 1).to_numpy(dtype=np.int64)
         own_aid = np.repeat(own["article_id"].to_numpy(), lens)
         own_pos = np.repeat(own["start"].to_numpy(dtype=np.int64), lens) + (
@@ -949,14 +1062,19 @@ def pair_context_terms(
         hit = pd.MultiIndex.from_arrays([occ_t["article_id"].to_numpy(), occ_t["start"].to_numpy()]).isin(own_idx)
         occ_t = occ_t[~hit]
     per = articles_periods(articles, period)
-    occ_t["period"] = occ_t["article_id"].map(per).fillna("undated")
-    counts = occ_t.groupby(["period", "feature"]).size().rename("count").reset_index()
-    sizes = occ_t.groupby("period").size()
-    total_by_term = occ_t.groupby("feature").size()
-    total = int(len(occ_t))
+    occ_t = occ_t.assign(period=occ_t["article_id"].map(per).fillna("undated"))
+    return occ_t.groupby(["period", "feature"]).size().rename("count").reset_index()
+
+
+def score_context_terms(counts: pd.DataFrame, *, min_count: int = 2) -> pd.DataFrame:
+    """The table of :func:`pair_context_terms` from (summed) :func:`pair_context_counts`."""
     cols = ["period", "term", "count", "other", "size", "other_size", "g2", "p_value", "log_ratio"]
+    counts = counts.groupby(["period", "feature"], as_index=False)["count"].sum() if len(counts) else counts
     if not len(counts):
         return pd.DataFrame(columns=cols)
+    sizes = counts.groupby("period")["count"].sum()
+    total_by_term = counts.groupby("feature")["count"].sum()
+    total = int(counts["count"].sum())
     counts["size"] = counts["period"].map(sizes).to_numpy(dtype=np.int64)
     counts["other"] = counts["feature"].map(total_by_term).to_numpy(dtype=np.int64) - counts["count"]
     counts["other_size"] = total - counts["size"]

@@ -70,12 +70,15 @@ __all__ = [
     "keyness_groups",
     "general_frequencies",
     "keyness_general",
+    "keyness_general_counts",
     "term_trends",
     "actor_trends",
     "dispersion",
     "kwic",
     "top_actors",
     "group_labels",
+    "mention_forms",
+    "next_words",
 ]
 
 FORMS = ("surface", "norm", "lemma")
@@ -477,6 +480,8 @@ def keyness_groups(
     min_count: int = 2,
     top: int | None = 10,
     max_p: float | None = None,
+    totals: pd.Series | None = None,
+    total: int | None = None,
 ) -> pd.DataFrame:
     """Keyness of **every** group against the rest of the corpus at once (vectorized):
     for each group (article, year, outlet …), the terms over-represented in it.
@@ -485,6 +490,10 @@ def keyness_groups(
     the group and more often than expected (``g2 > 0``), with ``p_value <= max_p`` if
     given, the ``top`` strongest per group. Columns: ``[group], term, count, ref_count,
     size, ref_size, expected, g2, p_value, log_ratio``.
+
+    ``totals`` (term → count over the whole corpus, stopwords left out) and ``total`` (the
+    corpus size) let ``tokens`` be one batch of whole articles of a larger corpus: each
+    group is then compared with the rest of the whole corpus (see :mod:`arnews.streamed`).
 
     >>> from arnews.text import sentences_table, tokens_table
     >>> arts = pd.DataFrame({"article_id": ["a", "b"], "clean_text": ["روسيا روسيا الصين.", "الصين الصين الصين روسيا."]})
@@ -496,9 +505,14 @@ def keyness_groups(
     if col is None:
         raise ValueError("keyness_groups needs groups: by='article', 'year', 'outlet' …")
     sizes = np.bincount(g, minlength=len(glabels)).astype(np.int64)
-    total = int(sizes.sum())
     c = _counts(u, g, ~u.stop)
-    term_total = np.bincount(c["t"].to_numpy(), weights=c["count"].to_numpy(), minlength=len(u.labels))
+    if totals is None:
+        total = int(sizes.sum())
+        term_total = np.bincount(c["t"].to_numpy(), weights=c["count"].to_numpy(), minlength=len(u.labels))
+    else:
+        if total is None:
+            raise ValueError("keyness_groups: pass total (the corpus size) with totals")
+        term_total = pd.Series(totals, dtype=float).reindex(u.labels, fill_value=0.0).to_numpy()
     c = c[c["count"] >= min_count]
     a = c["count"].to_numpy(dtype=float)
     size = sizes[c["g"].to_numpy()].astype(float)
@@ -579,15 +593,36 @@ def keyness_general(
 
     >>> keyness_general(ann.tokens).head()              # doctest: +SKIP
     """
-    if reference_size <= 0:
-        raise ValueError(f"reference_size must be positive, not {reference_size}")
     u = _Units(tokens, "norm", 1, stopwords)
-    size = len(u.term)
-    if size == 0:
-        raise ValueError("keyness_general: the tokens table has no word tokens")
     keep = ~u.stop
     tc = pd.Series(u.term[keep]).value_counts()
     tc.index = u.labels[tc.index.to_numpy(dtype=np.int64)]
+    return keyness_general_counts(tc, len(u.term), stopwords=stopwords, reference_size=reference_size,
+                                  min_count=min_count, reference_top=reference_top, reference=reference)
+
+
+def keyness_general_counts(
+    counts: pd.Series,
+    size: int,
+    *,
+    stopwords: bool | Iterable[str] | None = True,
+    reference_size: float = 1e8,
+    min_count: int = 2,
+    reference_top: int = 5000,
+    reference: pd.Series | None = None,
+) -> pd.DataFrame:
+    """:func:`keyness_general` from counts: ``counts`` maps each normalized term (stopwords
+    left out) to its count, ``size`` is the corpus's word tokens (stopwords included).
+
+    >>> k = keyness_general_counts(pd.Series({"الصين": 50, "في": 0}), 1000, reference={"الصين": 1e-5, "في": 0.02}, min_count=1)
+    >>> k["term"].tolist()[0]
+    'الصين'
+    """
+    if reference_size <= 0:
+        raise ValueError(f"reference_size must be positive, not {reference_size}")
+    if size == 0:
+        raise ValueError("keyness_general: the tokens table has no word tokens")
+    tc = counts
     p = general_frequencies() if reference is None else pd.Series(reference, dtype=float)
     sw = resolve_stopwords(stopwords)
     cand = set(tc.index[tc.to_numpy() >= min_count]) | {w for w in p.index[:reference_top] if w not in sw}
@@ -831,6 +866,7 @@ def kwic(
     clitics: bool = True,
     regex: bool = False,
     sort: Literal["position", "right", "left"] = "position",
+    keep_sort_key: bool = False,
 ) -> pd.DataFrame:
     """Keyword in context (quanteda's ``kwic``, AntConc's Concordance, Voyant's Contexts).
 
@@ -845,7 +881,8 @@ def kwic(
 
     Columns: ``article_id, sentence_id, token_id, start, end, left, keyword, right,
     match`` (``start``/``end``: character offsets of the keyword in ``clean_text``;
-    ``match``: its normalized form).
+    ``match``: its normalized form); with ``keep_sort_key``, also ``sort_key`` (used to
+    merge concordances of several batches in the same order).
 
     >>> from arnews.text import sentences_table, tokens_table
     >>> arts = pd.DataFrame({"article_id": ["a"], "clean_text": ["بين روسيا والصين، وللصين."]})
@@ -885,7 +922,8 @@ def kwic(
     if sort in ("right", "left"):
         side = 0 if sort == "right" else 1
         skey = ["\u0000".join(k[side]) for k in keys]
-        out = out.assign(_k=skey).sort_values(["_k", "article_id", "token_id"], kind="stable").drop(columns="_k")
+        out = out.assign(_k=skey).sort_values(["_k", "article_id", "token_id"], kind="stable")
+        out = out.rename(columns={"_k": "sort_key"}) if keep_sort_key else out.drop(columns="_k")
     elif sort != "position":
         raise ValueError(f"sort must be 'position', 'right' or 'left', not {sort!r}")
     out = out.reset_index(drop=True)
@@ -946,3 +984,35 @@ def top_actors(
     if top is not None:
         cnt = cnt.head(top)
     return cnt[["actor_id", "label_ar", "label_en", "type", "country", "count", "docfreq", "share"]]
+
+
+def mention_forms(tokens: pd.DataFrame, mentions: pd.DataFrame, form: str = "norm") -> set[str]:
+    """The ``form`` of every token inside an actor mention (``token_start`` … ``token_end``):
+    which frequent terms are (parts of) actor names.
+
+    >>> toks = pd.DataFrame({"article_id": ["a"] * 3, "token_id": [0, 1, 2], "norm": ["قال", "شي", "جين"]})
+    >>> m = pd.DataFrame({"article_id": ["a"], "token_start": [1], "token_end": [2]})
+    >>> sorted(mention_forms(toks, m))
+    ['جين', 'شي']
+    """
+    if mentions is None or not len(mentions):
+        return set()
+    lens = (mentions["token_end"] - mentions["token_start"] + 1).to_numpy(dtype=np.int64)
+    aid = np.repeat(mentions["article_id"].to_numpy(), lens)
+    tid = np.repeat(mentions["token_start"].to_numpy(dtype=np.int64), lens) + (np.arange(lens.sum()) - np.repeat(np.cumsum(lens) - lens, lens))
+    spans = pd.DataFrame({"article_id": aid, "token_id": tid})
+    return set(tokens.merge(spans, on=["article_id", "token_id"])[form].dropna().astype(str))
+
+
+def next_words(kw: pd.DataFrame) -> pd.Series:
+    """The first word (letters and digits only) right of each concordance line of :func:`kwic`,
+    counted, most frequent first.
+
+    >>> next_words(pd.DataFrame({"right": ["، شريك مهم", "شريك", "(2022) قال"]})).to_dict()
+    {'شريك': 2, 'قال': 1}
+    """
+    def first_word(s: str):
+        return next((w for w in str(s).split() if re.search(r"\p{L}", w)), None)
+
+    words = kw["right"].map(first_word).dropna().map(lambda w: re.sub(r"[^\p{L}\p{N}]", "", w))
+    return words.value_counts()

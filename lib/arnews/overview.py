@@ -24,6 +24,8 @@ __all__ = [
     "articles_table",
     "removed_spans",
     "cleaning_summary",
+    "summarise_spans",
+    "count_flags",
     "script_flags",
     "flag_counts",
     "articles_over_time",
@@ -115,7 +117,17 @@ def cleaning_summary(articles: pd.DataFrame, by: str = "article") -> pd.DataFram
     >>> cleaning_summary(df, by="rule").values.tolist()
     [['x', 2, 3, 4]]
     """
-    spans = removed_spans(articles)
+    return summarise_spans(removed_spans(articles), by)
+
+
+def summarise_spans(spans: pd.DataFrame, by: str = "article") -> pd.DataFrame:
+    """:func:`cleaning_summary` from the :func:`removed_spans` table (of one batch of
+    articles or of the whole corpus).
+
+    >>> spans = pd.DataFrame({"article_id": ["a", "a", "b"], "rule": ["x"] * 3, "n_chars": [2, 1, 1]})
+    >>> summarise_spans(spans, by="rule").values.tolist()
+    [['x', 2, 3, 4]]
+    """
     if by == "article":
         out = spans.groupby(["article_id", "rule"], sort=False).agg(spans=("n_chars", "size"), chars=("n_chars", "sum"))
         return out.reset_index()
@@ -159,7 +171,11 @@ def flag_counts(articles: pd.DataFrame) -> pd.DataFrame:
     >>> flag_counts(df).values.tolist()
     [['Latin', 'NATO', 3, 2]]
     """
-    fl = script_flags(articles)
+    return count_flags(script_flags(articles))
+
+
+def count_flags(fl: pd.DataFrame) -> pd.DataFrame:
+    """:func:`flag_counts` from the :func:`script_flags` table."""
     out = fl.groupby(["script", "text"]).agg(n=("article_id", "size"), articles=("article_id", "nunique"))
     return out.reset_index().sort_values(["n", "articles", "text"], ascending=[False, False, True], ignore_index=True)
 

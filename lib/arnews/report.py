@@ -1,10 +1,16 @@
 """Run every notebook on a corpus and export shareable HTML reports.
 
-``python -m arnews report [--corpus PATH] [--out DIR] [--no-code] [--text-column COL]``
+``python -m arnews report [--corpus PATH] [--out DIR] [--no-code] [--text-column COL] [--workers N]``
 
+The corpus is annotated once, streamed chunk by chunk with every available core into
+``OUT/annotations/`` (a Parquet dataset per table; this process keeps no table in memory).
 For each ``notebooks/*.ipynb`` (in name order) the notebook is executed with papermill, with
-the corpus passed as the ``corpus`` parameter and ``notebooks/`` as the working directory,
-then exported with nbconvert twice: ``NAME.html``, a reader's version without code cells,
+the ``corpus``, ``annotations`` and ``output_dir`` parameters (see :mod:`arnews.notebook`)
+and ``notebooks/`` as the working directory; notebooks read the columns they need from the
+annotation folder in batches, show bounded tables and write every table in full as CSV
+under ``OUT/tables/<notebook>/`` (linked from the page and the index). Each kernel's own
+log (its stderr) goes to ``OUT/executed/<notebook>.kernel.log``, not to the console. Each
+notebook is then exported with nbconvert twice: ``NAME.html``, a reader's version without code cells,
 and ``NAME.code.html`` with the code. Plots are embedded as PNG, searchable tables carry
 their JavaScript inline (itables offline mode), so the folder works without a network.
 ``index.html`` lists the reports with the corpus summary, the date of the run and package
@@ -72,6 +78,7 @@ class ReportResult:
     reader: str | None = None
     full: str | None = None
     seconds: float | None = None
+    tables: list[str] = field(default_factory=list)  # full tables written beside the report
 
 
 @dataclass
@@ -165,6 +172,7 @@ def _declared_parameters(path: Path) -> set[str]:
 
 
 SETUP_TAG = "arnews-report-setup"
+_SETUP_DONE = False
 
 
 def setup_notebook(max_bytes: str = "2MB") -> None:
@@ -176,6 +184,10 @@ def setup_notebook(max_bytes: str = "2MB") -> None:
     page (``connected=False``) and cell values shown as text (``allow_html=False``). Call it
     in JupyterLab for the same display.
     """
+    global _SETUP_DONE
+    if _SETUP_DONE:  # once per kernel: the DataTables bundle is embedded once per page
+        return
+    _SETUP_DONE = True
     import itables
     import itables.options as opt
 
@@ -302,7 +314,8 @@ def write_index(state: RunState) -> Path:
     for r in state.reports:
         cls = {"ok": "ok", "failed": "failed"}.get(r.status, "notrun")
         status = r.status + (f" ({r.seconds:.0f} s)" if r.seconds is not None and r.status == "ok" else "")
-        rows.append({"notebook": r.notebook, "title": r.title, "reader": r.reader, "full": r.full, "status": status, "status_class": cls})
+        rows.append({"notebook": r.notebook, "title": r.title, "reader": r.reader, "full": r.full, "status": status,
+                     "status_class": cls, "tables": r.tables})
     failure = None
     if state.failure is not None:
         f = state.failure
@@ -353,19 +366,26 @@ def run_reports(
     notebooks: str | os.PathLike | None = None,
     code: bool = True,
     text_column: str = "text",
+    id_column: str | None = None,
+    workers: int | None = None,
     kernel: str | None = None,
     timeout: int | None = None,
     log=print,
 ) -> RunState:
     """Execute every notebook on ``corpus`` and write the HTML reports and ``index.html`` to ``out``.
 
+    The corpus is annotated once, streamed chunk by chunk into ``out/annotations`` (a Parquet
+    dataset per table) with ``workers`` processes (default: every available core); this
+    process then keeps only the corpus summary, and each notebook reads the columns it
+    needs from that folder. Full tables are written by the notebooks under ``out/tables/``.
+
     Raises :class:`NotebookFailure` (after writing the index) when a notebook fails, and
     :class:`arnews.CorpusError` when the corpus cannot be loaded.
     """
     import papermill
 
-    from .overview import corpus_summary
-    from .pipeline import annotate_corpus
+    from .notebook import default_workers
+    from .pipeline import annotate_to_parquet
 
     corpus_path = Path(corpus).expanduser().resolve()
     nb_dir = Path(notebooks).resolve() if notebooks else REPO / "notebooks"
@@ -374,18 +394,21 @@ def run_reports(
         raise FileNotFoundError(f"{nb_dir}: no notebooks (*.ipynb) to run")
     out = Path(out).resolve()
     (out / "executed").mkdir(parents=True, exist_ok=True)
+    shutil.rmtree(out / "tables", ignore_errors=True)  # full tables of an earlier run
+    workers = workers or default_workers()
 
-    log(f"annotating {corpus_path} …")
-    ann = annotate_corpus(corpus_path, text_column=text_column)
-    rep = ann.load_report
-    skipped = [] if rep is None else rep.loc[rep["status"] != "loaded", ["source", "reason"]].to_dict("records")
+    log(f"annotating {corpus_path} ({workers} worker(s)) …")
+    ann_dir = out / "annotations"
+    load_kw = {"text_column": text_column} | ({"id_column": id_column} if id_column else {})
+    annotate_to_parquet(corpus_path, ann_dir, cache=True, workers=workers, progress=False, **load_kw)
     state = RunState(
         corpus=str(corpus_path),
         out=out,
         started=_dt.datetime.now(_dt.timezone.utc),
-        summary=corpus_summary(ann.articles, ann.tokens if "tokens" in ann else None, rep),
-        skipped=skipped,
+        summary={},
+        skipped=[],
     )
+    state.summary, state.skipped = folder_summary(ann_dir)
     s = state.summary
     log(f"corpus: {s['articles']} articles, {s['tokens']} tokens, {s['skipped']} skipped")
 
@@ -405,9 +428,9 @@ def run_reports(
     try:
         for i, ((path, _), result) in enumerate(zip(nbs, state.reports), start=1):
             declared = _declared_parameters(path)
-            params: dict[str, Any] = {"corpus": str(corpus_path)}
-            if "text_column" in declared:
-                params["text_column"] = text_column
+            offered: dict[str, Any] = {"corpus": str(corpus_path), "annotations": str(ann_dir), "output_dir": str(out),
+                                       "text_column": text_column, "id_column": id_column or ""}
+            params = {k: v for k, v in offered.items() if k == "corpus" or k in declared}
             executed = out / "executed" / path.name
             log(f"[{i}/{len(nbs)}] {path.name} …")
             t0 = time.perf_counter()
@@ -415,6 +438,7 @@ def run_reports(
                 papermill.execute_notebook(
                     _with_setup_cell(nbs[i - 1][1]), str(executed), parameters=params, kernel_name=kernel_name, cwd=str(nb_dir),
                     progress_bar=False, log_output=False, execution_timeout=timeout,
+                    kernel_manager_class=_quiet_kernel_manager(out / "executed" / f"{path.stem}.kernel.log"),
                 )
             except Exception as exc:  # papermill names the cell; anything else (kernel died) too
                 result.status = "failed"
@@ -429,6 +453,7 @@ def run_reports(
             if code:
                 export_html(nb, out / f"{stem}.code.html", code=True, nav=_nav(stem, result.title, code=True, has_full=True), title=result.title)
                 result.full = f"{stem}.code.html"
+            result.tables = _full_tables(out, stem)
             result.status = "ok"
             log(f"      ok in {result.seconds:.1f} s -> {out / result.reader}")
             write_index(state)
@@ -442,6 +467,41 @@ def run_reports(
             shutil.rmtree(kenv["JUPYTER_PATH"].split(os.pathsep)[0], ignore_errors=True)
     write_index(state)
     return state
+
+
+def folder_summary(ann_dir: Path) -> tuple[dict[str, Any], list[dict]]:
+    """The index page's corpus summary and skipped inputs, read column-wise from an
+    annotation folder (no text, no tokens: the token count comes from Parquet metadata)."""
+    from .overview import corpus_summary
+    from .tables import AnnotationFolder
+
+    src = AnnotationFolder(ann_dir)
+    cols = [c for c in ("article_id", "date", "outlet", "n_tokens") if c in src.columns("articles")]
+    arts = src.read("articles", cols)
+    rep = src.load_report()
+    summary = corpus_summary(arts, None, rep)
+    summary["tokens"] = src.n_rows("tokens") if src.has("tokens") else summary["tokens"]
+    skipped = [] if rep is None else rep.loc[rep["status"] != "loaded", ["source", "reason"]].to_dict("records")
+    return summary, skipped
+
+
+def _full_tables(out: Path, stem: str) -> list[str]:
+    d = out / "tables" / stem
+    return sorted(p.relative_to(out).as_posix() for p in d.glob("*")) if d.is_dir() else []
+
+
+def _quiet_kernel_manager(log_path: Path):
+    """A kernel manager class whose kernel writes its own log (its stderr, where ipykernel
+    warns "Kernel is running over TCP without encryption") to ``log_path`` instead of the
+    report's console; cell outputs are unaffected."""
+    from jupyter_client.manager import AsyncKernelManager
+
+    class QuietKernelManager(AsyncKernelManager):
+        async def _async_launch_kernel(self, kernel_cmd, **kw):
+            kw["stderr"] = open(log_path, "ab")  # noqa: SIM115 - the kernel owns it until it exits
+            return await super()._async_launch_kernel(kernel_cmd, **kw)
+
+    return QuietKernelManager
 
 
 def _display_path(p: Path) -> Path:
@@ -464,6 +524,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out", default="reports", help="output folder (default: reports)")
     p.add_argument("--no-code", action="store_true", help="write only the reader's version (no code cells)")
     p.add_argument("--text-column", default="text", help="text column for table inputs (default: text)")
+    p.add_argument("--id-column", default=None, help="id column for table inputs")
+    p.add_argument("--workers", type=int, default=None, help="annotation processes (default: every available core)")
     p.add_argument("--notebooks", default=None, help="folder of notebooks to run (default: the project's notebooks/)")
     p.add_argument("--kernel", default=None, help="Jupyter kernel name (default: 'arnews' if it runs this Python, else this Python)")
     p.add_argument("--timeout", type=int, default=None, help="seconds allowed per cell (default: no limit)")
@@ -475,13 +537,13 @@ def main(argv: list[str] | None = None) -> int:
     try:
         state = run_reports(
             args.corpus, args.out, notebooks=args.notebooks, code=not args.no_code, text_column=args.text_column,
-            kernel=args.kernel, timeout=args.timeout, log=log,
+            id_column=args.id_column, workers=args.workers, kernel=args.kernel, timeout=args.timeout, log=log,
         )
     except NotebookFailure as f:
         print(f"error: {f}", file=sys.stderr)
         print(f"reports written so far are listed in {Path(args.out) / 'index.html'}", file=sys.stderr)
         return 1
-    except (CorpusError, FileNotFoundError) as e:
+    except (CorpusError, FileNotFoundError, ValueError) as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
     print(f"wrote {len(state.reports)} report(s); open {state.out / 'index.html'}")
