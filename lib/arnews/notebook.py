@@ -129,11 +129,15 @@ PARAMETERS: dict[str, Callable[[Any], Any]] = {
     "collocate_window": int, "collocate_measure": str, "collocate_min_count": int, "pair": as_pair,
     "min_sentences": int, "top_evidence": int, "run_evaluation": as_bool, "graph_file": str,
     "table_rows": int, "plot_articles": int,
+    # stance validation (04_validate, 03_stance)
+    "labels": _opt_str, "model": _opt_str, "n_sample": int, "strategy": str, "seed": int, "n_boot": int,
+    "retrain": as_bool,
 }
 CHOICES = {
     "form": ("norm", "lemma", "surface"), "kwic_sort": ("right", "left", "position"), "label_lang": ("ar", "en"),
     "context": ("sentence", "paragraph", "article", "window"), "measure": ("count", "pmi", "npmi", "log_dice", "g2"),
     "collocate_measure": ("count", "pmi", "npmi", "log_dice", "g2"),
+    "strategy": ("random", "stratified", "uncertain"),
 }
 
 

@@ -279,19 +279,23 @@ def corpus_summary(articles: pd.DataFrame, tokens: pd.DataFrame | None = None,
 
 
 def skipped_inputs(load_report: pd.DataFrame | None) -> pd.DataFrame:
-    """Inputs the loader did not turn into articles (skipped or missing), with the reason:
-    ``file`` (name, or ``name#rowN`` for table rows), ``status``, ``reason``, ``source`` (full path).
+    """Inputs the loader did not turn into articles (skipped or missing), and loaded inputs it
+    flagged (damaged UTF-8, an article that cleaning emptied by more than the set share, a
+    generated id …), with the reason: ``file`` (name, or ``name#rowN`` for table rows),
+    ``status``, ``reason``, ``source`` (full path).
 
-    >>> rep = pd.DataFrame({"source": ["/c/a.txt", "/c/b.pdf", "/c/c.txt"],
-    ...                     "status": ["loaded", "skipped", "missing"],
-    ...                     "reason": ["", "not a .txt file (suffix .pdf)", "listed in metadata but no such file"]})
+    >>> rep = pd.DataFrame({"source": ["/c/a.txt", "/c/b.pdf", "/c/c.txt", "/c/d.txt"],
+    ...                     "status": ["loaded", "skipped", "missing", "loaded"],
+    ...                     "reason": ["", "not a .txt file (suffix .pdf)", "listed in metadata but no such file",
+    ...                                "damaged UTF-8: 1 invalid byte(s) replaced with U+FFFD"]})
     >>> skipped_inputs(rep)[["file", "status"]].values.tolist()
-    [['b.pdf', 'skipped'], ['c.txt', 'missing']]
+    [['b.pdf', 'skipped'], ['c.txt', 'missing'], ['d.txt', 'loaded']]
     """
     cols = ["file", "status", "reason", "source"]
     if load_report is None or not len(load_report):
         return pd.DataFrame(columns=cols)
-    rep = load_report[load_report["status"] != "loaded"]
+    flagged = (load_report["status"] == "loaded") & (load_report["reason"].fillna("").astype(str) != "")
+    rep = load_report[(load_report["status"] != "loaded") | flagged]
     out = pd.DataFrame({
         "file": [str(s).replace("\\", "/").rsplit("/", 1)[-1] for s in rep["source"]],
         "status": rep["status"].to_numpy(),

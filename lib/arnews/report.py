@@ -194,6 +194,9 @@ def setup_notebook(max_bytes: str = "2MB") -> None:
     opt.allow_html = False
     opt.maxBytes = max_bytes
     opt.classes = "display compact"
+    from .export import enable_table_downloads
+
+    enable_table_downloads()  # CSV and Excel buttons on every table
     itables.init_notebook_mode(all_interactive=True, connected=False)
     try:
         from matplotlib_inline.backend_inline import set_matplotlib_formats
@@ -370,6 +373,8 @@ def run_reports(
     workers: int | None = None,
     kernel: str | None = None,
     timeout: int | None = None,
+    model: str | os.PathLike | None = None,
+    dedupe: str = "off",
     log=print,
 ) -> RunState:
     """Execute every notebook on ``corpus`` and write the HTML reports and ``index.html`` to ``out``.
@@ -378,6 +383,10 @@ def run_reports(
     dataset per table) with ``workers`` processes (default: every available core); this
     process then keeps only the corpus summary, and each notebook reads the columns it
     needs from that folder. Full tables are written by the notebooks under ``out/tables/``.
+
+    ``model`` is a stance model file (``arnews learn-stance`` writes one next to a corpus)
+    used instead of the shipped one; ``dedupe="near"`` keeps one article per group of
+    near-identical articles (listed in the load report).
 
     Raises :class:`NotebookFailure` (after writing the index) when a notebook fails, and
     :class:`arnews.CorpusError` when the corpus cannot be loaded.
@@ -400,7 +409,16 @@ def run_reports(
     log(f"annotating {corpus_path} ({workers} worker(s)) …")
     ann_dir = out / "annotations"
     load_kw = {"text_column": text_column} | ({"id_column": id_column} if id_column else {})
-    annotate_to_parquet(corpus_path, ann_dir, cache=True, workers=workers, progress=False, **load_kw)
+    if model:
+        os.environ["ARNEWS_STANCE_MODEL"] = str(Path(model).expanduser().resolve())
+    source: Any = corpus_path
+    if dedupe != "off":
+        from .corpus import load_corpus
+        from .dedupe import apply_dedupe
+
+        source = apply_dedupe(load_corpus(corpus_path, **load_kw), dedupe)
+        load_kw = {}
+    annotate_to_parquet(source, ann_dir, cache=True, workers=workers, progress=False, **load_kw)
     state = RunState(
         corpus=str(corpus_path),
         out=out,
@@ -529,6 +547,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--notebooks", default=None, help="folder of notebooks to run (default: the project's notebooks/)")
     p.add_argument("--kernel", default=None, help="Jupyter kernel name (default: 'arnews' if it runs this Python, else this Python)")
     p.add_argument("--timeout", type=int, default=None, help="seconds allowed per cell (default: no limit)")
+    p.add_argument("--model", default=None, help="stance model file to use instead of the shipped one (see `arnews learn-stance`)")
+    p.add_argument("--dedupe", choices=["off", "near"], default="off", help="near: keep one article per group of near-identical articles")
     args = p.parse_args(argv)
 
     def log(msg: str) -> None:
@@ -537,7 +557,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         state = run_reports(
             args.corpus, args.out, notebooks=args.notebooks, code=not args.no_code, text_column=args.text_column,
-            id_column=args.id_column, workers=args.workers, kernel=args.kernel, timeout=args.timeout, log=log,
+            id_column=args.id_column, workers=args.workers, kernel=args.kernel, timeout=args.timeout, model=args.model,
+            dedupe=args.dedupe, log=log,
         )
     except NotebookFailure as f:
         print(f"error: {f}", file=sys.stderr)

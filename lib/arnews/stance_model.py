@@ -231,10 +231,14 @@ TONE_COLUMNS = ["article_id", "sentence_id", "label", "probability", "score", "e
 
 
 def model_path() -> Path:
-    """Where the shipped model lives (``data/models/stance_model.json.gz``)."""
+    """The model the pipeline uses: ``$ARNEWS_STANCE_MODEL`` (e.g. one retrained on your labels,
+    ``arnews report --model PATH``), else the shipped ``data/models/stance_model.json.gz``."""
+    import os
+
     from .resources import data_dir
 
-    return data_dir() / "models" / "stance_model.json.gz"
+    env = os.environ.get("ARNEWS_STANCE_MODEL")
+    return Path(env) if env else data_dir() / "models" / "stance_model.json.gz"
 
 
 def load_model(path: str | Path | None = None) -> StanceModel:

@@ -48,8 +48,13 @@ def default_method() -> str:
 
 
 def cache_token() -> str:
-    """The stance method (part of the stage's version: another method is another cache entry)."""
-    return f"method={default_method()}"
+    """The stance method and, for a model given by ``$ARNEWS_STANCE_MODEL``, a hash of its file
+    (part of the stage's version: another method or model is another cache entry)."""
+    import hashlib
+
+    model = os.environ.get("ARNEWS_STANCE_MODEL")
+    digest = hashlib.sha1(open(model, "rb").read()).hexdigest()[:12] if model and os.path.exists(model) else ""
+    return f"method={default_method()}" + (f";model={digest}" if model else "")
 
 
 def annotate_stage(tables: dict[str, pd.DataFrame], method: str | None = None) -> dict[str, pd.DataFrame]:
