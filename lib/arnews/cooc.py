@@ -914,7 +914,7 @@ def _resolve_target(targets, mentions, kind, gazetteer):
 # ---------------------------------------------------------------------------
 
 
-def _pair_units(occ, a, b, context, window, sentences, articles, limit: int | None = None):
+def pair_units(occ, a, b, context, window, sentences, articles, limit: int | None = None):
     """The units where a and b co-occur, in order, as (article_id, sentence ids) (the first
     ``limit`` of them for unit contexts)."""
     occ = occ[occ["feature"].isin([a, b])]
@@ -971,7 +971,7 @@ def pair_examples(
     """
     _require(sentences, ["article_id", "sentence_id", "text"], "sentences")
     limit = n if context != "window" else None
-    hits = list(dict.fromkeys(_pair_units(occ, a, b, context, window, sentences, articles, limit)))[:n]
+    hits = list(dict.fromkeys(pair_units(occ, a, b, context, window, sentences, articles, limit)))[:n]
     st = sentences.set_index(["article_id", "sentence_id"])["text"]
     rows = []
     for aid, sids in hits:
@@ -1025,7 +1025,7 @@ def pair_hits(occ: pd.DataFrame, a: str, b: str, context: str = "sentence", sent
     """The units where ``a`` and ``b`` co-occur: ``(article_id, sentence ids)`` each."""
     if context == "window":
         raise ValueError("pair_context_terms(): use a unit context (sentence, paragraph or article)")
-    return _pair_units(occ, a, b, context, 0, sentences, articles)
+    return pair_units(occ, a, b, context, 0, sentences, articles)
 
 
 def pair_context_counts(occ, a, b, hits, tokens, articles, *, period="Y", context="sentence", sentences=None,

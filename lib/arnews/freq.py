@@ -82,7 +82,7 @@ __all__ = [
 ]
 
 FORMS = ("surface", "norm", "lemma")
-_PERIOD_NAMES = {"year": "Y", "quarter": "Q", "month": "M", "Y": "Y", "Q": "Q", "M": "M"}
+PERIOD_NAMES = {"year": "Y", "quarter": "Q", "month": "M", "Y": "Y", "Q": "Q", "M": "M"}
 _ARABIC_RE = re.compile(r"\p{Arabic}")
 
 
@@ -202,8 +202,8 @@ def group_labels(by: str | None, articles: pd.DataFrame | None = None) -> tuple[
         return "article_id", None
     if articles is None:
         raise ValueError(f"by={by!r} needs the articles table (articles=ann.articles)")
-    if by in _PERIOD_NAMES:
-        return "period", _articles_periods(articles, _PERIOD_NAMES[by])
+    if by in PERIOD_NAMES:
+        return "period", _articles_periods(articles, PERIOD_NAMES[by])
     _require(articles, ["article_id", by], "articles")
     lab = articles[by].astype(object).where(articles[by].notna(), "unknown").astype(str)
     return by, pd.Series(lab.to_numpy(), index=articles["article_id"].to_numpy())
@@ -663,7 +663,7 @@ def _pattern_sets(pattern: str, form: str, clitics: bool, regex: bool, uniq: pd.
     return out
 
 
-def _find(tokens: pd.DataFrame, pattern: str, form: str, clitics: bool, regex: bool) -> tuple[pd.DataFrame, np.ndarray, int]:
+def find_term(tokens: pd.DataFrame, pattern: str, form: str, clitics: bool, regex: bool) -> tuple[pd.DataFrame, np.ndarray, int]:
     """Sorted tokens, the row positions where ``pattern`` starts, and its length in tokens.
 
     A phrase matches consecutive word tokens of one sentence."""
@@ -703,13 +703,13 @@ def _word_rank(t: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _period_sizes(tokens: pd.DataFrame, articles: pd.DataFrame, period: str) -> pd.Series:
-    per = _articles_periods(articles, _PERIOD_NAMES.get(period, period))
+    per = _articles_periods(articles, PERIOD_NAMES.get(period, period))
     word = tokens["is_word"].to_numpy(dtype=bool) if "is_word" in tokens.columns else np.ones(len(tokens), bool)
     p = tokens["article_id"].map(per)
     return pd.Series(word.astype(np.int64)).groupby(p.to_numpy()).sum()
 
 
-def _trend_frame(hits: pd.DataFrame, item_col: str, items: list, sizes: pd.Series) -> pd.DataFrame:
+def trend_frame(hits: pd.DataFrame, item_col: str, items: list, sizes: pd.Series) -> pd.DataFrame:
     sizes = sizes[sizes.index != "undated"]
     sizes = sizes[sizes > 0].sort_index()
     idx = pd.MultiIndex.from_product([sizes.index, items], names=["period", item_col])
@@ -754,14 +754,14 @@ def term_trends(
     """
     if isinstance(terms, str):
         terms = [terms]
-    per = _articles_periods(articles, _PERIOD_NAMES.get(period, period))
+    per = _articles_periods(articles, PERIOD_NAMES.get(period, period))
     rows = []
     for term in terms:
-        t, pos, _ = _find(tokens, term, form, clitics, False)
+        t, pos, _ = find_term(tokens, term, form, clitics, False)
         aids = t["article_id"].to_numpy()[pos]
         rows.append(pd.DataFrame({"period": pd.Series(aids).map(per).to_numpy(), "term": term}))
     hits = pd.concat(rows, ignore_index=True) if rows else pd.DataFrame(columns=["period", "term"])
-    return _trend_frame(hits, "term", list(terms), _period_sizes(tokens, articles, period))
+    return trend_frame(hits, "term", list(terms), _period_sizes(tokens, articles, period))
 
 
 def actor_trends(
@@ -787,7 +787,7 @@ def actor_trends(
         actors = occ["feature"].value_counts().head(top).index.tolist()
     elif isinstance(actors, str):
         actors = [actors]
-    per = _articles_periods(articles, _PERIOD_NAMES.get(period, period))
+    per = _articles_periods(articles, PERIOD_NAMES.get(period, period))
     occ = occ[occ["feature"].isin(actors)]
     hits = pd.DataFrame({"period": occ["article_id"].map(per).to_numpy(), "actor_id": occ["feature"].to_numpy()})
     if tokens is not None:
@@ -795,7 +795,7 @@ def actor_trends(
     else:
         _require(articles, ["article_id", "n_tokens"], "articles")
         sizes = articles["n_tokens"].groupby(articles["article_id"].map(per).to_numpy()).sum()
-    return _trend_frame(hits, "actor_id", list(actors), sizes)
+    return trend_frame(hits, "actor_id", list(actors), sizes)
 
 
 # ---------------------------------------------------------------------------
@@ -829,7 +829,7 @@ def dispersion(
     t, _ = _sorted(tokens)
     rank, nwords = _word_rank(t)
     for term in terms:
-        _, pos, _ = _find(t, term, form, clitics, False)
+        _, pos, _ = find_term(t, term, form, clitics, False)
         frames.append(
             pd.DataFrame(
                 {
@@ -889,7 +889,7 @@ def kwic(
     >>> kwic(tokens_table(sentences_table(arts)), "الصين", window=2)["keyword"].tolist()
     ['والصين', 'وللصين']
     """
-    t, pos, n = _find(tokens, pattern, form, clitics, regex)
+    t, pos, n = find_term(tokens, pattern, form, clitics, regex)
     cols = ["article_id", "sentence_id", "token_id", "start", "end", "left", "keyword", "right", "match"]
     if not len(pos):
         return pd.DataFrame(columns=cols)

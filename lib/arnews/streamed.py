@@ -270,7 +270,7 @@ def article_word_counts(tokens) -> pd.Series:
 
 
 def _period_sizes(words: pd.Series, articles: pd.DataFrame, period: str) -> pd.Series:
-    per = cooc._articles_periods(articles, freq._PERIOD_NAMES.get(period, period))
+    per = cooc.articles_periods(articles, freq.PERIOD_NAMES.get(period, period))
     return words.groupby(words.index.map(per).to_numpy()).sum()
 
 
@@ -279,16 +279,16 @@ def term_trends(tokens, terms: Sequence[str], articles: pd.DataFrame, *, period:
     """:func:`arnews.freq.term_trends`, batch by batch."""
     if isinstance(terms, str):
         terms = [terms]
-    per = cooc._articles_periods(articles, freq._PERIOD_NAMES.get(period, period))
+    per = cooc.articles_periods(articles, freq.PERIOD_NAMES.get(period, period))
     rows, words = [], []
     for b in token_batches(tokens, _columns(form)):
         for term in terms:
-            t, pos, _ = freq._find(b, term, form, clitics, False)
+            t, pos, _ = freq.find_term(b, term, form, clitics, False)
             rows.append(pd.DataFrame({"period": pd.Series(t["article_id"].to_numpy()[pos]).map(per).to_numpy(), "term": term}))
         words.append(b.loc[b["is_word"].to_numpy(dtype=bool)].groupby("article_id", sort=False).size())
     hits = pd.concat(rows, ignore_index=True) if rows else pd.DataFrame(columns=["period", "term"])
     sizes = _period_sizes(pd.concat(words) if words else pd.Series(dtype=np.int64), articles, period)
-    return freq._trend_frame(hits, "term", list(terms), sizes)
+    return freq.trend_frame(hits, "term", list(terms), sizes)
 
 
 def actor_trends(mentions: pd.DataFrame, articles: pd.DataFrame, tokens, *, actors=None, level: str = "actor",
@@ -299,11 +299,11 @@ def actor_trends(mentions: pd.DataFrame, articles: pd.DataFrame, tokens, *, acto
         actors = occ["feature"].value_counts().head(top).index.tolist()
     elif isinstance(actors, str):
         actors = [actors]
-    per = cooc._articles_periods(articles, freq._PERIOD_NAMES.get(period, period))
+    per = cooc.articles_periods(articles, freq.PERIOD_NAMES.get(period, period))
     occ = occ[occ["feature"].isin(actors)]
     hits = pd.DataFrame({"period": occ["article_id"].map(per).to_numpy(), "actor_id": occ["feature"].to_numpy()})
     sizes = _period_sizes(article_word_counts(tokens), articles, period)
-    return freq._trend_frame(hits, "actor_id", list(actors), sizes)
+    return freq.trend_frame(hits, "actor_id", list(actors), sizes)
 
 
 def dispersion(tokens, terms: Sequence[str], *, form: str = "norm", clitics: bool = True) -> pd.DataFrame:
@@ -407,7 +407,7 @@ def pairs_with_examples(pairs: pd.DataFrame, occ: pd.DataFrame, source, *, conte
     else:
         need = set()
         for a, b in zip(pairs["a"], pairs["b"]):
-            hits = cooc._pair_units(occ, a, b, context, window, None, articles, None if context == "window" else 1)
+            hits = cooc.pair_units(occ, a, b, context, window, None, articles, None if context == "window" else 1)
             if hits:
                 need.add(hits[0][0])
         text = source[source["article_id"].isin(need)] if isinstance(source, pd.DataFrame) else source.read("sentences", cols, article_ids=need)
