@@ -103,6 +103,7 @@ def quote_stance(cues: pd.DataFrame, quotes: pd.DataFrame, threshold: float | No
     span) as a join of cues and quotes per article, ``batch`` articles at a time, instead of
     one filter of the article's cues per quote."""
     from . import stance
+    from .stance.sentences import evidence_list
 
     threshold = stance.DEFAULT_THRESHOLD if threshold is None else threshold
     if quotes is None or not len(quotes):
@@ -112,7 +113,7 @@ def quote_stance(cues: pd.DataFrame, quotes: pd.DataFrame, threshold: float | No
     evid = np.full(len(q), "", dtype=object)
     if cues is not None and len(cues):
         c = cues[["article_id", "start", "end", "effective", "text", "category", "modifiers"]].reset_index(drop=True)
-        c = c.assign(_row=np.arange(len(c)), _ev=stance._evidence_list(c))
+        c = c.assign(_row=np.arange(len(c)), _ev=evidence_list(c))
         qq = q[["article_id", "start", "end"]].assign(_q=np.arange(len(q)))
         ids = pd.unique(qq["article_id"])
         for i in range(0, len(ids), batch):
