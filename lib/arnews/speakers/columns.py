@@ -1,0 +1,270 @@
+"""The hook: :func:`add_speaker_columns` (kind, speaker type and country, continuation chains)
+and :func:`quotes_by_speaker_state`."""
+from __future__ import annotations
+
+import pandas as pd
+
+from ..text import normalize
+from .lexicon import CHAIN_RULES, NOT_SUBJECT, SPEAKER_COLUMNS, SpeakerLexicon, find_entries, is_speech_verb, load_speaker_lexicon, words_in
+from .positions import in_spans, paragraph_start, sentence_start
+from .kind import quote_kind
+from .resolve import Mention, dateline_country, head_noun, resolve_speaker
+from .subjects import Subject, find_subjects
+
+
+# ---------------------------------------------------------------------------
+# The hook
+# ---------------------------------------------------------------------------
+
+_SPEAKER_FIELDS = ("speaker_text", "speaker_actor_id", "speaker_start", "speaker_end", "speaker_group", "speaker_via")
+
+
+def _mentions_by_article(mentions: pd.DataFrame | None) -> dict[object, list[Mention]]:
+    if mentions is None or not len(mentions):
+        return {}
+    n = len(mentions)
+    cols = [mentions[c].tolist() if c in mentions else [d] * n
+            for c, d in (("article_id", None), ("start", 0), ("end", 0), ("actor_id", None), ("actor_type", ""),
+                         ("country", ""))]
+    out: dict[object, list[Mention]] = {}
+    for a, s, e, aid, at, c in zip(*cols):
+        out.setdefault(a, []).append(Mention(int(s), int(e), aid if isinstance(aid, str) else None,
+                                              at if isinstance(at, str) else "", c if isinstance(c, str) else ""))
+    for v in out.values():
+        v.sort()
+    return out
+
+
+def _chain(rows: list[dict], i: int) -> str:
+    """``chain:<cue>><earlier cue>…`` back to the quote naming the same speaker phrase."""
+    r = rows[i]
+    verbs = [r.get("verb") or "—"]
+    for j in range(i - 1, -1, -1):
+        p = rows[j]
+        if p.get("speaker_start") != r.get("speaker_start") or p.get("kind") != "speech":
+            continue
+        verbs.append(p.get("verb") or "—")
+        if p.get("rule") not in CHAIN_RULES:
+            return "chain:" + ">".join(verbs)
+    return "chain:" + ">".join(verbs + [str(r.get("speaker_text"))])
+
+
+def _colon_speaker(text: str, sent: int, mark: int, ments: list[Mention], lex: SpeakerLexicon,
+                   spans) -> Subject | None:
+    """"PHRASE: «…»" at the start of a sentence (a headline "الكرملين: …", "صندوق النقد:
+    …"), when the phrase is titled, names an actor or an institution, at most 8 words."""
+    colon = text.find(":", sent, mark)
+    if colon < 0 or in_spans(colon, spans):
+        return None
+    ws = words_in(text, sent, colon)
+    if not ws or len(ws) > 8 or ws[0].readings[0] in ("س", "ج"):
+        return None
+    s, e = ws[0].start, ws[-1].end
+    actors = [m for m in ments if s <= m.start and m.end <= e and m.actor_id]
+    if not (actors or find_entries(lex.titles, ws) or any(x.kind == "institution" for _, x in find_entries(lex.places, ws))):
+        return None
+    persons = [m for m in actors if m.actor_type == "person"]
+    return Subject(colon, s, e, persons[-1].actor_id if persons else (actors[0].actor_id if actors else None))
+
+
+def _set_speaker(r: dict, sub: Subject, text: str, rule: str) -> None:
+    r.update(speaker_text=text[sub.start:sub.end], speaker_start=sub.start, speaker_end=sub.end,
+             speaker_actor_id=sub.actor, speaker_group=None, rule=rule, speaker_via="name" if sub.actor else None)
+
+
+# A statement or commentary continuing its author: "وأضاف البيان"، "وتابع التعليق".
+_SOURCE_NOUNS = frozenset("البيان التعليق الافتتاحية التقرير المقال الرسالة".split())
+
+
+def _adverb_speaker(r: dict) -> bool:
+    """A speaker phrase that is no new speaker: an adverb taken for the subject ("وأضاف
+    ردا على سؤال") or a bare source noun continuing its author ("وأضاف البيان")."""
+    t = r.get("speaker_text")
+    if not (isinstance(t, str) and t) or r.get("speaker_actor_id"):
+        return False
+    words = [normalize(w) for w in t.split()]
+    return words[0] in NOT_SUBJECT or (len(words) == 1 and words[0] in _SOURCE_NOUNS)
+
+
+def _headline_subject(text: str, r: dict, sent: int, ments: list[Mention], lex: SpeakerLexicon) -> Subject | None:
+    """"الصين تقول إن …" / "البيت الأبيض يقول الصين …": an actor or titled phrase opening
+    the sentence right before a present-tense speech verb is its subject (SVO, the order
+    of headlines), not the noun after the verb."""
+    verb = r.get("verb")
+    if not isinstance(verb, str) or not verb or normalize(verb)[:1] not in "يت":
+        return None
+    vpos = text.rfind(verb, sent, int(r["start"]))
+    if vpos < 0:
+        return None
+    ws = words_in(text, sent, vpos)
+    if not ws or len(ws) > 4:
+        return None
+    s0, e0 = ws[0].start, ws[-1].end
+    actors = [m for m in ments if s0 <= m.start and m.end <= e0 and m.actor_id]
+    covers = actors and actors[0].start == s0 and actors[-1].end == e0
+    if not (covers or any(i == 0 for i, _ in find_entries(lex.titles, ws))):
+        return None
+    persons = [m for m in actors if m.actor_type == "person"]
+    return Subject(vpos, s0, e0, persons[0].actor_id if persons else (actors[0].actor_id if actors else None))
+
+
+def _reattribute(text: str, r: dict, before: list[dict], ments: list[Mention], lex: SpeakerLexicon, spans) -> None:
+    """Fix an inherited or missing speaker from the quote's own sentence and paragraph.
+
+    * an explicit subject of a speech verb in the quote's sentence, before the quote
+      ("وقالت الممثلة العليا … كايا كالاس إن") beats a speaker inherited from earlier
+      sentences (rule ``verb_subject``);
+    * a continuation cue (وأضاف، وتابع، وقال with no subject, an adverb such as ردا taken
+      for the subject) takes the last speaker of the paragraph: the latest explicit subject
+      or attributed quote before it (rule ``continuation``).
+    """
+    rule = r.get("rule")
+    if rule == "verb_subject" and not _adverb_speaker(r):
+        head = _headline_subject(text, r, sentence_start(text, int(r["start"]) - 1, spans), ments, lex)
+        if head is not None:
+            _set_speaker(r, head, text, "subject_verb")
+        return
+    inherited = rule in CHAIN_RULES or _adverb_speaker(r)
+    if not (inherited or rule in (None, "implicit_same_sentence", "implicit_sentence_person", "according_to")):
+        return
+    q = int(r["start"])
+    mark = q - 1
+    sent = sentence_start(text, mark, spans)
+    own = find_subjects(text, sent, mark, ments, lex, spans)
+    ss = r.get("speaker_start")
+    if rule in ("implicit_same_sentence", "implicit_sentence_person") and ss is not None and not pd.isna(ss) \
+            and int(ss) >= sent:
+        return  # the system's pronoun resolution stays inside the sentence: keep it
+    if own:
+        _set_speaker(r, own[-1], text, "verb_subject")
+        return
+    if rule is not None and not inherited:
+        return  # a pronoun resolved in the sentence, or وفقا with no speech verb: keep it
+    head = _colon_speaker(text, sent, mark, ments, lex, spans) if rule is None else None
+    if head is not None:
+        _set_speaker(r, head, text, "colon_intro")
+        return
+    if rule is None:
+        # "ويضيف: «…»" — a speech verb with no subject in the quote's sentence
+        inherited = any(is_speech_verb(w) and not in_spans(w.start, spans) for w in words_in(text, sent, mark))
+    if not inherited:
+        return
+    para = paragraph_start(text, mark)
+    cands = [(x.pos, x) for x in find_subjects(text, para, sent, ments, lex, spans)]
+    for p in before:
+        ps = p.get("speaker_start")
+        if (p.get("kind") == "speech" and ps is not None and not pd.isna(ps) and int(ps) >= para
+                and p.get("speaker_text") and not _adverb_speaker(p)):
+            cands.append((int(p["start"]), p))
+    if not cands:
+        if _adverb_speaker(r):
+            for c in ("speaker_text", "speaker_actor_id", "speaker_start", "speaker_end", "speaker_via"):
+                r[c] = None
+            r["rule"] = None
+        return
+    _, last = max(cands, key=lambda c: c[0])
+    if isinstance(last, Subject):
+        _set_speaker(r, last, text, "continuation")
+    else:
+        for c in _SPEAKER_FIELDS:
+            r[c] = last.get(c)
+        r["rule"] = "continuation"
+
+
+def add_speaker_columns(quotes: pd.DataFrame, texts: dict, mentions: pd.DataFrame | None = None,
+                        lexicon: SpeakerLexicon | None = None) -> pd.DataFrame:
+    """``quotes`` (from :func:`arnews.quotes.find_quotes`) with ``kind``, ``speaker_type``
+    and ``speaker_country``; terms and titles lose their speaker, continuation quotes get
+    their chain in ``speaker_via``. ``texts``: article_id → ``clean_text``. The input is
+    not modified. See the module docstring for an example."""
+    lex = lexicon or load_speaker_lexicon()
+    out = quotes.copy()
+    for c in SPEAKER_COLUMNS:
+        out[c] = pd.Series([None] * len(out), index=out.index, dtype=object)
+    if not len(out):
+        return out
+    by_art = _mentions_by_article(mentions)
+    records = out.to_dict("records")
+    order = sorted(range(len(records)), key=lambda i: (str(records[i]["article_id"]), int(records[i]["start"])))
+    groups: dict[object, list[int]] = {}
+    for i in order:
+        groups.setdefault(records[i]["article_id"], []).append(i)
+    for aid, idx in groups.items():
+        text = texts.get(aid) or ""
+        ments = by_art.get(aid, [])
+        rows = [records[i] for i in idx]
+        dateline = dateline_country(text, ments)
+        spans = tuple((int(x["start"]) - 1, int(x["end"]) + 1) for x in rows)
+        earlier: list[tuple[str, str]] = []
+        for k, r in enumerate(rows):
+            _reattribute(text, r, rows[:k], ments, lex, spans)
+            r["kind"] = quote_kind(text, int(r["start"]), int(r["end"]), r.get("rule"), lex, spans)
+            attributed = any(isinstance(r.get(c), str) and r.get(c) for c in ("speaker_text", "speaker_actor_id", "speaker_group"))
+            if r["kind"] != "speech":
+                for c in _SPEAKER_FIELDS:
+                    r[c] = None
+                r["rule"] = None
+                continue
+            if not attributed:
+                continue
+            info = resolve_speaker(text, r, ments, earlier, dateline, lex)
+            r["speaker_country"], r["speaker_type"] = info.country, info.type
+            ss = r.get("speaker_start")
+            if info.country and info.type in ("state", "organisation") and ss is not None and not pd.isna(ss):
+                head = head_noun(words_in(text, int(ss), int(r["speaker_end"])), lex)
+                if head:
+                    earlier.append((head, info.country))
+            if r.get("rule") in CHAIN_RULES:
+                r["speaker_via"] = _chain(rows, k)
+    res = pd.DataFrame(records, index=out.index)[list(out.columns)]
+    for c in res.columns:
+        if out[c].dtype == object:
+            col = res[c].astype(object)
+            res[c] = col.where(col.notna(), None)
+    for c in ("speaker_start", "speaker_end"):
+        if c in res:
+            res[c] = res[c].astype("Int32")
+    return res
+
+
+# ---------------------------------------------------------------------------
+# For the stance notebook: who says what
+# ---------------------------------------------------------------------------
+
+def quotes_by_speaker_state(quotes: pd.DataFrame) -> pd.DataFrame:
+    """Speech quotes counted by the state (or bloc/body) their speaker speaks for, with
+    non-state speakers apart.
+
+    One row per ``(speaker_group, speaker_country, speaker_type)`` with ``n_quotes``,
+    ``n_articles`` and ``speakers`` (the distinct speaker phrases, ``; ``-joined, most
+    frequent first). ``speaker_group`` is ``state`` (states and their officials),
+    ``organisation`` (UN, EU, NATO, IMF …), ``non-state`` (analysts, NGOs, media,
+    companies, others; ``speaker_country`` is the country the article gives them, ``""``
+    when none) or ``unknown`` (a speech quote with no speaker). Terms and titles are left
+    out. Sorted by group, then by ``n_quotes`` descending.
+
+    >>> q = pd.DataFrame({"article_id": ["a", "a", "b", "b"], "kind": ["speech", "speech", "speech", "term"],
+    ...                   "speaker_country": ["CHN", "CHN", "SGP", None], "speaker_type": ["state", "state", "analyst", None],
+    ...                   "speaker_text": ["المتحدثة", "بكين", "الباحث", None]})
+    >>> quotes_by_speaker_state(q)[["speaker_group", "speaker_country", "n_quotes", "n_articles"]].values.tolist()
+    [['state', 'CHN', 2, 1], ['non-state', 'SGP', 1, 1]]
+    """
+    missing = [c for c in ("article_id", "kind", "speaker_country", "speaker_type", "speaker_text") if c not in quotes]
+    if missing:
+        raise ValueError(f"quotes_by_speaker_state: the quotes table lacks column(s) {missing} "
+                         "(annotate with a version of arnews that has arnews.speakers)")
+    cols = ["speaker_group", "speaker_country", "speaker_type", "n_quotes", "n_articles", "speakers"]
+    q = quotes[quotes["kind"] == "speech"]
+    if not len(q):
+        return pd.DataFrame(columns=cols)
+    stype = q["speaker_type"].fillna("")
+    group = stype.map(lambda t: t if t in ("state", "organisation") else ("unknown" if not t else "non-state"))
+    q = q.assign(speaker_group=group, speaker_country=q["speaker_country"].fillna(""), speaker_type=stype,
+                 speaker_text=q["speaker_text"].fillna(""))
+    out = (q.groupby(["speaker_group", "speaker_country", "speaker_type"], sort=False)
+           .agg(n_quotes=("article_id", "size"), n_articles=("article_id", "nunique"),
+                speakers=("speaker_text", lambda s: "; ".join(s[s != ""].value_counts().index)))
+           .reset_index())
+    rank = {"state": 0, "organisation": 1, "non-state": 2, "unknown": 3}
+    out = out.assign(_r=out["speaker_group"].map(rank)).sort_values(["_r", "n_quotes"], ascending=[True, False], kind="stable")
+    return out.drop(columns="_r").reset_index(drop=True)[cols]

@@ -1,0 +1,76 @@
+"""The kind of a quote: ``speech``, ``term`` (a scare-quoted or habitually named term) or
+``title`` (a name in quotation marks); see :mod:`arnews.speakers`."""
+from __future__ import annotations
+
+from .lexicon import DIRECT_RULES, SHORT_WORDS, SpeakerLexicon, WORD_RE, load_speaker_lexicon, speech_forms, words_in
+from .positions import in_spans, sentence_start, spans_from_marks
+
+
+# ---------------------------------------------------------------------------
+# Kind of quote
+# ---------------------------------------------------------------------------
+
+def _cue_before(text: str, start: int, lex: SpeakerLexicon) -> str | None:
+    """``term``/``title`` when the words right before the opening mark are a kind cue."""
+    mark = start - 1
+    while mark > 0 and text[mark - 1].isspace():
+        mark -= 1
+    if text[max(0, mark - 3):mark].endswith("لـ"):
+        return "title"  # لـ"الشرق الدبلوماسي": a name glued to the preposition
+    left = text.rfind("\n", 0, mark) + 1
+    words = words_in(text, max(left, mark - 60), mark)[-3:]
+    if not words:
+        return None
+    last = set(words[-1].readings) | (set(words[-2].readings) if len(words) > 1 else set())
+    for e in lex.kind_cues:
+        if e.words[-1] not in last:
+            continue
+        k = len(e.words)
+        tail = words[-k:] if len(words) >= k else []
+        if tail and all(w in t.readings for w, t in zip(e.words, tail)):
+            return e.value
+        # a cue followed by one bare clitic word ("يعرف بـ")
+        if len(words) > k and words[-1].readings[0] in ("ب", "ل") and all(
+                w in t.readings for w, t in zip(e.words, words[-k - 1:-1])):
+            return e.value
+    return None
+
+
+def quote_kind(text: str, start: int, end: int, rule: str | None, lex: SpeakerLexicon | None = None,
+               spans=None) -> str:
+    """``speech``, ``term`` or ``title`` for the quote ``text[start:end]`` (see the module
+    docstring). ``rule`` is the attribution rule of :func:`arnews.quotes.find_quotes`.
+
+    >>> t = 'وقالت صحيفة "ذا ستار" إن الوزير قال "لن نقبل أي تنازل في هذا الملف"'
+    >>> quote_kind(t, 13, 20, "verb_subject"), quote_kind(t, 37, len(t) - 1, "verb_subject")
+    ('title', 'speech')
+    >>> t = 'ما تسميه موسكو "عملية عسكرية خاصة"'
+    >>> quote_kind(t, 16, len(t) - 1, None)
+    'term'
+    """
+    lex = lex or load_speaker_lexicon()
+    cue = _cue_before(text, start, lex)
+    if cue is not None:
+        return cue
+    # habitual naming with the namer between the verb and the quote: "ما تسميه موسكو «…»"
+    mark = start - 1
+    before = words_in(text, max(text.rfind("\n", 0, mark) + 1, mark - 40), mark)[-4:-1]
+    if any(r in _NAMING for w in before for r in w.readings):
+        return "term"
+    n_words = len(WORD_RE.findall(text, start, end))
+    spans = spans_from_marks(text) if spans is None else spans
+    if n_words <= SHORT_WORDS and rule not in DIRECT_RULES and not _cue_in_sentence(text, mark, spans):
+        return "term"
+    return "speech"
+
+
+def _cue_in_sentence(text: str, mark: int, spans) -> bool:
+    """Whether a speech verb or participle (any form of speech_verbs.csv) stands before
+    ``mark`` in its sentence, outside quotation marks ("كما قال إنه يتفق «بشكل رائع»")."""
+    sent = sentence_start(text, mark, spans)
+    forms = speech_forms()
+    return any(any(r in forms for r in w.readings[:3]) and not in_spans(w.start, spans)
+               for w in words_in(text, sent, mark))
+
+
+_NAMING = frozenset("تسميه تسميها يسميه يسميها تسمي يسمي يسمونه يسمونها تطلق يطلق".split())

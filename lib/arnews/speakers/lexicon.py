@@ -1,0 +1,223 @@
+"""The word lists of speaker attribution (``data/lexicons/speaker_*.csv``, ``quote_kinds.csv``,
+speech verbs) and the reading of an article's words against them."""
+from __future__ import annotations
+
+import csv
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+import regex as re
+
+from ..resources import data_path
+from ..text import normalize
+
+
+SPEAKER_COLUMNS = ["speaker_country", "speaker_type", "kind"]
+SPEAKER_TYPES = ("state", "organisation", "analyst", "ngo", "media", "company", "other")
+_TITLE_TYPES = SPEAKER_TYPES + ("former",)
+_KINDS = ("term", "title")
+_PLACE_KINDS = ("institution", "place", "outlet")
+WORD_RE = re.compile(r"[\p{L}\p{N}]+")
+# Attribution rules that name the speaker next to the quote (not inherited from context).
+DIRECT_RULES = frozenset({"verb_subject", "subject_verb", "passive", "naql", "quote_then_verb", "according_to",
+                          "colon_intro", "implicit_same_sentence", "implicit_sentence_person"})
+CHAIN_RULES = frozenset({"implicit_previous_speaker", "implicit_previous_subject", "continuation"})
+SHORT_WORDS = 2  # a quote of at most this many words with no cue of its own is a term
+
+
+class _Entry(NamedTuple):
+    words: tuple[str, ...]
+    value: str
+    kind: str = ""
+
+
+@dataclass(frozen=True)
+class SpeakerLexicon:
+    """Word lists of ``data/lexicons/``: ``titles`` (speaker_titles.csv: words → speaker
+    type), ``places`` (speaker_places.csv: institutions, places, outlets → country code),
+    ``kind_cues`` (quote_kinds.csv: words before an opening mark → ``term``/``title``).
+    Every list holds normalized word tuples, longest first."""
+
+    titles: tuple[_Entry, ...]
+    places: tuple[_Entry, ...]
+    kind_cues: tuple[_Entry, ...]
+
+
+def _norm_words(text: str) -> list[str]:
+    return WORD_RE.findall(normalize(text))
+
+
+def _read_csv(path: Path, required: tuple[str, ...], allowed: dict[str, tuple[str, ...]]) -> list[dict]:
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        reader = csv.DictReader(f)
+        missing = [c for c in required if c not in (reader.fieldnames or [])]
+        if missing:
+            raise ValueError(f"{path}: missing column(s) {missing}; expected {', '.join(required)}")
+        rows = []
+        for line, row in enumerate(reader, start=2):
+            if not (row.get("form") or "").strip():
+                raise ValueError(f"{path}, row {line}: empty 'form'")
+            for col, values in allowed.items():
+                v = (row.get(col) or "").strip()
+                if v not in values:
+                    raise ValueError(f"{path}, row {line}: {col} {v!r} is not one of {', '.join(values)}")
+            rows.append(row)
+    return rows
+
+
+def _entries(rows: list[dict], value: str, kind: str = "") -> tuple[_Entry, ...]:
+    out = [_Entry(tuple(_norm_words(r["form"])), r[value].strip(), (r.get(kind) or "").strip() if kind else "")
+           for r in rows]
+    return tuple(sorted((e for e in out if e.words), key=lambda e: -len(e.words)))
+
+
+def load_speaker_lexicon(directory: str | Path | None = None) -> SpeakerLexicon:
+    """Read ``speaker_titles.csv``, ``speaker_places.csv`` and ``quote_kinds.csv`` from
+    ``directory`` (default ``data/lexicons``). Bad rows raise a ValueError naming the file
+    and row.
+
+    >>> lex = load_speaker_lexicon()
+    >>> [e.value for e in lex.titles if e.words == ("باحث",)]
+    ['analyst']
+    """
+    d = Path(directory) if directory else data_path("lexicons")
+    files = [d / n for n in ("speaker_titles.csv", "speaker_places.csv", "quote_kinds.csv")]
+    return _load(tuple(str(p) for p in files), tuple(p.stat().st_mtime_ns for p in files))
+
+
+@lru_cache(maxsize=4)
+def _load(paths: tuple[str, ...], _mtimes: tuple[int, ...]) -> SpeakerLexicon:
+    t, p, k = (Path(x) for x in paths)
+    titles = _read_csv(t, ("form", "speaker_type"), {"speaker_type": _TITLE_TYPES})
+    places = _read_csv(p, ("form", "country", "kind"), {"kind": _PLACE_KINDS})
+    bad = [i + 2 for i, r in enumerate(places) if not r["country"].strip()]
+    if bad:
+        raise ValueError(f"{p}: empty country in row(s) {bad}")
+    kinds = _read_csv(k, ("form", "kind"), {"kind": _KINDS})
+    return SpeakerLexicon(_entries(titles, "speaker_type"), _entries(places, "country", "kind"), _entries(kinds, "kind"))
+
+
+# ---------------------------------------------------------------------------
+# Words of a span, with clitics
+# ---------------------------------------------------------------------------
+
+def _readings(w: str) -> tuple[str, ...]:
+    """A normalized word and its readings without و/ف and ب/ل/ك (لل → ال)."""
+    out = [w]
+    for c in ("", "و", "ف"):
+        if c and not (len(w) > 3 and w.startswith(c)):
+            continue
+        r = w[len(c):]
+        if c:
+            out.append(r)
+        if len(r) > 3 and r.startswith("لل"):
+            out.append("ال" + r[2:])
+        elif len(r) > 3 and r[0] in "بلك":
+            out.append(r[1:])
+    out += [x[2:] for x in out if x.startswith("ال") and len(x) > 4]
+    return tuple(dict.fromkeys(out))
+
+
+class Word(NamedTuple):
+    start: int
+    end: int
+    readings: tuple[str, ...]
+
+
+@lru_cache(maxsize=200_000)
+def _word_readings(word: str) -> tuple[str, ...]:
+    return _readings(normalize(word))
+
+
+@lru_cache(maxsize=16)
+def _article_words(text: str) -> tuple[list[Word], list[int]]:
+    """Every word of an article (cached: the functions below ask for many stretches)."""
+    ws = [Word(m.start(), m.end(), _word_readings(m.group())) for m in WORD_RE.finditer(text)]
+    return ws, [w.start for w in ws]
+
+
+def words_in(text: str, start: int, end: int) -> list[Word]:
+    """Words of ``text`` starting in ``[start, end)`` and ending by ``end``, with their
+    offsets and clitic readings."""
+    ws, starts = _article_words(text)
+    lo = bisect_left(starts, start)
+    hi = bisect_left(starts, end)
+    out = ws[lo:hi]
+    while out and out[-1].end > end:
+        out.pop()
+    return out
+
+
+@lru_cache(maxsize=16)
+def _by_first(entries: tuple[_Entry, ...]) -> dict[str, tuple[_Entry, ...]]:
+    """Entries indexed by their first word, longest first."""
+    out: dict[str, list[_Entry]] = {}
+    for e in entries:
+        out.setdefault(e.words[0], []).append(e)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def find_entries(entries: tuple[_Entry, ...], words: list[Word]) -> list[tuple[int, _Entry]]:
+    """Non-overlapping lexicon matches in ``words``: ``(word index, entry)`` in text order."""
+    index = _by_first(entries)
+    hits: list[tuple[int, _Entry]] = []
+    i = 0
+    while i < len(words):
+        cands = [e for r in words[i].readings for e in index.get(r, ())]
+        best = None
+        for e in sorted(cands, key=lambda e: -len(e.words)):
+            k = len(e.words)
+            if i + k <= len(words) and all(e.words[j] in words[i + j].readings for j in range(1, k)):
+                best = e
+                break
+        if best is not None:
+            hits.append((i, best))
+            i += len(best.words) - 1
+        i += 1
+    return hits
+
+
+# ---------------------------------------------------------------------------
+# Words around speaker phrases and speech verbs (subjects and continuation)
+# ---------------------------------------------------------------------------
+
+STOP_WORDS = frozenset("ان انه انها انهم انهما بان بانه بانها بانهم وان فان لان قوله قولها".split())
+NOT_SUBJECT = frozenset("ردا مازحا ضاحكا مبتسما مجددا ايضا كذلك لاحقا بدوره بدورها الوضع".split())
+SKIP_START = frozenset("يوم اليوم امس الاثنين الثلاثاء الاربعاء الخميس الجمعة السبت الاحد لي لنا للصحفيين "
+                       "للصحافيين في خلال عقب بعد قبل".split())
+PHRASE_MAX = 16
+
+
+@lru_cache(maxsize=1)
+def _speech_verbs() -> frozenset[str]:
+    """Normalized singular speech-verb forms of ``data/lexicons/speech_verbs.csv`` plus the
+    cues of ``data/lexicons/speaker_cues.csv`` (يرى، يكتب، ختم، ردت … that introduce a
+    speaker's words but are not attribution verbs of :mod:`arnews.quotes`)."""
+    out: set[str] = set()
+    with open(data_path("lexicons/speech_verbs.csv"), encoding="utf-8-sig", newline="") as f:
+        for row in csv.DictReader(f):
+            if (row.get("role") or "").strip() == "verb":
+                out.update(normalize(w) for w in (row.get("forms") or "").split())
+    extra = data_path("lexicons/speaker_cues.csv")
+    for row in _read_csv(extra, ("form",), {}):
+        out.add(normalize(row["form"].strip()))
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def speech_forms() -> frozenset[str]:
+    """Every verb, dual/plural verb and participle form of ``speech_verbs.csv``."""
+    out: set[str] = set()
+    with open(data_path("lexicons/speech_verbs.csv"), encoding="utf-8-sig", newline="") as f:
+        for row in csv.DictReader(f):
+            if (row.get("role") or "").strip() in ("verb", "verb_pronoun", "participle"):
+                out.update(normalize(w) for w in (row.get("forms") or "").split())
+    return frozenset(out)
+
+
+def is_speech_verb(w: Word) -> bool:
+    v = _speech_verbs()
+    return any(r in v for r in w.readings[:3])

@@ -1,0 +1,280 @@
+"""From a speaker phrase to the state it speaks for and its type: title words, countries and
+nisba adjectives in the phrase, earlier fuller phrases, the article's dateline."""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import NamedTuple
+
+import pandas as pd
+import regex as re
+
+from ..text import normalize
+from .lexicon import PHRASE_MAX, STOP_WORDS, SpeakerLexicon, Word, find_entries, words_in
+from .positions import paragraph_start
+
+
+# ---------------------------------------------------------------------------
+# Speaker type and country
+# ---------------------------------------------------------------------------
+
+class Mention(NamedTuple):
+    start: int
+    end: int
+    actor_id: str | None
+    actor_type: str
+    country: str
+
+
+@lru_cache(maxsize=1)
+def _gazetteer_info() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
+    """actor → country, actor → type, and the codes of blocs and bodies."""
+    try:
+        from ..actors import load_gazetteer
+
+        g = load_gazetteer()
+    except Exception:  # no gazetteer: no actor information
+        return {}, {}, frozenset()
+    country = dict(zip(g["actor_id"], g["country"].fillna("")))
+    atype = dict(zip(g["actor_id"], g["type"].fillna("")))
+    orgs = frozenset(g.loc[g["type"].isin(["bloc", "organization"]) & (g["actor_id"] == g["country"]), "actor_id"])
+    return country, atype, orgs
+
+
+class SpeakerInfo(NamedTuple):
+    """Resolved speaker: ``country`` (code or None), ``type`` (one of :data:`SPEAKER_TYPES`)."""
+
+    country: str | None
+    type: str
+
+
+_WEAK_HEADS = frozenset({("رئيس",), ("الرئيس",), ("رئيسة",), ("مدير",), ("المدير",)})
+
+
+def _title_type(words: list[Word], lex: SpeakerLexicon) -> tuple[str | None, bool]:
+    """The first title's type in the phrase and whether it marks a former office holder.
+    A generic head (رئيس، مدير) yields to a later non-state title: "رئيس بعثة المنظمة" is
+    an NGO's, "الرئيس التنفيذي لشركة" a company's."""
+    hits = find_entries(lex.titles, words)
+    former = any(e.value == "former" for _, e in hits)
+    hits = [e for _, e in hits if e.value != "former"]
+    if len(hits) > 1 and hits[0].words in _WEAK_HEADS:
+        later = [e.value for e in hits[1:] if e.value != "state"]
+        if later:
+            return later[0], former
+    return (hits[0].value if hits else None), former
+
+
+def _countries_in(words: list[Word], ments: list[Mention], ss: int, se: int, lex: SpeakerLexicon,
+                  kinds: tuple[str, ...]) -> list[tuple[int, str]]:
+    """``(offset, code)`` of the countries named in the phrase ``[ss, se)``: mentions and
+    the place-lexicon entries of the given kinds, in text order."""
+    out = [(m.start, m.country) for m in ments if ss <= m.start and m.end <= se and m.country]
+    covered = [(m.start, m.end) for m in ments if ss <= m.start and m.end <= se]
+    for w in words:
+        if not any(a <= w.start < b for a, b in covered):
+            c = next((x for x in map(nisba_country, w.readings[:2]) if x), None)
+            if c:
+                out.append((w.start, c))
+    for i, e in find_entries(lex.places, words):
+        if e.kind in kinds:
+            # a place lexicon entry overrides a mention at the same words (بروكسل as a place)
+            out = [(o, c) for o, c in out if not (words[i].start <= o < words[i + len(e.words) - 1].end)]
+            out.append((words[i].start, e.value))
+    return sorted(out)
+
+
+def _org_or_state(code: str | None, orgs: frozenset[str]) -> str:
+    return "organisation" if code in orgs else "state"
+
+
+def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tuple[str, str]],
+                    dateline: str | None, lex: SpeakerLexicon) -> SpeakerInfo:
+    """Speaker state and type of one attributed quote row (see the module docstring).
+    ``earlier``: ``(head word, country)`` of the article's earlier resolved state speakers."""
+    country_of, type_of, orgs = _gazetteer_info()
+    group = row.get("speaker_group")
+    if isinstance(group, str) and group:
+        codes = sorted({country_of.get(x, "") for x in group.split("|")} - {""})
+        return SpeakerInfo("|".join(codes) or None, _org_or_state(codes[0] if len(codes) == 1 else None, orgs))
+    actor = row.get("speaker_actor_id")
+    actor = actor if isinstance(actor, str) and actor else None
+    ss, se = row.get("speaker_start"), row.get("speaker_end")
+    if ss is None or pd.isna(ss):
+        if actor:
+            c = country_of.get(actor) or None
+            return SpeakerInfo(c, _org_or_state(c, orgs))
+        return SpeakerInfo(None, "other")
+    ss, se = int(ss), int(se)
+    line = text.find("\n", se)
+    stop = len(text) if line < 0 else line
+    if se < int(row["start"]):
+        stop = min(stop, int(row["start"]) - 1)
+    se = _extend(text, ss, se, stop)
+    words = words_in(text, ss, se)
+    ttype, former = _title_type(words, lex)
+    if former:
+        found = _countries_in(words, ments, ss, se, lex, ("place", "outlet"))
+        return SpeakerInfo(found[-1][1] if found else None, "analyst")
+    if actor and (type_of.get(actor) == "person" or country_of.get(actor) in orgs):
+        c = country_of.get(actor) or None  # a person, or a body such as منظمة الصحة العالمية
+        return SpeakerInfo(c, _org_or_state(c, orgs))
+    if ttype in ("analyst", "ngo", "media", "company", "other"):
+        found = _countries_in(words, ments, ss, se, lex, ("place", "outlet"))
+        fallback = dateline if ttype in ("company", "other") else None
+        return SpeakerInfo(found[-1][1] if found else fallback, ttype)
+    if ttype is None and not actor:
+        window = _name_antecedent(text, words, ss)
+        if window is not None:
+            ws2 = words_in(text, *window)
+            t2, former2 = _title_type(ws2, lex)
+            if t2 is not None:
+                non_state = former2 or t2 in ("analyst", "ngo", "media", "company", "other")
+                found = _countries_in(ws2, ments, window[0], window[1], lex,
+                                      ("place", "outlet") if non_state else ("institution", "outlet"))
+                c2 = (found[-1][1] if non_state else found[0][1]) if found else None
+                if non_state:
+                    return SpeakerInfo(c2, "analyst" if former2 else t2)
+                if c2:
+                    return SpeakerInfo(c2, _org_or_state(c2, orgs))
+    found = _countries_in(words, ments, ss, se, lex, ("institution", "outlet"))
+    if actor and country_of.get(actor):
+        c = country_of[actor]
+    elif found:
+        c = found[0][1]
+    elif ttype is not None:
+        head = head_noun(words, lex)
+        short = len(words) <= 2  # "الوزير", "المصدر": a back-reference, not a new speaker
+        c = next((hc for h, hc in reversed(earlier) if h == head), None) if head and short else None
+        c = c or _antecedent_country(text, ss, head, ments) or dateline
+    else:
+        c = None
+    if c is None and ttype is None:
+        return SpeakerInfo(None, "other")
+    return SpeakerInfo(c, _org_or_state(c, orgs))
+
+
+def _name_antecedent(text: str, words: list[Word], ss: int, width: int = 10) -> tuple[int, int] | None:
+    """Span of the fuller, titled mention of a bare name: for "غانزوريغ", the ``width``
+    words before its first occurrence ("وزير خارجية منغوليا باتبولد غانزوريغ")."""
+    if not words or len(words) > 3:
+        return None
+    name = words[-1].readings[0]
+    ws = words_in(text, 0, ss)
+    for i, w in enumerate(ws):
+        if w.readings[0] == name:
+            lo = max(0, i - width)
+            para = paragraph_start(text, w.start)
+            lo = next((k for k in range(lo, i) if ws[k].start >= para), i)
+            return (ws[lo].start, w.end) if lo < i else None
+    return None
+
+
+def _bare(w: str) -> str:
+    return w[2:] if w.startswith("ال") and len(w) > 3 else w
+
+
+def head_noun(words: list[Word], lex: SpeakerLexicon) -> str | None:
+    """The phrase's first title word without its article (الوزير → وزير)."""
+    hits = find_entries(lex.titles, words)
+    return _bare(hits[0][1].words[0]) if hits else None
+
+
+def _antecedent_country(text: str, ss: int, head: str | None, ments: list[Mention], window: int = 5) -> str | None:
+    """Country named within ``window`` words after the most recent earlier occurrence of
+    ``head`` ("وزير خارجية منغوليا" for a later "الوزير")."""
+    if not head:
+        return None
+    ws = words_in(text, 0, ss)
+    for i in range(len(ws) - 1, -1, -1):
+        if head in {_bare(r) for r in ws[i].readings}:
+            stop = ws[min(i + window, len(ws) - 1)].end
+            c = [m.country for m in ments if ws[i].start <= m.start < stop and m.country]
+            if c:
+                return c[0]
+    return None
+
+
+_DATELINE_RE = re.compile(r"\s*([^\n\-–—:]{2,60}?)\s*(?:\([^)\n]{1,30}\)\s*)?[\-–—]\s")
+
+
+def dateline_country(text: str, ments: list[Mention], max_paragraphs: int = 3) -> str | None:
+    """The country of a dateline ("كوالالمبور - …", "موسكو (أ ف ب) - …") in the first
+    paragraphs, when it names exactly one.
+
+    >>> dateline_country("عنوان\\n\\nكوالالمبور - قال الوزير", [Mention(7, 17, "MYS", "country", "MYS")])
+    'MYS'
+    """
+    pos = 0
+    for _ in range(max_paragraphs):
+        while pos < len(text) and text[pos] == "\n":
+            pos += 1
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        m = _DATELINE_RE.match(text, pos, end)
+        if m:
+            codes = {x.country for x in ments if m.start(1) <= x.start < m.end(1) and x.country}
+            return codes.pop() if len(codes) == 1 else None
+        pos = end
+    return None
+
+
+# ---------------------------------------------------------------------------
+# Nisba adjectives the gazetteer does not list
+# ---------------------------------------------------------------------------
+
+# What a country's name may add to a nisba stem: المجر/مجري، كينيا/كيني، بلجيكا/بلجيكي،
+# قرغيزستان/قرغيزي، سنغافورة/سنغافوري.
+_NAME_TAILS = ("", "ا", "يا", "ة", "ستان")
+_NISBA_WORD_RE = re.compile(r"^(?:ال)?(\w{3,})ي(?:ة|ون|ين|ان|تان)?$")
+
+
+@lru_cache(maxsize=1)
+def _country_stems() -> dict[str, str]:
+    """Bare one-word country names of the gazetteer (article removed) → code."""
+    try:
+        from ..actors import load_gazetteer
+
+        g = load_gazetteer()
+    except Exception:
+        return {}
+    out: dict[str, str] = {}
+    for _, r in g[g["type"] == "country"].iterrows():
+        names = [r["label_ar"], *str(r.get("variants") or "").split("|")]
+        for n in names:
+            w = normalize(str(n)).strip()
+            if w and " " not in w:
+                out.setdefault(_bare(w), r["actor_id"])
+    return out
+
+
+@lru_cache(maxsize=100_000)
+def nisba_country(word: str) -> str | None:
+    """The country of a nisba adjective derived from a gazetteer country name, for the
+    spellings the gazetteer's ``nisba`` column lacks.
+
+    >>> nisba_country("المجري"), nisba_country("القرغيزي"), nisba_country("الاقتصادي")
+    ('HUN', 'KGZ', None)
+    """
+    m = _NISBA_WORD_RE.match(normalize(word))
+    if not m:
+        return None
+    stem = m.group(1)
+    stems = _country_stems()
+    for tail in _NAME_TAILS:
+        c = stems.get(stem + tail)
+        if c:
+            return c
+    return None
+
+
+def _extend(text: str, ss: int, se: int, stop: int) -> int:
+    """End of the speaker phrase ``[ss, se)`` extended over its apposition, up to a
+    complementizer, a colon or ``stop`` (the quote's opening mark), at most
+    :data:`PHRASE_MAX` words: "صحيفة «جلوبال تايمز» المملوكة للدولة"."""
+    end = se
+    for w in words_in(text, se, stop)[:PHRASE_MAX]:
+        gap = text[end:w.start]
+        if w.readings[0] in STOP_WORDS or any(c in gap for c in ":\n.؟?!"):
+            break
+        end = w.end
+    return end

@@ -1,0 +1,87 @@
+"""Subjects of speech verbs near a quote (verb then subject, subject then verb), the candidates
+for its speaker when the quote finder left none or a pronoun."""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from .lexicon import NOT_SUBJECT, PHRASE_MAX, SKIP_START, STOP_WORDS, SpeakerLexicon, Word, find_entries, is_speech_verb, words_in
+from .positions import in_spans, sentence_start
+from .resolve import Mention
+
+
+class Subject(NamedTuple):
+    pos: int  # offset of the speech verb
+    start: int
+    end: int
+    actor: str | None
+
+
+def _subject_after(text: str, verb: Word, stop: int, ments: list[Mention], lex: SpeakerLexicon) -> Subject | None:
+    """An explicit subject after a speech verb: a phrase holding a title word of the
+    lexicon or a person/body mention, up to a complementizer, a colon or ``stop``."""
+    ws = []
+    for w in words_in(text, verb.end, stop)[:PHRASE_MAX]:
+        if w.readings[0] in STOP_WORDS or ":" in text[verb.end:w.start]:
+            break
+        ws.append(w)
+    while ws and ws[0].readings[0] in SKIP_START:
+        ws.pop(0)
+    if not ws or ws[0].readings[0] in NOT_SUBJECT:
+        return None
+    s, e = ws[0].start, ws[-1].end
+    persons = [m for m in ments if s <= m.start and m.end <= e and m.actor_type == "person"]
+    titled = any(i == 0 for i, _ in find_entries(lex.titles, ws))
+    if not titled and not (persons and persons[0].start == s):
+        return None
+    # "بيسكوف في …" names one person; "المتحدث باسم الكرملين ديمتري بيسكوف" the last one
+    actor = persons[0].actor_id if persons and persons[0].start == s else (persons[-1].actor_id if persons else None)
+    return Subject(verb.start, s, e, actor)
+
+
+def _subject_before(text: str, ws: list[Word], i: int, spans, lex: SpeakerLexicon) -> Subject | None:
+    """A titled phrase before the speech verb ``ws[i]`` in its sentence, when nothing after
+    the verb is a subject: "ورحب وزير المالية المصري بالبيان، وقال …", "غير أن الخبيرة
+    الاقتصادية في بنك … في دبي، سلمى الحداد، قالت …"."""
+    sent = sentence_start(text, ws[i].start, spans)
+    lo = next((k for k in range(i) if ws[k].start >= sent), i)
+    for k in range(lo, min(i, lo + 3)):  # the sentence's subject: within its first words
+        if in_spans(ws[k].start, spans):
+            continue
+        if any(j == 0 for j, _ in find_entries(lex.titles, ws[k:i])):
+            stop = next((j for j in range(k + 1, i) if ws[j].readings[0] in STOP_WORDS), i)
+            return Subject(ws[i].start, ws[k].start, ws[stop - 1].end, None)
+    return None
+
+
+def find_subjects(text: str, lo: int, hi: int, ments: list[Mention], lex: SpeakerLexicon, spans) -> list[Subject]:
+    """Explicit speakers of speech verbs in ``text[lo:hi]`` outside quotation marks, in
+    text order ("وقال الباحث … إن", "وكان السفير الصيني … قد صرح")."""
+    out = []
+    ws = words_in(text, lo, hi)
+    for i, w in enumerate(ws):
+        if in_spans(w.start, spans):
+            continue  # inside a quote
+        if is_speech_verb(w) and i > 0 and ws[i - 1].readings[0] in ("قد", "لقد"):
+            continue  # "وكان ترامب قد دعا شي …": the subject stands before; see below
+        if is_speech_verb(w) and w.readings[0].startswith("ف"):
+            # "أما حلف شمال الأطلسي فيرى … أن": the topic after أما is the subject
+            j = next((k for k in range(i - 1, max(-1, i - PHRASE_MAX), -1) if ws[k].readings[0] == "اما"), None)
+            if j is not None and j + 1 < i and not in_spans(ws[j].start, spans):
+                s0, e0 = ws[j + 1].start, ws[i - 1].end
+                actors = [m for m in ments if s0 <= m.start and m.end <= e0 and m.actor_id]
+                if (actors and actors[0].start == s0) or any(k == 0 for k, _ in find_entries(lex.titles, ws[j + 1:i])):
+                    out.append(Subject(w.start, s0, e0, actors[0].actor_id if actors else None))
+                    continue
+        if is_speech_verb(w):
+            sub = _subject_after(text, w, hi, ments, lex) or _subject_before(text, ws, i, spans, lex)
+            if sub is not None:
+                out.append(sub)
+        elif w.readings[0] in ("كان", "وكان") and i + 1 < len(ws):
+            # "وكان السفير الصيني لدى ماليزيا قد صرح": subject between كان and قد
+            j = next((k for k in range(i + 1, min(i + PHRASE_MAX, len(ws))) if ws[k].readings[0] == "قد"), None)
+            if j is not None and j + 1 < len(ws) and is_speech_verb(ws[j + 1]):
+                s0, e0 = ws[i + 1].start, ws[j - 1].end
+                persons = [m for m in ments if s0 <= m.start and m.end <= e0 and m.actor_type == "person"]
+                if find_entries(lex.titles, ws[i + 1:i + 2]) or (persons and persons[0].start == s0):
+                    out.append(Subject(ws[j + 1].start, s0, e0, persons[0].actor_id if persons else None))
+    return out
