@@ -111,13 +111,13 @@ def _run_annotate(args: argparse.Namespace) -> int:
 
 
 def _default_workers() -> int:
-    from .notebook import default_workers
+    from .resources import default_workers
 
     return default_workers()
 
 
 def _default_workers() -> int:
-    from .notebook import default_workers
+    from .resources import default_workers
 
     return default_workers()
 

@@ -39,6 +39,8 @@ from typing import Any, Callable
 
 import pandas as pd
 
+from .resources import default_workers  # noqa: F401  (the notebooks' default, re-exported)
+
 from .tables import AnnotationFolder
 
 __all__ = ["PARAMETERS", "ParameterError", "Notebook", "setup", "parse_parameters", "as_list", "as_bool", "as_period", "as_pair"]
@@ -297,19 +299,3 @@ def _annotate(params: dict[str, Any], out: Path) -> Path:
         kw["id_column"] = params["id_column"]
     annotate_to_parquet(corpus, target, cache=True, workers=default_workers(), **kw)
     return target
-
-
-def default_workers() -> int:
-    """Processes used by default: the available cores (``ARNEWS_WORKERS`` overrides).
-
-    >>> default_workers() >= 1
-    True
-    """
-    env = os.environ.get("ARNEWS_WORKERS")
-    if env:
-        return max(1, int(env))
-    try:
-        n = len(os.sched_getaffinity(0))
-    except AttributeError:  # pragma: no cover - not Linux
-        n = os.cpu_count() or 1
-    return max(1, n)

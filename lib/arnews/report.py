@@ -393,7 +393,7 @@ def run_reports(
     """
     import papermill
 
-    from .notebook import default_workers
+    from .resources import default_workers
     from .pipeline import annotate_to_parquet
 
     corpus_path = Path(corpus).expanduser().resolve()

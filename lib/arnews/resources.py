@@ -65,3 +65,19 @@ def camel_data_dir() -> Path:
     if sys.platform == "win32":
         return Path.home() / "AppData" / "Roaming" / "camel_tools"
     return Path.home() / ".camel_tools"
+
+
+def default_workers() -> int:
+    """Processes used by default: the available cores (``ARNEWS_WORKERS`` overrides).
+
+    >>> default_workers() >= 1
+    True
+    """
+    env = os.environ.get("ARNEWS_WORKERS")
+    if env:
+        return max(1, int(env))
+    try:
+        n = len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        n = os.cpu_count() or 1
+    return max(1, n)
