@@ -276,6 +276,14 @@ def export_html(nb: nbformat.NotebookNode, dest: str | os.PathLike, *, code: boo
             cell.metadata["transient"] = {"remove_source": True}
     if title:
         nb.metadata["title"] = title
+    # Progress bars are ipywidgets in a kernel that has them; their saved state would make the
+    # page load the widget manager from a CDN. The page keeps their text form instead.
+    nb.metadata.pop("widgets", None)
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            data = out.get("data", {})
+            if "application/vnd.jupyter.widget-view+json" in data:
+                data.pop("application/vnd.jupyter.widget-view+json")
     body, _ = exp.from_notebook_node(nb, resources={"arnews_nav": nav})
     dest = Path(dest)
     dest.write_text(body, encoding="utf-8")
