@@ -81,3 +81,21 @@ def default_workers() -> int:
     except AttributeError:  # pragma: no cover - not Linux
         n = os.cpu_count() or 1
     return max(1, n)
+
+
+def moved_names(module: str, moved: dict[str, str]):
+    """A module-level ``__getattr__`` that finds names moved to other modules, so notebooks
+    written against the old layout still run (``moved``: name -> module now defining it).
+
+    >>> getattr_ = moved_names("old", {"sqrt": "math"})
+    >>> getattr_("sqrt")(4.0)
+    2.0
+    """
+    def __getattr__(name: str):
+        if name in moved:
+            import importlib
+
+            return getattr(importlib.import_module(moved[name]), name)
+        raise AttributeError(f"module {module!r} has no attribute {name!r}")
+
+    return __getattr__

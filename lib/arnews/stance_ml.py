@@ -35,6 +35,7 @@ from .evaluation.stance_gold import read_gold
 from .stance.lexicon import LABELS
 from .text import normalize
 from .wordforms import feature_word
+from .resources import moved_names
 
 __all__ = [
     "make_pipeline",
@@ -280,9 +281,4 @@ _MOVED = {
 }
 
 
-def __getattr__(name: str):
-    if name in _MOVED:
-        import importlib
-
-        return getattr(importlib.import_module(_MOVED[name]), name)
-    raise AttributeError(f"module 'arnews.stance_ml' has no attribute {name!r}")
+__getattr__ = moved_names(__name__, _MOVED)  # names moved to arnews.evaluation stay reachable

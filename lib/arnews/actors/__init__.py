@@ -62,6 +62,7 @@ from .mentions import MENTION_COLUMNS, find_mentions
 from .ner import CANDIDATE_COLUMNS, NER_LABELS, camel_ner_model_path, ner_available, ner_candidates
 from .roles import ROLE_COLUMNS, load_roles, role_holder, validate_roles
 from .stage import STAGE, annotate_stage, cache_token
+from ..resources import moved_names
 
 __all__ = [
     "GazetteerError",
@@ -100,9 +101,4 @@ _MOVED = {
 }
 
 
-def __getattr__(name: str):
-    if name in _MOVED:
-        import importlib
-
-        return getattr(importlib.import_module(_MOVED[name]), name)
-    raise AttributeError(f"module 'arnews.actors' has no attribute {name!r}")
+__getattr__ = moved_names(__name__, _MOVED)  # names moved to arnews.evaluation stay reachable

@@ -42,6 +42,7 @@ from .backends import Lemmatizer, get_lemmatizer, lemmatize, strip_marks
 from .camel import BACKENDS, CANDIDATES, OFFLINE_DEFAULT, camel_data_status, resolve_backend
 from .rules import RuleLemmatizer
 from .stage import STAGE, add_lemmas, annotate_stage, cache_token
+from ..resources import moved_names
 
 __all__ = [
     "BACKENDS",
@@ -72,9 +73,4 @@ _MOVED = {
 }
 
 
-def __getattr__(name: str):
-    if name in _MOVED:
-        import importlib
-
-        return getattr(importlib.import_module(_MOVED[name]), name)
-    raise AttributeError(f"module 'arnews.morph' has no attribute {name!r}")
+__getattr__ = moved_names(__name__, _MOVED)  # names moved to arnews.evaluation stay reachable

@@ -86,6 +86,7 @@ from __future__ import annotations
 from .lexicon import ROLES, SpeechLexicon, load_speech_verbs
 from .spans import QuotedSpan, find_quoted_spans
 from .stage import QUOTE_COLUMNS, STAGE, annotate_stage, find_quotes
+from ..resources import moved_names
 
 __all__ = [
     "QUOTE_COLUMNS",
@@ -110,9 +111,4 @@ _MOVED = {
 }
 
 
-def __getattr__(name: str):
-    if name in _MOVED:
-        import importlib
-
-        return getattr(importlib.import_module(_MOVED[name]), name)
-    raise AttributeError(f"module 'arnews.quotes' has no attribute {name!r}")
+__getattr__ = moved_names(__name__, _MOVED)  # names moved to arnews.evaluation stay reachable

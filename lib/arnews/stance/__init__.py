@@ -60,7 +60,6 @@ Example
 """
 from __future__ import annotations
 
-import importlib
 
 from .articles import pair_headline, pair_stance, quote_stance
 from .cues import CUE_COLUMNS, candidate_forms, match_cues
@@ -69,6 +68,7 @@ from .lexicon import (COOPERATION_CATEGORIES, CONFLICT_CATEGORIES, DEFAULT_THRES
                       LexiconError, default_lexicon, load_lexicon)
 from .sentences import label_from_score, score_sentences
 from .stage import METHODS, STAGE, annotate_stage
+from ..resources import moved_names
 
 __all__ = [
     "LABELS",
@@ -109,7 +109,4 @@ _MOVED = {
 }
 
 
-def __getattr__(name: str):
-    if name in _MOVED:
-        return getattr(importlib.import_module(_MOVED[name]), name)
-    raise AttributeError(f"module 'arnews.stance' has no attribute {name!r}")
+__getattr__ = moved_names(__name__, _MOVED)  # names moved to arnews.evaluation stay reachable
