@@ -76,3 +76,20 @@ def test_output_paths_stay_under_the_output_folder(tmp_path):
     nb = _nb(tmp_path)
     assert nb.path("graphs/net.graphml").parent == tmp_path / "out" / "graphs"
     assert nb.save(pd.DataFrame({"x": [1]}), "../../escape").parent == tmp_path / "out" / "tables" / "demo"
+
+
+def test_figure_is_written_for_publication_beside_the_report(tmp_path):
+    import matplotlib.pyplot as plt
+    from PIL import Image
+
+    from arnews.plots import message_figure
+
+    nb = _nb(tmp_path)
+    fig, ax = plt.subplots(figsize=(4, 3))
+    ax.plot([0, 1], [0, 1])
+    nb.figure(fig, dpi=300)
+    png = tmp_path / "out" / "figures" / "demo" / "figure-01.png"
+    assert png.exists() and (png.with_suffix(".svg")).read_text(encoding="utf-8").lstrip().startswith("<?xml")
+    assert Image.open(png).size[0] >= 4 * 300 * 0.8  # high-DPI, not the screen resolution
+    nb.figure(message_figure("nothing to draw"))  # a sentence, not a figure: nothing written
+    assert sorted(p.name for p in png.parent.iterdir()) == ["figure-01.png", "figure-01.svg"]

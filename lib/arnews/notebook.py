@@ -176,6 +176,7 @@ class Notebook:
     output_dir: Path
     rows: int = DEFAULT_ROWS
     written: list[Path] = field(default_factory=list)
+    n_figures: int = 0
 
     # -- tables ----------------------------------------------------------------------------
 
@@ -233,15 +234,28 @@ class Notebook:
 
         display(Markdown(text))
 
-    def figure(self, fig) -> None:
-        """Display a Matplotlib figure once and free it."""
+    def figure(self, fig, name: str | None = None, dpi: int = 300) -> None:
+        """Display a Matplotlib figure once, write it beside the report for publication (a
+        ``dpi`` PNG and an SVG under ``figures/<notebook>/``, linked under the plot) and free it."""
         import matplotlib.pyplot as plt
-        from IPython.display import display
+        from IPython.display import Markdown, display
+
+        from .plots import save
 
         if fig is None:
             return
+        if getattr(fig, "arnews_message", None):  # a sentence saying there is nothing to plot
+            plt.close(fig)
+            display(fig)
+            return
+        self.n_figures += 1
+        stem = self.output_dir / "figures" / self.name / _safe(name or f"figure-{self.n_figures:02d}")
+        paths = save(fig, stem, formats=("png", "svg"), dpi=dpi)
+        self.written.extend(paths)
         plt.close(fig)
         display(fig)
+        links = " · ".join(f"[{p.suffix[1:].upper()}]({p.relative_to(self.output_dir).as_posix()})" for p in paths)
+        display(Markdown(f"For publication: {links} ({dpi} dpi PNG, vector SVG)"))
 
 
 def _safe(name: str) -> str:
