@@ -189,7 +189,9 @@ def sample_gold(ann=None) -> tuple[pd.DataFrame, dict[str, pd.DataFrame], int]:
     sents = ann.tables["sentences"]
     m = gold.merge(sents[["article_id", "sentence_id", "text"]], on=["article_id", "sentence_id"], how="left", suffixes=("", "_sys"))
     ok = m["text"].str.strip() == m["text_sys"].fillna("").str.strip()
-    return m[ok].drop(columns="text_sys").reset_index(drop=True), dict(ann.tables), int((~ok).sum())
+    from .stance_model import lexicon_tables
+
+    return m[ok].drop(columns="text_sys").reset_index(drop=True), lexicon_tables(dict(ann.tables)), int((~ok).sum())
 
 
 HELD_OUT_LEXICON = ("004_",)  # sample articles the lexicon rules were not developed on

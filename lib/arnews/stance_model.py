@@ -153,7 +153,7 @@ class StanceModel:
 
     def predict(self, tables: dict[str, pd.DataFrame], threshold: float = 0.5) -> tuple[pd.DataFrame, pd.DataFrame]:
         """Pair predictions and sentence tone for annotation tables (see :func:`pair_table`)."""
-        views = list(sentence_views(tables))
+        views = list(sentence_views(lexicon_tables(tables)))
         return self.predict_views(views, threshold)
 
     def predict_views(self, views: list[SentenceView], threshold: float = 0.5) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -209,8 +209,8 @@ class StanceModel:
         text = json.dumps(doc, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
         p = Path(path)
         p.parent.mkdir(parents=True, exist_ok=True)
-        if p.suffix == ".gz":
-            with gzip.GzipFile(p, "wb", mtime=0) as fh:
+        if p.suffix == ".gz":  # no name or time in the gzip header: the same model gives the same bytes
+            with open(p, "wb") as raw, gzip.GzipFile(filename="", fileobj=raw, mode="wb", mtime=0) as fh:
                 fh.write(text.encode("utf-8"))
         else:
             p.write_text(text, encoding="utf-8")
@@ -228,6 +228,23 @@ class StanceModel:
 PAIR_COLUMNS = ["article_id", "sentence_id", "a", "b", "label", "probability", *[f"p_{k}" for k in PAIR_LABELS],
                 "evidence", "cues"]
 TONE_COLUMNS = ["article_id", "sentence_id", "label", "probability", "score", "evidence"]
+
+
+def lexicon_tables(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """``tables`` with the lexicon method's stance tables, which the model reads as features:
+    when the tables hold the model's own output (the pipeline's default), the lexicon's are
+    computed again from the tokens, mentions and quotes."""
+    ss = tables.get("sentence_stance")
+    if ss is None or "method" not in ss.columns or not (ss["method"] == "model").any():
+        if ss is not None or "tokens" not in tables or "sentences" not in tables:
+            return tables
+    from .stance.cues import match_cues
+    from .stance.dyads import find_dyads
+    from .stance.sentences import score_sentences
+
+    cues = match_cues(tables["tokens"])
+    return {**tables, "stance_cues": cues, "sentence_stance": score_sentences(tables["sentences"], cues),
+            "stance": find_dyads(cues, tables["tokens"], tables.get("mentions"), tables.get("quotes"))}
 
 
 def model_path() -> Path:

@@ -153,13 +153,15 @@ def annotate_rows(rows: pd.DataFrame) -> dict[str, pd.DataFrame]:
             pos += len(text) + 1
         docs.append((str(aid), "\n".join(parts)))
     arts = pd.DataFrame(docs, columns=["article_id", "text"])
-    tables = dict(annotate(arts, cache=False, workers=1).tables)
+    from .stance_model import lexicon_tables
+
+    tables = lexicon_tables(dict(annotate(arts, cache=False, workers=1).tables))
     changed = set(tables["articles"].loc[tables["articles"]["clean_text"] != tables["articles"]["text"], "article_id"])
     if changed:  # per-sentence documents for these
         sub = order[order["article_id"].astype(str).isin(changed)]
         docs2 = pd.DataFrame({"article_id": [f"{a}\t{s}" for a, s in zip(sub["article_id"], sub["sentence_id"])],
                               "text": sub["text"].astype(str).tolist()})
-        t2 = dict(annotate(docs2, cache=False, workers=1).tables)
+        t2 = lexicon_tables(dict(annotate(docs2, cache=False, workers=1).tables))
         for name, df in t2.items():
             if "article_id" in df.columns and "sentence_id" in df.columns:
                 df = df.copy()
