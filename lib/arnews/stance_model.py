@@ -235,9 +235,10 @@ def lexicon_tables(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     when the tables hold the model's own output (the pipeline's default), the lexicon's are
     computed again from the tokens, mentions and quotes."""
     ss = tables.get("sentence_stance")
-    if ss is None or "method" not in ss.columns or not (ss["method"] == "model").any():
-        if ss is not None or "tokens" not in tables or "sentences" not in tables:
-            return tables
+    model_output = ss is not None and "method" in ss.columns and bool((ss["method"] == "model").any())
+    missing = ss is None and "tokens" in tables and "sentences" in tables
+    if not (model_output or missing):
+        return tables
     from .stance.cues import match_cues
     from .stance.dyads import find_dyads
     from .stance.sentences import score_sentences
