@@ -23,7 +23,8 @@ def _run(repo_root, tmp_path, **params):
     try:
         out = tmp_path / "executed.ipynb"
         papermill.execute_notebook(str(repo_root / "notebooks" / "04_validate.ipynb"), str(out), kernel_name=name,
-                                   parameters={"corpus": str(repo_root / "data" / "articles"), "n_boot": 50, **params},
+                                   parameters={"corpus": str(repo_root / "data" / "articles"), "n_boot": 50,
+                                               "output_dir": str(tmp_path / "out"), **params},
                                    cwd=str(repo_root / "notebooks"), progress_bar=False)
     finally:
         for k, v in old.items():
@@ -38,9 +39,13 @@ def _run(repo_root, tmp_path, **params):
 
 
 def test_runs_without_labels_and_says_so(repo_root, tmp_path):
+    out = tmp_path / "out"
     text = _run(repo_root, tmp_path)
     assert "rest on the built-in evaluation only" in text
-    assert "not written" in text  # nothing written without labels or output_dir
+    # without a labels file the sample to label is written under output_dir, never in the repository
+    written = validate.read_label_file(out / "labels_to_fill.csv")
+    assert len(written) > 0 and (written["label"] == "").all()
+    assert f"{out / 'labels_to_fill.csv'}: {len(written)} sentences, 0 labelled" in text
 
 
 def test_runs_with_a_labels_file_and_corrects(repo_root, tmp_path, sample_annotations):
