@@ -176,31 +176,48 @@ def keyness_groups(
         term_total = pd.Series(totals, dtype=float).reindex(u.labels, fill_value=0.0).to_numpy()
     c = c[c["count"] >= min_count]
     a = c["count"].to_numpy(dtype=float)
-    size = sizes[c["g"].to_numpy()].astype(float)
-    b = term_total[c["t"].to_numpy()] - a
+    empty = np.array([], dtype=object)
+    rows = pd.DataFrame({
+        col: glabels[c["g"].to_numpy()] if len(c) else empty,
+        "term": u.labels[c["t"].to_numpy()] if len(c) else empty,
+        "count": a,
+        "ref_count": term_total[c["t"].to_numpy()] - a,
+        "size": sizes[c["g"].to_numpy()].astype(float),
+        "order": c["g"].to_numpy(),
+    })
+    return score_group_keyness(rows, col, total, top=top, max_p=max_p)
+
+
+def score_group_keyness(rows: pd.DataFrame, col: str, total: int, *, top: int | None = 10,
+                        max_p: float | None = None) -> pd.DataFrame:
+    """Score (group, term) counts against the rest of the corpus: the last step of
+    :func:`keyness_groups`, shared with its batched form (:func:`arnews.streamed.keyness_groups`).
+
+    ``rows`` has one row per group and term: ``col`` (the group), ``term``, ``count`` (in the
+    group), ``ref_count`` (in the rest of the corpus), ``size`` (the group's size) and
+    ``order`` (the group's rank in the output); ``total`` is the corpus size. Groups that are
+    the whole corpus are left out. Returns the columns of :func:`keyness_groups`.
+
+    >>> rows = pd.DataFrame({"g": ["a", "b"], "term": ["x", "x"], "count": [9, 1], "ref_count": [1, 9],
+    ...                      "size": [10, 10], "order": [0, 1]})
+    >>> score_group_keyness(rows, "g", 20)[["g", "term"]].values.tolist()
+    [['a', 'x']]
+    """
+    size = rows["size"].to_numpy(dtype=float)
+    rows = rows[total - size > 0]
+    a = rows["count"].to_numpy(dtype=float)
+    b = rows["ref_count"].to_numpy(dtype=float)
+    size = rows["size"].to_numpy(dtype=float)
     ref_size = total - size
-    ok = ref_size > 0
-    c, a, b, size, ref_size = c[ok], a[ok], b[ok], size[ok], ref_size[ok]
     m = association(a, size, a + b, np.full(len(a), float(total)))
     with np.errstate(divide="ignore", invalid="ignore"):
         lr = np.log2((np.where(a > 0, a, 0.5) / size) / (np.where(b > 0, b, 0.5) / ref_size))
     exp = m["expected"].to_numpy()
     g2 = np.where(a >= exp, m["g2"].to_numpy(), -m["g2"].to_numpy())
-    out = pd.DataFrame(
-        {
-            col: glabels[c["g"].to_numpy()] if len(c) else np.array([], dtype=object),
-            "term": u.labels[c["t"].to_numpy()] if len(c) else np.array([], dtype=object),
-            "count": a.astype(np.int64),
-            "ref_count": b.astype(np.int64),
-            "size": size.astype(np.int64),
-            "ref_size": ref_size.astype(np.int64),
-            "expected": exp,
-            "g2": g2,
-            "p_value": m["p_value"].to_numpy(),
-            "log_ratio": lr,
-            "_g": c["g"].to_numpy(),
-        }
-    )
+    out = pd.DataFrame({col: rows[col].to_numpy(), "term": rows["term"].to_numpy(), "count": a.astype(np.int64),
+                        "ref_count": b.astype(np.int64), "size": size.astype(np.int64),
+                        "ref_size": ref_size.astype(np.int64), "expected": exp, "g2": g2,
+                        "p_value": m["p_value"].to_numpy(), "log_ratio": lr, "_g": rows["order"].to_numpy()})
     out = out[out["g2"] > 0]
     if max_p is not None:
         out = out[out["p_value"] <= max_p]

@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from . import cooc, freq
+from .keyness import score_group_keyness
 from .tables import AnnotationFolder
 
 __all__ = [
@@ -181,29 +182,11 @@ def _group_keyness(ft: pd.DataFrame, totals: pd.Series, total: int, *, min_count
     col = ft.attrs["by"]
     sizes = ft.attrs["sizes"]
     c = ft[ft["count"] >= min_count]
-    a = c["count"].to_numpy(dtype=float)
-    size = c[col].map(sizes).to_numpy(dtype=float)
-    b = totals.reindex(c["term"]).to_numpy(dtype=float) - a
-    ref_size = total - size
-    ok = ref_size > 0
-    c, a, b, size, ref_size = c[ok], a[ok], b[ok], size[ok], ref_size[ok]
-    m = cooc.association(a, size, a + b, np.full(len(a), float(total)))
-    with np.errstate(divide="ignore", invalid="ignore"):
-        lr = np.log2((np.where(a > 0, a, 0.5) / size) / (np.where(b > 0, b, 0.5) / ref_size))
-    exp = m["expected"].to_numpy()
-    g2 = np.where(a >= exp, m["g2"].to_numpy(), -m["g2"].to_numpy())
     order = {g: i for i, g in enumerate(sorted(sizes))}
-    out = pd.DataFrame({col: c[col].to_numpy(), "term": c["term"].to_numpy(), "count": a.astype(np.int64),
-                        "ref_count": b.astype(np.int64), "size": size.astype(np.int64), "ref_size": ref_size.astype(np.int64),
-                        "expected": exp, "g2": g2, "p_value": m["p_value"].to_numpy(), "log_ratio": lr,
-                        "_g": c[col].map(order).to_numpy()})
-    out = out[out["g2"] > 0]
-    if max_p is not None:
-        out = out[out["p_value"] <= max_p]
-    out = out.sort_values(["_g", "g2", "count", "term"], ascending=[True, False, False, True], kind="stable")
-    if top is not None:
-        out = out.groupby("_g", sort=False).head(top)
-    return out.drop(columns="_g").reset_index(drop=True)
+    rows = pd.DataFrame({col: c[col].to_numpy(), "term": c["term"].to_numpy(), "count": c["count"].to_numpy(dtype=float),
+                         "ref_count": totals.reindex(c["term"]).to_numpy(dtype=float) - c["count"].to_numpy(dtype=float),
+                         "size": c[col].map(sizes).to_numpy(dtype=float), "order": c[col].map(order).to_numpy()})
+    return score_group_keyness(rows, col, total, top=top, max_p=max_p)
 
 
 def keyness(tokens, target, *, by: str = "article", articles=None, form: str = "norm", stopwords=True, ngram: int = 1,
