@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from arnews import validate
+from arnews import validate, validate_learn
 from arnews.stance_model import StanceModel
 
 REPO_GOLD = "data/gold/stance_sentences.csv"
@@ -128,7 +128,7 @@ def test_evaluate_user_labels_prints_the_table_with_intervals_and_warning(labels
 @pytest.mark.slow
 def test_learn_from_labels_reports_before_after_and_saves_a_usable_model(labels_from_gold, small_model, sample_dir, tmp_path):
     out = tmp_path / "user_model.json.gz"
-    r = validate.learn_from_labels(labels_from_gold, corpus=sample_dir, written=tmp_path / "no_written",
+    r = validate_learn.learn_from_labels(labels_from_gold, corpus=sample_dir, written=tmp_path / "no_written",
                                    model=small_model, folds=3, out=out, n_boot=50)
     assert out.is_file()
     m = StanceModel.from_json(out)
@@ -140,5 +140,48 @@ def test_learn_from_labels_reports_before_after_and_saves_a_usable_model(labels_
 
 def test_user_model_path_sits_next_to_the_corpus(tmp_path):
     (tmp_path / "corpus").mkdir()
-    assert validate.user_model_path(tmp_path / "corpus") == tmp_path / "corpus.stance_model.json.gz"
-    assert validate.user_model_path(tmp_path / "news.csv") == tmp_path / "news.stance_model.json.gz"
+    assert validate_learn.user_model_path(tmp_path / "corpus") == tmp_path / "corpus.stance_model.json.gz"
+    assert validate_learn.user_model_path(tmp_path / "news.csv") == tmp_path / "news.stance_model.json.gz"
+
+
+# An annotation folder is read in part and gives the same predictions and samples
+# ---------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def sample_folder(tmp_path_factory, sample_dir):
+    from arnews.pipeline import annotate_to_parquet, read_annotations
+    from arnews.tables import AnnotationFolder
+
+    out = tmp_path_factory.mktemp("ann")
+    annotate_to_parquet(sample_dir, out, chunk_size=2, cache=False, progress=False)  # 3 parts
+    return AnnotationFolder(out), read_annotations(out)
+
+
+def _sorted(df, cols):
+    keys = [c for c in ("article_id", "sentence_id", "a", "b") if c in cols]
+    return df[cols].astype({"sentence_id": int}).sort_values(keys).reset_index(drop=True)
+
+
+def test_a_folder_is_classified_as_its_tables_are(sample_folder):
+    from pandas.testing import assert_frame_equal
+
+    from arnews.stance_model import model_path
+
+    folder, ann = sample_folder
+    whole = validate.classify(ann.tables)
+    stored = validate.classify(folder)  # the annotation's own model tables, a few columns read
+    batched = validate.classify_folder(folder, model_path(), batch=2)  # the model run on 2 articles at a time
+    assert whole.method == stored.method == "model" and len(whole.pairs) > 10
+    for got in (stored, batched):
+        for a, b, cols in ((whole.pairs, got.pairs, ["article_id", "sentence_id", "a", "b", "label", "probability"]),
+                           (whole.tones, got.tones, ["article_id", "sentence_id", "label", "probability"])):
+            assert_frame_equal(_sorted(a, cols), _sorted(b, cols), check_dtype=False, atol=1e-6)
+
+
+def test_a_folder_gives_the_same_sample_to_label(sample_folder):
+    folder, ann = sample_folder
+    from_folder = validate.sample_for_labelling(folder, ann.articles, 30, seed=3)
+    from_tables = validate.sample_for_labelling(ann.tables, ann.articles, 30, seed=3)
+    assert len(from_folder) == 30 and (from_folder["text"] != "").all()
+    assert from_folder.equals(from_tables)

@@ -167,7 +167,7 @@ PASSTHROUGH = {
     "export": ("arnews.export", "main"),
     "dedupe": ("arnews.dedupe", "main"),
     "label": ("arnews.validate", "main"),
-    "learn-stance": ("arnews.validate", "learn_main"),
+    "learn-stance": ("arnews.validate_learn", "learn_main"),
 }
 
 

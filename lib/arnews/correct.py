@@ -32,7 +32,7 @@ import numpy as np
 import pandas as pd
 
 __all__ = ["misclassification", "adjust_shares", "corrected_shares", "pair_net_stance", "with_period",
-           "stance_estimates", "Estimates", "correction_warnings", "TONES", "PAIRS"]
+           "stance_estimates", "most_stance_articles", "resampled_sums", "Estimates", "correction_warnings", "TONES", "PAIRS"]
 
 TONES = ["cooperation", "conflict", "neutral"]
 PAIRS = ["none", "cooperation", "conflict", "neutral"]
@@ -157,9 +157,25 @@ def _labelled_draws(labelled: pd.DataFrame | None, labels: Sequence[str], n_boot
     M = _rows(per_unit.sum(axis=0).reshape(k, k))
     if n_boot == 0:
         return M, np.zeros((0, k, k))
-    pick = rng.integers(0, len(units), size=(n_boot, len(units)))
-    w = np.stack([np.bincount(p, minlength=len(units)) for p in pick])  # (B, U) resampling weights
-    return M, _rows((w @ per_unit).reshape(n_boot, k, k))
+    return M, _rows(resampled_sums(per_unit, n_boot, rng).reshape(n_boot, k, k))
+
+
+def resampled_sums(C: np.ndarray, n_boot: int, rng: np.random.Generator, chunk: int = 64) -> np.ndarray:
+    """Column sums of ``C`` (units × labels) under ``n_boot`` bootstrap resamples of its rows:
+    an array (n_boot, labels). Draws are made ``chunk`` at a time, so memory stays at
+    ``chunk`` × units whatever ``n_boot`` (one group can hold every article of a corpus).
+
+    >>> resampled_sums(np.array([[1.0, 0.0], [0.0, 1.0]]), 3, np.random.default_rng(0)).sum(axis=1).tolist()
+    [2.0, 2.0, 2.0]
+    """
+    n = len(C)
+    out = np.empty((n_boot, C.shape[1]))
+    for s in range(0, n_boot, chunk):
+        b = min(chunk, n_boot - s)
+        pick = rng.integers(0, n, size=(b, n))
+        w = np.stack([np.bincount(p, minlength=n) for p in pick])  # (b, units) resampling weights
+        out[s:s + b] = w @ C
+    return out
 
 
 def _estimate(predicted: pd.DataFrame, labelled: pd.DataFrame | None, by: list[str], labels: Sequence[str],
@@ -177,9 +193,7 @@ def _estimate(predicted: pd.DataFrame, labelled: pd.DataFrame | None, by: list[s
         ns.append(int(tot))
         raws.append(C.sum(axis=0) / tot)
         if n_boot:
-            pick = rng.integers(0, len(C), size=(n_boot, len(C)))
-            w = np.stack([np.bincount(p, minlength=len(C)) for p in pick])
-            s = w @ C
+            s = resampled_sums(C, n_boot, rng)
             raw_draws.append(s / np.maximum(s.sum(axis=1, keepdims=True), 1))
     raw = np.array(raws)
     corrected = adjust_shares(raw, M)
@@ -286,6 +300,20 @@ def with_period(df: pd.DataFrame, articles: pd.DataFrame, freq: str = "M") -> pd
     return out
 
 
+def most_stance_articles(tones: pd.DataFrame, top: int | None = 30) -> list:
+    """The ``top`` article ids with the most sentences of cooperation or conflict (then the most
+    sentences, then by id); every article when ``top`` is None.
+
+    >>> t = pd.DataFrame({"article_id": ["a", "b", "b", "c"], "label": ["neutral", "conflict", "neutral", "cooperation"]})
+    >>> most_stance_articles(t, 2)
+    ['b', 'c']
+    """
+    g = tones.assign(_s=(tones["label"] != "neutral").astype(int)).groupby("article_id")
+    rank = pd.DataFrame({"s": g["_s"].sum(), "n": g.size()}).reset_index()
+    rank = rank.sort_values(["s", "n", "article_id"], ascending=[False, False, True], kind="stable")
+    return rank["article_id"].tolist() if top is None else rank["article_id"].head(top).tolist()
+
+
 @dataclass
 class Estimates:
     """The corrected stance aggregates of a corpus (each a table of :func:`corrected_shares`
@@ -302,18 +330,21 @@ class Estimates:
 
 def stance_estimates(tones: pd.DataFrame, pairs: pd.DataFrame, articles: pd.DataFrame,
                      labelled_tones: pd.DataFrame | None = None, labelled_pairs: pd.DataFrame | None = None,
-                     n_boot: int = 1000, seed: int = 0, freq: str = "M", method: str = "") -> Estimates:
+                     n_boot: int = 1000, seed: int = 0, freq: str = "M", method: str = "",
+                     top_articles: int | None = 30) -> Estimates:
     """Every corrected aggregate at once: tone shares per article, outlet, period and overall,
     and each pair's net stance. ``tones``/``pairs``: a classifier's predictions
     (:class:`arnews.validate.Predictions`); ``labelled_*``: the same joined with the user's
-    labels (:func:`arnews.validate.with_gold`), or None (no correction).
+    labels (:func:`arnews.validate.with_gold`), or None (no correction). ``by_article`` holds
+    the ``top_articles`` articles with the most cooperation or conflict sentences (None: every
+    article; its bootstrap costs one resampling per article, so keep it bounded on a large corpus).
 
     >>> est = stance_estimates(pred.tones, pred.pairs, ann.articles, lt, lp)   # doctest: +SKIP
     """
     t = with_period(tones, articles, freq)
     kw = {"labelled": labelled_tones, "n_boot": n_boot, "seed": seed}
     return Estimates(
-        by_article=corrected_shares(t, by="article_id", **kw),
+        by_article=corrected_shares(t[t["article_id"].isin(most_stance_articles(t, top_articles))], by="article_id", **kw),
         by_outlet=corrected_shares(t, by="outlet", **kw),
         by_period=corrected_shares(t, by="period", **kw),
         overall=corrected_shares(t, **kw),

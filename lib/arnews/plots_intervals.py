@@ -15,7 +15,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .plots import new_figure
+from .plots import message_figure, new_figure
 
 __all__ = ["basis_note", "plot_shares", "plot_share_over_time", "plot_pair_net", "plot_pair_net_over"]
 
@@ -78,6 +78,9 @@ def plot_share_over_time(table: pd.DataFrame, category: str = "conflict", title:
     """Share of ``category`` per ``period`` as lines with 95% bands (raw, and corrected when
     the table rests on labels). ``table``: :func:`arnews.correct.corrected_shares` by ``period``."""
     t = table[(table["category"] == category) & (table["period"] != "unknown")].sort_values("period")
+    if not len(t):
+        return message_figure("No dated article: nothing to draw over time. Add a date column to the metadata "
+                              "(or ISO dates in the file names) to see the shares by month.")
     n_lab = _n_labelled(table)
     fig, ax = new_figure(8, 4)
     x = np.arange(len(t))

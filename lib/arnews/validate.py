@@ -12,7 +12,7 @@ The loop (``python -m arnews label …``, ``notebooks/04_validate.ipynb``):
    :class:`arnews.labelling.Labeller`.
 3. :func:`evaluate_user_labels` prints the built-in evaluation's table on those labels, with
    bootstrap 95% intervals and a warning when the sample is too small.
-4. :func:`learn_from_labels` retrains the pair model with the labels added, reports before /
+4. :func:`arnews.validate_learn.learn_from_labels` retrains the pair model with the labels added, reports before /
    after (cross-validated by article) and saves the model next to the corpus.
 5. :mod:`arnews.correct` corrects the corpus shares for the measured errors.
 
@@ -32,21 +32,22 @@ import argparse
 import os
 import sys
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, Union
 
 import numpy as np
 import pandas as pd
 
-from .stance_model import PAIR_LABELS, TONE_LABELS, StanceModel, pair_contexts, sentence_views
+from .stance_model import TONE_LABELS, StanceModel, pair_contexts, sentence_views
 from .stance_train import parse_pairs
 
+if TYPE_CHECKING:
+    from .tables import AnnotationFolder
+
 __all__ = [
-    "LABEL_COLUMNS", "STRATEGIES", "Predictions", "classify", "candidate_pairs", "sample_for_labelling",
+    "LABEL_COLUMNS", "STRATEGIES", "Predictions", "classify", "classify_folder", "article_tables", "candidate_pairs", "sample_for_labelling",
     "update_label_file", "top_up_label_file", "write_label", "read_label_file", "read_user_labels", "in_corpus", "with_gold", "measure",
-    "evaluate_user_labels", "learn_from_labels", "LearnResult", "user_model_path", "main", "evaluate_main",
-    "learn_main", "MIN_SENTENCES", "MIN_ARTICLES",
+    "evaluate_user_labels", "labelled_tables", "model_or_none", "main", "evaluate_main", "MIN_SENTENCES", "MIN_ARTICLES",
 ]
 
 STRATEGIES = ("random", "stratified", "uncertain")
@@ -69,11 +70,15 @@ class Predictions(NamedTuple):
     method: str
 
 
+#: A dict of annotation tables or an annotation folder (:class:`arnews.tables.AnnotationFolder`).
+Tables = Union[dict, "AnnotationFolder"]
+
+
 # Predictions in one format, whatever made them
 # ---------------------------------------------------------------------------
 
 
-def _model_or_none(model: StanceModel | str | os.PathLike | None) -> StanceModel | None:
+def model_or_none(model: StanceModel | str | os.PathLike | None) -> StanceModel | None:
     from .stance_model import load_model, model_path
 
     if isinstance(model, StanceModel):
@@ -86,16 +91,21 @@ def _model_or_none(model: StanceModel | str | os.PathLike | None) -> StanceModel
         return None
 
 
-def classify(tables: dict[str, pd.DataFrame], model: StanceModel | str | os.PathLike | None = None) -> Predictions:
+def classify(tables: Tables, model: StanceModel | str | os.PathLike | None = None) -> Predictions:
     """Pair and tone predictions for annotation tables: the given model (object or path), else
     the shipped model, else the lexicon method (``stance`` and ``sentence_stance`` tables) when
     no model file exists.
+
+    ``tables`` is a dict of tables or an annotation folder (:class:`arnews.tables.AnnotationFolder`,
+    read in part: see :func:`classify_folder`).
 
     >>> p = classify(ann.tables)            # doctest: +SKIP
     >>> p.method                            # doctest: +SKIP
     'model'
     """
-    m = _model_or_none(model)
+    if not isinstance(tables, dict):
+        return classify_folder(tables, model)
+    m = model_or_none(model)
     if m is not None:
         pairs, tones = m.predict(tables)
         return Predictions(pairs, tones, f"model {Path(model).name}" if isinstance(model, (str, os.PathLike)) else "model")
@@ -109,6 +119,47 @@ def classify(tables: dict[str, pd.DataFrame], model: StanceModel | str | os.Path
              else pd.DataFrame(columns=["article_id", "sentence_id", "label"]))
     tones["probability"] = np.nan
     return Predictions(pairs.reset_index(drop=True), tones.reset_index(drop=True), "lexicon")
+
+
+def classify_folder(folder, model: StanceModel | str | os.PathLike | None = None, batch: int = 5000) -> Predictions:
+    """:func:`classify` on an annotation folder without loading it whole: when ``model`` is None
+    and the annotation's stance was made by the model (the pipeline's default, with the model in
+    use), its own ``stance_pairs`` and ``sentence_stance`` are read (a few columns); otherwise the
+    classifier runs on ``batch`` articles at a time (every feature is within one article, so
+    batches give the same predictions as the whole corpus at once).
+
+    >>> p = classify_folder(AnnotationFolder("out/annotations"))     # doctest: +SKIP
+    """
+    if model is None and folder.has("stance_pairs") and folder.has("sentence_stance") \
+            and "method" in folder.columns("sentence_stance"):
+        tones = folder.read("sentence_stance", ["article_id", "sentence_id", "label", "probability", "method"])
+        if len(tones) and (tones["method"] == "model").all():
+            pairs = folder.read("stance_pairs", ["article_id", "sentence_id", "a", "b", "label", "probability"])
+            return Predictions(pairs, tones.drop(columns="method"), "model")
+    ids = folder.read("sentences", ["article_id"])["article_id"].drop_duplicates().tolist()
+    parts = [classify(article_tables(folder, ids[i:i + batch]), model) for i in range(0, len(ids), batch)]
+    if not parts:
+        return classify({}, model)
+    return Predictions(pd.concat([p.pairs for p in parts], ignore_index=True),
+                       pd.concat([p.tones for p in parts], ignore_index=True), parts[0].method)
+
+
+def article_tables(tables: Tables, article_ids) -> dict[str, pd.DataFrame]:
+    """The rows of some articles in every table (from a folder, only those rows are read).
+
+    >>> article_tables({"sentences": pd.DataFrame({"article_id": ["a", "b"], "sentence_id": [0, 0]})}, ["b"])["sentences"]["article_id"].tolist()
+    ['b']
+    """
+    ids = set(article_ids)
+    if isinstance(tables, dict):
+        return {k: (df[df["article_id"].isin(ids)] if "article_id" in df.columns else df) for k, df in tables.items()}
+    return {t: tables.read(t, article_ids=ids) for t in tables.tables()}
+
+
+def _sentences(tables: Tables, columns: list[str]) -> pd.DataFrame:
+    if isinstance(tables, dict):
+        return tables["sentences"][columns]
+    return tables.read("sentences", columns)
 
 
 def candidate_pairs(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
@@ -141,7 +192,7 @@ def _uncertainty(pred: Predictions) -> pd.Series:
     return 1 - low
 
 
-def sample_for_labelling(tables: dict[str, pd.DataFrame], articles: pd.DataFrame | None, n: int,
+def sample_for_labelling(tables: Tables, articles: pd.DataFrame | None, n: int,
                          strategy: str = "random", seed: int = 0, predictions: Predictions | None = None,
                          exclude: pd.DataFrame | None = None) -> pd.DataFrame:
     """``n`` sentences of the corpus to label, in the labels-file format (:data:`LABEL_COLUMNS`).
@@ -158,7 +209,7 @@ def sample_for_labelling(tables: dict[str, pd.DataFrame], articles: pd.DataFrame
         raise ValueError(f"strategy {strategy!r}: expected one of {STRATEGIES}")
     if n < 1:
         raise ValueError(f"n must be positive, not {n}")
-    sents = tables["sentences"][["article_id", "sentence_id", "text"]].copy()
+    sents = _sentences(tables, ["article_id", "sentence_id"]).copy()  # text only for the sentences picked
     sents["sentence_id"] = sents["sentence_id"].astype(int)
     if exclude is not None and len(exclude):
         done = set(zip(exclude["article_id"].astype(str), exclude["sentence_id"].astype(int)))
@@ -189,10 +240,10 @@ def _stratified(sents: pd.DataFrame, strata: pd.Series, n: int, rng: np.random.G
     return sents.loc[sorted(chosen[:n], key=sents.index.get_loc)]
 
 
-def _label_rows(pick: pd.DataFrame, tables: dict[str, pd.DataFrame], articles: pd.DataFrame | None, strategy: str) -> pd.DataFrame:
-    out = pick.reset_index(drop=True).copy()
-    wanted = set(out["article_id"])
-    sub = {k: (df[df["article_id"].isin(wanted)] if "article_id" in df.columns else df) for k, df in tables.items()}
+def _label_rows(pick: pd.DataFrame, tables: Tables, articles: pd.DataFrame | None, strategy: str) -> pd.DataFrame:
+    sub = article_tables(tables, set(pick["article_id"]))
+    text = sub["sentences"][["article_id", "sentence_id", "text"]].astype({"sentence_id": int})
+    out = pick.reset_index(drop=True).merge(text, on=["article_id", "sentence_id"], how="left")
     cands = candidate_pairs(sub) if "tokens" in sub else pd.DataFrame(columns=["article_id", "sentence_id", "candidates", "actors"])
     out = out.merge(cands, on=["article_id", "sentence_id"], how="left")
     if articles is not None and len(articles):
@@ -248,7 +299,7 @@ def update_label_file(path: str | os.PathLike, new_rows: pd.DataFrame) -> pd.Dat
     return out
 
 
-def top_up_label_file(path: str | os.PathLike, tables: dict[str, pd.DataFrame], articles: pd.DataFrame | None,
+def top_up_label_file(path: str | os.PathLike, tables: Tables, articles: pd.DataFrame | None,
                       n: int = 200, strategy: str = "random", seed: int = 0,
                       predictions: Predictions | None = None) -> tuple[pd.DataFrame, int]:
     """Create the labels file with ``n`` sentences, or add ``n`` new ones once every sentence
@@ -359,19 +410,19 @@ def measure(pred: Predictions, rows: pd.DataFrame, name: str | None = None, n_bo
                  note=f"{len(rows)} sentences, {rows['article_id'].nunique()} articles; pairs scored on {n_ans} sentences")
 
 
-def in_corpus(rows: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+def in_corpus(rows: pd.DataFrame, tables: Tables) -> pd.DataFrame:
     """The labelled rows whose text is still the corpus's sentence of that id (a changed
     corpus or sentence splitter would otherwise score the wrong sentence); says how many were
     left out."""
-    s = tables["sentences"][["article_id", "sentence_id", "text"]].astype({"sentence_id": int})
-    m = rows.merge(s, on=["article_id", "sentence_id"], how="left", suffixes=("", "_corpus"))
+    s = article_tables(tables, set(rows["article_id"]))["sentences"][["article_id", "sentence_id", "text"]]
+    m = rows.merge(s.astype({"sentence_id": int}), on=["article_id", "sentence_id"], how="left", suffixes=("", "_corpus"))
     ok = (m["text"].str.split().str.join(" ") == m["text_corpus"].fillna("").str.split().str.join(" ")).to_numpy()
     if not ok.all():
         print(f"note: {int((~ok).sum())} labelled sentences no longer match the corpus text and are left out", file=sys.stderr)
     return rows[ok].reset_index(drop=True)
 
 
-def _labelled_tables(rows: pd.DataFrame, corpus: str | os.PathLike | None) -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
+def labelled_tables(rows: pd.DataFrame, corpus: str | os.PathLike | None) -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
     """Annotation tables for the labelled rows: the corpus's (in context, cached) when given,
     else the labelled sentences annotated article by article."""
     from .stance_train import annotate_rows
@@ -399,105 +450,12 @@ def evaluate_user_labels(path: str | os.PathLike, corpus: str | os.PathLike | No
     rows = read_user_labels(path)
     if not len(rows):
         return f"{path}: no labelled sentences yet (fill the label column, or use notebooks/04_validate.ipynb)"
-    tables, rows = _labelled_tables(rows, corpus)
+    tables, rows = labelled_tables(rows, corpus)
     pred = classify(tables, model)
     fig = measure(pred, rows, n_boot=n_boot)
     lines = [f"Stance on your labels ({path}). 95% intervals: bootstrap over articles ({n_boot} draws).",
              sample_note(rows), *size_warnings(rows, fig), "", *format_figures(fig)]
     return "\n".join(lines)
-
-
-# Learning from the user's labels
-# ---------------------------------------------------------------------------
-
-
-def user_model_path(corpus: str | os.PathLike) -> Path:
-    """Where a model trained with a corpus's labels is saved: next to the corpus
-    (``my_corpus/`` → ``my_corpus.stance_model.json.gz``).
-
-    >>> user_model_path("data/my_corpus/").name
-    'my_corpus.stance_model.json.gz'
-    """
-    p = Path(corpus)
-    return p.with_name(p.name + ".stance_model.json.gz") if p.is_dir() or not p.suffix else p.with_suffix(".stance_model.json.gz")
-
-
-@dataclass
-class LearnResult:
-    """Before / after figures on the user's labels and the retrained model."""
-
-    before: object  # stance_eval.Figures: the model in use, never trained on these labels
-    after: object  # stance_eval.Figures: cross-validated by article, labels added to training
-    model: StanceModel
-    path: Path | None
-    n_written: int
-
-    def report(self) -> str:
-        from .stance_eval import format_figures
-
-        where = f"saved to {self.path}; use it with `python -m arnews report --model {self.path}`" if self.path else "not saved"
-        return "\n".join([*format_figures(self.before), "", *format_figures(self.after), "",
-                          f"retrained model ({self.n_written} written + {self.model.meta.get('n_user', 0)} of your sentences): {where}"])
-
-
-def _folds(article_ids: pd.Series, k: int, seed: int) -> pd.Series:
-    ids = sorted(set(article_ids))
-    order = np.random.default_rng(seed).permutation(len(ids))
-    fold = {ids[j]: f"user-{i % k}" for i, j in enumerate(order)}
-    return article_ids.map(fold)
-
-
-def learn_from_labels(path: str | os.PathLike, corpus: str | os.PathLike | None = None,
-                      written: str | os.PathLike | None = None, model: StanceModel | str | os.PathLike | None = None,
-                      folds: int = 5, seed: int = 0, out: str | os.PathLike | None = None, save: bool = True,
-                      n_boot: int = 1000) -> LearnResult:
-    """Retrain the pair model with the user's labels added to the written corpus.
-
-    *Before*: the model in use (``model``, else the shipped one, else one trained on the
-    written corpus) on all the user's labelled sentences whose pairs were answered.
-    *After*: the user's articles split into ``folds`` groups; each group is predicted by a
-    model trained on the written corpus plus the other groups (so no article is scored by a
-    model that saw it). The final model is trained on everything and saved to ``out`` (default
-    :func:`user_model_path` of the corpus, or next to the labels file).
-
-    >>> r = learn_from_labels("labels.csv", corpus="my_corpus")   # doctest: +SKIP
-    >>> print(r.report())                                        # doctest: +SKIP
-    """
-    from .stance_eval import lexicon_predictions, score
-    from .stance_train import fit, predict_examples, prepare, read_written, written_dir
-
-    rows = read_user_labels(path)
-    rows = rows[rows["pairs_answered"]].reset_index(drop=True)
-    if rows["article_id"].nunique() < 2:
-        raise ValueError(f"{path}: labels with pairs answered (dyads or no_relation) from at least two articles are needed")
-    tables, rows = _labelled_tables(rows, corpus)
-    rows = rows.assign(cv_group=_folds(rows["article_id"], min(folds, rows["article_id"].nunique()), seed))
-    user = prepare(rows, tables, group="cv_group")
-    wdir = Path(written) if written is not None else written_dir()
-    wex = prepare(read_written(wdir)) if wdir.exists() else []
-    base = _model_or_none(model) or (fit(wex) if wex else None)
-    if base is not None:
-        bp, bt = predict_examples(base, user)
-        before_name = "Before: the model in use, on your labels"
-    else:
-        bp, bt = lexicon_predictions(tables, user)
-        before_name = "Before: the lexicon method (no model file, no written corpus), on your labels"
-    before = score(before_name, bp, bt, n_boot=n_boot, note=f"{len(user)} sentences, never trained on")
-    cps, cts = [], []
-    for g in sorted({e.group for e in user}):
-        m = fit(wex + [e for e in user if e.group != g])
-        p, t = predict_examples(m, [e for e in user if e.group == g])
-        cps.append(p)
-        cts.append(t)
-    after = score(f"After: your labels added to training ({len(cps)} folds of your articles, each held out in turn)",
-                  pd.concat(cps, ignore_index=True), pd.concat(cts, ignore_index=True), n_boot=n_boot,
-                  note=f"{len(user)} sentences, {rows['article_id'].nunique()} articles")
-    final = fit(wex + user)
-    final.meta.update({"n_user": len(user), "user_labels": str(path), "n_written": len(wex)})
-    target = Path(out) if out is not None else (user_model_path(corpus) if corpus is not None else Path(path).with_suffix(".stance_model.json.gz"))
-    if save:
-        final.to_json(target)
-    return LearnResult(before, after, final, target if save else None, len(wex))
 
 
 # Command lines
@@ -541,26 +499,6 @@ def evaluate_main(gold: str, corpus: str | None = None, model: str | None = None
     except (ValueError, FileNotFoundError) as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
-    return 0
-
-
-def learn_main(argv: list[str] | None = None) -> int:
-    """``python -m arnews learn-stance LABELS [--corpus C] [--written DIR] [--out MODEL]``."""
-    p = argparse.ArgumentParser(prog="python -m arnews learn-stance",
-                                description="Retrain the stance model with your labels; print before/after; save the model.")
-    p.add_argument("labels")
-    p.add_argument("--corpus", default=None)
-    p.add_argument("--written", default=None, help="written training corpus (default data/gold/stance_written)")
-    p.add_argument("--model", default=None, help="the model in use, for the 'before' figures")
-    p.add_argument("--out", default=None, help="where to save the model (default: next to the corpus)")
-    p.add_argument("--folds", type=int, default=5)
-    a = p.parse_args(argv)
-    try:
-        r = learn_from_labels(a.labels, a.corpus, a.written, a.model, a.folds, out=a.out)
-    except (ValueError, FileNotFoundError) as e:
-        print(f"error: {e}", file=sys.stderr)
-        return 2
-    print(r.report())
     return 0
 
 
