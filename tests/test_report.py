@@ -278,6 +278,10 @@ def test_pages_stay_bounded_and_full_tables_hold_every_row(tmp_path):
     assert len(ft) == len(expected) and ft["count"].sum() == expected["count"].sum()
     kw = pd.read_csv(out / "tables" / "01_frequency" / "kwic.csv")
     assert len(kw) == len(freq.kwic(ann.tokens, "الصين")) > 20
+    # 04_validate: one figure row per shown article, every sentence's tone in the full table
+    tones = pd.read_csv(out / "tables" / "04_validate" / "sentence_tones.csv")
+    assert len(tones) == len(ann.tables["sentence_stance"]) > n
+    assert "The 30 articles with the most sentences of cooperation or conflict (of 300)" in (out / "04_validate.html").read_text(encoding="utf-8")
 
 
 SPORTS = {
