@@ -41,6 +41,44 @@ def test_rules_backend_on_issue_cases(word, lemma):
     assert morph.lemmatize([word], backend="rules") == [lemma]
 
 
+@pytest.mark.parametrize(
+    "word, lemma",
+    [
+        # issue 18, second round (error classes of the new dev texts lt15-lt19)
+        # hollow imperfects: form I beside form IV (يعود → عاد but يعيد → اعاد)
+        ("يعود", "عاد"), ("تعيد", "اعاد"), ("يقوم", "قام"), ("ويقومون", "قام"), ("نبيع", "باع"),
+        # doubly weak roots are defective, not hollow; رأى with a pronoun or plural suffix
+        ("تروي", "روي"), ("يراها", "راي"), ("يرون", "راي"),
+        # object pronouns; a perfect does not start with ي
+        ("يمكننا", "امكن"), ("يحملها", "حمل"),
+        # assimilated and form VIII assimilated imperfects; hamza-final imperfects
+        ("يثق", "وثق"), ("يجدون", "وجد"), ("تتهم", "اتهم"), ("يلجأ", "لجا"),
+        # form V after the purpose ل (the masdar التأهل is spelled as the perfect)
+        ("ليتأهل", "تاهل"),
+        # passives of the perfect: hollow form IV and form III
+        ("أصيب", "اصاب"), ("وأُصيب", "اصاب"), ("عولجوا", "عالج"),
+        # perfect 3fs of form IV
+        ("أرهقت", "ارهق"),
+        # particles with pronouns are not verbs
+        ("أنها", "ان"), ("لأنها", "ان"), ("فقط", "فقط"),
+        # nouns: broken plurals by table, يات → اة, construct plural before a pronoun, nisba
+        ("الرسوم", "رسم"), ("التجار", "تاجر"), ("أخطاء", "خطا"), ("المواهب", "موهبة"),
+        ("الوفيات", "وفاة"), ("لاعبيه", "لاعب"), ("لتغطية", "تغطية"), ("مقاطع", "مقطع"),
+        # adverbial tanween-alif goes; a name in -ا stays (it takes ل and ب)
+        ("مجددا", "مجدد"), ("غانا", "غانا"), ("آسيا", "اسيا"), ("أولا", "اول"),
+        # a participle in ة with no sound plural of its own is an adjective; nouns keep ة
+        ("المملوكة", "مملوك"), ("مجموعة", "مجموعة"), ("مراقبة", "مراقبة"), ("منطقة", "منطقة"),
+    ],
+)
+def test_rules_backend_second_round(word, lemma):
+    assert morph.lemmatize([word], backend="rules") == [lemma]
+
+
+def test_plural_table_is_not_applied_to_a_feminine_form():
+    # مقاطع → مقطع is in the table; مقاطعة (boycott) is not its plural
+    assert morph.lemmatize(["مقاطعة"], backend="rules") != ["مقطع"]
+
+
 def test_verb_candidates_cover_weak_roots_and_object_pronouns():
     assert "قال" in verb_candidates("يقول")          # hollow
     assert "اراد" in verb_candidates("يريد")         # form IV hollow
@@ -48,6 +86,11 @@ def test_verb_candidates_cover_weak_roots_and_object_pronouns():
     assert "دعا" in verb_candidates("دعت")           # defective perfect
     assert "استهل" in verb_candidates("استهله")      # object pronoun
     assert "اقول" not in verb_candidates("يقول")     # a 1st person imperfect is no perfect
+    assert "راي" not in verb_candidates("تروي")      # روي is defective, not hollow
+    assert "راي" in verb_candidates("يراها")         # alif maqsura before a pronoun
+    assert "عالج" in verb_candidates("عولجوا") and "اصاب" in verb_candidates("اصيب")  # passives
+    assert "اكتفي" in verb_candidates("يكتفون")      # form VIII defective plural
+    assert "لجا" in verb_candidates("يلجا")          # hamza-final imperfect
 
 
 def test_sound_plural_and_pronoun_helpers():

@@ -174,7 +174,11 @@ def verb_candidates(x: str) -> list[str]:
     bodies = [x]
     for suf in OBJ_SUFFIXES:
         if x.endswith(suf) and len(x) - len(suf) >= 3:
-            bodies.append(x[: -len(suf)])
+            b = x[: -len(suf)]
+            bodies.append(b)
+            if b.endswith("ا") and b[:1] in _IMPERFECT and (len(b) >= 4 or b[1] == "ر"):
+                # alif maqsura before a pronoun: يراها → يرى, يتبناها → يتبنى (تساهم is not تسا + هم)
+                bodies.append(b[:-1] + "ي")
     cores: list[tuple[str, bool, str]] = []  # (core, imperfect?, subject suffix)
     for b in bodies:
         ends = [(b, "")]
@@ -182,11 +186,15 @@ def verb_candidates(x: str) -> list[str]:
             if b.endswith(suf) and len(b) - len(suf) >= (3 if suf == "ا" else 2):  # خلا is not خل + ا
                 ends.append((b[: -len(suf)], suf))
         for core, suf in ends:
-            perfect_end = suf in ("تا", "ت", "ا") or (suf == "" and core.endswith(("ت", "ا")))
+            # a perfect suffix; but a 4-letter ي/ت/ن..ا form is a hamza-final imperfect (يلجأ → لجا)
+            perfect_end = suf in ("تا", "ت", "ا") or (suf == "" and (core.endswith("ت") or (
+                core.endswith("ا") and len(core) != 4)))
             if core.startswith(_IMPERFECT) and len(core) >= 3 and not perfect_end:
                 cores.append((core[1:], True, suf))
             if suf in ("", "وا", "تا", "ت", "ا"):  # perfect suffixes
                 cores.append((core, False, suf))
+            if suf in ("ون", "ين", "وا", "ان") and len(core) == 2 and core.startswith(_IMPERFECT) and core[1] == "ر":
+                cores.append((core[1] + "اي", False, suf))  # رأى: يرون → راي
     out: list[str] = []
 
     def add(c: str) -> None:
@@ -201,7 +209,7 @@ def verb_candidates(x: str) -> list[str]:
         add(c)
         if not imperf:
             continue
-        hollow = len(c) == 3 and c[1] in "وي"
+        hollow = len(c) == 3 and c[1] in "وي" and c[2] not in "وي"  # روي is defective: تروي → روي
         defective = c.endswith(("ي", "و", "ا"))
         # not for hollow or defective stems, where ا + stem is the 1st person imperfect (اقول)
         if not hollow and not defective and a_ok(c):
@@ -212,6 +220,9 @@ def verb_candidates(x: str) -> list[str]:
             if suf in ("ون", "ين", "وا", "ان"):
                 add(c + "ي")                  # defective plural: يخشون → خشي
                 add(c + "ا")                  # يدعون → دعا
+                add("ا" + c + "ي")            # form IV defective plural: يوصون → اوصي, يلقون → القي
+        if len(c) == 3 and suf in ("ون", "ين", "وا", "ان") and (c[1] == "ت" or c[0] == "ن"):
+            add("ا" + c + "ي")                # VII / VIII defective plural: يكتفون → اكتفي, ينتهون → انتهي
         if hollow:
             add(c[0] + "ا" + c[2])            # hollow: يقول → قال, يبيع → باع
             add("ا" + c[0] + "ا" + c[2])      # form IV hollow: يريد → اراد
@@ -227,6 +238,15 @@ def verb_candidates(x: str) -> list[str]:
             if b.endswith(suf) and len(b) - len(suf) == 2:
                 add(b[: -len(suf)] + "ا")
                 add(b[: -len(suf)] + "ي")
+    for c, imperf, _suf in cores:  # passives of the perfect: عولج → عالج (III), اصيب → اصاب, قيل → قال
+        if imperf:
+            continue
+        if len(c) == 4 and c[1] == "و":
+            add(c[0] + "ا" + c[2:])
+        if len(c) == 4 and c[0] == "ا" and c[2] == "ي":
+            add("ا" + c[1] + "ا" + c[3])
+        if len(c) == 3 and c[1] == "ي" and not _suf:
+            add(c[0] + "ا" + c[2])
     return out
 
 
@@ -262,6 +282,26 @@ def sound_plural_candidates(x: str) -> list[str]:
         if c not in seen:
             seen.append(c)
     return seen
+
+
+def _passive_perfect(x: str, zipf: dict[str, float]) -> bool:
+    """Does ``x`` have the shape of a passive perfect of a hollow form IV (اصيب) or of
+    form III (عولج), with or without a subject suffix? A form IV needs its imperfect
+    (يصيب) in ``zipf``: انيس is a name, not a passive.
+
+    >>> z = {"يصيب": 4.0}
+    >>> _passive_perfect("اصيب", z), _passive_perfect("عولجوا", z), _passive_perfect("اصاب", z), _passive_perfect("انيس", z)
+    (True, True, False, False)
+    """
+    for suf in ("", "ت", "وا"):
+        if suf and not x.endswith(suf):
+            continue
+        c = x[: len(x) - len(suf)]
+        if len(c) == 4 and c[3] not in "ةكه" and (
+                (c[0] == "ا" and c[2] == "ي" and zipf.get("ي" + c[1] + "ي" + c[3], 0.0) >= 3.0)
+                or (c[1] == "و" and c[0] not in "اوي")):
+            return True
+    return False
 
 
 # ---------------------------------------------------------------------------
@@ -343,6 +383,9 @@ class LemmaRules:
         p = prep_with_pronoun(w)
         if p is not None:
             return p
+        fw = self._function_words()
+        if fw.get(w, w) != w:
+            return fw[w]  # a particle with a pronoun: انها → ان (not a verb انه + ا)
         for _pre, stem in _segmentations(w):
             hit = self._plural(stem)
             if hit:
@@ -365,15 +408,19 @@ class LemmaRules:
 
     def _stem(self, w: str) -> str:
         """``w`` without a future س or purpose ل before an imperfect prefix."""
-        if len(w) >= 4 and w[0] in "سل" and w[1] in "يتنا" and self._z(w[1:]) >= self._z(w):
+        if len(w) >= 4 and w[0] in "سل" and w[1] in "يتنا" and self._z(w[1:]) >= (
+                min(self._z(w), 3.0) if w[0] == "ل" and len(w) >= 6 else self._z(w)):  # ليتاهل: the purpose ل
             return w[1:]
         return w
 
     def _after(self, w: str, lemma: str) -> str:
-        if lemma in self.plurals:
+        if lemma in self.plurals and not w.endswith(lemma + "ة"):
             return self.plurals[lemma]
         if self._is_name(lemma):
             return lemma
+        c = self._construct_plural(w, lemma)
+        if c is not None:
+            return c
         v = self._verb(w, lemma)
         if v is not None:
             return v
@@ -398,8 +445,12 @@ class LemmaRules:
         if lemma not in (w, bare, x) and not forced and x[:1] in "بلك" and x[1:3] == lemma[:2]:
             return None  # the stripper took off a preposition: a noun
             return None
-        if not (x.startswith(_IMPERFECT) or x.endswith(_VERB_ENDINGS)):
+        passive = _passive_perfect(x, self.zipf)
+        if not (x.startswith(_IMPERFECT) or x.endswith(_VERB_ENDINGS) or passive):
             return None
+        if x.endswith("ا") and not x.startswith(_IMPERFECT) and min(
+                self.zipf.get("ل" + x, 0.0), self.zipf.get("ب" + x, 0.0)) >= 1.9:
+            return None  # seen after ل/ب: a noun or name in -ا (غانا), not a perfect
         zx = self.zipf.get(x, 0.0)
         if not forced:
             for body in [x, *(x[: -len(s)] for s in OBJ_SUFFIXES if x.endswith(s) and len(x) - len(s) >= 3)]:
@@ -408,29 +459,80 @@ class LemmaRules:
                 if body != x and body.endswith("ت") and self.zipf.get("ال" + body[:-1] + "ة", 0.0) >= 3.0:
                     return None  # قدرتها: a feminine noun with a pronoun
         allc = verb_candidates(x)
+        # a 4+ letter candidate seen with the article is a noun, except the form V/VI stem of an
+        # imperfect (يتاهل → تاهل; the masdar التاهل is spelled the same)
         cands = [c for c in allc if c != x and self.zipf.get(c, 0.0) >= 2.5
-                 and not (len(c) >= 4 and self.zipf.get("ال" + c, 0.0) >= self.zipf.get(c, 0.0) - 1.0)]
+                 and not (len(c) >= 4 and self.zipf.get("ال" + c, 0.0) >= self.zipf.get(c, 0.0) - 1.0
+                          and not (c.startswith("ت") and x.startswith(_IMPERFECT) and x[1:].startswith(c)))]
+        nouns: set[str] = set()
+        imperf_x = x.startswith(_IMPERFECT)
         if x.startswith(_IMPERFECT):  # the bare stem of an imperfect that is a common noun: يعرب ≠ عرب
             core = x[1:]
-            if core in cands and self.zipf.get("ال" + core, 0.0) >= self.zipf.get(core, 0.0) - 0.5:
+            # (not for forms V/VI, whose masdar is spelled as the perfect: التاهل, تاهل)
+            if core in cands and self.zipf.get("ال" + core, 0.0) >= self.zipf.get(core, 0.0) - 0.5 \
+                    and not (core.startswith("ت") and len(core) >= 4):
                 cands.remove(core)
-        if lemma != x and lemma in allc and lemma not in cands:
+                if core.startswith("ت") and ("ا" + core) in cands:
+                    nouns.add(core)  # تتهم → اتهم (VIII), not the noun تهم
+        fw = self._function_words()
+        cores = {x[1:], lemma} if imperf_x else {lemma}
+        if lemma != x and lemma in allc and lemma not in cands and lemma not in nouns:
             cands.append(lemma)  # the stripper's own verb reading competes on frequency
         if not cands:
             return None
+        imperf = x.startswith(_IMPERFECT)
+
         def score(c: str) -> float:
             z = self.zipf.get(c, 0.0)
             if c.startswith("ا") and c.endswith("ي") and len(c) == 4 and self.zipf.get(c[1:], 0.0) >= 3.0:
                 z -= 1.0  # ا + 3 letters is as often the 1st person imperfect (اخشي) as form IV
             if c.endswith("ت") and c[:-1] in cands:
                 z -= 1.0  # شهدت → شهد
+            if c in fw and c not in cores and c.endswith("ا"):
+                z -= 2.0  # a function word made up by a pattern: يجدون → وجد, not جدا
+            if c[:1] in "تن" and len(c) == 3 and imperf and x.startswith(c):
+                z -= 1.0  # تحبها: the imperfect itself is no perfect (form V has 4+ letters)
+            if c.startswith("ي") and len(c) >= 4:
+                z -= 3.0  # a perfect hardly starts with ي: يمكننا → امكن, not يمكن
+            if imperf:
+                if len(c) == 3 and c[1] in "وي" and c[2] not in "وي" and x[1:4] == c:
+                    z -= 1.5  # the bare hollow stem of an imperfect is a noun: تعيد → اعاد, not عيد
+                if len(c) == 2:
+                    z -= 0.5  # a two-letter stem competes with the assimilated verb: يثق → وثق
+                if len(c) == 3 and c[1] == "ا" and (c[0] + "ي" + c[2]) in x \
+                        and self.zipf.get("ي" + c[0] + "و" + c[2], 0.0) >= max(
+                            3.0, self.zipf.get("ي" + c[0] + "ي" + c[2], 0.0) - 0.5):
+                    z -= 2.0  # يعيد beside يعود: form IV اعاد, not form I عاد
             return z
 
         best = max(cands, key=score)
         zb = self.zipf.get(best, 0.0)
-        if x.startswith(_IMPERFECT) or forced:
-            return best if zb >= zx - 1.0 else None
+        if x.startswith(_IMPERFECT) or forced or (passive and x.startswith("ا")):
+            return best if zb >= zx - 1.0 else None  # اصيب → اصاب
+        if x.endswith("ت") and best == x[:-1] and len(best) >= 4 and best[0] == "ا":
+            return best if zb >= zx - 0.5 else None  # ارهقت → ارهق (the 3fs perfect is about as common)
         return best if zb >= zx else None
+
+    def _function_words(self) -> dict[str, str]:
+        fw = getattr(self.base, "_fw", None)
+        if fw is None:
+            from .rules import _function_words
+
+            fw = _function_words()
+        return fw
+
+    def _construct_plural(self, w: str, lemma: str) -> str | None:
+        """A masculine sound plural or dual in construct before a pronoun keeps only its ي
+        (لاعبيه → لاعب, ممثليها → ممثل): the bare noun is common, seen with the article and
+        with the plural ين; محاميه keeps محامي (محام is rare)."""
+        if not (lemma.endswith("ي") and len(lemma) >= 4 and any(
+                w.endswith(lemma + s) for s in PRON_SUFFIXES if s != "ي")):
+            return None
+        b = lemma[:-1]
+        if self._z(b) >= max(3.0, self._z(lemma) - 1.0) and self.zipf.get(b + "ين", 0.0) >= 2.5 \
+                and self.zipf.get("ال" + b, 0.0) >= 2.5:
+            return b
+        return None
 
     def _is_name(self, x: str) -> bool:
         f = getattr(self.base, "_is_name", None)
@@ -438,7 +540,12 @@ class LemmaRules:
 
     def _sound_plural(self, w: str, lemma: str) -> str | None:
         """Singular of a sound plural or dual the stripper left or cut wrong: ات → ة unless
-        the bare stem is clearly commoner (مفاوضات → مفاوضة, قرارات → قرار)."""
+        the bare stem is clearly commoner (مفاوضات → مفاوضة, قرارات → قرار); يات/وات → اة
+        (وفيات → وفاة)."""
+        if lemma[-1:] in "يو" and w.endswith(lemma + "ات"):
+            c = lemma[:-1] + "اة"
+            if self._z(c) >= max(3.5, self._z(lemma + "ة")):
+                return c
         if w.endswith(lemma + "ات") and self._z(lemma + "ة") >= self._z(lemma) - 0.5:
             return lemma + "ة"
         if w.endswith(lemma) and (lemma.endswith(("ات", "ين", "ون", "تين", "تان", "ان")) or any(
@@ -473,4 +580,19 @@ class LemmaRules:
             return None
         if zm >= 3.0 and zm >= zf - 0.3:
             return m
+        if m[0] == "م" and len(m) >= 4 and not m.endswith(("ا", "ي")) and not (len(m) == 5 and m[2] == "ا") \
+                and max(zm, self.zipf.get(m + "ين", 0.0)) >= 2.0 and self.zipf.get(m + "ات", 0.0) < 2.5 \
+                and (len(m) >= 5 or max(self.zipf.get("ال" + m, 0.0), self.zipf.get(m + "ين", 0.0)) >= 2.5) \
+                and lemma not in self._singulars():
+            # a participle in ة whose feminine has no sound plural of its own is an adjective
+            # (المملوكة → مملوك, مكتظة → مكتظ); a noun in ة has one (مجموعات) or a broken
+            # plural in the table (مناطق → منطقة). Not مفاعلة (مراقبة, a masdar; so المجاورة
+            # stays), nor ية/اة nouns, nor a short مفعلة noun the masculine of which is rare.
+            return m
         return None
+
+    def _singulars(self) -> frozenset[str]:
+        s = getattr(self, "_sg", None)
+        if s is None:
+            s = self._sg = frozenset(self.plurals.values())
+        return s

@@ -268,11 +268,17 @@ class RuleLemmatizer:
                 if rest[0] in "وؤ":
                     cands.append("ا" + rest[1:])
         for suf in ("تا", "وا", "ت", "ا"):  # perfect: 3fd, 3mp, 3fs, 3md
+            if suf == "ا" and self._takes_preposition(x):
+                continue  # غانا, اسيا: a name in -ا (لغانا), not a dual perfect
             if x.endswith(suf) and len(x) - len(suf) >= 3:
                 cands.append(x[: -len(suf)])
         # geminate perfects are two letters once unvocalized (تضر -> ضر)
         ok = [c for c in cands if len(c) >= 2 and self._zipf(c) >= self.min_zipf]
         return max(ok, key=self._zipf) if ok else None
+
+    def _takes_preposition(self, x: str) -> bool:
+        """Is ``x`` seen after both ل and ب (a noun or name), which a perfect verb or an adverb is not?"""
+        return min(self._zipf("ل" + x), self._zipf("ب" + x)) >= 1.9  # both: باولا is a name, not ب + اولا
 
     def _noun(self, x: str) -> str:
         if x.endswith("ات") and len(x) >= 5:  # sound feminine plural
@@ -291,10 +297,16 @@ class RuleLemmatizer:
                 return b
         if x.endswith("ية") and len(x) >= 5:  # nisba adjective: X+ية -> X+ي
             b = x[:-1]
-            if self._better(b, x) or (self._ev(b) >= self.min_zipf and self._ev(b[:-1]) >= self.min_zipf):
+            # an imperfect-looking base must be seen with the article (تغطية is not تغطي + ة)
+            verbal = b.startswith(("ت", "ي", "ن")) and self._zipf("ال" + b) < 1.5
+            if not verbal and (self._better(b, x) or (
+                    self._ev(b) >= self.min_zipf and self._ev(b[:-1]) >= self.min_zipf)):
                 return b
         if x.endswith("ة") and x.startswith("م") and len(x) >= 5 and self._better(x[:-1], x):
             return x[:-1]  # feminine participle/adjective (منفصلة → منفصل)
-        if x.endswith("ا") and len(x) >= 4 and self._better(x[:-1], x):  # tanween -an
-            return x[:-1]
+        if x.endswith("ا") and len(x) >= 4:  # tanween -an (مجددا → مجدد)
+            b = x[:-1]
+            # a noun or name in -ا takes a preposition (لغانا, بافريقيا); an adverb does not
+            if not self._takes_preposition(x) and (self._better(b, x) or self._zipf("ال" + b) >= 2.5):
+                return b
         return x
