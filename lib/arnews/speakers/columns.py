@@ -5,11 +5,11 @@ from __future__ import annotations
 import pandas as pd
 
 from ..text import normalize
-from .lexicon import CHAIN_RULES, NOT_SUBJECT, SPEAKER_COLUMNS, SpeakerLexicon, find_entries, is_speech_verb, load_speaker_lexicon, words_in
+from .lexicon import CHAIN_RULES, NOT_SUBJECT, SPEAKER_COLUMNS, SpeakerLexicon, find_entries, is_speech_verb, load_speaker_lexicon, speech_forms, words_in
 from .positions import in_spans, paragraph_start, sentence_start
 from .kind import quote_kind
 from .resolve import Mention, dateline_country, head_noun, resolve_speaker
-from .subjects import Subject, find_subjects
+from .subjects import Subject, find_subjects, sentence_subject
 
 
 # ---------------------------------------------------------------------------
@@ -146,8 +146,15 @@ def _reattribute(text: str, r: dict, before: list[dict], ments: list[Mention], l
         return
     if rule is None:
         # "ويضيف: «…»" — a speech verb with no subject in the quote's sentence
-        inherited = any(is_speech_verb(w) and not in_spans(w.start, spans) for w in words_in(text, sent, mark))
+        # (or a participle: "خفض صندوق النقد توقعاته، محذرا من أن «…»")
+        forms = speech_forms()
+        inherited = any((is_speech_verb(w) or any(x in forms for x in w.readings[:3])) and not in_spans(w.start, spans)
+                        for w in words_in(text, sent, mark))
     if not inherited:
+        return
+    subject = sentence_subject(text, sent, mark, ments, lex, spans)
+    if subject is not None:
+        _set_speaker(r, subject, text, "implicit_sentence_subject")
         return
     para = paragraph_start(text, mark)
     cands = [(x.pos, x) for x in find_subjects(text, para, sent, ments, lex, spans)]

@@ -47,6 +47,7 @@ class SpeakerInfo(NamedTuple):
     type: str
 
 
+_NON_STATE = frozenset(("analyst", "ngo", "media", "company", "other"))
 _WEAK_HEADS = frozenset({("رئيس",), ("الرئيس",), ("رئيسة",), ("مدير",), ("المدير",)})
 
 
@@ -67,20 +68,27 @@ def _title_type(words: list[Word], lex: SpeakerLexicon) -> tuple[str | None, boo
 def _countries_in(words: list[Word], ments: list[Mention], ss: int, se: int, lex: SpeakerLexicon,
                   kinds: tuple[str, ...]) -> list[tuple[int, str]]:
     """``(offset, code)`` of the countries named in the phrase ``[ss, se)``: mentions and
-    the place-lexicon entries of the given kinds, in text order."""
-    out = [(m.start, m.country) for m in ments if ss <= m.start and m.end <= se and m.country]
+    the place-lexicon entries of the given kinds, in text order. For non-state speakers
+    (``kinds`` without institutions) person mentions are left out: "الباحثة في … في سيول،
+    بارك جي يون" is placed by سيول, not by a name that looks like a gazetteer person's."""
+    persons = "institution" in kinds
+    out = [(m.start, m.country) for m in ments if ss <= m.start and m.end <= se and m.country
+           and (persons or m.actor_type != "person")]
     covered = [(m.start, m.end) for m in ments if ss <= m.start and m.end <= se]
+    weak = []
     for w in words:
         if not any(a <= w.start < b for a, b in covered):
             c = next((x for x in map(nisba_country, w.readings[:2]) if x), None)
             if c:
                 out.append((w.start, c))
+            elif persons and (c := weak_nisba_country(w.readings[0])):
+                weak.append((w.start, c))
     for i, e in find_entries(lex.places, words):
         if e.kind in kinds:
             # a place lexicon entry overrides a mention at the same words (بروكسل as a place)
             out = [(o, c) for o, c in out if not (words[i].start <= o < words[i + len(e.words) - 1].end)]
             out.append((words[i].start, e.value))
-    return sorted(out)
+    return sorted(out or weak)
 
 
 def _org_or_state(code: str | None, orgs: frozenset[str]) -> str:
@@ -109,12 +117,16 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
     stop = len(text) if line < 0 else line
     if se < int(row["start"]):
         stop = min(stop, int(row["start"]) - 1)
+    own = words_in(text, ss, se)  # the phrase as the quote finder gave it
     se = _extend(text, ss, se, stop)
     words = words_in(text, ss, se)
     ttype, former = _title_type(words, lex)
     if former:
         found = _countries_in(words, ments, ss, se, lex, ("place", "outlet"))
         return SpeakerInfo(found[-1][1] if found else None, "analyst")
+    lead = next((e.value for i, e in find_entries(lex.titles, words[:3]) if i == 0), None)
+    if actor and lead in _NON_STATE and type_of.get(actor) == "person":
+        actor = None  # "الباحثة في … بارك جي يون": a name that looks like a politician's is not the speaker
     if actor and (type_of.get(actor) == "person" or country_of.get(actor) in orgs):
         c = country_of.get(actor) or None  # a person, or a body such as منظمة الصحة العالمية
         return SpeakerInfo(c, _org_or_state(c, orgs))
@@ -137,15 +149,22 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
                 if c2:
                     return SpeakerInfo(c2, _org_or_state(c2, orgs))
     found = _countries_in(words, ments, ss, se, lex, ("institution", "outlet"))
+    head = head_noun(words, lex)
+    # "الوزير", "المصدر" (as the quote finder gave it): a back-reference, not a new speaker;
+    # countries in what follows it ("الوزير في مؤتمر … مجلس الأمن الوطني") do not name it
+    short = len(own) <= 2 and ttype is not None and not _countries_in(own, ments, ss, own[-1].end if own else ss, lex,
+                                                                        ("institution", "outlet"))
+    back = next((hc for h, hc in reversed(earlier) if h == head), None) if head and short else None
     if actor and country_of.get(actor):
         c = country_of[actor]
+    elif back:
+        c = back
     elif found:
         c = found[0][1]
     elif ttype is not None:
-        head = head_noun(words, lex)
-        short = len(words) <= 2  # "الوزير", "المصدر": a back-reference, not a new speaker
-        c = next((hc for h, hc in reversed(earlier) if h == head), None) if head and short else None
-        c = c or _antecedent_country(text, ss, head, ments) or dateline
+        c = (_possessive_country(text, ss, words, ments, lex)
+             or next((x for h in title_heads(words, lex) if (x := _antecedent_country(text, ss, h, ments))), None)
+             or dateline)
     else:
         c = None
     if c is None and ttype is None:
@@ -177,6 +196,25 @@ def head_noun(words: list[Word], lex: SpeakerLexicon) -> str | None:
     """The phrase's first title word without its article (الوزير → وزير)."""
     hits = find_entries(lex.titles, words)
     return _bare(hits[0][1].words[0]) if hits else None
+
+
+def title_heads(words: list[Word], lex: SpeakerLexicon) -> list[str]:
+    """Every title word of the phrase without its article, in order ("المتحدث باسم الأمين
+    العام" → متحدث، امين)."""
+    return list(dict.fromkeys(_bare(e.words[0]) for _, e in find_entries(lex.titles, words) if e.value != "former"))
+
+
+_POSSESSIVE = frozenset("باسمه باسمها باسمهم باسمهما".split())
+
+
+def _possessive_country(text: str, ss: int, words: list[Word], ments: list[Mention], lex: SpeakerLexicon) -> str | None:
+    """"متحدثة باسمها" speaks for the body named earlier in the sentence ("وعلقت المفوضية
+    الأوروبية …، حيث قالت متحدثة باسمها"): the first country or institution there."""
+    if not any(w.readings[0] in _POSSESSIVE for w in words[:4]):
+        return None
+    lo = max(paragraph_start(text, ss), max(text.rfind(".", 0, ss), text.rfind("؟", 0, ss)) + 1)
+    found = _countries_in(words_in(text, lo, ss), ments, lo, ss, lex, ("institution", "outlet"))
+    return found[0][1] if found else None
 
 
 def _antecedent_country(text: str, ss: int, head: str | None, ments: list[Mention], window: int = 5) -> str | None:
@@ -247,24 +285,76 @@ def _country_stems() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _nisba_table() -> tuple[dict[str, str], dict[str, str]]:
+    """``data/lexicons/speaker_nisbas.csv`` (countries the gazetteer lacks): normalized
+    name or masculine nisba → code, for the clear ones and for the ambiguous ones (مالي is
+    also "financial") apart."""
+    import csv
+
+    from ..resources import data_path
+
+    clear: dict[str, str] = {}
+    weak: dict[str, str] = {}
+    try:
+        with open(data_path("lexicons/speaker_nisbas.csv"), encoding="utf-8-sig", newline="") as f:
+            rows = list(csv.DictReader(f))
+    except FileNotFoundError:
+        return clear, weak
+    for line, r in enumerate(rows, start=2):
+        code = (r.get("country") or "").strip()
+        if not code or not (r.get("nisba") or "").strip():
+            raise ValueError(f"speaker_nisbas.csv, row {line}: empty country or nisba")
+        target = weak if (r.get("ambiguous") or "").strip() else clear
+        for form in ((r.get("name") or "").strip(), r["nisba"].strip()):
+            w = normalize(form)
+            if w and " " not in w:
+                target.setdefault(_bare(w), code)
+    return clear, weak
+
+
+def _table_country(word: str, table: dict[str, str]) -> str | None:
+    w = normalize(word)
+    c = table.get(_bare(w))
+    if c:
+        return c
+    m = _NISBA_WORD_RE.match(w)
+    return table.get(m.group(1) + "ي") if m else None
+
+
 @lru_cache(maxsize=100_000)
 def nisba_country(word: str) -> str | None:
     """The country of a nisba adjective derived from a gazetteer country name, for the
-    spellings the gazetteer's ``nisba`` column lacks.
+    spellings the gazetteer's ``nisba`` column lacks, or of a name or nisba of
+    ``data/lexicons/speaker_nisbas.csv`` (countries the gazetteer lacks; its ambiguous rows
+    are left to :func:`weak_nisba_country`).
 
     >>> nisba_country("المجري"), nisba_country("القرغيزي"), nisba_country("الاقتصادي")
     ('HUN', 'KGZ', None)
+    >>> nisba_country("السنغالية"), nisba_country("البرتغال"), nisba_country("المالي")
+    ('SEN', 'PRT', None)
     """
     m = _NISBA_WORD_RE.match(normalize(word))
-    if not m:
-        return None
-    stem = m.group(1)
-    stems = _country_stems()
-    for tail in _NAME_TAILS:
-        c = stems.get(stem + tail)
-        if c:
-            return c
-    return None
+    if m:
+        stem = m.group(1)
+        stems = _country_stems()
+        for tail in _NAME_TAILS:
+            c = stems.get(stem + tail)
+            if c:
+                return c
+    return _table_country(word, _nisba_table()[0])
+
+
+def weak_nisba_country(word: str) -> str | None:
+    """The country of an ambiguous masculine nisba or name of ``speaker_nisbas.csv``
+    ("المالي": Malian or financial), used only after a state title when nothing else in the
+    phrase names a country ("وزير الخارجية المالي"; not "وزارة المالية").
+
+    >>> weak_nisba_country("المالي"), weak_nisba_country("المالية")
+    ('MLI', None)
+    """
+    w = normalize(word)
+    return _nisba_table()[1].get(_bare(w))
 
 
 def _extend(text: str, ss: int, se: int, stop: int) -> int:
