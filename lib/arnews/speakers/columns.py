@@ -178,6 +178,20 @@ def _reattribute(text: str, r: dict, before: list[dict], ments: list[Mention], l
         r["rule"] = "continuation"
 
 
+def _name_in_apposition(text: str, r: dict) -> bool:
+    """A short quote right after its own speaker phrase, with the clause going on after it,
+    is a name in apposition, not words said: "أعربت منظمة الأغذية … التابعة للأمم المتحدة
+    «فاو» عن قلقها", "وقال رئيس شركة الشحن اليونانية «أوشن ستار»، للصحفيين … إن"."""
+    ss, se = r.get("speaker_start"), r.get("speaker_end")
+    if ss is None or pd.isna(ss) or r.get("rule") not in ("verb_subject", "subject_verb"):
+        return False
+    start, end = int(r["start"]), int(r["end"])
+    if int(se) > start or text[int(se):start - 1].strip() or len(text[start:end].split()) > 3:
+        return False
+    after = text[end + 1:end + 3].lstrip(" ")
+    return bool(after) and after[0] not in ".!?؟\n:"
+
+
 def add_speaker_columns(quotes: pd.DataFrame, texts: dict, mentions: pd.DataFrame | None = None,
                         lexicon: SpeakerLexicon | None = None) -> pd.DataFrame:
     """``quotes`` (from :func:`arnews.quotes.find_quotes`) with ``kind``, ``speaker_type``
@@ -206,6 +220,8 @@ def add_speaker_columns(quotes: pd.DataFrame, texts: dict, mentions: pd.DataFram
         for k, r in enumerate(rows):
             _reattribute(text, r, rows[:k], ments, lex, spans)
             r["kind"] = quote_kind(text, int(r["start"]), int(r["end"]), r.get("rule"), lex, spans)
+            if r["kind"] == "speech" and _name_in_apposition(text, r):
+                r["kind"] = "title"
             attributed = any(isinstance(r.get(c), str) and r.get(c) for c in ("speaker_text", "speaker_actor_id", "speaker_group"))
             if r["kind"] != "speech":
                 for c in _SPEAKER_FIELDS:

@@ -130,6 +130,11 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
     if actor and (type_of.get(actor) == "person" or country_of.get(actor) in orgs):
         c = country_of.get(actor) or None  # a person, or a body such as منظمة الصحة العالمية
         return SpeakerInfo(c, _org_or_state(c, orgs))
+    if ttype == "ngo" and any("المنظمة" in w.readings for w in words[:6]):
+        # "المدير العام المساعد للمنظمة" after "منظمة الأغذية والزراعة التابعة للأمم المتحدة"
+        c = _antecedent_country(text, ss, "منظمة", ments)
+        if c in orgs:
+            return SpeakerInfo(c, "organisation")
     if ttype in ("analyst", "ngo", "media", "company", "other"):
         found = _countries_in(words, ments, ss, se, lex, ("place", "outlet"))
         fallback = dateline if ttype in ("company", "other") else None
