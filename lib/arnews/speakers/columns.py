@@ -9,7 +9,7 @@ from .lexicon import CHAIN_RULES, NOT_SUBJECT, SPEAKER_COLUMNS, SpeakerLexicon, 
 from .positions import in_spans, paragraph_start, sentence_start
 from .kind import quote_kind
 from .resolve import Mention, dateline_country, head_noun, resolve_speaker
-from .subjects import Subject, find_subjects, sentence_subject
+from .subjects import Subject, addressee, find_subjects, sentence_subject
 
 
 # ---------------------------------------------------------------------------
@@ -76,13 +76,17 @@ def _set_speaker(r: dict, sub: Subject, text: str, rule: str) -> None:
 _SOURCE_NOUNS = frozenset("البيان التعليق الافتتاحية التقرير المقال الرسالة".split())
 
 
-def _adverb_speaker(r: dict) -> bool:
+def _adverb_speaker(r: dict, text: str = "") -> bool:
     """A speaker phrase that is no new speaker: an adverb taken for the subject ("وأضاف
     ردا على سؤال") or a bare source noun continuing its author ("وأضاف البيان")."""
     t = r.get("speaker_text")
     if not (isinstance(t, str) and t) or r.get("speaker_actor_id"):
         return False
     words = [normalize(w) for w in t.split()]
+    if words and (ss := r.get("speaker_start")) is not None and not pd.isna(ss) and text:
+        first = words_in(text, int(ss), int(ss) + len(t))[:1]
+        if first and addressee(first[0], load_speaker_lexicon()):
+            return True  # "قال لوكالة «أسوشيتد برس»": the medium addressed, not the speaker
     return words[0] in NOT_SUBJECT or (len(words) == 1 and words[0] in _SOURCE_NOUNS)
 
 
@@ -119,12 +123,12 @@ def _reattribute(text: str, r: dict, before: list[dict], ments: list[Mention], l
       or attributed quote before it (rule ``continuation``).
     """
     rule = r.get("rule")
-    if rule == "verb_subject" and not _adverb_speaker(r):
+    if rule == "verb_subject" and not _adverb_speaker(r, text):
         head = _headline_subject(text, r, sentence_start(text, int(r["start"]) - 1, spans), ments, lex)
         if head is not None:
             _set_speaker(r, head, text, "subject_verb")
         return
-    inherited = rule in CHAIN_RULES or _adverb_speaker(r)
+    inherited = rule in CHAIN_RULES or _adverb_speaker(r, text)
     if not (inherited or rule in (None, "implicit_same_sentence", "implicit_sentence_person", "according_to")):
         return
     q = int(r["start"])
@@ -161,10 +165,10 @@ def _reattribute(text: str, r: dict, before: list[dict], ments: list[Mention], l
     for p in before:
         ps = p.get("speaker_start")
         if (p.get("kind") == "speech" and ps is not None and not pd.isna(ps) and int(ps) >= para
-                and p.get("speaker_text") and not _adverb_speaker(p)):
+                and p.get("speaker_text") and not _adverb_speaker(p, text)):
             cands.append((int(p["start"]), p))
     if not cands:
-        if _adverb_speaker(r):
+        if _adverb_speaker(r, text):
             for c in ("speaker_text", "speaker_actor_id", "speaker_start", "speaker_end", "speaker_via"):
                 r[c] = None
             r["rule"] = None
@@ -188,6 +192,8 @@ def _name_in_apposition(text: str, r: dict) -> bool:
     start, end = int(r["start"]), int(r["end"])
     if int(se) > start or text[int(se):start - 1].strip() or len(text[start:end].split()) > 3:
         return False
+    if len(text[int(ss):int(se)].split()[-1].strip("ـ")) <= 1:
+        return False  # "وتوعد المتحدث بـ«رد حازم»": the phrase ends in a preposition
     after = text[end + 1:end + 3].lstrip(" ")
     return bool(after) and after[0] not in ".!?؟\n:"
 

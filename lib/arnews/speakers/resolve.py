@@ -121,6 +121,11 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
     se = _extend(text, ss, se, stop)
     words = words_in(text, ss, se)
     ttype, former = _title_type(words, lex)
+    if (not actor and own and not any(w.readings[0].startswith("ال") for w in own)
+            and _title_type(own, lex)[0] is None and _name_antecedent(text, own, ss) is not None):
+        # a bare name ("تابعت ناكامورا، في إشارة إلى … لوزير الخارجية الصيني"): its fuller
+        # mention decides, not titles in the adverbials after it
+        ttype, former, words = None, False, own
     if former:
         found = _countries_in(words, ments, ss, se, lex, ("place", "outlet"))
         return SpeakerInfo(found[-1][1] if found else None, "analyst")
@@ -169,6 +174,7 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
     elif ttype is not None:
         c = (_possessive_country(text, ss, words, ments, lex)
              or next((x for h in title_heads(words, lex) if (x := _antecedent_country(text, ss, h, ments))), None)
+             or (_channel_country(text, ss, ments, lex) if row.get("rule") == "naql" else None)
              or dateline)
     else:
         c = None
@@ -200,7 +206,11 @@ def _bare(w: str) -> str:
 def head_noun(words: list[Word], lex: SpeakerLexicon) -> str | None:
     """The phrase's first title word without its article (الوزير → وزير)."""
     hits = find_entries(lex.titles, words)
-    return _bare(hits[0][1].words[0]) if hits else None
+    if not hits:
+        return None
+    head = _bare(hits[0][1].words[0])
+    # accusative "مسؤولا" (after لكن / إن) is the same head as "المسؤول"
+    return head[:-1] if head.endswith("ا") and any(e.words == (head[:-1],) for e in lex.titles) else head
 
 
 def title_heads(words: list[Word], lex: SpeakerLexicon) -> list[str]:
@@ -220,6 +230,15 @@ def _possessive_country(text: str, ss: int, words: list[Word], ments: list[Menti
     lo = max(paragraph_start(text, ss), max(text.rfind(".", 0, ss), text.rfind("؟", 0, ss)) + 1)
     found = _countries_in(words_in(text, lo, ss), ments, lo, ss, lex, ("institution", "outlet"))
     return found[0][1] if found else None
+
+
+def _channel_country(text: str, ss: int, ments: list[Mention], lex: SpeakerLexicon) -> str | None:
+    """The country of the channel of "نقلت وكالة الأنباء الكورية الشمالية عن متحدث عسكري
+    قوله": a state's agency or outlet quoting an official with no nationality of its own
+    quotes its own state's official."""
+    lo = max(paragraph_start(text, ss), max(text.rfind(".", 0, ss), text.rfind("؟", 0, ss)) + 1)
+    found = _countries_in(words_in(text, lo, ss), ments, lo, ss, lex, ("institution", "outlet"))
+    return found[-1][1] if found else None
 
 
 def _antecedent_country(text: str, ss: int, head: str | None, ments: list[Mention], window: int = 5) -> str | None:

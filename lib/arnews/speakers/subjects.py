@@ -28,7 +28,7 @@ def _subject_after(text: str, verb: Word, stop: int, ments: list[Mention], lex: 
         ws.append(w)
     while ws and ws[0].readings[0] in SKIP_START:
         ws.pop(0)
-    if not ws or ws[0].readings[0] in NOT_SUBJECT:
+    if not ws or ws[0].readings[0] in NOT_SUBJECT or addressee(ws[0], lex):
         return None
     s, e = ws[0].start, ws[-1].end
     persons = [m for m in ments if s <= m.start and m.end <= e and m.actor_type == "person"]
@@ -38,6 +38,20 @@ def _subject_after(text: str, verb: Word, stop: int, ments: list[Mention], lex: 
     # "بيسكوف في …" names one person; "المتحدث باسم الكرملين ديمتري بيسكوف" the last one
     actor = persons[0].actor_id if persons and persons[0].start == s else (persons[-1].actor_id if persons else None)
     return Subject(verb.start, s, e, actor)
+
+
+_AUDIENCE = frozenset("الصحفيين الصحافيين الصحافة الصحفيون الاعلام".split())
+
+
+def addressee(w: Word, lex: SpeakerLexicon) -> bool:
+    """A word with the preposition ل on a medium or audience, the addressee of a speech
+    verb, not its subject: "قال لوكالة «أسوشيتد برس»", "للصحفيين"."""
+    first = w.readings[0]
+    if len(first) <= 3 or first[0] != "ل":
+        return False
+    rest = [r for r in w.readings[1:] if not first.endswith(r) or len(r) < len(first)]
+    return any(r in _AUDIENCE for r in rest) or any(
+        e.value == "media" and len(e.words) == 1 and e.words[0] in rest for e in lex.titles)
 
 
 def _subject_before(text: str, ws: list[Word], i: int, spans, lex: SpeakerLexicon) -> Subject | None:
