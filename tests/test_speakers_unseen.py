@@ -143,3 +143,14 @@ def test_nisba_table_for_countries_the_gazetteer_lacks():
 
 def test_new_written_texts_are_dev_and_the_held_out_set_is_unchanged():
     assert [split_of(a) for a in ("qt15", "qt16", "qt30", "qt31", "qt43")] == ["dev", "test", "test", "dev", "dev"]
+
+
+def test_interviewee_speaks_in_the_first_person_and_for_our_state():
+    t = ('وزير الخارجية الفلبيني السابق: «البحر لا يعرف الحياد»\n\n'
+         'س: هل تغيرت سياسة مانيلا؟\n\n'
+         'ج: كثيرا. وقد قلت لزملائي في رابطة آسيان مرارا: «لا أحد سيدافع عنا غيرنا». '
+         'وكان رئيس وزرائنا الأسبق يقول: «الجغرافيا قدر».')
+    q = _quotes(t, [("الفلبيني", "PHL", "country", "PHL"), ("مانيلا", "PHL", "country", "PHL")])
+    assert q["speaker_type"].tolist() == ["analyst", "analyst", "state"]
+    assert q["speaker_country"].tolist() == ["PHL", "PHL", "PHL"]
+    assert q["rule"].iloc[1] == "interviewee"

@@ -9,6 +9,7 @@ from .lexicon import CHAIN_RULES, NOT_SUBJECT, SPEAKER_COLUMNS, SpeakerLexicon, 
 from .positions import in_spans, paragraph_start, sentence_start
 from .kind import quote_kind
 from .resolve import Mention, dateline_country, head_noun, resolve_speaker
+from .interview import first_person, is_interview, our_title, turn
 from .subjects import Subject, addressee, find_subjects, sentence_subject
 
 
@@ -182,6 +183,24 @@ def _reattribute(text: str, r: dict, before: list[dict], ments: list[Mention], l
         r["rule"] = "continuation"
 
 
+def _interviewee(text: str, r: dict, headline: dict, spans, lex: SpeakerLexicon) -> bool:
+    """In an interview, a quote the interviewee gives in the first person in an answer
+    takes the headline speaker (rule ``interviewee``); a title with "our"/"your" in a turn
+    speaks for the interviewee's state. Returns True when the row was settled here."""
+    t = turn(text, int(r["start"]))
+    if t == "ج" and first_person(text, int(r["start"]) - 1, spans):
+        for c in (*_SPEAKER_FIELDS, "speaker_country", "speaker_type"):
+            r[c] = headline.get(c)
+        r["rule"] = "interviewee"
+        return True
+    ss = r.get("speaker_start")
+    if t and ss is not None and not pd.isna(ss) and our_title(text, int(ss), int(r["speaker_end"]), lex) \
+            and headline.get("speaker_country"):
+        r["speaker_country"], r["speaker_type"] = headline["speaker_country"], "state"
+        return True
+    return False
+
+
 def _name_in_apposition(text: str, r: dict) -> bool:
     """A short quote right after its own speaker phrase, with the clause going on after it,
     is a name in apposition, not words said: "أعربت منظمة الأغذية … التابعة للأمم المتحدة
@@ -223,6 +242,7 @@ def add_speaker_columns(quotes: pd.DataFrame, texts: dict, mentions: pd.DataFram
         dateline = dateline_country(text, ments)
         spans = tuple((int(x["start"]) - 1, int(x["end"]) + 1) for x in rows)
         earlier: list[tuple[str, str]] = []
+        interview, headline = is_interview(text), None
         for k, r in enumerate(rows):
             _reattribute(text, r, rows[:k], ments, lex, spans)
             r["kind"] = quote_kind(text, int(r["start"]), int(r["end"]), r.get("rule"), lex, spans)
@@ -234,10 +254,14 @@ def add_speaker_columns(quotes: pd.DataFrame, texts: dict, mentions: pd.DataFram
                     r[c] = None
                 r["rule"] = None
                 continue
+            if interview and headline is not None and _interviewee(text, r, headline, spans, lex):
+                continue
             if not attributed:
                 continue
             info = resolve_speaker(text, r, ments, earlier, dateline, lex)
             r["speaker_country"], r["speaker_type"] = info.country, info.type
+            if interview and headline is None and paragraph_start(text, int(r["start"])) == 0 and info.country:
+                headline = r
             ss = r.get("speaker_start")
             if info.country and info.type in ("state", "organisation") and ss is not None and not pd.isna(ss):
                 head = head_noun(words_in(text, int(ss), int(r["speaker_end"])), lex)
