@@ -154,3 +154,11 @@ def test_interviewee_speaks_in_the_first_person_and_for_our_state():
     assert q["speaker_type"].tolist() == ["analyst", "analyst", "state"]
     assert q["speaker_country"].tolist() == ["PHL", "PHL", "PHL"]
     assert q["rule"].iloc[1] == "interviewee"
+
+
+def test_continuation_verb_agrees_in_gender_with_its_speaker():
+    t = ('وقال وزير المالية الفرنسي إن الضريبة "مسألة عدالة". أما نظيرته الألمانية فقالت إن برلين '
+         '"تخشى ردا انتقاميا". وأضاف: "الخوف ليس سياسة".')
+    q = _quotes(t, [("الفرنسي", "FRA", "country", "FRA"), ("الألمانية", "DEU", "country", "DEU"),
+                    ("برلين", "DEU", "country", "DEU")])
+    assert q["speaker_country"].tolist() == ["FRA", "DEU", "FRA"]  # وأضاف (m.) goes back past her
