@@ -162,3 +162,16 @@ def test_continuation_verb_agrees_in_gender_with_its_speaker():
     q = _quotes(t, [("الفرنسي", "FRA", "country", "FRA"), ("الألمانية", "DEU", "country", "DEU"),
                     ("برلين", "DEU", "country", "DEU")])
     assert q["speaker_country"].tolist() == ["FRA", "DEU", "FRA"]  # وأضاف (m.) goes back past her
+
+
+def test_subject_ends_at_a_time_word_and_a_capital_dateline_places_speakers():
+    t = ('بانكوك - انتقد زعيم المعارضة التايلاندية الاثنين صفقة شراء غواصات صينية، ووصفها بأنها "إهدار للمال العام". '
+         'وقالت النائبة عن حزب معارض إن البرلمان "سيستدعي الوزير".')
+    q = _quotes(t, [("صينية", "CHN", "country", "CHN")])
+    assert q[["speaker_type", "speaker_country"]].values.tolist() == [["other", "THA"], ["other", "THA"]]
+
+
+def test_definite_cue_after_a_complementizer_is_no_title():
+    t = 'ونقلت وكالة "شينخوا" عن مسؤول في شركة حكومية قوله إن الشركة "ملتزمة بالجدول".'
+    q = _quotes(t)
+    assert q["kind"].tolist() == ["title", "speech"]

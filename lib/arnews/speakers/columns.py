@@ -280,7 +280,7 @@ def add_speaker_columns(quotes: pd.DataFrame, texts: dict, mentions: pd.DataFram
         text = texts.get(aid) or ""
         ments = by_art.get(aid, [])
         rows = [records[i] for i in idx]
-        dateline = dateline_country(text, ments)
+        dateline = dateline_country(text, ments, lex=lex)
         spans = tuple((int(x["start"]) - 1, int(x["end"]) + 1) for x in rows)
         earlier: list[tuple[str, str]] = []
         interview, headline = is_interview(text), None

@@ -2,7 +2,7 @@
 ``title`` (a name in quotation marks); see :mod:`arnews.speakers`."""
 from __future__ import annotations
 
-from .lexicon import DIRECT_RULES, SHORT_WORDS, SpeakerLexicon, WORD_RE, load_speaker_lexicon, speech_forms, words_in
+from .lexicon import DIRECT_RULES, SHORT_WORDS, STOP_WORDS, SpeakerLexicon, WORD_RE, load_speaker_lexicon, speech_forms, words_in
 from .positions import in_spans, sentence_start, spans_from_marks
 
 
@@ -28,6 +28,8 @@ def _cue_before(text: str, start: int, lex: SpeakerLexicon) -> str | None:
         k = len(e.words)
         tail = words[-k:] if len(words) >= k else []
         if tail and all(w in t.readings for w, t in zip(e.words, tail)):
+            if tail[0].readings[0].startswith("ال") and len(words) > k and words[-k - 1].readings[0] in STOP_WORDS:
+                return None  # "قوله إن الشركة «ملتزمة بالجدول»": a predicate, not the company's name
             return e.value
         # a cue followed by one bare clitic word ("يعرف بـ")
         if len(words) > k and words[-1].readings[0] in ("ب", "ل") and all(

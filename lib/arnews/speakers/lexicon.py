@@ -190,6 +190,8 @@ NOT_SUBJECT = frozenset("ردا مازحا ضاحكا مبتسما مجددا ا
 SKIP_START = frozenset("يوم اليوم امس الاثنين الثلاثاء الاربعاء الخميس الجمعة السبت الاحد لي لنا للصحفيين "
                        "للصحافيين في خلال عقب بعد قبل".split())
 PHRASE_MAX = 16
+# Time words that end a subject phrase ("انتقد زعيم المعارضة الاثنين صفقة …": the object follows).
+TIME_WORDS = frozenset("الاثنين الثلاثاء الاربعاء الخميس الجمعة السبت الاحد امس اليوم مساء صباح".split())
 
 
 @lru_cache(maxsize=1)

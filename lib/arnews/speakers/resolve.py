@@ -9,7 +9,7 @@ import pandas as pd
 import regex as re
 
 from ..text import normalize
-from .lexicon import PHRASE_MAX, STOP_WORDS, SpeakerLexicon, Word, find_entries, words_in
+from .lexicon import PHRASE_MAX, STOP_WORDS, TIME_WORDS, SpeakerLexicon, Word, find_entries, words_in
 from .positions import paragraph_start
 
 
@@ -118,6 +118,10 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
     if se < int(row["start"]):
         stop = min(stop, int(row["start"]) - 1)
     own = words_in(text, ss, se)  # the phrase as the quote finder gave it
+    cut = next((k for k in range(1, len(own)) if own[k].readings[0] in TIME_WORDS), None)
+    if cut is not None:  # "زعيم المعارضة التايلاندية الاثنين صفقة …": the subject ends at the time word
+        own, se = own[:cut], own[cut - 1].end
+        stop = min(stop, se)
     se = _extend(text, ss, se, stop)
     words = words_in(text, ss, se)
     ttype, former = _title_type(words, lex)
@@ -259,9 +263,11 @@ def _antecedent_country(text: str, ss: int, head: str | None, ments: list[Mentio
 _DATELINE_RE = re.compile(r"\s*([^\n\-–—:]{2,60}?)\s*(?:\([^)\n]{1,30}\)\s*)?[\-–—]\s")
 
 
-def dateline_country(text: str, ments: list[Mention], max_paragraphs: int = 3) -> str | None:
+def dateline_country(text: str, ments: list[Mention], max_paragraphs: int = 3,
+                     lex: SpeakerLexicon | None = None) -> str | None:
     """The country of a dateline ("كوالالمبور - …", "موسكو (أ ف ب) - …") in the first
-    paragraphs, when it names exactly one.
+    paragraphs, when it names exactly one; with ``lex``, a city of the place lexicon
+    ("بانكوك - …") when no mention names one.
 
     >>> dateline_country("عنوان\\n\\nكوالالمبور - قال الوزير", [Mention(7, 17, "MYS", "country", "MYS")])
     'MYS'
@@ -275,6 +281,9 @@ def dateline_country(text: str, ments: list[Mention], max_paragraphs: int = 3) -
         m = _DATELINE_RE.match(text, pos, end)
         if m:
             codes = {x.country for x in ments if m.start(1) <= x.start < m.end(1) and x.country}
+            if not codes and lex is not None:
+                codes = {e.value for _, e in find_entries(lex.places, words_in(text, m.start(1), m.end(1)))
+                         if e.kind == "place"}
             return codes.pop() if len(codes) == 1 else None
         pos = end
     return None
@@ -388,7 +397,7 @@ def _extend(text: str, ss: int, se: int, stop: int) -> int:
     end = se
     for w in words_in(text, se, stop)[:PHRASE_MAX]:
         gap = text[end:w.start]
-        if w.readings[0] in STOP_WORDS or any(c in gap for c in ":\n.؟?!"):
+        if w.readings[0] in STOP_WORDS or w.readings[0] in TIME_WORDS or any(c in gap for c in ":\n.؟?!"):
             break
         end = w.end
     return end

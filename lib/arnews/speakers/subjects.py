@@ -6,7 +6,7 @@ from typing import NamedTuple
 
 import regex as re
 
-from .lexicon import NOT_SUBJECT, PHRASE_MAX, SKIP_START, STOP_WORDS, SpeakerLexicon, Word, find_entries, is_speech_verb, words_in
+from .lexicon import NOT_SUBJECT, PHRASE_MAX, SKIP_START, STOP_WORDS, TIME_WORDS, SpeakerLexicon, Word, find_entries, is_speech_verb, words_in
 from .positions import in_spans, paragraph_start, sentence_start
 from .resolve import Mention
 
@@ -25,6 +25,8 @@ def _subject_after(text: str, verb: Word, stop: int, ments: list[Mention], lex: 
     for w in words_in(text, verb.end, stop)[:PHRASE_MAX]:
         if w.readings[0] in STOP_WORDS or ":" in text[verb.end:w.start]:
             break
+        if ws and w.readings[0] in TIME_WORDS and ws[0].readings[0] not in SKIP_START:
+            break  # "انتقد زعيم المعارضة الاثنين صفقة …": the subject ends at the time word
         ws.append(w)
     while ws and ws[0].readings[0] in SKIP_START:
         ws.pop(0)
