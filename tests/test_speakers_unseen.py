@@ -175,3 +175,13 @@ def test_definite_cue_after_a_complementizer_is_no_title():
     t = 'ونقلت وكالة "شينخوا" عن مسؤول في شركة حكومية قوله إن الشركة "ملتزمة بالجدول".'
     q = _quotes(t)
     assert q["kind"].tolist() == ["title", "speech"]
+
+
+def test_later_title_of_a_phrase_is_taken_up_and_a_participle_is_no_subject():
+    t = ('عمان - حذر العاهل الأردني الملك عبد الله الثاني من أن التصعيد "ينذر بانفجار". '
+         'وشدد الملك على ضرورة "وقف الإجراءات الأحادية".\n\n'
+         'وقال وزير الخارجية المصري إن القاهرة "على اتصال دائم". وتابع قائلا: "لا استقرار دون حل عادل".')
+    q = _quotes(t, [("الأردني", "JOR", "country", "JOR"), ("المصري", "EGY", "country", "EGY"),
+                    ("القاهرة", "EGY", "country", "EGY")])
+    assert q["speaker_country"].tolist() == ["JOR", "JOR", "EGY", "EGY"]
+    assert q["speaker_text"].iloc[3] != "قائلا"

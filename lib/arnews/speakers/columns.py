@@ -9,7 +9,7 @@ from ..text import normalize
 from .lexicon import CHAIN_RULES, NOT_SUBJECT, SPEAKER_COLUMNS, SpeakerLexicon, find_entries, is_speech_verb, load_speaker_lexicon, speech_forms, words_in
 from .positions import in_spans, paragraph_start, sentence_start
 from .kind import quote_kind
-from .resolve import Mention, dateline_country, head_noun, resolve_speaker
+from .resolve import Mention, dateline_country, head_noun, resolve_speaker, title_heads
 from .interview import first_person, is_interview, our_title, turn
 from .subjects import Subject, addressee, find_subjects, sentence_subject
 
@@ -90,7 +90,8 @@ def _adverb_speaker(r: dict, text: str = "") -> bool:
         first = words_in(text, int(ss), int(ss) + len(t))[:1]
         if first and addressee(first[0], load_speaker_lexicon()):
             return True  # "قال لوكالة «أسوشيتد برس»": the medium addressed, not the speaker
-    return words[0] in NOT_SUBJECT or (len(words) == 1 and words[0] in _SOURCE_NOUNS)
+    # a participle taken for the subject: "وتابع قائلا: «…»"
+    return words[0] in NOT_SUBJECT or words[0] in speech_forms() or (len(words) == 1 and words[0] in _SOURCE_NOUNS)
 
 
 def _headline_subject(text: str, r: dict, sent: int, ments: list[Mention], lex: SpeakerLexicon) -> Subject | None:
@@ -140,7 +141,7 @@ def _reattribute(text: str, r: dict, before: list[dict], ments: list[Mention], l
     own = find_subjects(text, sent, mark, ments, lex, spans)
     ss = r.get("speaker_start")
     if rule in ("implicit_same_sentence", "implicit_sentence_person") and ss is not None and not pd.isna(ss) \
-            and int(ss) >= sent:
+            and int(ss) >= sent and not _adverb_speaker(r, text):
         return  # the system's pronoun resolution stays inside the sentence: keep it
     if own:
         _set_speaker(r, own[-1], text, "verb_subject")
@@ -305,9 +306,10 @@ def add_speaker_columns(quotes: pd.DataFrame, texts: dict, mentions: pd.DataFram
                 headline = r
             ss = r.get("speaker_start")
             if info.country and info.type in ("state", "organisation") and ss is not None and not pd.isna(ss):
-                head = head_noun(words_in(text, int(ss), int(r["speaker_end"])), lex)
-                if head:
-                    earlier.append((head, info.country))
+                # every title of the phrase can be taken up later: "العاهل الأردني الملك …" → "الملك"
+                ws = words_in(text, int(ss), int(r["speaker_end"]))
+                head = head_noun(ws, lex)
+                earlier.extend((h, info.country) for h in dict.fromkeys([head, *title_heads(ws, lex)]) if h)
             if r.get("rule") in CHAIN_RULES:
                 r["speaker_via"] = _chain(rows, k)
     res = pd.DataFrame(records, index=out.index)[list(out.columns)]
