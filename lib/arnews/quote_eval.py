@@ -4,8 +4,9 @@ Three labelled sets (see ``data/gold/README.md``, section Quotes):
 
 * ``sample``: the 55 quotes of the five sample articles (``data/gold/quotes.csv``). The
   rules were developed on them: **in-sample**.
-* ``dev``: written quote texts ``qt01``–``qt15`` (``data/gold/quotes_written.csv``); rules
-  are developed by reading their errors.
+* ``dev``: written quote texts ``qt01``–``qt15`` and ``qt31`` on (added later as more
+  development text; ``data/gold/quotes_written.csv``); rules are developed by reading their
+  errors.
 * ``test`` (**held-out**): ``qt16``–``qt30``; only aggregate figures are looked at.
 
 Two figures per set, each with a bootstrap 95% interval over articles:
@@ -58,17 +59,19 @@ WRITTEN_COLUMNS = ["article_id", "quote_prefix", "speaker_text", "speaker_actor_
                    "speaker_type", "kind", "via", "note"]
 KINDS = ("speech", "term", "title")
 DEV_LAST = 15  # qt01–qt15 dev, qt16–qt30 held-out test
+TEST_LAST = 30  # qt31 on: dev texts written later (more development text)
 
 
 def split_of(article_id: str) -> str:
-    """``dev`` for written texts qt01–qt15, ``test`` for qt16 on, ``sample`` otherwise.
+    """``dev`` for written texts qt01–qt15 and qt31 on, ``test`` for qt16–qt30, ``sample``
+    otherwise.
 
-    >>> split_of("qt07"), split_of("qt16"), split_of("000_4a2b3c26a7f8d167")
-    ('dev', 'test', 'sample')
+    >>> split_of("qt07"), split_of("qt16"), split_of("qt30"), split_of("qt31"), split_of("000_4a2b3c26a7f8d167")
+    ('dev', 'test', 'test', 'dev', 'sample')
     """
     a = str(article_id)
     if a.startswith("qt") and a[2:].isdigit():
-        return "dev" if int(a[2:]) <= DEV_LAST else "test"
+        return "test" if DEV_LAST < int(a[2:]) <= TEST_LAST else "dev"
     return "sample"
 
 
@@ -349,7 +352,7 @@ def evaluation_report(include_sample_report: bool = True) -> str:
     r = evaluate_speakers()
     lines.append("speaker state and attribution precision (bootstrap 95% intervals over articles):")
     lines.append(f"  {'set':<34} {'articles':>8}  {'speaker state right (speech)':<32} {'precision of attributed quotes':<32} quotes found")
-    names = {"sample": "sample (in-sample, data/articles)", "dev": "dev (qt01-qt15)", "test": "held-out (qt16-qt30)"}
+    names = {"sample": "sample (in-sample, data/articles)", "dev": "dev (qt01-qt15, qt31-)", "test": "held-out (qt16-qt30)"}
     for key in ("test", "dev", "sample"):
         f = r["splits"][key]
         lines.append(f"  {names[key]:<34} {f.n_articles:>8}  {str(f.state_right):<32} {str(f.precision):<32} {f.found}")

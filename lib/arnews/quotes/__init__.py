@@ -8,6 +8,8 @@ Two steps, both on the article's ``clean_text`` with character offsets:
    character. ``“…”``, ``"…"`` and ``«…»`` are recognised, and the machine-translation
    habits seen in scraped Arabic news are tolerated:
 
+   * a mark written apart from its quote (“ نص “, " نص "), as machine translation does,
+     opens one when a word follows it and a later mark in the paragraph can close it;
    * a quote opened with “ and *closed* with “ (a mark with text on its left and space or
      punctuation on its right closes the open quote, whatever its shape);
    * a quote that is never closed ends at the first of: the next mark that clearly opens a

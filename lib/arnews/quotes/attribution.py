@@ -115,6 +115,7 @@ class _Attributor:
         left_verbs = [e for e in ctx.left if e.role != "according"]
         lv = left_verbs[-1] if left_verbs else None
         rules = (
+            lambda: self._as_said_after(ctx),
             lambda: self._explicit_left(lv),
             lambda: self._quote_then_verb(ctx),
             lambda: self._pronoun_in_sentence(lv),
@@ -134,6 +135,18 @@ class _Attributor:
         """1. explicit subject on the left."""
         if lv is not None and lv.rule in ("verb_subject", "subject_verb", "passive", "naql") and lv.resolved:
             return Speaker(lv.actor, lv.text, lv.start, lv.end, lv.rule, lv.form)
+        return None
+
+    def _as_said_after(self, ctx: _Context) -> Speaker | None:
+        """0. "«…»، كما كتب أحد المعلقين": a speech verb after كما right after the quote names
+        its speaker, whatever verb stands on the left ("كشفت الحرب أن … «…»، كما قال X")."""
+        for e in ctx.right:
+            p = e.tok - 1
+            while p >= 0 and not self.a.is_word[p]:
+                p -= 1
+            if (p >= 0 and self.a.norm[p] in ("كما", "وكما") and e.role == "verb" and e.rule == "verb_subject"
+                    and e.resolved):
+                return Speaker(e.actor, e.text, e.start, e.end, "quote_then_verb", e.form)
         return None
 
     @staticmethod

@@ -157,5 +157,5 @@ STAGE = Stage(
     uses=("mentions", "articles.clean_text"),
     produces=("quotes",),
     reads=("lexicons/speech_verbs.csv", "actors.csv", "lexicons/speaker_titles.csv", "lexicons/speaker_places.csv",
-           "lexicons/speaker_cues.csv", "lexicons/quote_kinds.csv"),
+           "lexicons/speaker_cues.csv", "lexicons/speaker_nisbas.csv", "lexicons/quote_kinds.csv"),
 )

@@ -3,19 +3,22 @@ and :func:`quotes_by_speaker_state`."""
 from __future__ import annotations
 
 import pandas as pd
+import regex as re
 
 from ..text import normalize
-from .lexicon import CHAIN_RULES, NOT_SUBJECT, SPEAKER_COLUMNS, SpeakerLexicon, find_entries, is_speech_verb, load_speaker_lexicon, words_in
+from .lexicon import CHAIN_RULES, NOT_SUBJECT, SPEAKER_COLUMNS, SpeakerLexicon, find_entries, is_speech_verb, load_speaker_lexicon, speech_forms, words_in
 from .positions import in_spans, paragraph_start, sentence_start
 from .kind import quote_kind
-from .resolve import Mention, dateline_country, head_noun, resolve_speaker
-from .subjects import Subject, find_subjects
+from .resolve import Mention, dateline_country, head_noun, resolve_speaker, title_heads
+from .interview import first_person, is_interview, our_title, turn
+from .subjects import Subject, addressee, find_subjects, sentence_subject
 
 
 # ---------------------------------------------------------------------------
 # The hook
 # ---------------------------------------------------------------------------
 
+WORD_AT = re.compile(r"[\p{L}\p{N}]+")
 _SPEAKER_FIELDS = ("speaker_text", "speaker_actor_id", "speaker_start", "speaker_end", "speaker_group", "speaker_via")
 
 
@@ -76,14 +79,19 @@ def _set_speaker(r: dict, sub: Subject, text: str, rule: str) -> None:
 _SOURCE_NOUNS = frozenset("البيان التعليق الافتتاحية التقرير المقال الرسالة".split())
 
 
-def _adverb_speaker(r: dict) -> bool:
+def _adverb_speaker(r: dict, text: str = "") -> bool:
     """A speaker phrase that is no new speaker: an adverb taken for the subject ("وأضاف
     ردا على سؤال") or a bare source noun continuing its author ("وأضاف البيان")."""
     t = r.get("speaker_text")
     if not (isinstance(t, str) and t) or r.get("speaker_actor_id"):
         return False
     words = [normalize(w) for w in t.split()]
-    return words[0] in NOT_SUBJECT or (len(words) == 1 and words[0] in _SOURCE_NOUNS)
+    if words and (ss := r.get("speaker_start")) is not None and not pd.isna(ss) and text:
+        first = words_in(text, int(ss), int(ss) + len(t))[:1]
+        if first and addressee(first[0], load_speaker_lexicon()):
+            return True  # "قال لوكالة «أسوشيتد برس»": the medium addressed, not the speaker
+    # a participle taken for the subject: "وتابع قائلا: «…»"
+    return words[0] in NOT_SUBJECT or words[0] in speech_forms() or (len(words) == 1 and words[0] in _SOURCE_NOUNS)
 
 
 def _headline_subject(text: str, r: dict, sent: int, ments: list[Mention], lex: SpeakerLexicon) -> Subject | None:
@@ -119,12 +127,12 @@ def _reattribute(text: str, r: dict, before: list[dict], ments: list[Mention], l
       or attributed quote before it (rule ``continuation``).
     """
     rule = r.get("rule")
-    if rule == "verb_subject" and not _adverb_speaker(r):
+    if rule == "verb_subject" and not _adverb_speaker(r, text):
         head = _headline_subject(text, r, sentence_start(text, int(r["start"]) - 1, spans), ments, lex)
         if head is not None:
             _set_speaker(r, head, text, "subject_verb")
         return
-    inherited = rule in CHAIN_RULES or _adverb_speaker(r)
+    inherited = rule in CHAIN_RULES or _adverb_speaker(r, text)
     if not (inherited or rule in (None, "implicit_same_sentence", "implicit_sentence_person", "according_to")):
         return
     q = int(r["start"])
@@ -133,7 +141,7 @@ def _reattribute(text: str, r: dict, before: list[dict], ments: list[Mention], l
     own = find_subjects(text, sent, mark, ments, lex, spans)
     ss = r.get("speaker_start")
     if rule in ("implicit_same_sentence", "implicit_sentence_person") and ss is not None and not pd.isna(ss) \
-            and int(ss) >= sent:
+            and int(ss) >= sent and not _adverb_speaker(r, text):
         return  # the system's pronoun resolution stays inside the sentence: keep it
     if own:
         _set_speaker(r, own[-1], text, "verb_subject")
@@ -146,29 +154,109 @@ def _reattribute(text: str, r: dict, before: list[dict], ments: list[Mention], l
         return
     if rule is None:
         # "ويضيف: «…»" — a speech verb with no subject in the quote's sentence
-        inherited = any(is_speech_verb(w) and not in_spans(w.start, spans) for w in words_in(text, sent, mark))
+        # (or a participle: "خفض صندوق النقد توقعاته، محذرا من أن «…»")
+        forms = speech_forms()
+        inherited = any((is_speech_verb(w) or any(x in forms for x in w.readings[:3])) and not in_spans(w.start, spans)
+                        for w in words_in(text, sent, mark))
     if not inherited:
+        return
+    subject = sentence_subject(text, sent, mark, ments, lex, spans)
+    if subject is not None:
+        _set_speaker(r, subject, text, "implicit_sentence_subject")
         return
     para = paragraph_start(text, mark)
     cands = [(x.pos, x) for x in find_subjects(text, para, sent, ments, lex, spans)]
     for p in before:
         ps = p.get("speaker_start")
         if (p.get("kind") == "speech" and ps is not None and not pd.isna(ps) and int(ps) >= para
-                and p.get("speaker_text") and not _adverb_speaker(p)):
+                and p.get("speaker_text") and not _adverb_speaker(p, text)):
             cands.append((int(p["start"]), p))
     if not cands:
-        if _adverb_speaker(r):
+        if _adverb_speaker(r, text):
             for c in ("speaker_text", "speaker_actor_id", "speaker_start", "speaker_end", "speaker_via"):
                 r[c] = None
             r["rule"] = None
         return
-    _, last = max(cands, key=lambda c: c[0])
+    last = _agreeing(text, r.get("verb"), cands)
     if isinstance(last, Subject):
         _set_speaker(r, last, text, "continuation")
     else:
         for c in _SPEAKER_FIELDS:
             r[c] = last.get(c)
         r["rule"] = "continuation"
+
+
+def _interviewee(text: str, r: dict, headline: dict, spans, lex: SpeakerLexicon) -> bool:
+    """In an interview, a quote the interviewee gives in the first person in an answer
+    takes the headline speaker (rule ``interviewee``); a title with "our"/"your" in a turn
+    speaks for the interviewee's state. Returns True when the row was settled here."""
+    t = turn(text, int(r["start"]))
+    if t == "ج" and first_person(text, int(r["start"]) - 1, spans):
+        for c in (*_SPEAKER_FIELDS, "speaker_country", "speaker_type"):
+            r[c] = headline.get(c)
+        r["rule"] = "interviewee"
+        return True
+    ss = r.get("speaker_start")
+    if t and ss is not None and not pd.isna(ss) and our_title(text, int(ss), int(r["speaker_end"]), lex) \
+            and headline.get("speaker_country"):
+        r["speaker_country"], r["speaker_type"] = headline["speaker_country"], "state"
+        return True
+    return False
+
+
+# Past verbs of speech that start with ت and are masculine (تابع), not present feminine (تقول).
+_T_PAST = frozenset("تابع تساءل تعهد تحدث توقع توعد".split())
+
+
+def verb_gender(verb: object) -> str | None:
+    """``f``/``m`` for a speech verb or participle as written ("وأضافت" → f, "وقال" → m,
+    "تقول" → f, "وتابع" → m, "مضيفة" → f), None when it cannot tell.
+
+    >>> [verb_gender(v) for v in ("وأضافت", "وقال", "تقول", "وتابع", "مضيفة", None)]
+    ['f', 'm', 'f', 'm', 'f', None]
+    """
+    if not isinstance(verb, str) or not verb.strip():
+        return None
+    w = normalize(verb.split()[0])
+    if len(w) > 3 and w[0] in "وف":
+        w = w[1:]
+    if w.endswith("ت") or w.endswith("ة") or (w.startswith("ت") and w not in _T_PAST):
+        return "f"
+    return "m"
+
+
+def _agreeing(text: str, verb: object, cands: list) -> object:
+    """The latest candidate speaker whose own verb agrees in gender with the continuation
+    cue ("… أما نظيرته فقالت «…». وأضاف: «…»" → the man named before her); the latest
+    one when none agrees or the cue says nothing."""
+    want = verb_gender(verb)
+    ordered = [c for _, c in sorted(cands, key=lambda c: c[0], reverse=True)]
+    if want is not None:
+        for c in ordered:
+            if isinstance(c, Subject):
+                m = WORD_AT.match(text, c.pos)
+                g = verb_gender(m.group()) if m else None
+            else:
+                g = verb_gender(c.get("verb"))
+            if g is None or g == want:
+                return c
+    return ordered[0]
+
+
+def _name_in_apposition(text: str, r: dict) -> bool:
+    """A short quote right after its own speaker phrase, with the clause going on after it,
+    is a name in apposition, not words said: "أعربت منظمة الأغذية … التابعة للأمم المتحدة
+    «فاو» عن قلقها", "وقال رئيس شركة الشحن اليونانية «أوشن ستار»، للصحفيين … إن"."""
+    ss, se = r.get("speaker_start"), r.get("speaker_end")
+    if ss is None or pd.isna(ss) or r.get("rule") not in ("verb_subject", "subject_verb"):
+        return False
+    start, end = int(r["start"]), int(r["end"])
+    if int(se) > start or text[int(se):start - 1].strip() or len(text[start:end].split()) > 3:
+        return False
+    if len(text[int(ss):int(se)].split()[-1].strip("ـ")) <= 1:
+        return False  # "وتوعد المتحدث بـ«رد حازم»": the phrase ends in a preposition
+    after = text[end + 1:end + 3].lstrip(" ")
+    return bool(after) and after[0] not in ".!?؟\n:"
 
 
 def add_speaker_columns(quotes: pd.DataFrame, texts: dict, mentions: pd.DataFrame | None = None,
@@ -193,27 +281,35 @@ def add_speaker_columns(quotes: pd.DataFrame, texts: dict, mentions: pd.DataFram
         text = texts.get(aid) or ""
         ments = by_art.get(aid, [])
         rows = [records[i] for i in idx]
-        dateline = dateline_country(text, ments)
+        dateline = dateline_country(text, ments, lex=lex)
         spans = tuple((int(x["start"]) - 1, int(x["end"]) + 1) for x in rows)
         earlier: list[tuple[str, str]] = []
+        interview, headline = is_interview(text), None
         for k, r in enumerate(rows):
             _reattribute(text, r, rows[:k], ments, lex, spans)
             r["kind"] = quote_kind(text, int(r["start"]), int(r["end"]), r.get("rule"), lex, spans)
+            if r["kind"] == "speech" and _name_in_apposition(text, r):
+                r["kind"] = "title"
             attributed = any(isinstance(r.get(c), str) and r.get(c) for c in ("speaker_text", "speaker_actor_id", "speaker_group"))
             if r["kind"] != "speech":
                 for c in _SPEAKER_FIELDS:
                     r[c] = None
                 r["rule"] = None
                 continue
+            if interview and headline is not None and _interviewee(text, r, headline, spans, lex):
+                continue
             if not attributed:
                 continue
             info = resolve_speaker(text, r, ments, earlier, dateline, lex)
             r["speaker_country"], r["speaker_type"] = info.country, info.type
+            if interview and headline is None and paragraph_start(text, int(r["start"])) == 0 and info.country:
+                headline = r
             ss = r.get("speaker_start")
             if info.country and info.type in ("state", "organisation") and ss is not None and not pd.isna(ss):
-                head = head_noun(words_in(text, int(ss), int(r["speaker_end"])), lex)
-                if head:
-                    earlier.append((head, info.country))
+                # every title of the phrase can be taken up later: "العاهل الأردني الملك …" → "الملك"
+                ws = words_in(text, int(ss), int(r["speaker_end"]))
+                head = head_noun(ws, lex)
+                earlier.extend((h, info.country) for h in dict.fromkeys([head, *title_heads(ws, lex)]) if h)
             if r.get("rule") in CHAIN_RULES:
                 r["speaker_via"] = _chain(rows, k)
     res = pd.DataFrame(records, index=out.index)[list(out.columns)]

@@ -2,7 +2,7 @@
 ``title`` (a name in quotation marks); see :mod:`arnews.speakers`."""
 from __future__ import annotations
 
-from .lexicon import DIRECT_RULES, SHORT_WORDS, SpeakerLexicon, WORD_RE, load_speaker_lexicon, speech_forms, words_in
+from .lexicon import DIRECT_RULES, SHORT_WORDS, STOP_WORDS, SpeakerLexicon, WORD_RE, load_speaker_lexicon, speech_forms, words_in
 from .positions import in_spans, sentence_start, spans_from_marks
 
 
@@ -28,6 +28,8 @@ def _cue_before(text: str, start: int, lex: SpeakerLexicon) -> str | None:
         k = len(e.words)
         tail = words[-k:] if len(words) >= k else []
         if tail and all(w in t.readings for w, t in zip(e.words, tail)):
+            if tail[0].readings[0].startswith("ال") and len(words) > k and words[-k - 1].readings[0] in STOP_WORDS:
+                return None  # "قوله إن الشركة «ملتزمة بالجدول»": a predicate, not the company's name
             return e.value
         # a cue followed by one bare clitic word ("يعرف بـ")
         if len(words) > k and words[-1].readings[0] in ("ب", "ل") and all(
@@ -54,11 +56,15 @@ def quote_kind(text: str, start: int, end: int, rule: str | None, lex: SpeakerLe
         return cue
     # habitual naming with the namer between the verb and the quote: "ما تسميه موسكو «…»"
     mark = start - 1
-    before = words_in(text, max(text.rfind("\n", 0, mark) + 1, mark - 40), mark)[-4:-1]
-    if any(r in _NAMING for w in before for r in w.readings):
+    spans = spans_from_marks(text) if spans is None else spans
+    # words inside an earlier quote do not count ("ما تسميه «…» يتشكل «…»")
+    before = [w for w in words_in(text, max(text.rfind("\n", 0, mark) + 1, mark - 40), mark)
+              if not in_spans(w.start, spans)][-4:-1]
+    naming = [w for w in before if any(r in _NAMING for r in w.readings)]
+    # the namer's words, not another quote, stand between: "ما تسميه «الناتو الآسيوي» يتشكل «…»"
+    if naming and not any(naming[-1].end <= a < mark for a, _ in spans):
         return "term"
     n_words = len(WORD_RE.findall(text, start, end))
-    spans = spans_from_marks(text) if spans is None else spans
     if n_words <= SHORT_WORDS and rule not in DIRECT_RULES and not _cue_in_sentence(text, mark, spans):
         return "term"
     return "speech"
@@ -71,6 +77,7 @@ def _cue_in_sentence(text: str, mark: int, spans) -> bool:
     forms = speech_forms()
     return any(any(r in forms for r in w.readings[:3]) and not in_spans(w.start, spans)
                for w in words_in(text, sent, mark))
+
 
 
 _NAMING = frozenset("تسميه تسميها يسميه يسميها تسمي يسمي يسمونه يسمونها تطلق يطلق".split())

@@ -23,7 +23,8 @@ _PLACE_KINDS = ("institution", "place", "outlet")
 WORD_RE = re.compile(r"[\p{L}\p{N}]+")
 # Attribution rules that name the speaker next to the quote (not inherited from context).
 DIRECT_RULES = frozenset({"verb_subject", "subject_verb", "passive", "naql", "quote_then_verb", "according_to",
-                          "colon_intro", "implicit_same_sentence", "implicit_sentence_person"})
+                          "colon_intro", "implicit_same_sentence", "implicit_sentence_person",
+                          "implicit_sentence_subject"})
 CHAIN_RULES = frozenset({"implicit_previous_speaker", "implicit_previous_subject", "continuation"})
 SHORT_WORDS = 2  # a quote of at most this many words with no cue of its own is a term
 
@@ -189,6 +190,8 @@ NOT_SUBJECT = frozenset("ردا مازحا ضاحكا مبتسما مجددا ا
 SKIP_START = frozenset("يوم اليوم امس الاثنين الثلاثاء الاربعاء الخميس الجمعة السبت الاحد لي لنا للصحفيين "
                        "للصحافيين في خلال عقب بعد قبل".split())
 PHRASE_MAX = 16
+# Time words that end a subject phrase ("انتقد زعيم المعارضة الاثنين صفقة …": the object follows).
+TIME_WORDS = frozenset("الاثنين الثلاثاء الاربعاء الخميس الجمعة السبت الاحد امس اليوم مساء صباح".split())
 
 
 @lru_cache(maxsize=1)
@@ -219,5 +222,8 @@ def speech_forms() -> frozenset[str]:
 
 
 def is_speech_verb(w: Word) -> bool:
+    """A singular speech verb or cue, with its proclitics: also a three-letter word whose
+    و/ف is a conjunction on a two-letter verb ("ورد" → رد)."""
     v = _speech_verbs()
-    return any(r in v for r in w.readings[:3])
+    first = w.readings[0]
+    return any(r in v for r in w.readings[:3]) or (len(first) == 3 and first[0] in "وف" and first[1:] in v)

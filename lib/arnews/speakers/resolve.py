@@ -9,7 +9,7 @@ import pandas as pd
 import regex as re
 
 from ..text import normalize
-from .lexicon import PHRASE_MAX, STOP_WORDS, SpeakerLexicon, Word, find_entries, words_in
+from .lexicon import PHRASE_MAX, STOP_WORDS, TIME_WORDS, SpeakerLexicon, Word, find_entries, words_in
 from .positions import paragraph_start
 
 
@@ -47,6 +47,7 @@ class SpeakerInfo(NamedTuple):
     type: str
 
 
+_NON_STATE = frozenset(("analyst", "ngo", "media", "company", "other"))
 _WEAK_HEADS = frozenset({("رئيس",), ("الرئيس",), ("رئيسة",), ("مدير",), ("المدير",)})
 
 
@@ -67,20 +68,27 @@ def _title_type(words: list[Word], lex: SpeakerLexicon) -> tuple[str | None, boo
 def _countries_in(words: list[Word], ments: list[Mention], ss: int, se: int, lex: SpeakerLexicon,
                   kinds: tuple[str, ...]) -> list[tuple[int, str]]:
     """``(offset, code)`` of the countries named in the phrase ``[ss, se)``: mentions and
-    the place-lexicon entries of the given kinds, in text order."""
-    out = [(m.start, m.country) for m in ments if ss <= m.start and m.end <= se and m.country]
+    the place-lexicon entries of the given kinds, in text order. For non-state speakers
+    (``kinds`` without institutions) person mentions are left out: "الباحثة في … في سيول،
+    بارك جي يون" is placed by سيول, not by a name that looks like a gazetteer person's."""
+    persons = "institution" in kinds
+    out = [(m.start, m.country) for m in ments if ss <= m.start and m.end <= se and m.country
+           and (persons or m.actor_type != "person")]
     covered = [(m.start, m.end) for m in ments if ss <= m.start and m.end <= se]
+    weak = []
     for w in words:
         if not any(a <= w.start < b for a, b in covered):
             c = next((x for x in map(nisba_country, w.readings[:2]) if x), None)
             if c:
                 out.append((w.start, c))
+            elif persons and (c := weak_nisba_country(w.readings[0])):
+                weak.append((w.start, c))
     for i, e in find_entries(lex.places, words):
         if e.kind in kinds:
             # a place lexicon entry overrides a mention at the same words (بروكسل as a place)
             out = [(o, c) for o, c in out if not (words[i].start <= o < words[i + len(e.words) - 1].end)]
             out.append((words[i].start, e.value))
-    return sorted(out)
+    return sorted(out or weak)
 
 
 def _org_or_state(code: str | None, orgs: frozenset[str]) -> str:
@@ -109,15 +117,33 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
     stop = len(text) if line < 0 else line
     if se < int(row["start"]):
         stop = min(stop, int(row["start"]) - 1)
+    own = words_in(text, ss, se)  # the phrase as the quote finder gave it
+    cut = next((k for k in range(1, len(own)) if own[k].readings[0] in TIME_WORDS), None)
+    if cut is not None:  # "زعيم المعارضة التايلاندية الاثنين صفقة …": the subject ends at the time word
+        own, se = own[:cut], own[cut - 1].end
+        stop = min(stop, se)
     se = _extend(text, ss, se, stop)
     words = words_in(text, ss, se)
     ttype, former = _title_type(words, lex)
+    if (not actor and own and not any(w.readings[0].startswith("ال") for w in own)
+            and _title_type(own, lex)[0] is None and _name_antecedent(text, own, ss) is not None):
+        # a bare name ("تابعت ناكامورا، في إشارة إلى … لوزير الخارجية الصيني"): its fuller
+        # mention decides, not titles in the adverbials after it
+        ttype, former, words = None, False, own
     if former:
         found = _countries_in(words, ments, ss, se, lex, ("place", "outlet"))
         return SpeakerInfo(found[-1][1] if found else None, "analyst")
+    lead = next((e.value for i, e in find_entries(lex.titles, words[:3]) if i == 0), None)
+    if actor and lead in _NON_STATE and type_of.get(actor) == "person":
+        actor = None  # "الباحثة في … بارك جي يون": a name that looks like a politician's is not the speaker
     if actor and (type_of.get(actor) == "person" or country_of.get(actor) in orgs):
         c = country_of.get(actor) or None  # a person, or a body such as منظمة الصحة العالمية
         return SpeakerInfo(c, _org_or_state(c, orgs))
+    if ttype == "ngo" and any("المنظمة" in w.readings for w in words[:6]):
+        # "المدير العام المساعد للمنظمة" after "منظمة الأغذية والزراعة التابعة للأمم المتحدة"
+        c = _antecedent_country(text, ss, "منظمة", ments)
+        if c in orgs:
+            return SpeakerInfo(c, "organisation")
     if ttype in ("analyst", "ngo", "media", "company", "other"):
         found = _countries_in(words, ments, ss, se, lex, ("place", "outlet"))
         fallback = dateline if ttype in ("company", "other") else None
@@ -137,15 +163,23 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
                 if c2:
                     return SpeakerInfo(c2, _org_or_state(c2, orgs))
     found = _countries_in(words, ments, ss, se, lex, ("institution", "outlet"))
+    head = head_noun(words, lex)
+    # "الوزير", "المصدر" (as the quote finder gave it): a back-reference, not a new speaker;
+    # countries in what follows it ("الوزير في مؤتمر … مجلس الأمن الوطني") do not name it
+    short = len(own) <= 2 and ttype is not None and not _countries_in(own, ments, ss, own[-1].end if own else ss, lex,
+                                                                        ("institution", "outlet"))
+    back = next((hc for h, hc in reversed(earlier) if h == head), None) if head and short else None
     if actor and country_of.get(actor):
         c = country_of[actor]
+    elif back:
+        c = back
     elif found:
         c = found[0][1]
     elif ttype is not None:
-        head = head_noun(words, lex)
-        short = len(words) <= 2  # "الوزير", "المصدر": a back-reference, not a new speaker
-        c = next((hc for h, hc in reversed(earlier) if h == head), None) if head and short else None
-        c = c or _antecedent_country(text, ss, head, ments) or dateline
+        c = (_possessive_country(text, ss, words, ments, lex)
+             or next((x for h in title_heads(words, lex) if (x := _antecedent_country(text, ss, h, ments))), None)
+             or (_channel_country(text, ss, ments, lex) if row.get("rule") == "naql" else None)
+             or dateline)
     else:
         c = None
     if c is None and ttype is None:
@@ -176,7 +210,39 @@ def _bare(w: str) -> str:
 def head_noun(words: list[Word], lex: SpeakerLexicon) -> str | None:
     """The phrase's first title word without its article (الوزير → وزير)."""
     hits = find_entries(lex.titles, words)
-    return _bare(hits[0][1].words[0]) if hits else None
+    if not hits:
+        return None
+    head = _bare(hits[0][1].words[0])
+    # accusative "مسؤولا" (after لكن / إن) is the same head as "المسؤول"
+    return head[:-1] if head.endswith("ا") and any(e.words == (head[:-1],) for e in lex.titles) else head
+
+
+def title_heads(words: list[Word], lex: SpeakerLexicon) -> list[str]:
+    """Every title word of the phrase without its article, in order ("المتحدث باسم الأمين
+    العام" → متحدث، امين)."""
+    return list(dict.fromkeys(_bare(e.words[0]) for _, e in find_entries(lex.titles, words) if e.value != "former"))
+
+
+_POSSESSIVE = frozenset("باسمه باسمها باسمهم باسمهما".split())
+
+
+def _possessive_country(text: str, ss: int, words: list[Word], ments: list[Mention], lex: SpeakerLexicon) -> str | None:
+    """"متحدثة باسمها" speaks for the body named earlier in the sentence ("وعلقت المفوضية
+    الأوروبية …، حيث قالت متحدثة باسمها"): the first country or institution there."""
+    if not any(w.readings[0] in _POSSESSIVE for w in words[:4]):
+        return None
+    lo = max(paragraph_start(text, ss), max(text.rfind(".", 0, ss), text.rfind("؟", 0, ss)) + 1)
+    found = _countries_in(words_in(text, lo, ss), ments, lo, ss, lex, ("institution", "outlet"))
+    return found[0][1] if found else None
+
+
+def _channel_country(text: str, ss: int, ments: list[Mention], lex: SpeakerLexicon) -> str | None:
+    """The country of the channel of "نقلت وكالة الأنباء الكورية الشمالية عن متحدث عسكري
+    قوله": a state's agency or outlet quoting an official with no nationality of its own
+    quotes its own state's official."""
+    lo = max(paragraph_start(text, ss), max(text.rfind(".", 0, ss), text.rfind("؟", 0, ss)) + 1)
+    found = _countries_in(words_in(text, lo, ss), ments, lo, ss, lex, ("institution", "outlet"))
+    return found[-1][1] if found else None
 
 
 def _antecedent_country(text: str, ss: int, head: str | None, ments: list[Mention], window: int = 5) -> str | None:
@@ -197,9 +263,11 @@ def _antecedent_country(text: str, ss: int, head: str | None, ments: list[Mentio
 _DATELINE_RE = re.compile(r"\s*([^\n\-–—:]{2,60}?)\s*(?:\([^)\n]{1,30}\)\s*)?[\-–—]\s")
 
 
-def dateline_country(text: str, ments: list[Mention], max_paragraphs: int = 3) -> str | None:
+def dateline_country(text: str, ments: list[Mention], max_paragraphs: int = 3,
+                     lex: SpeakerLexicon | None = None) -> str | None:
     """The country of a dateline ("كوالالمبور - …", "موسكو (أ ف ب) - …") in the first
-    paragraphs, when it names exactly one.
+    paragraphs, when it names exactly one; with ``lex``, a city of the place lexicon
+    ("بانكوك - …") when no mention names one.
 
     >>> dateline_country("عنوان\\n\\nكوالالمبور - قال الوزير", [Mention(7, 17, "MYS", "country", "MYS")])
     'MYS'
@@ -213,6 +281,9 @@ def dateline_country(text: str, ments: list[Mention], max_paragraphs: int = 3) -
         m = _DATELINE_RE.match(text, pos, end)
         if m:
             codes = {x.country for x in ments if m.start(1) <= x.start < m.end(1) and x.country}
+            if not codes and lex is not None:
+                codes = {e.value for _, e in find_entries(lex.places, words_in(text, m.start(1), m.end(1)))
+                         if e.kind == "place"}
             return codes.pop() if len(codes) == 1 else None
         pos = end
     return None
@@ -247,24 +318,76 @@ def _country_stems() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _nisba_table() -> tuple[dict[str, str], dict[str, str]]:
+    """``data/lexicons/speaker_nisbas.csv`` (countries the gazetteer lacks): normalized
+    name or masculine nisba → code, for the clear ones and for the ambiguous ones (مالي is
+    also "financial") apart."""
+    import csv
+
+    from ..resources import data_path
+
+    clear: dict[str, str] = {}
+    weak: dict[str, str] = {}
+    try:
+        with open(data_path("lexicons/speaker_nisbas.csv"), encoding="utf-8-sig", newline="") as f:
+            rows = list(csv.DictReader(f))
+    except FileNotFoundError:
+        return clear, weak
+    for line, r in enumerate(rows, start=2):
+        code = (r.get("country") or "").strip()
+        if not code or not (r.get("nisba") or "").strip():
+            raise ValueError(f"speaker_nisbas.csv, row {line}: empty country or nisba")
+        target = weak if (r.get("ambiguous") or "").strip() else clear
+        for form in ((r.get("name") or "").strip(), r["nisba"].strip()):
+            w = normalize(form)
+            if w and " " not in w:
+                target.setdefault(_bare(w), code)
+    return clear, weak
+
+
+def _table_country(word: str, table: dict[str, str]) -> str | None:
+    w = normalize(word)
+    c = table.get(_bare(w))
+    if c:
+        return c
+    m = _NISBA_WORD_RE.match(w)
+    return table.get(m.group(1) + "ي") if m else None
+
+
 @lru_cache(maxsize=100_000)
 def nisba_country(word: str) -> str | None:
     """The country of a nisba adjective derived from a gazetteer country name, for the
-    spellings the gazetteer's ``nisba`` column lacks.
+    spellings the gazetteer's ``nisba`` column lacks, or of a name or nisba of
+    ``data/lexicons/speaker_nisbas.csv`` (countries the gazetteer lacks; its ambiguous rows
+    are left to :func:`weak_nisba_country`).
 
     >>> nisba_country("المجري"), nisba_country("القرغيزي"), nisba_country("الاقتصادي")
     ('HUN', 'KGZ', None)
+    >>> nisba_country("السنغالية"), nisba_country("البرتغال"), nisba_country("المالي")
+    ('SEN', 'PRT', None)
     """
     m = _NISBA_WORD_RE.match(normalize(word))
-    if not m:
-        return None
-    stem = m.group(1)
-    stems = _country_stems()
-    for tail in _NAME_TAILS:
-        c = stems.get(stem + tail)
-        if c:
-            return c
-    return None
+    if m:
+        stem = m.group(1)
+        stems = _country_stems()
+        for tail in _NAME_TAILS:
+            c = stems.get(stem + tail)
+            if c:
+                return c
+    return _table_country(word, _nisba_table()[0])
+
+
+def weak_nisba_country(word: str) -> str | None:
+    """The country of an ambiguous masculine nisba or name of ``speaker_nisbas.csv``
+    ("المالي": Malian or financial), used only after a state title when nothing else in the
+    phrase names a country ("وزير الخارجية المالي"; not "وزارة المالية").
+
+    >>> weak_nisba_country("المالي"), weak_nisba_country("المالية")
+    ('MLI', None)
+    """
+    w = normalize(word)
+    return _nisba_table()[1].get(_bare(w))
 
 
 def _extend(text: str, ss: int, se: int, stop: int) -> int:
@@ -274,7 +397,7 @@ def _extend(text: str, ss: int, se: int, stop: int) -> int:
     end = se
     for w in words_in(text, se, stop)[:PHRASE_MAX]:
         gap = text[end:w.start]
-        if w.readings[0] in STOP_WORDS or any(c in gap for c in ":\n.؟?!"):
+        if w.readings[0] in STOP_WORDS or w.readings[0] in TIME_WORDS or any(c in gap for c in ":\n.؟?!"):
             break
         end = w.end
     return end

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from .lexicon import NOT_SUBJECT, PHRASE_MAX, SKIP_START, STOP_WORDS, SpeakerLexicon, Word, find_entries, is_speech_verb, words_in
-from .positions import in_spans, sentence_start
+import regex as re
+
+from .lexicon import NOT_SUBJECT, PHRASE_MAX, SKIP_START, STOP_WORDS, TIME_WORDS, SpeakerLexicon, Word, find_entries, is_speech_verb, words_in
+from .positions import in_spans, paragraph_start, sentence_start
 from .resolve import Mention
 
 
@@ -23,10 +25,12 @@ def _subject_after(text: str, verb: Word, stop: int, ments: list[Mention], lex: 
     for w in words_in(text, verb.end, stop)[:PHRASE_MAX]:
         if w.readings[0] in STOP_WORDS or ":" in text[verb.end:w.start]:
             break
+        if ws and w.readings[0] in TIME_WORDS and ws[0].readings[0] not in SKIP_START:
+            break  # "انتقد زعيم المعارضة الاثنين صفقة …": the subject ends at the time word
         ws.append(w)
     while ws and ws[0].readings[0] in SKIP_START:
         ws.pop(0)
-    if not ws or ws[0].readings[0] in NOT_SUBJECT:
+    if not ws or ws[0].readings[0] in NOT_SUBJECT or addressee(ws[0], lex):
         return None
     s, e = ws[0].start, ws[-1].end
     persons = [m for m in ments if s <= m.start and m.end <= e and m.actor_type == "person"]
@@ -36,6 +40,20 @@ def _subject_after(text: str, verb: Word, stop: int, ments: list[Mention], lex: 
     # "بيسكوف في …" names one person; "المتحدث باسم الكرملين ديمتري بيسكوف" the last one
     actor = persons[0].actor_id if persons and persons[0].start == s else (persons[-1].actor_id if persons else None)
     return Subject(verb.start, s, e, actor)
+
+
+_AUDIENCE = frozenset("الصحفيين الصحافيين الصحافة الصحفيون الاعلام".split())
+
+
+def addressee(w: Word, lex: SpeakerLexicon) -> bool:
+    """A word with the preposition ل on a medium or audience, the addressee of a speech
+    verb, not its subject: "قال لوكالة «أسوشيتد برس»", "للصحفيين"."""
+    first = w.readings[0]
+    if len(first) <= 3 or first[0] != "ل":
+        return False
+    rest = [r for r in w.readings[1:] if not first.endswith(r) or len(r) < len(first)]
+    return any(r in _AUDIENCE for r in rest) or any(
+        e.value == "media" and len(e.words) == 1 and e.words[0] in rest for e in lex.titles)
 
 
 def _subject_before(text: str, ws: list[Word], i: int, spans, lex: SpeakerLexicon) -> Subject | None:
@@ -51,6 +69,40 @@ def _subject_before(text: str, ws: list[Word], i: int, spans, lex: SpeakerLexico
             stop = next((j for j in range(k + 1, i) if ws[j].readings[0] in STOP_WORDS), i)
             return Subject(ws[i].start, ws[k].start, ws[stop - 1].end, None)
     return None
+
+
+_NAQL = frozenset("نقل نقلت ينقل تنقل".split())
+# Words after which a mention is no subject: prepositions ("الحرب في أوكرانيا كشفت").
+PREPOSITIONS = frozenset("في من عن الي علي مع بين ضد حول لدي عند منذ خلال بعد قبل عبر وفي ومن".split())
+
+
+def _actor_before(text: str, ws: list[Word], i: int, ments: list[Mention], spans) -> Subject | None:
+    """An actor mention right before the speech verb ``ws[i]`` that opens its clause (subject,
+    verb: "بيونغ يانغ تتحدث عن «…»", "الأمم المتحدة تحث … على «…»"): at the start of the
+    sentence (after a dateline), after a comma, or glued to the conjunction و; not glued to
+    a preposition (لبكين) nor after one ("الحرب في أوكرانيا كشفت")."""
+    if i == 0 or in_spans(ws[i - 1].start, spans) or not text[ws[i - 1].end:ws[i].start].isspace():
+        return None
+    m = next((m for m in ments if m.actor_id and m.end == ws[i - 1].end), None)
+    if m is None:
+        return None
+    k = next((k for k in range(i) if ws[k].start <= m.start < ws[k].end), None)
+    if k is None:
+        return None
+    glued = text[ws[k].start:m.start]
+    if glued not in ("", "و"):
+        return None
+    if glued != "و" and k > 0:
+        gap = text[ws[k - 1].end:m.start]
+        if ws[k - 1].readings[0] in PREPOSITIONS or not (any(c in gap for c in ".،,:؛\n") or _sentence_first(text, ws, k, spans)):
+            return None
+    return Subject(ws[i].start, m.start, m.end, m.actor_id)
+
+
+def _sentence_first(text: str, ws: list[Word], k: int, spans) -> bool:
+    """Whether ``ws[k]`` opens its sentence (or follows a dateline "سيول (يونهاب) -")."""
+    sent = sentence_start(text, ws[k].start, spans)
+    return not words_in(text, sent, ws[k].start) or bool(re.search(r"[\-–—]\s*$", text[sent:ws[k].start]))
 
 
 def find_subjects(text: str, lo: int, hi: int, ments: list[Mention], lex: SpeakerLexicon, spans) -> list[Subject]:
@@ -73,9 +125,17 @@ def find_subjects(text: str, lo: int, hi: int, ments: list[Mention], lex: Speake
                     out.append(Subject(w.start, s0, e0, actors[0].actor_id if actors else None))
                     continue
         if is_speech_verb(w):
-            sub = _subject_after(text, w, hi, ments, lex) or _subject_before(text, ws, i, spans, lex)
+            sub = (_subject_after(text, w, hi, ments, lex) or _actor_before(text, ws, i, ments, spans)
+                   or _subject_before(text, ws, i, spans, lex))
             if sub is not None:
                 out.append(sub)
+        elif w.readings[0] in _NAQL or (len(w.readings) > 1 and w.readings[1] in _NAQL):
+            # "نقلت إذاعة «…» عن دبلوماسي نيجيري قوله": the speaker follows عن
+            j = next((k for k in range(i + 1, min(i + 12, len(ws))) if ws[k].readings[0] == "عن"
+                      and not in_spans(ws[k].start, spans)), None)
+            sub = _subject_after(text, ws[j], hi, ments, lex) if j is not None else None
+            if sub is not None:
+                out.append(sub._replace(pos=w.start))
         elif w.readings[0] in ("كان", "وكان") and i + 1 < len(ws):
             # "وكان السفير الصيني لدى ماليزيا قد صرح": subject between كان and قد
             j = next((k for k in range(i + 1, min(i + PHRASE_MAX, len(ws))) if ws[k].readings[0] == "قد"), None)
@@ -85,3 +145,37 @@ def find_subjects(text: str, lo: int, hi: int, ments: list[Mention], lex: Speake
                 if find_entries(lex.titles, ws[i + 1:i + 2]) or (persons and persons[0].start == s0):
                     out.append(Subject(ws[j + 1].start, s0, e0, persons[0].actor_id if persons else None))
     return out
+
+
+_DATELINE_END = re.compile(r"[^\n\-–—:]{2,60}?\s*(?:\([^)\n]{1,30}\)\s*)?[\-–—]\s")
+
+
+def sentence_subject(text: str, sent: int, mark: int, ments: list[Mention], lex: SpeakerLexicon, spans) -> Subject | None:
+    """The subject of the sentence starting at ``sent``, for a speech verb with a pronoun
+    subject later in it: an actor, an institution of the place lexicon or a titled phrase
+    as its first word (subject first: "صندوق النقد يتوقع … ويدعو إلى «…»") or right after
+    its first verb ("خفض صندوق النقد الدولي توقعاته …، محذرا من أن «…»", "دانت كوريا
+    الجنوبية … ووصفته بأنه «…»"); a dateline ("سيول (يونهاب) -") is skipped. Nothing after
+    a complementizer or a preposition counts ("وأضاف أن مصر …", "وفي جاكرتا، قال")."""
+    m = _DATELINE_END.match(text, sent, mark) if sent == paragraph_start(text, sent) else None
+    ws = []
+    for w in words_in(text, m.end() if m else sent, mark):
+        if w.readings[0] in STOP_WORDS or in_spans(w.start, spans):
+            break
+        ws.append(w)
+    for k in (0, 1):
+        if k >= len(ws) or (k == 1 and (ws[0].readings[0] in PREPOSITIONS or ws[0].readings[0] in SKIP_START)):
+            break
+        if k == 1 and any(c in text[ws[0].end:ws[1].start] for c in "،,:"):
+            break
+        w = ws[k]
+        ment = next((x for x in ments if x.actor_id and w.start <= x.start < w.end
+                     and text[w.start:x.start] in ("", "و")), None)
+        if ment is not None:
+            return Subject(w.start, ment.start, ment.end, ment.actor_id)
+        hits = [(i, e) for i, e in find_entries(lex.places, ws[k:k + 4]) if i == 0 and e.kind == "institution"]
+        titled = any(i == 0 for i, _ in find_entries(lex.titles, ws[k:]))
+        if hits or titled:
+            end = ws[min(len(ws), k + (len(hits[0][1].words) if hits else PHRASE_MAX)) - 1].end
+            return Subject(w.start, w.start, end, None)
+    return None

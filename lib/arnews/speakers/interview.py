@@ -1,0 +1,46 @@
+"""Interviews written as question and answer turns (``س:`` / ``ج:``): in an answer the
+interviewee speaks in the first person ("قلت للوزير: «…»", "أنا أقول لطلابي: «…»"), and a
+title with "our" / "your" ("رئيس وزرائنا", "وزير خارجية بلادكم") names the interviewee's
+state. The interviewee is the speaker of the headline quote ("السفير … السابق تان بون هوك:
+«…»")."""
+from __future__ import annotations
+
+import regex as re
+
+from .lexicon import SpeakerLexicon, find_entries, words_in
+from .positions import in_spans, paragraph_start, sentence_start
+
+_TURN_RE = re.compile(r"[ \t]*([سج])[ \t]*:")
+_ANSWER_RE = re.compile(r"(?m)^[ \t]*ج[ \t]*:")
+_FIRST_PERSON = frozenset("قلت اقول قلنا نقول اكرر انا نحن".split())
+_OUR_YOUR = ("نا", "كم")
+
+
+def is_interview(text: str) -> bool:
+    """Whether the article has answer turns ("ج:" opening a paragraph).
+
+    >>> is_interview("س: لماذا؟\\n\\nج: لأن الوقت ضيق."), is_interview("قال الوزير: لا.")
+    (True, False)
+    """
+    return bool(_ANSWER_RE.search(text))
+
+
+def turn(text: str, pos: int) -> str | None:
+    """``س`` (question) or ``ج`` (answer) for the paragraph holding ``pos``, else None."""
+    m = _TURN_RE.match(text, paragraph_start(text, pos))
+    return m.group(1) if m else None
+
+
+def first_person(text: str, mark: int, spans) -> bool:
+    """A first-person speech verb or pronoun before the quote in its sentence, outside quotes."""
+    sent = sentence_start(text, mark, spans)
+    return any(not in_spans(w.start, spans) and any(r in _FIRST_PERSON for r in w.readings[:2])
+               for w in words_in(text, sent, mark))
+
+
+def our_title(text: str, start: int, end: int, lex: SpeakerLexicon) -> bool:
+    """Whether the speaker phrase ``text[start:end]`` is a title with a first- or
+    second-person possessive ("رئيس وزرائنا المؤسس", "وزير خارجية بلادكم")."""
+    ws = words_in(text, start, end)
+    return bool(find_entries(lex.titles, ws)) and any(
+        w.readings[0].endswith(_OUR_YOUR) and len(w.readings[0]) > 4 for w in ws)
