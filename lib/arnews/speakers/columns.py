@@ -327,13 +327,26 @@ def add_speaker_columns(quotes: pd.DataFrame, texts: dict, mentions: pd.DataFram
 # For the stance notebook: who says what
 # ---------------------------------------------------------------------------
 
-def quotes_by_speaker_state(quotes: pd.DataFrame) -> pd.DataFrame:
+def _top_phrases(phrases: pd.Series, top: int | None) -> str:
+    """The most frequent phrases, ``; ``-joined, with how many more were left out.
+
+    >>> _top_phrases(pd.Series(["a", "b", "a", "c"]), 2)
+    'a; b (+1 more)'
+    """
+    names = phrases.value_counts().index.tolist()
+    if top is None or len(names) <= top:
+        return "; ".join(names)
+    return "; ".join(names[:top]) + f" (+{len(names) - top:,} more)"
+
+
+def quotes_by_speaker_state(quotes: pd.DataFrame, top_speakers: int | None = 10) -> pd.DataFrame:
     """Speech quotes counted by the state (or bloc/body) their speaker speaks for, with
     non-state speakers apart.
 
     One row per ``(speaker_group, speaker_country, speaker_type)`` with ``n_quotes``,
-    ``n_articles`` and ``speakers`` (the distinct speaker phrases, ``; ``-joined, most
-    frequent first). ``speaker_group`` is ``state`` (states and their officials),
+    ``n_articles`` and ``speakers`` (the ``top_speakers`` most frequent distinct speaker
+    phrases, ``; ``-joined, then "(+N more)"; None: all of them; every quote's phrase is in the
+    quotes table). ``speaker_group`` is ``state`` (states and their officials),
     ``organisation`` (UN, EU, NATO, IMF …), ``non-state`` (analysts, NGOs, media,
     companies, others; ``speaker_country`` is the country the article gives them, ``""``
     when none) or ``unknown`` (a speech quote with no speaker). Terms and titles are left
@@ -359,7 +372,7 @@ def quotes_by_speaker_state(quotes: pd.DataFrame) -> pd.DataFrame:
                  speaker_text=q["speaker_text"].fillna(""))
     out = (q.groupby(["speaker_group", "speaker_country", "speaker_type"], sort=False)
            .agg(n_quotes=("article_id", "size"), n_articles=("article_id", "nunique"),
-                speakers=("speaker_text", lambda s: "; ".join(s[s != ""].value_counts().index)))
+                speakers=("speaker_text", lambda s: _top_phrases(s[s != ""], top_speakers)))
            .reset_index())
     rank = {"state": 0, "organisation": 1, "non-state": 2, "unknown": 3}
     out = out.assign(_r=out["speaker_group"].map(rank)).sort_values(["_r", "n_quotes"], ascending=[True, False], kind="stable")
