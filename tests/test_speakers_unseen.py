@@ -5,29 +5,12 @@ apposition, back-references, nisbas of countries the gazetteer lacks.
 Every sentence is written for the tests; the expected values are worked out by hand."""
 from __future__ import annotations
 
-import pandas as pd
-import regex as re
-
 from arnews.quote_eval import split_of
-from arnews.quotes import find_quoted_spans, find_quotes
+from arnews.quotes import find_quoted_spans
 from arnews.speakers.resolve import nisba_country, weak_nisba_country
-from arnews.text import sentences_table, tokens_table
+from quote_fixtures import quotes_of
 
-
-def _quotes(text: str, actors: list[tuple[str, str, str, str]] = ()) -> pd.DataFrame:
-    """Quotes of ``text`` with hand-made mentions ``(surface, actor_id, actor_type, country)``."""
-    arts = pd.DataFrame({"article_id": ["a"], "clean_text": [text]})
-    sents = sentences_table(arts)
-    toks = tokens_table(sents)
-    rows = []
-    for surface, actor_id, actor_type, country in actors:
-        for m in re.finditer(re.escape(surface), text):
-            sid = int(sents.loc[(sents["start"] <= m.start()) & (sents["end"] > m.start()), "sentence_id"].iloc[0])
-            rows.append({"article_id": "a", "sentence_id": sid, "start": m.start(), "end": m.end(), "surface": surface,
-                         "actor_id": actor_id, "actor_type": actor_type, "country": country})
-    ments = pd.DataFrame(rows, columns=["article_id", "sentence_id", "start", "end", "surface", "actor_id",
-                                        "actor_type", "country"]).sort_values("start").reset_index(drop=True)
-    return find_quotes(sents, toks, ments, arts)
+_quotes = quotes_of
 
 
 # ---------------------------------------------------------------------------
