@@ -390,6 +390,9 @@ class LemmaRules:
         defective_pl = bool(plural_core) and self.zipf.get(x[0] + plural_core + "ي", 0.0) >= \
             self.zipf.get(x[0] + plural_core, 0.0) + 0.3
 
+        form2 = x[1:4] if imperf and len(x) >= 4 and x[2] == "و" and self.zipf.get(x[0] + x[1] + "ي" + x[3], 0.0) >= max(
+            3.0, self.zipf.get(x[:4], 0.0) + 0.5) and self.zipf.get(x[1:4] + "ت", 0.0) >= 2.5 else ""
+
         def score(c: str) -> float:
             z = self.zipf.get(c, 0.0)
             if defective_pl and c in (plural_core, "ا" + plural_core):
@@ -409,7 +412,7 @@ class LemmaRules:
             if imperf and x.startswith("ت") and x == c + "وا" and len(c) >= 4 and c[2] not in "وي":
                 z += 1.0  # تضرروا: a form V perfect; the 2nd person plural is rare in news
             if imperf:
-                if len(c) == 3 and c[1] in "وي" and c[2] not in "وي" and x[1:4] == c:
+                if len(c) == 3 and c[1] in "وي" and c[2] not in "وي" and x[1:4] == c and c != form2:
                     z -= 1.5  # the bare hollow stem of an imperfect is a noun: تعيد → اعاد, not عيد
                 if len(c) == 2:
                     z -= 0.5  # a two-letter stem competes with the assimilated verb: يثق → وثق
@@ -417,6 +420,8 @@ class LemmaRules:
                         and self.zipf.get("ي" + c[0] + "و" + c[2], 0.0) >= max(
                             3.0, self.zipf.get("ي" + c[0] + "ي" + c[2], 0.0) - 0.5):
                     z -= 2.5  # يعيد beside يعود: form IV اعاد, not form I عاد
+                if form2 and c == form2[0] + "ا" + form2[2]:
+                    z -= 2.0  # تمول beside تميل: مال's imperfect has ي, so form II مول (its 3fs مولت seen)
             return z
 
         best = max(cands, key=score)
@@ -467,8 +472,10 @@ class LemmaRules:
             cands = [c for c in sound_plural_candidates(lemma) if self._z(c) >= 2.0]
             if lemma.endswith(("ين", "ون", "ان")) and not lemma.endswith(("تين", "تان")):
                 # the singular is commoner and a sibling form is attested (فوجيان is a name)
-                cands = [c for c in cands if self._z(c) >= self._z(lemma) and (self._z(c) >= self._z(lemma) + 1.0 or max(
-                    self._z(c + o) for o in ("ين", "ون", "ان") if not lemma.endswith(o)) >= 2.0)]
+                cands = [c for c in cands if (self._z(c) >= self._z(lemma) and (self._z(c) >= self._z(lemma) + 1.0 or max(
+                    self._z(c + o) for o in ("ين", "ون", "ان") if not lemma.endswith(o)) >= 2.0))
+                    or (len(c) >= 4 and self._z(c) >= 3.0 and min(self.zipf.get(c + "ين", 0.0), self.zipf.get(c + "ون", 0.0)) >= 3.0)]
+                # (or both sound plurals are common words: اللاجئين → لاجئ, a noun seen mostly in the plural)
             if lemma.endswith("ات") and len(cands) >= 2 and cands[0].endswith("ة") and not cands[1].endswith("ة"):
                 if self._z(cands[1]) > self._z(cands[0]) + 0.5:
                     cands = cands[1:]
