@@ -1,4 +1,4 @@
-"""The offline lemma rules of issue 18 (arnews.morph.lemma_rules): tables, verb patterns, the wrapper."""
+"""The offline lemma rules of issue 18 (arnews.morph.lemma_rules, arnews.morph.verb_rules): tables, verb patterns, the wrapper."""
 from __future__ import annotations
 
 import pytest
@@ -74,6 +74,50 @@ def test_rules_backend_second_round(word, lemma):
     assert morph.lemmatize([word], backend="rules") == [lemma]
 
 
+@pytest.mark.parametrize(
+    "word, lemma",
+    [
+        # issue 18, third round (verb error classes of the dev texts lt20-lt22 and general vocabulary)
+        # form X hollow: the perfect, not the 1st person imperfect استطيع
+        ("يستطيع", "استطاع"), ("تستفيد", "استفاد"),
+        # defective imperfects: the last letter tells the perfect's (تنوي → نوي, تنمو → نما)
+        ("تنوي", "نوي"), ("تنمو", "نما"),
+        # dual subjunctive (أن يفتحا); hamza seats (يلجؤون, يطمئن)
+        ("يفتحا", "فتح"), ("يحترما", "احترم"), ("يلجؤون", "لجا"), ("يطمئن", "اطمان"),
+        # form V perfects with وا, whatever their masdar; not a hollow imperfect (تقولوا → قال)
+        ("تضرروا", "تضرر"), ("توقفوا", "توقف"), ("تقولوا", "قال"),
+        # form VIII perfects that begin with ال are not article + noun
+        ("التقى", "التقي"), ("والتقى", "التقي"), ("التزم", "التزم"), ("التقرير", "تقرير"), ("التي", "الذي"),
+        # the 3fs perfect (ملكت) shows form I is a verb; form IV beside a common form I imperfect
+        ("تملك", "ملك"), ("سيحيلها", "احال"),
+        # singular imperfect يكتفي commoner than يكتف: a defective root
+        ("سيكتفون", "اكتفي"),
+        # rare forms III / V by pattern; jussives of form V defectives, only when the full form is commoner
+        ("يماطلون", "ماطل"), ("يتجاهلون", "تجاهل"), ("يتسنّ", "تسني"), ("تتبن", "تبني"),
+        ("يتسم", "اتسم"), ("نتاج", "نتاج"),
+        # tanween on nouns is not a dual subjunctive
+        ("يتيما", "يتيم"), ("نموا", "نمو"), ("يسعنا", "وسع"),
+        # a و imperfect beside a commoner ي one (تميل) is form II (مولت seen), not hollow مال
+        ("ستمول", "مول"), ("تموله", "مول"), ("يزود", "زود"), ("يقول", "قال"), ("تعيد", "اعاد"),
+        # nouns mostly seen in the plural: both sound plurals common (names stay)
+        ("اللاجئين", "لاجئ"), ("المهاجرين", "مهاجر"), ("المتظاهرون", "متظاهر"), ("براون", "براون"),
+    ],
+)
+def test_rules_backend_third_round(word, lemma):
+    assert morph.lemmatize([word], backend="rules") == [lemma]
+
+
+def test_verb_rules_helpers():
+    from arnews.morph.verb_rules import article_perfect, pattern_perfect, perfect_3fs
+
+    assert perfect_3fs("ملك") == "ملكت" and perfect_3fs("دعا") == "دعت" and perfect_3fs("بقي") == "بقت"
+    z = {"التقي": 4.4, "التقت": 3.9, "التزم": 4.0}
+    assert article_perfect("التقي", z) and not article_perfect("التزم", z)  # التزمت unseen here
+    assert not article_perfect("الطريق", {"الطريق": 5.0, "الطريقت": 0.0})
+    assert pattern_perfect("يماطلون") == "ماطل" and pattern_perfect("تتفاوضان") == "تفاوض"
+    assert pattern_perfect("يقولون") is None and pattern_perfect("يماطل") is None
+
+
 def test_plural_table_is_not_applied_to_a_feminine_form():
     # مقاطع → مقطع is in the table; مقاطعة (boycott) is not its plural
     assert morph.lemmatize(["مقاطعة"], backend="rules") != ["مقطع"]
@@ -91,6 +135,10 @@ def test_verb_candidates_cover_weak_roots_and_object_pronouns():
     assert "عالج" in verb_candidates("عولجوا") and "اصاب" in verb_candidates("اصيب")  # passives
     assert "اكتفي" in verb_candidates("يكتفون")      # form VIII defective plural
     assert "لجا" in verb_candidates("يلجا")          # hamza-final imperfect
+    assert "استطاع" in verb_candidates("يستطيع") and "استطيع" not in verb_candidates("يستطيع")  # form X hollow
+    assert "نوا" not in verb_candidates("تنوي") and "دعي" not in verb_candidates("يدعو")  # defective: last letter
+    assert "فتح" in verb_candidates("يفتحا") and "لجا" in verb_candidates("يلجؤون")
+    assert "اطمان" in verb_candidates("يطمئن") and "تبني" in verb_candidates("يتبن")
 
 
 def test_sound_plural_and_pronoun_helpers():

@@ -1,5 +1,6 @@
 """Extra rules for the offline ``rules`` lemmatizer: broken plurals, protected frequent words,
-verb patterns, sound plurals and feminine adjectives.
+verb choice, sound plurals and feminine adjectives (the verb candidates are in
+:mod:`arnews.morph.verb_rules`).
 
 Pure functions over one normalized word (``arnews.text.normalize`` form), plus
 :class:`LemmaRules`, which wraps :class:`arnews.morph.RuleLemmatizer` (the frequency-guided
@@ -29,6 +30,7 @@ from typing import Callable
 import pandas as pd
 
 from ..text import normalize
+from .verb_rules import OBJ_SUFFIXES, article_perfect, passive_perfect, pattern_perfect, perfect_3fs, verb_candidates
 
 __all__ = [
     "load_broken_plurals",
@@ -41,7 +43,6 @@ __all__ = [
 ]
 
 PRON_SUFFIXES = ("هما", "كما", "هم", "هن", "ها", "كم", "كن", "نا", "ه", "ك", "ي")
-OBJ_SUFFIXES = ("هما", "هم", "هن", "ها", "نا", "ني", "ه")  # ك/كم left out: تستهلك is not تستهل + ك
 # prepositions that take pronoun suffixes (normalized), longest first
 _PREPS = ("الي", "علي", "لدي", "عند", "بين", "حول", "دون", "في", "من", "عن", "مع", "ب", "ل", "ك")
 _PREP_STEM = {"الي": "الي", "علي": "علي", "لدي": "لدي"}  # الينا / اليه: ي+ه → الي
@@ -160,96 +161,6 @@ def prep_with_pronoun(w: str) -> str | None:
     return None
 
 
-def verb_candidates(x: str) -> list[str]:
-    """Perfect (3ms) candidates for a verb form without proclitics, most specific first:
-    object pronouns, subject suffixes (ون ان ين وا تا ت ا), imperfect prefixes (ي ت ن ا),
-    and weak roots (hollow يقول → قال, defective يخشى → خشي / يدعو → دعا, assimilated
-    يصل → وصل, doubled يضم → ضم).
-
-    >>> "قال" in verb_candidates("يقول"), "خشي" in verb_candidates("يخشون"), "وصل" in verb_candidates("يصل")
-    (True, True, True)
-    >>> "استهل" in verb_candidates("استهله"), "دعا" in verb_candidates("دعت")
-    (True, True)
-    """
-    bodies = [x]
-    for suf in OBJ_SUFFIXES:
-        if x.endswith(suf) and len(x) - len(suf) >= 3:
-            b = x[: -len(suf)]
-            bodies.append(b)
-            if b.endswith("ا") and b[:1] in _IMPERFECT and (len(b) >= 4 or b[1] == "ر"):
-                # alif maqsura before a pronoun: يراها → يرى, يتبناها → يتبنى (تساهم is not تسا + هم)
-                bodies.append(b[:-1] + "ي")
-    cores: list[tuple[str, bool, str]] = []  # (core, imperfect?, subject suffix)
-    for b in bodies:
-        ends = [(b, "")]
-        for suf in ("ون", "ان", "ين", "وا", "تا", "ت", "ا"):
-            if b.endswith(suf) and len(b) - len(suf) >= (3 if suf == "ا" else 2):  # خلا is not خل + ا
-                ends.append((b[: -len(suf)], suf))
-        for core, suf in ends:
-            # a perfect suffix; but a 4-letter ي/ت/ن..ا form is a hamza-final imperfect (يلجأ → لجا)
-            perfect_end = suf in ("تا", "ت", "ا") or (suf == "" and (core.endswith("ت") or (
-                core.endswith("ا") and len(core) != 4)))
-            if core.startswith(_IMPERFECT) and len(core) >= 3 and not perfect_end:
-                cores.append((core[1:], True, suf))
-            if suf in ("", "وا", "تا", "ت", "ا"):  # perfect suffixes
-                cores.append((core, False, suf))
-            if suf in ("ون", "ين", "وا", "ان") and len(core) == 2 and core.startswith(_IMPERFECT) and core[1] == "ر":
-                cores.append((core[1] + "اي", False, suf))  # رأى: يرون → راي
-    out: list[str] = []
-
-    def add(c: str) -> None:
-        if len(c) >= 2 and c not in out:
-            out.append(c)
-
-    def a_ok(c: str) -> bool:
-        """Can ا + stem be a perfect (form IV اعلن, VII انفعل, VIII اعتبر, X استهلك)?"""
-        return len(c) == 3 or c[1:2] == "ت" or c.startswith(("ست", "ن"))
-
-    for c, imperf, suf in cores:
-        add(c)
-        if not imperf:
-            continue
-        hollow = len(c) == 3 and c[1] in "وي" and c[2] not in "وي"  # روي is defective: تروي → روي
-        defective = c.endswith(("ي", "و", "ا"))
-        # not for hollow or defective stems, where ا + stem is the 1st person imperfect (اقول)
-        if not hollow and not defective and a_ok(c):
-            add("ا" + c)
-        if len(c) == 2:
-            add("و" + c)                      # assimilated: يصل → وصل
-            add(c[0] + "ا" + c[1])            # hollow / defective: يرى → راي
-            if suf in ("ون", "ين", "وا", "ان"):
-                add(c + "ي")                  # defective plural: يخشون → خشي
-                add(c + "ا")                  # يدعون → دعا
-                add("ا" + c + "ي")            # form IV defective plural: يوصون → اوصي, يلقون → القي
-        if len(c) == 3 and suf in ("ون", "ين", "وا", "ان") and (c[1] == "ت" or c[0] == "ن"):
-            add("ا" + c + "ي")                # VII / VIII defective plural: يكتفون → اكتفي, ينتهون → انتهي
-        if hollow:
-            add(c[0] + "ا" + c[2])            # hollow: يقول → قال, يبيع → باع
-            add("ا" + c[0] + "ا" + c[2])      # form IV hollow: يريد → اراد
-        if defective:
-            add(c[:-1] + "ي")                 # defective: يخشى → خشي
-            add(c[:-1] + "ا")                 # defective: يدعو → دعا
-            if a_ok(c):
-                add("ا" + c[:-1] + "ي")       # form IV / VIII defective: يعطي → اعطي, يكتفي → اكتفي
-        if c[0] in "وؤ":
-            add("ا" + c[1:])
-    for b in bodies:  # defective perfects: دعت → دعا, رمتا → رمي
-        for suf in ("تا", "ت"):
-            if b.endswith(suf) and len(b) - len(suf) == 2:
-                add(b[: -len(suf)] + "ا")
-                add(b[: -len(suf)] + "ي")
-    for c, imperf, _suf in cores:  # passives of the perfect: عولج → عالج (III), اصيب → اصاب, قيل → قال
-        if imperf:
-            continue
-        if len(c) == 4 and c[1] == "و":
-            add(c[0] + "ا" + c[2:])
-        if len(c) == 4 and c[0] == "ا" and c[2] == "ي":
-            add("ا" + c[1] + "ا" + c[3])
-        if len(c) == 3 and c[1] == "ي" and not _suf:
-            add(c[0] + "ا" + c[2])
-    return out
-
-
 def sound_plural_candidates(x: str) -> list[str]:
     """Singular candidates of a sound plural or dual (with a possessive pronoun), best
     first: ات → ة / bare, ين ون → bare, تين تان → ة, يين يون → ي.
@@ -282,26 +193,6 @@ def sound_plural_candidates(x: str) -> list[str]:
         if c not in seen:
             seen.append(c)
     return seen
-
-
-def _passive_perfect(x: str, zipf: dict[str, float]) -> bool:
-    """Does ``x`` have the shape of a passive perfect of a hollow form IV (اصيب) or of
-    form III (عولج), with or without a subject suffix? A form IV needs its imperfect
-    (يصيب) in ``zipf``: انيس is a name, not a passive.
-
-    >>> z = {"يصيب": 4.0}
-    >>> _passive_perfect("اصيب", z), _passive_perfect("عولجوا", z), _passive_perfect("اصاب", z), _passive_perfect("انيس", z)
-    (True, True, False, False)
-    """
-    for suf in ("", "ت", "وا"):
-        if suf and not x.endswith(suf):
-            continue
-        c = x[: len(x) - len(suf)]
-        if len(c) == 4 and c[3] not in "ةكه" and (
-                (c[0] == "ا" and c[2] == "ي" and zipf.get("ي" + c[1] + "ي" + c[3], 0.0) >= 3.0)
-                or (c[1] == "و" and c[0] not in "اوي")):
-            return True
-    return False
 
 
 # ---------------------------------------------------------------------------
@@ -386,6 +277,8 @@ class LemmaRules:
         fw = self._function_words()
         if fw.get(w, w) != w:
             return fw[w]  # a particle with a pronoun: انها → ان (not a verb انه + ا)
+        if article_perfect(w, self.zipf):
+            return w  # التقي, التزم: form VIII perfects, not the article + تقي
         for _pre, stem in _segmentations(w):
             hit = self._plural(stem)
             if hit:
@@ -445,7 +338,7 @@ class LemmaRules:
         if lemma not in (w, bare, x) and not forced and x[:1] in "بلك" and x[1:3] == lemma[:2]:
             return None  # the stripper took off a preposition: a noun
             return None
-        passive = _passive_perfect(x, self.zipf)
+        passive = passive_perfect(x, self.zipf)
         if not (x.startswith(_IMPERFECT) or x.endswith(_VERB_ENDINGS) or passive):
             return None
         if x.endswith("ا") and not x.startswith(_IMPERFECT) and min(
@@ -458,19 +351,28 @@ class LemmaRules:
                     return None  # the form (or it without a pronoun) takes the article: a noun
                 if body != x and body.endswith("ت") and self.zipf.get("ال" + body[:-1] + "ة", 0.0) >= 3.0:
                     return None  # قدرتها: a feminine noun with a pronoun
-        allc = verb_candidates(x)
+        if x.endswith("ا") and x.startswith("ي") and self.zipf.get("ال" + x[:-1], 0.0) >= max(
+                2.0, self.zipf.get(x[:-1], 0.0) - 1.0):
+            return None  # يتيما, يوميا: tanween on a noun, not a dual subjunctive
+        allc = [c for c in verb_candidates(x)  # لم يتبن → تبني only when يتبني is the commoner form
+                if not (c == x[1:] + "ي" and self.zipf.get(x + "ي", 0.0) < self.zipf.get(x, 0.0) + 0.5)]
         # a 4+ letter candidate seen with the article is a noun, except the form V/VI stem of an
         # imperfect (يتاهل → تاهل; the masdar التاهل is spelled the same)
         cands = [c for c in allc if c != x and self.zipf.get(c, 0.0) >= 2.5
                  and not (len(c) >= 4 and self.zipf.get("ال" + c, 0.0) >= self.zipf.get(c, 0.0) - 1.0
-                          and not (c.startswith("ت") and x.startswith(_IMPERFECT) and x[1:].startswith(c)))]
+                          and not (c.startswith("ت") and x.startswith(_IMPERFECT) and x[1:].startswith(c))
+                          and not (c.startswith("ت") and x.startswith(_IMPERFECT) and c == x[1:] + "ي"
+                                   and self.zipf.get(x + "ي", 0.0) >= self.zipf.get(x, 0.0) + 0.5)
+                          and x != c + "وا")]  # تضرروا: a perfect, whatever its masdar
         nouns: set[str] = set()
         imperf_x = x.startswith(_IMPERFECT)
         if x.startswith(_IMPERFECT):  # the bare stem of an imperfect that is a common noun: يعرب ≠ عرب
             core = x[1:]
             # (not for forms V/VI, whose masdar is spelled as the perfect: التاهل, تاهل)
+            f3 = self.zipf.get(perfect_3fs(core), 0.0)  # تملك: ملكت is a verb, املكت is not seen
             if core in cands and self.zipf.get("ال" + core, 0.0) >= self.zipf.get(core, 0.0) - 0.5 \
-                    and not (core.startswith("ت") and len(core) >= 4):
+                    and not (core.startswith("ت") and len(core) >= 4) \
+                    and not (f3 >= 3.0 and f3 >= self.zipf.get(perfect_3fs("ا" + core), 0.0) + 1.0):
                 cands.remove(core)
                 if core.startswith("ت") and ("ا" + core) in cands:
                     nouns.add(core)  # تتهم → اتهم (VIII), not the noun تهم
@@ -479,11 +381,22 @@ class LemmaRules:
         if lemma != x and lemma in allc and lemma not in cands and lemma not in nouns:
             cands.append(lemma)  # the stripper's own verb reading competes on frequency
         if not cands:
-            return None
+            pp = pattern_perfect(x)  # يماطلون → ماطل: a rare form III / V / VI with its imperfect seen
+            return pp if pp and self.zipf.get("ي" + pp, 0.0) >= 2.0 else None
         imperf = x.startswith(_IMPERFECT)
+
+        plural_core = x[1:-2] if imperf and x.endswith(("ون", "وا", "ان", "ين")) and len(x) >= 6 else ""
+        # يكتفون: the singular imperfect يكتفي is commoner than يكتف, so the root is defective
+        defective_pl = bool(plural_core) and self.zipf.get(x[0] + plural_core + "ي", 0.0) >= \
+            self.zipf.get(x[0] + plural_core, 0.0) + 0.3
+
+        form2 = x[1:4] if imperf and len(x) >= 4 and x[2] == "و" and self.zipf.get(x[0] + x[1] + "ي" + x[3], 0.0) >= max(
+            3.0, self.zipf.get(x[:4], 0.0) + 0.5) and self.zipf.get(x[1:4] + "ت", 0.0) >= 2.5 else ""
 
         def score(c: str) -> float:
             z = self.zipf.get(c, 0.0)
+            if defective_pl and c in (plural_core, "ا" + plural_core):
+                z -= 1.0
             if c.startswith("ا") and c.endswith("ي") and len(c) == 4 and self.zipf.get(c[1:], 0.0) >= 3.0:
                 z -= 1.0  # ا + 3 letters is as often the 1st person imperfect (اخشي) as form IV
             if c.endswith("ت") and c[:-1] in cands:
@@ -492,17 +405,23 @@ class LemmaRules:
                 z -= 2.0  # a function word made up by a pattern: يجدون → وجد, not جدا
             if c[:1] in "تن" and len(c) == 3 and imperf and x.startswith(c):
                 z -= 1.0  # تحبها: the imperfect itself is no perfect (form V has 4+ letters)
+            if imperf and c.endswith("و") and c == x[1:]:
+                z -= 2.0  # a perfect does not end in و: تخلو → خلا, not خلو
             if c.startswith("ي") and len(c) >= 4:
                 z -= 3.0  # a perfect hardly starts with ي: يمكننا → امكن, not يمكن
+            if imperf and x.startswith("ت") and x == c + "وا" and len(c) >= 4 and c[2] not in "وي":
+                z += 1.0  # تضرروا: a form V perfect; the 2nd person plural is rare in news
             if imperf:
-                if len(c) == 3 and c[1] in "وي" and c[2] not in "وي" and x[1:4] == c:
+                if len(c) == 3 and c[1] in "وي" and c[2] not in "وي" and x[1:4] == c and c != form2:
                     z -= 1.5  # the bare hollow stem of an imperfect is a noun: تعيد → اعاد, not عيد
                 if len(c) == 2:
                     z -= 0.5  # a two-letter stem competes with the assimilated verb: يثق → وثق
                 if len(c) == 3 and c[1] == "ا" and (c[0] + "ي" + c[2]) in x \
                         and self.zipf.get("ي" + c[0] + "و" + c[2], 0.0) >= max(
                             3.0, self.zipf.get("ي" + c[0] + "ي" + c[2], 0.0) - 0.5):
-                    z -= 2.0  # يعيد beside يعود: form IV اعاد, not form I عاد
+                    z -= 2.5  # يعيد beside يعود: form IV اعاد, not form I عاد
+                if form2 and c == form2[0] + "ا" + form2[2]:
+                    z -= 2.0  # تمول beside تميل: مال's imperfect has ي, so form II مول (its 3fs مولت seen)
             return z
 
         best = max(cands, key=score)
@@ -516,9 +435,9 @@ class LemmaRules:
     def _function_words(self) -> dict[str, str]:
         fw = getattr(self.base, "_fw", None)
         if fw is None:
-            from .rules import _function_words
+            from .rules import function_words
 
-            fw = _function_words()
+            fw = function_words()
         return fw
 
     def _construct_plural(self, w: str, lemma: str) -> str | None:
@@ -553,8 +472,10 @@ class LemmaRules:
             cands = [c for c in sound_plural_candidates(lemma) if self._z(c) >= 2.0]
             if lemma.endswith(("ين", "ون", "ان")) and not lemma.endswith(("تين", "تان")):
                 # the singular is commoner and a sibling form is attested (فوجيان is a name)
-                cands = [c for c in cands if self._z(c) >= self._z(lemma) and (self._z(c) >= self._z(lemma) + 1.0 or max(
-                    self._z(c + o) for o in ("ين", "ون", "ان") if not lemma.endswith(o)) >= 2.0)]
+                cands = [c for c in cands if (self._z(c) >= self._z(lemma) and (self._z(c) >= self._z(lemma) + 1.0 or max(
+                    self._z(c + o) for o in ("ين", "ون", "ان") if not lemma.endswith(o)) >= 2.0))
+                    or (len(c) >= 4 and self._z(c) >= 3.0 and min(self.zipf.get(c + "ين", 0.0), self.zipf.get(c + "ون", 0.0)) >= 3.0)]
+                # (or both sound plurals are common words: اللاجئين → لاجئ, a noun seen mostly in the plural)
             if lemma.endswith("ات") and len(cands) >= 2 and cands[0].endswith("ة") and not cands[1].endswith("ة"):
                 if self._z(cands[1]) > self._z(cands[0]) + 0.5:
                     cands = cands[1:]

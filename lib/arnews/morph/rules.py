@@ -12,7 +12,7 @@ import regex as re
 from ..text import normalize
 from ..wordforms import ARTICLE, CONJUNCTIONS, FUTURE, PREPOSITIONS
 
-__all__ = ["RuleLemmatizer", "ARABIC_RE", "Analysis"]
+__all__ = ["RuleLemmatizer", "ARABIC_RE", "Analysis", "function_words"]
 
 ARABIC_RE = re.compile(r"\p{Arabic}")
 Analysis = tuple[str, "str | None", str]  # lemma, pos, backend
@@ -49,6 +49,9 @@ def _function_words() -> dict[str, str]:
             base = normalize(entries[0]["original"])
             out.setdefault(normalize(form), _PRONOUN_LEMMAS.get(base, base))
     return out
+
+
+function_words = _function_words  # public name, for arnews.morph.lemma_rules
 
 
 # Demonstratives and relatives take the masculine singular as lemma (as in CAMeL's lex).
