@@ -100,3 +100,12 @@ def test_read_only_some_articles(src):
     assert list(src.read("sentences", ["article_id", "text"], article_ids=[]).columns) == ["article_id", "text"]
     with pytest.raises(FileNotFoundError, match="no 'nothing' table"):
         src.read("nothing")
+
+
+def test_quote_stance_from_a_folder_equals_the_whole_tables(src, ann):
+    from arnews import stance_summary as summ
+
+    whole = summ.quote_stance(ann.tables["stance_cues"], ann.tables["quotes"])
+    batched = summ.quote_stance_folder(src, rows=1)  # one part of whole articles at a time
+    assert len(whole) > 20 and (whole["label"] != "neutral").any()
+    _eq(batched, whole)

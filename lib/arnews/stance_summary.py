@@ -16,7 +16,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-__all__ = ["stance_shares", "most_conflictual_article", "pair_edges", "pair_edges_from_dyads", "speaker_summary",
+__all__ = ["stance_shares", "most_conflictual_article", "quote_stance_folder", "pair_edges", "pair_edges_from_dyads", "speaker_summary",
            "strongest_sentences", "article_label_counts", "quote_stance", "pair_rows"]
 
 LABELS = ("cooperation", "neutral", "conflict")
@@ -131,3 +131,23 @@ def quote_stance(cues: pd.DataFrame, quotes: pd.DataFrame, threshold: float | No
     q["label"] = [stance.label_from_score(x, threshold) for x in q["score"]]
     q["cues"] = evid
     return q
+
+
+QUOTE_CUE_COLUMNS = ["article_id", "start", "end", "effective", "text", "category", "modifiers"]
+
+
+def quote_stance_folder(source, rows: int = 100_000, threshold: float | None = None) -> pd.DataFrame:
+    """:func:`quote_stance` over an annotation folder (:class:`arnews.tables.AnnotationFolder`),
+    about ``rows`` quotes at a time: only the stance cues of each batch's articles are read
+    (a few columns), so the cue table is never held whole.
+
+    >>> qs = quote_stance_folder(AnnotationFolder("out/annotations"))   # doctest: +SKIP
+    """
+    if not source.has("quotes"):
+        return quote_stance(None, None, threshold)
+    has_cues = source.has("stance_cues")
+    parts = []
+    for q in source.batches("quotes", rows=rows):
+        cues = source.read("stance_cues", QUOTE_CUE_COLUMNS, article_ids=set(q["article_id"])) if has_cues else None
+        parts.append(quote_stance(cues, q, threshold))
+    return pd.concat(parts, ignore_index=True) if parts else quote_stance(None, None, threshold)
