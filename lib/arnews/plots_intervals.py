@@ -74,6 +74,19 @@ def plot_shares(table: pd.DataFrame, by: str, category: str = "conflict", title:
     return fig
 
 
+def _period_starts(periods: pd.Series):
+    """Period labels (``2022-06``, ``2022Q2``, ``2022``) as their start dates, or positions
+    when a label is not a period.
+
+    >>> _period_starts(pd.Series(["2022-01", "2022-03"])).strftime("%Y-%m-%d").tolist()
+    ['2022-01-01', '2022-03-01']
+    """
+    try:
+        return pd.DatetimeIndex([pd.Period(str(p)).start_time for p in periods])
+    except (ValueError, TypeError):
+        return np.arange(len(periods))
+
+
 def plot_share_over_time(table: pd.DataFrame, category: str = "conflict", title: str | None = None, method: str = ""):
     """Share of ``category`` per ``period`` as lines with 95% bands (raw, and corrected when
     the table rests on labels). ``table``: :func:`arnews.correct.corrected_shares` by ``period``."""
@@ -83,13 +96,21 @@ def plot_share_over_time(table: pd.DataFrame, category: str = "conflict", title:
                               "(or ISO dates in the file names) to see the shares by month.")
     n_lab = _n_labelled(table)
     fig, ax = new_figure(8, 4)
-    x = np.arange(len(t))
+    x = _period_starts(t["period"])
     ax.plot(x, t["raw"], "o-", color=RAW_COLOR, label="raw (classify and count)")
     ax.fill_between(x, t["raw_low"], t["raw_high"], color=RAW_COLOR, alpha=0.2)
     if n_lab:
         ax.plot(x, t["corrected"], "s-", color=CORR_COLOR, label="corrected")
         ax.fill_between(x, t["low"], t["high"], color=CORR_COLOR, alpha=0.2)
-    ax.set_xticks(x, t["period"].astype(str).tolist(), rotation=45, ha="right")
+    if isinstance(x, pd.DatetimeIndex):  # a date axis: gaps between periods show, ticks stay readable
+        import matplotlib.dates as mdates
+
+        loc = mdates.AutoDateLocator(maxticks=10)
+        ax.xaxis.set_major_locator(loc)
+        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(loc))
+    else:
+        step = max(1, len(x) // 12)
+        ax.set_xticks(x[::step], t["period"].astype(str).tolist()[::step], rotation=45, ha="right")
     ax.set_ylim(0, 1)
     ax.set_ylabel(f"share of {category}")
     ax.legend(fontsize=8)
