@@ -63,3 +63,22 @@ def test_empty_network_says_so():
     fig = ps.plot_actor_network(pd.DataFrame(columns=stance.STANCE_COLUMNS))
     assert fig.arnews_message.startswith("No dyads")
     assert not fig.axes[0].axison  # a sentence, not an empty frame
+
+
+def test_pair_over_time_draws_months_beyond_max_points():
+    import numpy as np
+    import pandas as pd
+
+    from arnews.plots import stance as sp
+
+    n = 400  # 400 articles over about 9 months
+    head = pd.DataFrame({"article_id": [f"a{i}" for i in range(n)],
+                         "date": pd.date_range("2022-01-01", periods=n, freq="17h").strftime("%Y-%m-%d"),
+                         "score": np.tile([0.5, -0.5, 1.0, 0.0], n // 4), "n_sentences": 2, "pair": "CHN~RUS"})
+    fig = sp.plot_pair_over_time(head, max_points=150)
+    ax = fig.axes[0]
+    assert "400 articles by month" in ax.get_title()
+    x = ax.get_lines()[-1].get_xdata()
+    assert len(x) == head["date"].str[:7].nunique() and list(x) == sorted(x)
+    fig = sp.plot_pair_over_time(head.head(100), max_points=150)  # few articles: one point each
+    assert len(fig.axes[0].get_lines()[-1].get_xdata()) == 100

@@ -137,14 +137,16 @@ def plot_actor_network(stance: pd.DataFrame, level: str = "country", min_sentenc
 
 
 def plot_pair_over_time(headline: pd.DataFrame, pair_label: str | None = None, *, articles: pd.DataFrame | None = None,
-                        labels: dict | None = None, max_labels: int = 12):
+                        labels: dict | None = None, max_labels: int = 12, max_points: int = 150):
     """A pair's stance per article over time (from :func:`arnews.stance.pair_headline`):
     points sized by the number of sentences, on a time axis; the line joins only dated
     articles in date order. Undated articles are left out (the title says how many); when
     no article is dated the figure is one sentence saying so and how to add dates. Points
     carry short article labels (``labels``, or built from ``articles`` / the headline's
     title and date columns): the ``max_labels`` points with most sentences × |score|,
-    less any label that would overlap one already placed."""
+    less any label that would overlap one already placed. More than ``max_points`` dated
+    articles are drawn as one point per month instead (the sentence-weighted mean of its
+    articles, sized by their number), and the title says so."""
     from ..labels import article_labels
 
     h = headline.dropna(subset=["score"]).copy()
@@ -156,6 +158,8 @@ def plot_pair_over_time(headline: pd.DataFrame, pair_label: str | None = None, *
     h = h.dropna(subset=["when"]).sort_values(["when", "article_id"])
     if not len(h):
         return message_figure(f"{pair}: {n_undated} article(s) with a stance, none dated.\n" + UNDATED_MESSAGE)
+    if len(h) > max_points:
+        return _pair_by_month(h, pair, n_undated)
     if labels is None:
         src = articles if articles is not None else headline
         labels = article_labels(src) if "article_id" in src.columns else {}
@@ -175,6 +179,26 @@ def plot_pair_over_time(headline: pd.DataFrame, pair_label: str | None = None, *
     ax.set_title(with_note(f"{pair} stance per article over time (size = sentences)", note))
     fig.autofmt_xdate()
     drop_overlapping(fig, notes)  # the strongest articles keep their label
+    return fig
+
+
+def _pair_by_month(h: pd.DataFrame, pair: str, n_undated: int):
+    """The pair's stance per month: the sentence-weighted mean score of the month's articles."""
+    w = h["n_sentences"].clip(lower=1)
+    g = (h.assign(_sw=h["score"] * w, _w=w, month=h["when"].dt.to_period("M").dt.start_time)
+         .groupby("month").agg(sw=("_sw", "sum"), w=("_w", "sum"), n=("article_id", "size")))
+    score = g["sw"] / g["w"]
+    fig, ax = new_figure(9, 4.8)
+    colors = [STANCE_COLORS["cooperation"] if v > 0 else STANCE_COLORS["conflict"] if v < 0 else STANCE_COLORS["neutral"] for v in score]
+    ax.axhline(0, color="#888", lw=0.8)
+    ax.plot(g.index, score, color="#555", lw=1, zorder=1)
+    ax.scatter(g.index, score, s=20 + 80 * g["n"] / g["n"].max(), c=colors, edgecolor="#222", zorder=2)
+    ax.set_ylim(-1.05, 1.05)
+    ax.set_yticks([-1, -0.5, 0, 0.5, 1])
+    ax.set_ylabel("mean stance (−1 conflict … +1 cooperation)")
+    note = f"{len(h):,} articles by month (size = articles)" + (f"; {n_undated} undated left out" if n_undated else "")
+    ax.set_title(with_note(f"{pair} stance per month", note))
+    fig.autofmt_xdate()
     return fig
 
 
