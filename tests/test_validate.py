@@ -185,3 +185,14 @@ def test_a_folder_gives_the_same_sample_to_label(sample_folder):
     from_tables = validate.sample_for_labelling(ann.tables, ann.articles, 30, seed=3)
     assert len(from_folder) == 30 and (from_folder["text"] != "").all()
     assert from_folder.equals(from_tables)
+
+
+def test_a_folder_without_sentences_gives_empty_predictions(tmp_path):
+    from arnews.tables import AnnotationFolder
+
+    pd.DataFrame({"article_id": pd.Series([], dtype=str)}).to_parquet(tmp_path / "articles.parquet")
+    pd.DataFrame({"article_id": pd.Series([], dtype=str), "sentence_id": pd.Series([], dtype=int),
+                  "text": pd.Series([], dtype=str)}).to_parquet(tmp_path / "sentences.parquet")
+    p = validate.classify_folder(AnnotationFolder(tmp_path))
+    assert len(p.pairs) == 0 and len(p.tones) == 0 and p.method == "model"
+    assert {"a", "b", "label", "probability"} <= set(p.pairs.columns)

@@ -138,8 +138,10 @@ def classify_folder(folder, model: StanceModel | str | os.PathLike | None = None
             return Predictions(pairs, tones.drop(columns="method"), "model")
     ids = folder.read("sentences", ["article_id"])["article_id"].drop_duplicates().tolist()
     parts = [classify(article_tables(folder, ids[i:i + batch]), model) for i in range(0, len(ids), batch)]
-    if not parts:
-        return classify({}, model)
+    if not parts:  # no sentence in the folder
+        return Predictions(pd.DataFrame(columns=["article_id", "sentence_id", "a", "b", "label", "probability"]),
+                           pd.DataFrame(columns=["article_id", "sentence_id", "label", "probability"]),
+                           "model" if model_or_none(model) is not None else "lexicon")
     return Predictions(pd.concat([p.pairs for p in parts], ignore_index=True),
                        pd.concat([p.tones for p in parts], ignore_index=True), parts[0].method)
 
