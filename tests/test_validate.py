@@ -196,3 +196,11 @@ def test_a_folder_without_sentences_gives_empty_predictions(tmp_path):
     p = validate.classify_folder(AnnotationFolder(tmp_path))
     assert len(p.pairs) == 0 and len(p.tones) == 0 and p.method == "model"
     assert {"a", "b", "label", "probability"} <= set(p.pairs.columns)
+
+
+def test_labels_are_checked_against_a_folder_as_against_its_tables(sample_folder):
+    folder, ann = sample_folder
+    rows = validate.sample_for_labelling(ann.tables, ann.articles, 12, seed=1)
+    rows.loc[0, "text"] = "نص آخر"  # a sentence that no longer matches the corpus
+    from_folder = validate.in_corpus(rows, folder)
+    assert len(from_folder) == 11 and from_folder.equals(validate.in_corpus(rows, ann.tables))

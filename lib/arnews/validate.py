@@ -146,16 +146,18 @@ def classify_folder(folder, model: StanceModel | str | os.PathLike | None = None
                        pd.concat([p.tones for p in parts], ignore_index=True), parts[0].method)
 
 
-def article_tables(tables: Tables, article_ids) -> dict[str, pd.DataFrame]:
-    """The rows of some articles in every table (from a folder, only those rows are read).
+def article_tables(tables: Tables, article_ids, names: list[str] | None = None) -> dict[str, pd.DataFrame]:
+    """The rows of some articles in every table, or in the tables ``names`` (from a folder,
+    only those rows of those tables are read).
 
     >>> article_tables({"sentences": pd.DataFrame({"article_id": ["a", "b"], "sentence_id": [0, 0]})}, ["b"])["sentences"]["article_id"].tolist()
     ['b']
     """
     ids = set(article_ids)
     if isinstance(tables, dict):
-        return {k: (df[df["article_id"].isin(ids)] if "article_id" in df.columns else df) for k, df in tables.items()}
-    return {t: tables.read(t, article_ids=ids) for t in tables.tables()}
+        return {k: (df[df["article_id"].isin(ids)] if "article_id" in df.columns else df) for k, df in tables.items()
+                if names is None or k in names}
+    return {t: tables.read(t, article_ids=ids) for t in (tables.tables() if names is None else names)}
 
 
 def _sentences(tables: Tables, columns: list[str]) -> pd.DataFrame:
@@ -416,7 +418,7 @@ def in_corpus(rows: pd.DataFrame, tables: Tables) -> pd.DataFrame:
     """The labelled rows whose text is still the corpus's sentence of that id (a changed
     corpus or sentence splitter would otherwise score the wrong sentence); says how many were
     left out."""
-    s = article_tables(tables, set(rows["article_id"]))["sentences"][["article_id", "sentence_id", "text"]]
+    s = article_tables(tables, set(rows["article_id"]), ["sentences"])["sentences"][["article_id", "sentence_id", "text"]]
     m = rows.merge(s.astype({"sentence_id": int}), on=["article_id", "sentence_id"], how="left", suffixes=("", "_corpus"))
     ok = (m["text"].str.split().str.join(" ") == m["text_corpus"].fillna("").str.split().str.join(" ")).to_numpy()
     if not ok.all():
