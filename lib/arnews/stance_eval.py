@@ -8,7 +8,10 @@
   the five real articles of ``data/articles`` (``data/gold/stance_sentences.csv``), which it
   was never trained or tuned on. Their gold lists cooperation/conflict pairs only, so pairs
   are scored on those two labels there;
-* the lexicon method on both, for comparison (its rules were developed on sample articles
+* **written held-out set** (``data/gold/stance_heldout/``, when present): sentences written
+  blind for this purpose by someone who never saw the model or its errors; the shipped model
+  is never trained on them and nothing is tuned on them;
+* the lexicon method on each, for comparison (its rules were developed on sample articles
   000–003, so its sample figures are in-sample except for article 004).
 
 Measures: pair precision and recall (a pair is found when the method relates the two codes
@@ -28,7 +31,7 @@ import pandas as pd
 from .stance_model import TONE_LABELS
 
 __all__ = ["pair_scores", "tone_scores", "bootstrap", "Figures", "score", "format_figures", "evaluate", "report",
-           "evaluation_report"]
+           "evaluation_report", "heldout_dir", "heldout_figures"]
 
 STANCE_PAIR_LABELS = ("cooperation", "conflict")
 
@@ -197,9 +200,39 @@ def sample_gold(ann=None) -> tuple[pd.DataFrame, dict[str, pd.DataFrame], int]:
 HELD_OUT_LEXICON = ("004_",)  # sample articles the lexicon rules were not developed on
 
 
-def evaluate(model=None, written: str | Path | None = None, n_boot: int = 1000, cv: bool = True) -> dict[str, Figures]:
+def heldout_dir() -> Path:
+    """The written held-out stance sets: ``data/gold/stance_heldout/`` (same CSV format as
+    the training corpus; never read by ``train-stance``)."""
+    from .resources import data_path
+
+    return data_path("gold/stance_heldout")
+
+
+def heldout_figures(model, folder: str | Path | None = None, n_boot: int = 1000) -> dict[str, Figures]:
+    """The model and the lexicon scored on the written held-out set (``{}`` when there is none).
+
+    Intervals resample whole articles of the set.
+    """
+    from .stance_train import annotate_rows, predict_examples, prepare, read_written
+
+    folder = Path(folder) if folder is not None else heldout_dir()
+    if not folder.is_dir() or not any(folder.glob("*.csv")):
+        return {}
+    rows = read_written(folder)
+    tables = annotate_rows(rows)
+    ex = prepare(rows, tables, group="article_id")
+    note = f"{len(ex)} sentences, {rows['article_id'].nunique()} articles, written blind"
+    pm, tm = predict_examples(model, ex)
+    pl, tl = lexicon_predictions(tables, ex)
+    return {"model_heldout": score("Model, written HELD-OUT set (never trained or tuned on)", pm, tm, n_boot=n_boot, note=note),
+            "lexicon_heldout": score("Lexicon, written held-out set", pl, tl, n_boot=n_boot, note=note)}
+
+
+def evaluate(model=None, written: str | Path | None = None, n_boot: int = 1000, cv: bool = True,
+             heldout: str | Path | None = None) -> dict[str, Figures]:
     """Every figure of the stance methods (see the module docstring). Keys: ``model_cv``,
-    ``lexicon_written``, ``model_sample``, ``lexicon_sample``, ``model_sample_004``,
+    ``lexicon_written``, ``model_heldout`` and ``lexicon_heldout`` (when a held-out set
+    exists), ``model_sample``, ``lexicon_sample``, ``model_sample_004``,
     ``lexicon_sample_004``."""
     from .stance_model import default_model
     from .stance_train import annotate_rows, cross_validate, predict_examples, prepare, read_written
@@ -215,9 +248,10 @@ def evaluate(model=None, written: str | Path | None = None, n_boot: int = 1000, 
     p, t = lexicon_predictions(tables, ex)
     out["lexicon_written"] = score("Lexicon, written corpus (unseen by its rules)", p, t, n_boot=n_boot,
                                    note="it makes no neutral pairs except negated cues")
+    model = model or default_model()
+    out.update(heldout_figures(model, heldout, n_boot))
     rows_s, tables_s, _ = sample_gold()
     ex_s = prepare(rows_s, tables_s, group="article_id")
-    model = model or default_model()
     pm, tm = predict_examples(model, ex_s)
     pl, tl = lexicon_predictions(tables_s, ex_s)
     cc = STANCE_PAIR_LABELS
