@@ -301,6 +301,8 @@ class LemmaRules:
 
     def _stem(self, w: str) -> str:
         """``w`` without a future س or purpose ل before an imperfect prefix."""
+        if w[1:2] == "ا" and w.endswith(("وا", "ون", "ين", "ان")):
+            return w  # the 1st person singular takes no subject suffix: لاذوا is no ل + اذوا
         if len(w) >= 4 and w[0] in "سل" and w[1] in "يتنا" and self._z(w[1:]) >= (
                 min(self._z(w), 3.0) if w[0] == "ل" and len(w) >= 6 else self._z(w)):  # ليتاهل: the purpose ل
             return w[1:]
@@ -335,9 +337,9 @@ class LemmaRules:
         forced = x != bare and bare[0] == "س"  # after the future س the word is a verb
         if x.startswith("ال") or len(x) < 3 or x in self.plurals or self._is_name(x):
             return None
-        if lemma not in (w, bare, x) and not forced and x[:1] in "بلك" and x[1:3] == lemma[:2]:
-            return None  # the stripper took off a preposition: a noun
-            return None
+        if lemma not in (w, bare, x) and not forced and x[:1] in "بلك" and x[1:3] == lemma[:2] \
+                and not (x.endswith("وا") and len(x) >= 5 and self.zipf.get(x[1:], 0.0) < self.zipf.get(x, 0.0) + 0.5):
+            return None  # the stripper took off a preposition: a noun (not before a وا perfect: لاذوا)
         passive = passive_perfect(x, self.zipf)
         if not (x.startswith(_IMPERFECT) or x.endswith(_VERB_ENDINGS) or passive):
             return None
@@ -364,10 +366,16 @@ class LemmaRules:
                           and not (c.startswith("ت") and x.startswith(_IMPERFECT) and c == x[1:] + "ي"
                                    and self.zipf.get(x + "ي", 0.0) >= self.zipf.get(x, 0.0) + 0.5)
                           and x != c + "وا")]  # تضرروا: a perfect, whatever its masdar
+        if x.endswith("وا") and not x.startswith(_IMPERFECT):  # صدوا → صد, not the noun صدي
+            cands = [c for c in cands if not (c in (x[:-2] + "ي", x[:-2] + "ا") and len(c) == 3
+                                              and self.zipf.get(x[:-2], 0.0) >= 3.0
+                                              and self.zipf.get("ال" + c, 0.0) >= self.zipf.get(c, 0.0) - 1.0)]
         nouns: set[str] = set()
         imperf_x = x.startswith(_IMPERFECT)
         if x.startswith(_IMPERFECT):  # the bare stem of an imperfect that is a common noun: يعرب ≠ عرب
             core = x[1:]
+            if core[-1:] in "ئؤ" and core[:-1] + "ا" in cands:
+                core = core[:-1] + "ا"  # يخطئ: the stem خطا is the noun خطأ
             # (not for forms V/VI, whose masdar is spelled as the perfect: التاهل, تاهل)
             f3 = self.zipf.get(perfect_3fs(core), 0.0)  # تملك: ملكت is a verb, املكت is not seen
             if core in cands and self.zipf.get("ال" + core, 0.0) >= self.zipf.get(core, 0.0) - 0.5 \
@@ -393,6 +401,8 @@ class LemmaRules:
         form2 = x[1:4] if imperf and len(x) >= 4 and x[2] == "و" and self.zipf.get(x[0] + x[1] + "ي" + x[3], 0.0) >= max(
             3.0, self.zipf.get(x[:4], 0.0) + 0.5) and self.zipf.get(x[1:4] + "ت", 0.0) >= 2.5 else ""
 
+        form14 = self._form_i_or_iv(x, cands) if imperf else {}
+
         def score(c: str) -> float:
             z = self.zipf.get(c, 0.0)
             if defective_pl and c in (plural_core, "ا" + plural_core):
@@ -405,6 +415,11 @@ class LemmaRules:
                 z -= 2.0  # a function word made up by a pattern: يجدون → وجد, not جدا
             if c[:1] in "تن" and len(c) == 3 and imperf and x.startswith(c):
                 z -= 1.0  # تحبها: the imperfect itself is no perfect (form V has 4+ letters)
+            if imperf and form14 and c in form14:
+                z -= form14[c]
+            if imperf and len(c) >= 4 and c[0] in "تن" and x.startswith(c) and c != x \
+                    and self.zipf.get(perfect_3fs(c), 0.0) < 2.5:
+                z -= 1.5  # تسمعه: the imperfect itself, not a form V perfect (no تسمعت; تعلمت is seen)
             if imperf and c.endswith("و") and c == x[1:]:
                 z -= 2.0  # a perfect does not end in و: تخلو → خلا, not خلو
             if c.startswith("ي") and len(c) >= 4:
@@ -431,6 +446,26 @@ class LemmaRules:
         if x.endswith("ت") and best == x[:-1] and len(best) >= 4 and best[0] == "ا":
             return best if zb >= zx - 0.5 else None  # ارهقت → ارهق (the 3fs perfect is about as common)
         return best if zb >= zx else None
+
+    def _form_i_or_iv(self, x: str, cands: list[str]) -> dict[str, float]:
+        """Form I (عرف) or IV (اعرف) for an imperfect whose stem is the sound 3-letter one
+        (يعرفها, تسفر): the 3fs perfect, which no noun or 1st person imperfect shares (اعرف is
+        also "I know"), decides when one is at least 10 times commoner: ``{loser: penalty}``.
+        Not when the imperfect is far commoner than the form I perfect (يمكنه: impersonal امكن),
+        nor for a 3fs in ال (البت is a noun)."""
+        c1 = x[1:4]
+        c4 = "ا" + c1
+        if c1 not in cands or c4 not in cands or c1[-1] in "اوي":
+            return {}
+        f1, f4 = perfect_3fs(c1), perfect_3fs(c4)
+        z1, z4 = self.zipf.get(f1, 0.0), self.zipf.get(f4, 0.0)
+        if f4.startswith("ال") or f1.startswith("ال"):
+            return {}
+        if z1 >= z4 + 1.0 and self.zipf.get("ي" + c1, 0.0) <= z1 + 1.5:
+            return {c4: 1.0}
+        if z4 >= z1 + 1.0:
+            return {c1: 1.0}
+        return {}
 
     def _function_words(self) -> dict[str, str]:
         fw = getattr(self.base, "_fw", None)

@@ -45,6 +45,8 @@ def verb_candidates(x: str) -> list[str]:
             if b.endswith("ا") and b[:1] in _IMPERFECT and (len(b) >= 4 or b[1] == "ر"):
                 # alif maqsura before a pronoun: يراها → يرى, يتبناها → يتبنى (تساهم is not تسا + هم)
                 bodies.append(b[:-1] + "ي")
+            if b.endswith("و") and len(b) >= 4:
+                bodies.append(b + "ا")  # the وا of a plural loses its alif before a pronoun: تعلموه → تعلموا
     cores: list[tuple[str, bool, str]] = []  # (core, imperfect?, subject suffix)
     for b in bodies:
         ends = [(b, "")]
@@ -53,14 +55,24 @@ def verb_candidates(x: str) -> list[str]:
                 ends.append((b[: -len(suf)], suf))
         for core, suf in ends:
             # a perfect suffix; but a 4-letter ي/ت/ن..ا form is a hamza-final imperfect (يلجأ → لجا)
-            perfect_end = suf in ("تا", "ت", "ا") or (suf == "" and (core.endswith("ت") or (
+            perfect_end = suf in ("تا", "ت", "ا") or (suf == "" and (core.endswith(("ت", "وا", "يا")) or (
                 core.endswith("ا") and len(core) != 4)))
-            if core.startswith(_IMPERFECT) and len(core) >= 3 and not perfect_end:
+            # the 1st person plural takes no subject suffix (نسوا is نسي + وا, not ن + سوا), nor
+            # does ي take the 2fs ين
+            no_person = (core.startswith("ن") and suf) or (core.startswith("ي") and suf == "ين")
+            if core.startswith(_IMPERFECT) and len(core) >= 3 and not perfect_end and not no_person:
                 cores.append((core[1:], True, suf))
             elif suf == "ا" and core.startswith("ي") and len(core) >= 4:
                 cores.append((core[1:], True, suf))  # dual subjunctive: ان يفتحا → فتح
             if suf in ("", "وا", "تا", "ت", "ا"):  # perfect suffixes
                 cores.append((core, False, suf))
+            if suf == "وا" and (len(core) == 2 or (len(core) in (3, 4, 5) and core[0] == "ا") or (
+                    len(core) == 3 and core[1] == "ا")):
+                # a defective perfect drops its last letter before وا: بقوا → بقي, دعوا → دعا,
+                # اكتفوا → اكتفي, لاقوا → لاقي (kept only when commoner than the bare stem)
+                cores.append((core + "ي", False, "~"))
+                if len(core) == 2:
+                    cores.append((core + "ا", False, "~"))
             if suf in ("ون", "ين", "وا", "ان") and len(core) == 2 and core.startswith(_IMPERFECT) and core[1] == "ر":
                 cores.append((core[1] + "اي", False, suf))  # رأى: يرون → راي
     out: list[str] = []
@@ -116,6 +128,8 @@ def verb_candidates(x: str) -> list[str]:
             if b.endswith(suf) and len(b) - len(suf) == 2:
                 add(b[: -len(suf)] + "ا")
                 add(b[: -len(suf)] + "ي")
+            elif b.endswith(suf) and len(b) - len(suf) in (3, 4, 5) and b[0] == "ا":
+                add(b[: -len(suf)] + "ي")  # forms IV, VII, VIII, X: اوصت → اوصي, انتهت → انتهي
     for c, imperf, _suf in cores:  # passives of the perfect: عولج → عالج (III), اصيب → اصاب, قيل → قال
         if imperf:
             continue
