@@ -179,7 +179,7 @@ def sound_plural_candidates(x: str) -> list[str]:
         if b.endswith("وات") and len(b) >= 5:
             out += [b[:-3] + "ة", b[:-2] + "ة", b[:-3] + "و"]
         if b.endswith("ات") and len(b) >= 4:
-            out += [b[:-2] + "ة", b[:-2]]
+            out += [b[:-2] + "ة"] + ([b[:-2]] if len(b) >= 5 else [])  # no two-letter noun: فرات is not فر
         if b.endswith(("تين", "تان")) and len(b) >= 5:
             out.append(b[:-3] + "ة")
         if b.endswith(("يين", "يون")) and len(b) >= 5:
@@ -256,7 +256,7 @@ class LemmaRules:
             rest = w[1:]
             if rest in self.protected or rest in _DECADES:
                 return self.protected.get(rest, rest)
-            if self._conj_ok(w, rest):
+            if self._conj_ok(w, rest) and not self._takes_article(w):
                 return self._word(rest)
         p = prep_with_pronoun(w)
         if p is not None:
@@ -284,6 +284,8 @@ class LemmaRules:
             if hit:
                 return hit
         lemma = self.base(w)
+        if lemma != w and w[:1] in "وفبلك" and not lemma.startswith(w[:2]) and self._takes_article(w):
+            lemma = self.base("ال" + w)  # فعالية, وليد: seen with the article, so no clitic in front
         if lemma == w and w[:1] in "بلك" and not w.startswith("ال") and len(w) >= 4:
             rest = w[1:]  # بشكل → شكل: a common noun after a preposition the stripper kept
             if (self._z(rest) >= 4.0 and self.zipf.get("ال" + rest, 0.0) >= 3.5 and not self._is_name(w)
@@ -291,12 +293,24 @@ class LemmaRules:
                 return self._after(rest, self.base(rest))
         return self._after(w, lemma)
 
+    def _takes_article(self, w: str) -> bool:
+        """Is ``w`` itself seen with the article (الفعالية, الوليد), so that its first letter
+        is no conjunction or preposition? A clitic comes before the article, not after it. Not
+        when the clitic reading is far commoner (بلقاء: لقاء), nor before an article (والدين)."""
+        za = self.zipf.get("ال" + w, 0.0)
+        return len(w) >= 4 and w[1:3] != "ال" and za >= 3.0 and za >= self.zipf.get(w, 0.0) - 1.0 \
+            and za >= self._z(w[1:]) - 1.5
+
     def _plural(self, stem: str) -> str | None:
         if stem in self.plurals:
             return self.plurals[stem]
         for suf in PRON_SUFFIXES:
-            if suf != "ي" and stem.endswith(suf) and stem[: -len(suf)] in self.plurals:
-                return self.plurals[stem[: -len(suf)]]
+            if suf != "ي" and stem.endswith(suf):
+                b = stem[: -len(suf)]
+                # before a pronoun alif maqsura is written ا (قراهم: قرى) and a final hamza ئ (اخطائنا)
+                for c in (b, b[:-1] + "ي" if b.endswith("ا") else "", b[:-1] + "ء" if b.endswith("ئ") else ""):
+                    if c in self.plurals:
+                        return self.plurals[c]
         return None
 
     def _stem(self, w: str) -> str:
@@ -309,8 +323,12 @@ class LemmaRules:
         return w
 
     def _after(self, w: str, lemma: str) -> str:
-        if lemma in self.plurals and not w.endswith(lemma + "ة"):
-            return self.plurals[lemma]
+        if lemma in self.plurals:
+            if w.endswith(lemma + "ة"):  # a feminine form is not the plural + ة (الاولية)
+                if not lemma.endswith("ي"):
+                    return lemma + "ة"  # المصالحة: a feminine noun, not the plural مصالح with ة cut off
+            elif lemma.endswith("ي") or not w.endswith(tuple(lemma + s for s in ("ين", "ون", "ان"))):
+                return self.plurals[lemma]  # (المزارعين: the sound plural of مزارع, not مزارع → مزرعة)
         if self._is_name(lemma):
             return lemma
         c = self._construct_plural(w, lemma)
