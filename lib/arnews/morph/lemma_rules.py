@@ -327,8 +327,11 @@ class LemmaRules:
             if w.endswith(lemma + "ة"):  # a feminine form is not the plural + ة (الاولية)
                 if not lemma.endswith("ي"):
                     return lemma + "ة"  # المصالحة: a feminine noun, not the plural مصالح with ة cut off
-            elif lemma.endswith("ي") or not w.endswith(tuple(lemma + s for s in ("ين", "ون", "ان"))):
-                return self.plurals[lemma]  # (المزارعين: the sound plural of مزارع, not مزارع → مزرعة)
+            elif lemma.endswith("ي") or not (w.endswith(tuple(lemma + s for s in ("ين", "ون", "ان"))) or (
+                    w.endswith(lemma + "ات") and self._z(lemma + "ة") >= 3.0)):
+                # (المزارعين: the sound plural of مزارع, not مزارع → مزرعة; المظاهرات: of مظاهرة;
+                # but رسومات, ضغوطات are plurals of plurals)
+                return self.plurals[lemma]
         if self._is_name(lemma):
             return lemma
         c = self._construct_plural(w, lemma)
