@@ -156,6 +156,12 @@ def test_rules_backend_fourth_round(word, lemma):
         # noun that looks like a broken plural is that noun's (المظاهرات); plurals of plurals map on
         ("التكاليف", "تكلفة"), ("الأسوار", "سور"), ("بالشموع", "شمعة"), ("عواصفها", "عاصفة"),
         ("المظاهرات", "مظاهرة"), ("الملابس", "ملبس"), ("الضغوطات", "ضغط"), ("البيضاء", "بيضاء"),
+        # a noun in ية has its own plural in يات and is clearly commoner than the ي form
+        # (العملية, الشخصية, المسؤولية); an adjective's feminine goes to the masculine, also when
+        # its masculine is rarer but has a plural in يين (اللاتينية); كيفية is no كيف + nisba
+        ("العملية", "عملية"), ("شخصيته", "شخصية"), ("المسؤولية", "مسؤولية"), ("الجمعية", "جمعية"),
+        ("الكيفية", "كيفية"), ("اللاتينية", "لاتيني"), ("الأولمبية", "اولمبي"), ("الدولية", "دولي"),
+        ("العسكرية", "عسكري"), ("النهائية", "نهائي"), ("اليومية", "يومي"), ("الصينية", "صيني"),
     ],
 )
 def test_rules_backend_fourth_round_nouns(word, lemma):
