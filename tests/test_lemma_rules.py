@@ -130,6 +130,15 @@ def test_rules_backend_third_round(word, lemma):
         ("يقيم", "اقام"), ("يلبي", "لبي"), ("نوعا", "نوع"),
         # the imperfect with a pronoun is no form V perfect unless its 3fs is seen (تعلمت is)
         ("تستخدمها", "استخدم"), ("تساعده", "ساعد"), ("تسمعه", "سمع"), ("تعلم", "تعلم"),
+        # checked on common verbs (not dev words): 3fs of derived defectives (انتهت, تلقت, تولت;
+        # not form III shapes, هانت is hollow); a final ا of an imperfect is a hamza (يقرأ → قرا);
+        # passives of hollow IV / VIII with suffixes (أصيبوا, اختيرت); jussive of form X hollow only
+        # when the full imperfect is commoner (لم يستطع; يستعد is استعد); future س before 3+ letters
+        ("انتهت", "انتهي"), ("تلقت", "تلقي"), ("تولت", "تولي"), ("أجرت", "اجري"), ("أجروا", "اجري"),
+        ("هانت", "هان"), ("يقرأ", "قرا"), ("تهدأ", "هدا"), ("أصيبوا", "اصاب"),
+        ("أقيمت", "اقام"), ("اختيرت", "اختار"), ("يستطع", "استطاع"), ("يستعد", "استعد"), ("سأل", "سال"),
+        # form VIII perfects in ال inflected (التقت, التزمت, التقاه)
+        ("التقت", "التقي"), ("التزمت", "التزم"), ("التقطها", "التقط"),
     ],
 )
 def test_rules_backend_fourth_round(word, lemma):
@@ -189,6 +198,11 @@ def test_verb_rules_helpers():
     assert not article_perfect("الطريق", {"الطريق": 5.0, "الطريقت": 0.0})
     assert pattern_perfect("يماطلون") == "ماطل" and pattern_perfect("تتفاوضان") == "تفاوض"
     assert pattern_perfect("يقولون") is None and pattern_perfect("يماطل") is None
+    from arnews.morph.verb_rules import article_perfect_form
+
+    z = {"التقي": 4.4, "التقت": 3.9}
+    assert article_perfect_form("التقت", z) == "التقي" and article_perfect_form("التقوا", z) == "التقي"
+    assert article_perfect_form("التقاه", z) == "التقي" and article_perfect_form("التقرير", z) is None
 
 
 def test_plural_table_is_not_applied_to_a_feminine_form():

@@ -30,7 +30,7 @@ from typing import Callable
 import pandas as pd
 
 from ..text import normalize
-from .verb_rules import OBJ_SUFFIXES, article_perfect, passive_perfect, pattern_perfect, perfect_3fs, verb_candidates
+from .verb_rules import OBJ_SUFFIXES, article_perfect_form, passive_perfect, pattern_perfect, perfect_3fs, verb_candidates
 
 __all__ = [
     "load_broken_plurals",
@@ -277,8 +277,9 @@ class LemmaRules:
         fw = self._function_words()
         if fw.get(w, w) != w:
             return fw[w]  # a particle with a pronoun: انها → ان (not a verb انه + ا)
-        if article_perfect(w, self.zipf):
-            return w  # التقي, التزم: form VIII perfects, not the article + تقي
+        ap = article_perfect_form(w, self.zipf)
+        if ap is not None:
+            return ap  # التقي, التقت, التزم: form VIII perfects, not the article + تقي
         for _pre, stem in _segmentations(w):
             hit = self._plural(stem)
             if hit:
@@ -378,7 +379,10 @@ class LemmaRules:
                 2.0, self.zipf.get(x[:-1], 0.0) - 1.0):
             return None  # يتيما, يوميا: tanween on a noun, not a dual subjunctive
         allc = [c for c in verb_candidates(x)  # لم يتبن → تبني only when يتبني is the commoner form
-                if not (c == x[1:] + "ي" and self.zipf.get(x + "ي", 0.0) < self.zipf.get(x, 0.0) + 0.5)]
+                if not (c == x[1:] + "ي" and self.zipf.get(x + "ي", 0.0) < self.zipf.get(x, 0.0) + 0.5)
+                # لم يستطع → استطاع only when يستطيع is much commoner (يستعد is a verb of its own)
+                and not (len(x) == 5 and c == "است" + x[3] + "ا" + x[4] and self.zipf.get(
+                    x[:4] + "ي" + x[4], 0.0) < self.zipf.get(x, 0.0) + 0.5)]
         # a 4+ letter candidate seen with the article is a noun, except the form V/VI stem of an
         # imperfect (يتاهل → تاهل; the masdar التاهل is spelled the same)
         cands = [c for c in allc if c != x and self.zipf.get(c, 0.0) >= 2.5
@@ -428,7 +432,7 @@ class LemmaRules:
             z = self.zipf.get(c, 0.0)
             if defective_pl and c in (plural_core, "ا" + plural_core):
                 z -= 1.0
-            if c.startswith("ا") and c.endswith("ي") and len(c) == 4 and self.zipf.get(c[1:], 0.0) >= 3.0:
+            if imperf and c.startswith("ا") and c.endswith("ي") and len(c) == 4 and self.zipf.get(c[1:], 0.0) >= 3.0:
                 z -= 1.0  # ا + 3 letters is as often the 1st person imperfect (اخشي) as form IV
             if c.endswith("ت") and c[:-1] in cands:
                 z -= 1.0  # شهدت → شهد
@@ -445,6 +449,8 @@ class LemmaRules:
                 z -= 2.0  # a perfect does not end in و: تخلو → خلا, not خلو
             if c.startswith("ي") and len(c) >= 4:
                 z -= 3.0  # a perfect hardly starts with ي: يمكننا → امكن, not يمكن
+            if passive and not imperf and x.startswith(c) and x[len(c):] in ("ت", "وا"):
+                z -= 1.0  # اصيبوا → اصاب: the passive stem itself is no lemma
             if imperf and x.startswith("ت") and x == c + "وا" and len(c) >= 4 and c[2] not in "وي":
                 z += 1.0  # تضرروا: a form V perfect; the 2nd person plural is rare in news
             if imperf:
@@ -464,8 +470,9 @@ class LemmaRules:
         zb = self.zipf.get(best, 0.0)
         if x.startswith(_IMPERFECT) or forced or (passive and x.startswith("ا")):
             return best if zb >= zx - 1.0 else None  # اصيب → اصاب
-        if x.endswith("ت") and best == x[:-1] and len(best) >= 4 and best[0] == "ا":
-            return best if zb >= zx - 0.5 else None  # ارهقت → ارهق (the 3fs perfect is about as common)
+        if x.endswith("ت") and (best == x[:-1] and len(best) >= 4 and best[0] == "ا" or best in (
+                x[:-1] + "ي", x[:-1] + "ا")):
+            return best if zb >= zx - 0.5 else None  # ارهقت → ارهق, انتهت → انتهي (the 3fs is about as common)
         return best if zb >= zx else None
 
     def _form_i_or_iv(self, x: str, cands: list[str]) -> dict[str, float]:
