@@ -375,6 +375,9 @@ class LemmaRules:
                     return None  # the form (or it without a pronoun) takes the article: a noun
                 if body != x and body.endswith("ت") and self.zipf.get("ال" + body[:-1] + "ة", 0.0) >= 3.0:
                     return None  # قدرتها: a feminine noun with a pronoun
+        if x[0] == "ت" and x[-1] == "ي" and (len(x) == 4 or (len(x) == 5 and x[2] == "ا")) and self.zipf.get(
+                "ي" + x, 0.0) >= max(3.0, self.zipf.get("ي" + x[1:], 0.0) - 0.5):
+            return x  # تولى, تلقى, تعافى: a form V / VI defective perfect (يتولى is seen), not تولي "she turns"
         if x.endswith("ا") and x.startswith("ي") and self.zipf.get("ال" + x[:-1], 0.0) >= max(
                 2.0, self.zipf.get(x[:-1], 0.0) - 1.0):
             return None  # يتيما, يوميا: tanween on a noun, not a dual subjunctive
