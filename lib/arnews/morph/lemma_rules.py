@@ -328,6 +328,8 @@ class LemmaRules:
             if w.endswith(lemma + "ة"):  # a feminine form is not the plural + ة (الاولية)
                 if not lemma.endswith("ي"):
                     return lemma + "ة"  # المصالحة: a feminine noun, not the plural مصالح with ة cut off
+            elif not any(f in w for f in (lemma, lemma[:-1] + "ت", lemma[:-1] + "ا")):
+                pass  # تسهم → اسهم is the stripper's verb reading, not the plural اسهم of سهم
             elif lemma.endswith("ي") or not (w.endswith(tuple(lemma + s for s in ("ين", "ون", "ان"))) or (
                     w.endswith(lemma + "ات") and self._z(lemma + "ة") >= 3.0)):
                 # (المزارعين: the sound plural of مزارع, not مزارع → مزرعة; المظاهرات: of مظاهرة;
@@ -433,8 +435,11 @@ class LemmaRules:
 
         def score(c: str) -> float:
             z = self.zipf.get(c, 0.0)
-            if defective_pl and c in (plural_core, "ا" + plural_core):
-                z -= 1.0
+            if defective_pl and c in (plural_core, "ا" + plural_core, plural_core[:1] + "ا" + plural_core[1:]):
+                z -= 1.0  # (يبنون → بني, not hollow بان)
+            if imperf and len(c) == 3 and c[1] == "ا" and c[2] not in "اوي" and x[1] + x[2] == c[0] + c[2] \
+                    and self.zipf.get("ال" + c, 0.0) >= self.zipf.get(c, 0.0) - 1.0:
+                z -= 1.0  # يشن → شن: the hollow reading is the noun شان (الشان), the doubled verb is not
             if imperf and c.startswith("ا") and c.endswith("ي") and len(c) == 4 and self.zipf.get(c[1:], 0.0) >= 3.0:
                 z -= 1.0  # ا + 3 letters is as often the 1st person imperfect (اخشي) as form IV
             if c.endswith("ت") and c[:-1] in cands:

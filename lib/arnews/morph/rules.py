@@ -190,7 +190,8 @@ class RuleLemmatizer:
             if not w.startswith(pre):
                 continue
             rest = w[len(pre):]
-            if len(rest) < 2 or (kind == "fut" and (len(rest) < 3 or not rest.startswith(_IMPERFECT + ("ا",)))):
+            if len(rest) < 2 or (kind == "fut" and (len(rest) < 3 or not rest.startswith(_IMPERFECT + ("ا",))
+                                                    or (rest[0] == "ا" and len(rest) < 4))):  # ساهم is no سـ + اهم
                 continue
             if self._is_name(rest):
                 return self._drop_article(rest)

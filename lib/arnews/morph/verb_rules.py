@@ -192,7 +192,12 @@ def article_perfect(w: str, zipf: dict[str, float]) -> bool:
     >>> article_perfect("التقي", {"التقي": 4.4, "التقت": 3.9}), article_perfect("التقي", {"التقي": 4.4})
     (True, False)
     """
-    if not (w.startswith("الت") and len(w) in (5, 6)):
+    if not w.startswith("ال"):
+        return False
+    if w[2:3] != "ت":  # form IV defectives of a root in ل (الغي, القي), commoner than the bare غي, قي
+        if not (len(w) == 4 and w.endswith("ي") and zipf.get(w, 0.0) > zipf.get(w[2:], 0.0)):
+            return False  # (البي, الفي: ال + بي, في)
+    elif len(w) not in (5, 6):
         return False
     return zipf.get(w, 0.0) >= 3.0 and zipf.get(perfect_3fs(w), 0.0) >= 3.0
 
@@ -205,9 +210,10 @@ def article_perfect_form(w: str, zipf: dict[str, float]) -> str | None:
     >>> article_perfect_form("التقت", z), article_perfect_form("التقاه", z), article_perfect_form("التقرير", z)
     ('التقي', 'التقي', None)
     """
-    if not w.startswith("الت"):
+    if not w.startswith("ال"):
         return None
-    bodies = [w] + [w[: -len(s)] for s in OBJ_SUFFIXES if w.endswith(s) and len(w) - len(s) >= 4]
+    bodies = [w] + [w[: -len(s)] for s in OBJ_SUFFIXES if w.endswith(s) and len(w) - len(s) >= 4
+                    and s != "ني"]  # (الغاني is a nisba, not الغى + ني)
     for b in bodies:
         cands = [b]
         if b.endswith("ت"):
