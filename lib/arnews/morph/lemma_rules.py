@@ -309,7 +309,7 @@ class LemmaRules:
             if suf != "ي" and stem.endswith(suf):
                 b = stem[: -len(suf)]
                 # before a pronoun alif maqsura is written ا (قراهم: قرى) and a final hamza ئ (اخطائنا)
-                for c in (b, b[:-1] + "ي" if b.endswith("ا") else "", b[:-1] + "ء" if b.endswith("ئ") else ""):
+                for c in (b, b[:-1] + "ي" if b.endswith("ا") else "", b[:-1] + "ء" if b.endswith(("ئ", "ؤ")) else ""):
                     if c in self.plurals:
                         return self.plurals[c]
         return None
@@ -514,10 +514,14 @@ class LemmaRules:
     def _construct_plural(self, w: str, lemma: str) -> str | None:
         """A masculine sound plural or dual in construct before a pronoun keeps only its ي
         (لاعبيه → لاعب, ممثليها → ممثل): the bare noun is common, seen with the article and
-        with the plural ين; محاميه keeps محامي (محام is rare)."""
-        if not (lemma.endswith("ي") and len(lemma) >= 4 and any(
-                w.endswith(lemma + s) for s in PRON_SUFFIXES if s != "ي")):
+        with the plural ين; محاميه keeps محامي (محام is rare). Without a pronoun the form must
+        (almost) never take the article, as a construct cannot (ممثلي, مسؤولو; العربي can)."""
+        pron = any(w.endswith(lemma + s) for s in PRON_SUFFIXES if s != "ي")
+        if not (lemma.endswith(("ي", "و")) and len(lemma) >= 4 and (pron or (
+                w.endswith(lemma) and self.zipf.get("ال" + lemma, 0.0) < self.zipf.get(lemma, 0.0) - 2.0))):
             return None
+        if not pron and self.zipf.get("ال" + lemma[:-1] + ("ون" if lemma.endswith("و") else "ين"), 0.0) < 2.5:
+            return None  # the plural itself is seen with the article (الممثلين); ماري, بيكو are names
         b = lemma[:-1]
         if self._z(b) >= max(3.0, self._z(lemma) - 1.0) and self.zipf.get(b + "ين", 0.0) >= 2.5 \
                 and self.zipf.get("ال" + b, 0.0) >= 2.5:
@@ -545,7 +549,10 @@ class LemmaRules:
                 # the singular is commoner and a sibling form is attested (فوجيان is a name)
                 cands = [c for c in cands if (self._z(c) >= self._z(lemma) and (self._z(c) >= self._z(lemma) + 1.0 or max(
                     self._z(c + o) for o in ("ين", "ون", "ان") if not lemma.endswith(o)) >= 2.0))
-                    or (len(c) >= 4 and self._z(c) >= 3.0 and min(self.zipf.get(c + "ين", 0.0), self.zipf.get(c + "ون", 0.0)) >= 3.0)]
+                    or (len(c) >= 4 and self._z(c) >= 3.0 and min(self.zipf.get(c + "ين", 0.0), self.zipf.get(c + "ون", 0.0)) >= 3.0)
+                    or (len(c) >= 4 and (c[0] == "م" or c[1] == "ا") and self._z(c) >= 2.5
+                        and self._z(c + "ين") >= 2.5 and self._z(c + "ون") >= 2.0)]
+                # (or a participle, singular rarer but seen, with both sound plurals: المانحين, النازحين)
                 # (or both sound plurals are common words: اللاجئين → لاجئ, a noun seen mostly in the plural)
             if lemma.endswith("ات") and len(cands) >= 2 and cands[0].endswith("ة") and not cands[1].endswith("ة"):
                 if self._z(cands[1]) > self._z(cands[0]) + 0.5:
