@@ -135,6 +135,7 @@ def build_protected_words(zipf: dict[str, float], function_words: set[str] | fro
 # ---------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=8192)  # called twice per word (with and without a conjunction)
 def prep_with_pronoun(w: str) -> str | None:
     """The preposition of a preposition + pronoun (or + ما) word, else ``None``.
 
@@ -516,9 +517,10 @@ class LemmaRules:
         (لاعبيه → لاعب, ممثليها → ممثل): the bare noun is common, seen with the article and
         with the plural ين; محاميه keeps محامي (محام is rare). Without a pronoun the form must
         (almost) never take the article, as a construct cannot (ممثلي, مسؤولو; العربي can)."""
+        if not (lemma.endswith(("ي", "و")) and len(lemma) >= 4):
+            return None
         pron = any(w.endswith(lemma + s) for s in PRON_SUFFIXES if s != "ي")
-        if not (lemma.endswith(("ي", "و")) and len(lemma) >= 4 and (pron or (
-                w.endswith(lemma) and self.zipf.get("ال" + lemma, 0.0) < self.zipf.get(lemma, 0.0) - 2.0))):
+        if not (pron or (w.endswith(lemma) and self.zipf.get("ال" + lemma, 0.0) < self.zipf.get(lemma, 0.0) - 2.0)):
             return None
         if not pron and self.zipf.get("ال" + lemma[:-1] + ("ون" if lemma.endswith("و") else "ين"), 0.0) < 2.5:
             return None  # the plural itself is seen with the article (الممثلين); ماري, بيكو are names
