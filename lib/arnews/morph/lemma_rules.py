@@ -490,6 +490,12 @@ class LemmaRules:
         also "I know"), decides when one is at least 10 times commoner: ``{loser: penalty}``.
         Not when the imperfect is far commoner than the form I perfect (يمكنه: impersonal امكن),
         nor for a 3fs in ال (البت is a noun)."""
+        if len(x) >= 4 and x[2] == "ي" and x[3] not in "اوي":  # hollow: يثير, يشير → اثار, اشار
+            h1 = x[1] + "ا" + x[3]
+            if h1 in cands and "ا" + h1 in cands and self.zipf.get(perfect_3fs("ا" + h1), 0.0) >= max(
+                    3.5, self.zipf.get(perfect_3fs(h1), 0.0) + 0.5):
+                return {h1: 1.0}
+            return {}
         c1 = x[1:4]
         c4 = "ا" + c1
         if c1 not in cands or c4 not in cands or c1[-1] in "اوي":
