@@ -30,7 +30,7 @@ from typing import Callable
 import pandas as pd
 
 from ..text import normalize
-from .verb_rules import OBJ_SUFFIXES, article_perfect, passive_perfect, pattern_perfect, perfect_3fs, verb_candidates
+from .verb_rules import OBJ_SUFFIXES, article_perfect_form, passive_perfect, pattern_perfect, perfect_3fs, verb_candidates
 
 __all__ = [
     "load_broken_plurals",
@@ -135,6 +135,7 @@ def build_protected_words(zipf: dict[str, float], function_words: set[str] | fro
 # ---------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=8192)  # called twice per word (with and without a conjunction)
 def prep_with_pronoun(w: str) -> str | None:
     """The preposition of a preposition + pronoun (or + ما) word, else ``None``.
 
@@ -179,7 +180,7 @@ def sound_plural_candidates(x: str) -> list[str]:
         if b.endswith("وات") and len(b) >= 5:
             out += [b[:-3] + "ة", b[:-2] + "ة", b[:-3] + "و"]
         if b.endswith("ات") and len(b) >= 4:
-            out += [b[:-2] + "ة", b[:-2]]
+            out += [b[:-2] + "ة"] + ([b[:-2]] if len(b) >= 5 else [])  # no two-letter noun: فرات is not فر
         if b.endswith(("تين", "تان")) and len(b) >= 5:
             out.append(b[:-3] + "ة")
         if b.endswith(("يين", "يون")) and len(b) >= 5:
@@ -256,7 +257,7 @@ class LemmaRules:
             rest = w[1:]
             if rest in self.protected or rest in _DECADES:
                 return self.protected.get(rest, rest)
-            if self._conj_ok(w, rest):
+            if self._conj_ok(w, rest) and not self._takes_article(w):
                 return self._word(rest)
         p = prep_with_pronoun(w)
         if p is not None:
@@ -277,13 +278,16 @@ class LemmaRules:
         fw = self._function_words()
         if fw.get(w, w) != w:
             return fw[w]  # a particle with a pronoun: انها → ان (not a verb انه + ا)
-        if article_perfect(w, self.zipf):
-            return w  # التقي, التزم: form VIII perfects, not the article + تقي
+        ap = article_perfect_form(w, self.zipf)
+        if ap is not None:
+            return ap  # التقي, التقت, التزم: form VIII perfects, not the article + تقي
         for _pre, stem in _segmentations(w):
             hit = self._plural(stem)
             if hit:
                 return hit
         lemma = self.base(w)
+        if lemma != w and w[:1] in "وفبلك" and not lemma.startswith(w[:2]) and self._takes_article(w):
+            lemma = self.base("ال" + w)  # فعالية, وليد: seen with the article, so no clitic in front
         if lemma == w and w[:1] in "بلك" and not w.startswith("ال") and len(w) >= 4:
             rest = w[1:]  # بشكل → شكل: a common noun after a preposition the stripper kept
             if (self._z(rest) >= 4.0 and self.zipf.get("ال" + rest, 0.0) >= 3.5 and not self._is_name(w)
@@ -291,24 +295,47 @@ class LemmaRules:
                 return self._after(rest, self.base(rest))
         return self._after(w, lemma)
 
+    def _takes_article(self, w: str) -> bool:
+        """Is ``w`` itself seen with the article (الفعالية, الوليد), so that its first letter
+        is no conjunction or preposition? A clitic comes before the article, not after it. Not
+        when the clitic reading is far commoner (بلقاء: لقاء), nor before an article (والدين)."""
+        za = self.zipf.get("ال" + w, 0.0)
+        return len(w) >= 4 and w[1:3] != "ال" and za >= 3.0 and za >= self.zipf.get(w, 0.0) - 1.0 \
+            and za >= self._z(w[1:]) - 1.5
+
     def _plural(self, stem: str) -> str | None:
         if stem in self.plurals:
             return self.plurals[stem]
         for suf in PRON_SUFFIXES:
-            if suf != "ي" and stem.endswith(suf) and stem[: -len(suf)] in self.plurals:
-                return self.plurals[stem[: -len(suf)]]
+            if suf != "ي" and stem.endswith(suf):
+                b = stem[: -len(suf)]
+                # before a pronoun alif maqsura is written ا (قراهم: قرى) and a final hamza ئ (اخطائنا)
+                for c in (b, b[:-1] + "ي" if b.endswith("ا") else "", b[:-1] + "ء" if b.endswith(("ئ", "ؤ")) else ""):
+                    if c in self.plurals:
+                        return self.plurals[c]
         return None
 
     def _stem(self, w: str) -> str:
         """``w`` without a future س or purpose ل before an imperfect prefix."""
+        if w[1:2] == "ا" and w.endswith(("وا", "ون", "ين", "ان")):
+            return w  # the 1st person singular takes no subject suffix: لاذوا is no ل + اذوا
         if len(w) >= 4 and w[0] in "سل" and w[1] in "يتنا" and self._z(w[1:]) >= (
                 min(self._z(w), 3.0) if w[0] == "ل" and len(w) >= 6 else self._z(w)):  # ليتاهل: the purpose ل
             return w[1:]
         return w
 
     def _after(self, w: str, lemma: str) -> str:
-        if lemma in self.plurals and not w.endswith(lemma + "ة"):
-            return self.plurals[lemma]
+        if lemma in self.plurals:
+            if w.endswith(lemma + "ة"):  # a feminine form is not the plural + ة (الاولية)
+                if not lemma.endswith("ي"):
+                    return lemma + "ة"  # المصالحة: a feminine noun, not the plural مصالح with ة cut off
+            elif not any(f in w for f in (lemma, lemma[:-1] + "ت", lemma[:-1] + "ا")):
+                pass  # تسهم → اسهم is the stripper's verb reading, not the plural اسهم of سهم
+            elif lemma.endswith("ي") or not (w.endswith(tuple(lemma + s for s in ("ين", "ون", "ان"))) or (
+                    w.endswith(lemma + "ات") and self._z(lemma + "ة") >= 3.0)):
+                # (المزارعين: the sound plural of مزارع, not مزارع → مزرعة; المظاهرات: of مظاهرة;
+                # but رسومات, ضغوطات are plurals of plurals)
+                return self.plurals[lemma]
         if self._is_name(lemma):
             return lemma
         c = self._construct_plural(w, lemma)
@@ -335,9 +362,9 @@ class LemmaRules:
         forced = x != bare and bare[0] == "س"  # after the future س the word is a verb
         if x.startswith("ال") or len(x) < 3 or x in self.plurals or self._is_name(x):
             return None
-        if lemma not in (w, bare, x) and not forced and x[:1] in "بلك" and x[1:3] == lemma[:2]:
-            return None  # the stripper took off a preposition: a noun
-            return None
+        if lemma not in (w, bare, x) and not forced and x[:1] in "بلك" and x[1:3] == lemma[:2] \
+                and not (x.endswith("وا") and len(x) >= 5 and self.zipf.get(x[1:], 0.0) < self.zipf.get(x, 0.0) + 0.5):
+            return None  # the stripper took off a preposition: a noun (not before a وا perfect: لاذوا)
         passive = passive_perfect(x, self.zipf)
         if not (x.startswith(_IMPERFECT) or x.endswith(_VERB_ENDINGS) or passive):
             return None
@@ -351,11 +378,17 @@ class LemmaRules:
                     return None  # the form (or it without a pronoun) takes the article: a noun
                 if body != x and body.endswith("ت") and self.zipf.get("ال" + body[:-1] + "ة", 0.0) >= 3.0:
                     return None  # قدرتها: a feminine noun with a pronoun
+        if x[0] == "ت" and x[-1] == "ي" and (len(x) == 4 or (len(x) == 5 and x[2] == "ا")) and self.zipf.get(
+                "ي" + x, 0.0) >= max(3.0, self.zipf.get("ي" + x[1:], 0.0) - 0.5):
+            return x  # تولى, تلقى, تعافى: a form V / VI defective perfect (يتولى is seen), not تولي "she turns"
         if x.endswith("ا") and x.startswith("ي") and self.zipf.get("ال" + x[:-1], 0.0) >= max(
                 2.0, self.zipf.get(x[:-1], 0.0) - 1.0):
             return None  # يتيما, يوميا: tanween on a noun, not a dual subjunctive
         allc = [c for c in verb_candidates(x)  # لم يتبن → تبني only when يتبني is the commoner form
-                if not (c == x[1:] + "ي" and self.zipf.get(x + "ي", 0.0) < self.zipf.get(x, 0.0) + 0.5)]
+                if not (c == x[1:] + "ي" and self.zipf.get(x + "ي", 0.0) < self.zipf.get(x, 0.0) + 0.5)
+                # لم يستطع → استطاع only when يستطيع is much commoner (يستعد is a verb of its own)
+                and not (len(x) == 5 and c == "است" + x[3] + "ا" + x[4] and self.zipf.get(
+                    x[:4] + "ي" + x[4], 0.0) < self.zipf.get(x, 0.0) + 0.5)]
         # a 4+ letter candidate seen with the article is a noun, except the form V/VI stem of an
         # imperfect (يتاهل → تاهل; the masdar التاهل is spelled the same)
         cands = [c for c in allc if c != x and self.zipf.get(c, 0.0) >= 2.5
@@ -364,10 +397,16 @@ class LemmaRules:
                           and not (c.startswith("ت") and x.startswith(_IMPERFECT) and c == x[1:] + "ي"
                                    and self.zipf.get(x + "ي", 0.0) >= self.zipf.get(x, 0.0) + 0.5)
                           and x != c + "وا")]  # تضرروا: a perfect, whatever its masdar
+        if x.endswith("وا") and not x.startswith(_IMPERFECT):  # صدوا → صد, not the noun صدي
+            cands = [c for c in cands if not (c in (x[:-2] + "ي", x[:-2] + "ا") and len(c) == 3
+                                              and self.zipf.get(x[:-2], 0.0) >= 3.0
+                                              and self.zipf.get("ال" + c, 0.0) >= self.zipf.get(c, 0.0) - 1.0)]
         nouns: set[str] = set()
         imperf_x = x.startswith(_IMPERFECT)
         if x.startswith(_IMPERFECT):  # the bare stem of an imperfect that is a common noun: يعرب ≠ عرب
             core = x[1:]
+            if core[-1:] in "ئؤ" and core[:-1] + "ا" in cands:
+                core = core[:-1] + "ا"  # يخطئ: the stem خطا is the noun خطأ
             # (not for forms V/VI, whose masdar is spelled as the perfect: التاهل, تاهل)
             f3 = self.zipf.get(perfect_3fs(core), 0.0)  # تملك: ملكت is a verb, املكت is not seen
             if core in cands and self.zipf.get("ال" + core, 0.0) >= self.zipf.get(core, 0.0) - 0.5 \
@@ -393,11 +432,16 @@ class LemmaRules:
         form2 = x[1:4] if imperf and len(x) >= 4 and x[2] == "و" and self.zipf.get(x[0] + x[1] + "ي" + x[3], 0.0) >= max(
             3.0, self.zipf.get(x[:4], 0.0) + 0.5) and self.zipf.get(x[1:4] + "ت", 0.0) >= 2.5 else ""
 
+        form14 = self._form_i_or_iv(x, cands) if imperf else {}
+
         def score(c: str) -> float:
             z = self.zipf.get(c, 0.0)
-            if defective_pl and c in (plural_core, "ا" + plural_core):
-                z -= 1.0
-            if c.startswith("ا") and c.endswith("ي") and len(c) == 4 and self.zipf.get(c[1:], 0.0) >= 3.0:
+            if defective_pl and c in (plural_core, "ا" + plural_core, plural_core[:1] + "ا" + plural_core[1:]):
+                z -= 1.0  # (يبنون → بني, not hollow بان)
+            if imperf and len(c) == 3 and c[1] == "ا" and c[2] not in "اوي" and x[1] + x[2] == c[0] + c[2] \
+                    and self.zipf.get("ال" + c, 0.0) >= self.zipf.get(c, 0.0) - 1.0:
+                z -= 1.0  # يشن → شن: the hollow reading is the noun شان (الشان), the doubled verb is not
+            if imperf and c.startswith("ا") and c.endswith("ي") and len(c) == 4 and self.zipf.get(c[1:], 0.0) >= 3.0:
                 z -= 1.0  # ا + 3 letters is as often the 1st person imperfect (اخشي) as form IV
             if c.endswith("ت") and c[:-1] in cands:
                 z -= 1.0  # شهدت → شهد
@@ -405,10 +449,17 @@ class LemmaRules:
                 z -= 2.0  # a function word made up by a pattern: يجدون → وجد, not جدا
             if c[:1] in "تن" and len(c) == 3 and imperf and x.startswith(c):
                 z -= 1.0  # تحبها: the imperfect itself is no perfect (form V has 4+ letters)
+            if imperf and form14 and c in form14:
+                z -= form14[c]
+            if imperf and len(c) >= 4 and c[0] in "تن" and x.startswith(c) and c != x \
+                    and self.zipf.get(perfect_3fs(c), 0.0) < 2.5:
+                z -= 1.5  # تسمعه: the imperfect itself, not a form V perfect (no تسمعت; تعلمت is seen)
             if imperf and c.endswith("و") and c == x[1:]:
                 z -= 2.0  # a perfect does not end in و: تخلو → خلا, not خلو
             if c.startswith("ي") and len(c) >= 4:
                 z -= 3.0  # a perfect hardly starts with ي: يمكننا → امكن, not يمكن
+            if passive and not imperf and x.startswith(c) and x[len(c):] in ("ت", "وا"):
+                z -= 1.0  # اصيبوا → اصاب: the passive stem itself is no lemma
             if imperf and x.startswith("ت") and x == c + "وا" and len(c) >= 4 and c[2] not in "وي":
                 z += 1.0  # تضرروا: a form V perfect; the 2nd person plural is rare in news
             if imperf:
@@ -428,9 +479,36 @@ class LemmaRules:
         zb = self.zipf.get(best, 0.0)
         if x.startswith(_IMPERFECT) or forced or (passive and x.startswith("ا")):
             return best if zb >= zx - 1.0 else None  # اصيب → اصاب
-        if x.endswith("ت") and best == x[:-1] and len(best) >= 4 and best[0] == "ا":
-            return best if zb >= zx - 0.5 else None  # ارهقت → ارهق (the 3fs perfect is about as common)
+        if x.endswith("ت") and (best == x[:-1] and len(best) >= 4 and best[0] == "ا" or best in (
+                x[:-1] + "ي", x[:-1] + "ا")):
+            return best if zb >= zx - 0.5 else None  # ارهقت → ارهق, انتهت → انتهي (the 3fs is about as common)
         return best if zb >= zx else None
+
+    def _form_i_or_iv(self, x: str, cands: list[str]) -> dict[str, float]:
+        """Form I (عرف) or IV (اعرف) for an imperfect whose stem is the sound 3-letter one
+        (يعرفها, تسفر): the 3fs perfect, which no noun or 1st person imperfect shares (اعرف is
+        also "I know"), decides when one is at least 10 times commoner: ``{loser: penalty}``.
+        Not when the imperfect is far commoner than the form I perfect (يمكنه: impersonal امكن),
+        nor for a 3fs in ال (البت is a noun)."""
+        if len(x) >= 4 and x[2] == "ي" and x[3] not in "اوي":  # hollow: يثير, يشير → اثار, اشار
+            h1 = x[1] + "ا" + x[3]
+            if h1 in cands and "ا" + h1 in cands and self.zipf.get(perfect_3fs("ا" + h1), 0.0) >= max(
+                    3.5, self.zipf.get(perfect_3fs(h1), 0.0) + 0.5):
+                return {h1: 1.0}
+            return {}
+        c1 = x[1:4]
+        c4 = "ا" + c1
+        if c1 not in cands or c4 not in cands or c1[-1] in "اوي":
+            return {}
+        f1, f4 = perfect_3fs(c1), perfect_3fs(c4)
+        z1, z4 = self.zipf.get(f1, 0.0), self.zipf.get(f4, 0.0)
+        if f4.startswith("ال") or f1.startswith("ال"):
+            return {}
+        if z1 >= z4 + 1.0 and self.zipf.get("ي" + c1, 0.0) <= z1 + 1.5:
+            return {c4: 1.0}
+        if z4 >= z1 + 1.0:
+            return {c1: 1.0}
+        return {}
 
     def _function_words(self) -> dict[str, str]:
         fw = getattr(self.base, "_fw", None)
@@ -443,10 +521,15 @@ class LemmaRules:
     def _construct_plural(self, w: str, lemma: str) -> str | None:
         """A masculine sound plural or dual in construct before a pronoun keeps only its ي
         (لاعبيه → لاعب, ممثليها → ممثل): the bare noun is common, seen with the article and
-        with the plural ين; محاميه keeps محامي (محام is rare)."""
-        if not (lemma.endswith("ي") and len(lemma) >= 4 and any(
-                w.endswith(lemma + s) for s in PRON_SUFFIXES if s != "ي")):
+        with the plural ين; محاميه keeps محامي (محام is rare). Without a pronoun the form must
+        (almost) never take the article, as a construct cannot (ممثلي, مسؤولو; العربي can)."""
+        if not (lemma.endswith(("ي", "و")) and len(lemma) >= 4):
             return None
+        pron = any(w.endswith(lemma + s) for s in PRON_SUFFIXES if s != "ي")
+        if not (pron or (w.endswith(lemma) and self.zipf.get("ال" + lemma, 0.0) < self.zipf.get(lemma, 0.0) - 2.0)):
+            return None
+        if not pron and self.zipf.get("ال" + lemma[:-1] + ("ون" if lemma.endswith("و") else "ين"), 0.0) < 2.5:
+            return None  # the plural itself is seen with the article (الممثلين); ماري, بيكو are names
         b = lemma[:-1]
         if self._z(b) >= max(3.0, self._z(lemma) - 1.0) and self.zipf.get(b + "ين", 0.0) >= 2.5 \
                 and self.zipf.get("ال" + b, 0.0) >= 2.5:
@@ -474,7 +557,10 @@ class LemmaRules:
                 # the singular is commoner and a sibling form is attested (فوجيان is a name)
                 cands = [c for c in cands if (self._z(c) >= self._z(lemma) and (self._z(c) >= self._z(lemma) + 1.0 or max(
                     self._z(c + o) for o in ("ين", "ون", "ان") if not lemma.endswith(o)) >= 2.0))
-                    or (len(c) >= 4 and self._z(c) >= 3.0 and min(self.zipf.get(c + "ين", 0.0), self.zipf.get(c + "ون", 0.0)) >= 3.0)]
+                    or (len(c) >= 4 and self._z(c) >= 3.0 and min(self.zipf.get(c + "ين", 0.0), self.zipf.get(c + "ون", 0.0)) >= 3.0)
+                    or (len(c) >= 4 and (c[0] == "م" or c[1] == "ا") and self._z(c) >= 2.5
+                        and self._z(c + "ين") >= 2.5 and self._z(c + "ون") >= 2.0)]
+                # (or a participle, singular rarer but seen, with both sound plurals: المانحين, النازحين)
                 # (or both sound plurals are common words: اللاجئين → لاجئ, a noun seen mostly in the plural)
             if lemma.endswith("ات") and len(cands) >= 2 and cands[0].endswith("ة") and not cands[1].endswith("ة"):
                 if self._z(cands[1]) > self._z(cands[0]) + 0.5:

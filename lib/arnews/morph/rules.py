@@ -190,7 +190,8 @@ class RuleLemmatizer:
             if not w.startswith(pre):
                 continue
             rest = w[len(pre):]
-            if len(rest) < 2 or (kind == "fut" and not rest.startswith(_IMPERFECT + ("ا",))):
+            if len(rest) < 2 or (kind == "fut" and (len(rest) < 3 or not rest.startswith(_IMPERFECT + ("ا",))
+                                                    or (rest[0] == "ا" and len(rest) < 4))):  # ساهم is no سـ + اهم
                 continue
             if self._is_name(rest):
                 return self._drop_article(rest)
@@ -302,8 +303,15 @@ class RuleLemmatizer:
             b = x[:-1]
             # an imperfect-looking base must be seen with the article (تغطية is not تغطي + ة)
             verbal = b.startswith(("ت", "ي", "ن")) and self._zipf("ال" + b) < 1.5
-            if not verbal and (self._better(b, x) or (
-                    self._ev(b) >= self.min_zipf and self._ev(b[:-1]) >= self.min_zipf)):
+            # a noun in ية has a plural in يات of its own (عمليات, شخصيات, مسؤوليات) and is clearly
+            # commoner than the ي form; an adjective's feminine hardly has one (دوليات is rare) or is
+            # about as common as its masculine (اليومية, النهائية); its masculine has a plural in يين
+            ex, eb = self._ev(x), self._ev(b)
+            own_plural = self._ev(x[:-1] + "ات") >= ex - 1.0 and eb <= ex - 0.3
+            if not verbal and not own_plural and (self._better(b, x) or (
+                    eb >= self.min_zipf and self._ev(b[:-1]) >= self.min_zipf and eb >= ex - 1.5) or (
+                    eb >= self.min_zipf and max(self._ev(b + "ين"), self._ev(b + "ون")) >= 2.0
+                    and self._ev(x[:-1] + "ات") < ex - 1.5)):
                 return b
         if x.endswith("ة") and x.startswith("م") and len(x) >= 5 and self._better(x[:-1], x):
             return x[:-1]  # feminine participle/adjective (منفصلة → منفصل)

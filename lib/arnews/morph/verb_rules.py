@@ -15,7 +15,7 @@ Example
 from __future__ import annotations
 
 __all__ = ["OBJ_SUFFIXES", "IMPERFECT", "verb_candidates", "passive_perfect", "article_perfect",
-           "pattern_perfect", "perfect_3fs"]
+           "article_perfect_form", "pattern_perfect", "perfect_3fs"]
 
 OBJ_SUFFIXES = ("هما", "هم", "هن", "ها", "نا", "ني", "ه")  # ك/كم left out: تستهلك is not تستهل + ك
 IMPERFECT = ("ي", "ت", "ن")  # 1st singular ا left out: news prose has few, form IV perfects many
@@ -45,6 +45,8 @@ def verb_candidates(x: str) -> list[str]:
             if b.endswith("ا") and b[:1] in _IMPERFECT and (len(b) >= 4 or b[1] == "ر"):
                 # alif maqsura before a pronoun: يراها → يرى, يتبناها → يتبنى (تساهم is not تسا + هم)
                 bodies.append(b[:-1] + "ي")
+            if b.endswith("و") and len(b) >= 4:
+                bodies.append(b + "ا")  # the وا of a plural loses its alif before a pronoun: تعلموه → تعلموا
     cores: list[tuple[str, bool, str]] = []  # (core, imperfect?, subject suffix)
     for b in bodies:
         ends = [(b, "")]
@@ -53,14 +55,24 @@ def verb_candidates(x: str) -> list[str]:
                 ends.append((b[: -len(suf)], suf))
         for core, suf in ends:
             # a perfect suffix; but a 4-letter ي/ت/ن..ا form is a hamza-final imperfect (يلجأ → لجا)
-            perfect_end = suf in ("تا", "ت", "ا") or (suf == "" and (core.endswith("ت") or (
+            perfect_end = suf in ("تا", "ت", "ا") or (suf == "" and (core.endswith(("ت", "وا", "يا")) or (
                 core.endswith("ا") and len(core) != 4)))
-            if core.startswith(_IMPERFECT) and len(core) >= 3 and not perfect_end:
+            # the 1st person plural takes no subject suffix (نسوا is نسي + وا, not ن + سوا), nor
+            # does ي take the 2fs ين
+            no_person = (core.startswith("ن") and suf) or (core.startswith("ي") and suf == "ين")
+            if core.startswith(_IMPERFECT) and len(core) >= 3 and not perfect_end and not no_person:
                 cores.append((core[1:], True, suf))
             elif suf == "ا" and core.startswith("ي") and len(core) >= 4:
                 cores.append((core[1:], True, suf))  # dual subjunctive: ان يفتحا → فتح
             if suf in ("", "وا", "تا", "ت", "ا"):  # perfect suffixes
                 cores.append((core, False, suf))
+            if suf == "وا" and (len(core) == 2 or (len(core) in (3, 4, 5) and core[0] == "ا") or (
+                    len(core) == 3 and core[1] == "ا")):
+                # a defective perfect drops its last letter before وا: بقوا → بقي, دعوا → دعا,
+                # اكتفوا → اكتفي, لاقوا → لاقي (kept only when commoner than the bare stem)
+                cores.append((core + "ي", False, "~"))
+                if len(core) == 2:
+                    cores.append((core + "ا", False, "~"))
             if suf in ("ون", "ين", "وا", "ان") and len(core) == 2 and core.startswith(_IMPERFECT) and core[1] == "ر":
                 cores.append((core[1] + "اي", False, suf))  # رأى: يرون → راي
     out: list[str] = []
@@ -96,16 +108,20 @@ def verb_candidates(x: str) -> list[str]:
                 add("ا" + c + "ي")            # form IV defective plural: يوصون → اوصي, يلقون → القي
         if len(c) == 3 and suf in ("ون", "ين", "وا", "ان") and (c[1] == "ت" or c[0] == "ن"):
             add("ا" + c + "ي")                # VII / VIII defective plural: يكتفون → اكتفي, ينتهون → انتهي
+        if len(c) == 3 and c[1] == "ا" and suf in ("ون", "ين", "وا", "ان"):
+            add(c + "ي")                      # form III defective plural: يعانون → عاني
+        if len(c) == 4 and c.startswith("ست") and not suf:
+            add("است" + c[2] + "ا" + c[3])    # jussive of form X hollow: لم يستطع → استطاع
         if hollow:
             add(c[0] + "ا" + c[2])            # hollow: يقول → قال, يبيع → باع
             add("ا" + c[0] + "ا" + c[2])      # form IV hollow: يريد → اراد
         if defective:
             # the imperfect's last letter tells the perfect's: تنوي → نوي, يدعو → دعا
-            if not c.endswith("و"):
+            if c.endswith("ي"):  # (ى is written ي once normalized: a final ا is a hamza, يقرأ → قرا)
                 add(c[:-1] + "ي")             # defective: يخشى → خشي
             if not (c.endswith("ي") and not suf):
                 add(c[:-1] + "ا")
-            if a_ok(c):
+            if a_ok(c) and not c.endswith("ا"):
                 add("ا" + c[:-1] + "ي")       # form IV / VIII defective: يعطي → اعطي, يكتفي → اكتفي
         if len(c) == 3 and c[0] == "ت" and not suf and not defective:
             add(c + "ي")                      # jussive of a form V defective: لم يتبن → تبني
@@ -116,6 +132,11 @@ def verb_candidates(x: str) -> list[str]:
             if b.endswith(suf) and len(b) - len(suf) == 2:
                 add(b[: -len(suf)] + "ا")
                 add(b[: -len(suf)] + "ي")
+            elif b.endswith(suf) and (len(b) - len(suf) in (3, 4, 5) and b[0] == "ا" or (
+                    b[0] == "ت" and (len(b) - len(suf) == 3 or (len(b) - len(suf) == 4 and b[2] == "ا")))):
+                # forms IV, VII, VIII, X (اوصت → اوصي, انتهت → انتهي), V / VI (تبنت → تبني, تعافت);
+                # not form III, whose 3fs looks like a hollow one (هانت, not هاني)
+                add(b[: -len(suf)] + "ي")
     for c, imperf, _suf in cores:  # passives of the perfect: عولج → عالج (III), اصيب → اصاب, قيل → قال
         if imperf:
             continue
@@ -125,6 +146,8 @@ def verb_candidates(x: str) -> list[str]:
             add("ا" + c[1] + "ا" + c[3])
         if len(c) == 3 and c[1] == "ي" and not _suf:
             add(c[0] + "ا" + c[2])
+        if len(c) == 5 and c[0] == "ا" and c[2] == "ت" and c[3] == "ي":
+            add(c[:3] + "ا" + c[4])           # form VIII hollow: اختير → اختار
     return out
 
 
@@ -169,9 +192,40 @@ def article_perfect(w: str, zipf: dict[str, float]) -> bool:
     >>> article_perfect("التقي", {"التقي": 4.4, "التقت": 3.9}), article_perfect("التقي", {"التقي": 4.4})
     (True, False)
     """
-    if not (w.startswith("الت") and len(w) in (5, 6)):
+    if not w.startswith("ال"):
+        return False
+    if w[2:3] != "ت":  # form IV defectives of a root in ل (الغي, القي), commoner than the bare غي, قي
+        if not (len(w) == 4 and w.endswith("ي") and zipf.get(w, 0.0) > zipf.get(w[2:], 0.0)):
+            return False  # (البي, الفي: ال + بي, في)
+    elif len(w) not in (5, 6):
         return False
     return zipf.get(w, 0.0) >= 3.0 and zipf.get(perfect_3fs(w), 0.0) >= 3.0
+
+
+def article_perfect_form(w: str, zipf: dict[str, float]) -> str | None:
+    """The form VIII perfect in ال (see :func:`article_perfect`) that ``w`` inflects: itself, its
+    3fs or plural (التقت, التزموا), or with an object pronoun (التقاه, التقاها).
+
+    >>> z = {"التقي": 4.4, "التقت": 3.9}
+    >>> article_perfect_form("التقت", z), article_perfect_form("التقاه", z), article_perfect_form("التقرير", z)
+    ('التقي', 'التقي', None)
+    """
+    if not w.startswith("ال"):
+        return None
+    bodies = [w] + [w[: -len(s)] for s in OBJ_SUFFIXES if w.endswith(s) and len(w) - len(s) >= 4
+                    and s != "ني"]  # (الغاني is a nisba, not الغى + ني)
+    for b in bodies:
+        cands = [b]
+        if b.endswith("ت"):
+            cands += [b[:-1], b[:-1] + "ي"]
+        if b.endswith("وا"):
+            cands += [b[:-2], b[:-2] + "ي"]
+        if b.endswith("ا") and b is not w:
+            cands.append(b[:-1] + "ي")
+        for c in cands:
+            if article_perfect(c, zipf):
+                return c
+    return None
 
 
 def pattern_perfect(x: str) -> str | None:
