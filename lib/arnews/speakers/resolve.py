@@ -55,7 +55,8 @@ def _title_type(words: list[Word], lex: SpeakerLexicon) -> tuple[str | None, boo
     """The first title's type in the phrase and whether it marks a former office holder.
     A generic head (رئيس، مدير) yields to a later non-state title: "رئيس بعثة المنظمة" is
     an NGO's, "الرئيس التنفيذي لشركة" a company's."""
-    hits = find_entries(lex.titles, words)
+    hits = [(i, e) for i, e in find_entries(lex.titles, words)
+            if not (i and words[i - 1].readings[0].startswith("مؤتمر"))]  # "في مؤتمره الصحفي": no title
     former = any(e.value == "former" for _, e in hits)
     hits = [e for _, e in hits if e.value != "former"]
     if len(hits) > 1 and hits[0].words in _WEAK_HEADS:
@@ -133,6 +134,11 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
     if former:
         found = _countries_in(words, ments, ss, se, lex, ("place", "outlet"))
         return SpeakerInfo(found[-1][1] if found else None, "analyst")
+    inst = next((e.value for i, e in find_entries(lex.places, words[:4]) if i == 0 and e.kind == "institution"), None)
+    if inst and not (actor and type_of.get(actor) == "person"):
+        # an institution opening the phrase speaks for its code, whatever titles follow:
+        # "الوكالة الذرية تطالب إيران", "صندوق النقد حذر في تقريره"
+        return SpeakerInfo(inst, _org_or_state(inst, orgs))
     lead = next((e.value for i, e in find_entries(lex.titles, words[:3]) if i == 0), None)
     if actor and lead in _NON_STATE and type_of.get(actor) == "person":
         actor = None  # "الباحثة في … بارك جي يون": a name that looks like a politician's is not the speaker
