@@ -10,7 +10,7 @@ from quote_fixtures import quotes_of
 
 
 def _speakers(q):
-    return q[["speaker_country", "speaker_type"]].values.tolist()
+    return q.loc[q["kind"] == "speech", ["speaker_country", "speaker_type"]].values.tolist()
 
 
 def test_an_institution_opening_the_phrase_speaks_for_its_code_not_a_country_after_it():
@@ -44,3 +44,58 @@ def test_denounce_and_protest_are_statements_with_a_subject_before_them():
     q = quotes_of('فنزويلا تندد بـ"القرصنة" الأميركية\n\nكاراكاس - احتجزت البحرية ناقلة.',
                   [("فنزويلا", "VEN", "country", "VEN")])
     assert q[["kind", "speaker_country"]].values.tolist() == [["speech", "VEN"]]
+
+
+def test_a_regional_nisba_names_no_state_not_even_the_dateline():
+    q = quotes_of('بغداد - قال دبلوماسي خليجي شارك في الصياغة إن العبارة "عامة عن قصد".',
+                  [("بغداد", "IRQ", "country", "IRQ")])
+    assert q[["speaker_country", "speaker_type"]].values.tolist() == [[None, "state"]]
+    # an institution with the same adjective keeps its code
+    q = quotes_of('وقالت المفوضية الأوروبية إن الخطة "قابلة للتنفيذ".')
+    assert q["speaker_country"].tolist() == ["EU"]
+
+
+def test_a_local_organisation_takes_the_dateline_country():
+    t = ('كيشيناو (رويترز) - جرت الانتخابات.\n\n'
+         'وقالت مديرة منظمة "بروموليكس" المحلية إن فرقها رصدت "أكثر من مئتي حالة".')
+    assert _speakers(quotes_of(t)) == [["MDA", "ngo"]]
+    t = 'كيشيناو (رويترز) - قالت مديرة منظمة "بروموليكس" إن فرقها رصدت "أكثر من مئتي حالة".'
+    assert _speakers(quotes_of(t)) == [[None, "ngo"]]
+
+
+def test_a_spokesman_of_her_takes_the_body_named_before_not_an_earlier_spokesman():
+    t = ('وقال متحدث باسم وزارة الدفاع اليابانية إن الصاروخ "سقط في البحر".\n\n'
+         'ودانت وزارة الخارجية الأميركية الإطلاق، وقال متحدث باسمها إن واشنطن "ملتزمة بالدفاع".')
+    q = quotes_of(t, [("اليابانية", "JPN", "country", "JPN"), ("الأميركية", "USA", "country", "USA"),
+                      ("واشنطن", "USA", "country", "USA")])
+    assert q["speaker_country"].tolist() == ["JPN", "USA"]
+
+
+def test_a_definite_noun_takes_up_the_earlier_phrase_it_heads():
+    t = ('وقالت هيئة الأركان المشتركة الكورية الجنوبية إن الصاروخ "حلق 800 كيلومتر". '
+         'وأضافت الهيئة أن الجيش "رفع مستوى التأهب".')
+    q = quotes_of(t, [("الكورية الجنوبية", "KOR", "country", "KOR")])
+    assert q["speaker_country"].tolist() == ["KOR", "KOR"]
+    # with nothing earlier it heads, the noun names no state
+    q = quotes_of('وأضافت الهيئة أن الجيش "رفع مستوى التأهب".')
+    assert q["speaker_country"].tolist() == [None]
+
+
+def test_naql_takes_an_untitled_name_between_an_and_qawlaha():
+    t = 'ونقلت الوكالة عن كيم يو جونغ، شقيقة الزعيم الكوري الشمالي، قولها: "سنرد على كل استفزاز".'
+    q = quotes_of(t, [("الكوري الشمالي", "PRK", "country", "PRK")])
+    assert q["speaker_country"].tolist() == ["PRK"]
+    assert q["speaker_text"].iloc[0].startswith("كيم يو جونغ")
+
+
+def test_an_object_or_adverb_after_the_verb_is_no_speaker():
+    t = 'كوريا الشمالية تطلق صاروخا وتصف المناورات المشتركة بأنها "بروفة غزو".'
+    q = quotes_of(t, [("كوريا الشمالية", "PRK", "country", "PRK")])
+    assert q["speaker_country"].tolist() == ["PRK"]
+    t = 'قال الكرملين إن المحادثات كانت "بناءة"، واتهم كييف بأنها "تسعى إلى كسب الوقت".'
+    q = quotes_of(t, [("الكرملين", "KREMLIN", "institution", "RUS"), ("كييف", "UKR", "country", "UKR")])
+    assert q["speaker_country"].tolist() == ["RUS", "RUS"]
+    # a country right after اتهم followed by its object is the subject
+    t = 'واتهمت مانيلا بكين بانتهاج سلوك "عدواني وخطير".'
+    q = quotes_of(t, [("مانيلا", "PHL", "country", "PHL"), ("بكين", "CHN", "country", "CHN")])
+    assert q["speaker_country"].tolist() == ["PHL"]

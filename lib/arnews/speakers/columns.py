@@ -9,7 +9,7 @@ from ..text import normalize
 from .lexicon import CHAIN_RULES, NOT_SUBJECT, SPEAKER_COLUMNS, SpeakerLexicon, find_entries, is_speech_verb, load_speaker_lexicon, speech_forms, words_in
 from .positions import in_spans, paragraph_start, sentence_start
 from .kind import quote_kind
-from .resolve import Mention, dateline_country, head_noun, resolve_speaker, title_heads
+from .resolve import Mention, dateline_country, head_noun, nisba_country, resolve_speaker, title_heads
 from .interview import first_person, is_interview, our_title, turn
 from .subjects import Subject, addressee, find_subjects, sentence_subject
 
@@ -116,6 +116,33 @@ def _headline_subject(text: str, r: dict, sent: int, ments: list[Mention], lex: 
     return Subject(vpos, s0, e0, persons[0].actor_id if persons else (actors[0].actor_id if actors else None))
 
 
+# Verbs whose first noun, with the subject left out, is their object: "واتهم كييف بأنها «…»",
+# "وتصف المناورات بأنها «…»".
+_OBJECT_VERBS = frozenset("وصف وصفت يصف تصف اتهم اتهمت يتهم تتهم".split())
+
+
+def _object_taken_for_subject(text: str, r: dict, ments: list[Mention], lex: SpeakerLexicon) -> bool:
+    """Whether the phrase the quote finder took for the speech verb's subject is rather its
+    object or an adverb: no title, no actor and no country in it ("وتصف المناورات بأنها",
+    "قال بوضوح إن"), or a lone actor right before بأن/بـ after وصف/اتهم ("واتهم كييف بأنها")."""
+    ss, se = r.get("speaker_start"), r.get("speaker_end")
+    if ss is None or pd.isna(ss):
+        return False
+    ss, se = int(ss), int(se)
+    ws = words_in(text, ss, se)
+    if not ws or any(i == 0 for i, _ in find_entries(lex.titles, ws)):
+        return False
+    inside = [m for m in ments if ss <= m.start and m.end <= se and m.country]
+    if not r.get("speaker_actor_id") and not inside and not find_entries(lex.places, ws) \
+            and not any(nisba_country(w.readings[0]) for w in ws):
+        return True
+    verb = r.get("verb")
+    nxt = words_in(text, se, min(len(text), se + 20))[:1]
+    return (len(ws) <= 2 and isinstance(verb, str) and any(x in _OBJECT_VERBS for x in words_in(verb, 0, len(verb))[0].readings)
+            and bool(nxt) and nxt[0].readings[0].startswith("ب")
+            and not any(m.start == nxt[0].start for m in ments))  # "اتهمت مانيلا بكين بـ": بكين is the object
+
+
 def _reattribute(text: str, r: dict, before: list[dict], ments: list[Mention], lex: SpeakerLexicon, spans) -> None:
     """Fix an inherited or missing speaker from the quote's own sentence and paragraph.
 
@@ -128,9 +155,16 @@ def _reattribute(text: str, r: dict, before: list[dict], ments: list[Mention], l
     """
     rule = r.get("rule")
     if rule == "verb_subject" and not _adverb_speaker(r, text):
-        head = _headline_subject(text, r, sentence_start(text, int(r["start"]) - 1, spans), ments, lex)
+        sent = sentence_start(text, int(r["start"]) - 1, spans)
+        head = _headline_subject(text, r, sent, ments, lex)
         if head is not None:
             _set_speaker(r, head, text, "subject_verb")
+        elif _object_taken_for_subject(text, r, ments, lex):
+            ss = int(r["speaker_start"])
+            alt = [x for x in find_subjects(text, sent, int(r["start"]) - 1, ments, lex, spans) if x.start != ss]
+            sub = alt[-1] if alt else sentence_subject(text, sent, int(r["start"]) - 1, ments, lex, spans)
+            if sub is not None and sub.start != ss:
+                _set_speaker(r, sub, text, "implicit_sentence_subject")
         return
     inherited = rule in CHAIN_RULES or _adverb_speaker(r, text)
     if not (inherited or rule in (None, "implicit_same_sentence", "implicit_sentence_person", "according_to")):

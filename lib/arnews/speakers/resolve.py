@@ -134,6 +134,8 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
     if former:
         found = _countries_in(words, ments, ss, se, lex, ("place", "outlet"))
         return SpeakerInfo(found[-1][1] if found else None, "analyst")
+    if ttype is not None and _regional(words, lex):
+        return SpeakerInfo(None, ttype)  # "دبلوماسي أوروبي": no state, no dateline
     inst = next((e.value for i, e in find_entries(lex.places, words[:4]) if i == 0 and e.kind == "institution"), None)
     if inst and not (actor and type_of.get(actor) == "person"):
         # an institution opening the phrase speaks for its code, whatever titles follow:
@@ -152,7 +154,8 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
             return SpeakerInfo(c, "organisation")
     if ttype in ("analyst", "ngo", "media", "company", "other"):
         found = _countries_in(words, ments, ss, se, lex, ("place", "outlet"))
-        fallback = dateline if ttype in ("company", "other") else None
+        local = any(w.readings[0] in _LOCAL for w in words)  # "منظمة «…» المحلية": the dateline's
+        fallback = dateline if ttype in ("company", "other") or local else None
         return SpeakerInfo(found[-1][1] if found else fallback, ttype)
     if ttype is None and not actor:
         window = _name_antecedent(text, words, ss)
@@ -175,15 +178,25 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
     short = len(own) <= 2 and ttype is not None and not _countries_in(own, ments, ss, own[-1].end if own else ss, lex,
                                                                         ("institution", "outlet"))
     back = next((hc for h, hc in reversed(earlier) if h == head), None) if head and short else None
+    if (len(own) == 1 and ttype is None and not actor and not found
+            and own[0].readings[0].startswith("ال") and len(own[0].readings[0]) > 4):
+        # "وأضافت الهيئة" after "هيئة الأركان المشتركة الكورية الجنوبية": the definite
+        # noun takes up the earlier speaker whose phrase it heads
+        bare = _bare(own[0].readings[0])
+        c = next((hc for h, hc in reversed(earlier) if h == bare), None)
+        if c:
+            return SpeakerInfo(c, _org_or_state(c, orgs))
+    poss = _possessive_country(text, ss, words, ments, lex) if ttype is not None else None
     if actor and country_of.get(actor):
         c = country_of[actor]
+    elif poss:
+        c = poss  # "متحدث باسمها" speaks for the body named before it, not an earlier متحدث
     elif back:
         c = back
     elif found:
         c = found[0][1]
     elif ttype is not None:
-        c = (_possessive_country(text, ss, words, ments, lex)
-             or next((x for h in title_heads(words, lex) if (x := _antecedent_country(text, ss, h, ments))), None)
+        c = (next((x for h in title_heads(words, lex) if (x := _antecedent_country(text, ss, h, ments))), None)
              or (_channel_country(text, ss, ments, lex) if row.get("rule") == "naql" else None)
              or dateline)
     else:
@@ -191,6 +204,20 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
     if c is None and ttype is None:
         return SpeakerInfo(None, "other")
     return SpeakerInfo(c, _org_or_state(c, orgs))
+
+
+_LOCAL = frozenset("المحلية المحلي المحليه".split())
+
+
+def _regional(words: list[Word], lex: SpeakerLexicon) -> bool:
+    """A person known only by a regional nisba ("دبلوماسي أوروبي", "دبلوماسي خليجي",
+    "مسؤول غربي"; ``kind == region`` in speaker_places.csv) speaks for no state: the region
+    word right after the phrase's opening title."""
+    hits = [(i, e) for i, e in find_entries(lex.titles, words) if e.value != "former"]
+    if not hits or hits[0][0] != 0:
+        return False
+    k = len(hits[0][1].words)
+    return k < len(words) and any(e.kind == "region" for _, e in find_entries(lex.places, words[k:k + 1]))
 
 
 def _name_antecedent(text: str, words: list[Word], ss: int, width: int = 10) -> tuple[int, int] | None:

@@ -134,6 +134,8 @@ def find_subjects(text: str, lo: int, hi: int, ments: list[Mention], lex: Speake
             j = next((k for k in range(i + 1, min(i + 12, len(ws))) if ws[k].readings[0] == "عن"
                       and not in_spans(ws[k].start, spans)), None)
             sub = _subject_after(text, ws[j], hi, ments, lex) if j is not None else None
+            if sub is None and j is not None:
+                sub = _naql_subject(text, ws, j, spans)
             if sub is not None:
                 out.append(sub._replace(pos=w.start))
         elif w.readings[0] in ("كان", "وكان") and i + 1 < len(ws):
@@ -145,6 +147,18 @@ def find_subjects(text: str, lo: int, hi: int, ments: list[Mention], lex: Speake
                 if find_entries(lex.titles, ws[i + 1:i + 2]) or (persons and persons[0].start == s0):
                     out.append(Subject(ws[j + 1].start, s0, e0, persons[0].actor_id if persons else None))
     return out
+
+
+_SAYING = frozenset("قوله قولها قولهم قولهما".split())
+
+
+def _naql_subject(text: str, ws: list[Word], j: int, spans) -> Subject | None:
+    """"نقلت الوكالة عن كيم يو جونغ، شقيقة الزعيم الكوري الشمالي، قولها": the words between
+    عن (``ws[j]``) and قوله/قولها are the speaker, titled or not (a name the gazetteer lacks)."""
+    k = next((k for k in range(j + 1, min(j + 1 + PHRASE_MAX, len(ws))) if ws[k].readings[0] in _SAYING), None)
+    if k is None or k == j + 1 or any(in_spans(ws[x].start, spans) for x in range(j + 1, k)):
+        return None
+    return Subject(ws[j].start, ws[j + 1].start, ws[k - 1].end, None)
 
 
 _DATELINE_END = re.compile(r"[^\n\-–—:]{2,60}?\s*(?:\([^)\n]{1,30}\)\s*)?[\-–—]\s")
