@@ -99,3 +99,44 @@ def test_an_object_or_adverb_after_the_verb_is_no_speaker():
     t = 'واتهمت مانيلا بكين بانتهاج سلوك "عدواني وخطير".'
     q = quotes_of(t, [("مانيلا", "PHL", "country", "PHL"), ("بكين", "CHN", "country", "CHN")])
     assert q["speaker_country"].tolist() == ["PHL"]
+
+
+def test_kan_qad_subject_beats_the_object_after_the_verb():
+    t = 'وكان مستشار التجارة في البيت الأبيض قد وصف الهند في مقابلة بأنها "مغسلة للنفط".'
+    q = quotes_of(t, [("البيت الأبيض", "WHITE_HOUSE", "institution", "USA"), ("الهند", "IND", "country", "IND")])
+    assert q["speaker_country"].tolist() == ["USA"]
+    # a subject after its own verb later in the sentence keeps its quote
+    t = 'وقالت المتحدثة الروسية إن موسكو "مستعدة"، بينما قال الاتحاد الأوروبي إنه "يدعم بقوة" المسار.'
+    q = quotes_of(t, [("الروسية", "RUS", "country", "RUS"), ("موسكو", "RUS", "country", "RUS"),
+                      ("الاتحاد الأوروبي", "EU", "bloc", "EU")])
+    assert q["speaker_country"].tolist() == ["RUS", "EU"]
+
+
+def test_a_titled_noun_before_bianna_after_wasafa_is_the_object():
+    t = 'أما مجلة "ذي إيكونوميست" فوصفت المجموعة بأنها "ناد للساخطين على الغرب".'
+    q = quotes_of(t)
+    sp = q[q["kind"] == "speech"]
+    assert sp["speaker_text"].iloc[0].startswith("مجلة") and sp["speaker_type"].iloc[0] == "media"
+
+
+def test_a_source_noun_continues_its_author():
+    t = ('كتب رئيس تحرير صحيفة "لوموند" الفرنسية في افتتاحية: "الصحافة ليست محكمة". '
+         'وأضاف في الافتتاحية ذاتها: "حين نكف عن التمييز نخسر".')
+    q = quotes_of(t, [("الفرنسية", "FRA", "country", "FRA")])
+    sp = q[q["kind"] == "speech"]
+    assert sp["speaker_country"].tolist() == ["FRA", "FRA"]
+    assert sp["rule"].iloc[1] == "continuation"
+
+
+def test_an_interview_question_turn_mark_is_no_part_of_the_subject():
+    t = ('رئيس بنك: «لا نهاية للدولار»\n\n'
+         'س: صندوق النقد حذر في تقريره الأخير من «تشظي النظام المالي العالمي». هل تشاركونه القلق؟\n\n'
+         'ج: بالتأكيد.')
+    q = quotes_of(t)
+    assert q.loc[q["quote"].str.startswith("تشظي"), "speaker_country"].tolist() == ["IMF"]
+
+
+def test_a_counterpart_speaks_for_the_state_of_his_nisba():
+    t = 'وقال السفير السويسري إن الدولتين "بذلتا كل جهد". وأوضح نظيره البرازيلي أن "الباب ما زال مفتوحا".'
+    q = quotes_of(t, [("السويسري", "CHE", "country", "CHE"), ("البرازيلي", "BRA", "country", "BRA")])
+    assert q["speaker_country"].tolist() == ["CHE", "BRA"]

@@ -91,7 +91,13 @@ def _adverb_speaker(r: dict, text: str = "") -> bool:
         if first and addressee(first[0], load_speaker_lexicon()):
             return True  # "قال لوكالة «أسوشيتد برس»": the medium addressed, not the speaker
     # a participle taken for the subject: "وتابع قائلا: «…»"
-    return words[0] in NOT_SUBJECT or words[0] in speech_forms() or (len(words) == 1 and words[0] in _SOURCE_NOUNS)
+    return words[0] in NOT_SUBJECT or words[0] in speech_forms() or _source_phrase(words)
+
+
+def _source_phrase(words: list[str]) -> bool:
+    """A statement or commentary continuing its author, at most three words: "البيان",
+    "الافتتاحية ذاتها", "التعليق نفسه" (not "البيان الصادر عن وزارة الخارجية الصينية")."""
+    return bool(words) and words[0] in _SOURCE_NOUNS and len(words) <= 2
 
 
 def _headline_subject(text: str, r: dict, sent: int, ments: list[Mention], lex: SpeakerLexicon) -> Subject | None:
@@ -121,6 +127,19 @@ def _headline_subject(text: str, r: dict, sent: int, ments: list[Mention], lex: 
 _OBJECT_VERBS = frozenset("وصف وصفت يصف تصف اتهم اتهمت يتهم تتهم".split())
 
 
+def _kan_qad_subject(text: str, r: dict, sent: int, ments: list[Mention], lex: SpeakerLexicon, spans) -> Subject | None:
+    """"وكان مستشار التجارة … قد وصف الهند … بأنها «…»": the subject between كان and قد,
+    before the verb; the noun the quote finder took after the verb is its object."""
+    ss = int(r["speaker_start"])
+    subs = find_subjects(text, sent, int(r["start"]) - 1, ments, lex, spans)
+    for x in subs:
+        between = words_in(text, x.end, x.pos)
+        if (x.end <= x.pos < ss and not text[x.pos:ss].strip(" ").count(" ") and between
+                and between[-1].readings[0] in ("قد", "لقد")):
+            return x
+    return None
+
+
 def _object_taken_for_subject(text: str, r: dict, ments: list[Mention], lex: SpeakerLexicon) -> bool:
     """Whether the phrase the quote finder took for the speech verb's subject is rather its
     object or an adverb: no title, no actor and no country in it ("وتصف المناورات بأنها",
@@ -130,16 +149,19 @@ def _object_taken_for_subject(text: str, r: dict, ments: list[Mention], lex: Spe
         return False
     ss, se = int(ss), int(se)
     ws = words_in(text, ss, se)
-    if not ws or any(i == 0 for i, _ in find_entries(lex.titles, ws)):
-        return False
+    titled = any(i == 0 for i, _ in find_entries(lex.titles, ws))
     inside = [m for m in ments if ss <= m.start and m.end <= se and m.country]
-    if not r.get("speaker_actor_id") and not inside and not find_entries(lex.places, ws) \
+    if ws and not titled and not r.get("speaker_actor_id") and not inside and not find_entries(lex.places, ws) \
             and not any(nisba_country(w.readings[0]) for w in ws):
         return True
     verb = r.get("verb")
     nxt = words_in(text, se, min(len(text), se + 20))[:1]
-    return (len(ws) <= 2 and isinstance(verb, str) and any(x in _OBJECT_VERBS for x in words_in(verb, 0, len(verb))[0].readings)
-            and bool(nxt) and nxt[0].readings[0].startswith("ب")
+    if not (len(ws) <= 2 and isinstance(verb, str) and verb.strip() and nxt
+            and any(x in _OBJECT_VERBS for x in words_in(verb, 0, len(verb))[0].readings)):
+        return False
+    if nxt[0].readings[0].startswith("بان"):
+        return True  # "فوصفت المجموعة بأنها": a titled noun too
+    return (not titled and nxt[0].readings[0].startswith("ب")
             and not any(m.start == nxt[0].start for m in ments))  # "اتهمت مانيلا بكين بـ": بكين is the object
 
 
@@ -159,6 +181,8 @@ def _reattribute(text: str, r: dict, before: list[dict], ments: list[Mention], l
         head = _headline_subject(text, r, sent, ments, lex)
         if head is not None:
             _set_speaker(r, head, text, "subject_verb")
+        elif (kan := _kan_qad_subject(text, r, sent, ments, lex, spans)) is not None:
+            _set_speaker(r, kan, text, "verb_subject")
         elif _object_taken_for_subject(text, r, ments, lex):
             ss = int(r["speaker_start"])
             alt = [x for x in find_subjects(text, sent, int(r["start"]) - 1, ments, lex, spans) if x.start != ss]
@@ -177,6 +201,7 @@ def _reattribute(text: str, r: dict, before: list[dict], ments: list[Mention], l
     if rule in ("implicit_same_sentence", "implicit_sentence_person") and ss is not None and not pd.isna(ss) \
             and int(ss) >= sent and not _adverb_speaker(r, text):
         return  # the system's pronoun resolution stays inside the sentence: keep it
+    own = [x for x in own if not _source_phrase([normalize(w) for w in text[x.start:x.end].split()])]
     if own:
         _set_speaker(r, own[-1], text, "verb_subject")
         return

@@ -48,7 +48,7 @@ class SpeakerInfo(NamedTuple):
 
 
 _NON_STATE = frozenset(("analyst", "ngo", "media", "company", "other"))
-_WEAK_HEADS = frozenset({("رئيس",), ("الرئيس",), ("رئيسة",), ("مدير",), ("المدير",)})
+_WEAK_HEADS = frozenset({("رئيس",), ("الرئيس",), ("رئيسة",), ("مدير",), ("المدير",), ("مديرة",), ("المديرة",)})
 
 
 def _title_type(words: list[Word], lex: SpeakerLexicon) -> tuple[str | None, bool]:

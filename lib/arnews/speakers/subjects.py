@@ -161,6 +161,7 @@ def _naql_subject(text: str, ws: list[Word], j: int, spans) -> Subject | None:
     return Subject(ws[j].start, ws[j + 1].start, ws[k - 1].end, None)
 
 
+_TURN_MARK = re.compile(r"\s*[سج]\s*:\s*")  # an interview turn "س: صندوق النقد حذر …"
 _DATELINE_END = re.compile(r"[^\n\-–—:]{2,60}?\s*(?:\([^)\n]{1,30}\)\s*)?[\-–—]\s")
 
 
@@ -172,6 +173,7 @@ def sentence_subject(text: str, sent: int, mark: int, ments: list[Mention], lex:
     الجنوبية … ووصفته بأنه «…»"); a dateline ("سيول (يونهاب) -") is skipped. Nothing after
     a complementizer or a preposition counts ("وأضاف أن مصر …", "وفي جاكرتا، قال")."""
     m = _DATELINE_END.match(text, sent, mark) if sent == paragraph_start(text, sent) else None
+    m = m or (_TURN_MARK.match(text, sent, mark) if sent == paragraph_start(text, sent) else None)
     ws = []
     for w in words_in(text, m.end() if m else sent, mark):
         if w.readings[0] in STOP_WORDS or in_spans(w.start, spans):
