@@ -140,3 +140,23 @@ def test_a_counterpart_speaks_for_the_state_of_his_nisba():
     t = 'وقال السفير السويسري إن الدولتين "بذلتا كل جهد". وأوضح نظيره البرازيلي أن "الباب ما زال مفتوحا".'
     q = quotes_of(t, [("السويسري", "CHE", "country", "CHE"), ("البرازيلي", "BRA", "country", "BRA")])
     assert q["speaker_country"].tolist() == ["CHE", "BRA"]
+
+
+def test_names_after_island_corridor_group_and_head_nouns_are_not_speech():
+    t = ('وقال السفير الصيني إن جزر "دياويو" هي "أرض صينية منذ القدم". '
+         'وقال دبلوماسي إن مجموعة "الترويكا الأوروبية" تدرس "مشروع قرار جديد".')
+    q = quotes_of(t, [("الصيني", "CHN", "country", "CHN")])
+    assert q["kind"].tolist() == ["term", "speech", "title", "speech"]
+    assert q.loc[q["kind"] != "speech", "speaker_text"].isna().all()
+
+
+def test_a_colon_after_a_cue_word_introduces_speech():
+    t = 'وقالت مديرة برنامج آسيا في المنظمة: "لا يمكن أن تكون الطاقة النظيفة ملطخة بالانتهاكات".'
+    assert quotes_of(t)["kind"].tolist() == ["speech"]
+
+
+def test_a_definite_cue_word_before_a_clause_is_its_subject_not_a_name():
+    t = 'وقال مدير الشركة إن المرحلة الأخيرة من المشروع "تسير وفق الجدول الزمني".'
+    assert quotes_of(t)["kind"].tolist() == ["speech"]
+    t = 'وقال الوزير إن مشروع "طريق التنمية" سيبدأ العام المقبل.'
+    assert quotes_of(t)["kind"].tolist() == ["title"]
