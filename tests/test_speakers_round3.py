@@ -160,3 +160,24 @@ def test_a_definite_cue_word_before_a_clause_is_its_subject_not_a_name():
     assert quotes_of(t)["kind"].tolist() == ["speech"]
     t = 'وقال الوزير إن مشروع "طريق التنمية" سيبدأ العام المقبل.'
     assert quotes_of(t)["kind"].tolist() == ["title"]
+
+
+def test_a_nearer_speech_verb_with_an_actor_governs_the_quote():
+    t = ('وكان مستشار التجارة في البيت الأبيض قد وصف الهند بأنها "مغسلة للنفط"، '
+         'وهي تصريحات اعتبرتها نيودلهي "غير مقبولة".')
+    q = quotes_of(t, [("البيت الأبيض", "WHITE_HOUSE", "institution", "USA"), ("الهند", "IND", "country", "IND"),
+                      ("نيودلهي", "IND_CAP", "country", "IND")])
+    assert q["speaker_country"].tolist() == ["USA", "IND"]
+    assert q["speaker_text"].iloc[1] == "نيودلهي"
+    # a verb in a relative clause does not
+    t = 'قال الكرملين إن العقوبات التي أقرها الاتحاد الأوروبي "غير شرعية".'
+    q = quotes_of(t, [("الكرملين", "KREMLIN", "institution", "RUS"), ("الاتحاد الأوروبي", "EU", "bloc", "EU")])
+    assert q["speaker_country"].tolist() == ["RUS"]
+
+
+def test_a_commentary_continues_its_newspaper():
+    t = ('وقالت صحيفة الشعب اليومية في تعليق إن واشنطن "تلعب لعبة خطيرة". '
+         'وتابع التعليق "التاريخ سوف يحكم على هؤلاء".')
+    q = quotes_of(t)
+    assert q["speaker_country"].tolist() == ["CHN", "CHN"]
+    assert q["rule"].iloc[1] == "continuation"

@@ -127,6 +127,28 @@ def _headline_subject(text: str, r: dict, sent: int, ments: list[Mention], lex: 
 _OBJECT_VERBS = frozenset("وصف وصفت يصف تصف اتهم اتهمت يتهم تتهم".split())
 
 
+def _nearer_verb_actor(text: str, r: dict, ments: list[Mention], spans) -> Subject | None:
+    """A speech verb nearer the quote than the speaker phrase, with an actor right after it,
+    governs the quote: "وكان المستشار قد وصف الهند بأنها «…»، وهي تصريحات اعتبرتها
+    نيودلهي «…»" → نيودلهي."""
+    se, mark = int(r["speaker_end"]), int(r["start"]) - 1
+    ws = [w for w in words_in(text, se, mark) if not in_spans(w.start, spans)]
+    for k in range(len(ws) - 2, -1, -1):
+        if _speech_verb_with_object(ws[k]) and not (k and ws[k - 1].readings[0] in ("التي", "الذي", "ما")):
+            m = next((m for m in ments if m.actor_id and m.start == ws[k + 1].start), None)
+            return Subject(ws[k].start, m.start, m.end, m.actor_id) if m is not None else None
+    return None
+
+
+def _speech_verb_with_object(w) -> bool:
+    """A speech verb, also with an object pronoun ("اعتبرتها", "وصفها")."""
+    if is_speech_verb(w):
+        return True
+    forms = speech_forms()
+    return any(r.endswith(suf) and len(r) - len(suf) >= 3 and r[:-len(suf)] in forms
+               for r in w.readings[:2] for suf in ("ها", "هم", "ه"))
+
+
 def _kan_qad_subject(text: str, r: dict, sent: int, ments: list[Mention], lex: SpeakerLexicon, spans) -> Subject | None:
     """"وكان مستشار التجارة … قد وصف الهند … بأنها «…»": the subject between كان and قد,
     before the verb; the noun the quote finder took after the verb is its object."""
@@ -181,6 +203,8 @@ def _reattribute(text: str, r: dict, before: list[dict], ments: list[Mention], l
         head = _headline_subject(text, r, sent, ments, lex)
         if head is not None:
             _set_speaker(r, head, text, "subject_verb")
+        elif (near := _nearer_verb_actor(text, r, ments, spans)) is not None:
+            _set_speaker(r, near, text, "verb_subject")
         elif (kan := _kan_qad_subject(text, r, sent, ments, lex, spans)) is not None:
             _set_speaker(r, kan, text, "verb_subject")
         elif _object_taken_for_subject(text, r, ments, lex):
@@ -220,7 +244,7 @@ def _reattribute(text: str, r: dict, before: list[dict], ments: list[Mention], l
     if not inherited:
         return
     subject = sentence_subject(text, sent, mark, ments, lex, spans)
-    if subject is not None:
+    if subject is not None and not _source_phrase([normalize(w) for w in text[subject.start:subject.end].split()]):
         _set_speaker(r, subject, text, "implicit_sentence_subject")
         return
     para = paragraph_start(text, mark)
