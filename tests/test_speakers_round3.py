@@ -181,3 +181,21 @@ def test_a_commentary_continues_its_newspaper():
     q = quotes_of(t)
     assert q["speaker_country"].tolist() == ["CHN", "CHN"]
     assert q["rule"].iloc[1] == "continuation"
+
+
+def test_an_untitled_subject_in_a_new_paragraph_breaks_the_chain():
+    t = ('وقال المتحدث باسم الكرملين ديمتري بيسكوف إن الاتهامات "لا أساس لها".\n\n'
+         'وقالت بعثة المراقبة التابعة لمنظمة الأمن والتعاون في أوروبا في تقرير إن الحملة جرت في "أجواء مستقطبة".')
+    q = quotes_of(t, [("الكرملين", "KREMLIN", "organization", "RUS"), ("ديمتري بيسكوف", "PESKOV", "person", "RUS"),
+                      ("أوروبا", "EU", "bloc", "EU")])
+    assert q["speaker_country"].tolist() == ["RUS", None]
+    assert q["speaker_text"].iloc[1].startswith("بعثة المراقبة")
+
+
+def test_a_counterpart_later_in_the_phrase_is_not_the_speaker():
+    t = ('وقال وزير الخارجية الصيني وانغ يي إن بكين "ترحب بالحوار".\n\n'
+         'وأشار وانغ خلال محادثات مع نظيره الروسي سيرغي لافروف إلى أن العلاقات "تمر بأفضل فتراتها".')
+    q = quotes_of(t, [("الصيني", "CHN", "country", "CHN"), ("وانغ يي", "WANG_YI", "person", "CHN"),
+                      ("بكين", "CHN", "country", "CHN"), ("الروسي", "RUS", "country", "RUS"),
+                      ("سيرغي لافروف", "LAVROV", "person", "RUS")])
+    assert q["speaker_country"].tolist() == ["CHN", "CHN"]

@@ -6,12 +6,13 @@ import pandas as pd
 import regex as re
 
 from ..text import normalize
-from .lexicon import CHAIN_RULES, NOT_SUBJECT, SPEAKER_COLUMNS, SpeakerLexicon, find_entries, is_speech_verb, load_speaker_lexicon, speech_forms, words_in
+from .lexicon import (CHAIN_RULES, NOT_SUBJECT, PHRASE_MAX, SKIP_START, SPEAKER_COLUMNS, STOP_WORDS, TIME_WORDS, SpeakerLexicon,
+                      find_entries, is_speech_verb, load_speaker_lexicon, speech_forms, words_in)
 from .positions import in_spans, paragraph_start, sentence_start
 from .kind import quote_kind
 from .resolve import Mention, dateline_country, head_noun, nisba_country, resolve_speaker, title_heads
 from .interview import first_person, is_interview, our_title, turn
-from .subjects import Subject, addressee, find_subjects, sentence_subject
+from .subjects import PREPOSITIONS, Subject, addressee, find_subjects, sentence_subject
 
 
 # ---------------------------------------------------------------------------
@@ -187,6 +188,31 @@ def _object_taken_for_subject(text: str, r: dict, ments: list[Mention], lex: Spe
             and not any(m.start == nxt[0].start for m in ments))  # "اتهمت مانيلا بكين بـ": بكين is the object
 
 
+def _untitled_subject(text: str, sent: int, mark: int, lex: SpeakerLexicon, spans) -> Subject | None:
+    """A noun phrase right after a speech verb of the quote's sentence that no title list
+    knows ("وقالت بعثة المراقبة التابعة لـ… في تقرير إن"): the subject of that verb, up to a
+    complementizer, a colon, a time word or a preposition ("وأشار وانغ خلال محادثات مع …")."""
+    ws = [w for w in words_in(text, sent, mark) if not in_spans(w.start, spans)]
+    forms = speech_forms()
+    for i, w in enumerate(ws[:-1]):
+        if not is_speech_verb(w):
+            continue
+        nxt = ws[i + 1]
+        first = nxt.readings[0]
+        if (":" in text[w.end:nxt.start] or first in STOP_WORDS or first in NOT_SUBJECT or first in SKIP_START
+                or first in PREPOSITIONS or first in TIME_WORDS or len(first) < 3 or addressee(nxt, lex)
+                or any(x in forms for x in nxt.readings)):
+            return None
+        phrase = []
+        for x in ws[i + 1:i + 1 + PHRASE_MAX]:
+            if (x.readings[0] in STOP_WORDS or x.readings[0] in TIME_WORDS or ":" in text[w.end:x.start]
+                    or (phrase and (x.readings[0] in PREPOSITIONS or x.readings[0] in SKIP_START))):
+                break
+            phrase.append(x)
+        return Subject(w.start, phrase[0].start, phrase[-1].end, None) if phrase else None
+    return None
+
+
 def _reattribute(text: str, r: dict, before: list[dict], ments: list[Mention], lex: SpeakerLexicon, spans) -> None:
     """Fix an inherited or missing speaker from the quote's own sentence and paragraph.
 
@@ -229,6 +255,11 @@ def _reattribute(text: str, r: dict, before: list[dict], ments: list[Mention], l
     if own:
         _set_speaker(r, own[-1], text, "verb_subject")
         return
+    if inherited and ss is not None and not pd.isna(ss) and int(ss) < paragraph_start(text, mark):
+        new = _untitled_subject(text, sent, mark, lex, spans)
+        if new is not None:  # "وقالت بعثة المراقبة … إن": a new speaker, not the last paragraph's
+            _set_speaker(r, new, text, "verb_subject")
+            return
     if rule is not None and not inherited:
         return  # a pronoun resolved in the sentence, or وفقا with no speech verb: keep it
     head = _colon_speaker(text, sent, mark, ments, lex, spans) if rule is None else None

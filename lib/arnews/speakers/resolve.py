@@ -48,6 +48,7 @@ class SpeakerInfo(NamedTuple):
 
 
 _NON_STATE = frozenset(("analyst", "ngo", "media", "company", "other"))
+_OPENING_ONLY = frozenset("نظيره نظيرته نظيرها".split())  # a counterpart is the speaker only opening the phrase
 _WEAK_HEADS = frozenset({("رئيس",), ("الرئيس",), ("رئيسة",), ("مدير",), ("المدير",), ("مديرة",), ("المديرة",)})
 
 
@@ -56,7 +57,8 @@ def _title_type(words: list[Word], lex: SpeakerLexicon) -> tuple[str | None, boo
     A generic head (رئيس، مدير) yields to a later non-state title: "رئيس بعثة المنظمة" is
     an NGO's, "الرئيس التنفيذي لشركة" a company's."""
     hits = [(i, e) for i, e in find_entries(lex.titles, words)
-            if not (i and words[i - 1].readings[0].startswith("مؤتمر"))]  # "في مؤتمره الصحفي": no title
+            if not (i and (words[i - 1].readings[0].startswith("مؤتمر")  # "في مؤتمره الصحفي": no title
+                           or e.words[0] in _OPENING_ONLY))]  # "وانغ … مع نظيره الروسي": not the speaker
     former = any(e.value == "former" for _, e in hits)
     hits = [e for _, e in hits if e.value != "former"]
     if len(hits) > 1 and hits[0].words in _WEAK_HEADS:
@@ -85,9 +87,12 @@ def _countries_in(words: list[Word], ments: list[Mention], ss: int, se: int, lex
             elif persons and (c := weak_nisba_country(w.readings[0])):
                 weak.append((w.start, c))
     for i, e in find_entries(lex.places, words):
+        if e.kind not in kinds and e.kind != "institution":
+            continue
+        # a place lexicon entry overrides a mention at the same words (بروكسل as a place; the
+        # أوروبا of "منظمة الأمن والتعاون في أوروبا" names no speaker's country)
+        out = [(o, c) for o, c in out if not (words[i].start <= o < words[i + len(e.words) - 1].end)]
         if e.kind in kinds:
-            # a place lexicon entry overrides a mention at the same words (بروكسل as a place)
-            out = [(o, c) for o, c in out if not (words[i].start <= o < words[i + len(e.words) - 1].end)]
             out.append((words[i].start, e.value))
     return sorted(out or weak)
 
