@@ -199,3 +199,27 @@ def test_a_counterpart_later_in_the_phrase_is_not_the_speaker():
                       ("بكين", "CHN", "country", "CHN"), ("الروسي", "RUS", "country", "RUS"),
                       ("سيرغي لافروف", "LAVROV", "person", "RUS")])
     assert q["speaker_country"].tolist() == ["CHN", "CHN"]
+
+
+def test_the_clause_after_a_fronted_prepositional_phrase_has_the_subject():
+    t = ('في حوار مع "آفاق آسيوية"، تتحدث الباحثة في معهد الدراسات في ألماتي دينارا سيتوفا عن المنطقة، '
+         'وتصف الوضع الراهن بأنه "توازن هش".')
+    q = quotes_of(t)
+    sp = q[q["kind"] == "speech"]
+    assert sp[["speaker_country", "speaker_type"]].values.tolist() == [["KAZ", "analyst"]]
+
+
+def test_a_un_post_speaks_for_the_un_not_the_country_it_serves():
+    t = 'وقالت منسقة الشؤون الإنسانية في السودان ميريام أوتينو إن القوافل "تنتظر منذ أسبوعين".'
+    q = quotes_of(t, [("السودان", "SDN", "country", "SDN")])
+    assert _speakers(q) == [["UN", "organisation"]]
+
+
+def test_the_interviewees_colleague_speaks_for_the_interviewees_body():
+    t = ('مسؤولة أممية: «الجوع سلاح صامت»\n\n'
+         'قالت المديرة الإقليمية في برنامج الأغذية العالمي إن «الجوع سلاح صامت».\n\n'
+         'س: الحكومة السودانية تقول إن المنظمات «تبالغ في الأرقام». ما ردك؟\n\n'
+         'ج: الاحتياجات تتضاعف. وكما قال لي أحد زملائي في الخرطوم: «نحن نوزع الأمل بالملعقة».')
+    q = quotes_of(t, [("الخرطوم", "SDN", "country", "SDN"), ("السودانية", "SDN", "country", "SDN")])
+    assert q["speaker_country"].tolist() == ["UN", "UN", "SDN", "UN"]
+    assert q["rule"].iloc[-1] != "implicit_previous_speaker"

@@ -11,7 +11,7 @@ from .lexicon import (CHAIN_RULES, NOT_SUBJECT, PHRASE_MAX, SKIP_START, SPEAKER_
 from .positions import in_spans, paragraph_start, sentence_start
 from .kind import quote_kind
 from .resolve import Mention, dateline_country, head_noun, nisba_country, resolve_speaker, title_heads
-from .interview import first_person, is_interview, our_title, turn
+from .interview import colleague, first_person, is_interview, our_title, turn
 from .subjects import PREPOSITIONS, Subject, addressee, find_subjects, sentence_subject
 
 
@@ -302,7 +302,9 @@ def _reattribute(text: str, r: dict, before: list[dict], ments: list[Mention], l
 
 def _interviewee(text: str, r: dict, headline: dict, spans, lex: SpeakerLexicon) -> bool:
     """In an interview, a quote the interviewee gives in the first person in an answer
-    takes the headline speaker (rule ``interviewee``); a title with "our"/"your" in a turn
+    takes the headline speaker (rule ``interviewee``); a colleague of the interviewee in an
+    answer ("قال لي أحد زملائي") speaks for the interviewee's body (rule
+    ``interviewee_colleague``); a title with "our"/"your" in a turn
     speaks for the interviewee's state. Returns True when the row was settled here."""
     t = turn(text, int(r["start"]))
     if t == "ج" and first_person(text, int(r["start"]) - 1, spans):
@@ -314,6 +316,13 @@ def _interviewee(text: str, r: dict, headline: dict, spans, lex: SpeakerLexicon)
     if t and ss is not None and not pd.isna(ss) and our_title(text, int(ss), int(r["speaker_end"]), lex) \
             and headline.get("speaker_country"):
         r["speaker_country"], r["speaker_type"] = headline["speaker_country"], "state"
+        return True
+    mark = int(r["start"]) - 1
+    span = colleague(text, sentence_start(text, mark, spans), mark) if t == "ج" else None
+    if span is not None and headline.get("speaker_country"):
+        r.update(speaker_text=text[span[0]:span[1]], speaker_start=span[0], speaker_end=span[1], speaker_actor_id=None,
+                 speaker_group=None, speaker_via=None, rule="interviewee_colleague")
+        r["speaker_country"], r["speaker_type"] = headline["speaker_country"], headline.get("speaker_type")
         return True
     return False
 

@@ -174,8 +174,15 @@ def sentence_subject(text: str, sent: int, mark: int, ments: list[Mention], lex:
     a complementizer or a preposition counts ("وأضاف أن مصر …", "وفي جاكرتا، قال")."""
     m = _DATELINE_END.match(text, sent, mark) if sent == paragraph_start(text, sent) else None
     m = m or (_TURN_MARK.match(text, sent, mark) if sent == paragraph_start(text, sent) else None)
+    lo = m.end() if m else sent
+    first = words_in(text, lo, min(mark, lo + 12))[:1]
+    if first and first[0].readings[0] in PREPOSITIONS:
+        # "في حوار مع «آفاق آسيوية»، تتحدث الباحثة …": the clause starts after the fronted phrase
+        comma = next((i for i in range(lo, min(mark, lo + 80)) if text[i] in "،," and not in_spans(i, spans)), None)
+        if comma is not None:
+            lo = comma + 1
     ws = []
-    for w in words_in(text, m.end() if m else sent, mark):
+    for w in words_in(text, lo, mark):
         if w.readings[0] in STOP_WORDS or in_spans(w.start, spans):
             break
         ws.append(w)
