@@ -223,3 +223,17 @@ def test_the_interviewees_colleague_speaks_for_the_interviewees_body():
     q = quotes_of(t, [("الخرطوم", "SDN", "country", "SDN"), ("السودانية", "SDN", "country", "SDN")])
     assert q["speaker_country"].tolist() == ["UN", "UN", "SDN", "UN"]
     assert q["rule"].iloc[-1] != "implicit_previous_speaker"
+
+
+def test_span_set_lookup_agrees_with_the_linear_scan():
+    import random
+
+    from arnews.speakers.positions import SpanSet, in_spans
+
+    rng = random.Random(0)
+    for _ in range(200):
+        spans = sorted((a, a + rng.randint(1, 40)) for a in rng.sample(range(300), rng.randint(0, 12)))
+        fast = SpanSet(spans)
+        for pos in range(-2, 350):
+            assert in_spans(pos, fast) == any(a <= pos < b for a, b in spans)
+    assert in_spans(5, SpanSet([(10, 20), (0, 8)]))  # unsorted input: the linear scan

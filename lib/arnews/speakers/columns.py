@@ -2,13 +2,15 @@
 and :func:`quotes_by_speaker_state`."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 import pandas as pd
 import regex as re
 
 from ..text import normalize
 from .lexicon import (CHAIN_RULES, NOT_SUBJECT, PHRASE_MAX, SKIP_START, SPEAKER_COLUMNS, STOP_WORDS, TIME_WORDS, SpeakerLexicon,
                       find_entries, is_speech_verb, load_speaker_lexicon, speech_forms, words_in)
-from .positions import in_spans, paragraph_start, sentence_start
+from .positions import SpanSet, in_spans, paragraph_start, sentence_start
 from .kind import quote_kind
 from .resolve import Mention, dateline_country, head_noun, nisba_country, resolve_speaker, title_heads
 from .interview import colleague, first_person, is_interview, our_title, turn
@@ -80,22 +82,31 @@ def _set_speaker(r: dict, sub: Subject, text: str, rule: str) -> None:
 _SOURCE_NOUNS = frozenset("البيان التعليق الافتتاحية التقرير المقال الرسالة".split())
 
 
-def _adverb_speaker(r: dict, text: str = "") -> bool:
+_normalized = lru_cache(maxsize=10_000)(normalize)
+
+
+@lru_cache(maxsize=100_000)
+def _norm_words(phrase: str) -> tuple[str, ...]:
+    """The normalized whitespace-separated words of a phrase (cached: phrases recur)."""
+    return tuple(normalize(w) for w in phrase.split())
+
+
+def _adverb_speaker(r: dict, text: str = "", lex: SpeakerLexicon | None = None) -> bool:
     """A speaker phrase that is no new speaker: an adverb taken for the subject ("وأضاف
     ردا على سؤال") or a bare source noun continuing its author ("وأضاف البيان")."""
     t = r.get("speaker_text")
     if not (isinstance(t, str) and t) or r.get("speaker_actor_id"):
         return False
-    words = [normalize(w) for w in t.split()]
+    words = _norm_words(t)
     if words and (ss := r.get("speaker_start")) is not None and not pd.isna(ss) and text:
         first = words_in(text, int(ss), int(ss) + len(t))[:1]
-        if first and addressee(first[0], load_speaker_lexicon()):
+        if first and addressee(first[0], lex or load_speaker_lexicon()):
             return True  # "قال لوكالة «أسوشيتد برس»": the medium addressed, not the speaker
     # a participle taken for the subject: "وتابع قائلا: «…»"
     return words[0] in NOT_SUBJECT or words[0] in speech_forms() or _source_phrase(words)
 
 
-def _source_phrase(words: list[str]) -> bool:
+def _source_phrase(words) -> bool:
     """A statement or commentary continuing its author, at most three words: "البيان",
     "الافتتاحية ذاتها", "التعليق نفسه" (not "البيان الصادر عن وزارة الخارجية الصينية")."""
     return bool(words) and words[0] in _SOURCE_NOUNS and len(words) <= 2
@@ -106,7 +117,7 @@ def _headline_subject(text: str, r: dict, sent: int, ments: list[Mention], lex: 
     the sentence right before a present-tense speech verb is its subject (SVO, the order
     of headlines), not the noun after the verb."""
     verb = r.get("verb")
-    if not isinstance(verb, str) or not verb or normalize(verb)[:1] not in "يت":
+    if not isinstance(verb, str) or not verb or _normalized(verb)[:1] not in "يت":
         return None
     vpos = text.rfind(verb, sent, int(r["start"]))
     if vpos < 0:
@@ -133,7 +144,10 @@ def _nearer_verb_actor(text: str, r: dict, ments: list[Mention], spans) -> Subje
     governs the quote: "وكان المستشار قد وصف الهند بأنها «…»، وهي تصريحات اعتبرتها
     نيودلهي «…»" → نيودلهي."""
     se, mark = int(r["speaker_end"]), int(r["start"]) - 1
-    ws = [w for w in words_in(text, se, mark) if not in_spans(w.start, spans)]
+    ws = words_in(text, se, mark)
+    if len(ws) < 2:
+        return None
+    ws = [w for w in ws if not in_spans(w.start, spans)]
     for k in range(len(ws) - 2, -1, -1):
         if _speech_verb_with_object(ws[k]) and not (k and ws[k - 1].readings[0] in ("التي", "الذي", "ما")):
             m = next((m for m in ments if m.actor_id and m.start == ws[k + 1].start), None)
@@ -154,6 +168,9 @@ def _kan_qad_subject(text: str, r: dict, sent: int, ments: list[Mention], lex: S
     """"وكان مستشار التجارة … قد وصف الهند … بأنها «…»": the subject between كان and قد,
     before the verb; the noun the quote finder took after the verb is its object."""
     ss = int(r["speaker_start"])
+    before = words_in(text, max(sent, ss - 40), ss)
+    if len(before) < 2 or before[-2].readings[0] not in ("قد", "لقد"):
+        return None  # no "قد <verb>" right before the phrase
     subs = find_subjects(text, sent, int(r["start"]) - 1, ments, lex, spans)
     for x in subs:
         between = words_in(text, x.end, x.pos)
@@ -224,7 +241,7 @@ def _reattribute(text: str, r: dict, before: list[dict], ments: list[Mention], l
       or attributed quote before it (rule ``continuation``).
     """
     rule = r.get("rule")
-    if rule == "verb_subject" and not _adverb_speaker(r, text):
+    if rule == "verb_subject" and not _adverb_speaker(r, text, lex):
         sent = sentence_start(text, int(r["start"]) - 1, spans)
         head = _headline_subject(text, r, sent, ments, lex)
         if head is not None:
@@ -240,7 +257,7 @@ def _reattribute(text: str, r: dict, before: list[dict], ments: list[Mention], l
             if sub is not None and sub.start != ss:
                 _set_speaker(r, sub, text, "implicit_sentence_subject")
         return
-    inherited = rule in CHAIN_RULES or _adverb_speaker(r, text)
+    inherited = rule in CHAIN_RULES or _adverb_speaker(r, text, lex)
     if not (inherited or rule in (None, "implicit_same_sentence", "implicit_sentence_person", "according_to")):
         return
     q = int(r["start"])
@@ -249,9 +266,9 @@ def _reattribute(text: str, r: dict, before: list[dict], ments: list[Mention], l
     own = find_subjects(text, sent, mark, ments, lex, spans)
     ss = r.get("speaker_start")
     if rule in ("implicit_same_sentence", "implicit_sentence_person") and ss is not None and not pd.isna(ss) \
-            and int(ss) >= sent and not _adverb_speaker(r, text):
+            and int(ss) >= sent and not _adverb_speaker(r, text, lex):
         return  # the system's pronoun resolution stays inside the sentence: keep it
-    own = [x for x in own if not _source_phrase([normalize(w) for w in text[x.start:x.end].split()])]
+    own = [x for x in own if not _source_phrase(_norm_words(text[x.start:x.end]))]
     if own:
         _set_speaker(r, own[-1], text, "verb_subject")
         return
@@ -275,7 +292,7 @@ def _reattribute(text: str, r: dict, before: list[dict], ments: list[Mention], l
     if not inherited:
         return
     subject = sentence_subject(text, sent, mark, ments, lex, spans)
-    if subject is not None and not _source_phrase([normalize(w) for w in text[subject.start:subject.end].split()]):
+    if subject is not None and not _source_phrase(_norm_words(text[subject.start:subject.end])):
         _set_speaker(r, subject, text, "implicit_sentence_subject")
         return
     para = paragraph_start(text, mark)
@@ -283,10 +300,10 @@ def _reattribute(text: str, r: dict, before: list[dict], ments: list[Mention], l
     for p in before:
         ps = p.get("speaker_start")
         if (p.get("kind") == "speech" and ps is not None and not pd.isna(ps) and int(ps) >= para
-                and p.get("speaker_text") and not _adverb_speaker(p, text)):
+                and p.get("speaker_text") and not _adverb_speaker(p, text, lex)):
             cands.append((int(p["start"]), p))
     if not cands:
-        if _adverb_speaker(r, text):
+        if _adverb_speaker(r, text, lex):
             for c in ("speaker_text", "speaker_actor_id", "speaker_start", "speaker_end", "speaker_via"):
                 r[c] = None
             r["rule"] = None
@@ -405,7 +422,7 @@ def add_speaker_columns(quotes: pd.DataFrame, texts: dict, mentions: pd.DataFram
         ments = by_art.get(aid, [])
         rows = [records[i] for i in idx]
         dateline = dateline_country(text, ments, lex=lex)
-        spans = tuple((int(x["start"]) - 1, int(x["end"]) + 1) for x in rows)
+        spans = SpanSet((int(x["start"]) - 1, int(x["end"]) + 1) for x in rows)
         earlier: list[tuple[str, str]] = []
         interview, headline = is_interview(text), None
         for k, r in enumerate(rows):

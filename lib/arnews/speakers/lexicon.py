@@ -136,8 +136,9 @@ def _word_readings(word: str) -> tuple[str, ...]:
 @lru_cache(maxsize=16)
 def _article_words(text: str) -> tuple[list[Word], list[int]]:
     """Every word of an article (cached: the functions below ask for many stretches)."""
-    ws = [Word(m.start(), m.end(), _word_readings(m.group())) for m in WORD_RE.finditer(text)]
-    return ws, [w.start for w in ws]
+    spans = [m.span() for m in WORD_RE.finditer(text)]
+    ws = [Word(a, b, _word_readings(text[a:b])) for a, b in spans]
+    return ws, [a for a, _ in spans]
 
 
 def words_in(text: str, start: int, end: int) -> list[Word]:
@@ -166,10 +167,15 @@ def find_entries(entries: tuple[_Entry, ...], words: list[Word]) -> list[tuple[i
     index = _by_first(entries)
     hits: list[tuple[int, _Entry]] = []
     i = 0
-    while i < len(words):
-        cands = [e for r in words[i].readings for e in index.get(r, ())]
+    n = len(words)
+    while i < n:
+        found = [got for r in words[i].readings if (got := index.get(r))]
+        if not found:  # most words start no entry
+            i += 1
+            continue
+        cands = found[0] if len(found) == 1 else sorted((e for g in found for e in g), key=lambda e: -len(e.words))
         best = None
-        for e in sorted(cands, key=lambda e: -len(e.words)):
+        for e in cands:
             k = len(e.words)
             if i + k <= len(words) and all(e.words[j] in words[i + j].readings for j in range(1, k)):
                 best = e
@@ -224,6 +230,11 @@ def speech_forms() -> frozenset[str]:
 def is_speech_verb(w: Word) -> bool:
     """A singular speech verb or cue, with its proclitics: also a three-letter word whose
     و/ف is a conjunction on a two-letter verb ("ورد" → رد)."""
+    return _speech_readings(w.readings)
+
+
+@lru_cache(maxsize=200_000)
+def _speech_readings(readings: tuple[str, ...]) -> bool:
     v = _speech_verbs()
-    first = w.readings[0]
-    return any(r in v for r in w.readings[:3]) or (len(first) == 3 and first[0] in "وف" and first[1:] in v)
+    first = readings[0]
+    return any(r in v for r in readings[:3]) or (len(first) == 3 and first[0] in "وف" and first[1:] in v)

@@ -416,6 +416,7 @@ def nisba_country(word: str) -> str | None:
     return _table_country(word, _nisba_table()[0])
 
 
+@lru_cache(maxsize=100_000)
 def weak_nisba_country(word: str) -> str | None:
     """The country of an ambiguous masculine nisba or name of ``speaker_nisbas.csv``
     ("المالي": Malian or financial), used only after a state title when nothing else in the
