@@ -134,22 +134,29 @@ def _word_readings(word: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=16)
-def _article_words(text: str) -> tuple[list[Word], list[int]]:
-    """Every word of an article (cached: the functions below ask for many stretches)."""
+def _article_words(text: str) -> tuple[list[Word | None], list[int], list[int]]:
+    """The word offsets of an article (cached: the functions below ask for many stretches)
+    and a slot per word for its :class:`Word`, built when first asked for (about half of an
+    article's words never are)."""
     spans = [m.span() for m in WORD_RE.finditer(text)]
-    ws = [Word(a, b, _word_readings(text[a:b])) for a, b in spans]
-    return ws, [a for a, _ in spans]
+    return [None] * len(spans), [a for a, _ in spans], [b for _, b in spans]
 
 
 def words_in(text: str, start: int, end: int) -> list[Word]:
     """Words of ``text`` starting in ``[start, end)`` and ending by ``end``, with their
     offsets and clitic readings."""
-    ws, starts = _article_words(text)
+    ws, starts, ends = _article_words(text)
     lo = bisect_left(starts, start)
     hi = bisect_left(starts, end)
+    while hi > lo and ends[hi - 1] > end:
+        hi -= 1
     out = ws[lo:hi]
-    while out and out[-1].end > end:
-        out.pop()
+    if None in out:
+        for i in range(lo, hi):
+            if ws[i] is None:
+                a, b = starts[i], ends[i]
+                ws[i] = Word(a, b, _word_readings(text[a:b]))
+        out = ws[lo:hi]
     return out
 
 
@@ -162,9 +169,17 @@ def _by_first(entries: tuple[_Entry, ...]) -> dict[str, tuple[_Entry, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+_INDEX: dict[int, tuple] = {}  # id of a word list -> (the list, kept alive; its index by first word)
+
+
 def find_entries(entries: tuple[_Entry, ...], words: list[Word]) -> list[tuple[int, _Entry]]:
     """Non-overlapping lexicon matches in ``words``: ``(word index, entry)`` in text order."""
-    index = _by_first(entries)
+    got = _INDEX.get(id(entries))
+    if got is not None and got[0] is entries:
+        index = got[1]
+    else:  # hashing the whole list on every call (an lru_cache key) cost more than the search
+        index = _by_first(entries)
+        _INDEX[id(entries)] = (entries, index)
     hits: list[tuple[int, _Entry]] = []
     i = 0
     n = len(words)
