@@ -237,3 +237,22 @@ def test_span_set_lookup_agrees_with_the_linear_scan():
         for pos in range(-2, 350):
             assert in_spans(pos, fast) == any(a <= pos < b for a, b in spans)
     assert in_spans(5, SpanSet([(10, 20), (0, 8)]))  # unsorted input: the linear scan
+
+
+def test_a_headline_speaker_takes_the_place_of_its_description_in_the_lead():
+    t = ('رئيس «بنك الخليج للاستثمار» خالد العتيبي: «إزاحة الدولار حلم وليست خطة»\n\n'
+         'في مقابلة، يرى الرئيس التنفيذي لبنك الخليج للاستثمار في الكويت خالد العتيبي أن الحديث سابق لأوانه.')
+    q = quotes_of(t, [("الكويت", "KWT", "country", "KWT")])
+    assert _speakers(q) == [["KWT", "company"]]
+
+
+def test_the_interviewee_repeating_someone_elses_words_does_not_speak_them():
+    t = ('السفير الماليزي السابق تان: «البحر لا يعرف الحياد»\n\n'
+         'قال السفير الماليزي السابق تان إن «البحر لا يعرف الحياد».\n\n'
+         'س: ما نصيحتك؟\n\n'
+         'ج: أكرر ما كان يقوله زميل قديم لي في لندن: «لا تضع كل بيضك في سلة واحدة».\n\n'
+         'س: والآن؟\n\n'
+         'ج: قلت لزملائي مرارا: «لا أحد سيدافع عنا».')
+    q = quotes_of(t, [("الماليزي", "MYS", "country", "MYS"), ("لندن", "GBR", "country", "GBR")])
+    assert q["rule"].tolist()[-2:] != ["interviewee", "interviewee"]
+    assert q["rule"].iloc[-1] == "interviewee" and q["rule"].iloc[-2] != "interviewee"

@@ -317,6 +317,21 @@ def _reattribute(text: str, r: dict, before: list[dict], ments: list[Mention], l
         r["rule"] = "continuation"
 
 
+def _third_party_after(text: str, r: dict, spans) -> bool:
+    """A third-person speech verb after the interviewee's own words in the quote's sentence
+    ("أكرر ما كان يقوله زميل قديم لي في لندن: «…»"): the quote is that speaker's."""
+    mark = int(r["start"]) - 1
+    ws = [w for w in words_in(text, sentence_start(text, mark, spans), mark) if not in_spans(w.start, spans)]
+    firsts = [k for k, w in enumerate(ws) if any(x in _FIRST_PERSON_VERBS for x in w.readings[:2])]
+    if not firsts:
+        return False
+    return any(_speech_verb_with_object(w) and not any(x in _FIRST_PERSON_VERBS for x in w.readings[:2])
+               for w in ws[firsts[-1] + 1:])
+
+
+_FIRST_PERSON_VERBS = frozenset("قلت اقول قلنا نقول اكرر".split())
+
+
 def _interviewee(text: str, r: dict, headline: dict, spans, lex: SpeakerLexicon) -> bool:
     """In an interview, a quote the interviewee gives in the first person in an answer
     takes the headline speaker (rule ``interviewee``); a colleague of the interviewee in an
@@ -324,7 +339,7 @@ def _interviewee(text: str, r: dict, headline: dict, spans, lex: SpeakerLexicon)
     ``interviewee_colleague``); a title with "our"/"your" in a turn
     speaks for the interviewee's state. Returns True when the row was settled here."""
     t = turn(text, int(r["start"]))
-    if t == "ج" and first_person(text, int(r["start"]) - 1, spans):
+    if t == "ج" and first_person(text, int(r["start"]) - 1, spans) and not _third_party_after(text, r, spans):
         for c in (*_SPEAKER_FIELDS, "speaker_country", "speaker_type"):
             r[c] = headline.get(c)
         r["rule"] = "interviewee"

@@ -160,6 +160,8 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
     if ttype in ("analyst", "ngo", "media", "company", "other"):
         found = _countries_in(words, ments, ss, se, lex, ("place", "outlet"))
         local = any(w.readings[0] in _LOCAL for w in words)  # "منظمة «…» المحلية": the dateline's
+        if not found and paragraph_start(text, ss) == 0:
+            found = _lead_description(text, words, se, ments, lex)
         fallback = dateline if ttype in ("company", "other") or local else None
         return SpeakerInfo(found[-1][1] if found else fallback, ttype)
     if ttype is None and not actor:
@@ -223,6 +225,24 @@ def _regional(words: list[Word], lex: SpeakerLexicon) -> bool:
         return False
     k = len(hits[0][1].words)
     return k < len(words) and any(e.kind == "region" for _, e in find_entries(lex.places, words[k:k + 1]))
+
+
+def _lead_description(text: str, words: list[Word], se: int, ments: list[Mention],
+                      lex: SpeakerLexicon, width: int = 12) -> list[tuple[int, str]]:
+    """For a headline speaker ending in a two-word name ("رئيس «بنك الخليج للاستثمار» خالد
+    العتيبي: «…»"), the places of the fuller description before the name's next occurrence
+    ("الرئيس التنفيذي لبنك الخليج للاستثمار في الكويت خالد العتيبي")."""
+    if len(words) < 2 or find_entries(lex.titles, words[-2:]) or find_entries(lex.places, words[-2:]):
+        return []
+    name = text[words[-2].start:words[-1].end]
+    at = text.find(name, se)
+    if at < 0:
+        return []
+    lo = max(paragraph_start(text, at), at - 200)
+    window = words_in(text, lo, at)[-width:]
+    if not window:
+        return []
+    return _countries_in(window, ments, window[0].start, at, lex, ("place", "outlet"))
 
 
 def _name_antecedent(text: str, words: list[Word], ss: int, width: int = 10) -> tuple[int, int] | None:
