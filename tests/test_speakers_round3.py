@@ -256,3 +256,9 @@ def test_the_interviewee_repeating_someone_elses_words_does_not_speak_them():
     q = quotes_of(t, [("الماليزي", "MYS", "country", "MYS"), ("لندن", "GBR", "country", "GBR")])
     assert q["rule"].tolist()[-2:] != ["interviewee", "interviewee"]
     assert q["rule"].iloc[-1] == "interviewee" and q["rule"].iloc[-2] != "interviewee"
+
+
+def test_press_as_an_adjective_is_no_title():
+    q = quotes_of('وقال الرئيس المصري في تصريح صحفي إن القاهرة "لن تقبل بالأمر الواقع".',
+                  [("المصري", "EGY", "country", "EGY"), ("القاهرة", "EGY", "country", "EGY")])
+    assert _speakers(q) == [["EGY", "state"]]

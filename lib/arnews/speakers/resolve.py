@@ -48,6 +48,7 @@ class SpeakerInfo(NamedTuple):
 
 
 _NON_STATE = frozenset(("analyst", "ngo", "media", "company", "other"))
+_ADJECTIVAL = frozenset("صحفي الصحفي صحفية الصحفية".split())  # titles that are also adjectives
 _OPENING_ONLY = frozenset("نظيره نظيرته نظيرها".split())  # a counterpart is the speaker only opening the phrase
 _WEAK_HEADS = frozenset({("رئيس",), ("الرئيس",), ("رئيسة",), ("مدير",), ("المدير",), ("مديرة",), ("المديرة",)})
 
@@ -56,9 +57,13 @@ def _title_type(words: list[Word], lex: SpeakerLexicon) -> tuple[str | None, boo
     """The first title's type in the phrase and whether it marks a former office holder.
     A generic head (رئيس، مدير) yields to a later non-state title: "رئيس بعثة المنظمة" is
     an NGO's, "الرئيس التنفيذي لشركة" a company's."""
-    hits = [(i, e) for i, e in find_entries(lex.titles, words)
+    found = find_entries(lex.titles, words)
+    titled = {i for i, _ in found}
+    hits = [(i, e) for i, e in found
             if not (i and (words[i - 1].readings[0].startswith("مؤتمر")  # "في مؤتمره الصحفي": no title
-                           or e.words[0] in _OPENING_ONLY))]  # "وانغ … مع نظيره الروسي": not the speaker
+                           or e.words[0] in _OPENING_ONLY  # "وانغ … مع نظيره الروسي": not the speaker
+                           # "الرئيس في تصريح صحفي": an adjective; "الكاتب الصحفي": a title
+                           or (e.words[0] in _ADJECTIVAL and i - 1 not in titled)))]
     former = any(e.value == "former" for _, e in hits)
     hits = [e for _, e in hits if e.value != "former"]
     if len(hits) > 1 and hits[0].words in _WEAK_HEADS:
