@@ -262,3 +262,10 @@ def test_press_as_an_adjective_is_no_title():
     q = quotes_of('وقال الرئيس المصري في تصريح صحفي إن القاهرة "لن تقبل بالأمر الواقع".',
                   [("المصري", "EGY", "country", "EGY"), ("القاهرة", "EGY", "country", "EGY")])
     assert _speakers(q) == [["EGY", "state"]]
+
+
+def test_talk_of_a_term_is_a_term_even_after_an():
+    t = 'ويرى الرئيس التنفيذي للبنك أن الحديث عن "نهاية الدولار" سابق لأوانه.'
+    assert quotes_of(t)["kind"].tolist() == ["term"]
+    t = 'وقال المتحدث إن الشركة "ملتزمة بالجدول".'  # a predicate after إن stays speech
+    assert quotes_of(t)["kind"].tolist() == ["speech"]

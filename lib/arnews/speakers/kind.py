@@ -31,7 +31,8 @@ def _cue_before(text: str, start: int, lex: SpeakerLexicon, n_words: int = 1) ->
         k = len(e.words)
         tail = words[-k:] if len(words) >= k else []
         if tail and all(w in t.readings for w, t in zip(e.words, tail)):
-            if tail[0].readings[0].startswith("ال") and len(words) > k and words[-k - 1].readings[0] in STOP_WORDS:
+            if (tail[0].readings[0].startswith("ال") and not e.words[0].startswith("ال") and len(words) > k
+                    and words[-k - 1].readings[0] in STOP_WORDS):
                 return None  # "قوله إن الشركة «ملتزمة بالجدول»": a predicate, not the company's name
             if long_quote and tail[-1].readings[0].startswith("ال") and not e.words[-1].startswith("ال"):
                 return None
