@@ -269,3 +269,11 @@ def test_talk_of_a_term_is_a_term_even_after_an():
     assert quotes_of(t)["kind"].tolist() == ["term"]
     t = 'وقال المتحدث إن الشركة "ملتزمة بالجدول".'  # a predicate after إن stays speech
     assert quotes_of(t)["kind"].tolist() == ["speech"]
+
+
+def test_sources_with_a_regional_nisba_name_no_state_but_the_eu_commissioner_is_the_eu():
+    q = quotes_of('وقالت مصادر دبلوماسية غربية إن المحادثات "وصلت إلى طريق مسدود".',
+                  [("غربية", "WEST", "bloc", "WEST")])
+    assert q["speaker_country"].tolist() == [None]
+    q = quotes_of('وقالت المفوضة الأوروبية للشؤون الاقتصادية إن المفوضية "ستقدم نصا معدلا".')
+    assert q["speaker_country"].tolist() == ["EU"]

@@ -144,13 +144,13 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
     if former:
         found = _countries_in(words, ments, ss, se, lex, ("place", "outlet"))
         return SpeakerInfo(found[-1][1] if found else None, "analyst")
-    if ttype is not None and _regional(words, lex):
-        return SpeakerInfo(None, ttype)  # "دبلوماسي أوروبي": no state, no dateline
     inst = next((e.value for i, e in find_entries(lex.places, words[:4]) if i == 0 and e.kind == "institution"), None)
     if inst and not (actor and type_of.get(actor) == "person"):
         # an institution opening the phrase speaks for its code, whatever titles follow:
-        # "الوكالة الذرية تطالب إيران", "صندوق النقد حذر في تقريره"
+        # "الوكالة الذرية تطالب إيران", "صندوق النقد حذر في تقريره", "المفوضة الأوروبية"
         return SpeakerInfo(inst, _org_or_state(inst, orgs))
+    if ttype is not None and _regional(words, lex):
+        return SpeakerInfo(None, ttype)  # "دبلوماسي أوروبي": no state, no dateline
     lead = next((e.value for i, e in find_entries(lex.titles, words[:3]) if i == 0), None)
     if actor and lead in _NON_STATE and type_of.get(actor) == "person":
         actor = None  # "الباحثة في … بارك جي يون": a name that looks like a politician's is not the speaker
@@ -223,12 +223,14 @@ _LOCAL = frozenset("المحلية المحلي المحليه".split())
 
 def _regional(words: list[Word], lex: SpeakerLexicon) -> bool:
     """A person known only by a regional nisba ("دبلوماسي أوروبي", "دبلوماسي خليجي",
-    "مسؤول غربي"; ``kind == region`` in speaker_places.csv) speaks for no state: the region
-    word right after the phrase's opening title."""
+    "مسؤول غربي", "مصادر دبلوماسية غربية"; ``kind == region`` in speaker_places.csv) speaks
+    for no state: the region word right after the phrase's opening title (or two titles)."""
     hits = [(i, e) for i, e in find_entries(lex.titles, words) if e.value != "former"]
     if not hits or hits[0][0] != 0:
         return False
     k = len(hits[0][1].words)
+    if len(hits) > 1 and hits[1][0] == k:  # "مصادر دبلوماسية غربية": a second title word first
+        k += len(hits[1][1].words)
     return k < len(words) and any(e.kind == "region" for _, e in find_entries(lex.places, words[k:k + 1]))
 
 
