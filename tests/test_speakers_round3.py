@@ -277,3 +277,12 @@ def test_sources_with_a_regional_nisba_name_no_state_but_the_eu_commissioner_is_
     assert q["speaker_country"].tolist() == [None]
     q = quotes_of('وقالت المفوضة الأوروبية للشؤون الاقتصادية إن المفوضية "ستقدم نصا معدلا".')
     assert q["speaker_country"].tolist() == ["EU"]
+
+
+def test_a_nisba_after_affairs_names_the_field_not_the_country():
+    q = quotes_of('وقال الخبير في الشؤون الروسية جون سميث إن الكرملين "يراهن على الوقت".',
+                  [("الروسية", "RUS", "country", "RUS"), ("الكرملين", "KREMLIN", "organization", "RUS")])
+    assert _speakers(q) == [[None, "analyst"]]
+    q = quotes_of('وقال وزير الشؤون الأوروبية الفرنسي إن باريس "تدعم الخطة".',
+                  [("الأوروبية", "EU", "bloc", "EU"), ("الفرنسي", "FRA", "country", "FRA"), ("باريس", "FRA", "country", "FRA")])
+    assert _speakers(q) == [["FRA", "state"]]

@@ -99,7 +99,19 @@ def _countries_in(words: list[Word], ments: list[Mention], ss: int, se: int, lex
         out = [(o, c) for o, c in out if not (words[i].start <= o < words[i + len(e.words) - 1].end)]
         if e.kind in kinds:
             out.append((words[i].start, e.value))
+    topic = _topic_offsets(words)
+    if topic:  # "الخبير في الشؤون الروسية": the field, not the expert's country
+        out = [(o, c) for o, c in out if o not in topic]
+        weak = [(o, c) for o, c in weak if o not in topic]
     return sorted(out or weak)
+
+
+_TOPIC_HEADS = frozenset("الشؤون شؤون الملف ملف".split())
+
+
+def _topic_offsets(words: list[Word]) -> set[int]:
+    """Offsets of the words naming a field ("الشؤون الروسية", "الملف الإيراني")."""
+    return {words[k + 1].start for k in range(len(words) - 1) if _TOPIC_HEADS.intersection(words[k].readings)}
 
 
 def _org_or_state(code: str | None, orgs: frozenset[str]) -> str:
@@ -135,6 +147,8 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
         stop = min(stop, se)
     se = _extend(text, ss, se, stop)
     words = words_in(text, ss, se)
+    if actor and (topic := _topic_offsets(words)) and any(m.actor_id == actor and m.start in topic for m in ments):
+        actor = None  # "وزير الشؤون الأوروبية الفرنسي": the field is not the speaker
     ttype, former = _title_type(words, lex)
     if (not actor and own and not any(w.readings[0].startswith("ال") for w in own)
             and _title_type(own, lex)[0] is None and _name_antecedent(text, own, ss) is not None):
