@@ -286,3 +286,9 @@ def test_a_nisba_after_affairs_names_the_field_not_the_country():
     q = quotes_of('وقال وزير الشؤون الأوروبية الفرنسي إن باريس "تدعم الخطة".',
                   [("الأوروبية", "EU", "bloc", "EU"), ("الفرنسي", "FRA", "country", "FRA"), ("باريس", "FRA", "country", "FRA")])
     assert _speakers(q) == [["FRA", "state"]]
+
+
+def test_indefinite_media_take_their_nisba():
+    q = quotes_of('ووصفت وسائل إعلام إيرانية رسمية الهجوم بأنه "عمل إرهابي جبان".',
+                  [("إيرانية", "IRN", "country", "IRN")])
+    assert _speakers(q) == [["IRN", "media"]]
