@@ -292,3 +292,21 @@ def test_indefinite_media_take_their_nisba():
     q = quotes_of('ووصفت وسائل إعلام إيرانية رسمية الهجوم بأنه "عمل إرهابي جبان".',
                   [("إيرانية", "IRN", "country", "IRN")])
     assert _speakers(q) == [["IRN", "media"]]
+
+
+def test_an_actor_after_a_bare_speech_verb_after_anna_is_its_object():
+    t = 'وقال ترامب إنه دعا شي للمساعدة في إنهاء الحرب، مضيفا أن الزعيم الصيني لديه "الكثير من القوة".'
+    q = quotes_of(t, [("ترامب", "TRUMP", "person", "USA"), ("شي", "XI", "person", "CHN"), ("الصيني", "CHN", "country", "CHN")])
+    assert q["speaker_country"].tolist() == ["USA"]
+
+
+def test_untitled_subject_takes_a_name_but_not_a_preposition_phrase():
+    from arnews.speakers.columns import _untitled_subject
+    from arnews.speakers.lexicon import load_speaker_lexicon
+
+    lex = load_speaker_lexicon()
+    t = 'وقالت بعثة المراقبة في تقرير إن'
+    sub = _untitled_subject(t, 0, len(t), lex, ())
+    assert t[sub.start:sub.end] == "بعثة المراقبة"
+    t = 'وأشار للضغوط الغربية إلى أن'
+    assert _untitled_subject(t, 0, len(t), lex, ()) is None

@@ -140,8 +140,8 @@ _OBJECT_VERBS = frozenset("وصف وصفت يصف تصف اتهم اتهمت ي�
 
 
 def _nearer_verb_actor(text: str, r: dict, ments: list[Mention], spans) -> Subject | None:
-    """A speech verb nearer the quote than the speaker phrase, with an actor right after it,
-    governs the quote: "وكان المستشار قد وصف الهند بأنها «…»، وهي تصريحات اعتبرتها
+    """A speech verb with an object pronoun nearer the quote than the speaker phrase, with an
+    actor right after it, governs the quote: "وكان المستشار قد وصف الهند بأنها «…»، وهي تصريحات اعتبرتها
     نيودلهي «…»" → نيودلهي."""
     se, mark = int(r["speaker_end"]), int(r["start"]) - 1
     ws = words_in(text, se, mark)
@@ -149,7 +149,7 @@ def _nearer_verb_actor(text: str, r: dict, ments: list[Mention], spans) -> Subje
         return None
     ws = [w for w in ws if not in_spans(w.start, spans)]
     for k in range(len(ws) - 2, -1, -1):
-        if _speech_verb_with_object(ws[k]) and not (k and ws[k - 1].readings[0] in ("التي", "الذي", "ما")):
+        if _object_suffixed(ws[k]) and not (k and ws[k - 1].readings[0] in ("التي", "الذي", "ما")):
             m = next((m for m in ments if m.actor_id and m.start == ws[k + 1].start), None)
             return Subject(ws[k].start, m.start, m.end, m.actor_id) if m is not None else None
     return None
@@ -157,8 +157,12 @@ def _nearer_verb_actor(text: str, r: dict, ments: list[Mention], spans) -> Subje
 
 def _speech_verb_with_object(w) -> bool:
     """A speech verb, also with an object pronoun ("اعتبرتها", "وصفها")."""
-    if is_speech_verb(w):
-        return True
+    return is_speech_verb(w) or _object_suffixed(w)
+
+
+def _object_suffixed(w) -> bool:
+    """A speech verb with an object pronoun ("اعتبرتها", "وصفها"): the actor after it is its
+    subject (after a bare verb it may be the object: "إنه دعا شي للمساعدة")."""
     forms = speech_forms()
     return any(r.endswith(suf) and len(r) - len(suf) >= 3 and r[:-len(suf)] in forms
                for r in w.readings[:2] for suf in ("ها", "هم", "ه"))
@@ -218,6 +222,7 @@ def _untitled_subject(text: str, sent: int, mark: int, lex: SpeakerLexicon, span
         first = nxt.readings[0]
         if (":" in text[w.end:nxt.start] or first in STOP_WORDS or first in NOT_SUBJECT or first in SKIP_START
                 or first in PREPOSITIONS or first in TIME_WORDS or len(first) < 3 or addressee(nxt, lex)
+                or first.startswith(("لل", "بال", "كال"))  # "للضغط": a preposition on a definite noun
                 or any(x in forms for x in nxt.readings)):
             return None
         phrase = []
