@@ -310,3 +310,9 @@ def test_untitled_subject_takes_a_name_but_not_a_preposition_phrase():
     assert t[sub.start:sub.end] == "بعثة المراقبة"
     t = 'وأشار للضغوط الغربية إلى أن'
     assert _untitled_subject(t, 0, len(t), lex, ()) is None
+
+
+def test_a_state_commission_speaks_for_its_state():
+    q = quotes_of('وقالت لجنة الانتخابات المركزية في مولدوفا إن النتائج "نهائية".',
+                  [("مولدوفا", "MDA", "country", "MDA")])
+    assert _speakers(q) == [["MDA", "state"]]
