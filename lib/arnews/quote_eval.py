@@ -340,8 +340,9 @@ def evaluate_speakers(written_quotes: pd.DataFrame | None = None, sample_quotes:
 
     ``written_quotes``/``sample_quotes`` default to running the pipeline on
     ``data/gold/quote_texts`` and ``data/articles``. Returns ``{"splits": {name:
-    SplitFigures}, "agreement": agreement(), "details": aligned gold, "system": system quotes
-    with their gold kind}``.
+    SplitFigures}, "dev_parts": {"dev_former_test": SplitFigures of qt16–qt30, "dev_rest":
+    of the other dev texts}, "agreement": agreement(), "details": aligned gold, "system":
+    system quotes with their gold kind}``. A split without texts has ``n_articles == 0``.
     """
     wq = _system_quotes(data_path("gold/quote_texts")) if written_quotes is None else written_quotes
     sq = _system_quotes(data_path("articles")) if sample_quotes is None else sample_quotes
