@@ -107,7 +107,7 @@ def _adverb_speaker(r: dict, text: str = "", lex: SpeakerLexicon | None = None) 
 
 
 def _source_phrase(words) -> bool:
-    """A statement or commentary continuing its author, at most three words: "البيان",
+    """A statement or commentary continuing its author, at most two words: "البيان",
     "الافتتاحية ذاتها", "التعليق نفسه" (not "البيان الصادر عن وزارة الخارجية الصينية")."""
     return bool(words) and words[0] in _SOURCE_NOUNS and len(words) <= 2
 
