@@ -5,6 +5,8 @@ apposition, back-references, nisbas of countries the gazetteer lacks.
 Every sentence is written for the tests; the expected values are worked out by hand."""
 from __future__ import annotations
 
+import pandas as pd
+
 from arnews.quote_eval import split_of
 from arnews.quotes import find_quoted_spans
 from arnews.speakers.resolve import nisba_country, weak_nisba_country
@@ -124,8 +126,22 @@ def test_nisba_table_for_countries_the_gazetteer_lacks():
     assert q["speaker_country"].tolist() == ["EGY"]
 
 
-def test_new_written_texts_are_dev_and_the_held_out_set_is_unchanged():
-    assert [split_of(a) for a in ("qt15", "qt16", "qt30", "qt31", "qt43")] == ["dev", "test", "test", "dev", "dev"]
+def test_round3_split_former_held_out_is_dev_and_qt48_to_qt62_is_held_out():
+    assert [split_of(a) for a in ("qt15", "qt16", "qt30", "qt31", "qt47")] == ["dev"] * 5
+    assert [split_of(a) for a in ("qt48", "qt55", "qt62")] == ["test"] * 3
+    assert split_of("qt63") == "dev"
+
+
+def test_an_empty_held_out_split_gives_empty_figures_not_an_error():
+    import math
+
+    from arnews.quote_eval import _row, split_figures
+
+    gold = pd.DataFrame(columns=["article_id", "quote_prefix", "speaker_country", "kind", "found", "sys_speaker_country"])
+    system = pd.DataFrame(columns=["article_id", "speaker_text", "speaker_actor_id", "kind", "gold_kind"])
+    f = split_figures(gold, system)
+    assert f.n_articles == 0 and math.isnan(f.state_right.value) and f.precision.den == 0
+    assert "empty" in _row("held-out (qt48-qt62)", f)
 
 
 def test_interviewee_speaks_in_the_first_person_and_for_our_state():

@@ -4,10 +4,12 @@ Three labelled sets (see ``data/gold/README.md``, section Quotes):
 
 * ``sample``: the 55 quotes of the five sample articles (``data/gold/quotes.csv``). The
   rules were developed on them: **in-sample**.
-* ``dev``: written quote texts ``qt01``–``qt15`` and ``qt31`` on (added later as more
-  development text; ``data/gold/quotes_written.csv``); rules are developed by reading their
-  errors.
-* ``test`` (**held-out**): ``qt16``–``qt30``; only aggregate figures are looked at.
+* ``dev``: every written quote text outside the held-out range, ``qt01``–``qt47``
+  (``data/gold/quotes_written.csv``); rules are developed by reading their errors
+  (:func:`dev_errors`). ``qt16``–``qt30`` were the held-out set of rounds 1–2; measured
+  four times, they became dev in round 3.
+* ``test`` (**held-out**): ``qt48``–``qt62``, written blind after round 2; only aggregate
+  figures are looked at (the split may have no rows yet: its figures are then empty).
 
 Two figures per set, each with a bootstrap 95% interval over articles:
 
@@ -51,6 +53,8 @@ __all__ = [
     "split_figures",
     "agreement",
     "error_classes",
+    "dev_errors",
+    "dev_spurious",
     "evaluate_speakers",
     "evaluation_report",
 ]
@@ -58,20 +62,30 @@ __all__ = [
 WRITTEN_COLUMNS = ["article_id", "quote_prefix", "speaker_text", "speaker_actor_id", "speaker_country",
                    "speaker_type", "kind", "via", "note"]
 KINDS = ("speech", "term", "title")
-DEV_LAST = 15  # qt01–qt15 dev, qt16–qt30 held-out test
-TEST_LAST = 30  # qt31 on: dev texts written later (more development text)
+TEST_FIRST, TEST_LAST = 48, 62  # qt48–qt62 held-out test (round 3); every other written text is dev
+TEST_LABEL = f"held-out (qt{TEST_FIRST}-qt{TEST_LAST})"
+FORMER_TEST = (16, 30)  # held-out in rounds 1-2, dev since round 3: reported apart within dev
+SPLIT_LABELS = {
+    "test": TEST_LABEL,
+    "dev": f"dev (qt01-qt{TEST_FIRST - 1})",
+    "dev_former_test": "  dev: qt16-qt30 (former held-out)",
+    "dev_rest": "  dev: the rest",
+    "sample": "sample (in-sample, data/articles)",
+}
 
 
 def split_of(article_id: str) -> str:
-    """``dev`` for written texts qt01–qt15 and qt31 on, ``test`` for qt16–qt30, ``sample``
-    otherwise.
+    """``test`` for written texts qt48–qt62, ``dev`` for every other written text (qt01–qt47,
+    including the former held-out qt16–qt30), ``sample`` otherwise.
 
-    >>> split_of("qt07"), split_of("qt16"), split_of("qt30"), split_of("qt31"), split_of("000_4a2b3c26a7f8d167")
-    ('dev', 'test', 'test', 'dev', 'sample')
+    >>> split_of("qt07"), split_of("qt16"), split_of("qt47"), split_of("qt48"), split_of("qt62"), split_of("qt63")
+    ('dev', 'dev', 'dev', 'test', 'test', 'dev')
+    >>> split_of("000_4a2b3c26a7f8d167")
+    'sample'
     """
     a = str(article_id)
     if a.startswith("qt") and a[2:].isdigit():
-        return "test" if DEV_LAST < int(a[2:]) <= TEST_LAST else "dev"
+        return "test" if TEST_FIRST <= int(a[2:]) <= TEST_LAST else "dev"
     return "sample"
 
 
@@ -225,8 +239,12 @@ class SplitFigures:
 
 
 def split_figures(gold_aligned: pd.DataFrame, system: pd.DataFrame) -> SplitFigures:
-    """Per-article counts of one split, bootstrapped over its articles."""
+    """Per-article counts of one split, bootstrapped over its articles. A split without
+    rows (a held-out set not written yet) gives ``n_articles == 0`` and NaN figures."""
     arts = list(dict.fromkeys(gold_aligned["article_id"]))
+    if not arts:
+        empty = Estimate(0, 0, float("nan"), float("nan"), float("nan"))
+        return SplitFigures(0, empty, empty, empty)
     speech = gold_aligned[gold_aligned["kind"] == "speech"]
     ok = [state_right(g, s) and f for g, s, f in zip(speech["speaker_country"], speech["sys_speaker_country"], speech["found"])]
     speech = speech.assign(ok=ok)
@@ -322,8 +340,9 @@ def evaluate_speakers(written_quotes: pd.DataFrame | None = None, sample_quotes:
 
     ``written_quotes``/``sample_quotes`` default to running the pipeline on
     ``data/gold/quote_texts`` and ``data/articles``. Returns ``{"splits": {name:
-    SplitFigures}, "agreement": agreement(), "details": aligned gold, "system": system quotes
-    with their gold kind}``.
+    SplitFigures}, "dev_parts": {"dev_former_test": SplitFigures of qt16–qt30, "dev_rest":
+    of the other dev texts}, "agreement": agreement(), "details": aligned gold, "system":
+    system quotes with their gold kind}``. A split without texts has ``n_articles == 0``.
     """
     wq = _system_quotes(data_path("gold/quote_texts")) if written_quotes is None else written_quotes
     sq = _system_quotes(data_path("articles")) if sample_quotes is None else sample_quotes
@@ -334,13 +353,53 @@ def evaluate_speakers(written_quotes: pd.DataFrame | None = None, sample_quotes:
     splits = {}
     for name in ("sample", "dev", "test"):
         splits[name] = split_figures(details[details["split"] == name], system[system["split"] == name])
-    return {"splits": splits, "agreement": agreement(), "details": details, "system": system}
+    parts = {}
+    for name, ids in _dev_parts(details).items():
+        parts[name] = split_figures(details[details["article_id"].isin(ids)], system[system["article_id"].isin(ids)])
+    return {"splits": splits, "dev_parts": parts, "agreement": agreement(), "details": details, "system": system}
+
+
+def _dev_parts(details: pd.DataFrame) -> dict[str, list[str]]:
+    """The dev articles in two parts: the former held-out qt16–qt30 and the rest."""
+    dev = list(dict.fromkeys(details.loc[details["split"] == "dev", "article_id"]))
+    old = [a for a in dev if FORMER_TEST[0] <= int(a[2:]) <= FORMER_TEST[1]]
+    return {"dev_former_test": old, "dev_rest": [a for a in dev if a not in old]}
+
+
+def dev_errors(result: dict | None = None) -> pd.DataFrame:
+    """The dev speech quotes whose speaker state is wrong (or not found), one row each, for
+    reading errors: ``article_id``, ``quote_prefix``, gold speaker/state/type/via and the
+    system's ``sys_*`` columns. Dev only: held-out (``test``) quotes are never listed."""
+    r = evaluate_speakers() if result is None else result
+    d = r["details"]
+    d = d[(d["split"] == "dev") & (d["kind"] == "speech")]
+    wrong = [not (f and state_right(g, s)) for g, s, f in zip(d["speaker_country"], d["sys_speaker_country"], d["found"])]
+    cols = ["article_id", "quote_prefix", "speaker_text", "speaker_country", "speaker_type", "via", "found",
+            "sys_speaker_text", "sys_speaker_country", "sys_speaker_type", "sys_rule", "sys_speaker_via"]
+    return d.loc[wrong, [c for c in cols if c in d]].reset_index(drop=True)
+
+
+def dev_spurious(result: dict | None = None) -> pd.DataFrame:
+    """Dev system quotes attributed to a speaker that are no gold speech quote (precision
+    errors). Dev only."""
+    r = evaluate_speakers() if result is None else result
+    s = r["system"]
+    s = s[(s["split"] == "dev") & attributed(s) & (s["gold_kind"] != "speech")]
+    cols = ["article_id", "quote", "gold_kind", "speaker_text", "speaker_country", "kind", "rule"]
+    return s[[c for c in cols if c in s]].reset_index(drop=True)
+
+
+def _row(label: str, f: SplitFigures) -> str:
+    if f.n_articles == 0:
+        return f"  {label:<34} {0:>8}  (empty: no texts in this split yet)"
+    return f"  {label:<34} {f.n_articles:>8}  {str(f.state_right):<32} {str(f.precision):<32} {f.found}"
 
 
 def evaluation_report(include_sample_report: bool = True) -> str:
     """Text for ``python -m arnews evaluate quotes``: the sample's attribution figures of
     :func:`arnews.quotes.evaluation_report`, then speaker state and precision of attributed
-    quotes per split with bootstrap 95% intervals over articles, and the agreement."""
+    quotes per split with bootstrap 95% intervals over articles (dev also in its two parts),
+    and the agreement. An empty held-out split is printed as empty."""
     lines: list[str] = []
     if include_sample_report:
         try:
@@ -352,17 +411,21 @@ def evaluation_report(include_sample_report: bool = True) -> str:
     r = evaluate_speakers()
     lines.append("speaker state and attribution precision (bootstrap 95% intervals over articles):")
     lines.append(f"  {'set':<34} {'articles':>8}  {'speaker state right (speech)':<32} {'precision of attributed quotes':<32} quotes found")
-    names = {"sample": "sample (in-sample, data/articles)", "dev": "dev (qt01-qt15, qt31-)", "test": "held-out (qt16-qt30)"}
-    for key in ("test", "dev", "sample"):
-        f = r["splits"][key]
-        lines.append(f"  {names[key]:<34} {f.n_articles:>8}  {str(f.state_right):<32} {str(f.precision):<32} {f.found}")
+    for key in ("test", "dev", "dev_former_test", "dev_rest", "sample"):
+        f = r["splits"][key] if key in r["splits"] else r["dev_parts"][key]
+        lines.append(_row(SPLIT_LABELS[key], f))
     lines += ["", "speech quotes by outcome (counts): right / not found / found without state / wrong state / "
               "state where the gold has none; continuation quotes right"]
-    for key in ("test", "dev", "sample"):
-        d = r["details"]
-        e = error_classes(d[d["split"] == key])
+    d = r["details"]
+    parts = _dev_parts(d)
+    for key in ("test", "dev", "dev_former_test", "dev_rest", "sample"):
+        sub = d[d["split"] == key] if key in r["splits"] else d[d["article_id"].isin(parts[key])]
+        if sub.empty:
+            lines.append(f"  {SPLIT_LABELS[key]:<34} (empty)")
+            continue
+        e = error_classes(sub)
         cont = f"{e['continuation_right']}/{e['continuation']}" if e["continuation"] else "-"
-        lines.append(f"  {names[key]:<34} {e['right']} / {e['not_found']} / {e['no_speaker']} / {e['wrong_state']} / "
+        lines.append(f"  {SPLIT_LABELS[key]:<34} {e['right']} / {e['not_found']} / {e['no_speaker']} / {e['wrong_state']} / "
                      f"{e['spurious_state']}; continuation {cont}")
     a = r["agreement"]
     lines += [

@@ -2,16 +2,19 @@
 and :func:`quotes_by_speaker_state`."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 import pandas as pd
 import regex as re
 
 from ..text import normalize
-from .lexicon import CHAIN_RULES, NOT_SUBJECT, SPEAKER_COLUMNS, SpeakerLexicon, find_entries, is_speech_verb, load_speaker_lexicon, speech_forms, words_in
-from .positions import in_spans, paragraph_start, sentence_start
+from .lexicon import (CHAIN_RULES, NOT_SUBJECT, PHRASE_MAX, SKIP_START, SPEAKER_COLUMNS, STOP_WORDS, TIME_WORDS, SpeakerLexicon,
+                      find_entries, is_speech_verb, load_speaker_lexicon, speech_forms, words_in)
+from .positions import SpanSet, in_spans, paragraph_start, sentence_start
 from .kind import quote_kind
-from .resolve import Mention, dateline_country, head_noun, resolve_speaker, title_heads
-from .interview import first_person, is_interview, our_title, turn
-from .subjects import Subject, addressee, find_subjects, sentence_subject
+from .resolve import Mention, dateline_country, head_noun, nisba_country, resolve_speaker, title_heads
+from .interview import colleague, first_person, is_interview, our_title, turn
+from .subjects import PREPOSITIONS, Subject, addressee, find_subjects, sentence_subject
 
 
 # ---------------------------------------------------------------------------
@@ -79,19 +82,34 @@ def _set_speaker(r: dict, sub: Subject, text: str, rule: str) -> None:
 _SOURCE_NOUNS = frozenset("البيان التعليق الافتتاحية التقرير المقال الرسالة".split())
 
 
-def _adverb_speaker(r: dict, text: str = "") -> bool:
+_normalized = lru_cache(maxsize=10_000)(normalize)
+
+
+@lru_cache(maxsize=100_000)
+def _norm_words(phrase: str) -> tuple[str, ...]:
+    """The normalized whitespace-separated words of a phrase (cached: phrases recur)."""
+    return tuple(normalize(w) for w in phrase.split())
+
+
+def _adverb_speaker(r: dict, text: str = "", lex: SpeakerLexicon | None = None) -> bool:
     """A speaker phrase that is no new speaker: an adverb taken for the subject ("وأضاف
     ردا على سؤال") or a bare source noun continuing its author ("وأضاف البيان")."""
     t = r.get("speaker_text")
     if not (isinstance(t, str) and t) or r.get("speaker_actor_id"):
         return False
-    words = [normalize(w) for w in t.split()]
+    words = _norm_words(t)
     if words and (ss := r.get("speaker_start")) is not None and not pd.isna(ss) and text:
         first = words_in(text, int(ss), int(ss) + len(t))[:1]
-        if first and addressee(first[0], load_speaker_lexicon()):
+        if first and addressee(first[0], lex or load_speaker_lexicon()):
             return True  # "قال لوكالة «أسوشيتد برس»": the medium addressed, not the speaker
     # a participle taken for the subject: "وتابع قائلا: «…»"
-    return words[0] in NOT_SUBJECT or words[0] in speech_forms() or (len(words) == 1 and words[0] in _SOURCE_NOUNS)
+    return words[0] in NOT_SUBJECT or words[0] in speech_forms() or _source_phrase(words)
+
+
+def _source_phrase(words) -> bool:
+    """A statement or commentary continuing its author, at most two words: "البيان",
+    "الافتتاحية ذاتها", "التعليق نفسه" (not "البيان الصادر عن وزارة الخارجية الصينية")."""
+    return bool(words) and words[0] in _SOURCE_NOUNS and len(words) <= 2
 
 
 def _headline_subject(text: str, r: dict, sent: int, ments: list[Mention], lex: SpeakerLexicon) -> Subject | None:
@@ -99,7 +117,7 @@ def _headline_subject(text: str, r: dict, sent: int, ments: list[Mention], lex: 
     the sentence right before a present-tense speech verb is its subject (SVO, the order
     of headlines), not the noun after the verb."""
     verb = r.get("verb")
-    if not isinstance(verb, str) or not verb or normalize(verb)[:1] not in "يت":
+    if not isinstance(verb, str) or not verb or _normalized(verb)[:1] not in "يت":
         return None
     vpos = text.rfind(verb, sent, int(r["start"]))
     if vpos < 0:
@@ -116,6 +134,107 @@ def _headline_subject(text: str, r: dict, sent: int, ments: list[Mention], lex: 
     return Subject(vpos, s0, e0, persons[0].actor_id if persons else (actors[0].actor_id if actors else None))
 
 
+# Verbs whose first noun, with the subject left out, is their object: "واتهم كييف بأنها «…»",
+# "وتصف المناورات بأنها «…»".
+_OBJECT_VERBS = frozenset("وصف وصفت يصف تصف اتهم اتهمت يتهم تتهم".split())
+
+
+def _nearer_verb_actor(text: str, r: dict, ments: list[Mention], spans) -> Subject | None:
+    """A speech verb with an object pronoun nearer the quote than the speaker phrase, with an
+    actor right after it, governs the quote: "وكان المستشار قد وصف الهند بأنها «…»، وهي تصريحات اعتبرتها
+    نيودلهي «…»" → نيودلهي."""
+    se, mark = int(r["speaker_end"]), int(r["start"]) - 1
+    ws = words_in(text, se, mark)
+    if len(ws) < 2:
+        return None
+    ws = [w for w in ws if not in_spans(w.start, spans)]
+    for k in range(len(ws) - 2, -1, -1):
+        if _object_suffixed(ws[k]) and not (k and ws[k - 1].readings[0] in ("التي", "الذي", "ما")):
+            m = next((m for m in ments if m.actor_id and m.start == ws[k + 1].start), None)
+            return Subject(ws[k].start, m.start, m.end, m.actor_id) if m is not None else None
+    return None
+
+
+def _speech_verb_with_object(w) -> bool:
+    """A speech verb, also with an object pronoun ("اعتبرتها", "وصفها")."""
+    return is_speech_verb(w) or _object_suffixed(w)
+
+
+def _object_suffixed(w) -> bool:
+    """A speech verb with an object pronoun ("اعتبرتها", "وصفها"): the actor after it is its
+    subject (after a bare verb it may be the object: "إنه دعا شي للمساعدة")."""
+    forms = speech_forms()
+    return any(r.endswith(suf) and len(r) - len(suf) >= 3 and r[:-len(suf)] in forms
+               for r in w.readings[:2] for suf in ("ها", "هم", "ه"))
+
+
+def _kan_qad_subject(text: str, r: dict, sent: int, ments: list[Mention], lex: SpeakerLexicon, spans) -> Subject | None:
+    """"وكان مستشار التجارة … قد وصف الهند … بأنها «…»": the subject between كان and قد,
+    before the verb; the noun the quote finder took after the verb is its object."""
+    ss = int(r["speaker_start"])
+    before = words_in(text, max(sent, ss - 40), ss)
+    if len(before) < 2 or before[-2].readings[0] not in ("قد", "لقد"):
+        return None  # no "قد <verb>" right before the phrase
+    subs = find_subjects(text, sent, int(r["start"]) - 1, ments, lex, spans)
+    for x in subs:
+        between = words_in(text, x.end, x.pos)
+        if (x.end <= x.pos < ss and not text[x.pos:ss].strip(" ").count(" ") and between
+                and between[-1].readings[0] in ("قد", "لقد")):
+            return x
+    return None
+
+
+def _object_taken_for_subject(text: str, r: dict, ments: list[Mention], lex: SpeakerLexicon) -> bool:
+    """Whether the phrase the quote finder took for the speech verb's subject is rather its
+    object or an adverb: no title, no actor and no country in it ("وتصف المناورات بأنها",
+    "قال بوضوح إن"), or a lone actor right before بأن/بـ after وصف/اتهم ("واتهم كييف بأنها")."""
+    ss, se = r.get("speaker_start"), r.get("speaker_end")
+    if ss is None or pd.isna(ss):
+        return False
+    ss, se = int(ss), int(se)
+    ws = words_in(text, ss, se)
+    titled = any(i == 0 for i, _ in find_entries(lex.titles, ws))
+    inside = [m for m in ments if ss <= m.start and m.end <= se and m.country]
+    if ws and not titled and not r.get("speaker_actor_id") and not inside and not find_entries(lex.places, ws) \
+            and not any(nisba_country(w.readings[0]) for w in ws):
+        return True
+    verb = r.get("verb")
+    nxt = words_in(text, se, min(len(text), se + 20))[:1]
+    if not (len(ws) <= 2 and isinstance(verb, str) and verb.strip() and nxt
+            and any(x in _OBJECT_VERBS for x in words_in(verb, 0, len(verb))[0].readings)):
+        return False
+    if nxt[0].readings[0].startswith("بان"):
+        return True  # "فوصفت المجموعة بأنها": a titled noun too
+    return (not titled and nxt[0].readings[0].startswith("ب")
+            and not any(m.start == nxt[0].start for m in ments))  # "اتهمت مانيلا بكين بـ": بكين is the object
+
+
+def _untitled_subject(text: str, sent: int, mark: int, lex: SpeakerLexicon, spans) -> Subject | None:
+    """A noun phrase right after a speech verb of the quote's sentence that no title list
+    knows ("وقالت بعثة المراقبة التابعة لـ… في تقرير إن"): the subject of that verb, up to a
+    complementizer, a colon, a time word or a preposition ("وأشار وانغ خلال محادثات مع …")."""
+    ws = [w for w in words_in(text, sent, mark) if not in_spans(w.start, spans)]
+    forms = speech_forms()
+    for i, w in enumerate(ws[:-1]):
+        if not is_speech_verb(w):
+            continue
+        nxt = ws[i + 1]
+        first = nxt.readings[0]
+        if (":" in text[w.end:nxt.start] or first in STOP_WORDS or first in NOT_SUBJECT or first in SKIP_START
+                or first in PREPOSITIONS or first in TIME_WORDS or len(first) < 3 or addressee(nxt, lex)
+                or first.startswith(("لل", "بال", "كال"))  # "للضغط": a preposition on a definite noun
+                or any(x in forms for x in nxt.readings)):
+            return None
+        phrase = []
+        for x in ws[i + 1:i + 1 + PHRASE_MAX]:
+            if (x.readings[0] in STOP_WORDS or x.readings[0] in TIME_WORDS or ":" in text[w.end:x.start]
+                    or (phrase and (x.readings[0] in PREPOSITIONS or x.readings[0] in SKIP_START))):
+                break
+            phrase.append(x)
+        return Subject(w.start, phrase[0].start, phrase[-1].end, None) if phrase else None
+    return None
+
+
 def _reattribute(text: str, r: dict, before: list[dict], ments: list[Mention], lex: SpeakerLexicon, spans) -> None:
     """Fix an inherited or missing speaker from the quote's own sentence and paragraph.
 
@@ -127,12 +246,23 @@ def _reattribute(text: str, r: dict, before: list[dict], ments: list[Mention], l
       or attributed quote before it (rule ``continuation``).
     """
     rule = r.get("rule")
-    if rule == "verb_subject" and not _adverb_speaker(r, text):
-        head = _headline_subject(text, r, sentence_start(text, int(r["start"]) - 1, spans), ments, lex)
+    if rule == "verb_subject" and not _adverb_speaker(r, text, lex):
+        sent = sentence_start(text, int(r["start"]) - 1, spans)
+        head = _headline_subject(text, r, sent, ments, lex)
         if head is not None:
             _set_speaker(r, head, text, "subject_verb")
+        elif (near := _nearer_verb_actor(text, r, ments, spans)) is not None:
+            _set_speaker(r, near, text, "verb_subject")
+        elif (kan := _kan_qad_subject(text, r, sent, ments, lex, spans)) is not None:
+            _set_speaker(r, kan, text, "verb_subject")
+        elif _object_taken_for_subject(text, r, ments, lex):
+            ss = int(r["speaker_start"])
+            alt = [x for x in find_subjects(text, sent, int(r["start"]) - 1, ments, lex, spans) if x.start != ss]
+            sub = alt[-1] if alt else sentence_subject(text, sent, int(r["start"]) - 1, ments, lex, spans)
+            if sub is not None and sub.start != ss:
+                _set_speaker(r, sub, text, "implicit_sentence_subject")
         return
-    inherited = rule in CHAIN_RULES or _adverb_speaker(r, text)
+    inherited = rule in CHAIN_RULES or _adverb_speaker(r, text, lex)
     if not (inherited or rule in (None, "implicit_same_sentence", "implicit_sentence_person", "according_to")):
         return
     q = int(r["start"])
@@ -141,11 +271,17 @@ def _reattribute(text: str, r: dict, before: list[dict], ments: list[Mention], l
     own = find_subjects(text, sent, mark, ments, lex, spans)
     ss = r.get("speaker_start")
     if rule in ("implicit_same_sentence", "implicit_sentence_person") and ss is not None and not pd.isna(ss) \
-            and int(ss) >= sent and not _adverb_speaker(r, text):
+            and int(ss) >= sent and not _adverb_speaker(r, text, lex):
         return  # the system's pronoun resolution stays inside the sentence: keep it
+    own = [x for x in own if not _source_phrase(_norm_words(text[x.start:x.end]))]
     if own:
         _set_speaker(r, own[-1], text, "verb_subject")
         return
+    if inherited and ss is not None and not pd.isna(ss) and int(ss) < paragraph_start(text, mark):
+        new = _untitled_subject(text, sent, mark, lex, spans)
+        if new is not None:  # "وقالت بعثة المراقبة … إن": a new speaker, not the last paragraph's
+            _set_speaker(r, new, text, "verb_subject")
+            return
     if rule is not None and not inherited:
         return  # a pronoun resolved in the sentence, or وفقا with no speech verb: keep it
     head = _colon_speaker(text, sent, mark, ments, lex, spans) if rule is None else None
@@ -161,7 +297,7 @@ def _reattribute(text: str, r: dict, before: list[dict], ments: list[Mention], l
     if not inherited:
         return
     subject = sentence_subject(text, sent, mark, ments, lex, spans)
-    if subject is not None:
+    if subject is not None and not _source_phrase(_norm_words(text[subject.start:subject.end])):
         _set_speaker(r, subject, text, "implicit_sentence_subject")
         return
     para = paragraph_start(text, mark)
@@ -169,10 +305,10 @@ def _reattribute(text: str, r: dict, before: list[dict], ments: list[Mention], l
     for p in before:
         ps = p.get("speaker_start")
         if (p.get("kind") == "speech" and ps is not None and not pd.isna(ps) and int(ps) >= para
-                and p.get("speaker_text") and not _adverb_speaker(p, text)):
+                and p.get("speaker_text") and not _adverb_speaker(p, text, lex)):
             cands.append((int(p["start"]), p))
     if not cands:
-        if _adverb_speaker(r, text):
+        if _adverb_speaker(r, text, lex):
             for c in ("speaker_text", "speaker_actor_id", "speaker_start", "speaker_end", "speaker_via"):
                 r[c] = None
             r["rule"] = None
@@ -186,12 +322,29 @@ def _reattribute(text: str, r: dict, before: list[dict], ments: list[Mention], l
         r["rule"] = "continuation"
 
 
+def _third_party_after(text: str, r: dict, spans) -> bool:
+    """A third-person speech verb after the interviewee's own words in the quote's sentence
+    ("أكرر ما كان يقوله زميل قديم لي في لندن: «…»"): the quote is that speaker's."""
+    mark = int(r["start"]) - 1
+    ws = [w for w in words_in(text, sentence_start(text, mark, spans), mark) if not in_spans(w.start, spans)]
+    firsts = [k for k, w in enumerate(ws) if any(x in _FIRST_PERSON_VERBS for x in w.readings[:2])]
+    if not firsts:
+        return False
+    return any(_speech_verb_with_object(w) and not any(x in _FIRST_PERSON_VERBS for x in w.readings[:2])
+               for w in ws[firsts[-1] + 1:])
+
+
+_FIRST_PERSON_VERBS = frozenset("قلت اقول قلنا نقول اكرر".split())
+
+
 def _interviewee(text: str, r: dict, headline: dict, spans, lex: SpeakerLexicon) -> bool:
     """In an interview, a quote the interviewee gives in the first person in an answer
-    takes the headline speaker (rule ``interviewee``); a title with "our"/"your" in a turn
+    takes the headline speaker (rule ``interviewee``); a colleague of the interviewee in an
+    answer ("قال لي أحد زملائي") speaks for the interviewee's body (rule
+    ``interviewee_colleague``); a title with "our"/"your" in a turn
     speaks for the interviewee's state. Returns True when the row was settled here."""
     t = turn(text, int(r["start"]))
-    if t == "ج" and first_person(text, int(r["start"]) - 1, spans):
+    if t == "ج" and first_person(text, int(r["start"]) - 1, spans) and not _third_party_after(text, r, spans):
         for c in (*_SPEAKER_FIELDS, "speaker_country", "speaker_type"):
             r[c] = headline.get(c)
         r["rule"] = "interviewee"
@@ -200,6 +353,13 @@ def _interviewee(text: str, r: dict, headline: dict, spans, lex: SpeakerLexicon)
     if t and ss is not None and not pd.isna(ss) and our_title(text, int(ss), int(r["speaker_end"]), lex) \
             and headline.get("speaker_country"):
         r["speaker_country"], r["speaker_type"] = headline["speaker_country"], "state"
+        return True
+    mark = int(r["start"]) - 1
+    span = colleague(text, sentence_start(text, mark, spans), mark) if t == "ج" else None
+    if span is not None and headline.get("speaker_country"):
+        r.update(speaker_text=text[span[0]:span[1]], speaker_start=span[0], speaker_end=span[1], speaker_actor_id=None,
+                 speaker_group=None, speaker_via=None, rule="interviewee_colleague")
+        r["speaker_country"], r["speaker_type"] = headline["speaker_country"], headline.get("speaker_type")
         return True
     return False
 
@@ -282,7 +442,7 @@ def add_speaker_columns(quotes: pd.DataFrame, texts: dict, mentions: pd.DataFram
         ments = by_art.get(aid, [])
         rows = [records[i] for i in idx]
         dateline = dateline_country(text, ments, lex=lex)
-        spans = tuple((int(x["start"]) - 1, int(x["end"]) + 1) for x in rows)
+        spans = SpanSet((int(x["start"]) - 1, int(x["end"]) + 1) for x in rows)
         earlier: list[tuple[str, str]] = []
         interview, headline = is_interview(text), None
         for k, r in enumerate(rows):

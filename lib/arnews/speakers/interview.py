@@ -44,3 +44,19 @@ def our_title(text: str, start: int, end: int, lex: SpeakerLexicon) -> bool:
     ws = words_in(text, start, end)
     return bool(find_entries(lex.titles, ws)) and any(
         w.readings[0].endswith(_OUR_YOUR) and len(w.readings[0]) > 4 for w in ws)
+
+
+_COLLEAGUES = frozenset("زملائي زملائنا زميلي زميلتي زميلنا زميلتنا".split())
+
+
+def colleague(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span naming a colleague of the interviewee in ``text[start:end]`` (the quote's
+    sentence before it), from the colleague word ("أحد زملائي في الخرطوم" in "وكما قال لي
+    أحد زملائي في الخرطوم: «…»") to the end; None when there is none. A colleague speaks
+    for the interviewee's body or state."""
+    ws = words_in(text, start, end)
+    for k, w in enumerate(ws):
+        if w.readings[0] in _COLLEAGUES or (len(w.readings) > 1 and w.readings[1] in _COLLEAGUES):
+            lo = k - 1 if k and ws[k - 1].readings[0] in ("احد", "احدى") else k
+            return ws[lo].start, ws[-1].end
+    return None

@@ -10,8 +10,10 @@ from .positions import in_spans, sentence_start, spans_from_marks
 # Kind of quote
 # ---------------------------------------------------------------------------
 
-def _cue_before(text: str, start: int, lex: SpeakerLexicon) -> str | None:
-    """``term``/``title`` when the words right before the opening mark are a kind cue."""
+def _cue_before(text: str, start: int, lex: SpeakerLexicon, n_words: int = 1) -> str | None:
+    """``term``/``title`` when the words right before the opening mark are a kind cue. A
+    definite word matching an indefinite cue before a quote of three words or more is the
+    clause's subject, the quote its predicate ("من المشروع «تسير وفق الجدول الزمني»")."""
     mark = start - 1
     while mark > 0 and text[mark - 1].isspace():
         mark -= 1
@@ -19,8 +21,9 @@ def _cue_before(text: str, start: int, lex: SpeakerLexicon) -> str | None:
         return "title"  # لـ"الشرق الدبلوماسي": a name glued to the preposition
     left = text.rfind("\n", 0, mark) + 1
     words = words_in(text, max(left, mark - 60), mark)[-3:]
-    if not words:
-        return None
+    if not words or ":" in text[words[-1].end:mark]:
+        return None  # "وقالت مديرة برنامج آسيا في المنظمة: «…»": a colon introduces words said
+    long_quote = n_words >= 3
     last = set(words[-1].readings) | (set(words[-2].readings) if len(words) > 1 else set())
     for e in lex.kind_cues:
         if e.words[-1] not in last:
@@ -28,8 +31,11 @@ def _cue_before(text: str, start: int, lex: SpeakerLexicon) -> str | None:
         k = len(e.words)
         tail = words[-k:] if len(words) >= k else []
         if tail and all(w in t.readings for w, t in zip(e.words, tail)):
-            if tail[0].readings[0].startswith("ال") and len(words) > k and words[-k - 1].readings[0] in STOP_WORDS:
+            if (tail[0].readings[0].startswith("ال") and not e.words[0].startswith("ال") and len(words) > k
+                    and words[-k - 1].readings[0] in STOP_WORDS):
                 return None  # "قوله إن الشركة «ملتزمة بالجدول»": a predicate, not the company's name
+            if long_quote and tail[-1].readings[0].startswith("ال") and not e.words[-1].startswith("ال"):
+                return None
             return e.value
         # a cue followed by one bare clitic word ("يعرف بـ")
         if len(words) > k and words[-1].readings[0] in ("ب", "ل") and all(
@@ -51,7 +57,7 @@ def quote_kind(text: str, start: int, end: int, rule: str | None, lex: SpeakerLe
     'term'
     """
     lex = lex or load_speaker_lexicon()
-    cue = _cue_before(text, start, lex)
+    cue = _cue_before(text, start, lex, len(WORD_RE.findall(text, start, end)))
     if cue is not None:
         return cue
     # habitual naming with the namer between the verb and the quote: "ما تسميه موسكو «…»"

@@ -19,7 +19,7 @@ SPEAKER_COLUMNS = ["speaker_country", "speaker_type", "kind"]
 SPEAKER_TYPES = ("state", "organisation", "analyst", "ngo", "media", "company", "other")
 _TITLE_TYPES = SPEAKER_TYPES + ("former",)
 _KINDS = ("term", "title")
-_PLACE_KINDS = ("institution", "place", "outlet")
+_PLACE_KINDS = ("institution", "place", "outlet", "region")
 WORD_RE = re.compile(r"[\p{L}\p{N}]+")
 # Attribution rules that name the speaker next to the quote (not inherited from context).
 DIRECT_RULES = frozenset({"verb_subject", "subject_verb", "passive", "naql", "quote_then_verb", "according_to",
@@ -134,21 +134,29 @@ def _word_readings(word: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=16)
-def _article_words(text: str) -> tuple[list[Word], list[int]]:
-    """Every word of an article (cached: the functions below ask for many stretches)."""
-    ws = [Word(m.start(), m.end(), _word_readings(m.group())) for m in WORD_RE.finditer(text)]
-    return ws, [w.start for w in ws]
+def _article_words(text: str) -> tuple[list[Word | None], list[int], list[int]]:
+    """The word offsets of an article (cached: the functions below ask for many stretches)
+    and a slot per word for its :class:`Word`, built when first asked for (about half of an
+    article's words never are)."""
+    spans = [m.span() for m in WORD_RE.finditer(text)]
+    return [None] * len(spans), [a for a, _ in spans], [b for _, b in spans]
 
 
 def words_in(text: str, start: int, end: int) -> list[Word]:
     """Words of ``text`` starting in ``[start, end)`` and ending by ``end``, with their
     offsets and clitic readings."""
-    ws, starts = _article_words(text)
+    ws, starts, ends = _article_words(text)
     lo = bisect_left(starts, start)
     hi = bisect_left(starts, end)
+    while hi > lo and ends[hi - 1] > end:
+        hi -= 1
     out = ws[lo:hi]
-    while out and out[-1].end > end:
-        out.pop()
+    if None in out:
+        for i in range(lo, hi):
+            if ws[i] is None:
+                a, b = starts[i], ends[i]
+                ws[i] = Word(a, b, _word_readings(text[a:b]))
+        out = ws[lo:hi]
     return out
 
 
@@ -161,15 +169,28 @@ def _by_first(entries: tuple[_Entry, ...]) -> dict[str, tuple[_Entry, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+_INDEX: dict[int, tuple] = {}  # id of a word list -> (the list, kept alive; its index by first word)
+
+
 def find_entries(entries: tuple[_Entry, ...], words: list[Word]) -> list[tuple[int, _Entry]]:
     """Non-overlapping lexicon matches in ``words``: ``(word index, entry)`` in text order."""
-    index = _by_first(entries)
+    got = _INDEX.get(id(entries))
+    if got is not None and got[0] is entries:
+        index = got[1]
+    else:  # hashing the whole list on every call (an lru_cache key) cost more than the search
+        index = _by_first(entries)
+        _INDEX[id(entries)] = (entries, index)
     hits: list[tuple[int, _Entry]] = []
     i = 0
-    while i < len(words):
-        cands = [e for r in words[i].readings for e in index.get(r, ())]
+    n = len(words)
+    while i < n:
+        found = [got for r in words[i].readings if (got := index.get(r))]
+        if not found:  # most words start no entry
+            i += 1
+            continue
+        cands = found[0] if len(found) == 1 else sorted((e for g in found for e in g), key=lambda e: -len(e.words))
         best = None
-        for e in sorted(cands, key=lambda e: -len(e.words)):
+        for e in cands:
             k = len(e.words)
             if i + k <= len(words) and all(e.words[j] in words[i + j].readings for j in range(1, k)):
                 best = e
@@ -224,6 +245,11 @@ def speech_forms() -> frozenset[str]:
 def is_speech_verb(w: Word) -> bool:
     """A singular speech verb or cue, with its proclitics: also a three-letter word whose
     و/ف is a conjunction on a two-letter verb ("ورد" → رد)."""
+    return _speech_readings(w.readings)
+
+
+@lru_cache(maxsize=200_000)
+def _speech_readings(readings: tuple[str, ...]) -> bool:
     v = _speech_verbs()
-    first = w.readings[0]
-    return any(r in v for r in w.readings[:3]) or (len(first) == 3 and first[0] in "وف" and first[1:] in v)
+    first = readings[0]
+    return any(r in v for r in readings[:3]) or (len(first) == 3 and first[0] in "وف" and first[1:] in v)

@@ -2,6 +2,8 @@
 starts (outside quotes)."""
 from __future__ import annotations
 
+from bisect import bisect_right
+
 import regex as re
 
 
@@ -19,7 +21,27 @@ def spans_from_marks(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(out)
 
 
+class SpanSet(tuple):
+    """Quoted stretches ``(a, b)`` sorted by ``a``, with the running maximum of ``b`` so that
+    :func:`in_spans` is a binary search (a tuple of pairs like any other)."""
+
+    def __new__(cls, spans):
+        self = super().__new__(cls, spans)
+        self._starts = [a for a, _ in self]
+        reach, m = [], -1
+        for _, b in self:
+            m = max(m, b)
+            reach.append(m)
+        self._reach = reach
+        self._sorted = all(x <= y for x, y in zip(self._starts, self._starts[1:]))
+        return self
+
+
 def in_spans(pos: int, spans) -> bool:
+    """Whether ``pos`` lies in one of the stretches ``[a, b)``."""
+    if isinstance(spans, SpanSet) and spans._sorted:
+        k = bisect_right(spans._starts, pos)
+        return k > 0 and spans._reach[k - 1] > pos
     return any(a <= pos < b for a, b in spans)
 
 

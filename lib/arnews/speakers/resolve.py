@@ -48,14 +48,22 @@ class SpeakerInfo(NamedTuple):
 
 
 _NON_STATE = frozenset(("analyst", "ngo", "media", "company", "other"))
-_WEAK_HEADS = frozenset({("رئيس",), ("الرئيس",), ("رئيسة",), ("مدير",), ("المدير",)})
+_ADJECTIVAL = frozenset("صحفي الصحفي صحفية الصحفية".split())  # titles that are also adjectives
+_OPENING_ONLY = frozenset("نظيره نظيرته نظيرها".split())  # a counterpart is the speaker only opening the phrase
+_WEAK_HEADS = frozenset({("رئيس",), ("الرئيس",), ("رئيسة",), ("مدير",), ("المدير",), ("مديرة",), ("المديرة",)})
 
 
 def _title_type(words: list[Word], lex: SpeakerLexicon) -> tuple[str | None, bool]:
     """The first title's type in the phrase and whether it marks a former office holder.
     A generic head (رئيس، مدير) yields to a later non-state title: "رئيس بعثة المنظمة" is
     an NGO's, "الرئيس التنفيذي لشركة" a company's."""
-    hits = find_entries(lex.titles, words)
+    found = find_entries(lex.titles, words)
+    titled = {i for i, _ in found}
+    hits = [(i, e) for i, e in found
+            if not (i and (words[i - 1].readings[0].startswith("مؤتمر")  # "في مؤتمره الصحفي": no title
+                           or e.words[0] in _OPENING_ONLY  # "وانغ … مع نظيره الروسي": not the speaker
+                           # "الرئيس في تصريح صحفي": an adjective; "الكاتب الصحفي": a title
+                           or (e.words[0] in _ADJECTIVAL and i - 1 not in titled)))]
     former = any(e.value == "former" for _, e in hits)
     hits = [e for _, e in hits if e.value != "former"]
     if len(hits) > 1 and hits[0].words in _WEAK_HEADS:
@@ -84,11 +92,26 @@ def _countries_in(words: list[Word], ments: list[Mention], ss: int, se: int, lex
             elif persons and (c := weak_nisba_country(w.readings[0])):
                 weak.append((w.start, c))
     for i, e in find_entries(lex.places, words):
+        if e.kind not in kinds and e.kind != "institution":
+            continue
+        # a place lexicon entry overrides a mention at the same words (بروكسل as a place; the
+        # أوروبا of "منظمة الأمن والتعاون في أوروبا" names no speaker's country)
+        out = [(o, c) for o, c in out if not (words[i].start <= o < words[i + len(e.words) - 1].end)]
         if e.kind in kinds:
-            # a place lexicon entry overrides a mention at the same words (بروكسل as a place)
-            out = [(o, c) for o, c in out if not (words[i].start <= o < words[i + len(e.words) - 1].end)]
             out.append((words[i].start, e.value))
+    topic = _topic_offsets(words)
+    if topic:  # "الخبير في الشؤون الروسية": the field, not the expert's country
+        out = [(o, c) for o, c in out if o not in topic]
+        weak = [(o, c) for o, c in weak if o not in topic]
     return sorted(out or weak)
+
+
+_TOPIC_HEADS = frozenset("الشؤون شؤون الملف ملف".split())
+
+
+def _topic_offsets(words: list[Word]) -> set[int]:
+    """Offsets of the words naming a field ("الشؤون الروسية", "الملف الإيراني")."""
+    return {words[k + 1].start for k in range(len(words) - 1) if _TOPIC_HEADS.intersection(words[k].readings)}
 
 
 def _org_or_state(code: str | None, orgs: frozenset[str]) -> str:
@@ -124,6 +147,8 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
         stop = min(stop, se)
     se = _extend(text, ss, se, stop)
     words = words_in(text, ss, se)
+    if actor and (topic := _topic_offsets(words)) and any(m.actor_id == actor and m.start in topic for m in ments):
+        actor = None  # "وزير الشؤون الأوروبية الفرنسي": the field is not the speaker
     ttype, former = _title_type(words, lex)
     if (not actor and own and not any(w.readings[0].startswith("ال") for w in own)
             and _title_type(own, lex)[0] is None and _name_antecedent(text, own, ss) is not None):
@@ -133,6 +158,13 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
     if former:
         found = _countries_in(words, ments, ss, se, lex, ("place", "outlet"))
         return SpeakerInfo(found[-1][1] if found else None, "analyst")
+    inst = next((e.value for i, e in find_entries(lex.places, words[:4]) if i == 0 and e.kind == "institution"), None)
+    if inst and not (actor and type_of.get(actor) == "person"):
+        # an institution opening the phrase speaks for its code, whatever titles follow:
+        # "الوكالة الذرية تطالب إيران", "صندوق النقد حذر في تقريره", "المفوضة الأوروبية"
+        return SpeakerInfo(inst, _org_or_state(inst, orgs))
+    if ttype is not None and _regional(words, lex):
+        return SpeakerInfo(None, ttype)  # "دبلوماسي أوروبي": no state, no dateline
     lead = next((e.value for i, e in find_entries(lex.titles, words[:3]) if i == 0), None)
     if actor and lead in _NON_STATE and type_of.get(actor) == "person":
         actor = None  # "الباحثة في … بارك جي يون": a name that looks like a politician's is not the speaker
@@ -146,7 +178,10 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
             return SpeakerInfo(c, "organisation")
     if ttype in ("analyst", "ngo", "media", "company", "other"):
         found = _countries_in(words, ments, ss, se, lex, ("place", "outlet"))
-        fallback = dateline if ttype in ("company", "other") else None
+        local = any(w.readings[0] in _LOCAL for w in words)  # "منظمة «…» المحلية": the dateline's
+        if not found and paragraph_start(text, ss) == 0:
+            found = _lead_description(text, words, se, ments, lex)
+        fallback = dateline if ttype in ("company", "other") or local else None
         return SpeakerInfo(found[-1][1] if found else fallback, ttype)
     if ttype is None and not actor:
         window = _name_antecedent(text, words, ss)
@@ -169,15 +204,25 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
     short = len(own) <= 2 and ttype is not None and not _countries_in(own, ments, ss, own[-1].end if own else ss, lex,
                                                                         ("institution", "outlet"))
     back = next((hc for h, hc in reversed(earlier) if h == head), None) if head and short else None
+    if (len(own) == 1 and ttype is None and not actor and not found
+            and own[0].readings[0].startswith("ال") and len(own[0].readings[0]) > 4):
+        # "وأضافت الهيئة" after "هيئة الأركان المشتركة الكورية الجنوبية": the definite
+        # noun takes up the earlier speaker whose phrase it heads
+        bare = _bare(own[0].readings[0])
+        c = next((hc for h, hc in reversed(earlier) if h == bare), None)
+        if c:
+            return SpeakerInfo(c, _org_or_state(c, orgs))
+    poss = _possessive_country(text, ss, words, ments, lex) if ttype is not None else None
     if actor and country_of.get(actor):
         c = country_of[actor]
+    elif poss:
+        c = poss  # "متحدث باسمها" speaks for the body named before it, not an earlier متحدث
     elif back:
         c = back
     elif found:
         c = found[0][1]
     elif ttype is not None:
-        c = (_possessive_country(text, ss, words, ments, lex)
-             or next((x for h in title_heads(words, lex) if (x := _antecedent_country(text, ss, h, ments))), None)
+        c = (next((x for h in title_heads(words, lex) if (x := _antecedent_country(text, ss, h, ments))), None)
              or (_channel_country(text, ss, ments, lex) if row.get("rule") == "naql" else None)
              or dateline)
     else:
@@ -185,6 +230,40 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
     if c is None and ttype is None:
         return SpeakerInfo(None, "other")
     return SpeakerInfo(c, _org_or_state(c, orgs))
+
+
+_LOCAL = frozenset("المحلية المحلي المحليه".split())
+
+
+def _regional(words: list[Word], lex: SpeakerLexicon) -> bool:
+    """A person known only by a regional nisba ("دبلوماسي أوروبي", "دبلوماسي خليجي",
+    "مسؤول غربي", "مصادر دبلوماسية غربية"; ``kind == region`` in speaker_places.csv) speaks
+    for no state: the region word right after the phrase's opening title (or two titles)."""
+    hits = [(i, e) for i, e in find_entries(lex.titles, words) if e.value != "former"]
+    if not hits or hits[0][0] != 0:
+        return False
+    k = len(hits[0][1].words)
+    if len(hits) > 1 and hits[1][0] == k:  # "مصادر دبلوماسية غربية": a second title word first
+        k += len(hits[1][1].words)
+    return k < len(words) and any(e.kind == "region" for _, e in find_entries(lex.places, words[k:k + 1]))
+
+
+def _lead_description(text: str, words: list[Word], se: int, ments: list[Mention],
+                      lex: SpeakerLexicon, width: int = 12) -> list[tuple[int, str]]:
+    """For a headline speaker ending in a two-word name ("رئيس «بنك الخليج للاستثمار» خالد
+    العتيبي: «…»"), the places of the fuller description before the name's next occurrence
+    ("الرئيس التنفيذي لبنك الخليج للاستثمار في الكويت خالد العتيبي")."""
+    if len(words) < 2 or find_entries(lex.titles, words[-2:]) or find_entries(lex.places, words[-2:]):
+        return []
+    name = text[words[-2].start:words[-1].end]
+    at = text.find(name, se)
+    if at < 0:
+        return []
+    lo = max(paragraph_start(text, at), at - 200)
+    window = words_in(text, lo, at)[-width:]
+    if not window:
+        return []
+    return _countries_in(window, ments, window[0].start, at, lex, ("place", "outlet"))
 
 
 def _name_antecedent(text: str, words: list[Word], ss: int, width: int = 10) -> tuple[int, int] | None:
@@ -378,6 +457,7 @@ def nisba_country(word: str) -> str | None:
     return _table_country(word, _nisba_table()[0])
 
 
+@lru_cache(maxsize=100_000)
 def weak_nisba_country(word: str) -> str | None:
     """The country of an ambiguous masculine nisba or name of ``speaker_nisbas.csv``
     ("المالي": Malian or financial), used only after a state title when nothing else in the

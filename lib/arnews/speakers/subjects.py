@@ -134,6 +134,8 @@ def find_subjects(text: str, lo: int, hi: int, ments: list[Mention], lex: Speake
             j = next((k for k in range(i + 1, min(i + 12, len(ws))) if ws[k].readings[0] == "عن"
                       and not in_spans(ws[k].start, spans)), None)
             sub = _subject_after(text, ws[j], hi, ments, lex) if j is not None else None
+            if sub is None and j is not None:
+                sub = _naql_subject(text, ws, j, spans)
             if sub is not None:
                 out.append(sub._replace(pos=w.start))
         elif w.readings[0] in ("كان", "وكان") and i + 1 < len(ws):
@@ -147,6 +149,19 @@ def find_subjects(text: str, lo: int, hi: int, ments: list[Mention], lex: Speake
     return out
 
 
+_SAYING = frozenset("قوله قولها قولهم قولهما".split())
+
+
+def _naql_subject(text: str, ws: list[Word], j: int, spans) -> Subject | None:
+    """"نقلت الوكالة عن كيم يو جونغ، شقيقة الزعيم الكوري الشمالي، قولها": the words between
+    عن (``ws[j]``) and قوله/قولها are the speaker, titled or not (a name the gazetteer lacks)."""
+    k = next((k for k in range(j + 1, min(j + 1 + PHRASE_MAX, len(ws))) if ws[k].readings[0] in _SAYING), None)
+    if k is None or k == j + 1 or any(in_spans(ws[x].start, spans) for x in range(j + 1, k)):
+        return None
+    return Subject(ws[j].start, ws[j + 1].start, ws[k - 1].end, None)
+
+
+_TURN_MARK = re.compile(r"\s*[سج]\s*:\s*")  # an interview turn "س: صندوق النقد حذر …"
 _DATELINE_END = re.compile(r"[^\n\-–—:]{2,60}?\s*(?:\([^)\n]{1,30}\)\s*)?[\-–—]\s")
 
 
@@ -158,8 +173,16 @@ def sentence_subject(text: str, sent: int, mark: int, ments: list[Mention], lex:
     الجنوبية … ووصفته بأنه «…»"); a dateline ("سيول (يونهاب) -") is skipped. Nothing after
     a complementizer or a preposition counts ("وأضاف أن مصر …", "وفي جاكرتا، قال")."""
     m = _DATELINE_END.match(text, sent, mark) if sent == paragraph_start(text, sent) else None
+    m = m or (_TURN_MARK.match(text, sent, mark) if sent == paragraph_start(text, sent) else None)
+    lo = m.end() if m else sent
+    first = words_in(text, lo, min(mark, lo + 12))[:1]
+    if first and first[0].readings[0] in PREPOSITIONS:
+        # "في حوار مع «آفاق آسيوية»، تتحدث الباحثة …": the clause starts after the fronted phrase
+        comma = next((i for i in range(lo, min(mark, lo + 80)) if text[i] in "،," and not in_spans(i, spans)), None)
+        if comma is not None:
+            lo = comma + 1
     ws = []
-    for w in words_in(text, m.end() if m else sent, mark):
+    for w in words_in(text, lo, mark):
         if w.readings[0] in STOP_WORDS or in_spans(w.start, spans):
             break
         ws.append(w)
