@@ -111,6 +111,9 @@ def check(sets=SETS) -> bool:
             for t in want:
                 try:
                     assert_frame_equal(got[t], want[t], check_exact=True)
+                    for c in want[t].columns:  # floats to the last bit (-0.0 is not 0.0)
+                        if want[t][c].dtype.kind == "f":
+                            assert (got[t][c].to_numpy().view("u8") == want[t][c].to_numpy().view("u8")).all(), c
                     print(f"{name}/{m}/{t}: identical ({len(want[t]):,} rows)")
                 except AssertionError as e:
                     ok = False

@@ -66,28 +66,32 @@ class LinearLayer:
     intercept: np.ndarray  # (n_classes,)
     temperature: float = 1.0
 
-    def matrix(self, feats: list[dict[str, float]]):
-        """The feature dicts as a sparse matrix over this layer's vocabulary (unknown names
-        dropped); names are looked up in one vectorised pass."""
-        from itertools import chain
+    def entries(self, feats: list[dict[str, float]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The known features of the dicts as parallel arrays (row, column, value), in dict
+        order (names looked up in the vocabulary dict; unknown names dropped)."""
+        from itertools import chain, repeat
 
-        from scipy.sparse import csr_matrix
-
-        if "_index" not in self.__dict__:
-            self.__dict__["_index"] = pd.Index(np.array(sorted(self.vocabulary, key=self.vocabulary.get), dtype=object), dtype=object)
         lengths = np.fromiter((len(f) for f in feats), dtype=np.int64, count=len(feats))
         names = list(chain.from_iterable(feats))
         values = np.fromiter(chain.from_iterable(f.values() for f in feats), dtype=float, count=len(names))
-        cols = self.__dict__["_index"].get_indexer(np.array(names, dtype=object)) if names else np.zeros(0, dtype=np.int64)
+        cols = np.fromiter(map(self.vocabulary.get, names, repeat(-1)), dtype=np.int64, count=len(names))
         rows = np.repeat(np.arange(len(feats)), lengths)
         keep = cols >= 0
-        return csr_matrix((values[keep], (rows[keep], cols[keep])), shape=(len(feats), len(self.vocabulary)))
+        return rows[keep], cols[keep], values[keep]
 
-    def logits(self, feats: list[dict[str, float]]) -> np.ndarray:
-        """Raw scores, one row per feature dict."""
+    def matrix(self, feats: list[dict[str, float]], entries: tuple | None = None):
+        """The feature dicts as a sparse matrix over this layer's vocabulary (unknown names
+        dropped); ``entries`` is :meth:`entries` of ``feats`` when already computed."""
+        from scipy.sparse import csr_matrix
+
+        rows, cols, values = entries if entries is not None else self.entries(feats)
+        return csr_matrix((values, (rows, cols)), shape=(len(feats), len(self.vocabulary)))
+
+    def logits(self, feats: list[dict[str, float]], entries: tuple | None = None) -> np.ndarray:
+        """Raw scores, one row per feature dict (``entries`` as for :meth:`matrix`)."""
         if "_coef_t" not in self.__dict__:
             self.__dict__["_coef_t"] = np.ascontiguousarray(self.coef.T)
-        return np.asarray(self.matrix(feats) @ self.__dict__["_coef_t"]) + self.intercept
+        return np.asarray(self.matrix(feats, entries) @ self.__dict__["_coef_t"]) + self.intercept
 
     def predict_proba(self, feats: list[dict[str, float]]) -> np.ndarray:
         """Calibrated class probabilities (softmax of logits / temperature)."""
@@ -108,6 +112,39 @@ class LinearLayer:
         vocab = self.vocabulary
         contrib = [(row[j] * v, n) for n, v in f.items() if (j := vocab.get(n)) is not None and n != "bias"]
         return [n for w, n in sorted(contrib, reverse=True)[:k] if w > 0]
+
+    def explain_entries(self, entries: tuple, n_rows: int, labels: np.ndarray, k: int = 3) -> list[str]:
+        """:meth:`explain` of many feature dicts at once, joined with "; ": ``entries`` are
+        their :meth:`entries`, ``labels`` the class index per row (-1: no evidence, "")."""
+        rows, cols, values = entries
+        lab = labels[rows]
+        sel = lab >= 0
+        if "bias" in self.vocabulary:
+            sel &= cols != self.vocabulary["bias"]
+        rows, cols, values, lab = rows[sel], cols[sel], values[sel], lab[sel]
+        contrib = self.coef[lab, cols] * values
+        pos = contrib > 0
+        rows, cols, contrib = rows[pos], cols[pos], contrib[pos]
+        if "_rank" not in self.__dict__:  # column -> rank of its name in sorted order (ties of weight)
+            names = self.names()
+            rank = np.empty(len(names), dtype=np.int64)
+            rank[sorted(range(len(names)), key=names.__getitem__)] = np.arange(len(names))
+            self.__dict__["_rank"] = rank
+        order = np.lexsort((-self.__dict__["_rank"][cols], -contrib, rows))
+        rows, cols = rows[order], cols[order]
+        start = np.searchsorted(rows, rows, side="left")
+        top = (np.arange(len(rows)) - start) < k
+        out = [[] for _ in range(n_rows)]
+        names = self.names()
+        for r, c in zip(rows[top].tolist(), cols[top].tolist()):
+            out[r].append(names[c])
+        return ["; ".join(x) for x in out]
+
+    def names(self) -> list[str]:
+        """Feature names by column."""
+        if "_names" not in self.__dict__:
+            self.__dict__["_names"] = sorted(self.vocabulary, key=self.vocabulary.get)
+        return self.__dict__["_names"]
 
     def to_dict(self) -> dict:
         names = sorted(self.vocabulary, key=self.vocabulary.get)
@@ -160,48 +197,73 @@ class StanceModel:
         """As :meth:`predict`, on prepared :class:`SentenceView` records.
 
         The model is linear, so a sentence's word features add the same scores to each of its
-        pairs: they are scored once per sentence and added to each pair's own scores."""
-        keys, feats, owner, sent_feats, sent_of = [], [], [], [], {}
+        pairs: they are scored once per sentence and added to each pair's own scores. The
+        tables are built column by column (evidence of every row at once: :meth:`LinearLayer.explain_entries`)."""
+        aids, sids, pa, pb, feats, owner, sent_feats, sent_idx = [], [], [], [], [], [], [], []
         for i, v in enumerate(views):
             ctxs = list(pair_contexts(v))
             if not ctxs:
                 continue
-            sent_of[i] = len(sent_feats)
+            j = len(sent_feats)
             sent_feats.append(sentence_word_features(v))
             for a, b, c in ctxs:
-                keys.append((v.article_id, v.sentence_id, a, b))
+                pa.append(a)
+                pb.append(b)
                 feats.append(pair_features(c))
                 owner.append(i)
+                sent_idx.append(j)
         layer = self.pairs
-        z = layer.logits(feats) if feats else np.zeros((0, len(layer.classes)))
+        ncls = len(layer.classes)
         if feats:
-            z += layer.logits(sent_feats)[[sent_of[i] for i in owner]] - layer.intercept
+            ent = layer.entries(feats)
+            z = layer.logits(feats, ent)
+            z += layer.logits(sent_feats)[sent_idx] - layer.intercept
+        else:
+            ent, z = None, np.zeros((0, ncls))
         probs = layer.softmax(z)
+        best = probs.argmax(axis=1) if len(probs) else np.zeros(0, dtype=np.int64)  # the first of equal maxima, as max()
+        pair_cols: dict[str, list] = {"article_id": [views[i].article_id for i in owner],
+                                      "sentence_id": [views[i].sentence_id for i in owner], "a": pa, "b": pb,
+                                      "label": [layer.classes[k] for k in best.tolist()],
+                                      "probability": [round(x, 4) for x in probs[np.arange(len(best)), best].tolist()]}
+        for k in PAIR_LABELS:
+            pair_cols[f"p_{k}"] = [round(x, 4) for x in probs[:, layer.classes.index(k)].tolist()]
+        none = layer.classes.index("none") if "none" in layer.classes else -1
+        pair_cols["evidence"] = (layer.explain_entries(ent, len(feats), np.where(best == none, -1, best))
+                                 if feats else [])
+        view_cues: dict[int, str] = {}
+        for i in owner:
+            if i not in view_cues:
+                view_cues[i] = "; ".join(sorted({c.cue for c in views[i].cues}))
+        pair_cols["cues"] = [view_cues[i] for i in owner]
+        pairs = pd.DataFrame(pair_cols, columns=PAIR_COLUMNS) if feats else pd.DataFrame([], columns=PAIR_COLUMNS)
+
         per_view: dict[int, list[dict[str, float]]] = defaultdict(list)
-        pair_rows = []
-        for (aid, sid, a, b), fd, p, i in zip(keys, feats, probs, owner):
-            pd_ = dict(zip(layer.classes, p))
-            per_view[i].append(pd_)
-            label = max(pd_, key=pd_.get)
-            pair_rows.append({
-                "article_id": aid, "sentence_id": sid, "a": a, "b": b, "label": label,
-                "probability": round(float(pd_[label]), 4), **{f"p_{k}": round(float(pd_[k]), 4) for k in PAIR_LABELS},
-                "evidence": "; ".join(layer.explain(fd, label)) if label != "none" else "",
-                "cues": "; ".join(sorted({c.cue for c in views[i].cues})),
-            })
+        for i, p in zip(owner, probs):
+            per_view[i].append(dict(zip(layer.classes, p)))
+        tone = self.tone
         tbase = [tone_evidence_features(v, per_view.get(i, [])) for i, v in enumerate(views)]
         tchars = [char_features(v) for v in views]
-        tz = self.tone.logits(tbase) + self.tone.logits(tchars) - self.tone.intercept if views else np.zeros((0, 3))
-        tprobs = self.tone.softmax(tz)
-        tone_rows = []
-        for v, tf, p in zip(views, tbase, tprobs):
-            tp = dict(zip(self.tone.classes, p))
-            tl = max(tp, key=tp.get)
-            tone_rows.append({"article_id": v.article_id, "sentence_id": v.sentence_id, "label": tl,
-                              "probability": round(float(tp[tl]), 4),
-                              "score": round(float(tp.get("cooperation", 0) - tp.get("conflict", 0)), 4),
-                              "evidence": "; ".join(self.tone.explain(tf, tl))})
-        return (pd.DataFrame(pair_rows, columns=PAIR_COLUMNS), pd.DataFrame(tone_rows, columns=TONE_COLUMNS))
+        if views:
+            tent = tone.entries(tbase)
+            tz = tone.logits(tbase, tent) + tone.logits(tchars) - tone.intercept
+        else:
+            tent, tz = None, np.zeros((0, 3))
+        tprobs = tone.softmax(tz)
+        tbest = tprobs.argmax(axis=1) if len(tprobs) else np.zeros(0, dtype=np.int64)
+        col = {c: tprobs[:, j] for j, c in enumerate(tone.classes)}
+        zero = np.zeros(len(tprobs))
+        score = col.get("cooperation", zero) - col.get("conflict", zero)
+        if not views:
+            return pairs, pd.DataFrame([], columns=TONE_COLUMNS)
+        tones = pd.DataFrame({
+            "article_id": [v.article_id for v in views], "sentence_id": [v.sentence_id for v in views],
+            "label": [tone.classes[k] for k in tbest.tolist()],
+            "probability": [round(x, 4) for x in tprobs[np.arange(len(tbest)), tbest].tolist()],
+            "score": [round(x, 4) for x in score.tolist()],
+            "evidence": tone.explain_entries(tent, len(views), tbest),
+        }, columns=TONE_COLUMNS)
+        return pairs, tones
 
     def to_json(self, path: str | Path) -> None:
         """Write the model as (gzipped when the name ends in .gz) JSON, keys sorted."""
