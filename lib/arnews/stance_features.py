@@ -167,6 +167,28 @@ def _word_positions(tok: list[tuple]) -> tuple[list[str], dict[int, int], bool]:
     return words, pos, first_verb
 
 
+def _sentence_words(tokens: pd.DataFrame) -> dict[tuple, list]:
+    """Per (article_id, sentence_id), in table order: ``[words, token id -> word position, first
+    word is a verb]`` (:func:`_word_positions` of the sentence's tokens, in one pass over the
+    table's column lists)."""
+    n = len(tokens)
+    have = [tokens[c].tolist() if c in tokens.columns else [None] * n for c in ("token_id", "norm", "is_word", "pos")]
+    out: dict[tuple, list] = {}
+    cur_key, cur = None, None
+    for key, tid, norm, is_word, tag in zip(zip(tokens["article_id"].tolist(), tokens["sentence_id"].tolist()), *have):
+        if key != cur_key:
+            cur_key, cur = key, out.get(key)
+            if cur is None:
+                cur = out[key] = [[], {}, False]
+        if is_word:
+            words = cur[0]
+            if not words:
+                cur[2] = tag == "verb"
+            cur[1][tid] = len(words)
+            words.append(norm)
+    return out
+
+
 def _nearest(pos: dict[int, int], tid: int) -> int:
     if tid in pos:
         return pos[tid]
@@ -217,7 +239,7 @@ def sentence_views(tables: dict[str, pd.DataFrame], cues: pd.DataFrame | None = 
     when present.
     """
     cues = cues if cues is not None else tables.get("stance_cues")
-    toks = _records(tables["tokens"], ["token_id", "norm", "is_word", "pos"])
+    toks = _sentence_words(tables["tokens"])
     men = _records(tables.get("mentions"), _MENTION_COLS)
     cue_g = _records(cues, _CUE_COLS)
     quo = _records(tables.get("quotes"), ["start", "end", "speaker_actor_id"])
@@ -233,10 +255,9 @@ def sentence_views(tables: dict[str, pd.DataFrame], cues: pd.DataFrame | None = 
     refs = _pair_ref_keys()
     last: dict[str, str] = {}  # kind -> code last named in the current article
     cur_article, history = None, []
-    for key, tok in toks.items():
+    for key, (words, pos, first_verb) in toks.items():
         if key[0] != cur_article:
             cur_article, last, history = key[0], {}, []
-        words, pos, first_verb = _word_positions(tok)
         q = quo.get(key, [])
         spans = [(qs, qe) for qs, qe, _ in q]
         speakers = frozenset(actor_country.get(sp, sp) for _, _, sp in q if isinstance(sp, str) and sp)
@@ -252,7 +273,7 @@ def sentence_views(tables: dict[str, pd.DataFrame], cues: pd.DataFrame | None = 
             speaker_codes=speakers,
             lexicon_label=str(ls[0]), lexicon_score=float(ls[1]),
             lexicon_dyads=lex_dyads.get(key, {}),
-            article_pair=top2.get(key[0]), pair_ref=any(word_key(w) in refs for w in words),
+            article_pair=top2.get(key[0]), pair_ref=not refs.isdisjoint(map(word_key, words)),
             context=_context(history), context_subjects=_context_subjects(history),
             context_pairs=_context_pairs(history), first_is_verb=first_verb,
         )

@@ -93,6 +93,36 @@ class LinearLayer:
             self.__dict__["_coef_t"] = np.ascontiguousarray(self.coef.T)
         return np.asarray(self.matrix(feats, entries) @ self.__dict__["_coef_t"]) + self.intercept
 
+    def char_logits(self, views: list[SentenceView], weight: float = 0.3) -> np.ndarray:
+        """``self.logits([char_features(v) for v in views])`` without the dicts: the columns of
+        each word key's character n-grams are looked up once per key (a bounded cache), and each
+        row holds its distinct columns in increasing order, as the canonical matrix does, so
+        the scores are the same to the last bit."""
+        from scipy.sparse import csr_matrix
+
+        from .resources import TYPE_CACHE_LIMIT
+        from .stance_features import _char_grams
+
+        cache = self.__dict__.setdefault("_char_cols", {})
+        vocab = self.vocabulary
+        indptr, indices = [0], []
+        for v in views:
+            cols: set[int] = set()
+            for w in v.words:
+                c = cache.get(w)
+                if c is None:
+                    if len(cache) > TYPE_CACHE_LIMIT:
+                        cache.clear()
+                    c = cache[w] = tuple(j for g in _char_grams(word_key(w)) if (j := vocab.get(g)) is not None)
+                cols.update(c)
+            indices.extend(sorted(cols))
+            indptr.append(len(indices))
+        m = csr_matrix((np.full(len(indices), weight), np.asarray(indices, dtype=np.int64), np.asarray(indptr, dtype=np.int64)),
+                       shape=(len(views), len(vocab)))
+        if "_coef_t" not in self.__dict__:
+            self.__dict__["_coef_t"] = np.ascontiguousarray(self.coef.T)
+        return np.asarray(m @ self.__dict__["_coef_t"]) + self.intercept
+
     def predict_proba(self, feats: list[dict[str, float]]) -> np.ndarray:
         """Calibrated class probabilities (softmax of logits / temperature)."""
         if not feats:
@@ -243,10 +273,9 @@ class StanceModel:
             per_view[i].append(dict(zip(layer.classes, p)))
         tone = self.tone
         tbase = [tone_evidence_features(v, per_view.get(i, [])) for i, v in enumerate(views)]
-        tchars = [char_features(v) for v in views]
         if views:
             tent = tone.entries(tbase)
-            tz = tone.logits(tbase, tent) + tone.logits(tchars) - tone.intercept
+            tz = tone.logits(tbase, tent) + tone.char_logits(views) - tone.intercept
         else:
             tent, tz = None, np.zeros((0, 3))
         tprobs = tone.softmax(tz)

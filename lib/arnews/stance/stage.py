@@ -1,7 +1,9 @@
 """The stance pipeline stage (:data:`STAGE`)."""
 from __future__ import annotations
 
+import gc
 import os
+from contextlib import contextmanager
 
 import pandas as pd
 
@@ -72,7 +74,24 @@ def annotate_stage(tables: dict[str, pd.DataFrame], method: str | None = None) -
     method = method or default_method()
     if method not in METHODS:
         raise ValueError(f"stance method {method!r} unknown; known: {sorted(METHODS)}")
-    return METHODS[method](tables)
+    with gc_paused():
+        return METHODS[method](tables)
+
+
+@contextmanager
+def gc_paused():
+    """Python's cyclic garbage collector off for the duration (restored after, if it was on).
+
+    The stage allocates millions of small objects that all live until it returns (words, cue
+    records, sentence views, feature dicts) and makes almost no reference cycles; with the
+    collector on, its full passes over them took 15-30 % of the stage's time on 1,000 articles."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 STAGE = Stage(
