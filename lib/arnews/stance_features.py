@@ -189,6 +189,15 @@ def _sentence_words(tokens: pd.DataFrame) -> dict[tuple, list]:
     return out
 
 
+def _shared_words(sentences) -> dict[tuple, list]:
+    """As :func:`_sentence_words`, from the lexicon's :class:`~arnews.stance.cues.TokenSentences`."""
+    out: dict[tuple, list] = {}
+    for key, _, words, _ in sentences.runs:
+        out[key] = [[w.norm for w in words], {w.token_id: i for i, w in enumerate(words)},
+                    bool(words) and words[0].tag == "verb"]
+    return out
+
+
 def _nearest(pos: dict[int, int], tid: int) -> int:
     if tid in pos:
         return pos[tid]
@@ -231,15 +240,18 @@ def _cues(rows: list[tuple], pos: dict[int, int]) -> list[Cue]:
     return out
 
 
-def sentence_views(tables: dict[str, pd.DataFrame], cues: pd.DataFrame | None = None) -> Iterator[SentenceView]:
+def sentence_views(tables: dict[str, pd.DataFrame], cues: pd.DataFrame | None = None,
+                   sentences=None) -> Iterator[SentenceView]:
     """One :class:`SentenceView` per sentence of the annotation tables.
 
     ``tables`` holds at least ``tokens`` and ``sentences``; ``mentions``, ``quotes``,
     ``stance_cues``, ``sentence_stance`` and ``stance`` (the lexicon method's tables) are used
-    when present.
+    when present. ``sentences``: :class:`arnews.stance.cues.TokenSentences` of the tokens
+    table (read once for the lexicon), used when it has one run per sentence.
     """
     cues = cues if cues is not None else tables.get("stance_cues")
-    toks = _sentence_words(tables["tokens"])
+    toks = (_shared_words(sentences) if sentences is not None and sentences.usable()
+            else _sentence_words(tables["tokens"]))
     men = _records(tables.get("mentions"), _MENTION_COLS)
     cue_g = _records(cues, _CUE_COLS)
     quo = _records(tables.get("quotes"), ["start", "end", "speaker_actor_id"])

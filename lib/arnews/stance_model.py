@@ -218,9 +218,11 @@ class StanceModel:
     tone: LinearLayer
     meta: dict = field(default_factory=dict)
 
-    def predict(self, tables: dict[str, pd.DataFrame], threshold: float = 0.5) -> tuple[pd.DataFrame, pd.DataFrame]:
-        """Pair predictions and sentence tone for annotation tables (see :func:`pair_table`)."""
-        views = list(sentence_views(lexicon_tables(tables)))
+    def predict(self, tables: dict[str, pd.DataFrame], threshold: float = 0.5,
+                sentences=None) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """Pair predictions and sentence tone for annotation tables (see :func:`pair_table`;
+        ``sentences``: the tokens table as the lexicon read it, see :func:`sentence_views`)."""
+        views = list(sentence_views(lexicon_tables(tables), sentences=sentences))
         return self.predict_views(views, threshold)
 
     def predict_views(self, views: list[SentenceView], threshold: float = 0.5) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -386,7 +388,8 @@ def pair_table(tables: dict[str, pd.DataFrame], model: StanceModel | None = None
 STANCE_METHODS = ("model", "lexicon")
 
 
-def model_tables(tables: dict[str, pd.DataFrame], model: StanceModel | None = None) -> dict[str, pd.DataFrame]:
+def model_tables(tables: dict[str, pd.DataFrame], model: StanceModel | None = None,
+                 sentences=None) -> dict[str, pd.DataFrame]:
     """Stance tables made by the trained model, in the lexicon method's schema.
 
     Needs the lexicon method's tables (``stance_cues``, ``sentence_stance``, ``stance``: the
@@ -396,7 +399,7 @@ def model_tables(tables: dict[str, pd.DataFrame], model: StanceModel | None = No
     related country pair: label, score, ``cues`` = the model's evidence, ``method`` "model")
     and ``stance_pairs`` (every candidate pair with its calibrated probabilities).
     """
-    pairs, tones = (model or default_model()).predict(tables)
+    pairs, tones = (model or default_model()).predict(tables, sentences=sentences)
     lex = tables.get("sentence_stance")
     sent = tones.rename(columns={"evidence": "evidence"})
     if lex is not None and len(lex):

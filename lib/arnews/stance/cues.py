@@ -19,7 +19,8 @@ from ..resources import TYPE_CACHE_LIMIT
 from ..wordforms import conjunction_forms, cue_forms
 from .lexicon import Lexicon, default_lexicon, norm_word, require_columns
 
-__all__ = ["candidate_forms", "match_cues", "sentence_words", "CUE_COLUMNS", "Word", "CueEntry", "CueHit", "WordInfo"]
+__all__ = ["candidate_forms", "match_cues", "sentence_words", "CUE_COLUMNS", "Word", "CueEntry", "CueHit", "WordInfo",
+           "TokenSentences"]
 
 
 #: Forms a normalized token may stand for once clitics and affixes are stripped (see
@@ -54,6 +55,7 @@ class Word(NamedTuple):
     end: int
     surface: str
     lemma: object = None
+    tag: object = None  # part of speech (the tokens' ``pos`` column), when present
 
 
 class CueEntry(NamedTuple):
@@ -175,6 +177,7 @@ def match_cues(
     lexicon: Lexicon | None = None,
     *,
     negation_window: int = 4,
+    sentences: "TokenSentences | None" = None,
 ) -> pd.DataFrame:
     """Find lexicon cues in a tokens table (one row per cue occurrence, with its modifiers).
 
@@ -192,14 +195,35 @@ def match_cues(
     >>> s = sentences_table(pd.DataFrame({"article_id": ["a"], "clean_text": ["لم تشحن أسلحة إلى روسيا."]}))
     >>> match_cues(tokens_table(s))[["cue", "effective", "modifiers"]].values.tolist()
     [['شحن اسلحة', 0.0, 'NEGATE:لم']]
+
+    ``sentences``: the tokens table already read (:class:`TokenSentences`), to share it with
+    the dyads and the model's sentence views.
     """
     lex = lexicon or default_lexicon()
     require_columns(tokens, ["article_id", "sentence_id", "token_id", "start", "end", "norm"], "tokens")
     out: list[dict] = []
     matcher = _SentenceMatcher(lex, negation_window)
-    for key, words in _sentences(tokens):
-        out.extend(matcher.match(key, words))
+    for key, toks, words, breaks in (sentences or TokenSentences(tokens)).runs:
+        out.extend(matcher.match(key, toks, (words, breaks)))
     return pd.DataFrame(out, columns=CUE_COLUMNS)
+
+
+class TokenSentences:
+    """A tokens table read once for the stance rules: per run of a sentence's tokens (table
+    order) ``(key, tokens, word tokens, clause breaks)`` (:class:`Word` records,
+    :func:`sentence_words`), and by key when every sentence is one run (``by_key``, else None).
+    ``has_is_word``: the table has an ``is_word`` column (the dyad rules and the model's views
+    read the words from here only then: without it each guesses word tokens its own way)."""
+
+    def __init__(self, tokens: pd.DataFrame):
+        self.runs = [(key, toks, *sentence_words(toks)) for key, toks in _sentences(tokens)]
+        self.has_is_word = "is_word" in tokens.columns
+        by_key = {r[0]: r for r in self.runs}
+        self.by_key = by_key if len(by_key) == len(self.runs) else None
+
+    def usable(self) -> bool:
+        """Whether the dyads and views can read their words from here."""
+        return self.has_is_word and self.by_key is not None
 
 
 def _sentences(tokens: pd.DataFrame):
@@ -208,16 +232,17 @@ def _sentences(tokens: pd.DataFrame):
     is_word = tokens["is_word"].tolist() if "is_word" in tokens.columns else tokens["norm"].str.contains(r"\w", regex=True).tolist()
     lemma = tokens["lemma"].tolist() if "lemma" in tokens.columns else [None] * len(tokens)
     surface = tokens["surface"].tolist() if "surface" in tokens.columns else norm
+    tag = tokens["pos"].tolist() if "pos" in tokens.columns else [None] * len(tokens)
     cols = zip(tokens["article_id"].tolist(), tokens["sentence_id"].tolist(), tokens["token_id"].tolist(),
-               tokens["start"].tolist(), norm, is_word, tokens["end"].tolist(), surface, lemma)
+               tokens["start"].tolist(), norm, is_word, tokens["end"].tolist(), surface, lemma, tag)
     cur_key, buf = None, []
-    for aid, sid, tid, start, nm, isw, end, surf, lem in cols:
+    for aid, sid, tid, start, nm, isw, end, surf, lem, tg in cols:
         key = (aid, sid)
         if key != cur_key and buf:
             yield cur_key, buf
             buf = []
         cur_key = key
-        buf.append(Word(tid, start, nm, bool(isw), end, surf, lem))
+        buf.append(Word(tid, start, nm, bool(isw), end, surf, lem, tg))
     if buf:
         yield cur_key, buf
 
@@ -252,8 +277,9 @@ class _SentenceMatcher:
         self.ix = _lexicon_indexes(lex)
         self.window = window
 
-    def match(self, key: tuple, tokens: list[Word]) -> list[dict]:
-        words, self.breaks = sentence_words(tokens)
+    def match(self, key: tuple, tokens: list[Word], split: tuple | None = None) -> list[dict]:
+        """Cue rows of one sentence (``split``: :func:`sentence_words` of ``tokens``, when known)."""
+        words, self.breaks = split if split is not None else sentence_words(tokens)
         if not words:
             return []
         info = self.info = [_word_info(self.ix, self.lex, w.norm, w.lemma) for w in words]

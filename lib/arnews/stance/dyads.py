@@ -14,7 +14,7 @@ import pandas as pd
 from ..actors import default_gazetteer
 from ..text import normalize
 from ..wordforms import conjunction_forms, is_nisba
-from .cues import Word, sentence_words
+from .cues import TokenSentences, Word, sentence_words
 from .lexicon import DEFAULT_THRESHOLD, Lexicon, default_lexicon, require_columns
 from .sentences import cue_evidence, label_from_score, main_assertion
 
@@ -211,6 +211,7 @@ def find_dyads(
     pair_window: int = 6,
     threshold: float = DEFAULT_THRESHOLD,
     comention: bool = True,
+    sentences: TokenSentences | None = None,
 ) -> pd.DataFrame:
     """Attach a source and a target actor to each cue and aggregate per sentence and dyad.
 
@@ -240,6 +241,9 @@ def find_dyads(
     Coordinated mentions ("روسيا والصين", "الولايات المتحدة وبريطانيا وأستراليا") form groups:
     a subject or target that belongs to a group stands for every member; only a group of two
     countries not governed by a preposition can be a mutual ``pair``.
+
+    ``sentences``: the tokens table already read by :func:`~arnews.stance.cues.match_cues`
+    (:class:`~arnews.stance.cues.TokenSentences`), used when it has one run per sentence.
     """
     lex = lexicon or default_lexicon()
     wcol = "dyad_weight" if "dyad_weight" in cues.columns else "effective"
@@ -249,7 +253,8 @@ def find_dyads(
     require_columns(mentions, ["article_id", "sentence_id", "start", "end", "actor_id", "country"], "mentions")
     finder = _DyadFinder(cues, wcol, Windows(window_before, window_after, pair_window), threshold)
     recs: list[Evidence] = []
-    for sent, cidx in _sentences(cues, tokens, mentions, quotes, lex):
+    shared = sentences if sentences is not None and sentences.usable() else None
+    for sent, cidx in _sentences(cues, tokens, mentions, quotes, lex, shared):
         found = finder.sentence_evidence(sent, cidx)
         if not found and comention:
             found = finder.comention(sent, cidx)
@@ -266,26 +271,34 @@ def _quote_index(quotes: pd.DataFrame | None) -> dict:
 
 
 def _sentences(cues: pd.DataFrame, tokens: pd.DataFrame, mentions: pd.DataFrame, quotes: pd.DataFrame | None,
-               lex: Lexicon):
-    """``(_Sentence, cue row positions)`` for each sentence holding cues."""
+               lex: Lexicon, shared: TokenSentences | None = None):
+    """``(_Sentence, cue row positions)`` for each sentence holding cues (the words from
+    ``shared`` when given, else read from ``tokens``)."""
     top2, salient = _top_countries(mentions)
     speaker_country = _speaker_countries(mentions)
     q_by_art = _quote_index(quotes)
     keys = ["article_id", "sentence_id"]
-    tok_idx = tokens.groupby(keys, sort=False).indices
     men_idx = mentions.groupby(keys, sort=False).indices
-    t_cols = [tokens[c].tolist() for c in ("token_id", "start", "norm")]
-    t_word = tokens["is_word"].tolist() if "is_word" in tokens.columns else [True] * len(tokens)
-    t_end = tokens["end"].tolist()
-    t_surf = tokens["surface"].tolist() if "surface" in tokens.columns else t_cols[2]
+    if shared is None:
+        tok_idx = tokens.groupby(keys, sort=False).indices
+        t_cols = [tokens[c].tolist() for c in ("token_id", "start", "norm")]
+        t_word = tokens["is_word"].tolist() if "is_word" in tokens.columns else [True] * len(tokens)
+        t_end = tokens["end"].tolist()
+        t_surf = tokens["surface"].tolist() if "surface" in tokens.columns else t_cols[2]
     m_cols = [mentions[c].tolist() for c in ("start", "end", "actor_id", "country")]
     kinds = _RefKinds(lex)
     for key, cidx in cues.groupby(keys, sort=False).indices.items():
-        ti = tok_idx.get(key)
-        if ti is None:
-            continue
-        buf = [Word(t_cols[0][i], t_cols[1][i], t_cols[2][i], bool(t_word[i]), t_end[i], t_surf[i]) for i in ti]
-        words, breaks = sentence_words(buf)
+        if shared is not None:
+            run = shared.by_key.get(key)
+            if run is None:
+                continue
+            words, breaks = run[2], run[3]
+        else:
+            ti = tok_idx.get(key)
+            if ti is None:
+                continue
+            buf = [Word(t_cols[0][i], t_cols[1][i], t_cols[2][i], bool(t_word[i]), t_end[i], t_surf[i]) for i in ti]
+            words, breaks = sentence_words(buf)
         mi = men_idx.get(key)
         ms = _sentence_mentions([tuple(col[i] for col in m_cols) for i in mi], words) if mi is not None else []
         pair_refs, betweens = kinds.positions(words)
