@@ -343,12 +343,12 @@ def _article_pairs(mentions: pd.DataFrame | None) -> dict[str, tuple[str, str]]:
     if mentions is None or not len(mentions):
         return {}
     m = mentions[mentions["country"].astype(str).str.len() > 0]
-    out = {}
-    for aid, vc in m.groupby("article_id", sort=False)["country"].value_counts(sort=True).groupby(level=0, sort=False):
-        codes = [c for _, c in vc.index[:2]]
-        if len(codes) == 2:
-            out[aid] = tuple(sorted(codes))
-    return out
+    firsts: dict = {}  # the first two codes of each article's counts, in the counts' order
+    for aid, code in m.groupby("article_id", sort=False)["country"].value_counts(sort=True).index.tolist():
+        codes = firsts.setdefault(aid, [])
+        if len(codes) < 2:
+            codes.append(code)
+    return {aid: tuple(sorted(codes)) for aid, codes in firsts.items() if len(codes) == 2}
 
 
 @lru_cache(maxsize=1)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import weakref
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import repeat
 from typing import Iterable, NamedTuple
 
 import pandas as pd
@@ -233,18 +234,14 @@ def _sentences(tokens: pd.DataFrame):
     lemma = tokens["lemma"].tolist() if "lemma" in tokens.columns else [None] * len(tokens)
     surface = tokens["surface"].tolist() if "surface" in tokens.columns else norm
     tag = tokens["pos"].tolist() if "pos" in tokens.columns else [None] * len(tokens)
-    cols = zip(tokens["article_id"].tolist(), tokens["sentence_id"].tolist(), tokens["token_id"].tolist(),
-               tokens["start"].tolist(), norm, is_word, tokens["end"].tolist(), surface, lemma, tag)
-    cur_key, buf = None, []
-    for aid, sid, tid, start, nm, isw, end, surf, lem, tg in cols:
-        key = (aid, sid)
-        if key != cur_key and buf:
-            yield cur_key, buf
-            buf = []
-        cur_key = key
-        buf.append(Word(tid, start, nm, bool(isw), end, surf, lem, tg))
-    if buf:
-        yield cur_key, buf
+    # every token's Word at once (tuple.__new__ is what Word._make calls), then the runs of equal keys
+    words = list(map(tuple.__new__, repeat(Word), zip(tokens["token_id"].tolist(), tokens["start"].tolist(), norm,
+                                                      map(bool, is_word), tokens["end"].tolist(), surface, lemma, tag)))
+    keys = list(zip(tokens["article_id"].tolist(), tokens["sentence_id"].tolist()))
+    bounds = [i for i, (x, y) in enumerate(zip(keys, keys[1:]), 1) if x != y]
+    for lo, hi in zip([0, *bounds], [*bounds, len(keys)]):
+        if hi > lo:
+            yield keys[lo], words[lo:hi]
 
 
 _SCOPE_SKIP_AFTER = frozenset({"من", "فيما", "عن"})  # "من قبل" (by), "فيما بعد" (later), "عن بعد" (remote) are not markers
@@ -282,7 +279,8 @@ class _SentenceMatcher:
         words, self.breaks = split if split is not None else sentence_words(tokens)
         if not words:
             return []
-        info = self.info = [_word_info(self.ix, self.lex, w.norm, w.lemma) for w in words]
+        ix, lex, cache = self.ix, self.lex, self.ix["info"]
+        info = self.info = [cache.get((w.norm, w.lemma)) or _word_info(ix, lex, w.norm, w.lemma) for w in words]
         has_quality = any(x.quality for x in info) and any(x.relation for x in info)
         if not any(x.cue_firsts for x in info) and not has_quality:
             return []
