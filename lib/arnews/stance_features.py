@@ -27,7 +27,8 @@ from typing import Iterator
 import pandas as pd
 
 __all__ = ["PAIR_LABELS", "TONE_LABELS", "MAX_CODES", "ANAPHORS", "Mention", "Cue", "SentenceView", "PairContext",
-           "word_key", "sentence_views", "pair_contexts", "pair_features", "sentence_word_features", "char_features",
+           "word_key", "sentence_views", "pair_contexts", "pair_features", "sentence_word_features", "sentence_word_names",
+           "char_features",
            "tone_features", "tone_evidence_features"]
 
 
@@ -457,7 +458,7 @@ def pair_features(ctx: PairContext) -> dict[str, float]:
         return _implicit_features(ctx)
     w = ctx.words
     left_end = ctx.left_end if ctx.left_end is not None else ctx.left
-    between = [word_key(x) for x in w[left_end + 1:ctx.right]]
+    between = list(map(word_key, w[left_end + 1:ctx.right]))
     f: dict[str, float] = {"bias": 1.0, f"dist={_bin(ctx.right - left_end, (1, 2, 3, 5, 8, 12, 20))}": 1.0,
                            f"types={ctx.left_type}|{ctx.right_type}": 1.0, f"ncodes={min(ctx.n_codes, 5)}": 1.0,
                            f"lpos={_bin(ctx.left, (0, 1, 3, 6))}": 1.0}
@@ -529,12 +530,17 @@ def _modifier(c: Cue) -> str:
     return "neg" if c.negated else ("cond" if c.conditional else ("hedge" if c.hedged else ("bg" if c.demoted else "")))
 
 
-def sentence_word_features(view: SentenceView, prefix: str = "s:", weight: float = 0.5) -> dict[str, float]:
-    """Unigrams and bigrams of the sentence's word keys."""
-    keys = [word_key(x) for x in view.words]
-    f = {f"{prefix}{k}": weight for k in keys}
-    f.update({f"{prefix}{a}_{b}": weight for a, b in zip(keys, keys[1:])})
-    return f
+def sentence_word_features(view: SentenceView, prefix: str = "s:", weight: float = 0.5,
+                           names: list[str] | None = None) -> dict[str, float]:
+    """Unigrams and bigrams of the sentence's word keys (``names``: :func:`sentence_word_names`
+    of the view, when already made)."""
+    return dict.fromkeys(names if names is not None else sentence_word_names(view, prefix), weight)
+
+
+def sentence_word_names(view: SentenceView, prefix: str = "s:") -> list[str]:
+    """The names of :func:`sentence_word_features`: unigrams, then bigrams (repeats included)."""
+    keys = list(map(word_key, view.words))
+    return [prefix + k for k in keys] + [f"{prefix}{a}_{b}" for a, b in zip(keys, keys[1:])]
 
 
 @lru_cache(maxsize=200_000)
@@ -556,9 +562,11 @@ def tone_features(view: SentenceView, pair_probs: list[dict[str, float]]) -> dic
     return f
 
 
-def tone_evidence_features(view: SentenceView, pair_probs: list[dict[str, float]]) -> dict[str, float]:
-    """The tone layer's features without character n-grams (what its evidence is drawn from)."""
-    f = sentence_word_features(view, weight=1.0)
+def tone_evidence_features(view: SentenceView, pair_probs: list[dict[str, float]],
+                           names: list[str] | None = None) -> dict[str, float]:
+    """The tone layer's features without character n-grams (what its evidence is drawn from;
+    ``names``: :func:`sentence_word_names` of the view, when already made)."""
+    f = sentence_word_features(view, weight=1.0, names=names)
     f["bias"] = 1.0
     f[f"lexsent:{view.lexicon_label}"] = 1.0
     f["lexscore"] = view.lexicon_score

@@ -34,7 +34,7 @@ import pandas as pd
 
 from .stance_features import (  # noqa: F401  (re-exported: the model's public vocabulary)
     PAIR_LABELS, TONE_LABELS, PairContext, SentenceView, char_features, pair_contexts, pair_features,
-    sentence_views, sentence_word_features, tone_evidence_features, tone_features, word_key,
+    sentence_views, sentence_word_features, sentence_word_names, tone_evidence_features, tone_features, word_key,
 )
 
 __all__ = [
@@ -231,13 +231,14 @@ class StanceModel:
         The model is linear, so a sentence's word features add the same scores to each of its
         pairs: they are scored once per sentence and added to each pair's own scores. The
         tables are built column by column (evidence of every row at once: :meth:`LinearLayer.explain_entries`)."""
-        aids, sids, pa, pb, feats, owner, sent_feats, sent_idx = [], [], [], [], [], [], [], []
+        pa, pb, feats, owner, sent_feats, sent_idx = [], [], [], [], [], []
+        names = [sentence_word_names(v) for v in views]
         for i, v in enumerate(views):
             ctxs = list(pair_contexts(v))
             if not ctxs:
                 continue
             j = len(sent_feats)
-            sent_feats.append(sentence_word_features(v))
+            sent_feats.append(sentence_word_features(v, names=names[i]))
             for a, b, c in ctxs:
                 pa.append(a)
                 pb.append(b)
@@ -274,7 +275,7 @@ class StanceModel:
         for i, p in zip(owner, probs):
             per_view[i].append(dict(zip(layer.classes, p)))
         tone = self.tone
-        tbase = [tone_evidence_features(v, per_view.get(i, [])) for i, v in enumerate(views)]
+        tbase = [tone_evidence_features(v, per_view.get(i, []), names[i]) for i, v in enumerate(views)]
         if views:
             tent = tone.entries(tbase)
             tz = tone.logits(tbase, tent) + tone.char_logits(views) - tone.intercept

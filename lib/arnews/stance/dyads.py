@@ -322,7 +322,12 @@ class _RefKinds:
         return k
 
     def positions(self, words: list) -> tuple[list[int], list[int]]:
-        kinds = [self.of(w.norm) for w in words]
+        kind = self.kind
+        kinds = [kind.get(w.norm) for w in words]
+        if None in kinds:
+            kinds = [self.of(w.norm) if k is None else k for k, w in zip(kinds, words)]
+        if not any(kinds):
+            return [], []
         return [j for j, k in enumerate(kinds) if k == 1], [j for j, k in enumerate(kinds) if k == 2]
 
 
