@@ -213,8 +213,8 @@ def _records(df: pd.DataFrame | None, cols: list[str]) -> dict[tuple, list[tuple
     if df is None or not len(df):
         return out
     have = [df[c].tolist() if c in df.columns else [None] * len(df) for c in cols]
-    for a, s, *rest in zip(df["article_id"].tolist(), df["sentence_id"].tolist(), *have):
-        out[(a, s)].append(tuple(rest))
+    for key, row in zip(zip(df["article_id"].tolist(), df["sentence_id"].tolist()), zip(*have)):
+        out[key].append(row)
     return out
 
 
