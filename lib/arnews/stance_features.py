@@ -29,7 +29,7 @@ import pandas as pd
 __all__ = ["PAIR_LABELS", "TONE_LABELS", "MAX_CODES", "ANAPHORS", "Mention", "Cue", "SentenceView", "PairContext",
            "word_key", "sentence_views", "pair_contexts", "pair_features", "sentence_word_features", "sentence_word_names",
            "char_features",
-           "tone_features", "tone_evidence_features"]
+           "tone_features", "tone_evidence_features", "pair_summary"]
 
 
 PAIR_LABELS = ["none", "cooperation", "conflict", "neutral"]
@@ -395,14 +395,14 @@ def pair_contexts(view: SentenceView) -> Iterator[tuple[str, str, PairContext]]:
     for s in view.speaker_codes:
         for c in codes:
             if c != s:
-                extra.setdefault(tuple(sorted((s, c))), "speaker")
+                extra.setdefault((s, c) if s <= c else (c, s), "speaker")
     if view.pair_ref and view.article_pair:
         extra.setdefault(view.article_pair, "pairref")
     for c, back in view.context.items():
         if c in by_code:
             continue
         for s_ in codes:
-            extra.setdefault(tuple(sorted((s_, c))), f"context{back}")
+            extra.setdefault((s_, c) if s_ <= c else (c, s_), f"context{back}")
     if not codes:
         prev = sorted(c for c, back in view.context.items() if back == 1)
         for p in combinations(prev, 2):
@@ -563,9 +563,10 @@ def tone_features(view: SentenceView, pair_probs: list[dict[str, float]]) -> dic
 
 
 def tone_evidence_features(view: SentenceView, pair_probs: list[dict[str, float]],
-                           names: list[str] | None = None) -> dict[str, float]:
+                           names: list[str] | None = None, summary: dict | None = None) -> dict[str, float]:
     """The tone layer's features without character n-grams (what its evidence is drawn from;
-    ``names``: :func:`sentence_word_names` of the view, when already made)."""
+    ``names``: :func:`sentence_word_names` of the view, ``summary``: :func:`pair_summary` of
+    ``pair_probs``, when already made)."""
     f = sentence_word_features(view, weight=1.0, names=names)
     f["bias"] = 1.0
     f[f"lexsent:{view.lexicon_label}"] = 1.0
@@ -574,7 +575,13 @@ def tone_evidence_features(view: SentenceView, pair_probs: list[dict[str, float]
     for c in view.cues:
         k = f"cue:{c.category}:{_modifier(c)}"
         f[k] = f.get(k, 0.0) + 1.0
-    for lab in PAIR_LABELS[1:]:
-        f[f"pmax:{lab}"] = max((p[lab] for p in pair_probs), default=0.0)
-    f["npairs"] = float(sum(1 for p in pair_probs if p["none"] < 0.5))
+    f.update(summary if summary is not None else pair_summary(pair_probs))
     return f
+
+
+def pair_summary(pair_probs: list[dict[str, float]]) -> dict[str, float]:
+    """What the tone layer reads of the pair layer's output: the highest probability of each
+    relation label and the number of pairs more likely related than not."""
+    out = {f"pmax:{lab}": max((p[lab] for p in pair_probs), default=0.0) for lab in PAIR_LABELS[1:]}
+    out["npairs"] = float(sum(1 for p in pair_probs if p["none"] < 0.5))
+    return out

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import gzip
 import json
-from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -34,7 +33,8 @@ import pandas as pd
 
 from .stance_features import (  # noqa: F401  (re-exported: the model's public vocabulary)
     PAIR_LABELS, TONE_LABELS, PairContext, SentenceView, char_features, pair_contexts, pair_features,
-    sentence_views, sentence_word_features, sentence_word_names, tone_evidence_features, tone_features, word_key,
+    pair_summary, sentence_views, sentence_word_features, sentence_word_names, tone_evidence_features, tone_features,
+    word_key,
 )
 
 __all__ = [
@@ -271,11 +271,9 @@ class StanceModel:
         pair_cols["cues"] = [view_cues[i] for i in owner]
         pairs = pd.DataFrame(pair_cols, columns=PAIR_COLUMNS) if feats else pd.DataFrame([], columns=PAIR_COLUMNS)
 
-        per_view: dict[int, list[dict[str, float]]] = defaultdict(list)
-        for i, p in zip(owner, probs):
-            per_view[i].append(dict(zip(layer.classes, p)))
+        summary = self._pair_summaries(len(views), owner, probs)
         tone = self.tone
-        tbase = [tone_evidence_features(v, per_view.get(i, []), names[i]) for i, v in enumerate(views)]
+        tbase = [tone_evidence_features(v, [], names[i], summary[i]) for i, v in enumerate(views)]
         if views:
             tent = tone.entries(tbase)
             tz = tone.logits(tbase, tent) + tone.char_logits(views) - tone.intercept
@@ -296,6 +294,24 @@ class StanceModel:
             "evidence": tone.explain_entries(tent, len(views), tbest),
         }, columns=TONE_COLUMNS)
         return pairs, tones
+
+    def _pair_summaries(self, n_views: int, owner: list[int], probs: np.ndarray) -> list[dict]:
+        """:func:`~arnews.stance_features.pair_summary` of each view's pair probabilities (the
+        rows of a view are consecutive in ``owner``): maxima and counts per group at once."""
+        empty = pair_summary([])
+        out = [empty] * n_views
+        if not len(owner):
+            return out
+        own = np.asarray(owner)
+        starts = np.flatnonzero(np.r_[True, own[1:] != own[:-1]])
+        cls = self.pairs.classes
+        pmax = {lab: np.maximum.reduceat(probs[:, cls.index(lab)], starts) for lab in PAIR_LABELS[1:]}
+        npairs = np.add.reduceat((probs[:, cls.index("none")] < 0.5).astype(np.int64), starts)
+        for g, i in enumerate(own[starts].tolist()):
+            d = {f"pmax:{lab}": pmax[lab][g] for lab in PAIR_LABELS[1:]}
+            d["npairs"] = float(npairs[g])
+            out[i] = d
+        return out
 
     def to_json(self, path: str | Path) -> None:
         """Write the model as (gzipped when the name ends in .gz) JSON, keys sorted."""
