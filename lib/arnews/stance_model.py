@@ -98,6 +98,8 @@ class LinearLayer:
         each word key's character n-grams are looked up once per key (a bounded cache), and each
         row holds its distinct columns in increasing order, as the canonical matrix does, so
         the scores are the same to the last bit."""
+        from itertools import chain
+
         from scipy.sparse import csr_matrix
 
         from .resources import TYPE_CACHE_LIMIT
@@ -107,15 +109,14 @@ class LinearLayer:
         vocab = self.vocabulary
         indptr, indices = [0], []
         for v in views:
-            cols: set[int] = set()
-            for w in v.words:
-                c = cache.get(w)
-                if c is None:
-                    if len(cache) > TYPE_CACHE_LIMIT:
-                        cache.clear()
-                    c = cache[w] = tuple(j for g in _char_grams(word_key(w)) if (j := vocab.get(g)) is not None)
-                cols.update(c)
-            indices.extend(sorted(cols))
+            new = [w for w in v.words if w not in cache]
+            if new:
+                if len(cache) + len(new) > TYPE_CACHE_LIMIT:
+                    cache.clear()
+                    new = v.words
+                for w in new:
+                    cache[w] = tuple(j for g in _char_grams(word_key(w)) if (j := vocab.get(g)) is not None)
+            indices.extend(sorted(set(chain.from_iterable(map(cache.__getitem__, v.words)))))
             indptr.append(len(indices))
         m = csr_matrix((np.full(len(indices), weight), np.asarray(indices, dtype=np.int64), np.asarray(indptr, dtype=np.int64)),
                        shape=(len(views), len(vocab)))

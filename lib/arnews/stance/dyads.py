@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import NamedTuple
 
 import numpy as np
@@ -41,6 +42,13 @@ class _Mention:
     conj: bool = False  # written with the conjunction و (والصين)
 
 
+@lru_cache(maxsize=4096)
+def _normalize_prefix(text: str) -> str:
+    """:func:`arnews.text.normalize` of the letters of a word before a mention (و، ال، بال …:
+    few distinct strings)."""
+    return normalize(text)
+
+
 def _sentence_mentions(men: list[tuple], words: list) -> list[_Mention]:
     """Place mentions ``(start, end, actor_id, country)`` on word positions; tag those introduced
     by a target preposition."""
@@ -55,7 +63,7 @@ def _sentence_mentions(men: list[tuple], words: list) -> list[_Mention]:
             continue
         b = max(a, bisect_left(starts, m_end) - 1)
         tok = words[a]
-        prefix = normalize(tok.surface[: max(0, m_start - tok.start)]) if m_start > tok.start else ""
+        prefix = _normalize_prefix(tok.surface[: max(0, m_start - tok.start)]) if m_start > tok.start else ""
         prep = (a > 0 and words[a - 1].norm in _TARGET_PREPS and not (a > 1 and words[a - 1].norm == "من"
                                                                     and words[a - 2].norm in ("كل", "وكل")))  # كل من: "both"
         prep = prep or (bool(prefix) and prefix.lstrip("و") in _TARGET_CLITICS)
