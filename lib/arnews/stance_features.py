@@ -275,8 +275,10 @@ def sentence_views(tables: dict[str, pd.DataFrame], cues: pd.DataFrame | None = 
         spans = [(qs, qe) for qs, qe, _ in q]
         speakers = frozenset(actor_country.get(sp, sp) for _, _, sp in q if isinstance(sp, str) and sp)
         ms = _mentions(men.get(key, []), pos, spans)
-        ms += _anaphors(words, ms, last)
-        for m in sorted(ms, key=lambda m: m.first):
+        keys = list(map(word_key, words))
+        ms += _anaphors(words, ms, last, keys)
+        in_order = sorted(ms, key=lambda m: m.first)
+        for m in in_order:
             if m.actor_type != "anaphor":
                 last["bloc" if m.actor_type in ("bloc", "organization") else "country"] = m.code
         ls = lex.get(key, ("neutral", 0.0))
@@ -286,11 +288,11 @@ def sentence_views(tables: dict[str, pd.DataFrame], cues: pd.DataFrame | None = 
             speaker_codes=speakers,
             lexicon_label=str(ls[0]), lexicon_score=float(ls[1]),
             lexicon_dyads=lex_dyads.get(key, {}),
-            article_pair=top2.get(key[0]), pair_ref=not refs.isdisjoint(map(word_key, words)),
+            article_pair=top2.get(key[0]), pair_ref=not refs.isdisjoint(keys),
             context=_context(history), context_subjects=_context_subjects(history),
             context_pairs=_context_pairs(history), first_is_verb=first_verb,
         )
-        history.append(_Seen([m.code for m in sorted(ms, key=lambda m: m.first)], lex_dyads.get(key, {})))
+        history.append(_Seen([m.code for m in in_order], lex_dyads.get(key, {})))
 
 
 CONTEXT_SENTENCES = 2  # a relation's other side may be named this many sentences back
@@ -324,10 +326,13 @@ def _context_pairs(history: list[_Seen]) -> dict:
     return out
 
 
-def _anaphors(words: list[str], mentions: list[Mention], last: dict[str, str]) -> list[Mention]:
+def _anaphors(words: list[str], mentions: list[Mention], last: dict[str, str],
+              keys: list[str] | None = None) -> list[Mention]:
     """Definite descriptions (الحلف، المنظمة، البلاد …) that resume the actor of their kind
     named last in the article, as mentions of type ``anaphor``; a word inside a mention
-    (الاتحاد الأوروبي) is not one."""
+    (الاتحاد الأوروبي) is not one (``keys``: the words' :func:`word_key`, when known)."""
+    if not last or ANAPHORS.keys().isdisjoint(keys if keys is not None else map(word_key, words)):
+        return []
     taken = {i for m in mentions for i in range(m.first, m.last + 1)}
     out = []
     for i, w in enumerate(words):
