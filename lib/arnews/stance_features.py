@@ -468,7 +468,7 @@ def pair_features(ctx: PairContext) -> dict[str, float]:
                            f"types={ctx.left_type}|{ctx.right_type}": 1.0, f"ncodes={min(ctx.n_codes, 5)}": 1.0,
                            f"lpos={_bin(ctx.left, (0, 1, 3, 6))}": 1.0}
     for k in between:
-        f[f"b:{k}"] = 1.0
+        f["b:" + k] = 1.0
     if between:
         f[f"bfirst:{between[0]}"] = 1.0
         f[f"blast:{between[-1]}"] = 1.0
@@ -488,10 +488,10 @@ def pair_features(ctx: PairContext) -> dict[str, float]:
         f["left_is_first"] = 1.0
     for c in ctx.cues:
         p = _cue_position(c, ctx.left, left_end, ctx.right)
-        sign = "+" if c.weight > 0 else "-"
-        mod = _modifier(c)
-        f[f"cue:{p}:{c.category}"] = f.get(f"cue:{p}:{c.category}", 0.0) + 1.0
-        f[f"cuesign:{p}:{sign}{mod}"] = f.get(f"cuesign:{p}:{sign}{mod}", 0.0) + 1.0
+        k = f"cue:{p}:{c.category}"
+        f[k] = f.get(k, 0.0) + 1.0
+        k = f"cuesign:{p}:{'+' if c.weight > 0 else '-'}{_modifier(c)}"
+        f[k] = f.get(k, 0.0) + 1.0
         f[f"cueword:{c.cue}"] = 1.0
     if ctx.lexicon_dyad:
         f[f"lexdyad:{ctx.lexicon_dyad}"] = 1.0
@@ -523,11 +523,11 @@ def _implicit_features(ctx: PairContext) -> dict[str, float]:
         for x in ctx.words[ctx.left + 1:ctx.left + 1 + _CONTEXT]:
             f[f"iR:{word_key(x)}"] = 1.0
     for c in ctx.cues:
-        sign = "+" if c.weight > 0 else "-"
-        mod = _modifier(c)
         p = ("before" if c.last < ctx.left else "after") if named else "any"
-        f[f"icue:{p}:{c.category}"] = f.get(f"icue:{p}:{c.category}", 0.0) + 1.0
-        f[f"icuesign:{sign}{mod}"] = f.get(f"icuesign:{sign}{mod}", 0.0) + 1.0
+        k = f"icue:{p}:{c.category}"
+        f[k] = f.get(k, 0.0) + 1.0
+        k = f"icuesign:{'+' if c.weight > 0 else '-'}{_modifier(c)}"
+        f[k] = f.get(k, 0.0) + 1.0
     return f
 
 
