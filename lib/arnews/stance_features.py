@@ -28,8 +28,7 @@ import pandas as pd
 
 __all__ = ["PAIR_LABELS", "TONE_LABELS", "MAX_CODES", "ANAPHORS", "Mention", "Cue", "SentenceView", "PairContext",
            "word_key", "sentence_views", "pair_contexts", "pair_features", "sentence_word_features", "sentence_word_names",
-           "char_features",
-           "tone_features", "tone_evidence_features", "pair_summary"]
+           "char_grams", "char_features", "tone_features", "tone_evidence_features", "pair_summary"]
 
 
 PAIR_LABELS = ["none", "cooperation", "conflict", "neutral"]
@@ -549,14 +548,15 @@ def sentence_word_names(view: SentenceView, prefix: str = "s:") -> list[str]:
 
 
 @lru_cache(maxsize=200_000)
-def _char_grams(key: str) -> tuple[str, ...]:
+def char_grams(key: str) -> tuple[str, ...]:
+    """The character 3–5-gram feature names of one word key (cached)."""
     w = f"<{key}>"
     return tuple(f"c:{w[i:i + n]}" for n in (3, 4, 5) for i in range(len(w) - n + 1))
 
 
 def char_features(view: SentenceView, weight: float = 0.3) -> dict[str, float]:
     """Character 3–5-grams of the sentence's word keys (inflections share most of them)."""
-    return {g: weight for w in view.words for g in _char_grams(word_key(w))}
+    return {g: weight for w in view.words for g in char_grams(word_key(w))}
 
 
 def tone_features(view: SentenceView, pair_probs: list[dict[str, float]]) -> dict[str, float]:

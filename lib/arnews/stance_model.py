@@ -103,7 +103,7 @@ class LinearLayer:
         from scipy.sparse import csr_matrix
 
         from .resources import TYPE_CACHE_LIMIT
-        from .stance_features import _char_grams
+        from .stance_features import char_grams
 
         cache = self.__dict__.setdefault("_char_cols", {})
         vocab = self.vocabulary
@@ -115,7 +115,7 @@ class LinearLayer:
                     cache.clear()
                     new = v.words
                 for w in new:
-                    cache[w] = tuple(j for g in _char_grams(word_key(w)) if (j := vocab.get(g)) is not None)
+                    cache[w] = tuple(j for g in char_grams(word_key(w)) if (j := vocab.get(g)) is not None)
             indices.extend(sorted(set(chain.from_iterable(map(cache.__getitem__, v.words)))))
             indptr.append(len(indices))
         m = csr_matrix((np.full(len(indices), weight), np.asarray(indices, dtype=np.int64), np.asarray(indptr, dtype=np.int64)),
