@@ -257,7 +257,7 @@ def sentence_views(tables: dict[str, pd.DataFrame], cues: pd.DataFrame | None = 
     quo = _records(tables.get("quotes"), ["start", "end", "speaker_actor_id"])
     lex = {k: v[0] for k, v in _records(tables.get("sentence_stance"), ["label", "score"]).items()}
     mtab = tables.get("mentions")
-    actor_country = dict(zip(mtab["actor_id"], mtab["country"])) if mtab is not None and len(mtab) else {}
+    actor_country = dict(zip(mtab["actor_id"].tolist(), mtab["country"].tolist())) if mtab is not None and len(mtab) else {}
     lex_dyads: dict = defaultdict(dict)
     for key, rows in _records(tables.get("stance"), ["source_country", "target_country", "label"]).items():
         for a, b, label in rows:

@@ -26,6 +26,7 @@ import gzip
 import json
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 
 import numpy as np
@@ -69,9 +70,9 @@ class LinearLayer:
     def entries(self, feats: list[dict[str, float]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """The known features of the dicts as parallel arrays (row, column, value), in dict
         order (names looked up in the vocabulary dict; unknown names dropped)."""
-        from itertools import chain, repeat
+        from itertools import chain
 
-        lengths = np.fromiter((len(f) for f in feats), dtype=np.int64, count=len(feats))
+        lengths = np.fromiter(map(len, feats), dtype=np.int64, count=len(feats))
         names = list(chain.from_iterable(feats))
         values = np.fromiter(chain.from_iterable(f.values() for f in feats), dtype=float, count=len(names))
         cols = np.fromiter(map(self.vocabulary.get, names, repeat(-1)), dtype=np.int64, count=len(names))
@@ -256,12 +257,13 @@ class StanceModel:
             ent, z = None, np.zeros((0, ncls))
         probs = layer.softmax(z)
         best = probs.argmax(axis=1) if len(probs) else np.zeros(0, dtype=np.int64)  # the first of equal maxima, as max()
+        rounded = [list(map(round, probs[:, j].tolist(), repeat(4))) for j in range(ncls)]  # as round(float(p), 4)
         pair_cols: dict[str, list] = {"article_id": [views[i].article_id for i in owner],
                                       "sentence_id": [views[i].sentence_id for i in owner], "a": pa, "b": pb,
                                       "label": [layer.classes[k] for k in best.tolist()],
-                                      "probability": [round(x, 4) for x in probs[np.arange(len(best)), best].tolist()]}
+                                      "probability": [rounded[k][r] for r, k in enumerate(best.tolist())]}
         for k in PAIR_LABELS:
-            pair_cols[f"p_{k}"] = [round(x, 4) for x in probs[:, layer.classes.index(k)].tolist()]
+            pair_cols[f"p_{k}"] = rounded[layer.classes.index(k)]
         none = layer.classes.index("none") if "none" in layer.classes else -1
         pair_cols["evidence"] = (layer.explain_entries(ent, len(feats), np.where(best == none, -1, best))
                                  if feats else [])
@@ -290,8 +292,8 @@ class StanceModel:
         tones = pd.DataFrame({
             "article_id": [v.article_id for v in views], "sentence_id": [v.sentence_id for v in views],
             "label": [tone.classes[k] for k in tbest.tolist()],
-            "probability": [round(x, 4) for x in tprobs[np.arange(len(tbest)), tbest].tolist()],
-            "score": [round(x, 4) for x in score.tolist()],
+            "probability": list(map(round, tprobs[np.arange(len(tbest)), tbest].tolist(), repeat(4))),
+            "score": list(map(round, score.tolist(), repeat(4))),
             "evidence": tone.explain_entries(tent, len(views), tbest),
         }, columns=TONE_COLUMNS)
         return pairs, tones

@@ -446,9 +446,9 @@ def _speaker_countries(mentions: pd.DataFrame) -> dict[str, str]:
     """Actor -> country, from the mentions and the repository gazetteer (for speakers the
     article names only through a quote)."""
     m = mentions.dropna(subset=["country"])
-    mp = dict(zip(m["actor_id"], m["country"]))
+    mp = dict(zip(m["actor_id"].tolist(), m["country"].tolist()))
     gz = default_gazetteer()
-    for a, c in zip(gz["actor_id"], gz["country"]):
+    for a, c in zip(gz["actor_id"].tolist(), gz["country"].tolist()):
         if isinstance(c, str) and c:
             mp.setdefault(a, c)
     return mp
