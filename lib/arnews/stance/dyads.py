@@ -293,7 +293,7 @@ def _sentences(cues: pd.DataFrame, tokens: pd.DataFrame, mentions: pd.DataFrame,
         t_word = tokens["is_word"].tolist() if "is_word" in tokens.columns else [True] * len(tokens)
         t_end = tokens["end"].tolist()
         t_surf = tokens["surface"].tolist() if "surface" in tokens.columns else t_cols[2]
-    m_cols = [mentions[c].tolist() for c in ("start", "end", "actor_id", "country")]
+    m_rows = list(zip(*(mentions[c].tolist() for c in ("start", "end", "actor_id", "country"))))
     kinds = _RefKinds(lex)
     for key, cidx in cues.groupby(keys, sort=False).indices.items():
         if shared is not None:
@@ -308,7 +308,7 @@ def _sentences(cues: pd.DataFrame, tokens: pd.DataFrame, mentions: pd.DataFrame,
             buf = [Word(t_cols[0][i], t_cols[1][i], t_cols[2][i], bool(t_word[i]), t_end[i], t_surf[i]) for i in ti]
             words, breaks = sentence_words(buf)
         mi = men_idx.get(key)
-        ms = _sentence_mentions([tuple(col[i] for col in m_cols) for i in mi], words) if mi is not None else []
+        ms = _sentence_mentions([m_rows[i] for i in mi], words) if mi is not None else []
         pair_refs, betweens = kinds.positions(words)
         groups = _coordinated_groups(ms, words) if len(ms) > 1 else []
         yield _Sentence(key, words, breaks, ms, groups, betweens, pair_refs, q_by_art.get(key[0], _NO_QUOTES),
