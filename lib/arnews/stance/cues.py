@@ -303,19 +303,19 @@ class _SentenceMatcher:
     def _cues(self) -> list[CueHit]:
         """Cues, longest match first, no overlaps; among equally long ones the most specific
         form, then lexicon order."""
-        found, i, n = [], 0, len(self.words)
-        while i < n:
+        found, after = [], 0  # after: the first position a new cue may start at
+        for i, x in enumerate(self.info):  # only words that can start a cue can hold one
+            if not x.cue_firsts or i < after:
+                continue
             hit = None
-            for first in self.info[i].cue_firsts:
+            for first in x.cue_firsts:
                 for ws, pos in self.lex.index.get(first, ()):
                     rank = (len(ws), sum(map(len, ws)), -pos)
                     if (hit is None or rank > hit[2]) and _match_seq(self.forms, i, ws):
                         hit = (ws, pos, rank)
             if hit:
                 found.append(CueHit(i, i + len(hit[0]) - 1, self.ix["rows"][hit[1]]))
-                i += len(hit[0])
-            else:
-                i += 1
+                after = i + len(hit[0])
         return found
 
     def _quality_cues(self, found: list[CueHit]) -> list[CueHit]:
@@ -344,7 +344,8 @@ class _SentenceMatcher:
         cue_at = {c.a: c for c in found}
         inner = {k for c in found for k in range(c.a + 1, c.b + 1)}
         negators = self.lex.negators
-        for j in range(len(self.words)):
+        # only a negator word or a cue's first word can be a negator
+        for j in sorted({k for k, x in enumerate(self.info) if x.negator} | cue_at.keys()):
             c0 = cue_at.get(j)
             if c0 is not None and c0.b > j or j in inner:  # part of a multi-word cue ("بلا حدود"، "جزء لا يتجزأ")
                 continue
