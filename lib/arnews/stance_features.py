@@ -27,8 +27,8 @@ from typing import Iterator
 import pandas as pd
 
 __all__ = ["PAIR_LABELS", "TONE_LABELS", "MAX_CODES", "ANAPHORS", "Mention", "Cue", "SentenceView", "PairContext",
-           "word_key", "sentence_views", "pair_contexts", "pair_features", "sentence_word_features", "char_features",
-           "tone_features", "tone_evidence_features"]
+           "word_key", "sentence_views", "pair_contexts", "pair_features", "sentence_word_features", "sentence_word_names",
+           "char_grams", "char_features", "tone_features", "tone_evidence_features", "pair_summary"]
 
 
 PAIR_LABELS = ["none", "cooperation", "conflict", "neutral"]
@@ -167,6 +167,37 @@ def _word_positions(tok: list[tuple]) -> tuple[list[str], dict[int, int], bool]:
     return words, pos, first_verb
 
 
+def _sentence_words(tokens: pd.DataFrame) -> dict[tuple, list]:
+    """Per (article_id, sentence_id), in table order: ``[words, token id -> word position, first
+    word is a verb]`` (:func:`_word_positions` of the sentence's tokens, in one pass over the
+    table's column lists)."""
+    n = len(tokens)
+    have = [tokens[c].tolist() if c in tokens.columns else [None] * n for c in ("token_id", "norm", "is_word", "pos")]
+    out: dict[tuple, list] = {}
+    cur_key, cur = None, None
+    for key, tid, norm, is_word, tag in zip(zip(tokens["article_id"].tolist(), tokens["sentence_id"].tolist()), *have):
+        if key != cur_key:
+            cur_key, cur = key, out.get(key)
+            if cur is None:
+                cur = out[key] = [[], {}, False]
+        if is_word:
+            words = cur[0]
+            if not words:
+                cur[2] = tag == "verb"
+            cur[1][tid] = len(words)
+            words.append(norm)
+    return out
+
+
+def _shared_words(sentences) -> dict[tuple, list]:
+    """As :func:`_sentence_words`, from the lexicon's :class:`~arnews.stance.cues.TokenSentences`."""
+    out: dict[tuple, list] = {}
+    for key, _, words, _ in sentences.runs:
+        out[key] = [[w.norm for w in words], {w.token_id: i for i, w in enumerate(words)},
+                    bool(words) and words[0].tag == "verb"]
+    return out
+
+
 def _nearest(pos: dict[int, int], tid: int) -> int:
     if tid in pos:
         return pos[tid]
@@ -181,8 +212,8 @@ def _records(df: pd.DataFrame | None, cols: list[str]) -> dict[tuple, list[tuple
     if df is None or not len(df):
         return out
     have = [df[c].tolist() if c in df.columns else [None] * len(df) for c in cols]
-    for a, s, *rest in zip(df["article_id"].tolist(), df["sentence_id"].tolist(), *have):
-        out[(a, s)].append(tuple(rest))
+    for key, row in zip(zip(df["article_id"].tolist(), df["sentence_id"].tolist()), zip(*have)):
+        out[key].append(row)
     return out
 
 
@@ -209,21 +240,24 @@ def _cues(rows: list[tuple], pos: dict[int, int]) -> list[Cue]:
     return out
 
 
-def sentence_views(tables: dict[str, pd.DataFrame], cues: pd.DataFrame | None = None) -> Iterator[SentenceView]:
+def sentence_views(tables: dict[str, pd.DataFrame], cues: pd.DataFrame | None = None,
+                   sentences=None) -> Iterator[SentenceView]:
     """One :class:`SentenceView` per sentence of the annotation tables.
 
     ``tables`` holds at least ``tokens`` and ``sentences``; ``mentions``, ``quotes``,
     ``stance_cues``, ``sentence_stance`` and ``stance`` (the lexicon method's tables) are used
-    when present.
+    when present. ``sentences``: :class:`arnews.stance.cues.TokenSentences` of the tokens
+    table (read once for the lexicon), used when it has one run per sentence.
     """
     cues = cues if cues is not None else tables.get("stance_cues")
-    toks = _records(tables["tokens"], ["token_id", "norm", "is_word", "pos"])
+    toks = (_shared_words(sentences) if sentences is not None and sentences.usable()
+            else _sentence_words(tables["tokens"]))
     men = _records(tables.get("mentions"), _MENTION_COLS)
     cue_g = _records(cues, _CUE_COLS)
     quo = _records(tables.get("quotes"), ["start", "end", "speaker_actor_id"])
     lex = {k: v[0] for k, v in _records(tables.get("sentence_stance"), ["label", "score"]).items()}
     mtab = tables.get("mentions")
-    actor_country = dict(zip(mtab["actor_id"], mtab["country"])) if mtab is not None and len(mtab) else {}
+    actor_country = dict(zip(mtab["actor_id"].tolist(), mtab["country"].tolist())) if mtab is not None and len(mtab) else {}
     lex_dyads: dict = defaultdict(dict)
     for key, rows in _records(tables.get("stance"), ["source_country", "target_country", "label"]).items():
         for a, b, label in rows:
@@ -233,16 +267,17 @@ def sentence_views(tables: dict[str, pd.DataFrame], cues: pd.DataFrame | None = 
     refs = _pair_ref_keys()
     last: dict[str, str] = {}  # kind -> code last named in the current article
     cur_article, history = None, []
-    for key, tok in toks.items():
+    for key, (words, pos, first_verb) in toks.items():
         if key[0] != cur_article:
             cur_article, last, history = key[0], {}, []
-        words, pos, first_verb = _word_positions(tok)
         q = quo.get(key, [])
         spans = [(qs, qe) for qs, qe, _ in q]
         speakers = frozenset(actor_country.get(sp, sp) for _, _, sp in q if isinstance(sp, str) and sp)
         ms = _mentions(men.get(key, []), pos, spans)
-        ms += _anaphors(words, ms, last)
-        for m in sorted(ms, key=lambda m: m.first):
+        keys = list(map(word_key, words))
+        ms += _anaphors(words, ms, last, keys)
+        in_order = sorted(ms, key=lambda m: m.first)
+        for m in in_order:
             if m.actor_type != "anaphor":
                 last["bloc" if m.actor_type in ("bloc", "organization") else "country"] = m.code
         ls = lex.get(key, ("neutral", 0.0))
@@ -252,11 +287,11 @@ def sentence_views(tables: dict[str, pd.DataFrame], cues: pd.DataFrame | None = 
             speaker_codes=speakers,
             lexicon_label=str(ls[0]), lexicon_score=float(ls[1]),
             lexicon_dyads=lex_dyads.get(key, {}),
-            article_pair=top2.get(key[0]), pair_ref=any(word_key(w) in refs for w in words),
+            article_pair=top2.get(key[0]), pair_ref=not refs.isdisjoint(keys),
             context=_context(history), context_subjects=_context_subjects(history),
             context_pairs=_context_pairs(history), first_is_verb=first_verb,
         )
-        history.append(_Seen([m.code for m in sorted(ms, key=lambda m: m.first)], lex_dyads.get(key, {})))
+        history.append(_Seen([m.code for m in in_order], lex_dyads.get(key, {})))
 
 
 CONTEXT_SENTENCES = 2  # a relation's other side may be named this many sentences back
@@ -290,10 +325,13 @@ def _context_pairs(history: list[_Seen]) -> dict:
     return out
 
 
-def _anaphors(words: list[str], mentions: list[Mention], last: dict[str, str]) -> list[Mention]:
+def _anaphors(words: list[str], mentions: list[Mention], last: dict[str, str],
+              keys: list[str] | None = None) -> list[Mention]:
     """Definite descriptions (الحلف، المنظمة، البلاد …) that resume the actor of their kind
     named last in the article, as mentions of type ``anaphor``; a word inside a mention
-    (الاتحاد الأوروبي) is not one."""
+    (الاتحاد الأوروبي) is not one (``keys``: the words' :func:`word_key`, when known)."""
+    if not last or ANAPHORS.keys().isdisjoint(keys if keys is not None else map(word_key, words)):
+        return []
     taken = {i for m in mentions for i in range(m.first, m.last + 1)}
     out = []
     for i, w in enumerate(words):
@@ -310,12 +348,12 @@ def _article_pairs(mentions: pd.DataFrame | None) -> dict[str, tuple[str, str]]:
     if mentions is None or not len(mentions):
         return {}
     m = mentions[mentions["country"].astype(str).str.len() > 0]
-    out = {}
-    for aid, vc in m.groupby("article_id", sort=False)["country"].value_counts(sort=True).groupby(level=0, sort=False):
-        codes = [c for _, c in vc.index[:2]]
-        if len(codes) == 2:
-            out[aid] = tuple(sorted(codes))
-    return out
+    firsts: dict = {}  # the first two codes of each article's counts, in the counts' order
+    for aid, code in m.groupby("article_id", sort=False)["country"].value_counts(sort=True).index.tolist():
+        codes = firsts.setdefault(aid, [])
+        if len(codes) < 2:
+            codes.append(code)
+    return {aid: tuple(sorted(codes)) for aid, codes in firsts.items() if len(codes) == 2}
 
 
 @lru_cache(maxsize=1)
@@ -361,14 +399,14 @@ def pair_contexts(view: SentenceView) -> Iterator[tuple[str, str, PairContext]]:
     for s in view.speaker_codes:
         for c in codes:
             if c != s:
-                extra.setdefault(tuple(sorted((s, c))), "speaker")
+                extra.setdefault((s, c) if s <= c else (c, s), "speaker")
     if view.pair_ref and view.article_pair:
         extra.setdefault(view.article_pair, "pairref")
     for c, back in view.context.items():
         if c in by_code:
             continue
         for s_ in codes:
-            extra.setdefault(tuple(sorted((s_, c))), f"context{back}")
+            extra.setdefault((s_, c) if s_ <= c else (c, s_), f"context{back}")
     if not codes:
         prev = sorted(c for c, back in view.context.items() if back == 1)
         for p in combinations(prev, 2):
@@ -424,12 +462,12 @@ def pair_features(ctx: PairContext) -> dict[str, float]:
         return _implicit_features(ctx)
     w = ctx.words
     left_end = ctx.left_end if ctx.left_end is not None else ctx.left
-    between = [word_key(x) for x in w[left_end + 1:ctx.right]]
+    between = list(map(word_key, w[left_end + 1:ctx.right]))
     f: dict[str, float] = {"bias": 1.0, f"dist={_bin(ctx.right - left_end, (1, 2, 3, 5, 8, 12, 20))}": 1.0,
                            f"types={ctx.left_type}|{ctx.right_type}": 1.0, f"ncodes={min(ctx.n_codes, 5)}": 1.0,
                            f"lpos={_bin(ctx.left, (0, 1, 3, 6))}": 1.0}
     for k in between:
-        f[f"b:{k}"] = 1.0
+        f["b:" + k] = 1.0
     if between:
         f[f"bfirst:{between[0]}"] = 1.0
         f[f"blast:{between[-1]}"] = 1.0
@@ -449,10 +487,10 @@ def pair_features(ctx: PairContext) -> dict[str, float]:
         f["left_is_first"] = 1.0
     for c in ctx.cues:
         p = _cue_position(c, ctx.left, left_end, ctx.right)
-        sign = "+" if c.weight > 0 else "-"
-        mod = _modifier(c)
-        f[f"cue:{p}:{c.category}"] = f.get(f"cue:{p}:{c.category}", 0.0) + 1.0
-        f[f"cuesign:{p}:{sign}{mod}"] = f.get(f"cuesign:{p}:{sign}{mod}", 0.0) + 1.0
+        k = f"cue:{p}:{c.category}"
+        f[k] = f.get(k, 0.0) + 1.0
+        k = f"cuesign:{p}:{'+' if c.weight > 0 else '-'}{_modifier(c)}"
+        f[k] = f.get(k, 0.0) + 1.0
         f[f"cueword:{c.cue}"] = 1.0
     if ctx.lexicon_dyad:
         f[f"lexdyad:{ctx.lexicon_dyad}"] = 1.0
@@ -484,11 +522,11 @@ def _implicit_features(ctx: PairContext) -> dict[str, float]:
         for x in ctx.words[ctx.left + 1:ctx.left + 1 + _CONTEXT]:
             f[f"iR:{word_key(x)}"] = 1.0
     for c in ctx.cues:
-        sign = "+" if c.weight > 0 else "-"
-        mod = _modifier(c)
         p = ("before" if c.last < ctx.left else "after") if named else "any"
-        f[f"icue:{p}:{c.category}"] = f.get(f"icue:{p}:{c.category}", 0.0) + 1.0
-        f[f"icuesign:{sign}{mod}"] = f.get(f"icuesign:{sign}{mod}", 0.0) + 1.0
+        k = f"icue:{p}:{c.category}"
+        f[k] = f.get(k, 0.0) + 1.0
+        k = f"icuesign:{'+' if c.weight > 0 else '-'}{_modifier(c)}"
+        f[k] = f.get(k, 0.0) + 1.0
     return f
 
 
@@ -496,23 +534,29 @@ def _modifier(c: Cue) -> str:
     return "neg" if c.negated else ("cond" if c.conditional else ("hedge" if c.hedged else ("bg" if c.demoted else "")))
 
 
-def sentence_word_features(view: SentenceView, prefix: str = "s:", weight: float = 0.5) -> dict[str, float]:
-    """Unigrams and bigrams of the sentence's word keys."""
-    keys = [word_key(x) for x in view.words]
-    f = {f"{prefix}{k}": weight for k in keys}
-    f.update({f"{prefix}{a}_{b}": weight for a, b in zip(keys, keys[1:])})
-    return f
+def sentence_word_features(view: SentenceView, prefix: str = "s:", weight: float = 0.5,
+                           names: list[str] | None = None) -> dict[str, float]:
+    """Unigrams and bigrams of the sentence's word keys (``names``: :func:`sentence_word_names`
+    of the view, when already made)."""
+    return dict.fromkeys(names if names is not None else sentence_word_names(view, prefix), weight)
+
+
+def sentence_word_names(view: SentenceView, prefix: str = "s:") -> list[str]:
+    """The names of :func:`sentence_word_features`: unigrams, then bigrams (repeats included)."""
+    keys = list(map(word_key, view.words))
+    return [prefix + k for k in keys] + [f"{prefix}{a}_{b}" for a, b in zip(keys, keys[1:])]
 
 
 @lru_cache(maxsize=200_000)
-def _char_grams(key: str) -> tuple[str, ...]:
+def char_grams(key: str) -> tuple[str, ...]:
+    """The character 3–5-gram feature names of one word key (cached)."""
     w = f"<{key}>"
     return tuple(f"c:{w[i:i + n]}" for n in (3, 4, 5) for i in range(len(w) - n + 1))
 
 
 def char_features(view: SentenceView, weight: float = 0.3) -> dict[str, float]:
     """Character 3–5-grams of the sentence's word keys (inflections share most of them)."""
-    return {g: weight for w in view.words for g in _char_grams(word_key(w))}
+    return {g: weight for w in view.words for g in char_grams(word_key(w))}
 
 
 def tone_features(view: SentenceView, pair_probs: list[dict[str, float]]) -> dict[str, float]:
@@ -523,9 +567,12 @@ def tone_features(view: SentenceView, pair_probs: list[dict[str, float]]) -> dic
     return f
 
 
-def tone_evidence_features(view: SentenceView, pair_probs: list[dict[str, float]]) -> dict[str, float]:
-    """The tone layer's features without character n-grams (what its evidence is drawn from)."""
-    f = sentence_word_features(view, weight=1.0)
+def tone_evidence_features(view: SentenceView, pair_probs: list[dict[str, float]],
+                           names: list[str] | None = None, summary: dict | None = None) -> dict[str, float]:
+    """The tone layer's features without character n-grams (what its evidence is drawn from;
+    ``names``: :func:`sentence_word_names` of the view, ``summary``: :func:`pair_summary` of
+    ``pair_probs``, when already made)."""
+    f = sentence_word_features(view, weight=1.0, names=names)
     f["bias"] = 1.0
     f[f"lexsent:{view.lexicon_label}"] = 1.0
     f["lexscore"] = view.lexicon_score
@@ -533,7 +580,13 @@ def tone_evidence_features(view: SentenceView, pair_probs: list[dict[str, float]
     for c in view.cues:
         k = f"cue:{c.category}:{_modifier(c)}"
         f[k] = f.get(k, 0.0) + 1.0
-    for lab in PAIR_LABELS[1:]:
-        f[f"pmax:{lab}"] = max((p[lab] for p in pair_probs), default=0.0)
-    f["npairs"] = float(sum(1 for p in pair_probs if p["none"] < 0.5))
+    f.update(summary if summary is not None else pair_summary(pair_probs))
     return f
+
+
+def pair_summary(pair_probs: list[dict[str, float]]) -> dict[str, float]:
+    """What the tone layer reads of the pair layer's output: the highest probability of each
+    relation label and the number of pairs more likely related than not."""
+    out = {f"pmax:{lab}": max((p[lab] for p in pair_probs), default=0.0) for lab in PAIR_LABELS[1:]}
+    out["npairs"] = float(sum(1 for p in pair_probs if p["none"] < 0.5))
+    return out

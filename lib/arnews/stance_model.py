@@ -24,9 +24,9 @@ from __future__ import annotations
 
 import gzip
 import json
-from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 
 import numpy as np
@@ -34,7 +34,8 @@ import pandas as pd
 
 from .stance_features import (  # noqa: F401  (re-exported: the model's public vocabulary)
     PAIR_LABELS, TONE_LABELS, PairContext, SentenceView, char_features, pair_contexts, pair_features,
-    sentence_views, sentence_word_features, tone_evidence_features, tone_features, word_key,
+    pair_summary, sentence_views, sentence_word_features, sentence_word_names, tone_evidence_features, tone_features,
+    word_key,
 )
 
 __all__ = [
@@ -66,28 +67,63 @@ class LinearLayer:
     intercept: np.ndarray  # (n_classes,)
     temperature: float = 1.0
 
-    def matrix(self, feats: list[dict[str, float]]):
+    def entries(self, feats: list[dict[str, float]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The known features of the dicts as parallel arrays (row, column, value), in dict
+        order (names looked up in the vocabulary dict; unknown names dropped)."""
+        from itertools import chain
+
+        lengths = np.fromiter(map(len, feats), dtype=np.int64, count=len(feats))
+        names = list(chain.from_iterable(feats))
+        values = np.fromiter(chain.from_iterable(f.values() for f in feats), dtype=float, count=len(names))
+        cols = np.fromiter(map(self.vocabulary.get, names, repeat(-1)), dtype=np.int64, count=len(names))
+        rows = np.repeat(np.arange(len(feats)), lengths)
+        keep = cols >= 0
+        return rows[keep], cols[keep], values[keep]
+
+    def matrix(self, feats: list[dict[str, float]], entries: tuple | None = None):
         """The feature dicts as a sparse matrix over this layer's vocabulary (unknown names
-        dropped); names are looked up in one vectorised pass."""
+        dropped); ``entries`` is :meth:`entries` of ``feats`` when already computed."""
+        from scipy.sparse import csr_matrix
+
+        rows, cols, values = entries if entries is not None else self.entries(feats)
+        return csr_matrix((values, (rows, cols)), shape=(len(feats), len(self.vocabulary)))
+
+    def logits(self, feats: list[dict[str, float]], entries: tuple | None = None) -> np.ndarray:
+        """Raw scores, one row per feature dict (``entries`` as for :meth:`matrix`)."""
+        if "_coef_t" not in self.__dict__:
+            self.__dict__["_coef_t"] = np.ascontiguousarray(self.coef.T)
+        return np.asarray(self.matrix(feats, entries) @ self.__dict__["_coef_t"]) + self.intercept
+
+    def char_logits(self, views: list[SentenceView], weight: float = 0.3) -> np.ndarray:
+        """``self.logits([char_features(v) for v in views])`` without the dicts: the columns of
+        each word key's character n-grams are looked up once per key (a bounded cache), and each
+        row holds its distinct columns in increasing order, as the canonical matrix does, so
+        the scores are the same to the last bit."""
         from itertools import chain
 
         from scipy.sparse import csr_matrix
 
-        if "_index" not in self.__dict__:
-            self.__dict__["_index"] = pd.Index(np.array(sorted(self.vocabulary, key=self.vocabulary.get), dtype=object), dtype=object)
-        lengths = np.fromiter((len(f) for f in feats), dtype=np.int64, count=len(feats))
-        names = list(chain.from_iterable(feats))
-        values = np.fromiter(chain.from_iterable(f.values() for f in feats), dtype=float, count=len(names))
-        cols = self.__dict__["_index"].get_indexer(np.array(names, dtype=object)) if names else np.zeros(0, dtype=np.int64)
-        rows = np.repeat(np.arange(len(feats)), lengths)
-        keep = cols >= 0
-        return csr_matrix((values[keep], (rows[keep], cols[keep])), shape=(len(feats), len(self.vocabulary)))
+        from .resources import TYPE_CACHE_LIMIT
+        from .stance_features import char_grams
 
-    def logits(self, feats: list[dict[str, float]]) -> np.ndarray:
-        """Raw scores, one row per feature dict."""
+        cache = self.__dict__.setdefault("_char_cols", {})
+        vocab = self.vocabulary
+        indptr, indices = [0], []
+        for v in views:
+            new = [w for w in v.words if w not in cache]
+            if new:
+                if len(cache) + len(new) > TYPE_CACHE_LIMIT:
+                    cache.clear()
+                    new = v.words
+                for w in new:
+                    cache[w] = tuple(j for g in char_grams(word_key(w)) if (j := vocab.get(g)) is not None)
+            indices.extend(sorted(set(chain.from_iterable(map(cache.__getitem__, v.words)))))
+            indptr.append(len(indices))
+        m = csr_matrix((np.full(len(indices), weight), np.asarray(indices, dtype=np.int64), np.asarray(indptr, dtype=np.int64)),
+                       shape=(len(views), len(vocab)))
         if "_coef_t" not in self.__dict__:
             self.__dict__["_coef_t"] = np.ascontiguousarray(self.coef.T)
-        return np.asarray(self.matrix(feats) @ self.__dict__["_coef_t"]) + self.intercept
+        return np.asarray(m @ self.__dict__["_coef_t"]) + self.intercept
 
     def predict_proba(self, feats: list[dict[str, float]]) -> np.ndarray:
         """Calibrated class probabilities (softmax of logits / temperature)."""
@@ -108,6 +144,39 @@ class LinearLayer:
         vocab = self.vocabulary
         contrib = [(row[j] * v, n) for n, v in f.items() if (j := vocab.get(n)) is not None and n != "bias"]
         return [n for w, n in sorted(contrib, reverse=True)[:k] if w > 0]
+
+    def explain_entries(self, entries: tuple, n_rows: int, labels: np.ndarray, k: int = 3) -> list[str]:
+        """:meth:`explain` of many feature dicts at once, joined with "; ": ``entries`` are
+        their :meth:`entries`, ``labels`` the class index per row (-1: no evidence, "")."""
+        rows, cols, values = entries
+        lab = labels[rows]
+        sel = lab >= 0
+        if "bias" in self.vocabulary:
+            sel &= cols != self.vocabulary["bias"]
+        rows, cols, values, lab = rows[sel], cols[sel], values[sel], lab[sel]
+        contrib = self.coef[lab, cols] * values
+        pos = contrib > 0
+        rows, cols, contrib = rows[pos], cols[pos], contrib[pos]
+        if "_rank" not in self.__dict__:  # column -> rank of its name in sorted order (ties of weight)
+            names = self.names()
+            rank = np.empty(len(names), dtype=np.int64)
+            rank[sorted(range(len(names)), key=names.__getitem__)] = np.arange(len(names))
+            self.__dict__["_rank"] = rank
+        order = np.lexsort((-self.__dict__["_rank"][cols], -contrib, rows))
+        rows, cols = rows[order], cols[order]
+        start = np.searchsorted(rows, rows, side="left")
+        top = (np.arange(len(rows)) - start) < k
+        out = [[] for _ in range(n_rows)]
+        names = self.names()
+        for r, c in zip(rows[top].tolist(), cols[top].tolist()):
+            out[r].append(names[c])
+        return ["; ".join(x) for x in out]
+
+    def names(self) -> list[str]:
+        """Feature names by column."""
+        if "_names" not in self.__dict__:
+            self.__dict__["_names"] = sorted(self.vocabulary, key=self.vocabulary.get)
+        return self.__dict__["_names"]
 
     def to_dict(self) -> dict:
         names = sorted(self.vocabulary, key=self.vocabulary.get)
@@ -151,57 +220,101 @@ class StanceModel:
     tone: LinearLayer
     meta: dict = field(default_factory=dict)
 
-    def predict(self, tables: dict[str, pd.DataFrame], threshold: float = 0.5) -> tuple[pd.DataFrame, pd.DataFrame]:
-        """Pair predictions and sentence tone for annotation tables (see :func:`pair_table`)."""
-        views = list(sentence_views(lexicon_tables(tables)))
+    def predict(self, tables: dict[str, pd.DataFrame], threshold: float = 0.5,
+                sentences=None) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """Pair predictions and sentence tone for annotation tables (see :func:`pair_table`;
+        ``sentences``: the tokens table as the lexicon read it, see :func:`sentence_views`)."""
+        views = list(sentence_views(lexicon_tables(tables), sentences=sentences))
         return self.predict_views(views, threshold)
 
     def predict_views(self, views: list[SentenceView], threshold: float = 0.5) -> tuple[pd.DataFrame, pd.DataFrame]:
         """As :meth:`predict`, on prepared :class:`SentenceView` records.
 
         The model is linear, so a sentence's word features add the same scores to each of its
-        pairs: they are scored once per sentence and added to each pair's own scores."""
-        keys, feats, owner, sent_feats, sent_of = [], [], [], [], {}
+        pairs: they are scored once per sentence and added to each pair's own scores. The
+        tables are built column by column (evidence of every row at once: :meth:`LinearLayer.explain_entries`)."""
+        pa, pb, feats, owner, sent_feats, sent_idx = [], [], [], [], [], []
+        names = [sentence_word_names(v) for v in views]
         for i, v in enumerate(views):
             ctxs = list(pair_contexts(v))
             if not ctxs:
                 continue
-            sent_of[i] = len(sent_feats)
-            sent_feats.append(sentence_word_features(v))
+            j = len(sent_feats)
+            sent_feats.append(sentence_word_features(v, names=names[i]))
             for a, b, c in ctxs:
-                keys.append((v.article_id, v.sentence_id, a, b))
+                pa.append(a)
+                pb.append(b)
                 feats.append(pair_features(c))
                 owner.append(i)
+                sent_idx.append(j)
         layer = self.pairs
-        z = layer.logits(feats) if feats else np.zeros((0, len(layer.classes)))
+        ncls = len(layer.classes)
         if feats:
-            z += layer.logits(sent_feats)[[sent_of[i] for i in owner]] - layer.intercept
+            ent = layer.entries(feats)
+            z = layer.logits(feats, ent)
+            z += layer.logits(sent_feats)[sent_idx] - layer.intercept
+        else:
+            ent, z = None, np.zeros((0, ncls))
         probs = layer.softmax(z)
-        per_view: dict[int, list[dict[str, float]]] = defaultdict(list)
-        pair_rows = []
-        for (aid, sid, a, b), fd, p, i in zip(keys, feats, probs, owner):
-            pd_ = dict(zip(layer.classes, p))
-            per_view[i].append(pd_)
-            label = max(pd_, key=pd_.get)
-            pair_rows.append({
-                "article_id": aid, "sentence_id": sid, "a": a, "b": b, "label": label,
-                "probability": round(float(pd_[label]), 4), **{f"p_{k}": round(float(pd_[k]), 4) for k in PAIR_LABELS},
-                "evidence": "; ".join(layer.explain(fd, label)) if label != "none" else "",
-                "cues": "; ".join(sorted({c.cue for c in views[i].cues})),
-            })
-        tbase = [tone_evidence_features(v, per_view.get(i, [])) for i, v in enumerate(views)]
-        tchars = [char_features(v) for v in views]
-        tz = self.tone.logits(tbase) + self.tone.logits(tchars) - self.tone.intercept if views else np.zeros((0, 3))
-        tprobs = self.tone.softmax(tz)
-        tone_rows = []
-        for v, tf, p in zip(views, tbase, tprobs):
-            tp = dict(zip(self.tone.classes, p))
-            tl = max(tp, key=tp.get)
-            tone_rows.append({"article_id": v.article_id, "sentence_id": v.sentence_id, "label": tl,
-                              "probability": round(float(tp[tl]), 4),
-                              "score": round(float(tp.get("cooperation", 0) - tp.get("conflict", 0)), 4),
-                              "evidence": "; ".join(self.tone.explain(tf, tl))})
-        return (pd.DataFrame(pair_rows, columns=PAIR_COLUMNS), pd.DataFrame(tone_rows, columns=TONE_COLUMNS))
+        best = probs.argmax(axis=1) if len(probs) else np.zeros(0, dtype=np.int64)  # the first of equal maxima, as max()
+        rounded = [list(map(round, probs[:, j].tolist(), repeat(4))) for j in range(ncls)]  # as round(float(p), 4)
+        pair_cols: dict[str, list] = {"article_id": [views[i].article_id for i in owner],
+                                      "sentence_id": [views[i].sentence_id for i in owner], "a": pa, "b": pb,
+                                      "label": [layer.classes[k] for k in best.tolist()],
+                                      "probability": [rounded[k][r] for r, k in enumerate(best.tolist())]}
+        for k in PAIR_LABELS:
+            pair_cols[f"p_{k}"] = rounded[layer.classes.index(k)]
+        none = layer.classes.index("none") if "none" in layer.classes else -1
+        pair_cols["evidence"] = (layer.explain_entries(ent, len(feats), np.where(best == none, -1, best))
+                                 if feats else [])
+        view_cues: dict[int, str] = {}
+        for i in owner:
+            if i not in view_cues:
+                view_cues[i] = "; ".join(sorted({c.cue for c in views[i].cues}))
+        pair_cols["cues"] = [view_cues[i] for i in owner]
+        pairs = pd.DataFrame(pair_cols, columns=PAIR_COLUMNS) if feats else pd.DataFrame([], columns=PAIR_COLUMNS)
+
+        summary = self._pair_summaries(len(views), owner, probs)
+        tone = self.tone
+        tbase = [tone_evidence_features(v, [], names[i], summary[i]) for i, v in enumerate(views)]
+        if views:
+            tent = tone.entries(tbase)
+            tz = tone.logits(tbase, tent) + tone.char_logits(views) - tone.intercept
+        else:
+            tent, tz = None, np.zeros((0, 3))
+        tprobs = tone.softmax(tz)
+        tbest = tprobs.argmax(axis=1) if len(tprobs) else np.zeros(0, dtype=np.int64)
+        col = {c: tprobs[:, j] for j, c in enumerate(tone.classes)}
+        zero = np.zeros(len(tprobs))
+        score = col.get("cooperation", zero) - col.get("conflict", zero)
+        if not views:
+            return pairs, pd.DataFrame([], columns=TONE_COLUMNS)
+        tones = pd.DataFrame({
+            "article_id": [v.article_id for v in views], "sentence_id": [v.sentence_id for v in views],
+            "label": [tone.classes[k] for k in tbest.tolist()],
+            "probability": list(map(round, tprobs[np.arange(len(tbest)), tbest].tolist(), repeat(4))),
+            "score": list(map(round, score.tolist(), repeat(4))),
+            "evidence": tone.explain_entries(tent, len(views), tbest),
+        }, columns=TONE_COLUMNS)
+        return pairs, tones
+
+    def _pair_summaries(self, n_views: int, owner: list[int], probs: np.ndarray) -> list[dict]:
+        """:func:`~arnews.stance_features.pair_summary` of each view's pair probabilities (the
+        rows of a view are consecutive in ``owner``): maxima and counts per group at once."""
+        empty = pair_summary([])
+        out = [empty] * n_views
+        if not len(owner):
+            return out
+        own = np.asarray(owner)
+        starts = np.flatnonzero(np.r_[True, own[1:] != own[:-1]])
+        cls = self.pairs.classes
+        pmax = {lab: np.maximum.reduceat(probs[:, cls.index(lab)], starts) for lab in PAIR_LABELS[1:]}
+        npairs = np.add.reduceat((probs[:, cls.index("none")] < 0.5).astype(np.int64), starts)
+        for g, i in enumerate(own[starts].tolist()):
+            d = {f"pmax:{lab}": pmax[lab][g] for lab in PAIR_LABELS[1:]}
+            d["npairs"] = float(npairs[g])
+            out[i] = d
+        return out
 
     def to_json(self, path: str | Path) -> None:
         """Write the model as (gzipped when the name ends in .gz) JSON, keys sorted."""
@@ -295,7 +408,8 @@ def pair_table(tables: dict[str, pd.DataFrame], model: StanceModel | None = None
 STANCE_METHODS = ("model", "lexicon")
 
 
-def model_tables(tables: dict[str, pd.DataFrame], model: StanceModel | None = None) -> dict[str, pd.DataFrame]:
+def model_tables(tables: dict[str, pd.DataFrame], model: StanceModel | None = None,
+                 sentences=None) -> dict[str, pd.DataFrame]:
     """Stance tables made by the trained model, in the lexicon method's schema.
 
     Needs the lexicon method's tables (``stance_cues``, ``sentence_stance``, ``stance``: the
@@ -305,7 +419,7 @@ def model_tables(tables: dict[str, pd.DataFrame], model: StanceModel | None = No
     related country pair: label, score, ``cues`` = the model's evidence, ``method`` "model")
     and ``stance_pairs`` (every candidate pair with its calibrated probabilities).
     """
-    pairs, tones = (model or default_model()).predict(tables)
+    pairs, tones = (model or default_model()).predict(tables, sentences=sentences)
     lex = tables.get("sentence_stance")
     sent = tones.rename(columns={"evidence": "evidence"})
     if lex is not None and len(lex):

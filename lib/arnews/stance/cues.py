@@ -11,6 +11,7 @@ from __future__ import annotations
 import weakref
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import repeat
 from typing import Iterable, NamedTuple
 
 import pandas as pd
@@ -19,7 +20,8 @@ from ..resources import TYPE_CACHE_LIMIT
 from ..wordforms import conjunction_forms, cue_forms
 from .lexicon import Lexicon, default_lexicon, norm_word, require_columns
 
-__all__ = ["candidate_forms", "match_cues", "sentence_words", "CUE_COLUMNS", "Word", "CueEntry", "CueHit", "WordInfo"]
+__all__ = ["candidate_forms", "match_cues", "sentence_words", "CUE_COLUMNS", "Word", "CueEntry", "CueHit", "WordInfo",
+           "TokenSentences"]
 
 
 #: Forms a normalized token may stand for once clitics and affixes are stripped (see
@@ -54,6 +56,7 @@ class Word(NamedTuple):
     end: int
     surface: str
     lemma: object = None
+    tag: object = None  # part of speech (the tokens' ``pos`` column), when present
 
 
 class CueEntry(NamedTuple):
@@ -175,6 +178,7 @@ def match_cues(
     lexicon: Lexicon | None = None,
     *,
     negation_window: int = 4,
+    sentences: "TokenSentences | None" = None,
 ) -> pd.DataFrame:
     """Find lexicon cues in a tokens table (one row per cue occurrence, with its modifiers).
 
@@ -192,14 +196,35 @@ def match_cues(
     >>> s = sentences_table(pd.DataFrame({"article_id": ["a"], "clean_text": ["لم تشحن أسلحة إلى روسيا."]}))
     >>> match_cues(tokens_table(s))[["cue", "effective", "modifiers"]].values.tolist()
     [['شحن اسلحة', 0.0, 'NEGATE:لم']]
+
+    ``sentences``: the tokens table already read (:class:`TokenSentences`), to share it with
+    the dyads and the model's sentence views.
     """
     lex = lexicon or default_lexicon()
     require_columns(tokens, ["article_id", "sentence_id", "token_id", "start", "end", "norm"], "tokens")
     out: list[dict] = []
     matcher = _SentenceMatcher(lex, negation_window)
-    for key, words in _sentences(tokens):
-        out.extend(matcher.match(key, words))
+    for key, toks, words, breaks in (sentences or TokenSentences(tokens)).runs:
+        out.extend(matcher.match(key, toks, (words, breaks)))
     return pd.DataFrame(out, columns=CUE_COLUMNS)
+
+
+class TokenSentences:
+    """A tokens table read once for the stance rules: per run of a sentence's tokens (table
+    order) ``(key, tokens, word tokens, clause breaks)`` (:class:`Word` records,
+    :func:`sentence_words`), and by key when every sentence is one run (``by_key``, else None).
+    ``has_is_word``: the table has an ``is_word`` column (the dyad rules and the model's views
+    read the words from here only then: without it each guesses word tokens its own way)."""
+
+    def __init__(self, tokens: pd.DataFrame):
+        self.runs = [(key, toks, *sentence_words(toks)) for key, toks in _sentences(tokens)]
+        self.has_is_word = "is_word" in tokens.columns
+        by_key = {r[0]: r for r in self.runs}
+        self.by_key = by_key if len(by_key) == len(self.runs) else None
+
+    def usable(self) -> bool:
+        """Whether the dyads and views can read their words from here."""
+        return self.has_is_word and self.by_key is not None
 
 
 def _sentences(tokens: pd.DataFrame):
@@ -208,18 +233,15 @@ def _sentences(tokens: pd.DataFrame):
     is_word = tokens["is_word"].tolist() if "is_word" in tokens.columns else tokens["norm"].str.contains(r"\w", regex=True).tolist()
     lemma = tokens["lemma"].tolist() if "lemma" in tokens.columns else [None] * len(tokens)
     surface = tokens["surface"].tolist() if "surface" in tokens.columns else norm
-    cols = zip(tokens["article_id"].tolist(), tokens["sentence_id"].tolist(), tokens["token_id"].tolist(),
-               tokens["start"].tolist(), norm, is_word, tokens["end"].tolist(), surface, lemma)
-    cur_key, buf = None, []
-    for aid, sid, tid, start, nm, isw, end, surf, lem in cols:
-        key = (aid, sid)
-        if key != cur_key and buf:
-            yield cur_key, buf
-            buf = []
-        cur_key = key
-        buf.append(Word(tid, start, nm, bool(isw), end, surf, lem))
-    if buf:
-        yield cur_key, buf
+    tag = tokens["pos"].tolist() if "pos" in tokens.columns else [None] * len(tokens)
+    # every token's Word at once (tuple.__new__ is what Word._make calls), then the runs of equal keys
+    words = list(map(tuple.__new__, repeat(Word), zip(tokens["token_id"].tolist(), tokens["start"].tolist(), norm,
+                                                      map(bool, is_word), tokens["end"].tolist(), surface, lemma, tag)))
+    keys = list(zip(tokens["article_id"].tolist(), tokens["sentence_id"].tolist()))
+    bounds = [i for i, (x, y) in enumerate(zip(keys, keys[1:]), 1) if x != y]
+    for lo, hi in zip([0, *bounds], [*bounds, len(keys)]):
+        if hi > lo:
+            yield keys[lo], words[lo:hi]
 
 
 _SCOPE_SKIP_AFTER = frozenset({"من", "فيما", "عن"})  # "من قبل" (by), "فيما بعد" (later), "عن بعد" (remote) are not markers
@@ -252,11 +274,13 @@ class _SentenceMatcher:
         self.ix = _lexicon_indexes(lex)
         self.window = window
 
-    def match(self, key: tuple, tokens: list[Word]) -> list[dict]:
-        words, self.breaks = sentence_words(tokens)
+    def match(self, key: tuple, tokens: list[Word], split: tuple | None = None) -> list[dict]:
+        """Cue rows of one sentence (``split``: :func:`sentence_words` of ``tokens``, when known)."""
+        words, self.breaks = split if split is not None else sentence_words(tokens)
         if not words:
             return []
-        info = self.info = [_word_info(self.ix, self.lex, w.norm, w.lemma) for w in words]
+        ix, lex, cache = self.ix, self.lex, self.ix["info"]
+        info = self.info = [cache.get((w.norm, w.lemma)) or _word_info(ix, lex, w.norm, w.lemma) for w in words]
         has_quality = any(x.quality for x in info) and any(x.relation for x in info)
         if not any(x.cue_firsts for x in info) and not has_quality:
             return []
@@ -279,19 +303,19 @@ class _SentenceMatcher:
     def _cues(self) -> list[CueHit]:
         """Cues, longest match first, no overlaps; among equally long ones the most specific
         form, then lexicon order."""
-        found, i, n = [], 0, len(self.words)
-        while i < n:
+        found, after = [], 0  # after: the first position a new cue may start at
+        for i, x in enumerate(self.info):  # only words that can start a cue can hold one
+            if not x.cue_firsts or i < after:
+                continue
             hit = None
-            for first in self.info[i].cue_firsts:
+            for first in x.cue_firsts:
                 for ws, pos in self.lex.index.get(first, ()):
                     rank = (len(ws), sum(map(len, ws)), -pos)
                     if (hit is None or rank > hit[2]) and _match_seq(self.forms, i, ws):
                         hit = (ws, pos, rank)
             if hit:
                 found.append(CueHit(i, i + len(hit[0]) - 1, self.ix["rows"][hit[1]]))
-                i += len(hit[0])
-            else:
-                i += 1
+                after = i + len(hit[0])
         return found
 
     def _quality_cues(self, found: list[CueHit]) -> list[CueHit]:
@@ -320,7 +344,8 @@ class _SentenceMatcher:
         cue_at = {c.a: c for c in found}
         inner = {k for c in found for k in range(c.a + 1, c.b + 1)}
         negators = self.lex.negators
-        for j in range(len(self.words)):
+        # only a negator word or a cue's first word can be a negator
+        for j in sorted({k for k, x in enumerate(self.info) if x.negator} | cue_at.keys()):
             c0 = cue_at.get(j)
             if c0 is not None and c0.b > j or j in inner:  # part of a multi-word cue ("بلا حدود"، "جزء لا يتجزأ")
                 continue

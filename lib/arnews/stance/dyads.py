@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import NamedTuple
 
 import numpy as np
@@ -14,7 +15,7 @@ import pandas as pd
 from ..actors import default_gazetteer
 from ..text import normalize
 from ..wordforms import conjunction_forms, is_nisba
-from .cues import Word, sentence_words
+from .cues import TokenSentences, Word, sentence_words
 from .lexicon import DEFAULT_THRESHOLD, Lexicon, default_lexicon, require_columns
 from .sentences import cue_evidence, label_from_score, main_assertion
 
@@ -41,6 +42,13 @@ class _Mention:
     conj: bool = False  # written with the conjunction و (والصين)
 
 
+@lru_cache(maxsize=4096)
+def _normalize_prefix(text: str) -> str:
+    """:func:`arnews.text.normalize` of the letters of a word before a mention (و، ال، بال …:
+    few distinct strings)."""
+    return normalize(text)
+
+
 def _sentence_mentions(men: list[tuple], words: list) -> list[_Mention]:
     """Place mentions ``(start, end, actor_id, country)`` on word positions; tag those introduced
     by a target preposition."""
@@ -55,7 +63,7 @@ def _sentence_mentions(men: list[tuple], words: list) -> list[_Mention]:
             continue
         b = max(a, bisect_left(starts, m_end) - 1)
         tok = words[a]
-        prefix = normalize(tok.surface[: max(0, m_start - tok.start)]) if m_start > tok.start else ""
+        prefix = _normalize_prefix(tok.surface[: max(0, m_start - tok.start)]) if m_start > tok.start else ""
         prep = (a > 0 and words[a - 1].norm in _TARGET_PREPS and not (a > 1 and words[a - 1].norm == "من"
                                                                     and words[a - 2].norm in ("كل", "وكل")))  # كل من: "both"
         prep = prep or (bool(prefix) and prefix.lstrip("و") in _TARGET_CLITICS)
@@ -211,6 +219,7 @@ def find_dyads(
     pair_window: int = 6,
     threshold: float = DEFAULT_THRESHOLD,
     comention: bool = True,
+    sentences: TokenSentences | None = None,
 ) -> pd.DataFrame:
     """Attach a source and a target actor to each cue and aggregate per sentence and dyad.
 
@@ -240,6 +249,9 @@ def find_dyads(
     Coordinated mentions ("روسيا والصين", "الولايات المتحدة وبريطانيا وأستراليا") form groups:
     a subject or target that belongs to a group stands for every member; only a group of two
     countries not governed by a preposition can be a mutual ``pair``.
+
+    ``sentences``: the tokens table already read by :func:`~arnews.stance.cues.match_cues`
+    (:class:`~arnews.stance.cues.TokenSentences`), used when it has one run per sentence.
     """
     lex = lexicon or default_lexicon()
     wcol = "dyad_weight" if "dyad_weight" in cues.columns else "effective"
@@ -249,7 +261,8 @@ def find_dyads(
     require_columns(mentions, ["article_id", "sentence_id", "start", "end", "actor_id", "country"], "mentions")
     finder = _DyadFinder(cues, wcol, Windows(window_before, window_after, pair_window), threshold)
     recs: list[Evidence] = []
-    for sent, cidx in _sentences(cues, tokens, mentions, quotes, lex):
+    shared = sentences if sentences is not None and sentences.usable() else None
+    for sent, cidx in _sentences(cues, tokens, mentions, quotes, lex, shared):
         found = finder.sentence_evidence(sent, cidx)
         if not found and comention:
             found = finder.comention(sent, cidx)
@@ -266,28 +279,36 @@ def _quote_index(quotes: pd.DataFrame | None) -> dict:
 
 
 def _sentences(cues: pd.DataFrame, tokens: pd.DataFrame, mentions: pd.DataFrame, quotes: pd.DataFrame | None,
-               lex: Lexicon):
-    """``(_Sentence, cue row positions)`` for each sentence holding cues."""
+               lex: Lexicon, shared: TokenSentences | None = None):
+    """``(_Sentence, cue row positions)`` for each sentence holding cues (the words from
+    ``shared`` when given, else read from ``tokens``)."""
     top2, salient = _top_countries(mentions)
     speaker_country = _speaker_countries(mentions)
     q_by_art = _quote_index(quotes)
     keys = ["article_id", "sentence_id"]
-    tok_idx = tokens.groupby(keys, sort=False).indices
     men_idx = mentions.groupby(keys, sort=False).indices
-    t_cols = [tokens[c].tolist() for c in ("token_id", "start", "norm")]
-    t_word = tokens["is_word"].tolist() if "is_word" in tokens.columns else [True] * len(tokens)
-    t_end = tokens["end"].tolist()
-    t_surf = tokens["surface"].tolist() if "surface" in tokens.columns else t_cols[2]
-    m_cols = [mentions[c].tolist() for c in ("start", "end", "actor_id", "country")]
+    if shared is None:
+        tok_idx = tokens.groupby(keys, sort=False).indices
+        t_cols = [tokens[c].tolist() for c in ("token_id", "start", "norm")]
+        t_word = tokens["is_word"].tolist() if "is_word" in tokens.columns else [True] * len(tokens)
+        t_end = tokens["end"].tolist()
+        t_surf = tokens["surface"].tolist() if "surface" in tokens.columns else t_cols[2]
+    m_rows = list(zip(*(mentions[c].tolist() for c in ("start", "end", "actor_id", "country"))))
     kinds = _RefKinds(lex)
     for key, cidx in cues.groupby(keys, sort=False).indices.items():
-        ti = tok_idx.get(key)
-        if ti is None:
-            continue
-        buf = [Word(t_cols[0][i], t_cols[1][i], t_cols[2][i], bool(t_word[i]), t_end[i], t_surf[i]) for i in ti]
-        words, breaks = sentence_words(buf)
+        if shared is not None:
+            run = shared.by_key.get(key)
+            if run is None:
+                continue
+            words, breaks = run[2], run[3]
+        else:
+            ti = tok_idx.get(key)
+            if ti is None:
+                continue
+            buf = [Word(t_cols[0][i], t_cols[1][i], t_cols[2][i], bool(t_word[i]), t_end[i], t_surf[i]) for i in ti]
+            words, breaks = sentence_words(buf)
         mi = men_idx.get(key)
-        ms = _sentence_mentions([tuple(col[i] for col in m_cols) for i in mi], words) if mi is not None else []
+        ms = _sentence_mentions([m_rows[i] for i in mi], words) if mi is not None else []
         pair_refs, betweens = kinds.positions(words)
         groups = _coordinated_groups(ms, words) if len(ms) > 1 else []
         yield _Sentence(key, words, breaks, ms, groups, betweens, pair_refs, q_by_art.get(key[0], _NO_QUOTES),
@@ -309,7 +330,12 @@ class _RefKinds:
         return k
 
     def positions(self, words: list) -> tuple[list[int], list[int]]:
-        kinds = [self.of(w.norm) for w in words]
+        kind = self.kind
+        kinds = [kind.get(w.norm) for w in words]
+        if None in kinds:
+            kinds = [self.of(w.norm) if k is None else k for k, w in zip(kinds, words)]
+        if not any(kinds):
+            return [], []
         return [j for j, k in enumerate(kinds) if k == 1], [j for j, k in enumerate(kinds) if k == 2]
 
 
@@ -420,9 +446,9 @@ def _speaker_countries(mentions: pd.DataFrame) -> dict[str, str]:
     """Actor -> country, from the mentions and the repository gazetteer (for speakers the
     article names only through a quote)."""
     m = mentions.dropna(subset=["country"])
-    mp = dict(zip(m["actor_id"], m["country"]))
+    mp = dict(zip(m["actor_id"].tolist(), m["country"].tolist()))
     gz = default_gazetteer()
-    for a, c in zip(gz["actor_id"], gz["country"]):
+    for a, c in zip(gz["actor_id"].tolist(), gz["country"].tolist()):
         if isinstance(c, str) and c:
             mp.setdefault(a, c)
     return mp

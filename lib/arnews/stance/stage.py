@@ -1,25 +1,29 @@
 """The stance pipeline stage (:data:`STAGE`)."""
 from __future__ import annotations
 
+import gc
 import os
+from contextlib import contextmanager
 
 import pandas as pd
 
 from ..stages import Stage
-from .cues import match_cues
+from .cues import TokenSentences, match_cues
 from .dyads import find_dyads
 from .sentences import score_sentences
 
 __all__ = ["annotate_stage", "STAGE", "METHODS", "lexicon_stance", "default_method", "cache_token"]
 
 
-def lexicon_stance(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+def lexicon_stance(tables: dict[str, pd.DataFrame], read: TokenSentences | None = None) -> dict[str, pd.DataFrame]:
     """The lexicon method: cues (:func:`~arnews.stance.cues.match_cues`), sentence scores and
-    dyads (:func:`~arnews.stance.dyads.find_dyads`)."""
+    dyads (:func:`~arnews.stance.dyads.find_dyads`); both read the tokens table once
+    (``read``: :class:`~arnews.stance.cues.TokenSentences` of it, when already made)."""
     tokens, sentences = tables["tokens"], tables["sentences"]
-    cues = match_cues(tokens)
+    read = read if read is not None else TokenSentences(tokens)
+    cues = match_cues(tokens, sentences=read)
     sent = score_sentences(sentences, cues)
-    stance = find_dyads(cues, tokens, tables.get("mentions"), tables.get("quotes"))
+    stance = find_dyads(cues, tokens, tables.get("mentions"), tables.get("quotes"), sentences=read)
     return {"sentence_stance": sent, "stance": stance, "stance_cues": cues}
 
 
@@ -30,8 +34,9 @@ def model_stance(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     its calibrated probabilities); ``stance_cues`` stays as evidence."""
     from ..stance_model import model_tables
 
-    out = lexicon_stance(tables)
-    out.update(model_tables({**tables, **out}))
+    read = TokenSentences(tables["tokens"])
+    out = lexicon_stance(tables, read)
+    out.update(model_tables({**tables, **out}, sentences=read))
     return out
 
 
@@ -72,7 +77,24 @@ def annotate_stage(tables: dict[str, pd.DataFrame], method: str | None = None) -
     method = method or default_method()
     if method not in METHODS:
         raise ValueError(f"stance method {method!r} unknown; known: {sorted(METHODS)}")
-    return METHODS[method](tables)
+    with gc_paused():
+        return METHODS[method](tables)
+
+
+@contextmanager
+def gc_paused():
+    """Python's cyclic garbage collector off for the duration (restored after, if it was on).
+
+    The stage allocates millions of small objects that all live until it returns (words, cue
+    records, sentence views, feature dicts) and makes almost no reference cycles; with the
+    collector on, its full passes over them took 15-30 % of the stage's time on 1,000 articles."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 STAGE = Stage(

@@ -1,0 +1,260 @@
+"""The stance stage's fast paths give exactly what the straightforward code gives (issue 15's
+speed work): the reference implementations below are the code before that work."""
+from __future__ import annotations
+
+import gc
+from collections import defaultdict
+from itertools import chain
+
+import numpy as np
+import pandas as pd
+import pytest
+from pandas.testing import assert_frame_equal
+
+from arnews import stance_features as F
+from arnews import stance_model
+from arnews.corpus import load_corpus
+from arnews.pipeline import annotate
+from arnews.resources import data_path
+from arnews.stance import cues as C
+from arnews.stance.dyads import find_dyads
+from arnews.stance.stage import annotate_stage, gc_paused, lexicon_stance
+from arnews.stance_train import read_written
+
+# Sentences chosen for what the features read: negation, condition, hedge, quotes and speakers,
+# coordination, بين, dual references, anaphors, lists of states, a sentence with no state.
+EXTRA = "\n".join([
+    "لم تدن الصين الهجوم الروسي على أوكرانيا، بل دعت إلى الحوار بين موسكو وكييف.",
+    "وقال وزير الخارجية الأمريكي إن واشنطن ستفرض عقوبات جديدة على إيران إذا لم توقف تخصيب اليورانيوم.",
+    "ربما تعمق روسيا والصين تعاونهما العسكري، بحسب مسؤول في حلف الناتو.",
+    "وأكد البلدان رغبتهما في تعزيز الشراكة الاستراتيجية، فيما انتقد الحلف المناورات المشتركة.",
+    "اتفقت مصر والسعودية والإمارات على دعم الحكومة السودانية ضد المتمردين.",
+    "«نحن نرفض أي تدخل أجنبي»، قال الرئيس الإيراني، في إشارة إلى الولايات المتحدة وإسرائيل.",
+    "وصل الوفد إلى المدينة صباح اليوم.",
+])
+
+
+@pytest.fixture(scope="module")
+def tables() -> dict[str, pd.DataFrame]:
+    arts = load_corpus(data_path("articles"))[["article_id", "text"]]
+    written = read_written().head(240)
+    docs = [(str(a), "\n".join(g["text"].astype(str))) for a, g in written.groupby("article_id", sort=False)]
+    arts = pd.concat([arts, pd.DataFrame(docs + [("extra", EXTRA)], columns=["article_id", "text"])], ignore_index=True)
+    t = dict(annotate(arts, cache=False, workers=1).tables)
+    t.update(lexicon_stance(t))
+    return t
+
+
+@pytest.fixture(scope="module")
+def views(tables):
+    return list(F.sentence_views(tables))
+
+
+def _same(got: pd.DataFrame, want: pd.DataFrame) -> None:
+    assert_frame_equal(got, want, check_exact=True)
+    for c in want.columns:
+        if want[c].dtype.kind == "f":  # to the last bit
+            assert (got[c].to_numpy().view("u8") == want[c].to_numpy().view("u8")).all(), c
+
+
+# References: the code before the speed work
+# ---------------------------------------------------------------------------
+
+
+def _ref_sentences(tokens):
+    norm = tokens["norm"].tolist()
+    is_word = tokens["is_word"].tolist()
+    lemma = tokens["lemma"].tolist() if "lemma" in tokens.columns else [None] * len(tokens)
+    surface = tokens["surface"].tolist()
+    tag = tokens["pos"].tolist() if "pos" in tokens.columns else [None] * len(tokens)
+    cols = zip(tokens["article_id"].tolist(), tokens["sentence_id"].tolist(), tokens["token_id"].tolist(),
+               tokens["start"].tolist(), norm, is_word, tokens["end"].tolist(), surface, lemma, tag)
+    cur_key, buf = None, []
+    for aid, sid, tid, start, nm, isw, end, surf, lem, tg in cols:
+        key = (aid, sid)
+        if key != cur_key and buf:
+            yield cur_key, buf
+            buf = []
+        cur_key = key
+        buf.append(C.Word(tid, start, nm, bool(isw), end, surf, lem, tg))
+    if buf:
+        yield cur_key, buf
+
+
+def _ref_matrix(layer, feats):
+    from scipy.sparse import csr_matrix
+
+    index = pd.Index(np.array(sorted(layer.vocabulary, key=layer.vocabulary.get), dtype=object), dtype=object)
+    lengths = np.fromiter((len(f) for f in feats), dtype=np.int64, count=len(feats))
+    names = list(chain.from_iterable(feats))
+    values = np.fromiter(chain.from_iterable(f.values() for f in feats), dtype=float, count=len(names))
+    cols = index.get_indexer(np.array(names, dtype=object))
+    rows = np.repeat(np.arange(len(feats)), lengths)
+    keep = cols >= 0
+    return csr_matrix((values[keep], (rows[keep], cols[keep])), shape=(len(feats), len(layer.vocabulary)))
+
+
+def _ref_predict_views(model, views):
+    keys, feats, owner, sent_feats, sent_of = [], [], [], [], {}
+    for i, v in enumerate(views):
+        ctxs = list(F.pair_contexts(v))
+        if not ctxs:
+            continue
+        sent_of[i] = len(sent_feats)
+        sent_feats.append(F.sentence_word_features(v))
+        for a, b, c in ctxs:
+            keys.append((v.article_id, v.sentence_id, a, b))
+            feats.append(F.pair_features(c))
+            owner.append(i)
+    layer = model.pairs
+    z = layer.logits(feats) if feats else np.zeros((0, len(layer.classes)))
+    if feats:
+        z += layer.logits(sent_feats)[[sent_of[i] for i in owner]] - layer.intercept
+    probs = layer.softmax(z)
+    per_view = defaultdict(list)
+    pair_rows = []
+    for (aid, sid, a, b), fd, p, i in zip(keys, feats, probs, owner):
+        pd_ = dict(zip(layer.classes, p))
+        per_view[i].append(pd_)
+        label = max(pd_, key=pd_.get)
+        pair_rows.append({
+            "article_id": aid, "sentence_id": sid, "a": a, "b": b, "label": label,
+            "probability": round(float(pd_[label]), 4), **{f"p_{k}": round(float(pd_[k]), 4) for k in F.PAIR_LABELS},
+            "evidence": "; ".join(layer.explain(fd, label)) if label != "none" else "",
+            "cues": "; ".join(sorted({c.cue for c in views[i].cues})),
+        })
+    tbase = [F.tone_evidence_features(v, per_view.get(i, [])) for i, v in enumerate(views)]
+    tchars = [F.char_features(v) for v in views]
+    tz = model.tone.logits(tbase) + model.tone.logits(tchars) - model.tone.intercept if views else np.zeros((0, 3))
+    tprobs = model.tone.softmax(tz)
+    tone_rows = []
+    for v, tf, p in zip(views, tbase, tprobs):
+        tp = dict(zip(model.tone.classes, p))
+        tl = max(tp, key=tp.get)
+        tone_rows.append({"article_id": v.article_id, "sentence_id": v.sentence_id, "label": tl,
+                          "probability": round(float(tp[tl]), 4),
+                          "score": round(float(tp.get("cooperation", 0) - tp.get("conflict", 0)), 4),
+                          "evidence": "; ".join(model.tone.explain(tf, tl))})
+    return (pd.DataFrame(pair_rows, columns=stance_model.PAIR_COLUMNS),
+            pd.DataFrame(tone_rows, columns=stance_model.TONE_COLUMNS))
+
+
+def _ref_article_pairs(mentions):
+    m = mentions[mentions["country"].astype(str).str.len() > 0]
+    out = {}
+    for aid, vc in m.groupby("article_id", sort=False)["country"].value_counts(sort=True).groupby(level=0, sort=False):
+        codes = [c for _, c in vc.index[:2]]
+        if len(codes) == 2:
+            out[aid] = tuple(sorted(codes))
+    return out
+
+
+# Tests
+# ---------------------------------------------------------------------------
+
+
+def test_tokens_are_read_in_the_same_runs_and_words(tables):
+    tokens = tables["tokens"]
+    got = list(C._sentences(tokens))
+    want = list(_ref_sentences(tokens))
+    assert [k for k, _ in got] == [k for k, _ in want]
+    assert all(g == w and all(type(x) is C.Word for x in g) for (_, g), (_, w) in zip(got, want))
+    read = C.TokenSentences(tokens)
+    assert read.usable() and len(read.by_key) == len(want)
+    assert all(r[2:] == C.sentence_words(w) for r, (_, w) in zip(read.runs, want))
+
+
+def test_shared_token_read_gives_the_same_cues_dyads_and_views(tables):
+    tokens, read = tables["tokens"], C.TokenSentences(tables["tokens"])
+    cues = C.match_cues(tokens)
+    _same(C.match_cues(tokens, sentences=read), cues)
+    args = (cues, tokens, tables["mentions"], tables.get("quotes"))
+    _same(find_dyads(*args, sentences=read), find_dyads(*args))
+    assert list(F.sentence_views(tables, sentences=read)) == list(F.sentence_views(tables))
+
+
+def test_sentences_split_in_several_runs_fall_back_to_the_table(tables):
+    tokens = tables["tokens"]
+    first = tokens[tokens["article_id"] == tokens["article_id"].iloc[0]]
+    keys = first[["article_id", "sentence_id"]].drop_duplicates().head(2)
+    a = first.merge(keys.head(1), on=["article_id", "sentence_id"])
+    b = first.merge(keys.tail(1), on=["article_id", "sentence_id"])
+    mixed = pd.concat([a.head(3), b, a.iloc[3:]], ignore_index=True)  # sentence 1 in two runs
+    read = C.TokenSentences(mixed)
+    assert read.by_key is None and not read.usable()
+    cues = C.match_cues(mixed, sentences=read)
+    _same(cues, C.match_cues(mixed))
+    mt = {**tables, "tokens": mixed}
+    assert list(F.sentence_views(mt, sentences=read)) == list(F.sentence_views(mt))
+
+
+def test_sentence_words_in_one_pass_match_word_positions(tables):
+    recs = F._records(tables["tokens"], ["token_id", "norm", "is_word", "pos"])
+    got = F._sentence_words(tables["tokens"])
+    assert list(got) == list(recs)
+    assert all(list(F._word_positions(recs[k])) == v for k, v in got.items())
+
+
+def test_article_pairs_as_before(tables):
+    m = tables["mentions"]
+    assert F._article_pairs(m) == _ref_article_pairs(m)
+    tied = pd.DataFrame({"article_id": list("aaaabbbb"), "country": ["RUS", "CHN", "USA", "CHN", "IRN", "", "ISR", "USA"]})
+    assert F._article_pairs(tied) == _ref_article_pairs(tied)
+
+
+def test_vocabulary_look_up_builds_the_same_matrix(views):
+    model = stance_model.default_model()
+    feats = [F.pair_features(c) for v in views for _, _, c in F.pair_contexts(v)]
+    feats.append({"no such feature": 1.0})
+    got, want = model.pairs.matrix(feats), _ref_matrix(model.pairs, feats)
+    for attr in ("indptr", "indices", "data"):
+        assert np.array_equal(getattr(got, attr), getattr(want, attr))
+    tone = [F.tone_evidence_features(v, []) for v in views]
+    assert (model.tone.matrix(tone) != _ref_matrix(model.tone, tone)).nnz == 0
+
+
+@pytest.mark.parametrize("limit", [300_000, 5])
+def test_character_scores_equal_the_dict_features_to_the_bit(views, monkeypatch, limit):
+    import arnews.resources
+
+    monkeypatch.setattr(arnews.resources, "TYPE_CACHE_LIMIT", limit)
+    tone = stance_model.load_model().tone  # a fresh layer: empty column cache
+    got = tone.char_logits(views)
+    want = tone.logits([F.char_features(v) for v in views])
+    assert got.shape == want.shape and (got.view("u8") == want.view("u8")).all()
+
+
+def test_evidence_of_all_rows_equals_explain_with_ties():
+    layer = stance_model.LinearLayer(["x", "y"], {"bias": 0, "b": 1, "a": 2, "c": 3, "d": 4},
+                                     np.array([[5.0, 1.0, 1.0, 1.0, -2.0], [0.0, 0.5, 0.5, 0.0, 3.0]]), np.zeros(2))
+    feats = [{"bias": 1.0, "a": 1.0, "b": 1.0, "c": 1.0, "d": 1.0}, {"a": 2.0, "b": 1.0, "zz": 4.0},
+             {"d": -1.0, "c": 0.0}, {}, {"b": 1.0, "d": 1.0}]
+    labels = np.array([0, 0, 0, 1, -1])
+    got = layer.explain_entries(layer.entries(feats), len(feats), labels)
+    want = ["; ".join(layer.explain(f, layer.classes[k])) if k >= 0 else "" for f, k in zip(feats, labels)]
+    assert got == want and got[:3] == ["c; b; a", "a; b", "d"]  # equal weights: the name last in order first
+
+
+def test_predictions_equal_the_straightforward_code(views):
+    model = stance_model.default_model()
+    for vs in (views, [v for v in views if not v.mentions][:5], []):
+        got, want = model.predict_views(vs), _ref_predict_views(model, vs)
+        _same(got[0], want[0])
+        _same(got[1], want[1])
+
+
+def test_stage_pauses_the_collector_and_restores_it(tables):
+    assert gc.isenabled()
+    with gc_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with gc_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    with pytest.raises(ValueError):
+        annotate_stage(tables, method="oracle")
+    assert gc.isenabled()
