@@ -150,11 +150,13 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
     if actor and (topic := _topic_offsets(words)) and any(m.actor_id == actor and m.start in topic for m in ments):
         actor = None  # "وزير الشؤون الأوروبية الفرنسي": the field is not the speaker
     ttype, former = _title_type(words, lex)
-    if (not actor and own and not any(w.readings[0].startswith("ال") for w in own)
-            and _title_type(own, lex)[0] is None and _name_antecedent(text, own, ss) is not None):
-        # a bare name ("تابعت ناكامورا، في إشارة إلى … لوزير الخارجية الصيني"): its fuller
-        # mention decides, not titles in the adverbials after it
-        ttype, former, words = None, False, own
+    name = _name_part(own)
+    if (not actor and name and not name[0].readings[0].startswith("ال")
+            and _title_type(name, lex)[0] is None and _name_antecedent(text, name, ss, lex=lex) is not None):
+        # a bare name ("تابعت ناكامورا، في إشارة إلى … لوزير الخارجية الصيني", "وأضاف
+        # بيرقدار في تصريح لمراسل الأناضول"): its fuller mention decides, not titles in the
+        # adverbials after it
+        ttype, former, words = None, False, name
     if former:
         found = _countries_in(words, ments, ss, se, lex, ("place", "outlet"))
         return SpeakerInfo(found[-1][1] if found else None, "analyst")
@@ -184,7 +186,7 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
         fallback = dateline if ttype in ("company", "other") or local else None
         return SpeakerInfo(found[-1][1] if found else fallback, ttype)
     if ttype is None and not actor:
-        window = _name_antecedent(text, words, ss)
+        window = _name_antecedent(text, words, ss, lex=lex)
         if window is not None:
             ws2 = words_in(text, *window)
             t2, former2 = _title_type(ws2, lex)
@@ -266,20 +268,50 @@ def _lead_description(text: str, words: list[Word], se: int, ments: list[Mention
     return _countries_in(window, ments, window[0].start, at, lex, ("place", "outlet"))
 
 
-def _name_antecedent(text: str, words: list[Word], ss: int, width: int = 10) -> tuple[int, int] | None:
+# Words ending the name of a bare-name speaker phrase: "بيرقدار في تصريح لمراسل الأناضول",
+# "فيكو في مؤتمر صحفي", "كوزاك خلال إفادتها".
+_AFTER_NAME = frozenset("في خلال امام عبر علي عن من مع لدي عند اثناء".split())
+
+
+def _name_part(own: list[Word]) -> list[Word]:
+    """The name opening a speaker phrase, up to the first preposition or ``ل``-word (the
+    addressee: "لمراسل", "لصحيفة"): "بيرقدار في تصريح لمراسل" → "بيرقدار"."""
+    for k in range(1, len(own)):
+        r = own[k].readings[0]
+        if r in _AFTER_NAME or (r.startswith("ل") and len(r) > 3 and not r.startswith("لا")):
+            return own[:k]
+    return own
+
+
+def _name_antecedent(text: str, words: list[Word], ss: int, width: int = 10,
+                     lex: SpeakerLexicon | None = None) -> tuple[int, int] | None:
     """Span of the fuller, titled mention of a bare name: for "غانزوريغ", the ``width``
-    words before its first occurrence ("وزير خارجية منغوليا باتبولد غانزوريغ")."""
+    words before its first occurrence ("وزير خارجية منغوليا باتبولد غانزوريغ"). With
+    ``lex``, the first occurrence whose window holds a title, the earlier ones first, then
+    the later ones (a headline "بيرقدار: …" before "قال وزير الطاقة التركي … بيرقدار")."""
     if not words or len(words) > 3:
         return None
     name = words[-1].readings[0]
-    ws = words_in(text, 0, ss)
+    ws = words_in(text, 0, ss) if lex is None else words_in(text, 0, len(text))
+    later = []
     for i, w in enumerate(ws):
-        if w.readings[0] == name:
-            lo = max(0, i - width)
-            para = paragraph_start(text, w.start)
-            lo = next((k for k in range(lo, i) if ws[k].start >= para), i)
+        if w.readings[0] != name:
+            continue
+        lo = max(0, i - width)
+        para = paragraph_start(text, w.start)
+        lo = next((k for k in range(lo, i) if ws[k].start >= para), i)
+        if lex is None:
             return (ws[lo].start, w.end) if lo < i else None
-    return None
+        if lo == i or ss <= w.start < words[-1].end:
+            continue  # the phrase itself
+        hits = find_entries(lex.titles, ws[lo:i])
+        if not hits or _title_type(ws[lo:i], lex)[0] is None:
+            continue
+        lo += hits[0][0]  # from the title on: "بروكسل – أعلن رئيس الوزراء السلوفاكي روبرت فيكو"
+        if w.start < ss:
+            return ws[lo].start, w.end
+        later.append((ws[lo].start, w.end))
+    return later[0] if later else None
 
 
 def _bare(w: str) -> str:
