@@ -195,6 +195,9 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
                 found = _countries_in(ws2, ments, window[0], window[1], lex,
                                       ("place", "outlet") if non_state else ("institution", "outlet"))
                 c2 = (found[-1][1] if non_state else found[0][1]) if found else None
+                if c2 is None and any(r in _THE_ORG for w in ws2 for r in w.readings[:1]):
+                    # "المدير العام للمنظمة تيدروس … غيبريسوس": the body named before
+                    c2 = _antecedent_country(text, window[0], "منظمة", ments)
                 if non_state:
                     return SpeakerInfo(c2, "analyst" if former2 else t2)
                 if c2:
@@ -235,6 +238,7 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
 
 
 _LOCAL = frozenset("المحلية المحلي المحليه".split())
+_THE_ORG = frozenset("المنظمة للمنظمة بالمنظمة".split())
 
 
 def _regional(words: list[Word], lex: SpeakerLexicon) -> bool:
