@@ -92,12 +92,12 @@ def _countries_in(words: list[Word], ments: list[Mention], ss: int, se: int, lex
             elif persons and (c := weak_nisba_country(w.readings[0])):
                 weak.append((w.start, c))
     for i, e in find_entries(lex.places, words):
-        if e.kind not in kinds and e.kind != "institution":
+        if e.kind not in kinds and e.kind not in ("institution", "nisba"):
             continue
         # a place lexicon entry overrides a mention at the same words (بروكسل as a place; the
         # أوروبا of "منظمة الأمن والتعاون في أوروبا" names no speaker's country)
         out = [(o, c) for o, c in out if not (words[i].start <= o < words[i + len(e.words) - 1].end)]
-        if e.kind in kinds:
+        if e.kind in kinds or e.kind == "nisba":  # a compound nisba ("الجنوب أفريقي") places any speaker
             out.append((words[i].start, e.value))
     topic = _topic_offsets(words)
     if topic:  # "الخبير في الشؤون الروسية": the field, not the expert's country
@@ -218,6 +218,7 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
         if c:
             return SpeakerInfo(c, _org_or_state(c, orgs))
     poss = _possessive_country(text, ss, words, ments, lex) if ttype is not None else None
+    poss = poss or (_office_of_country(text, ss, own, ments) if ttype == "state" and not found else None)
     if actor and country_of.get(actor):
         c = country_of[actor]
     elif poss:
@@ -349,6 +350,20 @@ def _possessive_country(text: str, ss: int, words: list[Word], ments: list[Menti
     lo = max(paragraph_start(text, ss), max(text.rfind(".", 0, ss), text.rfind("؟", 0, ss)) + 1)
     found = _countries_in(words_in(text, lo, ss), ments, lo, ss, lex, ("institution", "outlet"))
     return found[0][1] if found else None
+
+
+# An office with a possessive pronoun: "وزير خارجيتها", "رئيس حكومتها", "وزير دفاعه".
+_OFFICE_OF_RE = re.compile(r"^(?:خارجيت|دفاع|داخليت|ماليت|حكومت|وزرائ|برلمان|جيش|اقتصاد)(?:ها|ه)$")
+
+
+def _office_of_country(text: str, ss: int, own: list[Word], ments: list[Mention]) -> str | None:
+    """"الهند نفسها …، وقد قال وزير خارجيتها": an office whose pronoun refers to a state is
+    that state's: the nearest country named before it in the sentence."""
+    if not any(_OFFICE_OF_RE.match(w.readings[0]) for w in own[:3]):
+        return None
+    lo = max(paragraph_start(text, ss), max(text.rfind(".", 0, ss), text.rfind("؟", 0, ss)) + 1)
+    cs = [m.country for m in ments if lo <= m.start < ss and m.country and m.actor_type != "person"]
+    return cs[-1] if cs else None
 
 
 def _channel_country(text: str, ss: int, ments: list[Mention], lex: SpeakerLexicon) -> str | None:
