@@ -97,6 +97,8 @@ def _countries_in(words: list[Word], ments: list[Mention], ss: int, se: int, lex
         # a place lexicon entry overrides a mention at the same words (بروكسل as a place; the
         # أوروبا of "منظمة الأمن والتعاون في أوروبا" names no speaker's country)
         out = [(o, c) for o, c in out if not (words[i].start <= o < words[i + len(e.words) - 1].end)]
+        if not persons and e.kind == "outlet" and _addressed(words, i, e):
+            continue  # "ممرضة … لرويترز", "لوكالة فرانس برس": the channel addressed, not the speaker's country
         if e.kind in kinds or e.kind == "nisba":  # a compound nisba ("الجنوب أفريقي") places any speaker
             out.append((words[i].start, e.value))
     topic = _topic_offsets(words)
@@ -104,6 +106,15 @@ def _countries_in(words: list[Word], ments: list[Mention], ss: int, se: int, lex
         out = [(o, c) for o, c in out if o not in topic]
         weak = [(o, c) for o, c in weak if o not in topic]
     return sorted(out or weak)
+
+
+_ADDRESSEE = frozenset("لوكاله لوكالة لصحيفه لصحيفة لقناه لقناة لموقع لشبكه لشبكة لمجله لمجلة لاذاعه لاذاعة".split())
+
+
+def _addressed(words: list[Word], i: int, e) -> bool:
+    """An outlet glued to ل or after "لوكالة"/"لصحيفة": the medium spoken to."""
+    r = words[i].readings[0]
+    return (r.startswith("ل") and not e.words[0].startswith("ل")) or (i > 0 and words[i - 1].readings[0] in _ADDRESSEE)
 
 
 _TOPIC_HEADS = frozenset("الشؤون شؤون الملف ملف".split())
