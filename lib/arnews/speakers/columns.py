@@ -80,7 +80,7 @@ def _headline_name(text: str, sent: int, ws) -> bool:
     if sent != 0 or len(ws) > 2 or ws[0].readings[0].startswith("ال") or text.find("\n", 0, ws[-1].end) >= 0:
         return False
     last = ws[-1].readings[0]
-    return len(last) > 2 and any(w.readings[0] == last for w in words_in(text, ws[-1].end, min(len(text), 3000)))
+    return len(last) > 2 and any(w.readings[0] == last for w in words_in(text, ws[-1].end, min(len(text), ws[-1].end + 3000)))
 
 
 def _set_speaker(r: dict, sub: Subject, text: str, rule: str) -> None:

@@ -284,6 +284,16 @@ def _lead_description(text: str, words: list[Word], se: int, ments: list[Mention
     return _countries_in(window, ments, window[0].start, at, lex, ("place", "outlet"))
 
 
+@lru_cache(maxsize=16)
+def _word_index(text: str) -> tuple[list[Word], dict[str, list[int]]]:
+    """The article's words and, per first reading, the indices where it occurs."""
+    ws = words_in(text, 0, len(text))
+    where: dict[str, list[int]] = {}
+    for i, w in enumerate(ws):
+        where.setdefault(w.readings[0], []).append(i)
+    return ws, where
+
+
 # Words ending the name of a bare-name speaker phrase: "بيرقدار في تصريح لمراسل الأناضول",
 # "فيكو في مؤتمر صحفي", "كوزاك خلال إفادتها".
 _AFTER_NAME = frozenset("في خلال امام عبر علي عن من مع لدي عند اثناء".split())
@@ -308,11 +318,12 @@ def _name_antecedent(text: str, words: list[Word], ss: int, width: int = 10,
     if not words or len(words) > 3:
         return None
     name = words[-1].readings[0]
-    ws = words_in(text, 0, ss) if lex is None else words_in(text, 0, len(text))
+    ws, where = _word_index(text)
     later = []
-    for i, w in enumerate(ws):
-        if w.readings[0] != name:
-            continue
+    for i in where.get(name, ()):
+        w = ws[i]
+        if lex is None and w.start >= ss:
+            break
         lo = max(0, i - width)
         para = paragraph_start(text, w.start)
         lo = next((k for k in range(lo, i) if ws[k].start >= para), i)
