@@ -284,16 +284,6 @@ def _lead_description(text: str, words: list[Word], se: int, ments: list[Mention
     return _countries_in(window, ments, window[0].start, at, lex, ("place", "outlet"))
 
 
-@lru_cache(maxsize=16)
-def _word_index(text: str) -> tuple[list[Word], dict[str, list[int]]]:
-    """The article's words and, per first reading, the indices where it occurs."""
-    ws = words_in(text, 0, len(text))
-    where: dict[str, list[int]] = {}
-    for i, w in enumerate(ws):
-        where.setdefault(w.readings[0], []).append(i)
-    return ws, where
-
-
 # Words ending the name of a bare-name speaker phrase: "بيرقدار في تصريح لمراسل الأناضول",
 # "فيكو في مؤتمر صحفي", "كوزاك خلال إفادتها".
 _AFTER_NAME = frozenset("في خلال امام عبر علي عن من مع لدي عند اثناء".split())
@@ -318,26 +308,26 @@ def _name_antecedent(text: str, words: list[Word], ss: int, width: int = 10,
     if not words or len(words) > 3:
         return None
     name = words[-1].readings[0]
-    ws, where = _word_index(text)
+    surface = text[words[-1].start:words[-1].end]
     later = []
-    for i in where.get(name, ()):
-        w = ws[i]
-        if lex is None and w.start >= ss:
+    for m in re.finditer(r"(?<!\w)" + re.escape(surface) + r"(?!\w)", text):
+        if lex is None and m.start() >= ss:
             break
-        lo = max(0, i - width)
-        para = paragraph_start(text, w.start)
-        lo = next((k for k in range(lo, i) if ws[k].start >= para), i)
-        if lex is None:
-            return (ws[lo].start, w.end) if lo < i else None
-        if lo == i or ss <= w.start < words[-1].end:
-            continue  # the phrase itself
-        hits = find_entries(lex.titles, ws[lo:i])
-        if not hits or _title_type(ws[lo:i], lex)[0] is None:
+        win = words_in(text, max(paragraph_start(text, m.start()), m.start() - 200), m.end())[-(width + 1):]
+        if not win or win[-1].readings[0] != name:
             continue
-        lo += hits[0][0]  # from the title on: "بروكسل – أعلن رئيس الوزراء السلوفاكي روبرت فيكو"
+        w, before = win[-1], win[:-1]
+        if lex is None:
+            return (before[0].start, w.end) if before else None
+        if not before or ss <= w.start < words[-1].end:
+            continue  # the phrase itself
+        hits = find_entries(lex.titles, before)
+        if not hits or _title_type(before, lex)[0] is None:
+            continue
+        start = before[hits[0][0]].start  # from the title on: "بروكسل – أعلن رئيس الوزراء السلوفاكي روبرت فيكو"
         if w.start < ss:
-            return ws[lo].start, w.end
-        later.append((ws[lo].start, w.end))
+            return start, w.end
+        later.append((start, w.end))
     return later[0] if later else None
 
 
