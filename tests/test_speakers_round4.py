@@ -1,0 +1,44 @@
+"""Speaker rules of issue 19 round 4 (classes read from the dev errors of qt48–qt62)."""
+from __future__ import annotations
+
+from quote_fixtures import quotes_of
+
+TUR = [("التركي", "TUR", "country", "TUR")]
+
+
+def test_bare_name_with_adverbial_takes_the_state_of_its_titled_mention():
+    t = ('قال وزير الطاقة التركي ألب أرسلان بيرقدار إن الخط "سيرفع إنتاج الكهرباء".\n\n'
+         'وأضاف بيرقدار في تصريح لمراسل الأناضول: "هدفنا أن يحصل الجميع على الكهرباء".')
+    assert quotes_of(t, TUR)["speaker_country"].tolist() == ["TUR", "TUR"]
+
+
+def test_headline_opened_by_a_bare_name_is_the_speaker_with_the_state_of_its_later_mention():
+    t = ('بيرقدار: خط الغاز "سيضيء ملايين المنازل" في سوريا\n\n'
+         'قال وزير الطاقة التركي ألب أرسلان بيرقدار إن الخط "سيرفع إنتاج الكهرباء في سوريا".')
+    q = quotes_of(t, TUR)
+    assert q["speaker_country"].tolist() == ["TUR", "TUR"]
+    assert q["kind"].tolist() == ["speech", "speech"]
+
+
+def test_name_mention_window_starts_at_the_title_not_the_dateline():
+    t = ('براتيسلافا/بروكسل - أعلن رئيس الوزراء السلوفاكي روبرت فيكو أن بلاده ستقدم دعوى.\n\n'
+         'وقال فيكو في مؤتمر صحفي: "المواطن هو من سيدفع الفاتورة".')
+    q = quotes_of(t, [("السلوفاكي", "SVK", "country", "SVK"), ("بروكسل", "EU", "organisation", "EU")])
+    assert q["speaker_country"].tolist() == ["SVK"]
+
+
+def test_compound_nisba_south_african():
+    t = 'ويرى الرئيس الجنوب أفريقي سيريل رامافوزا أن التوسع "أعطى المجموعة وزنا لا يمكن تجاهله".'
+    assert quotes_of(t)["speaker_country"].tolist() == ["ZAF"]
+
+
+def test_office_with_a_pronoun_takes_the_state_before_it():
+    t = ('الهند نفسها لا تخفي تحفظها على الفكرة، وقد قال وزير خارجيتها سوبرامانيام جايشانكار صراحة '
+         'إن نيودلهي "ليست لديها أي نية لاستبدال الدولار".')
+    q = quotes_of(t, [("الهند", "IND", "country", "IND"), ("نيودلهي", "IND", "country", "IND")])
+    assert q["speaker_country"].tolist() == ["IND"]
+
+
+def test_outlet_addressed_does_not_place_a_non_state_speaker():
+    t = 'وقالت سوكا، وهي مزارعة كمبودية من قرية قريبة، لوكالة فرانس برس: "هربنا مرتين العام الماضي".'
+    assert quotes_of(t)["speaker_country"].tolist() != ["FRA"]
