@@ -42,3 +42,9 @@ def test_office_with_a_pronoun_takes_the_state_before_it():
 def test_outlet_addressed_does_not_place_a_non_state_speaker():
     t = 'وقالت سوكا، وهي مزارعة كمبودية من قرية قريبة، لوكالة فرانس برس: "هربنا مرتين العام الماضي".'
     assert quotes_of(t)["speaker_country"].tolist() != ["FRA"]
+
+
+def test_repeat_is_a_speech_verb_with_a_pronoun_subject():
+    t = ('الرئيس البرازيلي لولا دا سيلفا يذهب أبعد من ذلك، فهو يكرر منذ سنوات أن العالم '
+         '«لا يمكن أن يبقى رهينة لعملة واحدة».')
+    assert quotes_of(t, [("البرازيلي", "BRA", "country", "BRA")])["speaker_country"].tolist() == ["BRA"]
