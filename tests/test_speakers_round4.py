@@ -48,3 +48,12 @@ def test_repeat_is_a_speech_verb_with_a_pronoun_subject():
     t = ('الرئيس البرازيلي لولا دا سيلفا يذهب أبعد من ذلك، فهو يكرر منذ سنوات أن العالم '
          '«لا يمكن أن يبقى رهينة لعملة واحدة».')
     assert quotes_of(t, [("البرازيلي", "BRA", "country", "BRA")])["speaker_country"].tolist() == ["BRA"]
+
+
+def test_interviewee_my_reply_is_first_person():
+    t = ('نائب وزير الصناعة الفيتنامي: «لن نختار بين الشرق والغرب»\n\n'
+         'س: ماذا قال لكم الأميركيون؟\n\n'
+         'ج: لدينا نموذجنا الخاص. وكان ردي: «أعطونا الوقت والتكنولوجيا، وسنفعل ذلك».')
+    q = quotes_of(t, [("الفيتنامي", "VNM", "country", "VNM")])
+    assert q["speaker_country"].tolist() == ["VNM", "VNM"]
+    assert q["rule"].iloc[1] == "interviewee"
