@@ -57,3 +57,10 @@ def test_interviewee_my_reply_is_first_person():
     q = quotes_of(t, [("الفيتنامي", "VNM", "country", "VNM")])
     assert q["speaker_country"].tolist() == ["VNM", "VNM"]
     assert q["rule"].iloc[1] == "interviewee"
+
+
+def test_a_body_without_a_code_speaks_for_no_state():
+    t = ('الرياض - نقلت صحيفة «عكاظ» السعودية عن مسؤول في الفيفا قوله إن المبيعات «أقل من المتوقع بكثير».')
+    q = quotes_of(t, [("السعودية", "SAU", "country", "SAU"), ("الرياض", "SAU", "country", "SAU")])
+    sp = q[q["kind"] == "speech"]
+    assert sp["speaker_country"].tolist() == [None] and sp["speaker_type"].tolist() == ["organisation"]

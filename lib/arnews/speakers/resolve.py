@@ -176,6 +176,11 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
         # an institution opening the phrase speaks for its code, whatever titles follow:
         # "الوكالة الذرية تطالب إيران", "صندوق النقد حذر في تقريره", "المفوضة الأوروبية"
         return SpeakerInfo(inst, _org_or_state(inst, orgs))
+    if (not (actor and country_of.get(actor)) and any(e.value == "organisation" for _, e in find_entries(lex.titles, words))
+            and not _countries_in(words, ments, ss, se, lex, ("institution",))):
+        # "رئيس الاتحاد الدولي لكرة القدم", "مسؤول في الفيفا": a body with no code of its own
+        # speaks for no state (not the dateline's, not the channel's)
+        return SpeakerInfo(None, "organisation")
     if ttype is not None and _regional(words, lex):
         return SpeakerInfo(None, ttype)  # "دبلوماسي أوروبي": no state, no dateline
     lead = next((e.value for i, e in find_entries(lex.titles, words[:3]) if i == 0), None)
