@@ -64,3 +64,10 @@ def test_a_body_without_a_code_speaks_for_no_state():
     q = quotes_of(t, [("السعودية", "SAU", "country", "SAU"), ("الرياض", "SAU", "country", "SAU")])
     sp = q[q["kind"] == "speech"]
     assert sp["speaker_country"].tolist() == [None] and sp["speaker_type"].tolist() == ["organisation"]
+
+
+def test_double_dateline_gives_its_first_place_to_a_state_title_without_country():
+    t = ('عنوان\n\nبوينس آيرس/واشنطن (رويترز) - قالت المتحدثة باسم صندوق النقد الدولي إن البلاد حققت "تقدما لافتا".\n\n'
+         'وكان الرئيس خافيير ميلي قد قال في خطاب إن حكومته "أنقذت البلاد من التضخم المفرط".')
+    q = quotes_of(t, [("بوينس آيرس", "ARG", "country", "ARG"), ("واشنطن", "USA", "country", "USA")])
+    assert q["speaker_country"].tolist() == ["IMF", "ARG"]

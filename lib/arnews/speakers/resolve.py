@@ -427,11 +427,14 @@ def dateline_country(text: str, ments: list[Mention], max_paragraphs: int = 3,
         end = len(text) if end < 0 else end
         m = _DATELINE_RE.match(text, pos, end)
         if m:
-            codes = {x.country for x in ments if m.start(1) <= x.start < m.end(1) and x.country}
-            if not codes and lex is not None:
-                codes = {e.value for _, e in find_entries(lex.places, words_in(text, m.start(1), m.end(1)))
-                         if e.kind == "place"}
-            return codes.pop() if len(codes) == 1 else None
+            found = sorted((x.start, x.country) for x in ments if m.start(1) <= x.start < m.end(1) and x.country)
+            if not found and lex is not None:
+                ws = words_in(text, m.start(1), m.end(1))
+                found = [(ws[i].start, e.value) for i, e in find_entries(lex.places, ws) if e.kind == "place"]
+            codes = list(dict.fromkeys(c for _, c in found))
+            if len(codes) > 1 and "/" in text[m.start(1):m.end(1)]:
+                return codes[0]  # "بوينس آيرس/واشنطن (رويترز) -": the first place is the story's
+            return codes[0] if len(codes) == 1 else None
         pos = end
     return None
 
