@@ -71,3 +71,12 @@ def test_double_dateline_gives_its_first_place_to_a_state_title_without_country(
          'وكان الرئيس خافيير ميلي قد قال في خطاب إن حكومته "أنقذت البلاد من التضخم المفرط".')
     q = quotes_of(t, [("بوينس آيرس", "ARG", "country", "ARG"), ("واشنطن", "USA", "country", "USA")])
     assert q["speaker_country"].tolist() == ["IMF", "ARG"]
+
+
+def test_reversed_guillemets_with_inner_spaces_are_a_quote():
+    from arnews.quotes import find_quoted_spans
+
+    t = 'من جانبه ، قال الكرملين ان الأوروبيين » يطلقون النار على أقدامهم « . واضاف ان موسكو » ستجد مشترين « .'
+    assert [t[s.start:s.end] for s in find_quoted_spans(t)] == ["يطلقون النار على أقدامهم", "ستجد مشترين"]
+    t = 'وقال «نعم» ثم » كلا'  # a stray spaced » with no « after it opens nothing
+    assert [t[s.start:s.end] for s in find_quoted_spans(t)] == ["نعم"]
