@@ -80,3 +80,10 @@ def test_reversed_guillemets_with_inner_spaces_are_a_quote():
     assert [t[s.start:s.end] for s in find_quoted_spans(t)] == ["يطلقون النار على أقدامهم", "ستجد مشترين"]
     t = 'وقال «نعم» ثم » كلا'  # a stray spaced » with no « after it opens nothing
     assert [t[s.start:s.end] for s in find_quoted_spans(t)] == ["نعم"]
+
+
+def test_counterpart_after_a_speech_verb_is_a_new_speaker():
+    t = ('وقال وزير الخارجية التركي هاكان فيدان إن أنقرة «مستعدة للمساهمة»، فيما أكد نظيره النرويجي '
+         'أن بلاده «ستواصل رئاسة لجنة تنسيق المساعدات».')
+    q = quotes_of(t, [("التركي", "TUR", "country", "TUR"), ("النرويجي", "NOR", "country", "NOR")])
+    assert q["speaker_country"].tolist() == ["TUR", "NOR"]

@@ -413,8 +413,9 @@ _DATELINE_RE = re.compile(r"\s*([^\n\-–—:]{2,60}?)\s*(?:\([^)\n]{1,30}\)\s*)
 def dateline_country(text: str, ments: list[Mention], max_paragraphs: int = 3,
                      lex: SpeakerLexicon | None = None) -> str | None:
     """The country of a dateline ("كوالالمبور - …", "موسكو (أ ف ب) - …") in the first
-    paragraphs, when it names exactly one; with ``lex``, a city of the place lexicon
-    ("بانكوك - …") when no mention names one.
+    paragraphs, when it names exactly one, or the first of a double dateline "A/B" ("بوينس
+    آيرس/واشنطن (رويترز) -": the story's place; round 4, +3 dev quotes, none lost); with
+    ``lex``, a city of the place lexicon ("بانكوك - …") when no mention names one.
 
     >>> dateline_country("عنوان\\n\\nكوالالمبور - قال الوزير", [Mention(7, 17, "MYS", "country", "MYS")])
     'MYS'
