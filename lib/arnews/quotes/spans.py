@@ -86,7 +86,8 @@ def _scan_marks(text: str) -> list[_RawSpan]:
         right_space = i + 1 >= n or _is_space(text[i + 1]) or text[i + 1] in _RIGHT_BREAK
         looks_open = (i == 0 or _is_space(text[i - 1]) or text[i - 1] in _LEFT_BREAK) and not right_space
         if cur is None:
-            if (ch in _CLOSE_ONLY and not looks_open) or (right_space and not _spaced_opener(text, i, ch)):
+            if (ch in _CLOSE_ONLY and not looks_open and not (right_space and _spaced_opener(text, i, ch))) or \
+                    (right_space and not _spaced_opener(text, i, ch)):
                 continue  # stray closing mark, or an isolated mark with nothing to quote
             cur, cur_end = (i, ch), _line_end(text, i)
             continue
@@ -117,9 +118,10 @@ def _spaced_opener(text: str, i: int, ch: str) -> bool:
     """Whether the mark at ``i``, with space on its right, opens a quote as machine
     translation writes it ("قال ان “ نص “ ، و"): nothing is open, the mark stands free on its
     left (space, line start, a colon), a word follows after at most two spaces, and another
-    quotation mark follows later in the paragraph to close it. Closing-only marks (” ») never
-    open."""
-    if ch in _CLOSE_ONLY:
+    quotation mark follows later in the paragraph to close it. Closing-only marks never open,
+    except » closed by « (the reversed order of some outlets: "قال الكرملين ان الأوروبيين »
+    يطلقون النار على أقدامهم «")."""
+    if ch in _CLOSE_ONLY and ch != "»":
         return False
     if i > 0 and not (_is_space(text[i - 1]) or text[i - 1] in _LEFT_BREAK or text[i - 1] in _SPACED_LEFT):
         return False
@@ -128,7 +130,8 @@ def _spaced_opener(text: str, i: int, ch: str) -> bool:
         j += 1
     if j >= len(text) or not CONTENT_RE.match(text[j]):
         return False
-    return _MARK_RE.search(text, j, _line_end(text, i)) is not None
+    nxt = _MARK_RE.search(text, j, _line_end(text, i))
+    return nxt is not None and (ch != "»" or nxt.group() == "«")
 
 
 def _line_end(text: str, i: int) -> int:

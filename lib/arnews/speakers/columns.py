@@ -67,10 +67,20 @@ def _colon_speaker(text: str, sent: int, mark: int, ments: list[Mention], lex: S
         return None
     s, e = ws[0].start, ws[-1].end
     actors = [m for m in ments if s <= m.start and m.end <= e and m.actor_id]
-    if not (actors or find_entries(lex.titles, ws) or any(x.kind == "institution" for _, x in find_entries(lex.places, ws))):
+    if not (actors or find_entries(lex.titles, ws) or any(x.kind == "institution" for _, x in find_entries(lex.places, ws))
+            or _headline_name(text, sent, ws)):
         return None
     persons = [m for m in actors if m.actor_type == "person"]
     return Subject(colon, s, e, persons[-1].actor_id if persons else (actors[0].actor_id if actors else None))
+
+
+def _headline_name(text: str, sent: int, ws) -> bool:
+    """A headline opened by a bare name of one or two words ("بيرقدار: خط الغاز …", "عبد
+    العاطي: …") whose last word is named again in the article: the speaker."""
+    if sent != 0 or len(ws) > 2 or ws[0].readings[0].startswith("ال") or text.find("\n", 0, ws[-1].end) >= 0:
+        return False
+    last = ws[-1].readings[0]
+    return len(last) > 2 and any(w.readings[0] == last for w in words_in(text, ws[-1].end, min(len(text), ws[-1].end + 3000)))
 
 
 def _set_speaker(r: dict, sub: Subject, text: str, rule: str) -> None:

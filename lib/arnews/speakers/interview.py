@@ -12,7 +12,7 @@ from .positions import in_spans, paragraph_start, sentence_start
 
 _TURN_RE = re.compile(r"[ \t]*([سج])[ \t]*:")
 _ANSWER_RE = re.compile(r"(?m)^[ \t]*ج[ \t]*:")
-_FIRST_PERSON = frozenset("قلت اقول قلنا نقول اكرر انا نحن".split())
+_FIRST_PERSON = frozenset("قلت اقول قلنا نقول اكرر انا نحن ردي جوابي رددت اجبت".split())
 _OUR_YOUR = ("نا", "كم")
 
 

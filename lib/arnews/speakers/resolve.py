@@ -92,18 +92,29 @@ def _countries_in(words: list[Word], ments: list[Mention], ss: int, se: int, lex
             elif persons and (c := weak_nisba_country(w.readings[0])):
                 weak.append((w.start, c))
     for i, e in find_entries(lex.places, words):
-        if e.kind not in kinds and e.kind != "institution":
+        if e.kind not in kinds and e.kind not in ("institution", "nisba"):
             continue
         # a place lexicon entry overrides a mention at the same words (بروكسل as a place; the
         # أوروبا of "منظمة الأمن والتعاون في أوروبا" names no speaker's country)
         out = [(o, c) for o, c in out if not (words[i].start <= o < words[i + len(e.words) - 1].end)]
-        if e.kind in kinds:
+        if not persons and e.kind == "outlet" and _addressed(words, i, e):
+            continue  # "ممرضة … لرويترز", "لوكالة فرانس برس": the channel addressed, not the speaker's country
+        if e.kind in kinds or e.kind == "nisba":  # a compound nisba ("الجنوب أفريقي") places any speaker
             out.append((words[i].start, e.value))
     topic = _topic_offsets(words)
     if topic:  # "الخبير في الشؤون الروسية": the field, not the expert's country
         out = [(o, c) for o, c in out if o not in topic]
         weak = [(o, c) for o, c in weak if o not in topic]
     return sorted(out or weak)
+
+
+_ADDRESSEE = frozenset("لوكاله لوكالة لصحيفه لصحيفة لقناه لقناة لموقع لشبكه لشبكة لمجله لمجلة لاذاعه لاذاعة".split())
+
+
+def _addressed(words: list[Word], i: int, e) -> bool:
+    """An outlet glued to ل or after "لوكالة"/"لصحيفة": the medium spoken to."""
+    r = words[i].readings[0]
+    return (r.startswith("ل") and not e.words[0].startswith("ل")) or (i > 0 and words[i - 1].readings[0] in _ADDRESSEE)
 
 
 _TOPIC_HEADS = frozenset("الشؤون شؤون الملف ملف".split())
@@ -150,11 +161,13 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
     if actor and (topic := _topic_offsets(words)) and any(m.actor_id == actor and m.start in topic for m in ments):
         actor = None  # "وزير الشؤون الأوروبية الفرنسي": the field is not the speaker
     ttype, former = _title_type(words, lex)
-    if (not actor and own and not any(w.readings[0].startswith("ال") for w in own)
-            and _title_type(own, lex)[0] is None and _name_antecedent(text, own, ss) is not None):
-        # a bare name ("تابعت ناكامورا، في إشارة إلى … لوزير الخارجية الصيني"): its fuller
-        # mention decides, not titles in the adverbials after it
-        ttype, former, words = None, False, own
+    name = _name_part(own)
+    if (not actor and name and not name[0].readings[0].startswith("ال")
+            and _title_type(name, lex)[0] is None and _name_antecedent(text, name, ss, lex=lex) is not None):
+        # a bare name ("تابعت ناكامورا، في إشارة إلى … لوزير الخارجية الصيني", "وأضاف
+        # بيرقدار في تصريح لمراسل الأناضول"): its fuller mention decides, not titles in the
+        # adverbials after it
+        ttype, former, words = None, False, name
     if former:
         found = _countries_in(words, ments, ss, se, lex, ("place", "outlet"))
         return SpeakerInfo(found[-1][1] if found else None, "analyst")
@@ -163,6 +176,11 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
         # an institution opening the phrase speaks for its code, whatever titles follow:
         # "الوكالة الذرية تطالب إيران", "صندوق النقد حذر في تقريره", "المفوضة الأوروبية"
         return SpeakerInfo(inst, _org_or_state(inst, orgs))
+    if (not (actor and country_of.get(actor)) and any(e.value == "organisation" for _, e in find_entries(lex.titles, words))
+            and not _countries_in(words, ments, ss, se, lex, ("institution",))):
+        # "رئيس الاتحاد الدولي لكرة القدم", "مسؤول في الفيفا": a body with no code of its own
+        # speaks for no state (not the dateline's, not the channel's)
+        return SpeakerInfo(None, "organisation")
     if ttype is not None and _regional(words, lex):
         return SpeakerInfo(None, ttype)  # "دبلوماسي أوروبي": no state, no dateline
     lead = next((e.value for i, e in find_entries(lex.titles, words[:3]) if i == 0), None)
@@ -184,7 +202,7 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
         fallback = dateline if ttype in ("company", "other") or local else None
         return SpeakerInfo(found[-1][1] if found else fallback, ttype)
     if ttype is None and not actor:
-        window = _name_antecedent(text, words, ss)
+        window = _name_antecedent(text, words, ss, lex=lex)
         if window is not None:
             ws2 = words_in(text, *window)
             t2, former2 = _title_type(ws2, lex)
@@ -193,6 +211,9 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
                 found = _countries_in(ws2, ments, window[0], window[1], lex,
                                       ("place", "outlet") if non_state else ("institution", "outlet"))
                 c2 = (found[-1][1] if non_state else found[0][1]) if found else None
+                if c2 is None and any(r in _THE_ORG for w in ws2 for r in w.readings[:1]):
+                    # "المدير العام للمنظمة تيدروس … غيبريسوس": the body named before
+                    c2 = _antecedent_country(text, window[0], "منظمة", ments)
                 if non_state:
                     return SpeakerInfo(c2, "analyst" if former2 else t2)
                 if c2:
@@ -213,6 +234,7 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
         if c:
             return SpeakerInfo(c, _org_or_state(c, orgs))
     poss = _possessive_country(text, ss, words, ments, lex) if ttype is not None else None
+    poss = poss or (_office_of_country(text, ss, own, ments) if ttype == "state" and not found else None)
     if actor and country_of.get(actor):
         c = country_of[actor]
     elif poss:
@@ -233,6 +255,7 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
 
 
 _LOCAL = frozenset("المحلية المحلي المحليه".split())
+_THE_ORG = frozenset("المنظمة للمنظمة بالمنظمة".split())
 
 
 def _regional(words: list[Word], lex: SpeakerLexicon) -> bool:
@@ -266,20 +289,51 @@ def _lead_description(text: str, words: list[Word], se: int, ments: list[Mention
     return _countries_in(window, ments, window[0].start, at, lex, ("place", "outlet"))
 
 
-def _name_antecedent(text: str, words: list[Word], ss: int, width: int = 10) -> tuple[int, int] | None:
+# Words ending the name of a bare-name speaker phrase: "بيرقدار في تصريح لمراسل الأناضول",
+# "فيكو في مؤتمر صحفي", "كوزاك خلال إفادتها".
+_AFTER_NAME = frozenset("في خلال امام عبر علي عن من مع لدي عند اثناء".split())
+
+
+def _name_part(own: list[Word]) -> list[Word]:
+    """The name opening a speaker phrase, up to the first preposition or ``ل``-word (the
+    addressee: "لمراسل", "لصحيفة"): "بيرقدار في تصريح لمراسل" → "بيرقدار"."""
+    for k in range(1, len(own)):
+        r = own[k].readings[0]
+        if r in _AFTER_NAME or (r.startswith("ل") and len(r) > 3 and not r.startswith("لا")):
+            return own[:k]
+    return own
+
+
+def _name_antecedent(text: str, words: list[Word], ss: int, width: int = 10,
+                     lex: SpeakerLexicon | None = None) -> tuple[int, int] | None:
     """Span of the fuller, titled mention of a bare name: for "غانزوريغ", the ``width``
-    words before its first occurrence ("وزير خارجية منغوليا باتبولد غانزوريغ")."""
+    words before its first occurrence ("وزير خارجية منغوليا باتبولد غانزوريغ"). With
+    ``lex``, the first occurrence whose window holds a title, the earlier ones first, then
+    the later ones (a headline "بيرقدار: …" before "قال وزير الطاقة التركي … بيرقدار")."""
     if not words or len(words) > 3:
         return None
     name = words[-1].readings[0]
-    ws = words_in(text, 0, ss)
-    for i, w in enumerate(ws):
-        if w.readings[0] == name:
-            lo = max(0, i - width)
-            para = paragraph_start(text, w.start)
-            lo = next((k for k in range(lo, i) if ws[k].start >= para), i)
-            return (ws[lo].start, w.end) if lo < i else None
-    return None
+    surface = text[words[-1].start:words[-1].end]
+    later = []
+    for m in re.finditer(r"(?<!\w)" + re.escape(surface) + r"(?!\w)", text):
+        if lex is None and m.start() >= ss:
+            break
+        win = words_in(text, max(paragraph_start(text, m.start()), m.start() - 200), m.end())[-(width + 1):]
+        if not win or win[-1].readings[0] != name:
+            continue
+        w, before = win[-1], win[:-1]
+        if lex is None:
+            return (before[0].start, w.end) if before else None
+        if not before or ss <= w.start < words[-1].end:
+            continue  # the phrase itself
+        hits = find_entries(lex.titles, before)
+        if not hits or _title_type(before, lex)[0] is None:
+            continue
+        start = before[hits[0][0]].start  # from the title on: "بروكسل – أعلن رئيس الوزراء السلوفاكي روبرت فيكو"
+        if w.start < ss:
+            return start, w.end
+        later.append((start, w.end))
+    return later[0] if later else None
 
 
 def _bare(w: str) -> str:
@@ -315,6 +369,20 @@ def _possessive_country(text: str, ss: int, words: list[Word], ments: list[Menti
     return found[0][1] if found else None
 
 
+# An office with a possessive pronoun: "وزير خارجيتها", "رئيس حكومتها", "وزير دفاعه".
+_OFFICE_OF_RE = re.compile(r"^(?:خارجيت|دفاع|داخليت|ماليت|حكومت|وزرائ|برلمان|جيش|اقتصاد)(?:ها|ه)$")
+
+
+def _office_of_country(text: str, ss: int, own: list[Word], ments: list[Mention]) -> str | None:
+    """"الهند نفسها …، وقد قال وزير خارجيتها": an office whose pronoun refers to a state is
+    that state's: the nearest country named before it in the sentence."""
+    if not any(_OFFICE_OF_RE.match(w.readings[0]) for w in own[:3]):
+        return None
+    lo = max(paragraph_start(text, ss), max(text.rfind(".", 0, ss), text.rfind("؟", 0, ss)) + 1)
+    cs = [m.country for m in ments if lo <= m.start < ss and m.country and m.actor_type != "person"]
+    return cs[-1] if cs else None
+
+
 def _channel_country(text: str, ss: int, ments: list[Mention], lex: SpeakerLexicon) -> str | None:
     """The country of the channel of "نقلت وكالة الأنباء الكورية الشمالية عن متحدث عسكري
     قوله": a state's agency or outlet quoting an official with no nationality of its own
@@ -345,8 +413,9 @@ _DATELINE_RE = re.compile(r"\s*([^\n\-–—:]{2,60}?)\s*(?:\([^)\n]{1,30}\)\s*)
 def dateline_country(text: str, ments: list[Mention], max_paragraphs: int = 3,
                      lex: SpeakerLexicon | None = None) -> str | None:
     """The country of a dateline ("كوالالمبور - …", "موسكو (أ ف ب) - …") in the first
-    paragraphs, when it names exactly one; with ``lex``, a city of the place lexicon
-    ("بانكوك - …") when no mention names one.
+    paragraphs, when it names exactly one, or the first of a double dateline "A/B" ("بوينس
+    آيرس/واشنطن (رويترز) -": the story's place; round 4, +3 dev quotes, none lost); with
+    ``lex``, a city of the place lexicon ("بانكوك - …") when no mention names one.
 
     >>> dateline_country("عنوان\\n\\nكوالالمبور - قال الوزير", [Mention(7, 17, "MYS", "country", "MYS")])
     'MYS'
@@ -359,11 +428,14 @@ def dateline_country(text: str, ments: list[Mention], max_paragraphs: int = 3,
         end = len(text) if end < 0 else end
         m = _DATELINE_RE.match(text, pos, end)
         if m:
-            codes = {x.country for x in ments if m.start(1) <= x.start < m.end(1) and x.country}
-            if not codes and lex is not None:
-                codes = {e.value for _, e in find_entries(lex.places, words_in(text, m.start(1), m.end(1)))
-                         if e.kind == "place"}
-            return codes.pop() if len(codes) == 1 else None
+            found = sorted((x.start, x.country) for x in ments if m.start(1) <= x.start < m.end(1) and x.country)
+            if not found and lex is not None:
+                ws = words_in(text, m.start(1), m.end(1))
+                found = [(ws[i].start, e.value) for i, e in find_entries(lex.places, ws) if e.kind == "place"]
+            codes = list(dict.fromkeys(c for _, c in found))
+            if len(codes) > 1 and "/" in text[m.start(1):m.end(1)]:
+                return codes[0]  # "بوينس آيرس/واشنطن (رويترز) -": the first place is the story's
+            return codes[0] if len(codes) == 1 else None
         pos = end
     return None
 
