@@ -365,6 +365,9 @@ class LemmaRules:
         if lemma not in (w, bare, x) and not forced and x[:1] in "بلك" and x[1:3] == lemma[:2] \
                 and not (x.endswith("وا") and len(x) >= 5 and self.zipf.get(x[1:], 0.0) < self.zipf.get(x, 0.0) + 0.5):
             return None  # the stripper took off a preposition: a noun (not before a وا perfect: لاذوا)
+        if x.startswith("ات") and len(x) >= 5 and not x.endswith(_VERB_ENDINGS) and min(
+                self.zipf.get(x[1:], 0.0), self.zipf.get("ي" + x[1:], 0.0)) >= 3.0:
+            return x[1:]  # 1st person of form V / VI: اتوقع → توقع (يتوقع seen; form VIII has 4 letters: اتهم)
         passive = passive_perfect(x, self.zipf)
         if not (x.startswith(_IMPERFECT) or x.endswith(_VERB_ENDINGS) or passive):
             return None
@@ -374,8 +377,10 @@ class LemmaRules:
         zx = self.zipf.get(x, 0.0)
         if not forced:
             for body in [x, *(x[: -len(s)] for s in OBJ_SUFFIXES if x.endswith(s) and len(x) - len(s) >= 3)]:
-                if self.zipf.get("ال" + body, 0.0) >= self.zipf.get(body, 0.0) - 1.0:
+                za = self.zipf.get("ال" + body, 0.0)
+                if za >= self.zipf.get(body, 0.0) - 1.0 and (za > 0.0 or body == x):
                     return None  # the form (or it without a pronoun) takes the article: a noun
+                    # (a body never seen either way is no evidence: يشتبه is no يشتب + ه)
                 if body != x and body.endswith("ت") and self.zipf.get("ال" + body[:-1] + "ة", 0.0) >= 3.0:
                     return None  # قدرتها: a feminine noun with a pronoun
         if x[0] == "ت" and x[-1] == "ي" and (len(x) == 4 or (len(x) == 5 and x[2] == "ا")) and self.zipf.get(
@@ -394,6 +399,9 @@ class LemmaRules:
         cands = [c for c in allc if c != x and self.zipf.get(c, 0.0) >= 2.5
                  and not (len(c) >= 4 and self.zipf.get("ال" + c, 0.0) >= self.zipf.get(c, 0.0) - 1.0
                           and not (c.startswith("ت") and x.startswith(_IMPERFECT) and x[1:].startswith(c))
+                          # nor the form III stem after ي: يصادق → صادق (the participle الصادق; not
+                          # after ت, where تفاعل is form VI: تدافع, توافر)
+                          and not (len(c) == 4 and c[1] == "ا" and x.startswith("ي") and x[1:].startswith(c))
                           and not (c.startswith("ت") and x.startswith(_IMPERFECT) and c == x[1:] + "ي"
                                    and self.zipf.get(x + "ي", 0.0) >= self.zipf.get(x, 0.0) + 0.5)
                           and x != c + "وا")]  # تضرروا: a perfect, whatever its masdar
