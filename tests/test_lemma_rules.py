@@ -290,6 +290,10 @@ def test_wrapper_uses_its_tables():
         # 1st person singular of forms V / VI (يتوقع seen); form VIII perfects stay
         ("أتوقع", "توقع"), ("أتحدث", "تحدث"), ("أتساءل", "تساءل"), ("اتصل", "اتصل"), ("اتخذ", "اتخذ"),
         ("الاتحاد", "اتحاد"),
+        # و before a perfect with its subject suffix (3+ letters before it); وصلوا, فوجئت stay whole
+        ("وأضافت", "اضاف"), ("وأضافوا", "اضاف"), ("وصلوا", "وصل"), ("فوجئت", "فوجئ"),
+        # a perfect whose stem is a broken plural is a verb, not the plural's singular
+        ("أسروا", "اسر"), ("أثارت", "اثار"), ("خططت", "خطط"), ("الأسر", "اسرة"),
     ],
 )
 def test_rules_backend_fifth_round(word, lemma):

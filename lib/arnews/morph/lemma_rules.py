@@ -269,6 +269,10 @@ class LemmaRules:
         word at most 0.5 rarer than the whole form (واضاف → اضاف; وزير stays)."""
         if len(rest) == 3:
             return self._z(rest) >= max(3.5, self._z(w) + 0.5)
+        if len(rest) >= 5 and rest.endswith(("ت", "وا")) and not rest.startswith("ال"):
+            # a perfect with its subject suffix: و + verb is as common as the verb (واضافت, واكتظت;
+            # 3+ letters before the suffix: وصلوا, فوجئت stay whole)
+            return self._z(rest) >= max(2.5, self._z(w) - 1.0)
         return len(rest) >= 4 and self._z(rest) >= max(3.5, self._z(w) - 0.5)
 
     def _word(self, w: str) -> str:
@@ -331,6 +335,8 @@ class LemmaRules:
                     return lemma + "ة"  # المصالحة: a feminine noun, not the plural مصالح with ة cut off
             elif not any(f in w for f in (lemma, lemma[:-1] + "ت", lemma[:-1] + "ا")):
                 pass  # تسهم → اسهم is the stripper's verb reading, not the plural اسهم of سهم
+            elif w.endswith((lemma + "ت", lemma + "وا")):
+                pass  # اسروا, اسرت: a perfect with its subject suffix, not the plural اسر of اسرة
             elif lemma.endswith("ي") or not (w.endswith(tuple(lemma + s for s in ("ين", "ون", "ان"))) or (
                     w.endswith(lemma + "ات") and self._z(lemma + "ة") >= 3.0)):
                 # (المزارعين: the sound plural of مزارع, not مزارع → مزرعة; المظاهرات: of مظاهرة;
