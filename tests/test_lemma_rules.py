@@ -294,6 +294,11 @@ def test_wrapper_uses_its_tables():
         ("وأضافت", "اضاف"), ("وأضافوا", "اضاف"), ("وصلوا", "وصل"), ("فوجئت", "فوجئ"),
         # a perfect whose stem is a broken plural is a verb, not the plural's singular
         ("أسروا", "اسر"), ("أثارت", "اثار"), ("خططت", "خطط"), ("الأسر", "اسرة"),
+        # a feminine dual goes to the masculine of an adjective; a noun keeps ة
+        ("جديدتين", "جديد"), ("مختلفتين", "مختلف"), ("مدينتين", "مدينة"), ("دولتين", "دولة"),
+        # 4-letter nisba feminines (masculine with a plural in يين, as common); nouns in ية stay
+        ("الصحية", "صحي"), ("طبية", "طبي"), ("القوية", "قوي"), ("قرية", "قرية"), ("كلية", "كلية"),
+        ("هوية", "هوية"), ("الأمية", "امية"), ("قضية", "قضية"),
     ],
 )
 def test_rules_backend_fifth_round(word, lemma):

@@ -352,6 +352,8 @@ class LemmaRules:
             return v
         sp = self._sound_plural(w, lemma)
         if sp is not None:
+            if sp.endswith("ة") and w.endswith(("تين", "تان")):
+                return self._feminine(sp) or sp  # a feminine dual: جديدتين → جديد, مدينتين → مدينة
             return sp
         if w.endswith("ات") and lemma.endswith("ة"):
             return lemma  # plural of a feminine noun (الغابات → غابة, not غاب)

@@ -299,6 +299,13 @@ class RuleLemmatizer:
             b = x[:-2]
             if self._ev(b + "ين") >= 2.0 and self._better(b, x):
                 return b
+        if x.endswith("ية") and len(x) == 4 and x[0] not in "تين":  # short nisba: صحية → صحي, قوية → قوي
+            # only when the masculine has its plural in يين, is about as common with the article,
+            # and the ية form has no plural in يات (قرية, كلية, هوية, الية, الامية stay)
+            b, zb = x[:-1], self._zipf("ال" + x[:-1])
+            if self._ev(b + "ين") >= 2.0 and self._ev(x[:-1] + "ات") < self._ev(x) - 1.0 and zb >= max(
+                    3.0, self._zipf("ال" + x) - 0.5):
+                return b
         if x.endswith("ية") and len(x) >= 5:  # nisba adjective: X+ية -> X+ي
             b = x[:-1]
             # an imperfect-looking base must be seen with the article (تغطية is not تغطي + ة)
