@@ -299,6 +299,9 @@ def test_wrapper_uses_its_tables():
         # 4-letter nisba feminines (masculine with a plural in يين, as common); nouns in ية stay
         ("الصحية", "صحي"), ("طبية", "طبي"), ("القوية", "قوي"), ("قرية", "قرية"), ("كلية", "كلية"),
         ("هوية", "هوية"), ("الأمية", "امية"), ("قضية", "قضية"),
+        # passive imperfect of form IV hollow (يقيم active beside يقوم); not the commoner a-imperfects
+        ("يقام", "اقام"), ("ستقام", "اقام"), ("تدار", "ادار"), ("يعاد", "اعاد"),
+        ("يزال", "زال"), ("يقال", "قال"), ("يخاف", "خاف"), ("يباع", "باع"),
     ],
 )
 def test_rules_backend_fifth_round(word, lemma):

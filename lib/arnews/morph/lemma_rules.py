@@ -449,6 +449,13 @@ class LemmaRules:
             3.0, self.zipf.get(x[:4], 0.0) + 0.5) and self.zipf.get(x[1:4] + "ت", 0.0) >= 2.5 else ""
 
         form14 = self._form_i_or_iv(x, cands) if imperf else {}
+        # يقام, تعاد, يدار: the passive of form IV hollow (يقيم, يعيد active) when form I (يقوم)
+        # is common too and intransitive; not when the ا form is the commoner (لا يزال: زال)
+        hollow_pass = ""
+        if imperf and len(x) == 4 and x[2] == "ا" and x[1] not in "اوي" and x[3] not in "اوي":
+            z4, z1 = self.zipf.get(x[:2] + "ي" + x[3], 0.0), self.zipf.get(x[:2] + "و" + x[3], 0.0)
+            if min(z4, z1) >= 3.0 and zx < z4 + 0.5 and "ا" + x[1:] in cands:
+                hollow_pass = x[1:]
 
         def score(c: str) -> float:
             z = self.zipf.get(c, 0.0)
@@ -467,6 +474,8 @@ class LemmaRules:
                 z -= 1.0  # تحبها: the imperfect itself is no perfect (form V has 4+ letters)
             if imperf and form14 and c in form14:
                 z -= form14[c]
+            if c == hollow_pass:
+                z -= 3.0
             if imperf and len(c) >= 4 and c[0] in "تن" and x.startswith(c) and c != x \
                     and self.zipf.get(perfect_3fs(c), 0.0) < 2.5:
                 z -= 1.5  # تسمعه: the imperfect itself, not a form V perfect (no تسمعت; تعلمت is seen)
