@@ -302,6 +302,10 @@ def test_wrapper_uses_its_tables():
         # passive imperfect of form IV hollow (يقيم active beside يقوم); not the commoner a-imperfects
         ("يقام", "اقام"), ("ستقام", "اقام"), ("تدار", "ادار"), ("يعاد", "اعاد"),
         ("يزال", "زال"), ("يقال", "قال"), ("يخاف", "خاف"), ("يباع", "باع"),
+        # form VIII of an assimilated root when form I's 3fs is never seen (تسعت), not the number تسع
+        ("تتسع", "اتسع"), ("يتسع", "اتسع"), ("يترك", "ترك"),
+        # a ت + 3 letters form V perfect when its 3fs and its own imperfect (يتوقع) are common
+        ("توقع", "توقع"), ("وتوقع", "توقع"), ("تجنب", "تجنب"), ("تكون", "كان"), ("تذكر", "ذكر"),
     ],
 )
 def test_rules_backend_fifth_round(word, lemma):

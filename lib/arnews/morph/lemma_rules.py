@@ -394,6 +394,9 @@ class LemmaRules:
         if x[0] == "ت" and x[-1] == "ي" and (len(x) == 4 or (len(x) == 5 and x[2] == "ا")) and self.zipf.get(
                 "ي" + x, 0.0) >= max(3.0, self.zipf.get("ي" + x[1:], 0.0) - 0.5):
             return x  # تولى, تلقى, تعافى: a form V / VI defective perfect (يتولى is seen), not تولي "she turns"
+        if len(x) == 4 and x[0] == "ت" and self.zipf.get(x + "ت", 0.0) >= 3.0 and self.zipf.get(
+                "ي" + x, 0.0) >= max(3.0, self.zipf.get("ي" + x[1:], 0.0)):
+            return x  # توقع: a form V perfect (its 3fs and يتوقع commoner than يوقع), not ت + وقع
         if x.endswith("ا") and x.startswith("ي") and self.zipf.get("ال" + x[:-1], 0.0) >= max(
                 2.0, self.zipf.get(x[:-1], 0.0) - 1.0):
             return None  # يتيما, يوميا: tanween on a noun, not a dual subjunctive
@@ -532,7 +535,8 @@ class LemmaRules:
         if z1 >= z4 + 1.0 and self.zipf.get("ي" + c1, 0.0) <= z1 + 1.5:
             return {c4: 1.0}
         if z4 >= z1 + 1.0:
-            return {c1: 1.0}
+            # form I's 3fs never seen at all: a stronger penalty (تتسع → اتسع, not the number تسع)
+            return {c1: 2.0 if z1 == 0.0 and z4 >= 3.0 else 1.0}
         return {}
 
     def _function_words(self) -> dict[str, str]:
