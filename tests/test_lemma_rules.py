@@ -306,6 +306,11 @@ def test_wrapper_uses_its_tables():
         ("تتسع", "اتسع"), ("يتسع", "اتسع"), ("يترك", "ترك"),
         # a ت + 3 letters form V perfect when its 3fs and its own imperfect (يتوقع) are common
         ("توقع", "توقع"), ("وتوقع", "توقع"), ("تجنب", "تجنب"), ("تكون", "كان"), ("تذكر", "ذكر"),
+        # no possessive pronoun after the article; a final ه there is an undotted ة
+        ("المتهم", "متهم"), ("المتهمين", "متهم"), ("المدينه", "مدينة"), ("علاقتهما", "علاقة"),
+        # ك takes no pronoun (كي is a conjunction); لأن is ل + أن; the name of God
+        ("كي", "كي"), ("لها", "ل"), ("لأن", "ان"), ("كان", "كان"), ("الله", "الله"), ("والله", "الله"),
+        ("لله", "الله"), ("للهيئة", "هيئة"),
     ],
 )
 def test_rules_backend_fifth_round(word, lemma):

@@ -147,6 +147,8 @@ def prep_with_pronoun(w: str) -> str | None:
     if w in ("عما", "عمن"):
         return "عن"
     for p in _PREPS:
+        if p == "ك":
+            continue  # ك takes no pronoun (مثلي, not كي: كي is a conjunction)
         stem = p[:-1] if p in _PREP_STEM else p
         if not w.startswith(stem) or len(w) == len(stem):
             continue

@@ -210,7 +210,7 @@ class RuleLemmatizer:
         if best_len and stem in self._fw:
             return self._fw[stem]
         nominal = best_kind in ("art", "prep", "prep_art")
-        return self._inflection(stem, nominal, best_kind == "fut")
+        return self._inflection(stem, nominal, best_kind == "fut", best_kind in ("art", "prep_art"))
 
     def _enclitic_variants(self, x: str) -> list[str]:
         out = []
@@ -240,11 +240,15 @@ class RuleLemmatizer:
             return False
         return eb >= self._ev(form) + (self.margin if strict else -self.margin)
 
-    def _inflection(self, x: str, nominal: bool, verbal: bool) -> str:
+    def _inflection(self, x: str, nominal: bool, verbal: bool, article: bool = False) -> str:
         if self._is_name(x) or len(x) < 3:
             return x
-        # pronoun enclitics (a stem-final ت before them is a teh marbuta: علاقتهما → علاقة)
-        for suf in _PRON_SUFFIXES:
+        # pronoun enclitics (a stem-final ت before them is a teh marbuta: علاقتهما → علاقة);
+        # none after the article (المتهم is no ال + مت + هم), where a final ه is a ة written
+        # without its dots (المدينه, الجديده)
+        if article and x.endswith("ه") and len(x) >= 4 and self._ev(x[:-1] + "ة") >= self._ev(x):
+            x = x[:-1] + "ة"
+        for suf in () if article else _PRON_SUFFIXES:
             if x.endswith(suf) and len(x) - len(suf) >= 2:
                 base = x[: -len(suf)]
                 cands = [base[:-1] + "ة", base] if base.endswith("ت") else [base]
