@@ -311,6 +311,8 @@ def test_wrapper_uses_its_tables():
         # ك takes no pronoun (كي is a conjunction); لأن is ل + أن; the name of God
         ("كي", "كي"), ("لها", "ل"), ("لأن", "ان"), ("كان", "كان"), ("الله", "الله"), ("والله", "الله"),
         ("لله", "الله"), ("للهيئة", "هيئة"),
+        # an imperfect whose stem ends in هم is no 3-letter body + هم; اتهم is a form VIII perfect
+        ("يساهم", "ساهم"), ("يسهم", "اسهم"), ("يفهم", "فهم"), ("اتهم", "اتهم"), ("كتابهم", "كتاب"),
     ],
 )
 def test_rules_backend_fifth_round(word, lemma):

@@ -251,6 +251,8 @@ class RuleLemmatizer:
         for suf in () if article else _PRON_SUFFIXES:
             if x.endswith(suf) and len(x) - len(suf) >= 2:
                 base = x[: -len(suf)]
+                if suf == "هم" and len(base) <= 3 and x[0] in "يتن" and self._zipf(x[1:]) >= max(3.0, self._zipf(base)):
+                    break  # يساهم, يسهم, يفهم: an imperfect of a stem in هم, not يسا + هم
                 cands = [base[:-1] + "ة", base] if base.endswith("ت") else [base]
                 ok = [c for c in cands if self._better(c, x)]
                 if ok:
