@@ -313,6 +313,8 @@ def test_wrapper_uses_its_tables():
         ("لله", "الله"), ("للهيئة", "هيئة"),
         # an imperfect whose stem ends in هم is no 3-letter body + هم; اتهم is a form VIII perfect
         ("يساهم", "ساهم"), ("يسهم", "اسهم"), ("يفهم", "فهم"), ("اتهم", "اتهم"), ("كتابهم", "كتاب"),
+        # و before a doubled form II perfect (شدد) at least as common as the whole form
+        ("وشدد", "شدد"), ("فحدد", "حدد"), ("وجهه", "وجه"),
     ],
 )
 def test_rules_backend_fifth_round(word, lemma):

@@ -270,6 +270,8 @@ class LemmaRules:
         """A looser test for و/ف than the stripper's: the remainder (4+ letters) is a common
         word at most 0.5 rarer than the whole form (واضاف → اضاف; وزير stays)."""
         if len(rest) == 3:
+            if rest[1] == rest[2] and rest[2] not in "اويه":  # وشدد, وسدد: و + a form II perfect
+                return self._z(rest) >= max(3.0, self._z(w))
             return self._z(rest) >= max(3.5, self._z(w) + 0.5)
         if len(rest) >= 5 and rest.endswith(("ت", "وا")) and not rest.startswith("ال"):
             # a perfect with its subject suffix: و + verb is as common as the verb (واضافت, واكتظت;
