@@ -315,6 +315,8 @@ def test_wrapper_uses_its_tables():
         ("يساهم", "ساهم"), ("يسهم", "اسهم"), ("يفهم", "فهم"), ("اتهم", "اتهم"), ("كتابهم", "كتاب"),
         # و before a doubled form II perfect (شدد) at least as common as the whole form
         ("وشدد", "شدد"), ("فحدد", "حدد"), ("وجهه", "وجه"),
+        # a م noun in ية with its own plural in يات is no feminine participle; participles still are
+        ("المسرحية", "مسرحية"), ("محمية", "محمية"), ("منفصلة", "منفصل"),
     ],
 )
 def test_rules_backend_fifth_round(word, lemma):

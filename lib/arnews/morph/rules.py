@@ -326,8 +326,9 @@ class RuleLemmatizer:
                     eb >= self.min_zipf and max(self._ev(b + "ين"), self._ev(b + "ون")) >= 2.0
                     and self._ev(x[:-1] + "ات") < ex - 1.5)):
                 return b
-        if x.endswith("ة") and x.startswith("م") and len(x) >= 5 and self._better(x[:-1], x):
-            return x[:-1]  # feminine participle/adjective (منفصلة → منفصل)
+        if x.endswith("ة") and not x.endswith("ية") and x.startswith("م") and len(x) >= 5 and self._better(x[:-1], x):
+            return x[:-1]  # feminine participle/adjective (منفصلة → منفصل; a ية noun with its own
+            # plural in يات stays, as above: مسرحية, not مسرحي)
         if x.endswith("ا") and len(x) >= 4:  # tanween -an (مجددا → مجدد)
             b = x[:-1]
             # a noun or name in -ا takes a preposition (لغانا, بافريقيا); an adverb does not
