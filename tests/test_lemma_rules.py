@@ -317,6 +317,8 @@ def test_wrapper_uses_its_tables():
         ("وشدد", "شدد"), ("فحدد", "حدد"), ("وجهه", "وجه"),
         # a م noun in ية with its own plural in يات is no feminine participle; participles still are
         ("المسرحية", "مسرحية"), ("محمية", "محمية"), ("منفصلة", "منفصل"),
+        # a name takes no ات plural: the singular in ة (قطرات → قطرة, not Qatar)
+        ("قطرات", "قطرة"), ("الرياضات", "رياضة"), ("قرارات", "قرار"),
     ],
 )
 def test_rules_backend_fifth_round(word, lemma):

@@ -293,7 +293,8 @@ class RuleLemmatizer:
     def _noun(self, x: str) -> str:
         if x.endswith("ات") and len(x) >= 5:  # sound feminine plural
             b = x[:-2]
-            ok = [c for c in (b + "ة", b) if self._ev(c) >= self.min_zipf]
+            # (a name takes no plural: قطرات → قطرة, not قطر)
+            ok = [c for c in (b + "ة", b) if self._ev(c) >= self.min_zipf and not (c == b and self._is_name(b))]
             if ok:
                 return max(ok, key=self._ev)
         if x.endswith(("ين", "ون")) and len(x) >= 5:  # sound masculine plural / dual
