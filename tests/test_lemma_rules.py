@@ -319,6 +319,8 @@ def test_wrapper_uses_its_tables():
         ("المسرحية", "مسرحية"), ("محمية", "محمية"), ("منفصلة", "منفصل"),
         # a name takes no ات plural: the singular in ة (قطرات → قطرة, not Qatar)
         ("قطرات", "قطرة"), ("الرياضات", "رياضة"), ("قرارات", "قرار"),
+        # an imperfect in ئ is form IV; form I of a hamza-final root ends in أ
+        ("ينشئ", "انشا"), ("تنشئ", "انشا"), ("يقرأ", "قرا"), ("يبدأ", "بدا"),
     ],
 )
 def test_rules_backend_fifth_round(word, lemma):

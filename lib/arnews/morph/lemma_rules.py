@@ -483,6 +483,8 @@ class LemmaRules:
                 z -= form14[c]
             if c == hollow_pass:
                 z -= 3.0
+            if imperf and len(x) == 4 and x[3] == "ئ" and c == x[1:3] + "ا":
+                z -= 2.0  # ينشئ, تطفئ: form IV (form I of a hamza-final root has ينشأ)
             if imperf and len(c) >= 4 and c[0] in "تن" and x.startswith(c) and c != x \
                     and self.zipf.get(perfect_3fs(c), 0.0) < 2.5:
                 z -= 1.5  # تسمعه: the imperfect itself, not a form V perfect (no تسمعت; تعلمت is seen)
