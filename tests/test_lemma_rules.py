@@ -321,6 +321,8 @@ def test_wrapper_uses_its_tables():
         ("قطرات", "قطرة"), ("الرياضات", "رياضة"), ("قرارات", "قرار"),
         # an imperfect in ئ is form IV; form I of a hamza-final root ends in أ
         ("ينشئ", "انشا"), ("تنشئ", "انشا"), ("يقرأ", "قرا"), ("يبدأ", "بدا"),
+        # a defective imperfect with a pronoun (ى written ا) is no form V perfect unless its 3fs is seen
+        ("تنساها", "نسي"), ("ترعاها", "رعي"), ("تلقاها", "تلقي"),
     ],
 )
 def test_rules_backend_fifth_round(word, lemma):

@@ -485,7 +485,8 @@ class LemmaRules:
                 z -= 3.0
             if imperf and len(x) == 4 and x[3] == "ئ" and c == x[1:3] + "ا":
                 z -= 2.0  # ينشئ, تطفئ: form IV (form I of a hamza-final root has ينشأ)
-            if imperf and len(c) >= 4 and c[0] in "تن" and x.startswith(c) and c != x \
+            if imperf and len(c) >= 4 and c[0] in "تن" and c != x and (x.startswith(c) or (
+                    c.endswith("ي") and x.startswith(c[:-1] + "ا") and x[len(c):] in OBJ_SUFFIXES)) \
                     and self.zipf.get(perfect_3fs(c), 0.0) < 2.5:
                 z -= 1.5  # تسمعه: the imperfect itself, not a form V perfect (no تسمعت; تعلمت is seen)
             if imperf and c.endswith("و") and c == x[1:]:
