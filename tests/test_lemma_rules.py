@@ -325,6 +325,8 @@ def test_wrapper_uses_its_tables():
         ("تنساها", "نسي"), ("ترعاها", "رعي"), ("تلقاها", "تلقي"),
         # a hollow imperfect with و is form I (form IV has ي: يريد → اراد)
         ("ستجوب", "جاب"), ("يلوم", "لام"), ("يقوم", "قام"), ("يريد", "اراد"), ("يشير", "اشار"),
+        # tanween on a word in هم is not a 2-letter body + هما; a real هما stays a pronoun
+        ("متهما", "متهم"), ("علاقتهما", "علاقة"),
     ],
 )
 def test_rules_backend_fifth_round(word, lemma):

@@ -253,6 +253,8 @@ class RuleLemmatizer:
                 base = x[: -len(suf)]
                 if suf == "هم" and len(base) <= 3 and x[0] in "يتن" and self._zipf(x[1:]) >= max(3.0, self._zipf(base)):
                     break  # يساهم, يسهم, يفهم: an imperfect of a stem in هم, not يسا + هم
+                if suf == "هما" and len(base) <= 3 and self._ev(x[:-1]) >= max(3.0, self._ev(base)):
+                    break  # متهما: tanween on متهم, not مت + هما
                 cands = [base[:-1] + "ة", base] if base.endswith("ت") else [base]
                 ok = [c for c in cands if self._better(c, x)]
                 if ok:
