@@ -251,8 +251,10 @@ class LemmaRules:
         return max(z, self.zipf.get("ال" + x, 0.0)) if not x.startswith("ال") else z
 
     def __call__(self, w: str) -> str:
-        if w in self.protected:
-            return self.protected[w]
+        if w in self.protected:  # kept from clitic stripping; a word kept as itself may still be the
+            p = self.protected[w]  # 3fs of a defective perfect (بدت → بدا; بنت, بات stay: see _verb)
+            v = self._verb(w, w) if p == w and len(w) == 3 and w.endswith("ت") and w[1] not in "اوي" else None
+            return v if v in (w[:-1] + "ا", w[:-1] + "ي") else p
         if w in _DECADES:
             return w
         if w[:1] in "وف" and len(w) > 3:
