@@ -146,6 +146,8 @@ def prep_with_pronoun(w: str) -> str | None:
         return "من"
     if w in ("عما", "عمن"):
         return "عن"
+    if not w.endswith(PRON_SUFFIXES):
+        return None  # (every answer ends in a pronoun: a quick exit for most words)
     for p in _PREPS:
         if p == "ك":
             continue  # ك takes no pronoun (مثلي, not كي: كي is a conjunction)
