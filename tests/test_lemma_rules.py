@@ -329,6 +329,8 @@ def test_wrapper_uses_its_tables():
         ("متهما", "متهم"), ("علاقتهما", "علاقة"),
         # a protected 3-letter word in ت may be the 3fs of a defective perfect
         ("بدت", "بدا"), ("بات", "بات"), ("بنت", "بنت"), ("كانت", "كان"),
+        # ب/ل/ك + a feminine noun with a pronoun: kept whole when the whole noun is commoner
+        ("لجنته", "لجنة"), ("بسيارته", "سيارة"), ("لدولته", "دولة"),
     ],
 )
 def test_rules_backend_fifth_round(word, lemma):

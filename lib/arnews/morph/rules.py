@@ -197,6 +197,8 @@ class RuleLemmatizer:
                 return self._drop_article(rest)
             if kind in ("art", "prep_art") and not self._article_ok(rest):
                 continue
+            if kind == "prep" and self._noun_kept(w, rest):
+                continue
             ev = self._ev(rest)
             if kind == "art":
                 ok = True  # the article alone: strip whenever the bare word exists
@@ -211,6 +213,15 @@ class RuleLemmatizer:
             return self._fw[stem]
         nominal = best_kind in ("art", "prep", "prep_art")
         return self._inflection(stem, nominal, best_kind == "fut", best_kind in ("art", "prep_art"))
+
+    def _noun_kept(self, w: str, rest: str) -> bool:
+        """A feminine noun with a pronoun whose ة form is commoner whole than after a
+        preposition: لجنته is لجنة + ه (لجنة ≫ جنة), not ل + جنته."""
+        for suf in _PRON_SUFFIXES:
+            if w.endswith("ت" + suf) and len(rest) > len(suf) + 2:
+                n = len(suf) + 1
+                return self._zipf(w[:-n] + "ة") >= max(3.5, self._ev(rest[:-n] + "ة"))
+        return False
 
     def _enclitic_variants(self, x: str) -> list[str]:
         out = []
