@@ -1,7 +1,7 @@
 """The rules backend on forms of frequent news verbs (issue 18, round 4): a hand list written from
 knowledge of Arabic, not from the gold texts, kept as a regression check on general vocabulary.
 Some forms are genuinely ambiguous unvocalized (يعد عدّ / أعدّ / وعد, تنقل), so the check is a floor,
-not 100 %: 492 forms, 450 right when written (round 3 rules: 423)."""
+not 100 %: 492 forms, 450 right when written (round 3 rules: 423); 457 after round 5."""
 from __future__ import annotations
 
 from arnews import morph
@@ -73,4 +73,4 @@ def test_common_verb_forms_floor():
     pred = [normalize(p) for p in morph.lemmatize(words, backend="rules")]
     wrong = [f"{w}:{g}>{p}" for w, g, p in zip(words, gold, pred) if g != p]
     assert len(words) == 492
-    assert len(wrong) <= 45, wrong
+    assert len(wrong) <= 38, wrong

@@ -146,7 +146,11 @@ def prep_with_pronoun(w: str) -> str | None:
         return "من"
     if w in ("عما", "عمن"):
         return "عن"
+    if not w.endswith(PRON_SUFFIXES):
+        return None  # (every answer ends in a pronoun: a quick exit for most words)
     for p in _PREPS:
+        if p == "ك":
+            continue  # ك takes no pronoun (مثلي, not كي: كي is a conjunction)
         stem = p[:-1] if p in _PREP_STEM else p
         if not w.startswith(stem) or len(w) == len(stem):
             continue
@@ -249,8 +253,10 @@ class LemmaRules:
         return max(z, self.zipf.get("ال" + x, 0.0)) if not x.startswith("ال") else z
 
     def __call__(self, w: str) -> str:
-        if w in self.protected:
-            return self.protected[w]
+        if w in self.protected:  # kept from clitic stripping; a word kept as itself may still be the
+            p = self.protected[w]  # 3fs of a defective perfect (بدت → بدا; بنت, بات stay: see _verb)
+            v = self._verb(w, w) if p == w and len(w) == 3 and w.endswith("ت") and w[1] not in "اوي" else None
+            return v if v in (w[:-1] + "ا", w[:-1] + "ي") else p
         if w in _DECADES:
             return w
         if w[:1] in "وف" and len(w) > 3:
@@ -268,7 +274,13 @@ class LemmaRules:
         """A looser test for و/ف than the stripper's: the remainder (4+ letters) is a common
         word at most 0.5 rarer than the whole form (واضاف → اضاف; وزير stays)."""
         if len(rest) == 3:
+            if rest[1] == rest[2] and rest[2] not in "اويه":  # وشدد, وسدد: و + a form II perfect
+                return self._z(rest) >= max(3.0, self._z(w))
             return self._z(rest) >= max(3.5, self._z(w) + 0.5)
+        if len(rest) >= 5 and rest.endswith(("ت", "وا")) and not rest.startswith("ال"):
+            # a perfect with its subject suffix: و + verb is as common as the verb (واضافت, واكتظت;
+            # 3+ letters before the suffix: وصلوا, فوجئت stay whole)
+            return self._z(rest) >= max(2.5, self._z(w) - 1.0)
         return len(rest) >= 4 and self._z(rest) >= max(3.5, self._z(w) - 0.5)
 
     def _word(self, w: str) -> str:
@@ -331,6 +343,8 @@ class LemmaRules:
                     return lemma + "ة"  # المصالحة: a feminine noun, not the plural مصالح with ة cut off
             elif not any(f in w for f in (lemma, lemma[:-1] + "ت", lemma[:-1] + "ا")):
                 pass  # تسهم → اسهم is the stripper's verb reading, not the plural اسهم of سهم
+            elif w.endswith((lemma + "ت", lemma + "وا")):
+                pass  # اسروا, اسرت: a perfect with its subject suffix, not the plural اسر of اسرة
             elif lemma.endswith("ي") or not (w.endswith(tuple(lemma + s for s in ("ين", "ون", "ان"))) or (
                     w.endswith(lemma + "ات") and self._z(lemma + "ة") >= 3.0)):
                 # (المزارعين: the sound plural of مزارع, not مزارع → مزرعة; المظاهرات: of مظاهرة;
@@ -346,6 +360,8 @@ class LemmaRules:
             return v
         sp = self._sound_plural(w, lemma)
         if sp is not None:
+            if sp.endswith("ة") and w.endswith(("تين", "تان")):
+                return self._feminine(sp) or sp  # a feminine dual: جديدتين → جديد, مدينتين → مدينة
             return sp
         if w.endswith("ات") and lemma.endswith("ة"):
             return lemma  # plural of a feminine noun (الغابات → غابة, not غاب)
@@ -365,6 +381,9 @@ class LemmaRules:
         if lemma not in (w, bare, x) and not forced and x[:1] in "بلك" and x[1:3] == lemma[:2] \
                 and not (x.endswith("وا") and len(x) >= 5 and self.zipf.get(x[1:], 0.0) < self.zipf.get(x, 0.0) + 0.5):
             return None  # the stripper took off a preposition: a noun (not before a وا perfect: لاذوا)
+        if x.startswith("ات") and len(x) >= 5 and not x.endswith(_VERB_ENDINGS) and min(
+                self.zipf.get(x[1:], 0.0), self.zipf.get("ي" + x[1:], 0.0)) >= 3.0:
+            return x[1:]  # 1st person of form V / VI: اتوقع → توقع (يتوقع seen; form VIII has 4 letters: اتهم)
         passive = passive_perfect(x, self.zipf)
         if not (x.startswith(_IMPERFECT) or x.endswith(_VERB_ENDINGS) or passive):
             return None
@@ -374,13 +393,18 @@ class LemmaRules:
         zx = self.zipf.get(x, 0.0)
         if not forced:
             for body in [x, *(x[: -len(s)] for s in OBJ_SUFFIXES if x.endswith(s) and len(x) - len(s) >= 3)]:
-                if self.zipf.get("ال" + body, 0.0) >= self.zipf.get(body, 0.0) - 1.0:
+                za = self.zipf.get("ال" + body, 0.0)
+                if za >= self.zipf.get(body, 0.0) - 1.0 and (za > 0.0 or body == x):
                     return None  # the form (or it without a pronoun) takes the article: a noun
+                    # (a body never seen either way is no evidence: يشتبه is no يشتب + ه)
                 if body != x and body.endswith("ت") and self.zipf.get("ال" + body[:-1] + "ة", 0.0) >= 3.0:
                     return None  # قدرتها: a feminine noun with a pronoun
         if x[0] == "ت" and x[-1] == "ي" and (len(x) == 4 or (len(x) == 5 and x[2] == "ا")) and self.zipf.get(
                 "ي" + x, 0.0) >= max(3.0, self.zipf.get("ي" + x[1:], 0.0) - 0.5):
             return x  # تولى, تلقى, تعافى: a form V / VI defective perfect (يتولى is seen), not تولي "she turns"
+        if len(x) == 4 and x[0] == "ت" and self.zipf.get(x + "ت", 0.0) >= 3.0 and self.zipf.get(
+                "ي" + x, 0.0) >= max(3.0, self.zipf.get("ي" + x[1:], 0.0)):
+            return x  # توقع: a form V perfect (its 3fs and يتوقع commoner than يوقع), not ت + وقع
         if x.endswith("ا") and x.startswith("ي") and self.zipf.get("ال" + x[:-1], 0.0) >= max(
                 2.0, self.zipf.get(x[:-1], 0.0) - 1.0):
             return None  # يتيما, يوميا: tanween on a noun, not a dual subjunctive
@@ -394,6 +418,9 @@ class LemmaRules:
         cands = [c for c in allc if c != x and self.zipf.get(c, 0.0) >= 2.5
                  and not (len(c) >= 4 and self.zipf.get("ال" + c, 0.0) >= self.zipf.get(c, 0.0) - 1.0
                           and not (c.startswith("ت") and x.startswith(_IMPERFECT) and x[1:].startswith(c))
+                          # nor the form III stem after ي: يصادق → صادق (the participle الصادق; not
+                          # after ت, where تفاعل is form VI: تدافع, توافر)
+                          and not (len(c) == 4 and c[1] == "ا" and x.startswith("ي") and x[1:].startswith(c))
                           and not (c.startswith("ت") and x.startswith(_IMPERFECT) and c == x[1:] + "ي"
                                    and self.zipf.get(x + "ي", 0.0) >= self.zipf.get(x, 0.0) + 0.5)
                           and x != c + "وا")]  # تضرروا: a perfect, whatever its masdar
@@ -433,6 +460,13 @@ class LemmaRules:
             3.0, self.zipf.get(x[:4], 0.0) + 0.5) and self.zipf.get(x[1:4] + "ت", 0.0) >= 2.5 else ""
 
         form14 = self._form_i_or_iv(x, cands) if imperf else {}
+        # يقام, تعاد, يدار: the passive of form IV hollow (يقيم, يعيد active) when form I (يقوم)
+        # is common too and intransitive; not when the ا form is the commoner (لا يزال: زال)
+        hollow_pass = ""
+        if imperf and len(x) == 4 and x[2] == "ا" and x[1] not in "اوي" and x[3] not in "اوي":
+            z4, z1 = self.zipf.get(x[:2] + "ي" + x[3], 0.0), self.zipf.get(x[:2] + "و" + x[3], 0.0)
+            if min(z4, z1) >= 3.0 and zx < z4 + 0.5 and "ا" + x[1:] in cands:
+                hollow_pass = x[1:]
 
         def score(c: str) -> float:
             z = self.zipf.get(c, 0.0)
@@ -451,7 +485,12 @@ class LemmaRules:
                 z -= 1.0  # تحبها: the imperfect itself is no perfect (form V has 4+ letters)
             if imperf and form14 and c in form14:
                 z -= form14[c]
-            if imperf and len(c) >= 4 and c[0] in "تن" and x.startswith(c) and c != x \
+            if c == hollow_pass:
+                z -= 3.0
+            if imperf and len(x) == 4 and x[3] == "ئ" and c == x[1:3] + "ا":
+                z -= 2.0  # ينشئ, تطفئ: form IV (form I of a hamza-final root has ينشأ)
+            if imperf and len(c) >= 4 and c[0] in "تن" and c != x and (x.startswith(c) or (
+                    c.endswith("ي") and x.startswith(c[:-1] + "ا") and x[len(c):] in OBJ_SUFFIXES)) \
                     and self.zipf.get(perfect_3fs(c), 0.0) < 2.5:
                 z -= 1.5  # تسمعه: the imperfect itself, not a form V perfect (no تسمعت; تعلمت is seen)
             if imperf and c.endswith("و") and c == x[1:]:
@@ -507,7 +546,8 @@ class LemmaRules:
         if z1 >= z4 + 1.0 and self.zipf.get("ي" + c1, 0.0) <= z1 + 1.5:
             return {c4: 1.0}
         if z4 >= z1 + 1.0:
-            return {c1: 1.0}
+            # form I's 3fs never seen at all: a stronger penalty (تتسع → اتسع, not the number تسع)
+            return {c1: 2.0 if z1 == 0.0 and z4 >= 3.0 else 1.0}
         return {}
 
     def _function_words(self) -> dict[str, str]:

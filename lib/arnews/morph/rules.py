@@ -197,6 +197,8 @@ class RuleLemmatizer:
                 return self._drop_article(rest)
             if kind in ("art", "prep_art") and not self._article_ok(rest):
                 continue
+            if kind == "prep" and self._noun_kept(w, rest):
+                continue
             ev = self._ev(rest)
             if kind == "art":
                 ok = True  # the article alone: strip whenever the bare word exists
@@ -210,7 +212,16 @@ class RuleLemmatizer:
         if best_len and stem in self._fw:
             return self._fw[stem]
         nominal = best_kind in ("art", "prep", "prep_art")
-        return self._inflection(stem, nominal, best_kind == "fut")
+        return self._inflection(stem, nominal, best_kind == "fut", best_kind in ("art", "prep_art"))
+
+    def _noun_kept(self, w: str, rest: str) -> bool:
+        """A feminine noun with a pronoun whose ة form is commoner whole than after a
+        preposition: لجنته is لجنة + ه (لجنة ≫ جنة), not ل + جنته."""
+        for suf in _PRON_SUFFIXES:
+            if w.endswith("ت" + suf) and len(rest) > len(suf) + 2:
+                n = len(suf) + 1
+                return self._zipf(w[:-n] + "ة") >= max(3.5, self._ev(rest[:-n] + "ة"))
+        return False
 
     def _enclitic_variants(self, x: str) -> list[str]:
         out = []
@@ -240,13 +251,21 @@ class RuleLemmatizer:
             return False
         return eb >= self._ev(form) + (self.margin if strict else -self.margin)
 
-    def _inflection(self, x: str, nominal: bool, verbal: bool) -> str:
+    def _inflection(self, x: str, nominal: bool, verbal: bool, article: bool = False) -> str:
         if self._is_name(x) or len(x) < 3:
             return x
-        # pronoun enclitics (a stem-final ت before them is a teh marbuta: علاقتهما → علاقة)
-        for suf in _PRON_SUFFIXES:
+        # pronoun enclitics (a stem-final ت before them is a teh marbuta: علاقتهما → علاقة);
+        # none after the article (المتهم is no ال + مت + هم), where a final ه is a ة written
+        # without its dots (المدينه, الجديده)
+        if article and x.endswith("ه") and len(x) >= 4 and self._ev(x[:-1] + "ة") >= self._ev(x):
+            x = x[:-1] + "ة"
+        for suf in () if article else _PRON_SUFFIXES:
             if x.endswith(suf) and len(x) - len(suf) >= 2:
                 base = x[: -len(suf)]
+                if suf == "هم" and len(base) <= 3 and x[0] in "يتن" and self._zipf(x[1:]) >= max(3.0, self._zipf(base)):
+                    break  # يساهم, يسهم, يفهم: an imperfect of a stem in هم, not يسا + هم
+                if suf == "هما" and len(base) <= 3 and self._ev(x[:-1]) >= max(3.0, self._ev(base)):
+                    break  # متهما: tanween on متهم, not مت + هما
                 cands = [base[:-1] + "ة", base] if base.endswith("ت") else [base]
                 ok = [c for c in cands if self._better(c, x)]
                 if ok:
@@ -287,7 +306,8 @@ class RuleLemmatizer:
     def _noun(self, x: str) -> str:
         if x.endswith("ات") and len(x) >= 5:  # sound feminine plural
             b = x[:-2]
-            ok = [c for c in (b + "ة", b) if self._ev(c) >= self.min_zipf]
+            # (a name takes no plural: قطرات → قطرة, not قطر)
+            ok = [c for c in (b + "ة", b) if self._ev(c) >= self.min_zipf and not (c == b and self._is_name(b))]
             if ok:
                 return max(ok, key=self._ev)
         if x.endswith(("ين", "ون")) and len(x) >= 5:  # sound masculine plural / dual
@@ -298,6 +318,13 @@ class RuleLemmatizer:
         if x.endswith("ان") and len(x) >= 5:  # dual
             b = x[:-2]
             if self._ev(b + "ين") >= 2.0 and self._better(b, x):
+                return b
+        if x.endswith("ية") and len(x) == 4 and x[0] not in "تين":  # short nisba: صحية → صحي, قوية → قوي
+            # only when the masculine has its plural in يين, is about as common with the article,
+            # and the ية form has no plural in يات (قرية, كلية, هوية, الية, الامية stay)
+            b, zb = x[:-1], self._zipf("ال" + x[:-1])
+            if self._ev(b + "ين") >= 2.0 and self._ev(x[:-1] + "ات") < self._ev(x) - 1.0 and zb >= max(
+                    3.0, self._zipf("ال" + x) - 0.5):
                 return b
         if x.endswith("ية") and len(x) >= 5:  # nisba adjective: X+ية -> X+ي
             b = x[:-1]
@@ -313,8 +340,9 @@ class RuleLemmatizer:
                     eb >= self.min_zipf and max(self._ev(b + "ين"), self._ev(b + "ون")) >= 2.0
                     and self._ev(x[:-1] + "ات") < ex - 1.5)):
                 return b
-        if x.endswith("ة") and x.startswith("م") and len(x) >= 5 and self._better(x[:-1], x):
-            return x[:-1]  # feminine participle/adjective (منفصلة → منفصل)
+        if x.endswith("ة") and not x.endswith("ية") and x.startswith("م") and len(x) >= 5 and self._better(x[:-1], x):
+            return x[:-1]  # feminine participle/adjective (منفصلة → منفصل; a ية noun with its own
+            # plural in يات stays, as above: مسرحية, not مسرحي)
         if x.endswith("ا") and len(x) >= 4:  # tanween -an (مجددا → مجدد)
             b = x[:-1]
             # a noun or name in -ا takes a preposition (لغانا, بافريقيا); an adverb does not

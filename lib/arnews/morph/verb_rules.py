@@ -114,7 +114,8 @@ def verb_candidates(x: str) -> list[str]:
             add("است" + c[2] + "ا" + c[3])    # jussive of form X hollow: لم يستطع → استطاع
         if hollow:
             add(c[0] + "ا" + c[2])            # hollow: يقول → قال, يبيع → باع
-            add("ا" + c[0] + "ا" + c[2])      # form IV hollow: يريد → اراد
+            if c[1] == "ي":  # form IV hollow: يريد → اراد (its imperfect has no و: يجوب → جاب)
+                add("ا" + c[0] + "ا" + c[2])
         if defective:
             # the imperfect's last letter tells the perfect's: تنوي → نوي, يدعو → دعا
             if c.endswith("ي"):  # (ى is written ي once normalized: a final ا is a hamza, يقرأ → قرا)
