@@ -176,6 +176,10 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
         # an institution opening the phrase speaks for its code, whatever titles follow:
         # "الوكالة الذرية تطالب إيران", "صندوق النقد حذر في تقريره", "المفوضة الأوروبية"
         return SpeakerInfo(inst, _org_or_state(inst, orgs))
+    if not (actor and country_of.get(actor)) and (body := _body_back_reference(text, ss, words, ments, lex, orgs)):
+        # "مديرة البرنامج في السودان" after "برنامج الأغذية العالمي", "كبير الاقتصاديين في
+        # المنظمة" after "منظمة الأغذية والزراعة": the body named before, not the place
+        return SpeakerInfo(body, "organisation")
     if (not (actor and country_of.get(actor)) and any(e.value == "organisation" for _, e in find_entries(lex.titles, words))
             and not _countries_in(words, ments, ss, se, lex, ("institution",))):
         # "رئيس الاتحاد الدولي لكرة القدم", "مسؤول في الفيفا": a body with no code of its own
@@ -215,6 +219,8 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
                     # "المدير العام للمنظمة تيدروس … غيبريسوس": the body named before
                     c2 = _antecedent_country(text, window[0], "منظمة", ments)
                 if non_state:
+                    if c2 is None and t2 in ("company", "other") and not former2:
+                        c2 = dateline  # as for a titled phrase: "دي لا إسبريلا" after "المرشح الرئاسي …"
                     return SpeakerInfo(c2, "analyst" if former2 else t2)
                 if c2:
                     return SpeakerInfo(c2, _org_or_state(c2, orgs))
@@ -255,6 +261,41 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
 
 
 _LOCAL = frozenset("المحلية المحلي المحليه".split())
+# A definite body noun standing for a body named before ("البرنامج", "للمنظمة", "الوكالة").
+_BODY_BACK = {"البرنامج": "برنامج", "المنظمة": "منظمة", "الوكالة": "وكالة", "الصندوق": "صندوق",
+              "المفوضية": "مفوضية", "الهيئة": "هيئة"}
+
+
+def _body_back_reference(text: str, ss: int, words: list[Word], ments: list[Mention], lex: SpeakerLexicon,
+                         orgs: frozenset[str]) -> str | None:
+    """The code of the body an anaphoric body noun in the phrase stands for: a definite
+    "البرنامج" / "المنظمة" / "الوكالة" … (also "للمنظمة") not followed by a definite word of
+    its own name ("المنظمة الدولية" is a name), resolved to the nearest earlier body of the
+    article whose name opens with that noun ("برنامج الأغذية العالمي", "منظمة الصحة
+    العالمية") and has a bloc or body code (UN, WHO, IMF …). Round 5."""
+    head = None
+    for k, w in enumerate(words[:8]):
+        r = w.readings[0].replace("ه", "ة") if w.readings[0].endswith("ه") else w.readings[0]
+        base = "ا" + r[1:] if r.startswith("لل") else r[1:] if r[:2] in ("بال", "وال") else r
+        if base not in _BODY_BACK:
+            continue
+        if k + 1 < len(words) and words[k + 1].readings[0].startswith("ال"):
+            return None  # "المنظمة الدولية", "الوكالة الذرية": a name, not a back-reference
+        head = _BODY_BACK[base]
+        break
+    if head is None:
+        return None
+    before = words_in(text, 0, ss)
+    best = None
+    for i, e in find_entries(lex.places, before):
+        if e.kind == "institution" and e.words[0] in (head, "ال" + head) and e.value in orgs:
+            best = (before[i].start, e.value)
+    for m in ments:
+        if m.start < ss and m.country in orgs and m.actor_type != "person" and (best is None or m.start > best[0]):
+            first = words_in(text, m.start, m.end)[:1]
+            if first and _bare(first[0].readings[0]).replace("ه", "ة")[:len(head)] == head:
+                best = (m.start, m.country)
+    return best[1] if best else None
 _THE_ORG = frozenset("المنظمة للمنظمة بالمنظمة".split())
 
 
