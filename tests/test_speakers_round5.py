@@ -60,3 +60,31 @@ def test_a_coach_named_later_by_his_bare_name_keeps_the_country_of_his_team():
 def test_the_who_without_organisation_opens_a_headline():
     t = 'الصحة العالمية تحذر: "الحصبة تعود بقوة"\n\nجنيف - حذرت المنظمة من عودة الحصبة.'
     assert quotes_of(t)["speaker_country"].tolist()[:1] == ["WHO"]
+
+
+def test_a_body_back_reference_wins_over_a_country_actor_after_it():
+    t = ('وحذر برنامج الأغذية العالمي من أن الملايين «لا يجدون ما يأكلون». '
+         'وقال ممثل البرنامج في اليمن: «التمويل انخفض إلى النصف».')
+    q = quotes_of(t, [("اليمن", "YEM", "country", "YEM")])
+    assert q["speaker_country"].tolist() == ["UN", "UN"]
+
+
+def test_the_nearest_body_of_the_noun_decides_even_without_a_code():
+    t = ('وقال المتحدث باسم الأمم المتحدة إن المنظمة الدولية «مستعدة للمساعدة». '
+         'وأعلنت منظمة إغاثة محلية أن مستشفى «خرج عن الخدمة». '
+         'وقال رئيس بعثة المنظمة في المدينة: «لا دواء لدينا».')
+    q = quotes_of(t, [("الأمم المتحدة", "UN", "organization", "UN")])
+    assert q["speaker_country"].tolist()[-1] != "UN"
+
+
+def test_a_body_governed_by_the_title_beats_an_earlier_speaker_with_the_same_head():
+    t = ('قال المدير العام لمنظمة الصحة العالمية إن الوباء «يتسارع». '
+         'وقال المدير العام للمراكز الأفريقية لمكافحة الأمراض إن القارة «لا يمكن أن تنتظر».')
+    q = quotes_of(t, [("منظمة الصحة العالمية", "WHO", "organization", "WHO")])
+    assert q["speaker_country"].tolist() == ["WHO", "AU"]
+
+
+def test_critics_and_historians_are_titled_analysts_placed_by_their_nisba():
+    t = 'ويرى الناقد السينمائي المغربي أحمد السجلماسي أن المهرجان «فقد بوصلته منذ سنوات».'
+    q = quotes_of(t)
+    assert q["speaker_country"].tolist() == ["MAR"] and q["speaker_type"].tolist() == ["analyst"]

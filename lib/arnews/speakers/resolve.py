@@ -176,7 +176,7 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
         # an institution opening the phrase speaks for its code, whatever titles follow:
         # "الوكالة الذرية تطالب إيران", "صندوق النقد حذر في تقريره", "المفوضة الأوروبية"
         return SpeakerInfo(inst, _org_or_state(inst, orgs))
-    if not (actor and country_of.get(actor)) and (body := _body_back_reference(text, ss, words, ments, lex, orgs)):
+    if not (actor and type_of.get(actor) == "person") and (body := _body_back_reference(text, ss, words, ments, lex, orgs)):
         # "مديرة البرنامج في السودان" after "برنامج الأغذية العالمي", "كبير الاقتصاديين في
         # المنظمة" after "منظمة الأغذية والزراعة": the body named before, not the place
         return SpeakerInfo(body, "organisation")
@@ -231,6 +231,8 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
     short = len(own) <= 2 and ttype is not None and not _countries_in(own, ments, ss, own[-1].end if own else ss, lex,
                                                                         ("institution", "outlet"))
     back = next((hc for h, hc in reversed(earlier) if h == head), None) if head and short else None
+    if back and found and len(words) > 2 and found[0][0] <= words[2].start:
+        back = None  # "المدير العام للمراكز الأفريقية …": the body governed by the title, not the earlier مدير
     if (len(own) == 1 and ttype is None and not actor and not found
             and own[0].readings[0].startswith("ال") and len(own[0].readings[0]) > 4):
         # "وأضافت الهيئة" after "هيئة الأركان المشتركة الكورية الجنوبية": the definite
@@ -272,7 +274,7 @@ def _body_back_reference(text: str, ss: int, words: list[Word], ments: list[Ment
     "البرنامج" / "المنظمة" / "الوكالة" … (also "للمنظمة") not followed by a definite word of
     its own name ("المنظمة الدولية" is a name), resolved to the nearest earlier body of the
     article whose name opens with that noun ("برنامج الأغذية العالمي", "منظمة الصحة
-    العالمية") and has a bloc or body code (UN, WHO, IMF …). Round 5."""
+    العالمية") when that body has a bloc or body code (UN, WHO, IMF …). Round 5."""
     head = None
     for k, w in enumerate(words[:8]):
         r = w.readings[0].replace("ه", "ة") if w.readings[0].endswith("ه") else w.readings[0]
@@ -295,7 +297,12 @@ def _body_back_reference(text: str, ss: int, words: list[Word], ments: list[Ment
             first = words_in(text, m.start, m.end)[:1]
             if first and _bare(first[0].readings[0]).replace("ه", "ة")[:len(head)] == head:
                 best = (m.start, m.country)
-    return best[1] if best else None
+    if best is None:
+        return None
+    # the nearest earlier body of that noun decides: "منظمة أطباء بلا حدود" (no code) after
+    # "المنظمة الدولية" (the UN) leaves "رئيس بعثة المنظمة" unresolved here
+    last = max((w.start for w in before if _bare(w.readings[0]).replace("ه", "ة").startswith(head)), default=-1)
+    return best[1] if best[0] >= last else None
 _THE_ORG = frozenset("المنظمة للمنظمة بالمنظمة".split())
 
 
