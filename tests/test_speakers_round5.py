@@ -88,3 +88,20 @@ def test_critics_and_historians_are_titled_analysts_placed_by_their_nisba():
     t = 'ويرى الناقد السينمائي المغربي أحمد السجلماسي أن المهرجان «فقد بوصلته منذ سنوات».'
     q = quotes_of(t)
     assert q["speaker_country"].tolist() == ["MAR"] and q["speaker_type"].tolist() == ["analyst"]
+
+
+def test_a_family_name_with_the_article_takes_the_state_of_its_titled_mention():
+    t = ('قال مدرب المنتخب التونسي فوزي البنزرتي إن فريقه "جاهز للمباراة".\n\n'
+         'وأضاف البنزرتي في المؤتمر الصحفي قبل المباراة: "نعرف قوة المنافس".')
+    assert quotes_of(t)["speaker_country"].tolist() == ["TUN", "TUN"]
+
+
+def test_a_common_noun_after_a_speech_verb_is_no_family_name():
+    from arnews.speakers.lexicon import load_speaker_lexicon
+    from arnews.speakers.lexicon import words_in
+    from arnews.speakers.resolve import _family_name
+
+    lex = load_speaker_lexicon()
+    t = 'قال وزير الخارجية الفرنسي إن الحكومة "مستعدة". وقالت الحكومة في بيان: "لن نتراجع".'
+    at = t.rindex("الحكومة")
+    assert not _family_name(t, words_in(t, at, at + len("الحكومة")), at, lex)

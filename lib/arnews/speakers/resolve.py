@@ -9,7 +9,7 @@ import pandas as pd
 import regex as re
 
 from ..text import normalize
-from .lexicon import PHRASE_MAX, STOP_WORDS, TIME_WORDS, SpeakerLexicon, Word, find_entries, words_in
+from .lexicon import PHRASE_MAX, STOP_WORDS, TIME_WORDS, SpeakerLexicon, Word, find_entries, is_speech_verb, words_in
 from .positions import paragraph_start
 
 
@@ -162,7 +162,7 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
         actor = None  # "وزير الشؤون الأوروبية الفرنسي": the field is not the speaker
     ttype, former = _title_type(words, lex)
     name = _name_part(own)
-    if (not actor and name and not name[0].readings[0].startswith("ال")
+    if (not actor and name and (not name[0].readings[0].startswith("ال") or _family_name(text, name, ss, lex))
             and _title_type(name, lex)[0] is None and _name_antecedent(text, name, ss, lex=lex) is not None):
         # a bare name ("تابعت ناكامورا، في إشارة إلى … لوزير الخارجية الصيني", "وأضاف
         # بيرقدار في تصريح لمراسل الأناضول"): its fuller mention decides, not titles in the
@@ -382,6 +382,28 @@ def _name_antecedent(text: str, words: list[Word], ss: int, width: int = 10,
             return start, w.end
         later.append((start, w.end))
     return later[0] if later else None
+
+
+def _family_name(text: str, name: list[Word], ss: int, lex: SpeakerLexicon) -> bool:
+    """A one-word name with the article ("الركراكي", "العتيبي") whose titled mention gives it
+    after a first name ("مدرب المنتخب المغربي وليد الركراكي"): the word before it there has
+    no article, is no particle, title or speech verb, and follows a title, nisba or place.
+    Round 5; common nouns ("قالت الحكومة", "إن الحكومة") are kept out."""
+    if len(name) != 1 or find_entries(lex.places, name):
+        return False
+    window = _name_antecedent(text, name, ss, lex=lex)
+    if window is None:
+        return False
+    ws = words_in(text, *window)
+    if len(ws) < 3:
+        return False
+    prev, before = ws[-2], ws[-3]
+    if (prev.readings[0].startswith("ال") or prev.readings[0] in STOP_WORDS or find_entries(lex.titles, [prev])
+            or is_speech_verb(prev)):
+        return False
+    # the first name follows the description: a title, a nisba or a place ("المغربي وليد")
+    return bool(find_entries(lex.titles, [before]) or find_entries(lex.places, [before])
+                or any(nisba_country(r) for r in before.readings[:2]))
 
 
 def _bare(w: str) -> str:
