@@ -185,8 +185,10 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
         # "رئيس الاتحاد الدولي لكرة القدم", "مسؤول في الفيفا": a body with no code of its own
         # speaks for no state (not the dateline's, not the channel's)
         return SpeakerInfo(None, "organisation")
-    if ttype is not None and _regional(words, lex):
-        return SpeakerInfo(None, ttype)  # "دبلوماسي أوروبي": no state, no dateline
+    if ttype is not None and (region := _regional(words, lex)):
+        # "دبلوماسي أوروبي": no state, no dateline; "دبلوماسي غربي": a region that is a
+        # gazetteer bloc (WEST) speaks for it (round 5)
+        return SpeakerInfo(region if region in orgs else None, ttype)
     lead = next((e.value for i, e in find_entries(lex.titles, words[:3]) if i == 0), None)
     if actor and lead in _NON_STATE and type_of.get(actor) == "person":
         actor = None  # "الباحثة في … بارك جي يون": a name that looks like a politician's is not the speaker
@@ -306,17 +308,20 @@ def _body_back_reference(text: str, ss: int, words: list[Word], ments: list[Ment
 _THE_ORG = frozenset("المنظمة للمنظمة بالمنظمة".split())
 
 
-def _regional(words: list[Word], lex: SpeakerLexicon) -> bool:
+def _regional(words: list[Word], lex: SpeakerLexicon) -> str | None:
     """A person known only by a regional nisba ("دبلوماسي أوروبي", "دبلوماسي خليجي",
     "مسؤول غربي", "مصادر دبلوماسية غربية"; ``kind == region`` in speaker_places.csv) speaks
-    for no state: the region word right after the phrase's opening title (or two titles)."""
+    for no state: the region word right after the phrase's opening title (or two titles).
+    Returns the region's code (EUROPE, WEST …) or None."""
     hits = [(i, e) for i, e in find_entries(lex.titles, words) if e.value != "former"]
     if not hits or hits[0][0] != 0:
-        return False
+        return None
     k = len(hits[0][1].words)
     if len(hits) > 1 and hits[1][0] == k:  # "مصادر دبلوماسية غربية": a second title word first
         k += len(hits[1][1].words)
-    return k < len(words) and any(e.kind == "region" for _, e in find_entries(lex.places, words[k:k + 1]))
+    if k >= len(words):
+        return None
+    return next((e.value for _, e in find_entries(lex.places, words[k:k + 1]) if e.kind == "region"), None)
 
 
 def _lead_description(text: str, words: list[Word], se: int, ments: list[Mention],
