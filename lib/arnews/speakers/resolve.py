@@ -162,8 +162,9 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
         actor = None  # "وزير الشؤون الأوروبية الفرنسي": the field is not the speaker
     ttype, former = _title_type(words, lex)
     name = _name_part(own)
-    if (not actor and name and (not name[0].readings[0].startswith("ال") or _family_name(text, name, ss, lex))
-            and _title_type(name, lex)[0] is None and _name_antecedent(text, name, ss, lex=lex) is not None):
+    if (not actor and name and _title_type(name, lex)[0] is None
+            and (not name[0].readings[0].startswith("ال") or _family_name(text, name, ss, lex))
+            and _name_antecedent(text, name, ss, lex=lex) is not None):
         # a bare name ("تابعت ناكامورا، في إشارة إلى … لوزير الخارجية الصيني", "وأضاف
         # بيرقدار في تصريح لمراسل الأناضول"): its fuller mention decides, not titles in the
         # adverbials after it
