@@ -4,12 +4,13 @@ Three labelled sets (see ``data/gold/README.md``, section Quotes):
 
 * ``sample``: the 55 quotes of the five sample articles (``data/gold/quotes.csv``). The
   rules were developed on them: **in-sample**.
-* ``dev``: every written quote text outside the held-out range, ``qt01``–``qt62``
+* ``dev``: every written quote text outside the held-out range, ``qt01``–``qt77``
   (``data/gold/quotes_written.csv``); rules are developed by reading their errors
   (:func:`dev_errors`). ``qt16``–``qt30`` were the held-out set of rounds 1–2; measured
   four times, they became dev in round 3. ``qt48``–``qt62`` were the held-out set of
-  round 3; measured once, they became dev in round 4. Both are printed apart within dev.
-* ``test`` (**held-out**): ``qt63``–``qt77``, written blind after round 3; only aggregate
+  round 3 and ``qt63``–``qt77`` that of round 4; each measured once, they became dev in
+  rounds 4 and 5. All three are printed apart within dev.
+* ``test`` (**held-out**): ``qt78``–``qt92``, written blind after round 4; only aggregate
   figures are looked at (the split may have no rows yet: its figures are then empty).
 
 Two figures per set, each with a bootstrap 95% interval over articles:
@@ -63,13 +64,15 @@ __all__ = [
 WRITTEN_COLUMNS = ["article_id", "quote_prefix", "speaker_text", "speaker_actor_id", "speaker_country",
                    "speaker_type", "kind", "via", "note"]
 KINDS = ("speech", "term", "title")
-TEST_FIRST, TEST_LAST = 63, 77  # qt63–qt77 held-out test (round 4); every other written text is dev
+TEST_FIRST, TEST_LAST = 78, 92  # qt78–qt92 held-out test (round 5); every other written text is dev
 TEST_LABEL = f"held-out (qt{TEST_FIRST}-qt{TEST_LAST})"
+ROUND4_TEST = (63, 77)  # held-out in round 4, measured once, dev since round 5: reported apart within dev
 ROUND3_TEST = (48, 62)  # held-out in round 3, measured once, dev since round 4: reported apart within dev
 FORMER_TEST = (16, 30)  # held-out in rounds 1-2, dev since round 3: reported apart within dev
 SPLIT_LABELS = {
     "test": TEST_LABEL,
     "dev": "dev (every other written text)",
+    "dev_round4_test": "  dev: qt63-qt77 (held-out once)",
     "dev_round3_test": "  dev: qt48-qt62 (held-out once)",
     "dev_former_test": "  dev: qt16-qt30 (former held-out)",
     "dev_rest": "  dev: the rest",
@@ -78,12 +81,12 @@ SPLIT_LABELS = {
 
 
 def split_of(article_id: str) -> str:
-    """``test`` for written texts qt63–qt77, ``dev`` for every other written text (qt01–qt62,
-    including the former held-out sets qt16–qt30 and qt48–qt62), ``sample`` otherwise.
+    """``test`` for written texts qt78–qt92, ``dev`` for every other written text (qt01–qt77,
+    including the former held-out sets qt16–qt30, qt48–qt62 and qt63–qt77), ``sample`` otherwise.
 
-    >>> split_of("qt07"), split_of("qt16"), split_of("qt48"), split_of("qt62"), split_of("qt63"), split_of("qt77")
-    ('dev', 'dev', 'dev', 'dev', 'test', 'test')
-    >>> split_of("qt78")
+    >>> split_of("qt07"), split_of("qt16"), split_of("qt48"), split_of("qt63"), split_of("qt77"), split_of("qt78"), split_of("qt92")
+    ('dev', 'dev', 'dev', 'dev', 'dev', 'test', 'test')
+    >>> split_of("qt93")
     'dev'
     >>> split_of("000_4a2b3c26a7f8d167")
     'sample'
@@ -345,7 +348,7 @@ def evaluate_speakers(written_quotes: pd.DataFrame | None = None, sample_quotes:
 
     ``written_quotes``/``sample_quotes`` default to running the pipeline on
     ``data/gold/quote_texts`` and ``data/articles``. Returns ``{"splits": {name:
-    SplitFigures}, "dev_parts": {"dev_round3_test": SplitFigures of qt48–qt62,
+    SplitFigures}, "dev_parts": {"dev_round4_test": SplitFigures of qt63–qt77, "dev_round3_test": of qt48–qt62,
     "dev_former_test": of qt16–qt30, "dev_rest": of the other dev texts}, "agreement": agreement(), "details": aligned gold, "system":
     system quotes with their gold kind}``. A split without texts has ``n_articles == 0``.
     """
@@ -365,12 +368,15 @@ def evaluate_speakers(written_quotes: pd.DataFrame | None = None, sample_quotes:
 
 
 def _dev_parts(details: pd.DataFrame) -> dict[str, list[str]]:
-    """The dev articles in three parts: qt48–qt62 (held-out in round 3, measured once), the
-    former held-out qt16–qt30 (rounds 1–2) and the rest."""
+    """The dev articles in four parts: qt63–qt77 (held-out in round 4, measured once),
+    qt48–qt62 (held-out in round 3, measured once), the former held-out qt16–qt30 (rounds
+    1–2) and the rest."""
     dev = list(dict.fromkeys(details.loc[details["split"] == "dev", "article_id"]))
+    r4 = [a for a in dev if ROUND4_TEST[0] <= int(a[2:]) <= ROUND4_TEST[1]]
     r3 = [a for a in dev if ROUND3_TEST[0] <= int(a[2:]) <= ROUND3_TEST[1]]
     old = [a for a in dev if FORMER_TEST[0] <= int(a[2:]) <= FORMER_TEST[1]]
-    return {"dev_round3_test": r3, "dev_former_test": old, "dev_rest": [a for a in dev if a not in old and a not in r3]}
+    rest = [a for a in dev if a not in r4 and a not in r3 and a not in old]
+    return {"dev_round4_test": r4, "dev_round3_test": r3, "dev_former_test": old, "dev_rest": rest}
 
 
 def dev_errors(result: dict | None = None) -> pd.DataFrame:
@@ -405,7 +411,7 @@ def _row(label: str, f: SplitFigures) -> str:
 def evaluation_report(include_sample_report: bool = True) -> str:
     """Text for ``python -m arnews evaluate quotes``: the sample's attribution figures of
     :func:`arnews.quotes.evaluation_report`, then speaker state and precision of attributed
-    quotes per split with bootstrap 95% intervals over articles (dev also in its three parts),
+    quotes per split with bootstrap 95% intervals over articles (dev also in its four parts),
     and the agreement. An empty held-out split is printed as empty."""
     lines: list[str] = []
     if include_sample_report:
@@ -418,14 +424,14 @@ def evaluation_report(include_sample_report: bool = True) -> str:
     r = evaluate_speakers()
     lines.append("speaker state and attribution precision (bootstrap 95% intervals over articles):")
     lines.append(f"  {'set':<34} {'articles':>8}  {'speaker state right (speech)':<32} {'precision of attributed quotes':<32} quotes found")
-    for key in ("test", "dev", "dev_round3_test", "dev_former_test", "dev_rest", "sample"):
+    for key in ("test", "dev", "dev_round4_test", "dev_round3_test", "dev_former_test", "dev_rest", "sample"):
         f = r["splits"][key] if key in r["splits"] else r["dev_parts"][key]
         lines.append(_row(SPLIT_LABELS[key], f))
     lines += ["", "speech quotes by outcome (counts): right / not found / found without state / wrong state / "
               "state where the gold has none; continuation quotes right"]
     d = r["details"]
     parts = _dev_parts(d)
-    for key in ("test", "dev", "dev_round3_test", "dev_former_test", "dev_rest", "sample"):
+    for key in ("test", "dev", "dev_round4_test", "dev_round3_test", "dev_former_test", "dev_rest", "sample"):
         sub = d[d["split"] == key] if key in r["splits"] else d[d["article_id"].isin(parts[key])]
         if sub.empty:
             lines.append(f"  {SPLIT_LABELS[key]:<34} (empty)")

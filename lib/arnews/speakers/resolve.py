@@ -9,7 +9,7 @@ import pandas as pd
 import regex as re
 
 from ..text import normalize
-from .lexicon import PHRASE_MAX, STOP_WORDS, TIME_WORDS, SpeakerLexicon, Word, find_entries, words_in
+from .lexicon import PHRASE_MAX, STOP_WORDS, TIME_WORDS, SpeakerLexicon, Word, find_entries, is_speech_verb, words_in
 from .positions import paragraph_start
 
 
@@ -162,8 +162,9 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
         actor = None  # "وزير الشؤون الأوروبية الفرنسي": the field is not the speaker
     ttype, former = _title_type(words, lex)
     name = _name_part(own)
-    if (not actor and name and not name[0].readings[0].startswith("ال")
-            and _title_type(name, lex)[0] is None and _name_antecedent(text, name, ss, lex=lex) is not None):
+    if (not actor and name and _title_type(name, lex)[0] is None
+            and (not name[0].readings[0].startswith("ال") or _family_name(text, name, ss, lex))
+            and _name_antecedent(text, name, ss, lex=lex) is not None):
         # a bare name ("تابعت ناكامورا، في إشارة إلى … لوزير الخارجية الصيني", "وأضاف
         # بيرقدار في تصريح لمراسل الأناضول"): its fuller mention decides, not titles in the
         # adverbials after it
@@ -176,13 +177,19 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
         # an institution opening the phrase speaks for its code, whatever titles follow:
         # "الوكالة الذرية تطالب إيران", "صندوق النقد حذر في تقريره", "المفوضة الأوروبية"
         return SpeakerInfo(inst, _org_or_state(inst, orgs))
+    if not (actor and type_of.get(actor) == "person") and (body := _body_back_reference(text, ss, words, ments, lex, orgs)):
+        # "مديرة البرنامج في السودان" after "برنامج الأغذية العالمي", "كبير الاقتصاديين في
+        # المنظمة" after "منظمة الأغذية والزراعة": the body named before, not the place
+        return SpeakerInfo(body, "organisation")
     if (not (actor and country_of.get(actor)) and any(e.value == "organisation" for _, e in find_entries(lex.titles, words))
             and not _countries_in(words, ments, ss, se, lex, ("institution",))):
         # "رئيس الاتحاد الدولي لكرة القدم", "مسؤول في الفيفا": a body with no code of its own
         # speaks for no state (not the dateline's, not the channel's)
         return SpeakerInfo(None, "organisation")
-    if ttype is not None and _regional(words, lex):
-        return SpeakerInfo(None, ttype)  # "دبلوماسي أوروبي": no state, no dateline
+    if ttype is not None and (region := _regional(words, lex)):
+        # "دبلوماسي أوروبي": no state, no dateline; "دبلوماسي غربي": a region that is a
+        # gazetteer bloc (WEST) speaks for it (round 5)
+        return SpeakerInfo(region if region in orgs else None, ttype)
     lead = next((e.value for i, e in find_entries(lex.titles, words[:3]) if i == 0), None)
     if actor and lead in _NON_STATE and type_of.get(actor) == "person":
         actor = None  # "الباحثة في … بارك جي يون": a name that looks like a politician's is not the speaker
@@ -215,6 +222,8 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
                     # "المدير العام للمنظمة تيدروس … غيبريسوس": the body named before
                     c2 = _antecedent_country(text, window[0], "منظمة", ments)
                 if non_state:
+                    if c2 is None and t2 in ("company", "other") and not former2:
+                        c2 = dateline  # as for a titled phrase: "دي لا إسبريلا" after "المرشح الرئاسي …"
                     return SpeakerInfo(c2, "analyst" if former2 else t2)
                 if c2:
                     return SpeakerInfo(c2, _org_or_state(c2, orgs))
@@ -225,6 +234,8 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
     short = len(own) <= 2 and ttype is not None and not _countries_in(own, ments, ss, own[-1].end if own else ss, lex,
                                                                         ("institution", "outlet"))
     back = next((hc for h, hc in reversed(earlier) if h == head), None) if head and short else None
+    if back and found and len(words) > 2 and found[0][0] <= words[2].start:
+        back = None  # "المدير العام للمراكز الأفريقية …": the body governed by the title, not the earlier مدير
     if (len(own) == 1 and ttype is None and not actor and not found
             and own[0].readings[0].startswith("ال") and len(own[0].readings[0]) > 4):
         # "وأضافت الهيئة" after "هيئة الأركان المشتركة الكورية الجنوبية": the definite
@@ -255,20 +266,63 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
 
 
 _LOCAL = frozenset("المحلية المحلي المحليه".split())
+# A definite body noun standing for a body named before ("البرنامج", "للمنظمة", "الوكالة").
+_BODY_BACK = {"البرنامج": "برنامج", "المنظمة": "منظمة", "الوكالة": "وكالة", "الصندوق": "صندوق",
+              "المفوضية": "مفوضية", "الهيئة": "هيئة"}
+
+
+def _body_back_reference(text: str, ss: int, words: list[Word], ments: list[Mention], lex: SpeakerLexicon,
+                         orgs: frozenset[str]) -> str | None:
+    """The code of the body an anaphoric body noun in the phrase stands for: a definite
+    "البرنامج" / "المنظمة" / "الوكالة" … (also "للمنظمة") not followed by a definite word of
+    its own name ("المنظمة الدولية" is a name), resolved to the nearest earlier body of the
+    article whose name opens with that noun ("برنامج الأغذية العالمي", "منظمة الصحة
+    العالمية") when that body has a bloc or body code (UN, WHO, IMF …). Round 5."""
+    head = None
+    for k, w in enumerate(words[:8]):
+        r = w.readings[0].replace("ه", "ة") if w.readings[0].endswith("ه") else w.readings[0]
+        base = "ا" + r[1:] if r.startswith("لل") else r[1:] if r[:2] in ("بال", "وال") else r
+        if base not in _BODY_BACK:
+            continue
+        if k + 1 < len(words) and words[k + 1].readings[0].startswith("ال"):
+            return None  # "المنظمة الدولية", "الوكالة الذرية": a name, not a back-reference
+        head = _BODY_BACK[base]
+        break
+    if head is None:
+        return None
+    before = words_in(text, 0, ss)
+    best = None
+    for i, e in find_entries(lex.places, before):
+        if e.kind == "institution" and e.words[0] in (head, "ال" + head) and e.value in orgs:
+            best = (before[i].start, e.value)
+    for m in ments:
+        if m.start < ss and m.country in orgs and m.actor_type != "person" and (best is None or m.start > best[0]):
+            first = words_in(text, m.start, m.end)[:1]
+            if first and _bare(first[0].readings[0]).replace("ه", "ة")[:len(head)] == head:
+                best = (m.start, m.country)
+    if best is None:
+        return None
+    # the nearest earlier body of that noun decides: "منظمة أطباء بلا حدود" (no code) after
+    # "المنظمة الدولية" (the UN) leaves "رئيس بعثة المنظمة" unresolved here
+    last = max((w.start for w in before if _bare(w.readings[0]).replace("ه", "ة").startswith(head)), default=-1)
+    return best[1] if best[0] >= last else None
 _THE_ORG = frozenset("المنظمة للمنظمة بالمنظمة".split())
 
 
-def _regional(words: list[Word], lex: SpeakerLexicon) -> bool:
+def _regional(words: list[Word], lex: SpeakerLexicon) -> str | None:
     """A person known only by a regional nisba ("دبلوماسي أوروبي", "دبلوماسي خليجي",
     "مسؤول غربي", "مصادر دبلوماسية غربية"; ``kind == region`` in speaker_places.csv) speaks
-    for no state: the region word right after the phrase's opening title (or two titles)."""
+    for no state: the region word right after the phrase's opening title (or two titles).
+    Returns the region's code (EUROPE, WEST …) or None."""
     hits = [(i, e) for i, e in find_entries(lex.titles, words) if e.value != "former"]
     if not hits or hits[0][0] != 0:
-        return False
+        return None
     k = len(hits[0][1].words)
     if len(hits) > 1 and hits[1][0] == k:  # "مصادر دبلوماسية غربية": a second title word first
         k += len(hits[1][1].words)
-    return k < len(words) and any(e.kind == "region" for _, e in find_entries(lex.places, words[k:k + 1]))
+    if k >= len(words):
+        return None
+    return next((e.value for _, e in find_entries(lex.places, words[k:k + 1]) if e.kind == "region"), None)
 
 
 def _lead_description(text: str, words: list[Word], se: int, ments: list[Mention],
@@ -334,6 +388,28 @@ def _name_antecedent(text: str, words: list[Word], ss: int, width: int = 10,
             return start, w.end
         later.append((start, w.end))
     return later[0] if later else None
+
+
+def _family_name(text: str, name: list[Word], ss: int, lex: SpeakerLexicon) -> bool:
+    """A one-word name with the article ("الركراكي", "العتيبي") whose titled mention gives it
+    after a first name ("مدرب المنتخب المغربي وليد الركراكي"): the word before it there has
+    no article, is no particle, title or speech verb, and follows a title, nisba or place.
+    Round 5; common nouns ("قالت الحكومة", "إن الحكومة") are kept out."""
+    if len(name) != 1 or find_entries(lex.places, name):
+        return False
+    window = _name_antecedent(text, name, ss, lex=lex)
+    if window is None:
+        return False
+    ws = words_in(text, *window)
+    if len(ws) < 3:
+        return False
+    prev, before = ws[-2], ws[-3]
+    if (prev.readings[0].startswith("ال") or prev.readings[0] in STOP_WORDS or find_entries(lex.titles, [prev])
+            or is_speech_verb(prev)):
+        return False
+    # the first name follows the description: a title, a nisba or a place ("المغربي وليد")
+    return bool(find_entries(lex.titles, [before]) or find_entries(lex.places, [before])
+                or any(nisba_country(r) for r in before.readings[:2]))
 
 
 def _bare(w: str) -> str:
