@@ -213,6 +213,39 @@ def test_vocabulary_look_up_builds_the_same_matrix(views):
     assert (model.tone.matrix(tone) != _ref_matrix(model.tone, tone)).nnz == 0
 
 
+def _rows(entries, n):
+    out = [set() for _ in range(n)]
+    for r, c, v in zip(*(x.tolist() for x in entries)):
+        out[r].add((c, v))
+    return out
+
+
+@pytest.mark.parametrize("limit", [300_000, 5])
+def test_pair_columns_equal_the_dict_features(views, monkeypatch, limit):
+    """LinearLayer.pair_entries (features straight to columns) == entries of pair_features:
+    on a vocabulary of every name the dicts hold (nothing dropped, so every feature must
+    match, value included), and on the shipped model's (unknown names dropped)."""
+    import arnews.resources
+
+    monkeypatch.setattr(arnews.resources, "TYPE_CACHE_LIMIT", limit)
+    ctxs = [c for v in views for _, _, c in F.pair_contexts(v)]
+    ctxs.append(F.PairContext(words=["أ", "ب", "ج"], left=0, right=2, left_end=None, right_surface="وب"))
+    ctxs.append(F.PairContext(words=["أ"], left=-1, right=-1, implicit="lexicon", lexicon_dyad="conflict",
+                              extra={"ctx:earlier_subject": 1.0}, speaker_in_pair=True, cues=ctxs[0].cues))
+    assert any(c.implicit and c.left >= 0 for c in ctxs) and any(c.cues for c in ctxs)
+    feats = [F.pair_features(c) for c in ctxs]
+    names = sorted(set(chain.from_iterable(feats)))
+    full = stance_model.LinearLayer(["x", "y"], {n: i for i, n in enumerate(names)}, np.zeros((2, len(names))),
+                                    np.zeros(2))
+    shipped = stance_model.load_model().pairs  # a fresh layer: empty column caches
+    for layer in (full, shipped, shipped):  # the second time from warm caches
+        got, want = layer.pair_entries(ctxs), layer.entries(feats)
+        assert _rows(got, len(ctxs)) == _rows(want, len(ctxs))
+        a, b = layer.matrix(ctxs, got), layer.matrix(feats, want)
+        for attr in ("indptr", "indices", "data"):
+            assert np.array_equal(getattr(a, attr), getattr(b, attr))
+
+
 @pytest.mark.parametrize("limit", [300_000, 5])
 def test_character_scores_equal_the_dict_features_to_the_bit(views, monkeypatch, limit):
     import arnews.resources

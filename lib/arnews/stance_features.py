@@ -590,3 +590,8 @@ def pair_summary(pair_probs: list[dict[str, float]]) -> dict[str, float]:
     out = {f"pmax:{lab}": max((p[lab] for p in pair_probs), default=0.0) for lab in PAIR_LABELS[1:]}
     out["npairs"] = float(sum(1 for p in pair_probs if p["none"] < 0.5))
     return out
+
+
+# The helpers of pair_features under public names, for the model's column fast path
+# (stance_model.LinearLayer.pair_entries, which must give the same features).
+CONTEXT_WORDS, NEGATORS, bin_label, cue_position, cue_modifier = _CONTEXT, _NEGATORS, _bin, _cue_position, _modifier
