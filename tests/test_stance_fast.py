@@ -16,6 +16,7 @@ from arnews import stance_model
 from arnews.corpus import load_corpus
 from arnews.pipeline import annotate
 from arnews.resources import data_path
+from arnews.stance import columns as CO
 from arnews.stance import cues as C
 from arnews.stance.dyads import find_dyads
 from arnews.stance.stage import annotate_stage, gc_paused, lexicon_stance
@@ -222,7 +223,7 @@ def _rows(entries, n):
 
 @pytest.mark.parametrize("limit", [300_000, 5])
 def test_pair_columns_equal_the_dict_features(views, monkeypatch, limit):
-    """LinearLayer.pair_entries (features straight to columns) == entries of pair_features:
+    """columns.pair_entries (features straight to columns) == entries of pair_features:
     on a vocabulary of every name the dicts hold (nothing dropped, so every feature must
     match, value included), and on the shipped model's (unknown names dropped)."""
     import arnews.resources
@@ -239,11 +240,38 @@ def test_pair_columns_equal_the_dict_features(views, monkeypatch, limit):
                                     np.zeros(2))
     shipped = stance_model.load_model().pairs  # a fresh layer: empty column caches
     for layer in (full, shipped, shipped):  # the second time from warm caches
-        got, want = layer.pair_entries(ctxs), layer.entries(feats)
+        got, want = CO.pair_entries(layer, ctxs), layer.entries(feats)
         assert _rows(got, len(ctxs)) == _rows(want, len(ctxs))
         a, b = layer.matrix(ctxs, got), layer.matrix(feats, want)
         for attr in ("indptr", "indices", "data"):
             assert np.array_equal(getattr(a, attr), getattr(b, attr))
+
+
+@pytest.mark.parametrize("limit", [300_000, 5])
+def test_sentence_and_tone_columns_equal_the_dict_features(views, monkeypatch, limit):
+    """columns.word_columns == the columns of sentence_word_names (order and repeats kept), and
+    columns.tone_entries == entries of tone_evidence_features, values included (pair summaries
+    with probabilities, lexicon scores), on a full vocabulary and the shipped one."""
+    import arnews.resources
+
+    monkeypatch.setattr(arnews.resources, "TYPE_CACHE_LIMIT", limit)
+    rng = np.random.default_rng(0)
+    probs = [[dict(zip(F.PAIR_LABELS, rng.dirichlet(np.ones(4)))) for _ in range(k % 3)] for k in range(len(views))]
+    summaries = [F.pair_summary(p) for p in probs]
+    assert any(v.lexicon_score for v in views) and any(v.cues for v in views)
+    tfeats = [F.tone_evidence_features(v, p) for v, p in zip(views, probs)]
+    names = sorted(set(chain.from_iterable(tfeats)))
+    full = stance_model.LinearLayer(["x", "y"], {n: i for i, n in enumerate(names)}, np.zeros((2, len(names))),
+                                    np.zeros(2))
+    fresh = stance_model.load_model()  # fresh layers: empty column caches
+    for layer in (full, fresh.tone, fresh.tone, fresh.pairs):
+        wc = CO.word_columns(layer, views)
+        assert wc == [[layer.vocabulary.get(n, -1) for n in F.sentence_word_names(v)] for v in views]
+        got, want = CO.tone_entries(layer, views, wc, summaries), layer.entries(tfeats)
+        assert _rows(got, len(views)) == _rows(want, len(views))
+        sent = [dict.fromkeys(c, 0.5) for c in wc]
+        assert _rows(CO.column_entries(sent), len(views)) == _rows(
+            layer.entries([F.sentence_word_features(v) for v in views]), len(views))
 
 
 @pytest.mark.parametrize("limit", [300_000, 5])

@@ -32,6 +32,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from .stance.columns import column_entries, pair_entries, tone_entries, word_columns
 from .stance_features import (  # noqa: F401  (re-exported: the model's public vocabulary)
     PAIR_LABELS, TONE_LABELS, PairContext, SentenceView, char_features, pair_contexts, pair_features,
     pair_summary, sentence_views, sentence_word_features, sentence_word_names, tone_evidence_features, tone_features,
@@ -79,154 +80,6 @@ class LinearLayer:
         rows = np.repeat(np.arange(len(feats)), lengths)
         keep = cols >= 0
         return rows[keep], cols[keep], values[keep]
-
-    def pair_entries(self, ctxs: list[PairContext]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """:meth:`entries` of ``[pair_features(c) for c in ctxs]`` without the dicts of names:
-        each feature goes straight to its column (a word's column per feature kind, a cue's
-        per position, cached). The entries of a row come in another order, which neither the
-        (canonical, sorted) matrix nor :meth:`explain_entries` sees; the values are the same."""
-        from itertools import chain
-
-        from .resources import TYPE_CACHE_LIMIT
-        from .stance_features import CONTEXT_WORDS as K, NEGATORS, bin_label, cue_modifier
-
-        get = self.vocabulary.get
-        cache = self.__dict__.setdefault("_pair_cols", {})
-        if sum(map(len, cache.values())) > TYPE_CACHE_LIMIT:
-            cache.clear()
-        wc = {p: cache.setdefault(p, {}) for p in ("b:", "bfirst:", "blast:", "L:", "R:", "iL:", "iR:")}
-        cb, cf, cl, cL, cR, ciL, ciR = wc.values()
-        named_c = cache.setdefault("named", {})  # (kind, key) -> column of a feature named from a small key
-        cue_c = cache.setdefault("cue", {})
-
-        def word(c: dict, prefix: str, x: str) -> int:
-            j = c[x] = get(prefix + word_key(x), -1)
-            return j
-
-        def named(kind: str, key, name_of) -> int:
-            j = named_c[(kind, key)] = get(name_of(key), -1)
-            return j
-
-        bias = get("bias", -1)
-        c_adj, c_coord, c_negb, c_nega, c_first = (get(n, -1) for n in ("adjacent", "coordinated", "neg_between",
-                                                                        "neg_before", "left_is_first"))
-        c_quote, c_spk, c_inamed_first = get("in_quote", -1), get("speaker_in_pair", -1), get("implicit:named_first", -1)
-        lpos_edges, dist_edges = (0, 1, 3, 6), (1, 2, 3, 5, 8, 12, 20)
-        lengths, cols, vals = [], [], []
-        prev_cues, prepared = None, []
-        for ctx in ctxs:
-            if ctx.cues is not prev_cues:  # the cues of a sentence, shared by its pairs
-                prev_cues, prepared = ctx.cues, []
-                for c in ctx.cues:
-                    key = (c.category, ("+" if c.weight > 0 else "-") + cue_modifier(c), c.cue)
-                    e = cue_c.get(key)
-                    if e is None:
-                        cat, sign, cw = key
-                        e = cue_c[key] = (
-                            tuple(get(f"cue:{p}:{cat}", -1) for p in ("before", "after", "between", "on")),
-                            tuple(get(f"cuesign:{p}:{sign}", -1) for p in ("before", "after", "between", "on")),
-                            get(f"cueword:{cw}", -1),
-                            tuple(get(f"icue:{p}:{cat}", -1) for p in ("before", "after", "any")),
-                            get(f"icuesign:{sign}", -1))
-                    prepared.append((c.first, c.last, e))
-            w, left = ctx.words, ctx.left
-            d: dict[int, float] = {bias: 1.0}
-            if ctx.implicit:
-                how, dyad = ctx.implicit, ctx.lexicon_dyad
-                j = named_c.get(("implicit", how))
-                d[named("implicit", how, "implicit:{}".format) if j is None else j] = 1.0
-                j = named_c.get(("ncodes", ctx.n_codes))
-                d[named("ncodes", ctx.n_codes, lambda n: f"ncodes={min(n, 5)}") if j is None else j] = 1.0
-                for n in ctx.extra:
-                    d[get(n, -1)] = 1.0
-                if dyad:
-                    d[get(f"lexdyad:{dyad}", -1)] = 1.0
-                    d[get(f"implicit:{how}:lex:{dyad}", -1)] = 1.0
-                if ctx.speaker_in_pair:
-                    d[c_spk] = 1.0
-                if left >= 0:
-                    j = named_c.get(("inamed", ctx.left_type))
-                    d[named("inamed", ctx.left_type, "implicit:named:{}".format) if j is None else j] = 1.0
-                    j = named_c.get(("ilpos", left))
-                    d[named("ilpos", left, lambda n: f"implicit:lpos={bin_label(n, lpos_edges)}") if j is None else j] = 1.0
-                    if ctx.left_is_first:
-                        d[c_inamed_first] = 1.0
-                    for x in w[max(0, left - K):left]:
-                        j = ciL.get(x)
-                        d[word(ciL, "iL:", x) if j is None else j] = 1.0
-                    for x in w[left + 1:left + 1 + K]:
-                        j = ciR.get(x)
-                        d[word(ciR, "iR:", x) if j is None else j] = 1.0
-                    for first, last, e in prepared:
-                        j = e[3][0 if last < left else 1]
-                        d[j] = d.get(j, 0.0) + 1.0
-                        d[e[4]] = d.get(e[4], 0.0) + 1.0
-                else:
-                    for first, last, e in prepared:
-                        j = e[3][2]
-                        d[j] = d.get(j, 0.0) + 1.0
-                        d[e[4]] = d.get(e[4], 0.0) + 1.0
-            else:
-                right = ctx.right
-                le = ctx.left_end if ctx.left_end is not None else left
-                j = named_c.get(("dist", right - le))
-                d[named("dist", right - le, lambda n: f"dist={bin_label(n, dist_edges)}") if j is None else j] = 1.0
-                j = named_c.get(("types", ctx.left_type, ctx.right_type))
-                if j is None:
-                    j = named_c[("types", ctx.left_type, ctx.right_type)] = get(f"types={ctx.left_type}|{ctx.right_type}", -1)
-                d[j] = 1.0
-                j = named_c.get(("ncodes", ctx.n_codes))
-                d[named("ncodes", ctx.n_codes, lambda n: f"ncodes={min(n, 5)}") if j is None else j] = 1.0
-                j = named_c.get(("lpos", left))
-                d[named("lpos", left, lambda n: f"lpos={bin_label(n, lpos_edges)}") if j is None else j] = 1.0
-                between = w[le + 1:right]
-                for x in between:
-                    j = cb.get(x)
-                    d[word(cb, "b:", x) if j is None else j] = 1.0
-                if between:
-                    x = between[0]
-                    j = cf.get(x)
-                    d[word(cf, "bfirst:", x) if j is None else j] = 1.0
-                    x = between[-1]
-                    j = cl.get(x)
-                    d[word(cl, "blast:", x) if j is None else j] = 1.0
-                else:
-                    d[c_adj] = 1.0
-                if ctx.right_surface[:1] == "و" and len(between) <= 1:
-                    d[c_coord] = 1.0
-                for x in w[max(0, left - K):left]:
-                    j = cL.get(x)
-                    d[word(cL, "L:", x) if j is None else j] = 1.0
-                for x in w[right + 1:right + 1 + K]:
-                    j = cR.get(x)
-                    d[word(cR, "R:", x) if j is None else j] = 1.0
-                if not NEGATORS.isdisjoint(between):
-                    d[c_negb] = 1.0
-                if not NEGATORS.isdisjoint(w[max(0, left - 4):left]):
-                    d[c_nega] = 1.0
-                if ctx.left_is_first:
-                    d[c_first] = 1.0
-                for first, last, e in prepared:
-                    p = 0 if last < left else (1 if first > right else (2 if le < first < right else 3))
-                    j = e[0][p]
-                    d[j] = d.get(j, 0.0) + 1.0
-                    j = e[1][p]
-                    d[j] = d.get(j, 0.0) + 1.0
-                    d[e[2]] = 1.0
-                if ctx.lexicon_dyad:
-                    d[get(f"lexdyad:{ctx.lexicon_dyad}", -1)] = 1.0
-                if ctx.left_in_quote or ctx.right_in_quote:
-                    d[c_quote] = 1.0
-                if ctx.speaker_in_pair:
-                    d[c_spk] = 1.0
-            lengths.append(len(d))
-            cols.append(d)
-        n = sum(lengths)
-        c = np.fromiter(chain.from_iterable(cols), dtype=np.int64, count=n)
-        v = np.fromiter(chain.from_iterable(d.values() for d in cols), dtype=float, count=n)
-        rows = np.repeat(np.arange(len(ctxs)), np.asarray(lengths, dtype=np.int64))
-        keep = c >= 0
-        return rows[keep], c[keep], v[keep]
 
     def matrix(self, feats: list[dict[str, float]], entries: tuple | None = None):
         """The feature dicts as a sparse matrix over this layer's vocabulary (unknown names
@@ -381,15 +234,15 @@ class StanceModel:
         The model is linear, so a sentence's word features add the same scores to each of its
         pairs: they are scored once per sentence and added to each pair's own scores. The
         tables are built column by column (evidence of every row at once: :meth:`LinearLayer.explain_entries`);
-        the pair features go straight to columns (:meth:`LinearLayer.pair_entries`)."""
+        the pair features go straight to columns (:mod:`arnews.stance.columns`)."""
         pa, pb, pctx, owner, sent_feats, sent_idx = [], [], [], [], [], []
-        names = [sentence_word_names(v) for v in views]
+        pcols = word_columns(self.pairs, views)
         for i, v in enumerate(views):
             ctxs = list(pair_contexts(v))
             if not ctxs:
                 continue
             j = len(sent_feats)
-            sent_feats.append(sentence_word_features(v, names=names[i]))
+            sent_feats.append(dict.fromkeys(pcols[i], 0.5))  # sentence_word_features(v), by column
             for a, b, c in ctxs:
                 pa.append(a)
                 pb.append(b)
@@ -399,9 +252,9 @@ class StanceModel:
         layer = self.pairs
         ncls = len(layer.classes)
         if pctx:
-            ent = layer.pair_entries(pctx)  # the features of pair_features(c), straight to columns
+            ent = pair_entries(layer, pctx)  # the features of pair_features(c), straight to columns
             z = layer.logits(pctx, ent)
-            z += layer.logits(sent_feats)[sent_idx] - layer.intercept
+            z += layer.logits(sent_feats, column_entries(sent_feats))[sent_idx] - layer.intercept
         else:
             ent, z = None, np.zeros((0, ncls))
         probs = layer.softmax(z)
@@ -425,10 +278,9 @@ class StanceModel:
 
         summary = self._pair_summaries(len(views), owner, probs)
         tone = self.tone
-        tbase = [tone_evidence_features(v, [], names[i], summary[i]) for i, v in enumerate(views)]
-        if views:
-            tent = tone.entries(tbase)
-            tz = tone.logits(tbase, tent) + tone.char_logits(views) - tone.intercept
+        if views:  # tone_evidence_features of each view, by column
+            tent = tone_entries(tone, views, word_columns(tone, views), summary)
+            tz = tone.logits(views, tent) + tone.char_logits(views) - tone.intercept
         else:
             tent, tz = None, np.zeros((0, 3))
         tprobs = tone.softmax(tz)
