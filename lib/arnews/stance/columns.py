@@ -175,8 +175,9 @@ def pair_entries(layer, ctxs: list[PairContext]) -> tuple[np.ndarray, np.ndarray
 
 
 def word_columns(layer, views: list[SentenceView]) -> list[list[int]]:
-    """Per view, the columns of :func:`~arnews.stance_features.sentence_word_names` (same order, repeats included,
-    -1 for a name the vocabulary lacks), cached per word and per pair of words."""
+    """Per view, the columns of :func:`~arnews.stance_features.sentence_word_names` (same
+    order, repeats included, -1 for a name the vocabulary lacks), cached per word and per pair
+    of words."""
     from ..resources import TYPE_CACHE_LIMIT  # read at call time (tests change it)
 
     cache = layer.__dict__.setdefault("_word_cols", ({}, {}))
@@ -193,11 +194,13 @@ def word_columns(layer, views: list[SentenceView]) -> list[list[int]]:
             for k, w in enumerate(words):
                 if cols[k] is None:
                     cols[k] = uni[w] = get("s:" + word_key(w), -1)
-        for ab in zip(words, words[1:]):
-            j = bi.get(ab)
-            if j is None:
-                j = bi[ab] = get(f"s:{word_key(ab[0])}_{word_key(ab[1])}", -1)
-            cols.append(j)
+        pairs = list(zip(words, words[1:]))
+        bcols = list(map(bi.get, pairs))
+        if None in bcols:
+            for k, (a, b) in enumerate(pairs):
+                if bcols[k] is None:
+                    bcols[k] = bi[a, b] = get(f"s:{word_key(a)}_{word_key(b)}", -1)
+        cols += bcols
         out.append(cols)
     return out
 
