@@ -221,6 +221,40 @@ def _rows(entries, n):
     return out
 
 
+class _RefMatcher(C._SentenceMatcher):
+    def _cues(self):  # the loop before the ranked index: every entry of every first form, best rank kept
+        found, after = [], 0
+        for i, x in enumerate(self.info):
+            if not x.cue_firsts or i < after:
+                continue
+            hit = None
+            for first in x.cue_firsts:
+                for ws, pos in self.lex.index.get(first, ()):
+                    rank = (len(ws), sum(map(len, ws)), -pos)
+                    if (hit is None or rank > hit[2]) and C._match_seq(self.forms, i, ws):
+                        hit = (ws, pos, rank)
+            if hit:
+                found.append(C.CueHit(i, i + len(hit[0]) - 1, self.ix["rows"][hit[1]]))
+                after = i + len(hit[0])
+        return found
+
+
+def test_ranked_cue_index_finds_the_same_cues(tables):
+    from arnews.stance.lexicon import default_lexicon
+
+    lex = default_lexicon()
+    new, ref = C._SentenceMatcher(lex, 4), _RefMatcher(lex, 4)
+    n = 0
+    for key, toks, words, breaks in C.TokenSentences(tables["tokens"]).runs:
+        got = new.match(key, toks, (words, breaks))
+        assert got == ref.match(key, toks, (words, breaks))
+        n += len(got)
+    assert n > 100
+    # entries sharing a first word, one longer, one earlier in the lexicon: the ranks decide
+    tok = [C.Word(i, 10 * i, w, True, 10 * i + 5, w, None, None) for i, w in enumerate(["فرض", "عقوبات", "على", "روسيا"])]
+    assert new.match(("x", 0), tok) == ref.match(("x", 0), tok) != []
+
+
 @pytest.mark.parametrize("limit", [300_000, 5])
 def test_pair_columns_equal_the_dict_features(views, monkeypatch, limit):
     """columns.pair_entries (features straight to columns) == entries of pair_features:
