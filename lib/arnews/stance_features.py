@@ -225,7 +225,7 @@ def _mentions(rows: list[tuple], pos: dict[int, int], quotes: list[tuple[int, in
     out = []
     for code, t0, t1, kind, surface, start, end in rows:
         if isinstance(code, str) and code:
-            inq = any(qs <= start and end <= qe for qs, qe in quotes)
+            inq = any(qs <= start and end <= qe for qs, qe in quotes) if quotes else False
             out.append(Mention(code, _nearest(pos, t0), _nearest(pos, t1), str(kind), str(surface), inq))
     return out
 
