@@ -191,9 +191,14 @@ def _sentence_words(tokens: pd.DataFrame) -> dict[tuple, list]:
 
 def _shared_words(sentences) -> dict[tuple, list]:
     """As :func:`_sentence_words`, from the lexicon's :class:`~arnews.stance.cues.TokenSentences`."""
+    from operator import itemgetter
+
+    from .stance.cues import Word
+
+    norm, token_id = itemgetter(Word._fields.index("norm")), itemgetter(Word._fields.index("token_id"))
     out: dict[tuple, list] = {}
     for key, _, words, _ in sentences.runs:
-        out[key] = [[w.norm for w in words], {w.token_id: i for i, w in enumerate(words)},
+        out[key] = [list(map(norm, words)), dict(zip(map(token_id, words), range(len(words)))),
                     bool(words) and words[0].tag == "verb"]
     return out
 
