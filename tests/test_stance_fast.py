@@ -16,6 +16,7 @@ from arnews import stance_model
 from arnews.corpus import load_corpus
 from arnews.pipeline import annotate
 from arnews.resources import data_path
+from arnews.stance import columns as CO
 from arnews.stance import cues as C
 from arnews.stance.dyads import find_dyads
 from arnews.stance.stage import annotate_stage, gc_paused, lexicon_stance
@@ -211,6 +212,100 @@ def test_vocabulary_look_up_builds_the_same_matrix(views):
         assert np.array_equal(getattr(got, attr), getattr(want, attr))
     tone = [F.tone_evidence_features(v, []) for v in views]
     assert (model.tone.matrix(tone) != _ref_matrix(model.tone, tone)).nnz == 0
+
+
+def _rows(entries, n):
+    out = [set() for _ in range(n)]
+    for r, c, v in zip(*(x.tolist() for x in entries)):
+        out[r].add((c, v))
+    return out
+
+
+class _RefMatcher(C._SentenceMatcher):
+    def _cues(self):  # the loop before the ranked index: every entry of every first form, best rank kept
+        found, after = [], 0
+        for i, x in enumerate(self.info):
+            if not x.cue_firsts or i < after:
+                continue
+            hit = None
+            for first in x.cue_firsts:
+                for ws, pos in self.lex.index.get(first, ()):
+                    rank = (len(ws), sum(map(len, ws)), -pos)
+                    if (hit is None or rank > hit[2]) and C._match_seq(self.forms, i, ws):
+                        hit = (ws, pos, rank)
+            if hit:
+                found.append(C.CueHit(i, i + len(hit[0]) - 1, self.ix["rows"][hit[1]]))
+                after = i + len(hit[0])
+        return found
+
+
+def test_ranked_cue_index_finds_the_same_cues(tables):
+    from arnews.stance.lexicon import default_lexicon
+
+    lex = default_lexicon()
+    new, ref = C._SentenceMatcher(lex, 4), _RefMatcher(lex, 4)
+    n = 0
+    for key, toks, words, breaks in C.TokenSentences(tables["tokens"]).runs:
+        got = new.match(key, toks, (words, breaks))
+        assert got == ref.match(key, toks, (words, breaks))
+        n += len(got)
+    assert n > 100
+    # entries sharing a first word, one longer, one earlier in the lexicon: the ranks decide
+    tok = [C.Word(i, 10 * i, w, True, 10 * i + 5, w, None, None) for i, w in enumerate(["فرض", "عقوبات", "على", "روسيا"])]
+    assert new.match(("x", 0), tok) == ref.match(("x", 0), tok) != []
+
+
+@pytest.mark.parametrize("limit", [300_000, 5])
+def test_pair_columns_equal_the_dict_features(views, monkeypatch, limit):
+    """columns.pair_entries (features straight to columns) == entries of pair_features:
+    on a vocabulary of every name the dicts hold (nothing dropped, so every feature must
+    match, value included), and on the shipped model's (unknown names dropped)."""
+    import arnews.resources
+
+    monkeypatch.setattr(arnews.resources, "TYPE_CACHE_LIMIT", limit)
+    ctxs = [c for v in views for _, _, c in F.pair_contexts(v)]
+    ctxs.append(F.PairContext(words=["أ", "ب", "ج"], left=0, right=2, left_end=None, right_surface="وب"))
+    ctxs.append(F.PairContext(words=["أ"], left=-1, right=-1, implicit="lexicon", lexicon_dyad="conflict",
+                              extra={"ctx:earlier_subject": 1.0}, speaker_in_pair=True, cues=ctxs[0].cues))
+    assert any(c.implicit and c.left >= 0 for c in ctxs) and any(c.cues for c in ctxs)
+    feats = [F.pair_features(c) for c in ctxs]
+    names = sorted(set(chain.from_iterable(feats)))
+    full = stance_model.LinearLayer(["x", "y"], {n: i for i, n in enumerate(names)}, np.zeros((2, len(names))),
+                                    np.zeros(2))
+    shipped = stance_model.load_model().pairs  # a fresh layer: empty column caches
+    for layer in (full, shipped, shipped):  # the second time from warm caches
+        got, want = CO.pair_entries(layer, ctxs), layer.entries(feats)
+        assert _rows(got, len(ctxs)) == _rows(want, len(ctxs))
+        a, b = layer.matrix(ctxs, got), layer.matrix(feats, want)
+        for attr in ("indptr", "indices", "data"):
+            assert np.array_equal(getattr(a, attr), getattr(b, attr))
+
+
+@pytest.mark.parametrize("limit", [300_000, 5])
+def test_sentence_and_tone_columns_equal_the_dict_features(views, monkeypatch, limit):
+    """columns.word_columns == the columns of sentence_word_names (order and repeats kept), and
+    columns.tone_entries == entries of tone_evidence_features, values included (pair summaries
+    with probabilities, lexicon scores), on a full vocabulary and the shipped one."""
+    import arnews.resources
+
+    monkeypatch.setattr(arnews.resources, "TYPE_CACHE_LIMIT", limit)
+    rng = np.random.default_rng(0)
+    probs = [[dict(zip(F.PAIR_LABELS, rng.dirichlet(np.ones(4)))) for _ in range(k % 3)] for k in range(len(views))]
+    summaries = [F.pair_summary(p) for p in probs]
+    assert any(v.lexicon_score for v in views) and any(v.cues for v in views)
+    tfeats = [F.tone_evidence_features(v, p) for v, p in zip(views, probs)]
+    names = sorted(set(chain.from_iterable(tfeats)))
+    full = stance_model.LinearLayer(["x", "y"], {n: i for i, n in enumerate(names)}, np.zeros((2, len(names))),
+                                    np.zeros(2))
+    fresh = stance_model.load_model()  # fresh layers: empty column caches
+    for layer in (full, fresh.tone, fresh.tone, fresh.pairs):
+        wc = CO.word_columns(layer, views)
+        assert wc == [[layer.vocabulary.get(n, -1) for n in F.sentence_word_names(v)] for v in views]
+        got, want = CO.tone_entries(layer, views, wc, summaries), layer.entries(tfeats)
+        assert _rows(got, len(views)) == _rows(want, len(views))
+        sent = [dict.fromkeys(c, 0.5) for c in wc]
+        assert _rows(CO.column_entries(sent), len(views)) == _rows(
+            layer.entries([F.sentence_word_features(v) for v in views]), len(views))
 
 
 @pytest.mark.parametrize("limit", [300_000, 5])

@@ -191,9 +191,14 @@ def _sentence_words(tokens: pd.DataFrame) -> dict[tuple, list]:
 
 def _shared_words(sentences) -> dict[tuple, list]:
     """As :func:`_sentence_words`, from the lexicon's :class:`~arnews.stance.cues.TokenSentences`."""
+    from operator import itemgetter
+
+    from .stance.cues import Word
+
+    norm, token_id = itemgetter(Word._fields.index("norm")), itemgetter(Word._fields.index("token_id"))
     out: dict[tuple, list] = {}
     for key, _, words, _ in sentences.runs:
-        out[key] = [[w.norm for w in words], {w.token_id: i for i, w in enumerate(words)},
+        out[key] = [list(map(norm, words)), dict(zip(map(token_id, words), range(len(words)))),
                     bool(words) and words[0].tag == "verb"]
     return out
 
@@ -225,7 +230,7 @@ def _mentions(rows: list[tuple], pos: dict[int, int], quotes: list[tuple[int, in
     out = []
     for code, t0, t1, kind, surface, start, end in rows:
         if isinstance(code, str) and code:
-            inq = any(qs <= start and end <= qe for qs, qe in quotes)
+            inq = any(qs <= start and end <= qe for qs, qe in quotes) if quotes else False
             out.append(Mention(code, _nearest(pos, t0), _nearest(pos, t1), str(kind), str(surface), inq))
     return out
 
@@ -590,3 +595,8 @@ def pair_summary(pair_probs: list[dict[str, float]]) -> dict[str, float]:
     out = {f"pmax:{lab}": max((p[lab] for p in pair_probs), default=0.0) for lab in PAIR_LABELS[1:]}
     out["npairs"] = float(sum(1 for p in pair_probs if p["none"] < 0.5))
     return out
+
+
+# The helpers of pair_features under public names, for the model's column fast path
+# (stance_model.LinearLayer.pair_entries, which must give the same features).
+CONTEXT_WORDS, NEGATORS, bin_label, cue_position, cue_modifier = _CONTEXT, _NEGATORS, _bin, _cue_position, _modifier

@@ -32,6 +32,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from .stance.columns import column_entries, pair_entries, tone_entries, word_columns
 from .stance_features import (  # noqa: F401  (re-exported: the model's public vocabulary)
     PAIR_LABELS, TONE_LABELS, PairContext, SentenceView, char_features, pair_contexts, pair_features,
     pair_summary, sentence_views, sentence_word_features, sentence_word_names, tone_evidence_features, tone_features,
@@ -232,27 +233,28 @@ class StanceModel:
 
         The model is linear, so a sentence's word features add the same scores to each of its
         pairs: they are scored once per sentence and added to each pair's own scores. The
-        tables are built column by column (evidence of every row at once: :meth:`LinearLayer.explain_entries`)."""
-        pa, pb, feats, owner, sent_feats, sent_idx = [], [], [], [], [], []
-        names = [sentence_word_names(v) for v in views]
+        tables are built column by column (evidence of every row at once: :meth:`LinearLayer.explain_entries`);
+        the pair features go straight to columns (:mod:`arnews.stance.columns`)."""
+        pa, pb, pctx, owner, sent_feats, sent_idx = [], [], [], [], [], []
+        pcols = word_columns(self.pairs, views)
         for i, v in enumerate(views):
             ctxs = list(pair_contexts(v))
             if not ctxs:
                 continue
             j = len(sent_feats)
-            sent_feats.append(sentence_word_features(v, names=names[i]))
+            sent_feats.append(dict.fromkeys(pcols[i], 0.5))  # sentence_word_features(v), by column
             for a, b, c in ctxs:
                 pa.append(a)
                 pb.append(b)
-                feats.append(pair_features(c))
+                pctx.append(c)
                 owner.append(i)
                 sent_idx.append(j)
         layer = self.pairs
         ncls = len(layer.classes)
-        if feats:
-            ent = layer.entries(feats)
-            z = layer.logits(feats, ent)
-            z += layer.logits(sent_feats)[sent_idx] - layer.intercept
+        if pctx:
+            ent = pair_entries(layer, pctx)  # the features of pair_features(c), straight to columns
+            z = layer.logits(pctx, ent)
+            z += layer.logits(sent_feats, column_entries(sent_feats))[sent_idx] - layer.intercept
         else:
             ent, z = None, np.zeros((0, ncls))
         probs = layer.softmax(z)
@@ -265,21 +267,20 @@ class StanceModel:
         for k in PAIR_LABELS:
             pair_cols[f"p_{k}"] = rounded[layer.classes.index(k)]
         none = layer.classes.index("none") if "none" in layer.classes else -1
-        pair_cols["evidence"] = (layer.explain_entries(ent, len(feats), np.where(best == none, -1, best))
-                                 if feats else [])
+        pair_cols["evidence"] = (layer.explain_entries(ent, len(pctx), np.where(best == none, -1, best))
+                                 if pctx else [])
         view_cues: dict[int, str] = {}
         for i in owner:
             if i not in view_cues:
                 view_cues[i] = "; ".join(sorted({c.cue for c in views[i].cues}))
         pair_cols["cues"] = [view_cues[i] for i in owner]
-        pairs = pd.DataFrame(pair_cols, columns=PAIR_COLUMNS) if feats else pd.DataFrame([], columns=PAIR_COLUMNS)
+        pairs = pd.DataFrame(pair_cols, columns=PAIR_COLUMNS) if pctx else pd.DataFrame([], columns=PAIR_COLUMNS)
 
         summary = self._pair_summaries(len(views), owner, probs)
         tone = self.tone
-        tbase = [tone_evidence_features(v, [], names[i], summary[i]) for i, v in enumerate(views)]
-        if views:
-            tent = tone.entries(tbase)
-            tz = tone.logits(tbase, tent) + tone.char_logits(views) - tone.intercept
+        if views:  # tone_evidence_features of each view, by column
+            tent = tone_entries(tone, views, word_columns(tone, views), summary)
+            tz = tone.logits(views, tent) + tone.char_logits(views) - tone.intercept
         else:
             tent, tz = None, np.zeros((0, 3))
         tprobs = tone.softmax(tz)

@@ -139,6 +139,9 @@ def _lexicon_indexes(lex: Lexicon) -> dict:
                                                lex.cues["weight"].astype(float), lex.cues["words"])]
         ix["end_words"] = frozenset(ws[0] for ws in lex.enders)
         ix["info"] = {}
+        # the cue index with each entry's rank (longest, most letters, earliest in the lexicon), best first
+        ix["ranked"] = {first: sorted((((len(ws), sum(map(len, ws)), -pos), ws, pos) for ws, pos in entries), reverse=True)
+                        for first, entries in lex.index.items()}
         _INDEXES[lex] = ix
     return ix
 
@@ -304,15 +307,18 @@ class _SentenceMatcher:
         """Cues, longest match first, no overlaps; among equally long ones the most specific
         form, then lexicon order."""
         found, after = [], 0  # after: the first position a new cue may start at
+        ranked, forms = self.ix["ranked"], self.forms
         for i, x in enumerate(self.info):  # only words that can start a cue can hold one
             if not x.cue_firsts or i < after:
                 continue
-            hit = None
+            hit = None  # the best-ranked entry that matches: per first word, its first match in rank order
             for first in x.cue_firsts:
-                for ws, pos in self.lex.index.get(first, ()):
-                    rank = (len(ws), sum(map(len, ws)), -pos)
-                    if (hit is None or rank > hit[2]) and _match_seq(self.forms, i, ws):
+                for rank, ws, pos in ranked.get(first, ()):
+                    if hit is not None and rank <= hit[2]:
+                        break
+                    if _match_seq(forms, i, ws):
                         hit = (ws, pos, rank)
+                        break
             if hit:
                 found.append(CueHit(i, i + len(hit[0]) - 1, self.ix["rows"][hit[1]]))
                 after = i + len(hit[0])
