@@ -54,6 +54,11 @@ def pair_entries(layer, ctxs: list[PairContext]) -> tuple[np.ndarray, np.ndarray
         j = c[x] = get(prefix + word_key(x), -1)
         return j
 
+    def put_words(d: dict, c: dict, prefix: str, xs) -> None:
+        for x in xs:
+            j = c.get(x)
+            d[word(c, prefix, x) if j is None else j] = 1.0
+
     def named(kind: str, key, name_of) -> int:
         j = named_c[(kind, key)] = get(name_of(key), -1)
         return j
@@ -102,12 +107,8 @@ def pair_entries(layer, ctxs: list[PairContext]) -> tuple[np.ndarray, np.ndarray
                 d[named("ilpos", left, lambda n: f"implicit:lpos={bin_label(n, lpos_edges)}") if j is None else j] = 1.0
                 if ctx.left_is_first:
                     d[c_inamed_first] = 1.0
-                for x in w[max(0, left - K):left]:
-                    j = ciL.get(x)
-                    d[word(ciL, "iL:", x) if j is None else j] = 1.0
-                for x in w[left + 1:left + 1 + K]:
-                    j = ciR.get(x)
-                    d[word(ciR, "iR:", x) if j is None else j] = 1.0
+                put_words(d, ciL, "iL:", w[max(0, left - K):left])
+                put_words(d, ciR, "iR:", w[left + 1:left + 1 + K])
                 for first, last, e in prepared:
                     j = e[3][0 if last < left else 1]
                     d[j] = d.get(j, 0.0) + 1.0
@@ -131,9 +132,7 @@ def pair_entries(layer, ctxs: list[PairContext]) -> tuple[np.ndarray, np.ndarray
             j = named_c.get(("lpos", left))
             d[named("lpos", left, lambda n: f"lpos={bin_label(n, lpos_edges)}") if j is None else j] = 1.0
             between = w[le + 1:right]
-            for x in between:
-                j = cb.get(x)
-                d[word(cb, "b:", x) if j is None else j] = 1.0
+            put_words(d, cb, "b:", between)
             if between:
                 x = between[0]
                 j = cf.get(x)
@@ -145,12 +144,8 @@ def pair_entries(layer, ctxs: list[PairContext]) -> tuple[np.ndarray, np.ndarray
                 d[c_adj] = 1.0
             if ctx.right_surface[:1] == "و" and len(between) <= 1:
                 d[c_coord] = 1.0
-            for x in w[max(0, left - K):left]:
-                j = cL.get(x)
-                d[word(cL, "L:", x) if j is None else j] = 1.0
-            for x in w[right + 1:right + 1 + K]:
-                j = cR.get(x)
-                d[word(cR, "R:", x) if j is None else j] = 1.0
+            put_words(d, cL, "L:", w[max(0, left - K):left])
+            put_words(d, cR, "R:", w[right + 1:right + 1 + K])
             if not NEGATORS.isdisjoint(between):
                 d[c_negb] = 1.0
             if not NEGATORS.isdisjoint(w[max(0, left - 4):left]):
