@@ -145,3 +145,11 @@ def test_shipped_model_is_the_rebuild_of_the_written_corpus(tmp_path):
     out = stance_train.build(tmp_path / "rebuilt.json.gz")
     assert out.read_bytes() == stance_model.model_path().read_bytes(), (
         "data/models/stance_model.json.gz is not what `python -m arnews train-stance` builds from data/gold/stance_written/")
+
+
+def test_sample_figures_score_only_the_sample_and_article_004():
+    figs = stance_eval.sample_figures(n_boot=20)
+    assert list(figs) == ["model_sample", "lexicon_sample", "model_sample_004", "lexicon_sample_004"]
+    whole, alone = figs["model_sample"].values, figs["model_sample_004"].values
+    assert whole["n_sentences"] == figs["lexicon_sample"].values["n_sentences"] > alone["n_sentences"] > 0
+    assert whole["n_gold"] > alone["n_gold"] > 0

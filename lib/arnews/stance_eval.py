@@ -31,7 +31,7 @@ import pandas as pd
 from .stance_model import TONE_LABELS
 
 __all__ = ["pair_scores", "tone_scores", "bootstrap", "Figures", "score", "format_figures", "evaluate", "report",
-           "evaluation_report", "heldout_dir", "heldout_figures"]
+           "evaluation_report", "heldout_dir", "heldout_figures", "sample_figures"]
 
 STANCE_PAIR_LABELS = ("cooperation", "conflict")
 
@@ -250,18 +250,31 @@ def evaluate(model=None, written: str | Path | None = None, n_boot: int = 1000, 
                                    note="it makes no neutral pairs except negated cues")
     model = model or default_model()
     out.update(heldout_figures(model, heldout, n_boot))
+    out.update(sample_figures(model, n_boot))
+    return out
+
+
+def sample_figures(model=None, n_boot: int = 1000) -> dict[str, Figures]:
+    """The model and the lexicon on the five sample articles, and on article 004 alone (held
+    out from both). Keys: ``model_sample``, ``lexicon_sample``, ``model_sample_004``,
+    ``lexicon_sample_004``. Reads only the sample (what the stance notebook prints)."""
+    from .stance_model import default_model
+    from .stance_train import predict_examples, prepare
+
+    model = model or default_model()
     rows_s, tables_s, _ = sample_gold()
     ex_s = prepare(rows_s, tables_s, group="article_id")
     pm, tm = predict_examples(model, ex_s)
     pl, tl = lexicon_predictions(tables_s, ex_s)
     cc = STANCE_PAIR_LABELS
-    out["model_sample"] = score("Model, five sample articles (never trained or tuned on)", pm, tm, cc, n_boot,
-                                "pairs scored on cooperation/conflict, as the sample gold lists only those")
-    out["lexicon_sample"] = score("Lexicon, five sample articles (IN-SAMPLE: rules developed on 000-003)", pl, tl, cc, n_boot)
     held = lambda d: d[d["article_id"].str.startswith(HELD_OUT_LEXICON)]  # noqa: E731
-    out["model_sample_004"] = score("Model, sample article 004", held(pm), held(tm), cc, n_boot)
-    out["lexicon_sample_004"] = score("Lexicon, sample article 004 (held out from its rules)", held(pl), held(tl), cc, n_boot)
-    return out
+    return {
+        "model_sample": score("Model, five sample articles (never trained or tuned on)", pm, tm, cc, n_boot,
+                              "pairs scored on cooperation/conflict, as the sample gold lists only those"),
+        "lexicon_sample": score("Lexicon, five sample articles (IN-SAMPLE: rules developed on 000-003)", pl, tl, cc, n_boot),
+        "model_sample_004": score("Model, sample article 004", held(pm), held(tm), cc, n_boot),
+        "lexicon_sample_004": score("Lexicon, sample article 004 (held out from its rules)", held(pl), held(tl), cc, n_boot),
+    }
 
 
 def report(**kwargs) -> str:
