@@ -189,11 +189,24 @@ def test_sentences_split_in_several_runs_fall_back_to_the_table(tables):
     assert list(F.sentence_views(mt, sentences=read)) == list(F.sentence_views(mt))
 
 
+def _word_positions(tok: list[tuple]) -> tuple[list[str], dict[int, int], bool]:
+    """The code before the one-pass read (sentence_views per sentence): the sentence's words,
+    token id -> word position, and whether the first word is a verb."""
+    words, pos, first_verb = [], {}, False
+    for tid, norm, is_word, tag in tok:
+        if is_word:
+            if not words:
+                first_verb = tag == "verb"
+            pos[tid] = len(words)
+            words.append(norm)
+    return words, pos, first_verb
+
+
 def test_sentence_words_in_one_pass_match_word_positions(tables):
     recs = F._records(tables["tokens"], ["token_id", "norm", "is_word", "pos"])
     got = F._sentence_words(tables["tokens"])
     assert list(got) == list(recs)
-    assert all(list(F._word_positions(recs[k])) == v for k, v in got.items())
+    assert all(list(_word_positions(recs[k])) == v for k, v in got.items())
 
 
 def test_article_pairs_as_before(tables):

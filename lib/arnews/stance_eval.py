@@ -235,7 +235,7 @@ def evaluate(model=None, written: str | Path | None = None, n_boot: int = 1000, 
     exists), ``model_sample``, ``lexicon_sample``, ``model_sample_004``,
     ``lexicon_sample_004``."""
     from .stance_model import default_model
-    from .stance_train import annotate_rows, cross_validate, predict_examples, prepare, read_written
+    from .stance_train import annotate_rows, cross_validate, prepare, read_written
 
     out: dict[str, Figures] = {}
     rows = read_written(written)

@@ -154,23 +154,9 @@ class PairContext:
     extra: dict[str, float] = field(default_factory=dict)  # further features, already named
 
 
-def _word_positions(tok: list[tuple]) -> tuple[list[str], dict[int, int], bool]:
-    """The sentence's words, token id -> word position, and whether the first word is a verb
-    (``tok``: rows of token_id, norm, is_word, pos)."""
-    words, pos, first_verb = [], {}, False
-    for tid, norm, is_word, tag in tok:
-        if is_word:
-            if not words:
-                first_verb = tag == "verb"
-            pos[tid] = len(words)
-            words.append(norm)
-    return words, pos, first_verb
-
-
 def _sentence_words(tokens: pd.DataFrame) -> dict[tuple, list]:
     """Per (article_id, sentence_id), in table order: ``[words, token id -> word position, first
-    word is a verb]`` (:func:`_word_positions` of the sentence's tokens, in one pass over the
-    table's column lists)."""
+    word is a verb]`` (the sentence's word tokens, in one pass over the table's column lists)."""
     n = len(tokens)
     have = [tokens[c].tolist() if c in tokens.columns else [None] * n for c in ("token_id", "norm", "is_word", "pos")]
     out: dict[tuple, list] = {}
@@ -539,11 +525,9 @@ def _modifier(c: Cue) -> str:
     return "neg" if c.negated else ("cond" if c.conditional else ("hedge" if c.hedged else ("bg" if c.demoted else "")))
 
 
-def sentence_word_features(view: SentenceView, prefix: str = "s:", weight: float = 0.5,
-                           names: list[str] | None = None) -> dict[str, float]:
-    """Unigrams and bigrams of the sentence's word keys (``names``: :func:`sentence_word_names`
-    of the view, when already made)."""
-    return dict.fromkeys(names if names is not None else sentence_word_names(view, prefix), weight)
+def sentence_word_features(view: SentenceView, prefix: str = "s:", weight: float = 0.5) -> dict[str, float]:
+    """Unigrams and bigrams of the sentence's word keys (:func:`sentence_word_names`)."""
+    return dict.fromkeys(sentence_word_names(view, prefix), weight)
 
 
 def sentence_word_names(view: SentenceView, prefix: str = "s:") -> list[str]:
@@ -572,12 +556,9 @@ def tone_features(view: SentenceView, pair_probs: list[dict[str, float]]) -> dic
     return f
 
 
-def tone_evidence_features(view: SentenceView, pair_probs: list[dict[str, float]],
-                           names: list[str] | None = None, summary: dict | None = None) -> dict[str, float]:
-    """The tone layer's features without character n-grams (what its evidence is drawn from;
-    ``names``: :func:`sentence_word_names` of the view, ``summary``: :func:`pair_summary` of
-    ``pair_probs``, when already made)."""
-    f = sentence_word_features(view, weight=1.0, names=names)
+def tone_evidence_features(view: SentenceView, pair_probs: list[dict[str, float]]) -> dict[str, float]:
+    """The tone layer's features without character n-grams (what its evidence is drawn from)."""
+    f = sentence_word_features(view, weight=1.0)
     f["bias"] = 1.0
     f[f"lexsent:{view.lexicon_label}"] = 1.0
     f["lexscore"] = view.lexicon_score
@@ -585,7 +566,7 @@ def tone_evidence_features(view: SentenceView, pair_probs: list[dict[str, float]
     for c in view.cues:
         k = f"cue:{c.category}:{_modifier(c)}"
         f[k] = f.get(k, 0.0) + 1.0
-    f.update(summary if summary is not None else pair_summary(pair_probs))
+    f.update(pair_summary(pair_probs))
     return f
 
 

@@ -70,16 +70,10 @@ class LinearLayer:
 
     def entries(self, feats: list[dict[str, float]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """The known features of the dicts as parallel arrays (row, column, value), in dict
-        order (names looked up in the vocabulary dict; unknown names dropped)."""
-        from itertools import chain
-
-        lengths = np.fromiter(map(len, feats), dtype=np.int64, count=len(feats))
-        names = list(chain.from_iterable(feats))
-        values = np.fromiter(chain.from_iterable(f.values() for f in feats), dtype=float, count=len(names))
-        cols = np.fromiter(map(self.vocabulary.get, names, repeat(-1)), dtype=np.int64, count=len(names))
-        rows = np.repeat(np.arange(len(feats)), lengths)
-        keep = cols >= 0
-        return rows[keep], cols[keep], values[keep]
+        order (names looked up in the vocabulary dict; unknown names dropped): the
+        :func:`~arnews.stance.columns.column_entries` of their columns."""
+        get = self.vocabulary.get
+        return column_entries([dict(zip(map(get, f, repeat(-1)), f.values())) for f in feats])
 
     def matrix(self, feats: list[dict[str, float]], entries: tuple | None = None):
         """The feature dicts as a sparse matrix over this layer's vocabulary (unknown names
@@ -91,9 +85,13 @@ class LinearLayer:
 
     def logits(self, feats: list[dict[str, float]], entries: tuple | None = None) -> np.ndarray:
         """Raw scores, one row per feature dict (``entries`` as for :meth:`matrix`)."""
+        return np.asarray(self.matrix(feats, entries) @ self._transposed_coef()) + self.intercept
+
+    def _transposed_coef(self) -> np.ndarray:
+        """The coefficients transposed, contiguous (made once)."""
         if "_coef_t" not in self.__dict__:
             self.__dict__["_coef_t"] = np.ascontiguousarray(self.coef.T)
-        return np.asarray(self.matrix(feats, entries) @ self.__dict__["_coef_t"]) + self.intercept
+        return self.__dict__["_coef_t"]
 
     def char_logits(self, views: list[SentenceView], weight: float = 0.3) -> np.ndarray:
         """``self.logits([char_features(v) for v in views])`` without the dicts: the columns of
@@ -122,9 +120,7 @@ class LinearLayer:
             indptr.append(len(indices))
         m = csr_matrix((np.full(len(indices), weight), np.asarray(indices, dtype=np.int64), np.asarray(indptr, dtype=np.int64)),
                        shape=(len(views), len(vocab)))
-        if "_coef_t" not in self.__dict__:
-            self.__dict__["_coef_t"] = np.ascontiguousarray(self.coef.T)
-        return np.asarray(m @ self.__dict__["_coef_t"]) + self.intercept
+        return np.asarray(m @ self._transposed_coef()) + self.intercept
 
     def predict_proba(self, feats: list[dict[str, float]]) -> np.ndarray:
         """Calibrated class probabilities (softmax of logits / temperature)."""
@@ -180,8 +176,7 @@ class LinearLayer:
         return self.__dict__["_names"]
 
     def to_dict(self) -> dict:
-        names = sorted(self.vocabulary, key=self.vocabulary.get)
-        return {"classes": self.classes, "features": names, "coef": np.round(self.coef, 6).tolist(),
+        return {"classes": self.classes, "features": self.names(), "coef": np.round(self.coef, 6).tolist(),
                 "intercept": np.round(self.intercept, 6).tolist(), "temperature": round(float(self.temperature), 6)}
 
     @classmethod
@@ -276,20 +271,16 @@ class StanceModel:
         pair_cols["cues"] = [view_cues[i] for i in owner]
         pairs = pd.DataFrame(pair_cols, columns=PAIR_COLUMNS) if pctx else pd.DataFrame([], columns=PAIR_COLUMNS)
 
+        if not views:
+            return pairs, pd.DataFrame([], columns=TONE_COLUMNS)
         summary = self._pair_summaries(len(views), owner, probs)
         tone = self.tone
-        if views:  # tone_evidence_features of each view, by column
-            tent = tone_entries(tone, views, word_columns(tone, views), summary)
-            tz = tone.logits(views, tent) + tone.char_logits(views) - tone.intercept
-        else:
-            tent, tz = None, np.zeros((0, 3))
-        tprobs = tone.softmax(tz)
-        tbest = tprobs.argmax(axis=1) if len(tprobs) else np.zeros(0, dtype=np.int64)
+        tent = tone_entries(tone, views, word_columns(tone, views), summary)  # tone_evidence_features, by column
+        tprobs = tone.softmax(tone.logits(views, tent) + tone.char_logits(views) - tone.intercept)
+        tbest = tprobs.argmax(axis=1)
         col = {c: tprobs[:, j] for j, c in enumerate(tone.classes)}
         zero = np.zeros(len(tprobs))
         score = col.get("cooperation", zero) - col.get("conflict", zero)
-        if not views:
-            return pairs, pd.DataFrame([], columns=TONE_COLUMNS)
         tones = pd.DataFrame({
             "article_id": [v.article_id for v in views], "sentence_id": [v.sentence_id for v in views],
             "label": [tone.classes[k] for k in tbest.tolist()],

@@ -201,8 +201,9 @@ def word_columns(layer, views: list[SentenceView]) -> list[list[int]]:
 
 
 def tone_entries(layer, views: list[SentenceView], word_cols: list[list[int]], summaries: list[dict]):
-    """:meth:`LinearLayer.entries` of ``tone_evidence_features(v, [], summary=s)`` for each view, from its
-    :func:`word_columns`: the same columns and values (the order within a row aside)."""
+    """:meth:`LinearLayer.entries` of ``tone_evidence_features(v, probs)`` for each view, from its
+    :func:`word_columns` and ``summaries`` (:func:`~arnews.stance_features.pair_summary` of each
+    view's ``probs``): the same columns and values (the order within a row aside)."""
     get = layer.vocabulary.get
     cache = layer.__dict__.setdefault("_tone_cols", {})  # feature name -> column (-1: unknown)
     bias, lexscore = get("bias", -1), get("lexscore", -1)
