@@ -69,6 +69,7 @@ TEST_LABEL = f"held-out (qt{TEST_FIRST}-qt{TEST_LAST})"
 ROUND4_TEST = (63, 77)  # held-out in round 4, measured once, dev since round 5: reported apart within dev
 ROUND3_TEST = (48, 62)  # held-out in round 3, measured once, dev since round 4: reported apart within dev
 FORMER_TEST = (16, 30)  # held-out in rounds 1-2, dev since round 3: reported apart within dev
+DEV_PARTS = {"dev_round4_test": ROUND4_TEST, "dev_round3_test": ROUND3_TEST, "dev_former_test": FORMER_TEST}
 SPLIT_LABELS = {
     "test": TEST_LABEL,
     "dev": "dev (every other written text)",
@@ -372,11 +373,10 @@ def _dev_parts(details: pd.DataFrame) -> dict[str, list[str]]:
     qt48–qt62 (held-out in round 3, measured once), the former held-out qt16–qt30 (rounds
     1–2) and the rest."""
     dev = list(dict.fromkeys(details.loc[details["split"] == "dev", "article_id"]))
-    r4 = [a for a in dev if ROUND4_TEST[0] <= int(a[2:]) <= ROUND4_TEST[1]]
-    r3 = [a for a in dev if ROUND3_TEST[0] <= int(a[2:]) <= ROUND3_TEST[1]]
-    old = [a for a in dev if FORMER_TEST[0] <= int(a[2:]) <= FORMER_TEST[1]]
-    rest = [a for a in dev if a not in r4 and a not in r3 and a not in old]
-    return {"dev_round4_test": r4, "dev_round3_test": r3, "dev_former_test": old, "dev_rest": rest}
+    out = {name: [a for a in dev if lo <= int(a[2:]) <= hi] for name, (lo, hi) in DEV_PARTS.items()}
+    taken = set().union(*out.values())
+    out["dev_rest"] = [a for a in dev if a not in taken]
+    return out
 
 
 def dev_errors(result: dict | None = None) -> pd.DataFrame:
@@ -424,21 +424,20 @@ def evaluation_report(include_sample_report: bool = True) -> str:
     r = evaluate_speakers()
     lines.append("speaker state and attribution precision (bootstrap 95% intervals over articles):")
     lines.append(f"  {'set':<34} {'articles':>8}  {'speaker state right (speech)':<32} {'precision of attributed quotes':<32} quotes found")
-    for key in ("test", "dev", "dev_round4_test", "dev_round3_test", "dev_former_test", "dev_rest", "sample"):
-        f = r["splits"][key] if key in r["splits"] else r["dev_parts"][key]
-        lines.append(_row(SPLIT_LABELS[key], f))
+    for key, label in SPLIT_LABELS.items():  # in print order
+        lines.append(_row(label, r["splits"][key] if key in r["splits"] else r["dev_parts"][key]))
     lines += ["", "speech quotes by outcome (counts): right / not found / found without state / wrong state / "
               "state where the gold has none; continuation quotes right"]
     d = r["details"]
     parts = _dev_parts(d)
-    for key in ("test", "dev", "dev_round4_test", "dev_round3_test", "dev_former_test", "dev_rest", "sample"):
+    for key, label in SPLIT_LABELS.items():
         sub = d[d["split"] == key] if key in r["splits"] else d[d["article_id"].isin(parts[key])]
         if sub.empty:
-            lines.append(f"  {SPLIT_LABELS[key]:<34} (empty)")
+            lines.append(f"  {label:<34} (empty)")
             continue
         e = error_classes(sub)
         cont = f"{e['continuation_right']}/{e['continuation']}" if e["continuation"] else "-"
-        lines.append(f"  {SPLIT_LABELS[key]:<34} {e['right']} / {e['not_found']} / {e['no_speaker']} / {e['wrong_state']} / "
+        lines.append(f"  {label:<34} {e['right']} / {e['not_found']} / {e['no_speaker']} / {e['wrong_state']} / "
                      f"{e['spurious_state']}; continuation {cont}")
     a = r["agreement"]
     lines += [

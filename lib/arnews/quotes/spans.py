@@ -86,8 +86,8 @@ def _scan_marks(text: str) -> list[_RawSpan]:
         right_space = i + 1 >= n or _is_space(text[i + 1]) or text[i + 1] in _RIGHT_BREAK
         looks_open = (i == 0 or _is_space(text[i - 1]) or text[i - 1] in _LEFT_BREAK) and not right_space
         if cur is None:
-            if (ch in _CLOSE_ONLY and not looks_open and not (right_space and _spaced_opener(text, i, ch))) or \
-                    (right_space and not _spaced_opener(text, i, ch)):
+            spaced = right_space and _spaced_opener(text, i, ch)
+            if (ch in _CLOSE_ONLY and not looks_open and not spaced) or (right_space and not spaced):
                 continue  # stray closing mark, or an isolated mark with nothing to quote
             cur, cur_end = (i, ch), _line_end(text, i)
             continue

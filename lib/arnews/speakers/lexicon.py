@@ -160,9 +160,9 @@ def words_in(text: str, start: int, end: int) -> list[Word]:
     return out
 
 
-@lru_cache(maxsize=16)
 def _by_first(entries: tuple[_Entry, ...]) -> dict[str, tuple[_Entry, ...]]:
-    """Entries indexed by their first word, longest first."""
+    """Entries indexed by their first word, longest first (``entries`` come longest first;
+    :func:`find_entries` keeps the index of each list)."""
     out: dict[str, list[_Entry]] = {}
     for e in entries:
         out.setdefault(e.words[0], []).append(e)
