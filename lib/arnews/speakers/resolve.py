@@ -10,6 +10,7 @@ import regex as re
 
 from ..text import normalize
 from .lexicon import PHRASE_MAX, STOP_WORDS, TIME_WORDS, SpeakerLexicon, Word, find_entries, is_speech_verb, words_in
+from .nisba import _bare, nisba_country, weak_nisba_country
 from .positions import paragraph_start
 
 
@@ -412,10 +413,6 @@ def _family_name(text: str, name: list[Word], ss: int, lex: SpeakerLexicon) -> b
                 or any(nisba_country(r) for r in before.readings[:2]))
 
 
-def _bare(w: str) -> str:
-    return w[2:] if w.startswith("ال") and len(w) > 3 else w
-
-
 def head_noun(words: list[Word], lex: SpeakerLexicon) -> str | None:
     """The phrase's first title word without its article (الوزير → وزير)."""
     hits = find_entries(lex.titles, words)
@@ -514,108 +511,6 @@ def dateline_country(text: str, ments: list[Mention], max_paragraphs: int = 3,
             return codes[0] if len(codes) == 1 else None
         pos = end
     return None
-
-
-# ---------------------------------------------------------------------------
-# Nisba adjectives the gazetteer does not list
-# ---------------------------------------------------------------------------
-
-# What a country's name may add to a nisba stem: المجر/مجري، كينيا/كيني، بلجيكا/بلجيكي،
-# قرغيزستان/قرغيزي، سنغافورة/سنغافوري.
-_NAME_TAILS = ("", "ا", "يا", "ة", "ستان")
-_NISBA_WORD_RE = re.compile(r"^(?:ال)?(\w{3,})ي(?:ة|ون|ين|ان|تان)?$")
-
-
-@lru_cache(maxsize=1)
-def _country_stems() -> dict[str, str]:
-    """Bare one-word country names of the gazetteer (article removed) → code."""
-    try:
-        from ..actors import load_gazetteer
-
-        g = load_gazetteer()
-    except Exception:
-        return {}
-    out: dict[str, str] = {}
-    for _, r in g[g["type"] == "country"].iterrows():
-        names = [r["label_ar"], *str(r.get("variants") or "").split("|")]
-        for n in names:
-            w = normalize(str(n)).strip()
-            if w and " " not in w:
-                out.setdefault(_bare(w), r["actor_id"])
-    return out
-
-
-@lru_cache(maxsize=1)
-def _nisba_table() -> tuple[dict[str, str], dict[str, str]]:
-    """``data/lexicons/speaker_nisbas.csv`` (countries the gazetteer lacks): normalized
-    name or masculine nisba → code, for the clear ones and for the ambiguous ones (مالي is
-    also "financial") apart."""
-    import csv
-
-    from ..resources import data_path
-
-    clear: dict[str, str] = {}
-    weak: dict[str, str] = {}
-    try:
-        with open(data_path("lexicons/speaker_nisbas.csv"), encoding="utf-8-sig", newline="") as f:
-            rows = list(csv.DictReader(f))
-    except FileNotFoundError:
-        return clear, weak
-    for line, r in enumerate(rows, start=2):
-        code = (r.get("country") or "").strip()
-        if not code or not (r.get("nisba") or "").strip():
-            raise ValueError(f"speaker_nisbas.csv, row {line}: empty country or nisba")
-        target = weak if (r.get("ambiguous") or "").strip() else clear
-        for form in ((r.get("name") or "").strip(), r["nisba"].strip()):
-            w = normalize(form)
-            if w and " " not in w:
-                target.setdefault(_bare(w), code)
-    return clear, weak
-
-
-def _table_country(word: str, table: dict[str, str]) -> str | None:
-    w = normalize(word)
-    c = table.get(_bare(w))
-    if c:
-        return c
-    m = _NISBA_WORD_RE.match(w)
-    return table.get(m.group(1) + "ي") if m else None
-
-
-@lru_cache(maxsize=100_000)
-def nisba_country(word: str) -> str | None:
-    """The country of a nisba adjective derived from a gazetteer country name, for the
-    spellings the gazetteer's ``nisba`` column lacks, or of a name or nisba of
-    ``data/lexicons/speaker_nisbas.csv`` (countries the gazetteer lacks; its ambiguous rows
-    are left to :func:`weak_nisba_country`).
-
-    >>> nisba_country("المجري"), nisba_country("القرغيزي"), nisba_country("الاقتصادي")
-    ('HUN', 'KGZ', None)
-    >>> nisba_country("السنغالية"), nisba_country("البرتغال"), nisba_country("المالي")
-    ('SEN', 'PRT', None)
-    """
-    m = _NISBA_WORD_RE.match(normalize(word))
-    if m:
-        stem = m.group(1)
-        stems = _country_stems()
-        for tail in _NAME_TAILS:
-            c = stems.get(stem + tail)
-            if c:
-                return c
-    return _table_country(word, _nisba_table()[0])
-
-
-@lru_cache(maxsize=100_000)
-def weak_nisba_country(word: str) -> str | None:
-    """The country of an ambiguous masculine nisba or name of ``speaker_nisbas.csv``
-    ("المالي": Malian or financial), used only after a state title when nothing else in the
-    phrase names a country ("وزير الخارجية المالي"; not "وزارة المالية").
-
-    >>> weak_nisba_country("المالي"), weak_nisba_country("المالية")
-    ('MLI', None)
-    """
-    w = normalize(word)
-    return _nisba_table()[1].get(_bare(w))
 
 
 def _extend(text: str, ss: int, se: int, stop: int) -> int:
