@@ -20,3 +20,60 @@ def test_a_country_name_spelled_without_a_long_vowel_is_still_that_country():
     assert skeleton_country("الاقتصاد") is None and skeleton_country("مصر") is None  # short names are left alone
     t = 'وقال مستشار الحكومة الانتقالية في بنغلادش لشؤون اللاجئين إن البلاد «لا تستطيع تحمل المزيد».'
     assert quotes_of(t)["speaker_country"].tolist() == ["BGD"]
+
+
+def test_a_title_word_after_an_institution_head_is_part_of_the_institutions_name():
+    cairo = [("القاهرة", "EGY", "country", "EGY")]
+    t = 'القاهرة - قال رئيس هيئة قناة السويس إن عودة السفن «مسألة أسابيع».'
+    q = quotes_of(t, cairo)
+    assert q[["speaker_country", "speaker_type"]].values.tolist() == [["EGY", "state"]]
+    # without the head noun, "قناة" is a channel and its director a media speaker
+    t = 'القاهرة - قال مدير قناة النيل إن البث «سيعود قريبا».'
+    assert quotes_of(t, cairo)["speaker_type"].tolist() == ["media"]
+
+
+def test_an_institution_right_after_a_generic_body_noun_is_that_body():
+    t = 'وقالت منظمة اليونسكو إن الموقع «بحاجة إلى تحديث خطة إدارته».'
+    assert quotes_of(t)[["speaker_country", "speaker_type"]].values.tolist() == [["UN", "organisation"]]
+
+
+def test_a_bloc_name_with_a_complement_names_another_body_but_a_portfolio_does_not():
+    eu = [("الاتحاد الأوروبي", "EU", "bloc", "EU"), ("الأوروبية", "EU", "bloc", "EU")]
+    t = 'وقال رئيس الاتحاد الأوروبي لكرة القدم ألكسندر تشيفرين إن الفكرة «سيئة للغاية».'
+    assert quotes_of(t, eu)["speaker_country"].tolist() == [None]
+    t = 'وقال سفير الاتحاد الأوروبي لدى مصر إن الاتحاد «سيواصل دعمه».'
+    assert quotes_of(t, eu + [("مصر", "EGY", "country", "EGY")])["speaker_country"].tolist() == ["EU"]
+    t = 'وقالت المفوضة الأوروبية لشؤون المتوسط إن الاتحاد «لن يمول إعادة الإعمار».'
+    assert quotes_of(t, eu)["speaker_country"].tolist() == ["EU"]
+
+
+def test_a_bare_name_takes_the_description_of_its_own_coordinated_title():
+    t = ('نيروبي - وقع رئيس مجلس الدولة الصيني لي تشيانغ والرئيس الكيني وليام روتو اتفاقية. '
+         'وقال روتو إن بلاده «تقدر عاليا هذا الدعم».')
+    q = quotes_of(t, [("الصيني", "CHN", "country", "CHN"), ("الكيني", "KEN", "country", "KEN"),
+                      ("نيروبي", "KEN", "country", "KEN")])
+    assert q["speaker_country"].tolist() == ["KEN"]
+    t = ('بكين - التقى رئيس مجلس الدولة الصيني لي تشيانغ الرئيس الكيني وليام روتو. '
+         'وقال تشيانغ إن بلاده «مستعدة للعمل».')
+    q = quotes_of(t, [("الصيني", "CHN", "country", "CHN"), ("الكيني", "KEN", "country", "KEN"),
+                      ("بكين", "CHN", "country", "CHN")])
+    assert q["speaker_country"].tolist() == ["CHN"]
+
+
+def test_a_bare_name_under_a_body_title_with_no_code_speaks_for_no_state():
+    t = ('الرباط - قال رئيس الاتحاد الدولي لكرة القدم جياني إنفانتينو إن البطولة «ستكون الأشمل».\n\n'
+         'وأضاف إنفانتينو: «ثلاث قارات وقصة واحدة».')
+    q = quotes_of(t, [("الرباط", "MAR", "country", "MAR")])
+    assert q["speaker_country"].tolist() == [None, None]
+    assert q["speaker_type"].tolist() == ["organisation", "organisation"]
+
+
+def test_a_place_name_ending_like_our_is_no_possessive():
+    from arnews.speakers.interview import our_title
+    from arnews.speakers.lexicon import load_speaker_lexicon
+
+    lex = load_speaker_lexicon()
+    t = "السفير الصيني في أستانا"
+    assert not our_title(t, 0, len(t), lex)
+    t = "رئيس وزرائنا"
+    assert our_title(t, 0, len(t), lex)

@@ -12,6 +12,7 @@ from ..text import normalize
 from .lexicon import PHRASE_MAX, STOP_WORDS, TIME_WORDS, SpeakerLexicon, Word, find_entries, is_speech_verb, words_in
 from .nisba import _bare, nisba_country, weak_nisba_country
 from .positions import paragraph_start
+from .structure import apposed_institution, coordinated_title, in_institution_name, renamed_bloc
 
 
 # ---------------------------------------------------------------------------
@@ -63,6 +64,7 @@ def _title_type(words: list[Word], lex: SpeakerLexicon) -> tuple[str | None, boo
     hits = [(i, e) for i, e in found
             if not (i and (words[i - 1].readings[0].startswith("مؤتمر")  # "في مؤتمره الصحفي": no title
                            or e.words[0] in _OPENING_ONLY  # "وانغ … مع نظيره الروسي": not the speaker
+                           or in_institution_name(words, i)  # "رئيس هيئة قناة السويس": the body's name (round 6)
                            # "الرئيس في تصريح صحفي": an adjective; "الكاتب الصحفي": a title
                            or (e.words[0] in _ADJECTIVAL and i - 1 not in titled)))]
     former = any(e.value == "former" for _, e in hits)
@@ -82,7 +84,7 @@ def _countries_in(words: list[Word], ments: list[Mention], ss: int, se: int, lex
     بارك جي يون" is placed by سيول, not by a name that looks like a gazetteer person's."""
     persons = "institution" in kinds
     out = [(m.start, m.country) for m in ments if ss <= m.start and m.end <= se and m.country
-           and (persons or m.actor_type != "person")]
+           and (persons or m.actor_type != "person") and not renamed_bloc(m.start, m.end, m.actor_type, words)]
     covered = [(m.start, m.end) for m in ments if ss <= m.start and m.end <= se]
     weak = []
     for w in words:
@@ -173,7 +175,11 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
     if former:
         found = _countries_in(words, ments, ss, se, lex, ("place", "outlet"))
         return SpeakerInfo(found[-1][1] if found else None, "analyst")
-    inst = next((e.value for i, e in find_entries(lex.places, words[:4]) if i == 0 and e.kind == "institution"), None)
+    if any(ss <= m.start < se and renamed_bloc(m.start, m.end, m.actor_type, words) for m in ments) and (
+            not actor or type_of.get(actor) != "person"):
+        # "رئيس الاتحاد الأوروبي لكرة القدم": another body named after the bloc, no state (round 6)
+        return SpeakerInfo(None, "organisation")
+    inst = apposed_institution(words, lex)
     if inst and not (actor and type_of.get(actor) == "person"):
         # an institution opening the phrase speaks for its code, whatever titles follow:
         # "الوكالة الذرية تطالب إيران", "صندوق النقد حذر في تقريره", "المفوضة الأوروبية"
@@ -222,6 +228,8 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
                 if c2 is None and any(r in _THE_ORG for w in ws2 for r in w.readings[:1]):
                     # "المدير العام للمنظمة تيدروس … غيبريسوس": the body named before
                     c2 = _antecedent_country(text, window[0], "منظمة", ments)
+                if c2 is None and t2 == "organisation":
+                    return SpeakerInfo(None, "organisation")  # "إنفانتينو" after "رئيس الاتحاد الدولي …" (round 6)
                 if non_state:
                     if c2 is None and t2 in ("company", "other") and not former2:
                         c2 = dateline  # as for a titled phrase: "دي لا إسبريلا" after "المرشح الرئاسي …"
@@ -384,7 +392,10 @@ def _name_antecedent(text: str, words: list[Word], ss: int, width: int = 10,
         hits = find_entries(lex.titles, before)
         if not hits or _title_type(before, lex)[0] is None:
             continue
-        start = before[hits[0][0]].start  # from the title on: "بروكسل – أعلن رئيس الوزراء السلوفاكي روبرت فيكو"
+        # from the title on ("بروكسل – أعلن رئيس الوزراء السلوفاكي روبرت فيكو"), or from the last
+        # title joined by و ("… الصيني لي تشيانغ والرئيس الكيني وليام روتو"; round 6)
+        k = coordinated_title(before, hits)
+        start = before[hits[0][0] if k is None else k].start
         if w.start < ss:
             return start, w.end
         later.append((start, w.end))
