@@ -77,3 +77,20 @@ def test_a_place_name_ending_like_our_is_no_possessive():
     assert not our_title(t, 0, len(t), lex)
     t = "رئيس وزرائنا"
     assert our_title(t, 0, len(t), lex)
+
+
+def test_a_bare_name_under_a_state_title_with_no_country_takes_the_dateline():
+    t = ('القاهرة - قال رئيس هيئة قناة السويس الفريق أسامة ربيع إن العودة «مسألة أسابيع».\n\n'
+         'وأضاف ربيع في مؤتمر صحفي: «قدمنا حزمة تخفيضات».')
+    q = quotes_of(t, [("القاهرة", "EGY", "country", "EGY")])
+    assert q["speaker_country"].tolist() == ["EGY", "EGY"]
+
+
+def test_an_untitled_common_noun_speaker_takes_the_dateline_and_stays_other():
+    manila = [("مانيلا", "PHL", "country", "PHL")]
+    t = 'مانيلا (شينخوا) - ويقول الصياد رودريغو بالاسيو: «رأيت البحر يدخل إلى القرية».'
+    q = quotes_of(t, manila)
+    assert q[["speaker_country", "speaker_type"]].values.tolist() == [["PHL", "other"]]
+    # without a dateline nothing gives the fisherman a country
+    t = 'ويقول الصياد رودريغو بالاسيو: «رأيت البحر يدخل إلى القرية».'
+    assert quotes_of(t, manila)["speaker_country"].tolist() == [None]

@@ -234,6 +234,10 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
                     if c2 is None and t2 in ("company", "other") and not former2:
                         c2 = dateline  # as for a titled phrase: "دي لا إسبريلا" after "المرشح الرئاسي …"
                     return SpeakerInfo(c2, "analyst" if former2 else t2)
+                if c2 is None and t2 == "state" and not _countries_in(words, ments, ss, se, lex, ("institution", "outlet")):
+                    # "ربيع" after "رئيس هيئة قناة السويس الفريق أسامة ربيع": the state the titled
+                    # phrase would take, the dateline's (round 6)
+                    c2 = dateline
                 if c2:
                     return SpeakerInfo(c2, _org_or_state(c2, orgs))
     found = _countries_in(words, ments, ss, se, lex, ("institution", "outlet"))
@@ -270,7 +274,7 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
     else:
         c = None
     if c is None and ttype is None:
-        return SpeakerInfo(None, "other")
+        return SpeakerInfo(dateline, "other")
     return SpeakerInfo(c, _org_or_state(c, orgs))
 
 
