@@ -94,3 +94,30 @@ def test_an_untitled_common_noun_speaker_takes_the_dateline_and_stays_other():
     # without a dateline nothing gives the fisherman a country
     t = 'ويقول الصياد رودريغو بالاسيو: «رأيت البحر يدخل إلى القرية».'
     assert quotes_of(t, manila)["speaker_country"].tolist() == [None]
+
+
+def test_a_headline_actor_with_a_present_verb_and_a_preposition_speaks_the_quote():
+    seoul = [("سيول", "KOR", "country", "KOR"), ("بيونغ يانغ", "PRK", "country", "PRK")]
+    t = 'سيول تدين إطلاق صاروخ وبيونغ يانغ تتحدث عن «تجربة ناجحة»\n\nسيول (يونهاب) - دانت كوريا الجنوبية الإطلاق.'
+    q = quotes_of(t, seoul)
+    assert q[["speaker_country", "kind"]].values.tolist()[0] == ["PRK", "speech"]
+    t = ('السعودية والولايات المتحدة تدعوان طرفي النزاع إلى «هدنة إنسانية فورية»\n\n'
+         'جدة (واس) - دعت المملكة الطرفين إلى وقف القتال.')
+    q = quotes_of(t, [("السعودية", "SAU", "country", "SAU"), ("الولايات المتحدة", "USA", "country", "USA")])
+    assert q["speaker_country"].tolist()[0] == "SAU"
+    # a quote the verb does not report ("حول", a noun before it) gets no headline speaker
+    t = 'برلين وباريس تختلفان حول «الضريبة الرقمية» الأوروبية\n\nبرلين - تباينت المواقف.'
+    q = quotes_of(t, [("برلين", "DEU", "country", "DEU"), ("باريس", "FRA", "country", "FRA")])
+    assert q["speaker_country"].tolist()[0] is None
+
+
+def test_a_headline_clause_with_a_colon_after_dots_names_its_speaker():
+    t = ('إعصار يخلف 84 قتيلا في الفلبين.. وماركوس: «نحتاج إلى كل يد»\n\n'
+         'مانيلا (شينخوا) - قال الرئيس الفلبيني فرديناند ماركوس إن البلاد «تحتاج إلى كل يد».')
+    q = quotes_of(t, [("الفلبين", "PHL", "country", "PHL"), ("مانيلا", "PHL", "country", "PHL"),
+                      ("الفلبيني", "PHL", "country", "PHL")])
+    assert q["speaker_country"].tolist() == ["PHL", "PHL"]
+    assert q["rule"].tolist()[0] == "headline"
+    # a clause of common nouns before the colon names nobody
+    t = 'البتراء تستعيد زوارها.. والموسم: «أفضل مما توقعنا»\n\nوادي موسى - عاد الزوار.'
+    assert quotes_of(t)["rule"].tolist()[0] != "headline"

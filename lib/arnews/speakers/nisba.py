@@ -15,7 +15,7 @@ import regex as re
 from ..text import normalize
 
 
-def _bare(w: str) -> str:
+def bare_word(w: str) -> str:
     """A word without its article: الوزير → وزير (short words are kept)."""
     return w[2:] if w.startswith("ال") and len(w) > 3 else w
 
@@ -26,7 +26,7 @@ _NISBA_WORD_RE = re.compile(r"^(?:ال)?(\w{3,})ي(?:ة|ون|ين|ان|تان)?$
 
 
 @lru_cache(maxsize=1)
-def _country_stems() -> dict[str, str]:
+def country_stems() -> dict[str, str]:
     """Bare one-word country names of the gazetteer (article removed) → code, each with
     whether it is the country's label (``True``) or only a variant (``False``: capitals
     such as الرياض، المنامة are variants too)."""
@@ -35,7 +35,7 @@ def _country_stems() -> dict[str, str]:
         for k, n in enumerate(names):
             w = normalize(str(n)).strip()
             if w and " " not in w:
-                out.setdefault(_bare(w), (code, k == 0))
+                out.setdefault(bare_word(w), (code, k == 0))
     return out
 
 
@@ -75,13 +75,13 @@ def _nisba_table() -> tuple[dict[str, str], dict[str, str]]:
         for form in ((r.get("name") or "").strip(), r["nisba"].strip()):
             w = normalize(form)
             if w and " " not in w:
-                target.setdefault(_bare(w), code)
+                target.setdefault(bare_word(w), code)
     return clear, weak
 
 
 def _table_country(word: str, table: dict[str, str]) -> str | None:
     w = normalize(word)
-    c = table.get(_bare(w))
+    c = table.get(bare_word(w))
     if c:
         return c
     m = _NISBA_WORD_RE.match(w)
@@ -105,7 +105,7 @@ def nisba_country(word: str) -> str | None:
     m = _NISBA_WORD_RE.match(normalize(word))
     if m:
         stem = m.group(1)
-        stems = _country_stems()
+        stems = country_stems()
         for tail in _NAME_TAILS:
             got = stems.get(stem + tail)
             # a nisba is the country name plus ي; a variant taken whole is often a capital
@@ -125,7 +125,7 @@ def weak_nisba_country(word: str) -> str | None:
     ('MLI', None)
     """
     w = normalize(word)
-    return _nisba_table()[1].get(_bare(w))
+    return _nisba_table()[1].get(bare_word(w))
 
 
 # ---------------------------------------------------------------------------
@@ -146,7 +146,7 @@ def _skeletons() -> dict[str, str | None]:
     of speaker_nisbas.csv) of at least :data:`SKELETON_MIN` letters → code; a skeleton two
     countries share maps to None."""
     out: dict[str, str | None] = {}
-    names = [(_bare(normalize(str(n)).strip()), code) for code, ns in _gazetteer_country_names() for n in ns]
+    names = [(bare_word(normalize(str(n)).strip()), code) for code, ns in _gazetteer_country_names() for n in ns]
     names += [(w, code) for w, code in _nisba_table()[0].items() if not w.endswith("ي")]
     for w, code in names:
         if len(w) >= SKELETON_MIN and " " not in w:
@@ -163,7 +163,7 @@ def skeleton_country(word: str) -> str | None:
     >>> skeleton_country("بنغلادش"), skeleton_country("كزاخستان"), skeleton_country("الاقتصاد")
     ('BGD', 'KAZ', None)
     """
-    w = _bare(normalize(word))
+    w = bare_word(normalize(word))
     if len(w) < SKELETON_MIN:
         return None
     return _skeletons().get(_skeleton(w))

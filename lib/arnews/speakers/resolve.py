@@ -10,7 +10,7 @@ import regex as re
 
 from ..text import normalize
 from .lexicon import PHRASE_MAX, STOP_WORDS, TIME_WORDS, SpeakerLexicon, Word, find_entries, is_speech_verb, words_in
-from .nisba import _bare, nisba_country, weak_nisba_country
+from .nisba import bare_word as _bare, nisba_country, weak_nisba_country
 from .positions import paragraph_start
 from .structure import apposed_institution, coordinated_title, in_institution_name, renamed_bloc
 

@@ -24,7 +24,7 @@ from functools import lru_cache
 from ..resources import data_path
 from ..text import normalize
 from .lexicon import SpeakerLexicon, Word, find_entries
-from .nisba import _bare, _country_stems
+from .nisba import bare_word, country_stems
 
 
 @lru_cache(maxsize=1)
@@ -38,14 +38,14 @@ def institution_heads() -> frozenset[str]:
         form = normalize((r.get("form") or "").strip())
         if not form or " " in form:
             raise ValueError(f"speaker_institution_heads.csv, row {line}: 'form' must be one word")
-        out.add(_bare(form))
+        out.add(bare_word(form))
     return frozenset(out)
 
 
 def is_institution_head(w: Word) -> bool:
     """Whether ``w`` (with its clitics: "لوزارة", "والهيئة") is an institution's head noun."""
     heads = institution_heads()
-    return any(_bare(r) in heads for r in w.readings)
+    return any(bare_word(r) in heads for r in w.readings)
 
 
 def in_institution_name(words: list[Word], i: int) -> bool:
@@ -98,5 +98,5 @@ def coordinated_title(before: list[Word], hits: list[tuple[int, object]]) -> int
 def names_a_place(w: Word, lex: SpeakerLexicon) -> bool:
     """Whether ``w`` is a place of ``speaker_places.csv`` or a gazetteer country name or
     variant (capitals included)."""
-    stems = _country_stems()
-    return bool(find_entries(lex.places, [w])) or any(_bare(r) in stems for r in w.readings[:2])
+    stems = country_stems()
+    return bool(find_entries(lex.places, [w])) or any(bare_word(r) in stems for r in w.readings[:2])
