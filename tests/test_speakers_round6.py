@@ -121,3 +121,12 @@ def test_a_headline_clause_with_a_colon_after_dots_names_its_speaker():
     # a clause of common nouns before the colon names nobody
     t = 'البتراء تستعيد زوارها.. والموسم: «أفضل مما توقعنا»\n\nوادي موسى - عاد الزوار.'
     assert quotes_of(t)["rule"].tolist()[0] != "headline"
+
+
+def test_a_country_a_non_state_title_governs_beats_one_in_the_adverbial_after_it():
+    ms = [("البرازيل", "BRA", "country", "BRA"), ("قطر", "QAT", "country", "QAT")]
+    t = 'وقال مدرب البرازيل كارلو أنشيلوتي ردا على سؤال حول مونديال قطر إن الإنجاز «لم يعد مفاجأة».'
+    assert quotes_of(t, ms)["speaker_country"].tolist() == ["BRA"]
+    # with no governed country, the last place named still places the analyst
+    t = 'وقال الخبير في مركز الدراسات في الدوحة إن الاتفاق «هش».'
+    assert quotes_of(t, [("الدوحة", "QAT", "country", "QAT")])["speaker_country"].tolist() == ["QAT"]

@@ -12,7 +12,7 @@ from ..text import normalize
 from .lexicon import PHRASE_MAX, STOP_WORDS, TIME_WORDS, SpeakerLexicon, Word, find_entries, is_speech_verb, words_in
 from .nisba import bare_word as _bare, nisba_country, weak_nisba_country
 from .positions import paragraph_start
-from .structure import apposed_institution, coordinated_title, in_institution_name, renamed_bloc
+from .structure import apposed_institution, coordinated_title, governed_countries, in_institution_name, renamed_bloc
 
 
 # ---------------------------------------------------------------------------
@@ -214,7 +214,8 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
         if not found and paragraph_start(text, ss) == 0:
             found = _lead_description(text, words, se, ments, lex)
         fallback = dateline if ttype in ("company", "other") or local else None
-        return SpeakerInfo(found[-1][1] if found else fallback, ttype)
+        governed = governed_countries(words, found, lex)  # "مدرب البرازيل … في مونديال قطر" (round 6)
+        return SpeakerInfo((governed or found)[-1][1] if found else fallback, ttype)
     if ttype is None and not actor:
         window = _name_antecedent(text, words, ss, lex=lex)
         if window is not None:

@@ -9,7 +9,9 @@ round 6):
   القدم" is UEFA, not the EU);
 * in a window naming two people ("رئيس مجلس الدولة الصيني لي تشيانغ والرئيس الكيني وليام
   روتو"), a name's description starts at the last title joined by و;
-* a word that is a place name ("أستانا", "فيينا") is no "our"/"your" possessive.
+* a word that is a place name ("أستانا", "فيينا") is no "our"/"your" possessive;
+* a country a title governs in construct ("مدرب البرازيل") places a non-state speaker
+  before countries named in the adverbials after it.
 
 >>> from arnews.speakers.lexicon import words_in
 >>> text = "رئيس هيئة قناة السويس"
@@ -100,3 +102,10 @@ def names_a_place(w: Word, lex: SpeakerLexicon) -> bool:
     variant (capitals included)."""
     stems = country_stems()
     return bool(find_entries(lex.places, [w])) or any(bare_word(r) in stems for r in w.readings[:2])
+
+
+def governed_countries(words: list[Word], found: list[tuple[int, str]], lex: SpeakerLexicon) -> list[tuple[int, str]]:
+    """The countries of ``found`` (``(offset, code)``) that a title of the phrase governs
+    directly, in construct: "مدرب البرازيل" (not the "قطر" of "… في مونديال قطر" after it)."""
+    after = {words[i + len(e.words)].start for i, e in find_entries(lex.titles, words) if i + len(e.words) < len(words)}
+    return [(o, c) for o, c in found if o in after]
