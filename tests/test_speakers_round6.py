@@ -130,3 +130,14 @@ def test_a_country_a_non_state_title_governs_beats_one_in_the_adverbial_after_it
     # with no governed country, the last place named still places the analyst
     t = 'وقال الخبير في مركز الدراسات في الدوحة إن الاتفاق «هش».'
     assert quotes_of(t, [("الدوحة", "QAT", "country", "QAT")])["speaker_country"].tolist() == ["QAT"]
+
+
+def test_an_analyst_at_a_university_named_without_a_country_takes_the_dateline():
+    bogota = [("بوغوتا", "COL", "country", "COL"), ("لندن", "GBR", "country", "GBR")]
+    t = 'بوغوتا (أ ف ب) - وقال أستاذ العلوم السياسية في جامعة لوس أنديس خورخي غاليندو إن النتيجة «تبدو شبه مؤكدة».'
+    assert quotes_of(t, bogota)["speaker_country"].tolist() == ["COL"]
+    # a university whose country is named keeps that country; an analyst with no body keeps none
+    t = 'بوغوتا (أ ف ب) - وقال أستاذ العلوم السياسية في جامعة لندن إن النتيجة «تبدو شبه مؤكدة».'
+    assert quotes_of(t, bogota)["speaker_country"].tolist() == ["GBR"]
+    t = 'بوغوتا (أ ف ب) - وقال أستاذ العلوم السياسية خورخي غاليندو إن النتيجة «تبدو شبه مؤكدة».'
+    assert quotes_of(t, bogota)["speaker_country"].tolist() == [None]

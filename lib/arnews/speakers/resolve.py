@@ -211,6 +211,9 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
     if ttype in ("analyst", "ngo", "media", "company", "other"):
         found = _countries_in(words, ments, ss, se, lex, ("place", "outlet"))
         local = any(w.readings[0] in _LOCAL for w in words)  # "منظمة «…» المحلية": the dateline's
+        # "أستاذ العلوم السياسية في جامعة لوس أنديس": a university or hospital named without a
+        # country is the dateline's (round 6)
+        local = local or any(_LOCAL_BODIES.intersection(w.readings) for w in words)
         if not found and paragraph_start(text, ss) == 0:
             found = _lead_description(text, words, se, ments, lex)
         fallback = dateline if ttype in ("company", "other") or local else None
@@ -280,6 +283,7 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
 
 
 _LOCAL = frozenset("المحلية المحلي المحليه".split())
+_LOCAL_BODIES = frozenset("جامعة جامعه مستشفى مستشفي".split())
 # A definite body noun standing for a body named before ("البرنامج", "للمنظمة", "الوكالة").
 _BODY_BACK = {"البرنامج": "برنامج", "المنظمة": "منظمة", "الوكالة": "وكالة", "الصندوق": "صندوق",
               "المفوضية": "مفوضية", "الهيئة": "هيئة"}
