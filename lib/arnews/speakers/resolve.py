@@ -84,7 +84,8 @@ def _countries_in(words: list[Word], ments: list[Mention], ss: int, se: int, lex
     بارك جي يون" is placed by سيول, not by a name that looks like a gazetteer person's."""
     persons = "institution" in kinds
     out = [(m.start, m.country) for m in ments if ss <= m.start and m.end <= se and m.country
-           and (persons or m.actor_type != "person") and not renamed_bloc(m.start, m.end, m.actor_type, words)]
+           and (persons or m.actor_type != "person")
+           and not (m.actor_type == "bloc" and renamed_bloc(m.start, m.end, m.actor_type, words))]
     covered = [(m.start, m.end) for m in ments if ss <= m.start and m.end <= se]
     weak = []
     for w in words:
@@ -175,7 +176,8 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
     if former:
         found = _countries_in(words, ments, ss, se, lex, ("place", "outlet"))
         return SpeakerInfo(found[-1][1] if found else None, "analyst")
-    if any(ss <= m.start < se and renamed_bloc(m.start, m.end, m.actor_type, words) for m in ments) and (
+    if any(m.actor_type == "bloc" and ss <= m.start < se and renamed_bloc(m.start, m.end, m.actor_type, words)
+           for m in ments) and (
             not actor or type_of.get(actor) != "person"):
         # "رئيس الاتحاد الأوروبي لكرة القدم": another body named after the bloc, no state (round 6)
         return SpeakerInfo(None, "organisation")

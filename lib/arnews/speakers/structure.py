@@ -46,8 +46,13 @@ def institution_heads() -> frozenset[str]:
 
 def is_institution_head(w: Word) -> bool:
     """Whether ``w`` (with its clitics: "لوزارة", "والهيئة") is an institution's head noun."""
+    return _head_readings(w.readings)
+
+
+@lru_cache(maxsize=100_000)
+def _head_readings(readings: tuple[str, ...]) -> bool:
     heads = institution_heads()
-    return any(bare_word(r) in heads for r in w.readings)
+    return any(bare_word(r) in heads for r in readings)
 
 
 def in_institution_name(words: list[Word], i: int) -> bool:
