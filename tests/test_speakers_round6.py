@@ -141,3 +141,11 @@ def test_an_analyst_at_a_university_named_without_a_country_takes_the_dateline()
     assert quotes_of(t, bogota)["speaker_country"].tolist() == ["GBR"]
     t = 'بوغوتا (أ ف ب) - وقال أستاذ العلوم السياسية خورخي غاليندو إن النتيجة «تبدو شبه مؤكدة».'
     assert quotes_of(t, bogota)["speaker_country"].tolist() == [None]
+
+
+def test_a_nisba_of_the_states_names_a_region_not_a_country():
+    us = [("الأمريكية", "USA", "country", "USA")]
+    t = 'ودعت منظمة الدول الأمريكية في بيان جميع الأطراف إلى «الامتناع عن أي خطاب يقوض الثقة».'
+    assert quotes_of(t, us)["speaker_country"].tolist() == [None]
+    t = 'وقالت الخارجية الأمريكية في بيان إن على الأطراف «الامتناع عن أي خطاب يقوض الثقة».'
+    assert quotes_of(t, us)["speaker_country"].tolist() == ["USA"]

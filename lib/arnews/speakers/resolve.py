@@ -105,6 +105,9 @@ def _countries_in(words: list[Word], ments: list[Mention], ss: int, se: int, lex
             continue  # "ممرضة … لرويترز", "لوكالة فرانس برس": the channel addressed, not the speaker's country
         if e.kind in kinds or e.kind == "nisba":  # a compound nisba ("الجنوب أفريقي") places any speaker
             out.append((words[i].start, e.value))
+    region = {words[k + 1].start for k in range(len(words) - 1) if _STATES_NOUN.intersection(words[k].readings[:3])}
+    if region:  # "منظمة الدول الأمريكية": a nisba of "the states" names a region, not a country (round 6)
+        out = [(o, c) for o, c in out if o not in region]
     topic = _topic_offsets(words)
     if topic:  # "الخبير في الشؤون الروسية": the field, not the expert's country
         out = [(o, c) for o, c in out if o not in topic]
@@ -122,6 +125,7 @@ def _addressed(words: list[Word], i: int, e) -> bool:
 
 
 _TOPIC_HEADS = frozenset("الشؤون شؤون الملف ملف".split())
+_STATES_NOUN = frozenset("الدول دول".split())
 
 
 def _topic_offsets(words: list[Word]) -> set[int]:
