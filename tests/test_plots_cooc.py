@@ -130,3 +130,14 @@ def test_context_shift_panels(outdir):
     assert [ax.get_title() for ax in titled] == ["2022", "2025"]
     assert [t.get_text() for t in titled[0].get_yticklabels()] == ["بيان", "الحرب"]
     save(fig, outdir / "cooc_context_shift.png")
+
+
+def test_context_shift_of_a_pair_seen_only_in_undated_articles():
+    """The pair's contexts are all undated (other articles may be dated): the sentence
+    says so, not that the corpus is undated."""
+    from arnews.plots._style import DATES_HOWTO
+
+    terms = pd.DataFrame({"period": ["undated"], "term": ["دولة"], "count": [3], "log_ratio": [0.9], "g2": [2.0]})
+    fig = pc.plot_context_shift(terms)
+    assert fig.arnews_message.startswith("The pair's contexts, none of them dated")
+    assert "corpus is undated" not in fig.arnews_message and DATES_HOWTO in fig.arnews_message

@@ -82,3 +82,15 @@ def test_pair_over_time_draws_months_beyond_max_points():
     assert len(x) == head["date"].str[:7].nunique() and list(x) == sorted(x)
     fig = sp.plot_pair_over_time(head.head(100), max_points=150)  # few articles: one point each
     assert len(fig.axes[0].get_lines()[-1].get_xdata()) == 100
+
+
+def test_pair_with_only_undated_articles_does_not_call_the_corpus_undated():
+    """In a half-dated corpus the pair's articles may all be undated: the sentence says
+    that, not "the corpus is undated", and still says how to add dates."""
+    from arnews.plots._style import DATES_HOWTO
+
+    head = pd.DataFrame({"article_id": ["qt02", "qt06"], "date": [pd.NaT, pd.NaT], "score": [0.66, -0.18],
+                         "n_sentences": [4, 1], "pair": "CHN~RUS"})
+    fig = ps.plot_pair_over_time(head)
+    assert fig.arnews_message.startswith("CHN~RUS: 2 article(s) with a stance, none of them dated")
+    assert "corpus is undated" not in fig.arnews_message and DATES_HOWTO in fig.arnews_message

@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ._style import UNDATED_MESSAGE, drop_overlapping, left_out, message_figure, new_figure, with_note
+from ._style import drop_overlapping, left_out, message_figure, new_figure, none_dated, with_note
 
 __all__ = ["STANCE_COLORS", "plot_sentence_distribution", "plot_actor_network", "plot_pair_over_time", "plot_confusion"]
 
@@ -157,7 +157,7 @@ def plot_pair_over_time(headline: pd.DataFrame, pair_label: str | None = None, *
     n_undated = int(h["when"].isna().sum())
     h = h.dropna(subset=["when"]).sort_values(["when", "article_id"])
     if not len(h):
-        return message_figure(f"{pair}: {n_undated} article(s) with a stance, none dated.\n" + UNDATED_MESSAGE)
+        return message_figure(none_dated(f"{pair}: {n_undated} article(s) with a stance"))
     if len(h) > max_points:
         return _pair_by_month(h, pair, n_undated)
     if labels is None:
