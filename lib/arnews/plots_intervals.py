@@ -91,6 +91,7 @@ def plot_share_over_time(table: pd.DataFrame, category: str = "conflict", title:
     """Share of ``category`` per ``period`` as lines with 95% bands (raw, and corrected when
     the table rests on labels). ``table``: :func:`arnews.correct.corrected_shares` by ``period``."""
     t = table[(table["category"] == category) & (table["period"] != "unknown")].sort_values("period")
+    undated = bool((table["period"] == "unknown").any())
     if not len(t):
         return message_figure("No dated article: nothing to draw over time. Add a date column to the metadata "
                               "(or ISO dates in the file names) to see the shares by month.")
@@ -114,13 +115,17 @@ def plot_share_over_time(table: pd.DataFrame, category: str = "conflict", title:
     ax.set_ylim(0, 1)
     ax.set_ylabel(f"share of {category}")
     ax.legend(fontsize=8)
-    _title(ax, title or f"Share of {category} over time", basis_note(n_lab, method))
+    note = basis_note(n_lab, method) + ("; undated articles left out" if undated else "")
+    _title(ax, title or f"Share of {category} over time", note)
     return fig
 
 
 def plot_pair_net(table: pd.DataFrame, top: int = 15, title: str | None = None, method: str = ""):
     """Net stance (−1 conflict … +1 cooperation) of the most related pairs with 95% error bars.
-    ``table``: :func:`arnews.correct.pair_net_stance`."""
+    ``table``: :func:`arnews.correct.pair_net_stance` (most related pairs first). The first
+    pair is drawn at the top; beyond ``top`` pairs the title says how many were left out."""
+    from .plots._style import left_out
+
     t = table.head(top).reset_index(drop=True)
     n_lab = _n_labelled(table)
     fig, ax = new_figure(8, max(2.5, 0.45 * len(t) + 1.5))
@@ -132,10 +137,12 @@ def plot_pair_net(table: pd.DataFrame, top: int = 15, title: str | None = None, 
         ax.errorbar(t["corrected"], y - 0.15, xerr=_err(t.fillna(0), "corrected", "low", "high"), fmt="s",
                     color=CORR_COLOR, capsize=3, label="corrected")
     ax.set_yticks(y, [f"{a}–{b} ({n})" for a, b, n in zip(t["a"], t["b"], t["n_related"])])
+    ax.set_ylim(len(t) - 0.5, -0.5)  # the most related pair on top
     ax.set_xlim(-1.05, 1.05)
     ax.set_xlabel("net stance: share cooperation − share conflict among related sentences")
     ax.legend(loc="best", fontsize=8)
-    _title(ax, title or "Net stance of each pair of states", basis_note(n_lab, method, unit="pairs"))
+    more = left_out(len(t), len(table), "pairs", "most related sentences")
+    _title(ax, title or "Net stance of each pair of states", basis_note(n_lab, method, unit="pairs") + (f"; {more}" if more else ""))
     return fig
 
 
