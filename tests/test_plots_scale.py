@@ -207,3 +207,20 @@ def test_save_png_svg_pdf(corpus, tmp_path):
     w, _ = Image.open(paths[0]).size
     assert w > fig.get_size_inches()[0] * 250  # high-DPI PNG
     plt.close(fig)
+
+
+def test_components_packed_by_their_extent():
+    """A tall main component and a pair: the pair sits next to the main component's actual
+    width, not next to a square allotted to it (which left an empty band and squeezed the
+    main component into a third of the width, as on the sample's stance network)."""
+    import networkx as nx
+
+    from arnews.plots._network import initial_layout
+
+    g = nx.disjoint_union(nx.grid_2d_graph(3, 8), nx.path_graph(2))  # 24 nodes laid out tall and narrow, then 2
+    pos = initial_layout(g)
+    main = np.array([pos[v] for v in range(24)])
+    pair = np.array([pos[v] for v in (24, 25)])
+    assert main[:, 0].max() - main[:, 0].min() > 0.4
+    assert pair[:, 0].min() - main[:, 0].max() < 0.25
+    assert np.allclose(np.r_[main, pair].min(axis=0), 0) and np.allclose(np.r_[main, pair].max(axis=0), 1)
