@@ -86,3 +86,13 @@ def test_share_over_time_says_undated_articles_were_left_out(estimates):
     fig = plots_intervals.plot_share_over_time(by_period, method="lexicon")
     assert "undated" not in _title(fig)
     plt.close(fig)
+
+
+def test_shares_beyond_max_rows_keep_the_busiest_and_say_so():
+    rows = [{"outlet": f"o{i:03d}", "category": "conflict", "n": 10 + i, "raw": 0.3, "raw_low": 0.2, "raw_high": 0.4,
+             "corrected": 0.3, "low": 0.2, "high": 0.4, "n_labelled": 0} for i in range(200)]
+    fig = plots_intervals.plot_shares(pd.DataFrame(rows), by="outlet", max_rows=30)
+    ticks = [tk.get_text() for tk in fig.axes[0].get_yticklabels()]
+    assert ticks == [f"o{i:03d}" for i in range(170, 200)]  # the 30 with most sentences, in table order
+    assert "30 of 200 outlets shown (most sentences); 170 left out" in _title(fig)
+    plt.close(fig)

@@ -53,10 +53,20 @@ def _title(ax, title: str, note: str) -> None:
     ax.set_title(title + "\n" + "\n".join(textwrap.wrap(note, 95)), fontsize=9, loc="left")
 
 
-def plot_shares(table: pd.DataFrame, by: str, category: str = "conflict", title: str | None = None, method: str = ""):
+def plot_shares(table: pd.DataFrame, by: str, category: str = "conflict", title: str | None = None, method: str = "",
+                max_rows: int = 30):
     """Share of ``category`` per value of ``by`` (article, outlet …): raw counts and the
-    corrected estimate as points with 95% error bars. ``table``: :func:`arnews.correct.corrected_shares`."""
+    corrected estimate as points with 95% error bars. ``table``: :func:`arnews.correct.corrected_shares`.
+    Beyond ``max_rows`` values, the ``max_rows`` with most sentences (``n``) are drawn, in
+    the table's order, and the title says how many were left out."""
+    from .plots._style import left_out
+
     t = table[table["category"] == category].reset_index(drop=True)
+    n_all = len(t)
+    if n_all > max_rows:
+        keep = set(t["n"].sort_values(ascending=False, kind="stable").index[:max_rows]) if "n" in t.columns else set(range(max_rows))
+        t = t.loc[sorted(keep)].reset_index(drop=True)
+    more = left_out(len(t), n_all, by + "s" if not by.endswith("s") else by, "most sentences")
     n_lab = _n_labelled(table)
     fig, ax = new_figure(8, max(2.5, 0.45 * len(t) + 1.5))
     y = np.arange(len(t))
@@ -70,7 +80,7 @@ def plot_shares(table: pd.DataFrame, by: str, category: str = "conflict", title:
     ax.set_xlim(0, 1)
     ax.set_xlabel(f"share of {category}")
     ax.legend(loc="best", fontsize=8)
-    _title(ax, title or f"Share of {category} by {by}", basis_note(n_lab, method))
+    _title(ax, title or f"Share of {category} by {by}", basis_note(n_lab, method) + (f"; {more}" if more else ""))
     return fig
 
 
