@@ -224,3 +224,35 @@ def test_components_packed_by_their_extent():
     assert main[:, 0].max() - main[:, 0].min() > 0.4
     assert pair[:, 0].min() - main[:, 0].max() < 0.25
     assert np.allclose(np.r_[main, pair].min(axis=0), 0) and np.allclose(np.r_[main, pair].max(axis=0), 1)
+
+
+def test_overview_and_interval_plots(corpus, tmp_path):
+    """The corpus overview and the interval plots (shares, pair net stance) on the same
+    corpora: 60 outlets, 200 articles, undated or dated."""
+    from arnews import correct, overview, plots_intervals
+
+    arts = corpus["arts"].assign(outlet=[f"outlet{i % 60:02d}" for i in range(N_ARTICLES)])
+    fig = overview.plot_articles_over_time(overview.articles_over_time(arts))
+    if corpus["kind"] == "undated":
+        assert UNDATED_MESSAGE in fig.arnews_message
+    check(fig, f"overview_time_{corpus['kind']}", tmp_path)
+    fig = overview.plot_articles_by_outlet(overview.articles_by_outlet(arts), top=20)
+    assert "top 20 of 60" in fig.axes[0].get_title()
+    check(fig, f"overview_outlets_{corpus['kind']}", tmp_path, max_bars=20)
+    st = corpus["stance"]
+    tones = st[["article_id", "sentence_id", "label"]]
+    pairs = st.rename(columns={"source_country": "a", "target_country": "b"})[["article_id", "sentence_id", "a", "b", "label"]]
+    est = correct.stance_estimates(tones, pairs, arts, n_boot=20, method="lexicon")
+    fig = plots_intervals.plot_shares(est.by_outlet, by="outlet", max_rows=30)
+    assert "30 of 60 outlets shown" in " ".join(fig.axes[0].get_title(loc="left").split())
+    check(fig, f"intervals_shares_{corpus['kind']}", tmp_path)
+    fig = plots_intervals.plot_share_over_time(est.by_period)
+    if corpus["kind"] == "undated":
+        assert fig.arnews_message.startswith("No dated article")
+    else:
+        x = fig.axes[0].get_lines()[0].get_xdata()
+        assert list(x) == sorted(x)
+    check(fig, f"intervals_share_time_{corpus['kind']}", tmp_path)
+    fig = plots_intervals.plot_pair_net(est.pairs, top=15)
+    assert "15 of" in " ".join(fig.axes[0].get_title(loc="left").split())
+    check(fig, f"intervals_pair_net_{corpus['kind']}", tmp_path)

@@ -118,7 +118,8 @@ def plot_share_over_time(table: pd.DataFrame, category: str = "conflict", title:
 
         loc = mdates.AutoDateLocator(maxticks=10)
         ax.xaxis.set_major_locator(loc)
-        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(loc))
+        ax.xaxis.set_major_formatter(mdates.AutoDateFormatter(loc))  # distinct labels (2019-05), not May, May, …
+        fig.autofmt_xdate()
     else:
         step = max(1, len(x) // 12)
         ax.set_xticks(x[::step], t["period"].astype(str).tolist()[::step], rotation=45, ha="right")
