@@ -174,6 +174,7 @@ def test_freq_plots(corpus, tmp_path):
     toks, arts = corpus["toks"], corpus["arts"]
     f = freq.frequency_table(toks)
     check(pf.plot_top_terms(f, top=12), f"freq_top_{corpus['kind']}", tmp_path, max_bars=12)
+    check(pf.plot_wordcloud(f, top=80), f"freq_wordcloud_{corpus['kind']}", tmp_path)
     by_art = freq.frequency_table(toks, by="article", articles=arts)
     fig = pf.plot_top_terms(by_art, top=5, max_groups=6)
     assert "194 left out" in flat(fig.get_suptitle())
