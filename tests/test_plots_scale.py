@@ -109,6 +109,10 @@ def check(fig, name, tmp_path, *, max_bars: int | None = None, network: bool = F
         texts = [t for t in fig.axes[0].texts]
         assert len(texts) >= 20
         assert text_overlaps(fig, texts) == [], f"{name}: node labels overlap"
+        # legible at the exported size: no label shrunk below 8 pt, and a figure that still fits
+        # a page at a normal zoom (labels of a 30-inch-wide figure shrink to a third on screen)
+        assert min(t.get_fontsize() for t in texts) >= 8, f"{name}: node labels below 8 pt"
+        assert max(fig.get_size_inches()) <= 20, f"{name}: figure {fig.get_size_inches()} in"
     fig.savefig(_out(f"scale_{name}.png", tmp_path), dpi=100)
     plt.close(fig)
 
