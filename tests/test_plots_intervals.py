@@ -94,5 +94,9 @@ def test_shares_beyond_max_rows_keep_the_busiest_and_say_so():
     fig = plots_intervals.plot_shares(pd.DataFrame(rows), by="outlet", max_rows=30)
     ticks = [tk.get_text() for tk in fig.axes[0].get_yticklabels()]
     assert ticks == [f"o{i:03d}" for i in range(170, 200)]  # the 30 with most sentences, in table order
+    fig.canvas.draw()
+    r = fig.canvas.get_renderer()
+    screen = sorted(fig.axes[0].get_yticklabels(), key=lambda tk: -tk.get_window_extent(r).y0)
+    assert [tk.get_text() for tk in screen] == ticks  # the table's first row on top
     assert "30 of 200 outlets shown (most sentences); 170 left out" in _title(fig)
     plt.close(fig)

@@ -77,6 +77,7 @@ def plot_shares(table: pd.DataFrame, by: str, category: str = "conflict", title:
         ax.errorbar(t["corrected"], y - 0.15, xerr=_err(t, "corrected", "low", "high"), fmt="s", color=CORR_COLOR,
                     capsize=3, label="corrected")
     ax.set_yticks(y, [str(v) for v in t[by]])
+    ax.set_ylim(len(t) - 0.5, -0.5)  # read top to bottom in the table's order
     ax.set_xlim(0, 1)
     ax.set_xlabel(f"share of {category}")
     ax.legend(loc="best", fontsize=8)
