@@ -418,3 +418,13 @@ def test_trend_plot_says_undated_articles_were_left_out():
     assert f"undated articles ({n_undated:,} words) left out" in title
     dated = freq.term_trends(TOKS, ["الصين"], ARTS, period="year")
     assert dated.attrs["undated_words"] == 0 and "undated" not in pf.plot_trends(dated).axes[0].get_title()
+
+
+def test_yearly_trends_have_year_ticks():
+    """Yearly points sit on 1 January: ticks name the years, not months between them."""
+    from arnews.plots import freq as pf
+
+    fig = pf.plot_trends(freq.term_trends(TOKS, ["الصين"], ARTS, period="year"))
+    fig.canvas.draw()
+    ticks = [t.get_text() for t in fig.axes[0].get_xticklabels() if t.get_text()]
+    assert ticks and all(len(t) == 4 and t.isdigit() for t in ticks), ticks

@@ -185,6 +185,11 @@ def plot_trends(
     if value == "count":
         ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_ylim(bottom=0)
+    if "period" in dated.columns and dated["period"].astype(str).str.fullmatch(r"\d{4}").all():
+        import matplotlib.dates as mdates  # yearly points: year ticks, not 2019-04, 2019-07 between them
+
+        ax.xaxis.set_major_locator(mdates.YearLocator())
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
     ax.legend(fontsize=9, loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0)
     n_per = dated["period"].nunique() if "period" in dated.columns else dated["date"].nunique()
     notes = [left_out(len(items), len(totals), "lines", "highest total")]
