@@ -133,11 +133,12 @@ def test_context_shift_panels(outdir):
 
 
 def test_context_shift_of_a_pair_seen_only_in_undated_articles():
-    """The pair's contexts are all undated (other articles may be dated): the sentence
-    says so, not that the corpus is undated."""
+    """Every over-represented word comes from undated articles (the pair may still occur
+    in a dated one, too rarely for a word to pass min_count): the sentence says so, not
+    that the corpus is undated."""
     from arnews.plots._style import DATES_HOWTO
 
     terms = pd.DataFrame({"period": ["undated"], "term": ["دولة"], "count": [3], "log_ratio": [0.9], "g2": [2.0]})
     fig = pc.plot_context_shift(terms)
-    assert fig.arnews_message.startswith("The pair's contexts, none of them dated")
+    assert fig.arnews_message.startswith("The words over-represented around the pair all come from undated articles")
     assert "corpus is undated" not in fig.arnews_message and DATES_HOWTO in fig.arnews_message
