@@ -19,3 +19,32 @@ from arnews import morph
 )
 def test_round6_broken_plurals(word, lemma):
     assert morph.lemmatize([word], backend="rules") == [lemma]
+
+
+@pytest.mark.parametrize(
+    "word, lemma",
+    [
+        # a noun for a woman keeps ة (data/lexicons/person_nouns.csv), with clitics, a pronoun, plural
+        ("الوزيرة", "وزيرة"), ("فالمخرجة", "مخرجة"), ("مديرة", "مديرة"), ("والدته", "والدة"), ("النائبة", "نائبة"),
+        ("الكاتبات", "كاتبة"),
+        # the masculine stays masculine; feminine adjectives still go to the masculine
+        ("الوزير", "وزير"), ("والده", "والد"), ("جديدة", "جديد"), ("المتحدة", "متحد"), ("الصحفية", "صحفي"),
+    ],
+)
+def test_round6_feminine_person_nouns(word, lemma):
+    assert morph.lemmatize([word], backend="rules") == [lemma]
+
+
+def test_feminine_person_reads_its_table(tmp_path):
+    from arnews.morph.lemma_rules import feminine_person, load_person_nouns
+
+    p = tmp_path / "persons.csv"
+    p.write_text("masculine,feminine\nمدير,مديرة\n", encoding="utf-8")
+    t = load_person_nouns(p)
+    assert feminine_person("مديرته", "مدير", t) == "مديرة"
+    assert feminine_person("مديره", "مدير", t) == "مدير"  # his director: the masculine
+    assert feminine_person("وزيرة", "وزير", t) == "وزير"  # not in this table
+    bad = tmp_path / "bad.csv"
+    bad.write_text("masculine,lemma\nمدير,مديرة\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="feminine"):
+        load_person_nouns(bad)

@@ -10,7 +10,9 @@ CSV files under ``data/lexicons/``:
 - ``broken_plurals.csv`` (``plural,singular``): broken plurals and other irregular forms
   written from knowledge of Arabic morphology (الدول → دولة, قتلى → قتيل);
 - ``protected_words.csv`` (``word,lemma,why``): frequent words that look as if they had a
-  clitic but do not (كان is not ك + أن, بلغ is not ب + لغ); see :func:`build_protected_words`.
+  clitic but do not (كان is not ك + أن, بلغ is not ب + لغ); see :func:`build_protected_words`;
+- ``person_nouns.csv`` (``masculine,feminine``): nouns for people whose feminine is a noun of
+  its own and keeps ة (وزيرة, المخرجة, والدته → والدة), not an adjective's feminine.
 
 Example
 -------
@@ -36,8 +38,10 @@ from .verb_rules import article_perfect_form, verb_candidates
 __all__ = [
     "load_broken_plurals",
     "load_protected_words",
+    "load_person_nouns",
     "build_protected_words",
     "prep_with_pronoun",
+    "feminine_person",
     "verb_candidates",
     "sound_plural_candidates",
     "LemmaRules",
@@ -103,6 +107,36 @@ def load_protected_words(path: str | os.PathLike | None = None) -> dict[str, str
     p = Path(path) if path is not None else _lexicon_path("protected_words.csv")
     df = _read_table(p, ("word", "lemma"))
     return {normalize(w.strip()): normalize(lm.strip()) for w, lm in zip(df["word"], df["lemma"])}
+
+
+@lru_cache(maxsize=4)
+def load_person_nouns(path: str | os.PathLike | None = None) -> dict[str, str]:
+    """``masculine -> feminine`` from ``data/lexicons/person_nouns.csv`` (normalized): nouns for
+    people whose feminine keeps its ة as a lemma of its own.
+
+    >>> load_person_nouns()["وزير"]
+    'وزيرة'
+    """
+    p = Path(path) if path is not None else _lexicon_path("person_nouns.csv")
+    df = _read_table(p, ("masculine", "feminine"))
+    return {normalize(m.strip()): normalize(f.strip()) for m, f in zip(df["masculine"], df["feminine"])}
+
+
+def feminine_person(w: str, lemma: str, persons: dict[str, str]) -> str:
+    """The feminine noun when ``lemma`` is the masculine of a noun for people and the word
+    ``w`` is its feminine (singular, dual or plural, or ت before a pronoun), else ``lemma``.
+
+    >>> t = {"وزير": "وزيرة", "والد": "والدة"}
+    >>> feminine_person("الوزيرة", "وزير", t), feminine_person("والدته", "والد", t), feminine_person("الوزير", "وزير", t)
+    ('وزيرة', 'والدة', 'وزير')
+    """
+    f = persons.get(lemma)
+    if f is None:
+        return lemma
+    if f in w or any(w.endswith(f[:-1] + s) for s in ("ات", "تين", "تان", "تا", "تي")) or any(
+            w.endswith(f[:-1] + "ت" + s) for s in PRON_SUFFIXES):
+        return f
+    return lemma
 
 
 def build_protected_words(zipf: dict[str, float], function_words: set[str] | frozenset[str],
@@ -238,6 +272,7 @@ class LemmaRules(VerbChoice):
     zipf: dict[str, float]
     plurals: dict[str, str] = field(default_factory=dict)
     protected: dict[str, str] = field(default_factory=dict)
+    persons: dict[str, str] = field(default_factory=dict)
     min_zipf: float = 3.0
 
     @classmethod
@@ -245,13 +280,16 @@ class LemmaRules(VerbChoice):
         from .rules import RuleLemmatizer, zipf_table
 
         return cls(base=base or RuleLemmatizer(), zipf=zipf_table(),
-                   plurals=load_broken_plurals(), protected=load_protected_words())
+                   plurals=load_broken_plurals(), protected=load_protected_words(), persons=load_person_nouns())
 
     def _z(self, x: str) -> float:
         z = self.zipf.get(x, 0.0)
         return max(z, self.zipf.get("ال" + x, 0.0)) if not x.startswith("ال") else z
 
     def __call__(self, w: str) -> str:
+        return feminine_person(w, self._lemma(w), self.persons)
+
+    def _lemma(self, w: str) -> str:
         if w in self.protected:  # kept from clitic stripping; a word kept as itself may still be the
             p = self.protected[w]  # 3fs of a defective perfect (بدت → بدا; بنت, بات stay: see _verb)
             v = self._verb(w, w) if p == w and len(w) == 3 and w.endswith("ت") and w[1] not in "اوي" else None
