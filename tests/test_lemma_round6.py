@@ -48,3 +48,17 @@ def test_feminine_person_reads_its_table(tmp_path):
     bad.write_text("masculine,lemma\nمدير,مديرة\n", encoding="utf-8")
     with pytest.raises(ValueError, match="feminine"):
         load_person_nouns(bad)
+
+
+@pytest.mark.parametrize(
+    "word, lemma",
+    [
+        # ت + 3 letters: the imperfect when ي + stem is clearly commoner than the form V readings
+        ("تدخل", "دخل"), ("تنقل", "نقل"), ("تنقلهم", "نقل"), ("وتخرج", "خرج"),
+        # form V perfects and masdars whose own forms are common stay; hollow stems too
+        ("تحدث", "تحدث"), ("تغير", "تغير"), ("توقع", "توقع"), ("تعهد", "تعهد"), ("تصور", "تصور"), ("تحول", "تحول"),
+        ("تعلم", "تعلم"), ("تقدم", "تقدم"),
+    ],
+)
+def test_round6_t_imperfect_or_form_v(word, lemma):
+    assert morph.lemmatize([word], backend="rules") == [lemma]

@@ -75,7 +75,7 @@ class VerbChoice:
         if not forced:
             for body in [x, *(x[: -len(s)] for s in OBJ_SUFFIXES if x.endswith(s) and len(x) - len(s) >= 3)]:
                 za = self.zipf.get("ال" + body, 0.0)
-                if za >= self.zipf.get(body, 0.0) - 1.0 and (za > 0.0 or body == x):
+                if za >= self.zipf.get(body, 0.0) - 1.0 and (za > 0.0 or body == x) and not self._t_imperfect(body):
                     return None  # the form (or it without a pronoun) takes the article: a noun
                     # (a body never seen either way is no evidence: يشتبه is no يشتب + ه)
                 if body != x and body.endswith("ت") and self.zipf.get("ال" + body[:-1] + "ة", 0.0) >= 3.0:
@@ -84,7 +84,7 @@ class VerbChoice:
                 "ي" + x, 0.0) >= max(3.0, self.zipf.get("ي" + x[1:], 0.0) - 0.5):
             return x  # تولى, تلقى, تعافى: a form V / VI defective perfect (يتولى is seen), not تولي "she turns"
         if len(x) == 4 and x[0] == "ت" and self.zipf.get(x + "ت", 0.0) >= 3.0 and self.zipf.get(
-                "ي" + x, 0.0) >= max(3.0, self.zipf.get("ي" + x[1:], 0.0)):
+                "ي" + x, 0.0) >= max(3.0, self.zipf.get("ي" + x[1:], 0.0)) and not self._t_imperfect(x):
             return x  # توقع: a form V perfect (its 3fs and يتوقع commoner than يوقع), not ت + وقع
         if x.endswith("ا") and x.startswith("ي") and self.zipf.get("ال" + x[:-1], 0.0) >= max(
                 2.0, self.zipf.get(x[:-1], 0.0) - 1.0):
@@ -203,6 +203,24 @@ class VerbChoice:
                 x[:-1] + "ي", x[:-1] + "ا")):
             return best if zb >= zx - 0.5 else None  # ارهقت → ارهق, انتهت → انتهي (the 3fs is about as common)
         return best if zb >= zx else None
+
+    def _t_imperfect(self, x: str) -> bool:
+        """Is ت + 3 letters the imperfect of a form I / II verb (تدخل → دخل, تنقل → نقل) rather
+        than the form V perfect or its masdar, which are spelled alike? Yes when the 3ms imperfect
+        (يدخل) is commoner than the masdar with the article (التدخل) and clearly commoner than
+        both the form V imperfect (يتدخل) and perfect (from its 3fs تدخلت); تحدث, تعلم, تقدم, تصور stay.
+
+        >>> from arnews.morph.lemma_rules import LemmaRules
+        >>> r = LemmaRules.default()
+        >>> r._t_imperfect("تدخل"), r._t_imperfect("تحدث"), r._t_imperfect("تعهد")
+        (True, False, False)
+        """
+        if x[:1] != "ت" or len(x) != 4 or x[-1] in "اوي" or x[2] in "وي":
+            return False  # (nor a hollow stem: تصور is صوّر or a masdar, not صار)
+        imp = self.zipf.get("ي" + x[1:], 0.0)
+        # (the form V 3ms perfect, spelled as x, is taken as its 3fs + 0.3: a 3ms is the commoner)
+        return imp >= 3.0 and imp > self.zipf.get("ال" + x, 0.0) and imp >= 0.5 + max(
+            self.zipf.get("ي" + x, 0.0), self.zipf.get(x + "ت", 0.0) + 0.3)
 
     def _form_i_or_iv(self, x: str, cands: list[str]) -> dict[str, float]:
         """Form I (عرف) or IV (اعرف) for an imperfect whose stem is the sound 3-letter one
