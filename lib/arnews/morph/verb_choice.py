@@ -65,6 +65,9 @@ class VerbChoice:
         if x.startswith("ات") and len(x) >= 5 and not x.endswith(_VERB_ENDINGS) and min(
                 self.zipf.get(x[1:], 0.0), self.zipf.get("ي" + x[1:], 0.0)) >= 3.0:
             return x[1:]  # 1st person of form V / VI: اتوقع → توقع (يتوقع seen; form VIII has 4 letters: اتهم)
+        if self._first_person(x):  # ابحث → بحث, استطيع → استطاع; the form IV reading would be x
+            v = self._verb("ي" + x[1:], "ي" + x[1:])  # itself, which has no perfect (اشكر → شكر)
+            return x[1:] if v == x and self.zipf.get(x[1:], 0.0) >= 3.0 else v
         passive = passive_perfect(x, self.zipf)
         if not (x.startswith(_IMPERFECT) or x.endswith(_VERB_ENDINGS) or passive):
             return None
@@ -203,6 +206,23 @@ class VerbChoice:
                 x[:-1] + "ي", x[:-1] + "ا")):
             return best if zb >= zx - 0.5 else None  # ارهقت → ارهق, انتهت → انتهي (the 3fs is about as common)
         return best if zb >= zx else None
+
+    def _first_person(self, x: str) -> bool:
+        """Is ``x`` (ا + stem) the 1st person singular imperfect, lemmatized as its 3ms
+        (اشكر as يشكر)? The 3ms imperfect is common and at least as common as ``x``, while ``x``
+        never takes the article (no elative: الاكبر) and has no 3fs perfect of its own (no form
+        IV / VIII / X perfect: اكدت, اتفقت); function words, names and suffixed forms stay.
+
+        >>> from arnews.morph.lemma_rules import LemmaRules
+        >>> r = LemmaRules.default()
+        >>> [r._first_person(x) for x in ("اشكر", "استطيع", "اكد", "اكبر", "اتفق")]
+        [True, True, False, False, False]
+        """
+        if len(x) < 4 or x[0] != "ا" or x.endswith(_VERB_ENDINGS + ("ة", "ي")) or x in self._function_words():
+            return False
+        zy = self.zipf.get("ي" + x[1:], 0.0)
+        return zy >= 3.5 and zy >= self.zipf.get(x, 0.0) - 1.0 and self.zipf.get("ال" + x, 0.0) < 1.5 \
+            and self.zipf.get(perfect_3fs(x), 0.0) < 2.0 and not self._is_name(x)
 
     def _t_imperfect(self, x: str) -> bool:
         """Is ت + 3 letters the imperfect of a form I / II verb (تدخل → دخل, تنقل → نقل) rather
