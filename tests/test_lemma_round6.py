@@ -90,3 +90,16 @@ def test_round6_first_person_singular(word, lemma):
 )
 def test_round6_long_nisba_adjectives(word, lemma):
     assert morph.lemmatize([word], backend="rules") == [lemma]
+
+
+@pytest.mark.parametrize(
+    "word, lemma",
+    [
+        # a participle's sound plural when the singular is seen with tanween or ة
+        ("معتبرين", "معتبر"), ("المنسحبين", "منسحب"), ("الموقوفين", "موقوف"), ("المتضررين", "متضرر"),
+        # broken plurals in ين and numbers stay as they were
+        ("ملايين", "مليون"), ("ميادين", "ميدان"), ("خمسين", "خمسين"),
+    ],
+)
+def test_round6_participle_plurals(word, lemma):
+    assert morph.lemmatize([word], backend="rules") == [lemma]

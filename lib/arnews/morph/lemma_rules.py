@@ -444,7 +444,10 @@ class LemmaRules(VerbChoice):
                     self._z(c + o) for o in ("ين", "ون", "ان") if not lemma.endswith(o)) >= 2.0))
                     or (len(c) >= 4 and self._z(c) >= 3.0 and min(self.zipf.get(c + "ين", 0.0), self.zipf.get(c + "ون", 0.0)) >= 3.0)
                     or (len(c) >= 4 and (c[0] == "م" or c[1] == "ا") and self._z(c) >= 2.5
-                        and self._z(c + "ين") >= 2.5 and self._z(c + "ون") >= 2.0)]
+                        and self._z(c + "ين") >= 2.5 and self._z(c + "ون") >= 2.0)
+                    or (len(c) >= 5 and c[0] == "م" and self._z(c) >= 2.0
+                        and max(self.zipf.get(c + "ا", 0.0), self.zipf.get(c + "ة", 0.0)) >= 2.0)]
+                # (or a participle م + 4 letters seen as a singular with tanween or ة: معتبرين → معتبر)
                 # (or a participle, singular rarer but seen, with both sound plurals: المانحين, النازحين)
                 # (or both sound plurals are common words: اللاجئين → لاجئ, a noun seen mostly in the plural)
             if lemma.endswith("ات") and len(cands) >= 2 and cands[0].endswith("ة") and not cands[1].endswith("ة"):
