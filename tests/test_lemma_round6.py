@@ -103,3 +103,16 @@ def test_round6_long_nisba_adjectives(word, lemma):
 )
 def test_round6_participle_plurals(word, lemma):
     assert morph.lemmatize([word], backend="rules") == [lemma]
+
+
+@pytest.mark.parametrize(
+    "word, lemma",
+    [
+        # 1st / 2nd person perfects of hollow verbs lose the long vowel: كنا, قلت, عدنا
+        ("كنا", "كان"), ("وكنت", "كان"), ("قلت", "قال"), ("عدنا", "عاد"), ("قمتم", "قام"),
+        # nouns in ت, a doubled verb's 3fs, and a conjunction before a verb of its own stay
+        ("الموت", "موت"), ("وقت", "وقت"), ("ردت", "رد"), ("فقدت", "فقد"), ("وعدت", "وعد"),
+    ],
+)
+def test_round6_hollow_first_and_second_person(word, lemma):
+    assert morph.lemmatize([word], backend="rules") == [lemma]

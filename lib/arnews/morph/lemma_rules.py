@@ -290,6 +290,11 @@ class LemmaRules(VerbChoice):
         return feminine_person(w, self._lemma(w), self.persons)
 
     def _lemma(self, w: str) -> str:
+        conj = w[:1] in "وف" and self.zipf.get(w, 0.0) < self.zipf.get(w[1:], 0.0) - 0.5  # not فقدت, وعدت
+        for x in (w, w[1:]) if conj else (w,):
+            h = self._hollow_person(x)  # كنا → كان, وقلت → قال (before the protected كنت)
+            if h is not None:
+                return h
         if w in self.protected:  # kept from clitic stripping; a word kept as itself may still be the
             p = self.protected[w]  # 3fs of a defective perfect (بدت → بدا; بنت, بات stay: see _verb)
             v = self._verb(w, w) if p == w and len(w) == 3 and w.endswith("ت") and w[1] not in "اوي" else None

@@ -207,6 +207,36 @@ class VerbChoice:
             return best if zb >= zx - 0.5 else None  # ارهقت → ارهق, انتهت → انتهي (the 3fs is about as common)
         return best if zb >= zx else None
 
+    def _hollow_person(self, x: str) -> str | None:
+        """The perfect of a hollow verb in the 1st or 2nd person, which loses its long vowel
+        (كنت, كنا → كان; قلنا → قال; عدنا → عاد): two letters + ت / نا / تم / تما / تن, read
+        as hollow when the verb's imperfect (يكون, يقول) and perfect are common and the form
+        never takes the article (الموت, البنت are nouns), else ``None``.
+
+        >>> from arnews.morph.lemma_rules import LemmaRules
+        >>> r = LemmaRules.default()
+        >>> [r._hollow_person(x) for x in ("كنا", "قلت", "موت", "وقت")]
+        ['كان', 'قال', None, None]
+        """
+        for suf in ("تما", "تم", "تن", "نا", "ت", "ا"):
+            b = x[: -len(suf)]
+            if suf == "ا":  # a root in ن takes نا into its own ن: كنا is كن + نا
+                b, suf = (x[:2], "نا") if len(x) == 3 and x[1:] == "نا" else ("", suf)
+            if x.endswith(suf) and len(b) == 2 and not set(b) & set("اويءئؤى") and b[0] != b[1]:
+                break
+        else:
+            return None
+        if b in self._function_words():
+            return None  # مننا is من + نا
+        c = b[0] + "ا" + b[1]
+        imp = max(self.zipf.get("ي" + b[0] + "و" + b[1], 0.0), self.zipf.get("ي" + b[0] + "ي" + b[1], 0.0))
+        # (after ت the 3fs of a doubled verb is spelled alike: حلت is حلّت unless the hollow is far commoner)
+        zc = self.zipf.get(c, 0.0)
+        if imp >= 4.0 and zc >= 4.0 and self.zipf.get("ال" + x, 0.0) < 2.0 and (
+                suf != "ت" or zc >= self.zipf.get(b, 0.0) + 0.5):
+            return c
+        return None
+
     def _first_person(self, x: str) -> bool:
         """Is ``x`` (ا + stem) the 1st person singular imperfect, lemmatized as its 3ms
         (اشكر as يشكر)? The 3ms imperfect is common and at least as common as ``x``, while ``x``
