@@ -48,3 +48,31 @@ def test_frequency_plots_label_articles_distinctly(other_source, monkeypatch):
     # tables keep the ids
     voc = pd.read_csv(root / "out01" / "tables" / "01_frequency" / "vocabulary_per_article.csv")
     assert set(voc["article_id"]) == {f"saudinewsnet_2015-08-02_{n}" for n in ("847", "848", "12", "1203")}
+
+
+def test_corpus_notebook_lists_near_duplicate_groups(other_source, monkeypatch):
+    corpus, ann, root = other_source
+    ns, _ = run_notebook_here("00_corpus", monkeypatch, corpus=str(corpus), annotations=str(ann),
+                              output_dir=str(root / "out00"))
+    groups = pd.read_csv(root / "out00" / "tables" / "00_corpus" / "near_duplicates.csv")
+    wire = {"saudinewsnet_2015-08-02_847", "saudinewsnet_2015-08-02_848"}
+    assert set(groups["article_id"]) == wire and groups["group_id"].nunique() == 1
+    assert groups["kept"].sum() == 1 and (groups["similarity"] >= 0.8).all()
+    assert {"title", "date"} <= set(groups.columns)
+    assert len(ns["dropped"]) == 0
+
+
+def test_corpus_notebook_after_dedupe_near_lists_what_was_left_out(other_source, monkeypatch, tmp_path):
+    from arnews.corpus import load_corpus
+    from arnews.dedupe import apply_dedupe
+    from arnews.pipeline import annotate_to_parquet
+
+    corpus, _, root = other_source
+    ann = tmp_path / "ann"
+    annotate_to_parquet(apply_dedupe(load_corpus(corpus), "near"), ann, workers=1, cache=root / "cache", progress=False)
+    ns, _ = run_notebook_here("00_corpus", monkeypatch, corpus=str(corpus), annotations=str(ann),
+                              output_dir=str(tmp_path / "out"))
+    assert len(pd.read_csv(tmp_path / "out" / "tables" / "00_corpus" / "near_duplicates.csv")) == 0
+    dropped = ns["dropped"]
+    assert len(dropped) == 1 and dropped["source"].iloc[0].endswith("saudinewsnet_2015-08-02_848.txt")
+    assert "near-duplicate of saudinewsnet_2015-08-02_847" in dropped["reason"].iloc[0]
