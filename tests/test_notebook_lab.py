@@ -76,3 +76,37 @@ def test_corpus_notebook_after_dedupe_near_lists_what_was_left_out(other_source,
     dropped = ns["dropped"]
     assert len(dropped) == 1 and dropped["source"].iloc[0].endswith("saudinewsnet_2015-08-02_848.txt")
     assert "near-duplicate of saudinewsnet_2015-08-02_847" in dropped["reason"].iloc[0]
+
+
+@pytest.mark.slow
+def test_in_a_plain_kernel_tables_are_interactive_with_buttons_and_progress_is_a_widget(tmp_path, monkeypatch):
+    """As in JupyterLab: the notebook alone in a Jupyter kernel (no report runner, no setup cell
+    added), annotating its corpus itself: tables are itables with CSV/Excel buttons, the
+    progress bar is an ipywidgets widget, and tqdm does not fall back to text."""
+    import os
+
+    import nbformat
+    import papermill
+
+    from arnews.report import choose_kernel
+    from notebook_here import REPO
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("قمة في بكين\n" + OTHER, encoding="utf-8")
+    (corpus / "b.txt").write_text("مناورات\n" + THIRD, encoding="utf-8")
+    kernel, kenv = choose_kernel()
+    for k, v in {**kenv, "ARNEWS_CACHE": str(tmp_path / "cache")}.items():
+        monkeypatch.setenv(k, v)
+    executed = tmp_path / "00_corpus.ipynb"
+    papermill.execute_notebook(str(REPO / "notebooks" / "00_corpus.ipynb"), str(executed), kernel_name=kernel,
+                               parameters={"corpus": str(corpus), "output_dir": str(tmp_path / "out")},
+                               cwd=str(REPO / "notebooks"), progress_bar=False)
+    outputs = [o for c in nbformat.read(executed, as_version=4).cells if c.cell_type == "code" for o in c.outputs]
+    html = "".join(str(o.get("data", {}).get("text/html", "")) for o in outputs)
+    stderr = "".join(str(o.get("text", "")) for o in outputs if o.get("name") == "stderr")
+    assert html.count("<table id=\"itables_") >= 5
+    assert '"buttons"' in html and '"csvHtml5"' in html and '"excelHtml5"' in html
+    assert any("application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in outputs), "no ipywidgets progress bar"
+    assert "IProgress not found" not in stderr
+    assert (tmp_path / "out" / "annotations" / "manifest.json").is_file() and os.listdir(tmp_path / "out" / "tables")
