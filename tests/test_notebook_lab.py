@@ -110,3 +110,22 @@ def test_in_a_plain_kernel_tables_are_interactive_with_buttons_and_progress_is_a
     assert any("application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in outputs), "no ipywidgets progress bar"
     assert "IProgress not found" not in stderr
     assert (tmp_path / "out" / "annotations" / "manifest.json").is_file() and os.listdir(tmp_path / "out" / "tables")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["00_corpus", "01_frequency", "02_cooccurrence", "03_stance", "04_validate"])
+def test_every_notebook_reads_a_table_corpus_with_its_own_text_and_id_columns(name, tmp_path_factory, monkeypatch):
+    """In JupyterLab (no report: ``annotations`` empty, the notebook annotates the corpus itself)
+    a CSV whose text is in ``body`` and ids in ``doc`` works in every notebook."""
+    root = tmp_path_factory.getbasetemp() / "lab_table_corpus"
+    root.mkdir(exist_ok=True)
+    csv = root / "news.csv"
+    if not csv.exists():
+        pd.DataFrame({"doc": ["n1", "n2", "n3"], "headline": ["قمة", "زيارة", "مناورات"], "body": [WIRE, OTHER, THIRD],
+                      "date": ["2023-01-02", "2023-02-03", "2024-03-04"], "outlet": ["أ", "ب", "أ"]}).to_csv(csv, index=False)
+    monkeypatch.setenv("ARNEWS_CACHE", str(root / "cache"))
+    ns, _ = run_notebook_here(name, monkeypatch, corpus=str(csv), annotations="", output_dir=str(root / "out"),
+                              text_column="body", id_column="doc", run_evaluation=False)
+    arts = ns["nb"].articles(["article_id", "text"])
+    assert sorted(arts["article_id"]) == ["n1", "n2", "n3"]
+    assert arts.set_index("article_id").loc["n2", "text"].startswith("وصل وزير الخارجية الصيني")
