@@ -198,8 +198,12 @@ class Notebook:
         return d
 
     def path(self, filename: str) -> Path:
-        """A file under the output folder (for graphs and other downloads)."""
-        p = self.output_dir / filename
+        """A file under the output folder (for graphs and other downloads); a name that would
+        lead out of it (``../x``, an absolute path) raises a :class:`ParameterError`."""
+        p = (self.output_dir / filename).resolve()
+        if not p.is_relative_to(self.output_dir.resolve()) or p == self.output_dir.resolve():
+            raise ParameterError(f"{filename!r}: files are written under the output folder {self.output_dir}; "
+                                 "give a file name or a path inside it")
         p.parent.mkdir(parents=True, exist_ok=True)
         return p
 
