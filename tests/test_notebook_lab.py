@@ -129,3 +129,20 @@ def test_every_notebook_reads_a_table_corpus_with_its_own_text_and_id_columns(na
     arts = ns["nb"].articles(["article_id", "text"])
     assert sorted(arts["article_id"]) == ["n1", "n2", "n3"]
     assert arts.set_index("article_id").loc["n2", "text"].startswith("وصل وزير الخارجية الصيني")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["01_frequency", "03_stance", "04_validate"])
+def test_no_plot_labels_articles_by_a_cut_id_or_a_shared_title(name, other_source, monkeypatch):
+    """Every tick label of every figure: never the ids' shared prefix, and article rows told apart."""
+    corpus, ann, root = other_source
+    _, figures = run_notebook_here(name, monkeypatch, corpus=str(corpus), annotations=str(ann),
+                                   output_dir=str(root / f"labels_{name}"), run_evaluation=False)
+    assert figures
+    for fig in figures:
+        for ax in fig.axes:
+            for ticks in (ax.get_yticklabels(), ax.get_xticklabels()):
+                texts = [t.get_text() for t in ticks if t.get_text()]
+                assert not any(t.startswith("saudinewsnet") for t in texts), (name, texts)
+                titled = [t for t in texts if t.startswith("أخبار العالم اليوم")]
+                assert len(titled) == len(set(titled)), (name, texts)
