@@ -146,3 +146,10 @@ def test_no_plot_labels_articles_by_a_cut_id_or_a_shared_title(name, other_sourc
                 assert not any(t.startswith("saudinewsnet") for t in texts), (name, texts)
                 titled = [t for t in texts if t.startswith("أخبار العالم اليوم")]
                 assert len(titled) == len(set(titled)), (name, texts)
+
+
+def test_corpus_notebook_can_skip_the_near_duplicate_search(other_source, monkeypatch, tmp_path):
+    corpus, ann, _ = other_source
+    ns, _ = run_notebook_here("00_corpus", monkeypatch, corpus=str(corpus), annotations=str(ann),
+                              output_dir=str(tmp_path / "out"), near_threshold=0)
+    assert ns["near"] is None and not (tmp_path / "out" / "tables" / "00_corpus" / "near_duplicates.csv").exists()
