@@ -84,6 +84,7 @@ def test_in_a_plain_kernel_tables_are_interactive_with_buttons_and_progress_is_a
     added), annotating its corpus itself: tables are itables with CSV/Excel buttons, the
     progress bar is an ipywidgets widget, and tqdm does not fall back to text."""
     import os
+    import shutil
 
     import nbformat
     import papermill
@@ -99,9 +100,13 @@ def test_in_a_plain_kernel_tables_are_interactive_with_buttons_and_progress_is_a
     for k, v in {**kenv, "ARNEWS_CACHE": str(tmp_path / "cache")}.items():
         monkeypatch.setenv(k, v)
     executed = tmp_path / "00_corpus.ipynb"
-    papermill.execute_notebook(str(REPO / "notebooks" / "00_corpus.ipynb"), str(executed), kernel_name=kernel,
-                               parameters={"corpus": str(corpus), "output_dir": str(tmp_path / "out")},
-                               cwd=str(REPO / "notebooks"), progress_bar=False)
+    try:
+        papermill.execute_notebook(str(REPO / "notebooks" / "00_corpus.ipynb"), str(executed), kernel_name=kernel,
+                                   parameters={"corpus": str(corpus), "output_dir": str(tmp_path / "out")},
+                                   cwd=str(REPO / "notebooks"), progress_bar=False)
+    finally:
+        if kenv.get("JUPYTER_PATH"):  # the kernelspec choose_kernel wrote for this interpreter
+            shutil.rmtree(kenv["JUPYTER_PATH"].split(os.pathsep)[0], ignore_errors=True)
     outputs = [o for c in nbformat.read(executed, as_version=4).cells if c.cell_type == "code" for o in c.outputs]
     html = "".join(str(o.get("data", {}).get("text/html", "")) for o in outputs)
     stderr = "".join(str(o.get("text", "")) for o in outputs if o.get("name") == "stderr")
