@@ -320,3 +320,18 @@ def test_untrusted_corpus_does_not_execute(browser, xss_report, shots):
             # the hostile title is shown as text
             assert browser.eval("document.body.innerText.includes('<script>alert(1)</script>')"), name
         browser.screenshot(shots / f"xss_{name.replace('.html', '.png')}")
+
+
+def test_every_report_table_has_csv_and_excel_buttons(browser, sample_report):
+    """Issue 17: CSV and Excel download buttons on every table of every page of the sample's report."""
+    pages = sorted(p for p in sample_report.glob("*.html") if p.name != "index.html")
+    assert len(pages) >= 10
+    for page in pages:
+        browser.open(page.as_uri(), ready=TABLES_READY)
+        browser.pump(1)
+        assert_clean(browser, page.name)
+        n_tables = browser.eval("document.querySelectorAll('table[id^=itables_]').length")
+        buttons = browser.eval("""Array.from(document.querySelectorAll('.dt-container')).map(c =>
+            Array.from(c.querySelectorAll('.dt-buttons button')).map(x => x.textContent.trim()))""")
+        assert n_tables > 0 and len(buttons) == n_tables, (page.name, n_tables, len(buttons))
+        assert all(b == ["CSV", "Excel"] for b in buttons), (page.name, buttons)

@@ -140,3 +140,23 @@ def test_apply_dedupe_records_drops_in_the_load_report(tmp_path, sample_articles
     assert out.attrs["dedupe"] == {"mode": "near", "threshold": 0.8, "groups": 1, "dropped": 1}
     with pytest.raises(ValueError, match="dedupe mode"):
         apply_dedupe(arts, "exact")
+
+
+def test_dedupe_near_is_recorded_in_the_manifest(tmp_path, sample_articles):
+    import json
+
+    from arnews.corpus import load_corpus
+    from arnews.dedupe import apply_dedupe
+    from arnews.pipeline import annotate_to_parquet, read_annotations
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for i, t in enumerate(sample_articles["text"].head(2)):
+        (folder / f"{i}.txt").write_text(t, encoding="utf-8")
+    (folder / "reprint.txt").write_text(_edit(sample_articles["text"].iloc[1], signoff="\n(وكالات)"), encoding="utf-8")
+    out = tmp_path / "ann"
+    annotate_to_parquet(apply_dedupe(load_corpus(folder), "near"), out, stages=["clean", "text"], progress=False)
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["dedupe"] == {"mode": "near", "threshold": 0.8, "groups": 1, "dropped": 1}
+    assert manifest["corpus"]["source"] == str(folder.resolve())
+    assert len(read_annotations(out).articles) == 2

@@ -76,6 +76,10 @@ def test_output_paths_stay_under_the_output_folder(tmp_path):
     nb = _nb(tmp_path)
     assert nb.path("graphs/net.graphml").parent == tmp_path / "out" / "graphs"
     assert nb.save(pd.DataFrame({"x": [1]}), "../../escape").parent == tmp_path / "out" / "tables" / "demo"
+    for outside in ("../cooc_network.graphml", str(tmp_path / "elsewhere.graphml"), "graphs/../../x.gexf"):
+        with pytest.raises(ParameterError, match="under the output folder"):
+            nb.path(outside)
+    assert not (tmp_path / "cooc_network.graphml").exists() and not (tmp_path / "elsewhere.graphml").exists()
 
 
 def test_figure_is_written_for_publication_beside_the_report(tmp_path):

@@ -62,6 +62,8 @@ __all__ = [
     "load_report_rows",
     "apply_dedupe",
     "DEDUPE_MODES",
+    "folder_near_duplicates",
+    "dropped_near_duplicates",
     "main",
     "GROUP_COLUMNS",
 ]
@@ -69,6 +71,8 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 GROUP_COLUMNS = ["group_id", "article_id", "similarity", "kept"]
+#: The start of the load-report reason of an article dropped by ``--dedupe near``.
+DROPPED_REASON = "near-duplicate of "
 _WORD = re.compile(r"[\p{L}\p{M}\p{N}]+")
 
 
@@ -348,12 +352,48 @@ def load_report_rows(groups: pd.DataFrame) -> list[dict]:
         {
             "source": r.article_id,
             "status": "skipped",
-            "reason": f"near-duplicate of {kept[r.group_id]} (similarity {r.similarity:.2f}, group {r.group_id})",
+            "reason": f"{DROPPED_REASON}{kept[r.group_id]} (similarity {r.similarity:.2f}, group {r.group_id})",
             "encoding": None,
             "article_id": None,
         }
         for r in groups[~groups["kept"]].itertuples(index=False)
     ]
+
+
+def folder_near_duplicates(source, *, threshold: float = 0.8, **options) -> pd.DataFrame:
+    """The near-duplicate groups among the articles of an annotation folder
+    (:class:`arnews.tables.AnnotationFolder`), with what tells them apart: ``group_id,
+    article_id, title, date, outlet, similarity, kept`` (the metadata columns the folder has).
+    These articles are all in the analysis: each group counts one story several times.
+    Reads the article ids, metadata and cleaned texts (not the tokens).
+
+    >>> from arnews.tables import AnnotationFolder
+    >>> folder_near_duplicates(AnnotationFolder("out/annotations"))   # doctest: +SKIP
+    """
+    meta = [c for c in ("title", "date", "outlet") if c in source.columns("articles")]
+    text = next(c for c in ("clean_text", "text") if c in source.columns("articles"))
+    arts = source.read("articles", ["article_id", *meta, text])
+    groups = near_duplicates(arts, threshold=threshold, text_column=text, **options)
+    out = groups.merge(arts[["article_id", *meta]], on="article_id", how="left")
+    out = out[["group_id", "article_id", *meta, "similarity", "kept"]]
+    out.attrs = dict(groups.attrs)
+    return out
+
+
+def dropped_near_duplicates(load_report: pd.DataFrame | None) -> pd.DataFrame:
+    """The load-report rows of the articles ``--dedupe near`` dropped (their reason names the
+    kept article, the similarity and the group).
+
+    >>> rep = pd.DataFrame({"source": ["a.txt", "b.txt"], "status": ["loaded", "skipped"],
+    ...                     "reason": ["", "near-duplicate of a (similarity 0.97, group 0)"]})
+    >>> dropped_near_duplicates(rep)["source"].tolist()
+    ['b.txt']
+    """
+    cols = ["source", "reason"]
+    if load_report is None or not len(load_report):
+        return pd.DataFrame(columns=cols)
+    hit = (load_report["status"] == "skipped") & load_report["reason"].fillna("").str.startswith(DROPPED_REASON)
+    return load_report.loc[hit, cols].reset_index(drop=True)
 
 
 DEDUPE_MODES = ("off", "near")

@@ -130,7 +130,7 @@ PARAMETERS: dict[str, Callable[[Any], Any]] = {
     "measure": str, "top_k": int, "collocate_targets": as_list, "extra_terms": as_list,
     "collocate_window": int, "collocate_measure": str, "collocate_min_count": int, "pair": as_pair,
     "min_sentences": int, "top_evidence": int, "run_evaluation": as_bool, "graph_file": str,
-    "table_rows": int, "plot_articles": int,
+    "table_rows": int, "plot_articles": int, "near_threshold": float,
     # stance validation (04_validate, 03_stance)
     "labels": _opt_str, "model": _opt_str, "n_sample": int, "strategy": str, "seed": int, "n_boot": int,
     "retrain": as_bool,
@@ -198,8 +198,12 @@ class Notebook:
         return d
 
     def path(self, filename: str) -> Path:
-        """A file under the output folder (for graphs and other downloads)."""
-        p = self.output_dir / filename
+        """A file under the output folder (for graphs and other downloads); a name that would
+        lead out of it (``../x``, an absolute path) raises a :class:`ParameterError`."""
+        p = (self.output_dir / filename).resolve()
+        if not p.is_relative_to(self.output_dir.resolve()) or p == self.output_dir.resolve():
+            raise ParameterError(f"{filename!r}: files are written under the output folder {self.output_dir}; "
+                                 "give a file name or a path inside it")
         p.parent.mkdir(parents=True, exist_ok=True)
         return p
 

@@ -353,7 +353,12 @@ def annotate_to_parquet(
 
     stage_list = list(stages) if stages is not None else available_stages()
     cache_dir = str(default_cache_dir()) if cache is True else (str(cache) if cache else None)
-    run = begin_run(out_dir, [] if isinstance(source, pd.DataFrame) else [source])
+    # a DataFrame from load_corpus (e.g. after --dedupe near) names its corpus: the output is
+    # checked against it and the manifest records it, with the dedupe settings
+    named = source.attrs.get("corpus_path") if isinstance(source, pd.DataFrame) else None
+    inputs = [source] if not isinstance(source, pd.DataFrame) else [named] if named and Path(named).exists() else []
+    settings = {"dedupe": source.attrs["dedupe"]} if isinstance(source, pd.DataFrame) and "dedupe" in source.attrs else None
+    run = begin_run(out_dir, inputs)
     out = run.path
     report: list[dict] = []
 
@@ -400,6 +405,6 @@ def annotate_to_parquet(
     finally:
         if bar is not None:
             bar.close()
-    commit_run(run, stages=stage_list, report=report)
+    commit_run(run, stages=stage_list, report=report, settings=settings)
     counts["chunks_from_cache"] = hits
     return counts

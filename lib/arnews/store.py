@@ -261,10 +261,11 @@ def _tables(folder: Path) -> dict[str, int]:
 
 
 def commit_run(run: Run, *, stages: Iterable[str] | None = None, report: list[dict] | pd.DataFrame | None = None,
-               fingerprint: str | None = None) -> dict:
+               fingerprint: str | None = None, settings: dict | None = None) -> dict:
     """Finish a run: write ``load_report.parquet`` (with cleaning flags from the articles
-    table, see :func:`arnews.clean.flag_load_report`), ``manifest.json`` and swap the folder
-    in place of the target. Returns the manifest."""
+    table, see :func:`arnews.clean.flag_load_report`), ``manifest.json`` (with ``settings``,
+    e.g. ``{"dedupe": {...}}``, when given) and swap the folder in place of the target.
+    Returns the manifest."""
     if report is not None:
         rep = report if isinstance(report, pd.DataFrame) else pd.DataFrame(report, columns=REPORT_COLUMNS)
         rep = _flag_cleaning(rep, run.path / "articles.parquet")
@@ -279,6 +280,7 @@ def commit_run(run: Run, *, stages: Iterable[str] | None = None, report: list[di
         "tables": _tables(run.path),
         "load_report": _table_rows(run.path / "load_report.parquet") if (run.path / "load_report.parquet").exists() else None,
     }
+    manifest.update(settings or {})
     (run.path / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
     _swap(run.path, run.target)
     run.done = True
