@@ -135,3 +135,26 @@ def test_correction_warnings_flag_few_labels_and_inseparable_classes():
     w = correct.correction_warnings(bad)
     assert any("only 5 labelled conflict" in x for x in w) and any("barely identifiable" in x for x in w)
     assert correct.correction_warnings(None) == []
+
+
+def test_one_pair_over_articles_in_date_order_then_by_month():
+    arts = pd.DataFrame({"article_id": ["x", "y", "z", "u"], "title": ["قمة", "خلاف", "زيارة", "بلا تاريخ"],
+                         "date": ["2024-03-01", "2024-01-05", "2024-02-10", None]})
+    pairs = pd.DataFrame({"article_id": ["x"] * 4 + ["y", "z", "z", "u", "u"], "sentence_id": range(9),
+                          "a": "CHN", "b": ["RUS"] * 8 + ["USA"],
+                          "label": ["cooperation", "conflict", "none", "none", "conflict", "cooperation", "none",
+                                    "conflict", "conflict"]})
+    t = correct.one_pair_over(pairs, arts, ["RUS", "CHN"], n_boot=50)
+    assert t["article_id"].tolist() == ["y", "z", "x", "u"]  # by date, the undated article last
+    assert t["raw"].tolist() == [-1.0, 1.0, 0.0, -1.0] and (t["raw_low"] <= t["raw"]).all()
+    assert t["over"].str.contains("خلاف").iloc[0] and t["over"].str.contains("2024-01-05").iloc[0]
+    # many articles: one point per month instead, undated left out
+    by_month = correct.one_pair_over(pairs, arts, ("CHN", "RUS"), n_boot=50, max_articles=2)
+    assert by_month["over"].tolist() == ["2024-01", "2024-02", "2024-03"]
+    assert by_month["n_related"].tolist() == [1, 1, 2]
+    # with labels: corrected for the measured errors (half the conflict read as no relation)
+    lab = pd.DataFrame({"article_id": [f"l{i}" for i in range(40)], "label": ["none", "conflict"] * 10 + ["cooperation"] * 20,
+                        "gold": ["conflict"] * 20 + ["cooperation"] * 20})
+    c = correct.one_pair_over(pairs, arts, ("CHN", "RUS"), lab, n_boot=50).set_index("article_id")
+    assert c.loc["x", "raw"] == 0 and c.loc["x", "corrected"] == pytest.approx(-1 / 3)  # the 'none' hide conflict
+    assert (c["n_labelled"] == 40).all()

@@ -89,6 +89,14 @@ def test_back_shows_a_given_label_and_relabelling_keeps_other_rows(tmp_path):
     lab.label("neutral")  # a correction by the labeller itself
     df = _csv(path)
     assert df.loc[0, "label"] == "neutral" and (df.loc[1:, "label"] == "").all()
+    # keys s (skip) and b (back) move without labelling; the guess stays that of the last answer
+    lab.move(-1)
+    pos, guess = lab.pos, lab.guess.value
+    lab.keys.value = "s"
+    assert lab.pos == (pos + 1) % 4 and lab.keys.value == ""
+    lab.keys.value = "b"
+    assert lab.pos == pos and lab.guess.value == guess
+    assert (_csv(path)["label"] != "").sum() == 1
 
 
 def test_highlight_escapes_actor_names():

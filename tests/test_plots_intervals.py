@@ -100,3 +100,18 @@ def test_shares_beyond_max_rows_keep_the_busiest_and_say_so():
     assert [tk.get_text() for tk in screen] == ticks  # the table's first row on top
     assert "30 of 200 outlets shown (most sentences); 170 left out" in _title(fig)
     plt.close(fig)
+
+
+def test_every_stance_plot_of_03_draws_intervals(repo_root):
+    """03_stance: each figure is an interval plot, but the signed network (edges: no intervals;
+    the pairs' intervals are plotted beside it) and the lexicon's confusion matrix (evaluation)."""
+    import json
+    import re
+
+    nb = json.loads((repo_root / "notebooks" / "03_stance.ipynb").read_text(encoding="utf-8"))
+    code = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code")
+    drawn = re.findall(r"nb\.figure\(\s*([\w.]+)\(", code)
+    others = [f for f in drawn if not f.startswith("plots_intervals.")]
+    assert others == ["stance_plots.plot_actor_network", "stance_plots.plot_confusion"], drawn
+    assert {"plots_intervals.plot_shares", "plots_intervals.plot_share_over_time", "plots_intervals.plot_pair_net",
+            "plots_intervals.plot_pair_net_over"} <= set(drawn)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 import subprocess
 import sys
@@ -350,3 +351,50 @@ def test_undated_corpus_frequency_report_says_so_instead_of_time_plots(tmp_path)
     assert "The corpus is undated" in freq_page and "No article is dated: no comparison between periods." in freq_page
     # 00's time plot is a sentence (not a figure file): only the outlets bars are written
     assert len(list((out / "figures" / "00_corpus").glob("*.png"))) == 1
+
+
+def test_report_model_and_labels_reach_the_annotation_and_the_notebooks(tmp_path):
+    """`report --model PATH` annotates with that model (not the shipped one) and `--labels` is
+    passed to the notebooks that declare it; the model setting ends with the run."""
+    from arnews.stance_model import StanceModel, model_path
+
+    m = StanceModel.from_json(model_path())
+    for layer in (m.pairs, m.tone):  # a model that reads every sentence and pair as conflict
+        layer.intercept[layer.classes.index("conflict")] = 100.0
+    biased = tmp_path / "conflict_model.json.gz"
+    m.to_json(biased)
+    labels = tmp_path / "labels.csv"
+    labels.write_text("article_id,sentence_id,text,label,dyads\n", encoding="utf-8")
+    nbdir = tmp_path / "nbs"
+    nbdir.mkdir()
+    nb = _nb(nbdir / "00_read.ipynb", "from arnews.tables import AnnotationFolder\n"
+             "f = AnnotationFolder(annotations)\n"
+             "print('TONES', sorted(set(f.read('sentence_stance', ['label'])['label'])))\n"
+             "print('PAIRS', sorted(set(f.read('stance_pairs', ['label'])['label'])))\n"
+             "print('LABELS', labels)", title="Read")
+    nbf = nbformat.read(nb, as_version=4)
+    nbf.cells[1].source += '\nannotations = ""\nlabels = ""'
+    nbformat.write(nbf, nb)
+    corpus = write_xss_corpus(tmp_path / "corpus")
+    before = os.environ.get("ARNEWS_STANCE_MODEL")
+    res = run_report(["--corpus", str(corpus), "--out", str(tmp_path / "out"), "--notebooks", str(nbdir), "--no-code",
+                      "--model", str(biased), "--labels", str(labels)], tmp_path / "cache")
+    assert res["code"] == 0, res["stderr"]
+    page = (tmp_path / "out" / "00_read.html").read_text(encoding="utf-8")
+    assert "TONES [&#x27;conflict&#x27;]" in page or "TONES ['conflict']" in page
+    assert "PAIRS [&#x27;conflict&#x27;]" in page or "PAIRS ['conflict']" in page
+    assert str(labels) in page
+    assert os.environ.get("ARNEWS_STANCE_MODEL") == before
+    # the shipped model on the same corpus reads it otherwise (another cache entry, not the biased one)
+    res = run_report(["--corpus", str(corpus), "--out", str(tmp_path / "out2"), "--notebooks", str(nbdir), "--no-code"],
+                     tmp_path / "cache")
+    assert res["code"] == 0, res["stderr"]
+    page = (tmp_path / "out2" / "00_read.html").read_text(encoding="utf-8")
+    assert "TONES [&#x27;conflict&#x27;]" not in page and "TONES ['conflict']" not in page
+    # a model or labels file that does not exist is named, before any annotation
+    res = run_report(["--corpus", str(corpus), "--out", str(tmp_path / "out3"), "--model", str(tmp_path / "none.json.gz")],
+                     tmp_path / "cache")
+    assert res["code"] == 2 and "none.json.gz: no such stance model file" in res["stderr"]
+    res = run_report(["--corpus", str(corpus), "--out", str(tmp_path / "out3"), "--labels", str(tmp_path / "no.csv")],
+                     tmp_path / "cache")
+    assert res["code"] == 2 and "no.csv: no such labels file" in res["stderr"]

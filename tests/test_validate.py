@@ -204,3 +204,27 @@ def test_labels_are_checked_against_a_folder_as_against_its_tables(sample_folder
     rows.loc[0, "text"] = "نص آخر"  # a sentence that no longer matches the corpus
     from_folder = validate.in_corpus(rows, folder)
     assert len(from_folder) == 11 and from_folder.equals(validate.in_corpus(rows, ann.tables))
+
+
+def test_readme_explains_the_loop_in_five_lines_with_commands_that_run(repo_root, capsys):
+    """README 'Validate on your own corpus': five steps, and every `python -m arnews` command
+    and option they name is one the command line accepts (so the text cannot go stale)."""
+    import re
+
+    from arnews import cli
+
+    text = (repo_root / "README.md").read_text(encoding="utf-8")
+    section = text.split("## Validate on your own corpus", 1)[1].split("\n## ", 1)[0]
+    steps = [line for line in section.splitlines() if re.match(r"\d\. ", line)]
+    assert [s[0] for s in steps] == ["1", "2", "3", "4", "5"]
+    assert "04_validate" in section and "03_stance" in section
+    commands = re.findall(r"`python -m arnews ([^`]+)`", section)
+    named = {c.split()[0] for c in commands}
+    assert {"label", "evaluate", "learn-stance", "report"} <= named, commands
+    for command in commands:
+        sub = command.split()[0]
+        with pytest.raises(SystemExit):
+            cli.main([sub, "--help"])
+        usage = capsys.readouterr().out
+        for option in re.findall(r"--[a-z-]+", command):
+            assert option in usage, (command, option)

@@ -32,7 +32,8 @@ import numpy as np
 import pandas as pd
 
 __all__ = ["misclassification", "adjust_shares", "corrected_shares", "pair_net_stance", "with_period",
-           "stance_estimates", "most_stance_articles", "resampled_sums", "Estimates", "correction_warnings", "TONES", "PAIRS"]
+           "stance_estimates", "most_stance_articles", "resampled_sums", "Estimates", "correction_warnings", "one_pair_over",
+           "TONES", "PAIRS"]
 
 TONES = ["cooperation", "conflict", "neutral"]
 PAIRS = ["none", "cooperation", "conflict", "neutral"]
@@ -298,6 +299,38 @@ def with_period(df: pd.DataFrame, articles: pd.DataFrame, freq: str = "M") -> pd
         out["outlet"] = "unknown"
     out["outlet"] = out["outlet"].fillna("unknown").replace("", "unknown")
     return out
+
+
+def one_pair_over(pairs: pd.DataFrame, articles: pd.DataFrame, pair: Sequence[str],
+                  labelled_pairs: pd.DataFrame | None = None, n_boot: int = 1000, seed: int = 0,
+                  max_articles: int = 40) -> pd.DataFrame:
+    """One pair's net stance (:func:`pair_net_stance`, raw and corrected, 95% intervals) per
+    article, or per month when more than ``max_articles`` articles relate the pair; ``over``
+    holds what to draw on the x axis (the article's short label, or the month), in date order
+    (undated articles last). Plot it with
+    :func:`arnews.plots_intervals.plot_pair_net_over` (``x="over"``).
+
+    >>> pairs = pd.DataFrame({"article_id": ["x", "x", "y"], "sentence_id": [0, 1, 0], "a": "CHN", "b": "RUS",
+    ...                       "label": ["cooperation", "conflict", "conflict"]})
+    >>> arts = pd.DataFrame({"article_id": ["x", "y"], "title": ["قمة", "خلاف"], "date": ["2024-02-01", "2024-01-01"]})
+    >>> one_pair_over(pairs, arts, ("RUS", "CHN"), n_boot=0)[["article_id", "raw"]].values.tolist()
+    [['y', -1.0], ['x', 0.0]]
+    """
+    from .labels import article_labels
+
+    a, b = sorted(pair)
+    p = pairs[(pairs["a"] == a) & (pairs["b"] == b)]
+    related = p.loc[p["label"] != "none", "article_id"].nunique()
+    if related > max_articles:
+        t = pair_net_stance(with_period(p, articles), labelled_pairs, n_boot=n_boot, seed=seed, by="period")
+        t = t[t["period"] != "unknown"]
+        return t.assign(over=t["period"]).reset_index(drop=True)
+    t = pair_net_stance(p, labelled_pairs, n_boot=n_boot, seed=seed, by="article_id")
+    meta = articles.drop_duplicates("article_id").set_index("article_id")
+    dates = pd.to_datetime(meta["date"], errors="coerce", utc=True) if "date" in meta.columns else pd.Series(pd.NaT, index=meta.index)
+    t = t.assign(_when=t["article_id"].map(dates)).sort_values(["_when", "article_id"], na_position="last", kind="stable")
+    names = article_labels(articles[articles["article_id"].isin(set(t["article_id"]))])
+    return t.drop(columns="_when").assign(over=t["article_id"].map(names)).reset_index(drop=True)
 
 
 def most_stance_articles(tones: pd.DataFrame, top: int | None = 30) -> list:

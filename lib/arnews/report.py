@@ -382,6 +382,7 @@ def run_reports(
     kernel: str | None = None,
     timeout: int | None = None,
     model: str | os.PathLike | None = None,
+    labels: str | os.PathLike | None = None,
     dedupe: str = "off",
     log=print,
 ) -> RunState:
@@ -393,7 +394,9 @@ def run_reports(
     needs from that folder. Full tables are written by the notebooks under ``out/tables/``.
 
     ``model`` is a stance model file (``arnews learn-stance`` writes one next to a corpus)
-    used instead of the shipped one; ``dedupe="near"`` keeps one article per group of
+    used instead of the shipped one; ``labels`` is your labelled sentences of the corpus
+    (``arnews label``, ``04_validate``), given to the notebooks that take them (03_stance
+    corrects its figures for the errors measured on them); ``dedupe="near"`` keeps one article per group of
     near-identical articles (listed in the load report).
 
     Raises :class:`NotebookFailure` (after writing the index) when a notebook fails, and
@@ -405,6 +408,9 @@ def run_reports(
     from .pipeline import annotate_to_parquet
 
     corpus_path = Path(corpus).expanduser().resolve()
+    labels_path = Path(labels).expanduser().resolve() if labels else None
+    if labels_path is not None and not labels_path.is_file():
+        raise FileNotFoundError(f"{labels}: no such labels file (`python -m arnews label` writes one)")
     nb_dir = Path(notebooks).resolve() if notebooks else REPO / "notebooks"
     paths = discover_notebooks(nb_dir)
     if not paths:
@@ -417,16 +423,24 @@ def run_reports(
     log(f"annotating {corpus_path} ({workers} worker(s)) …")
     ann_dir = out / "annotations"
     load_kw = {"text_column": text_column} | ({"id_column": id_column} if id_column else {})
+    prev_model = os.environ.get("ARNEWS_STANCE_MODEL")  # restored when the run ends: the model is this run's only
     if model:
-        os.environ["ARNEWS_STANCE_MODEL"] = str(Path(model).expanduser().resolve())
+        model_file = Path(model).expanduser().resolve()
+        if not model_file.is_file():
+            raise FileNotFoundError(f"{model}: no such stance model file (`python -m arnews learn-stance` writes one)")
+        os.environ["ARNEWS_STANCE_MODEL"] = str(model_file)
     source: Any = corpus_path
-    if dedupe != "off":
-        from .corpus import load_corpus
-        from .dedupe import apply_dedupe
+    try:
+        if dedupe != "off":
+            from .corpus import load_corpus
+            from .dedupe import apply_dedupe
 
-        source = apply_dedupe(load_corpus(corpus_path, **load_kw), dedupe)
-        load_kw = {}
-    annotate_to_parquet(source, ann_dir, cache=True, workers=workers, progress=False, **load_kw)
+            source = apply_dedupe(load_corpus(corpus_path, **load_kw), dedupe)
+            load_kw = {}
+        annotate_to_parquet(source, ann_dir, cache=True, workers=workers, progress=False, **load_kw)
+    except BaseException:
+        _set_env("ARNEWS_STANCE_MODEL", prev_model)
+        raise
     state = RunState(
         corpus=str(corpus_path),
         out=out,
@@ -455,7 +469,8 @@ def run_reports(
         for i, ((path, _), result) in enumerate(zip(nbs, state.reports), start=1):
             declared = _declared_parameters(path)
             offered: dict[str, Any] = {"corpus": str(corpus_path), "annotations": str(ann_dir), "output_dir": str(out),
-                                       "text_column": text_column, "id_column": id_column or ""}
+                                       "text_column": text_column, "id_column": id_column or "",
+                                       "labels": str(labels_path or "")}
             params = {k: v for k, v in offered.items() if k == "corpus" or k in declared}
             executed = out / "executed" / path.name
             log(f"[{i}/{len(nbs)}] {path.name} …")
@@ -484,15 +499,20 @@ def run_reports(
             log(f"      ok in {result.seconds:.1f} s -> {out / result.reader}")
             write_index(state)
     finally:
-        for k, v in old_env.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
+        for k, v in {**old_env, "ARNEWS_STANCE_MODEL": prev_model}.items():
+            _set_env(k, v)
         if kenv.get("JUPYTER_PATH") and not kernel:
             shutil.rmtree(kenv["JUPYTER_PATH"].split(os.pathsep)[0], ignore_errors=True)
     write_index(state)
     return state
+
+
+def _set_env(name: str, value: str | None) -> None:
+    """Set an environment variable, or remove it when ``value`` is None."""
+    if value is None:
+        os.environ.pop(name, None)
+    else:
+        os.environ[name] = value
 
 
 def folder_summary(ann_dir: Path) -> tuple[dict[str, Any], list[dict]]:
@@ -556,6 +576,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--kernel", default=None, help="Jupyter kernel name (default: 'arnews' if it runs this Python, else this Python)")
     p.add_argument("--timeout", type=int, default=None, help="seconds allowed per cell (default: no limit)")
     p.add_argument("--model", default=None, help="stance model file to use instead of the shipped one (see `arnews learn-stance`)")
+    p.add_argument("--labels", default=None, help="your labelled sentences of this corpus (`arnews label`): 03_stance and "
+                   "04_validate measure and correct on them")
     p.add_argument("--dedupe", choices=["off", "near"], default="off", help="near: keep one article per group of near-identical articles")
     args = p.parse_args(argv)
 
@@ -566,7 +588,7 @@ def main(argv: list[str] | None = None) -> int:
         state = run_reports(
             args.corpus, args.out, notebooks=args.notebooks, code=not args.no_code, text_column=args.text_column,
             id_column=args.id_column, workers=args.workers, kernel=args.kernel, timeout=args.timeout, model=args.model,
-            dedupe=args.dedupe, log=log,
+            labels=args.labels, dedupe=args.dedupe, log=log,
         )
     except NotebookFailure as f:
         print(f"error: {f}", file=sys.stderr)
