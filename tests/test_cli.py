@@ -29,12 +29,14 @@ def _one_clear_line(res: subprocess.CompletedProcess, *phrases: str) -> None:
         assert ph in err[0], err[0]
 
 
-def test_output_holding_the_input_is_refused_and_input_kept(sample_articles, tmp_path):
+@pytest.mark.parametrize("extra", [[], ["--dedupe", "near"]], ids=["plain", "dedupe"])
+def test_output_holding_the_input_is_refused_and_input_kept(sample_articles, tmp_path, extra):
+    # with --dedupe the corpus is loaded before the run: its path must still be protected
     corpus = tmp_path / "articles.parquet"
     sample_articles[["article_id", "text"]].to_parquet(corpus)
     before = corpus.read_bytes()
-    res = subprocess.run([sys.executable, "-m", "arnews", "annotate", "articles.parquet", "--out", ".", "--stages", "clean"],
-                         cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    res = subprocess.run([sys.executable, "-m", "arnews", "annotate", "articles.parquet", "--out", ".", "--stages", "clean",
+                          *extra], cwd=tmp_path, capture_output=True, text=True, timeout=300)
     _one_clear_line(res, "contains the input")
     assert corpus.is_file() and corpus.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["articles.parquet"]

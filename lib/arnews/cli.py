@@ -92,6 +92,7 @@ def _run_annotate(args: argparse.Namespace) -> int:
             chunk_size=args.chunk_size,
             workers=args.workers or _default_workers(),
             cache=False if args.no_cache else (args.cache_dir or True),
+            input_path=args.corpus,  # protected from --out also when --dedupe loaded it first
             **load_kw,
         )
     dt = time.perf_counter() - t0
