@@ -9,8 +9,12 @@ import pandas as pd
 import regex as re
 
 from ..text import normalize
-from .lexicon import PHRASE_MAX, STOP_WORDS, TIME_WORDS, SpeakerLexicon, Word, find_entries, is_speech_verb, words_in
-from .positions import paragraph_start
+from bisect import bisect_left
+
+from .lexicon import (PHRASE_MAX, STOP_WORDS, TIME_WORDS, SpeakerLexicon, Word, bare_index, find_entries, is_speech_verb,
+                      words_in)
+from .lexicon import bare as _bare
+from .positions import paragraph_start, starting_in, within
 
 
 # ---------------------------------------------------------------------------
@@ -80,9 +84,9 @@ def _countries_in(words: list[Word], ments: list[Mention], ss: int, se: int, lex
     (``kinds`` without institutions) person mentions are left out: "الباحثة في … في سيول،
     بارك جي يون" is placed by سيول, not by a name that looks like a gazetteer person's."""
     persons = "institution" in kinds
-    out = [(m.start, m.country) for m in ments if ss <= m.start and m.end <= se and m.country
-           and (persons or m.actor_type != "person")]
-    covered = [(m.start, m.end) for m in ments if ss <= m.start and m.end <= se]
+    inside = within(ments, ss, se)
+    out = [(m.start, m.country) for m in inside if m.country and (persons or m.actor_type != "person")]
+    covered = [(m.start, m.end) for m in inside]
     weak = []
     for w in words:
         if not any(a <= w.start < b for a, b in covered):
@@ -158,7 +162,8 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
         stop = min(stop, se)
     se = _extend(text, ss, se, stop)
     words = words_in(text, ss, se)
-    if actor and (topic := _topic_offsets(words)) and any(m.actor_id == actor and m.start in topic for m in ments):
+    if actor and (topic := _topic_offsets(words)) and any(
+            m.actor_id == actor and m.start in topic for m in starting_in(ments, min(topic), max(topic) + 1)):
         actor = None  # "وزير الشؤون الأوروبية الفرنسي": the field is not the speaker
     ttype, former = _title_type(words, lex)
     name = _name_part(own)
@@ -358,6 +363,13 @@ def _name_part(own: list[Word]) -> list[Word]:
     return own
 
 
+@lru_cache(maxsize=1024)
+def _occurrences(text: str, surface: str) -> tuple[tuple[int, int], ...]:
+    """Where a word occurs as a whole word in an article (one scan per name and article,
+    not one per quote)."""
+    return tuple(m.span() for m in re.finditer(r"(?<!\w)" + re.escape(surface) + r"(?!\w)", text))
+
+
 def _name_antecedent(text: str, words: list[Word], ss: int, width: int = 10,
                      lex: SpeakerLexicon | None = None) -> tuple[int, int] | None:
     """Span of the fuller, titled mention of a bare name: for "غانزوريغ", the ``width``
@@ -369,10 +381,10 @@ def _name_antecedent(text: str, words: list[Word], ss: int, width: int = 10,
     name = words[-1].readings[0]
     surface = text[words[-1].start:words[-1].end]
     later = []
-    for m in re.finditer(r"(?<!\w)" + re.escape(surface) + r"(?!\w)", text):
-        if lex is None and m.start() >= ss:
+    for m_start, m_end in _occurrences(text, surface):
+        if lex is None and m_start >= ss:
             break
-        win = words_in(text, max(paragraph_start(text, m.start()), m.start() - 200), m.end())[-(width + 1):]
+        win = words_in(text, max(paragraph_start(text, m_start), m_start - 200), m_end)[-(width + 1):]
         if not win or win[-1].readings[0] != name:
             continue
         w, before = win[-1], win[:-1]
@@ -410,10 +422,6 @@ def _family_name(text: str, name: list[Word], ss: int, lex: SpeakerLexicon) -> b
     # the first name follows the description: a title, a nisba or a place ("المغربي وليد")
     return bool(find_entries(lex.titles, [before]) or find_entries(lex.places, [before])
                 or any(nisba_country(r) for r in before.readings[:2]))
-
-
-def _bare(w: str) -> str:
-    return w[2:] if w.startswith("ال") and len(w) > 3 else w
 
 
 def head_noun(words: list[Word], lex: SpeakerLexicon) -> str | None:
@@ -455,7 +463,7 @@ def _office_of_country(text: str, ss: int, own: list[Word], ments: list[Mention]
     if not any(_OFFICE_OF_RE.match(w.readings[0]) for w in own[:3]):
         return None
     lo = max(paragraph_start(text, ss), max(text.rfind(".", 0, ss), text.rfind("؟", 0, ss)) + 1)
-    cs = [m.country for m in ments if lo <= m.start < ss and m.country and m.actor_type != "person"]
+    cs = [m.country for m in starting_in(ments, lo, ss) if m.country and m.actor_type != "person"]
     return cs[-1] if cs else None
 
 
@@ -474,12 +482,13 @@ def _antecedent_country(text: str, ss: int, head: str | None, ments: list[Mentio
     if not head:
         return None
     ws = words_in(text, 0, ss)
-    for i in range(len(ws) - 1, -1, -1):
-        if head in {_bare(r) for r in ws[i].readings}:
-            stop = ws[min(i + window, len(ws) - 1)].end
-            c = [m.country for m in ments if ws[i].start <= m.start < stop and m.country]
-            if c:
-                return c[0]
+    at = bare_index(text).get(head, ())
+    for j in range(bisect_left(at, len(ws)) - 1, -1, -1):  # the occurrences of head before ss, latest first
+        i = at[j]
+        stop = ws[min(i + window, len(ws) - 1)].end
+        c = [m.country for m in starting_in(ments, ws[i].start, stop) if m.country]
+        if c:
+            return c[0]
     return None
 
 
