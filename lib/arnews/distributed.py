@@ -121,6 +121,27 @@ def _prepare_partition(part: pd.DataFrame, text_column: str, id_column: str | No
     return _finalize(rows, [], True, dayfirst) if rows else pd.DataFrame()
 
 
+def _dataset_dayfirst(source: str | os.PathLike, dayfirst: bool | None) -> bool:
+    """The day/month order of a Parquet dataset's ``date`` column: ``dayfirst`` when given,
+    else detected once over every partition (see :func:`arnews.dates.detect_dayfirst`), so
+    that the workers read the whole column with one order, as :func:`arnews.load_corpus` does.
+
+    >>> _dataset_dayfirst("any.parquet", False)
+    False
+    """
+    from .dates import detect_dayfirst
+
+    if dayfirst is not None:
+        return dayfirst
+    import pyarrow.dataset as pads
+
+    data = pads.dataset(str(source), format="parquet")
+    if "date" not in data.schema.names:
+        return detect_dayfirst([]).dayfirst
+    values = (v for batch in data.to_batches(columns=["date"]) for v in batch.column(0).to_pylist())
+    return detect_dayfirst(values).dayfirst
+
+
 def _partition_task(part: pd.DataFrame, text_column: str, id_column: str | None, index: int, stages: list[str], out: str,
                     dayfirst: bool | None = None) -> dict[str, int]:
     arts = _prepare_partition(part, text_column, id_column, index, dayfirst)
@@ -181,6 +202,7 @@ def _dask_to_parts(source, out: Path, run: Run, stage_list: list[str], chunk_siz
             import dask.dataframe as dd
 
             ddf = dd.read_parquet(str(source))
+            dayfirst = _dataset_dayfirst(source, dayfirst)  # one order for the column, not one per partition
             first = _prepare_partition(ddf.get_partition(0).compute(), text_column, id_column, 0, dayfirst)
             _clear(first)
             delayed_parts = ddf.to_delayed()
