@@ -99,7 +99,7 @@ def _run_annotate(args: argparse.Namespace) -> int:
     rep = pd.read_parquet(Path(args.out) / "load_report.parquet")
     skipped = rep[rep["status"] != "loaded"]
     flagged = rep[(rep["status"] == "loaded") & (rep["reason"].fillna("") != "")]
-    print(f"loaded {int((rep['status'] == 'loaded').sum())} articles from {args.corpus}; skipped {len(skipped)}; "
+    print(f"loaded {counts.get('articles', 0)} articles from {args.corpus}; skipped {len(skipped)}; "
           f"flagged {len(flagged)}")
     for _, r in pd.concat([skipped, flagged]).iterrows():
         print(f"  {r['status']} {r['source']}: {r['reason']}")

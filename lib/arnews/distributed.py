@@ -142,12 +142,24 @@ def _dataset_dayfirst(source: str | os.PathLike, dayfirst: bool | None) -> bool:
     return detect_dayfirst(values).dayfirst
 
 
+def _skipped_rows(part: pd.DataFrame, text_column: str, index: int) -> list[dict]:
+    """Load-report rows for the rows of a partition that :func:`_prepare_partition` leaves out
+    (no text), so that nothing is dropped without a trace."""
+    from .corpus import missing_value
+
+    texts = part[text_column] if text_column in part.columns else []
+    return [{"source": f"partition{index}#row{i + 1}", "status": "skipped", "reason": "empty text", "encoding": "table",
+             "article_id": None} for i, t in enumerate(texts) if missing_value(t)]
+
+
 def _partition_task(part: pd.DataFrame, text_column: str, id_column: str | None, index: int, stages: list[str], out: str,
-                    dayfirst: bool | None = None) -> dict[str, int]:
+                    dayfirst: bool | None = None) -> tuple[dict[str, int], list[dict]]:
+    """Annotate one partition into parts; returns the rows per table and the skipped rows."""
     arts = _prepare_partition(part, text_column, id_column, index, dayfirst)
+    skipped = _skipped_rows(part.reset_index(drop=True), text_column, index)
     if arts.empty:
-        return {"articles": 0}
-    return _write_part(annotate_chunk(arts, stages), out, index)
+        return {"articles": 0}, skipped
+    return _write_part(annotate_chunk(arts, stages), out, index), skipped
 
 
 def annotate_dask_to_parquet(
@@ -210,9 +222,14 @@ def _dask_to_parts(source, out: Path, run: Run, stage_list: list[str], chunk_siz
 
             tasks = [delayed(_partition_task)(p, text_column, id_column, i, stage_list, str(out), dayfirst)
                      for i, p in enumerate(delayed_parts)]
-            results = client.gather(client.compute(tasks))
+            results = []
+            for counts, skipped in client.gather(client.compute(tasks)):
+                results.append(counts)
+                report.extend(skipped)
             run.fingerprint_files(source)
-            report.append({"source": str(source), "status": "loaded", "reason": f"{ddf.npartitions} partitions", "encoding": "table", "article_id": None})
+            n = sum(r.get("articles", 0) for r in results)
+            report.insert(0, {"source": str(source), "status": "loaded", "reason": f"{n} articles in {ddf.npartitions} partitions",
+                              "encoding": "table", "article_id": None})
         else:
             if isinstance(source, pd.DataFrame):
                 chunk_iter: Iterable[pd.DataFrame] = _chunks(source, chunk_size)
