@@ -161,6 +161,29 @@ def words_in(text: str, start: int, end: int) -> list[Word]:
     return out
 
 
+def word_bounds(text: str) -> tuple[list[int], list[int]]:
+    """The start and end offsets of an article's words (as :func:`words_in` sees them; cached).
+
+    >>> word_bounds("قال الوزير")
+    ([0, 4], [3, 10])
+    """
+    _, starts, ends = _article_words(text)
+    return starts, ends
+
+
+def count_words_before(text: str, end: int) -> int:
+    """``len(words_in(text, 0, end))`` without building the list.
+
+    >>> count_words_before("قال الوزير إن", 8), len(words_in("قال الوزير إن", 0, 8))
+    (1, 1)
+    """
+    _, starts, ends = _article_words(text)
+    hi = bisect_left(starts, end)
+    while hi > 0 and ends[hi - 1] > end:
+        hi -= 1
+    return hi
+
+
 def bare(w: str) -> str:
     """A reading without the article ال (kept on words of three letters or fewer).
 

@@ -2,6 +2,7 @@
 nisba adjectives in the phrase, earlier fuller phrases, the article's dateline."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -9,11 +10,11 @@ import pandas as pd
 import regex as re
 
 from ..text import normalize
-from bisect import bisect_left
-
-from .lexicon import (PHRASE_MAX, STOP_WORDS, TIME_WORDS, SpeakerLexicon, Word, bare_index, find_entries, is_speech_verb,
-                      words_in)
+from .lexicon import (PHRASE_MAX, STOP_WORDS, TIME_WORDS, SpeakerLexicon, Word, bare_index, count_words_before, find_entries,
+                      is_speech_verb, word_bounds, words_in)
 from .lexicon import bare as _bare
+from .bodies import BODY_BACK as _BODY_BACK  # noqa: F401  (the body nouns, named here before)
+from .bodies import body_back_reference as _body_back_reference
 from .positions import paragraph_start, starting_in, within
 
 
@@ -271,46 +272,6 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
 
 
 _LOCAL = frozenset("المحلية المحلي المحليه".split())
-# A definite body noun standing for a body named before ("البرنامج", "للمنظمة", "الوكالة").
-_BODY_BACK = {"البرنامج": "برنامج", "المنظمة": "منظمة", "الوكالة": "وكالة", "الصندوق": "صندوق",
-              "المفوضية": "مفوضية", "الهيئة": "هيئة"}
-
-
-def _body_back_reference(text: str, ss: int, words: list[Word], ments: list[Mention], lex: SpeakerLexicon,
-                         orgs: frozenset[str]) -> str | None:
-    """The code of the body an anaphoric body noun in the phrase stands for: a definite
-    "البرنامج" / "المنظمة" / "الوكالة" … (also "للمنظمة") not followed by a definite word of
-    its own name ("المنظمة الدولية" is a name), resolved to the nearest earlier body of the
-    article whose name opens with that noun ("برنامج الأغذية العالمي", "منظمة الصحة
-    العالمية") when that body has a bloc or body code (UN, WHO, IMF …). Round 5."""
-    head = None
-    for k, w in enumerate(words[:8]):
-        r = w.readings[0].replace("ه", "ة") if w.readings[0].endswith("ه") else w.readings[0]
-        base = "ا" + r[1:] if r.startswith("لل") else r[1:] if r[:2] in ("بال", "وال") else r
-        if base not in _BODY_BACK:
-            continue
-        if k + 1 < len(words) and words[k + 1].readings[0].startswith("ال"):
-            return None  # "المنظمة الدولية", "الوكالة الذرية": a name, not a back-reference
-        head = _BODY_BACK[base]
-        break
-    if head is None:
-        return None
-    before = words_in(text, 0, ss)
-    best = None
-    for i, e in find_entries(lex.places, before):
-        if e.kind == "institution" and e.words[0] in (head, "ال" + head) and e.value in orgs:
-            best = (before[i].start, e.value)
-    for m in ments:
-        if m.start < ss and m.country in orgs and m.actor_type != "person" and (best is None or m.start > best[0]):
-            first = words_in(text, m.start, m.end)[:1]
-            if first and _bare(first[0].readings[0]).replace("ه", "ة")[:len(head)] == head:
-                best = (m.start, m.country)
-    if best is None:
-        return None
-    # the nearest earlier body of that noun decides: "منظمة أطباء بلا حدود" (no code) after
-    # "المنظمة الدولية" (the UN) leaves "رئيس بعثة المنظمة" unresolved here
-    last = max((w.start for w in before if _bare(w.readings[0]).replace("ه", "ة").startswith(head)), default=-1)
-    return best[1] if best[0] >= last else None
 _THE_ORG = frozenset("المنظمة للمنظمة بالمنظمة".split())
 
 
@@ -481,12 +442,13 @@ def _antecedent_country(text: str, ss: int, head: str | None, ments: list[Mentio
     ``head`` ("وزير خارجية منغوليا" for a later "الوزير")."""
     if not head:
         return None
-    ws = words_in(text, 0, ss)
+    n = count_words_before(text, ss)  # the words before ss (not listed: that costs the article)
+    starts, ends = word_bounds(text)
     at = bare_index(text).get(head, ())
-    for j in range(bisect_left(at, len(ws)) - 1, -1, -1):  # the occurrences of head before ss, latest first
+    for j in range(bisect_left(at, n) - 1, -1, -1):  # the occurrences of head before ss, latest first
         i = at[j]
-        stop = ws[min(i + window, len(ws) - 1)].end
-        c = [m.country for m in starting_in(ments, ws[i].start, stop) if m.country]
+        stop = ends[min(i + window, n - 1)]
+        c = [m.country for m in starting_in(ments, starts[i], stop) if m.country]
         if c:
             return c[0]
     return None
