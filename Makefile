@@ -6,7 +6,7 @@ CORPUS ?= data/articles
 OUT    ?= reports
 STAMP  := $(VENV)/.installed
 
-.PHONY: install report test test-fast lab evaluate annotate bench chromium clean
+.PHONY: install report test test-fast lab evaluate annotate bench chromium clean readme-figure
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -45,6 +45,10 @@ annotate: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) bench/run.py
+
+## The README's figure: the sample's signed stance network (redraw after changing the model or the plot)
+readme-figure: $(STAMP)
+	$(PY) -c "from arnews.plots.stance import write_readme_network; print(write_readme_network())"
 
 clean:
 	rm -rf $(OUT) out .arnews_cache .pytest_cache

@@ -403,3 +403,28 @@ def test_keyness_groups_equals_keyness_of_each_group():
     assert r["g2"] == pytest.approx(g2_by_hand(1, 2, 5, 14))
     top1 = freq.keyness_groups(TOKS, by="year", articles=ARTS, stopwords=SW, min_count=1, top=1)
     assert top1["period"].tolist() == ["2022", "2023"]
+
+
+def test_trend_plot_says_undated_articles_were_left_out():
+    """Trends keep only dated periods; the plot says the undated articles' words were left
+    out (the note never fired: the trends table has no undated rows to notice)."""
+    from arnews.plots import freq as pf
+
+    half = ARTS.assign(date=["2022-01-10", None, "2023-06-01"])
+    u = freq.term_trends(TOKS, ["الصين"], half, period="year")
+    n_undated = int(TOKS[TOKS["article_id"] == ARTS["article_id"].iloc[1]]["is_word"].sum())
+    assert u.attrs["undated_words"] == n_undated > 0
+    title = pf.plot_trends(u).axes[0].get_title().replace("\n", " ")
+    assert f"undated articles ({n_undated:,} words) left out" in title
+    dated = freq.term_trends(TOKS, ["الصين"], ARTS, period="year")
+    assert dated.attrs["undated_words"] == 0 and "undated" not in pf.plot_trends(dated).axes[0].get_title()
+
+
+def test_yearly_trends_have_year_ticks():
+    """Yearly points sit on 1 January: ticks name the years, not months between them."""
+    from arnews.plots import freq as pf
+
+    fig = pf.plot_trends(freq.term_trends(TOKS, ["الصين"], ARTS, period="year"))
+    fig.canvas.draw()
+    ticks = [t.get_text() for t in fig.axes[0].get_xticklabels() if t.get_text()]
+    assert ticks and all(len(t) == 4 and t.isdigit() for t in ticks), ticks

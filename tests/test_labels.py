@@ -80,3 +80,13 @@ def test_table_rows_use_a_url_column_not_the_table_name(tmp_path):
     arts = load_corpus(p)
     assert arts["date_source"].iloc[0] == "url" and pd.isna(arts["date_source"].iloc[1])
     assert str(arts["date"].iloc[0].date()) == "2016-05-04" and pd.isna(arts["date"].iloc[1])
+
+
+def test_readme_says_where_dates_come_from():
+    """The README names every ``date_source`` the loader records and the file-name fallback."""
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    for source in ("metadata", "text", "filename", "url"):
+        assert f"`{source}`" in readme, source
+    assert "date_source" in readme and "file name" in readme

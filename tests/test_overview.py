@@ -180,3 +180,13 @@ def test_plots_return_figures(tmp_path):
     assert fig2.axes[0].get_title().endswith("(top 2 of 3)")
     fig2.savefig(tmp_path / "outlets.png")
     assert (tmp_path / "outlets.png").stat().st_size > 1000
+
+
+def test_articles_over_time_plot_of_an_undated_corpus_is_a_sentence():
+    """No dated article: one sentence saying so and how to add dates, not an empty frame."""
+    from arnews.plots import UNDATED_MESSAGE
+
+    fig = overview.plot_articles_over_time(overview.articles_over_time(pd.DataFrame({"date": [None, None]})))
+    assert fig.arnews_message.startswith("2 articles, none dated.")
+    assert UNDATED_MESSAGE in fig.arnews_message
+    assert not any(ax.patches for ax in fig.axes)

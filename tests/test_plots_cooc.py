@@ -130,3 +130,15 @@ def test_context_shift_panels(outdir):
     assert [ax.get_title() for ax in titled] == ["2022", "2025"]
     assert [t.get_text() for t in titled[0].get_yticklabels()] == ["بيان", "الحرب"]
     save(fig, outdir / "cooc_context_shift.png")
+
+
+def test_context_shift_of_a_pair_seen_only_in_undated_articles():
+    """Every over-represented word comes from undated articles (the pair may still occur
+    in a dated one, too rarely for a word to pass min_count): the sentence says so, not
+    that the corpus is undated."""
+    from arnews.plots._style import DATES_HOWTO
+
+    terms = pd.DataFrame({"period": ["undated"], "term": ["دولة"], "count": [3], "log_ratio": [0.9], "g2": [2.0]})
+    fig = pc.plot_context_shift(terms)
+    assert fig.arnews_message.startswith("The words over-represented around the pair all come from undated articles")
+    assert "corpus is undated" not in fig.arnews_message and DATES_HOWTO in fig.arnews_message

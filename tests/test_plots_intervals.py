@@ -60,3 +60,43 @@ def test_one_pair_over_articles_in_date_order():
     ticks = [tk.get_text() for tk in fig.axes[0].get_xticklabels()]
     assert ticks == ["z (1)", "y (1)", "x (2)"] and "built-in evaluation only" in _title(fig)
     plt.close(fig)
+
+
+def test_pair_net_puts_the_most_related_pair_on_top_and_says_what_it_left_out():
+    pairs = pd.DataFrame({"article_id": [f"a{i}" for i in range(21)], "sentence_id": range(21),
+                          "a": ["CHN"] * 6 + ["RUS"] * 15, "b": ["RUS"] * 6 + [f"X{i % 5}" for i in range(15)],
+                          "label": ["cooperation", "conflict", "none"] * 7})
+    t = correct.pair_net_stance(pairs, n_boot=20)
+    assert t["n_related"].iloc[0] == t["n_related"].max()
+    fig = plots_intervals.plot_pair_net(t, top=3)
+    ax = fig.axes[0]
+    top_label = min(ax.get_yticklabels(), key=lambda tk: -tk.get_window_extent(fig.canvas.get_renderer()).y0)
+    assert top_label.get_text().startswith(f"{t['a'].iloc[0]}–{t['b'].iloc[0]}")
+    assert "3 of 6 pairs shown (most related sentences); 3 left out" in _title(fig)
+    plt.close(fig)
+
+
+def test_share_over_time_says_undated_articles_were_left_out(estimates):
+    _, est = estimates
+    by_period = est.by_period
+    half = pd.concat([by_period, by_period.head(3).assign(period="unknown")], ignore_index=True)
+    fig = plots_intervals.plot_share_over_time(half, method="lexicon")
+    assert "undated articles left out" in _title(fig)
+    plt.close(fig)
+    fig = plots_intervals.plot_share_over_time(by_period, method="lexicon")
+    assert "undated" not in _title(fig)
+    plt.close(fig)
+
+
+def test_shares_beyond_max_rows_keep_the_busiest_and_say_so():
+    rows = [{"outlet": f"o{i:03d}", "category": "conflict", "n": 10 + i, "raw": 0.3, "raw_low": 0.2, "raw_high": 0.4,
+             "corrected": 0.3, "low": 0.2, "high": 0.4, "n_labelled": 0} for i in range(200)]
+    fig = plots_intervals.plot_shares(pd.DataFrame(rows), by="outlet", max_rows=30)
+    ticks = [tk.get_text() for tk in fig.axes[0].get_yticklabels()]
+    assert ticks == [f"o{i:03d}" for i in range(170, 200)]  # the 30 with most sentences, in table order
+    fig.canvas.draw()
+    r = fig.canvas.get_renderer()
+    screen = sorted(fig.axes[0].get_yticklabels(), key=lambda tk: -tk.get_window_extent(r).y0)
+    assert [tk.get_text() for tk in screen] == ticks  # the table's first row on top
+    assert "30 of 200 outlets shown (most sentences); 170 left out" in _title(fig)
+    plt.close(fig)

@@ -22,7 +22,7 @@ from arnews.plots import cooc as pc
 from arnews.plots import freq as pf
 from arnews.plots import stance as ps
 from arnews.plots._network import text_overlaps
-from arnews.plots._style import UNDATED_MESSAGE, save
+from arnews.plots._style import DATES_HOWTO, UNDATED_MESSAGE, save
 from arnews.text import sentences_table, tokens_table
 
 matplotlib.use("Agg")
@@ -109,6 +109,10 @@ def check(fig, name, tmp_path, *, max_bars: int | None = None, network: bool = F
         texts = [t for t in fig.axes[0].texts]
         assert len(texts) >= 20
         assert text_overlaps(fig, texts) == [], f"{name}: node labels overlap"
+        # legible at the exported size: no label shrunk below 8 pt, and a figure that still fits
+        # a page at a normal zoom (labels of a 30-inch-wide figure shrink to a third on screen)
+        assert min(t.get_fontsize() for t in texts) >= 8, f"{name}: node labels below 8 pt"
+        assert max(fig.get_size_inches()) <= 20, f"{name}: figure {fig.get_size_inches()} in"
     fig.savefig(_out(f"scale_{name}.png", tmp_path), dpi=100)
     plt.close(fig)
 
@@ -145,7 +149,7 @@ def test_cooc_over_time(corpus, tmp_path):
                          columns=["period", "term", "count", "log_ratio", "g2"])
     fig = pc.plot_context_shift(terms, top=5, max_panels=6)
     if corpus["kind"] == "undated":
-        assert fig.arnews_message == UNDATED_MESSAGE
+        assert DATES_HOWTO in fig.arnews_message
     else:
         assert sum(ax.get_visible() for ax in fig.axes) == 6
     check(fig, f"cooc_context_shift_{corpus['kind']}", tmp_path, max_bars=5)
@@ -163,7 +167,7 @@ def test_stance_plots(corpus, tmp_path):
     head = stance.pair_headline(st, articles=arts, pair=("A00", "A01"))
     fig = ps.plot_pair_over_time(head)
     if corpus["kind"] == "undated":
-        assert UNDATED_MESSAGE in fig.arnews_message
+        assert "none of them dated" in fig.arnews_message and DATES_HOWTO in fig.arnews_message
     else:
         x = fig.axes[0].get_lines()[-1].get_xdata()
         assert list(x) == sorted(x)
@@ -174,6 +178,7 @@ def test_freq_plots(corpus, tmp_path):
     toks, arts = corpus["toks"], corpus["arts"]
     f = freq.frequency_table(toks)
     check(pf.plot_top_terms(f, top=12), f"freq_top_{corpus['kind']}", tmp_path, max_bars=12)
+    check(pf.plot_wordcloud(f, top=80), f"freq_wordcloud_{corpus['kind']}", tmp_path)
     by_art = freq.frequency_table(toks, by="article", articles=arts)
     fig = pf.plot_top_terms(by_art, top=5, max_groups=6)
     assert "194 left out" in flat(fig.get_suptitle())
@@ -207,3 +212,52 @@ def test_save_png_svg_pdf(corpus, tmp_path):
     w, _ = Image.open(paths[0]).size
     assert w > fig.get_size_inches()[0] * 250  # high-DPI PNG
     plt.close(fig)
+
+
+def test_components_packed_by_their_extent():
+    """A tall main component and a pair: the pair sits next to the main component's actual
+    width, not next to a square allotted to it (which left an empty band and squeezed the
+    main component into a third of the width, as on the sample's stance network)."""
+    import networkx as nx
+
+    from arnews.plots._network import initial_layout
+
+    g = nx.disjoint_union(nx.grid_2d_graph(3, 8), nx.path_graph(2))  # 24 nodes laid out tall and narrow, then 2
+    pos = initial_layout(g)
+    main = np.array([pos[v] for v in range(24)])
+    pair = np.array([pos[v] for v in (24, 25)])
+    assert main[:, 0].max() - main[:, 0].min() > 0.4
+    assert pair[:, 0].min() - main[:, 0].max() < 0.25
+    assert np.allclose(np.r_[main, pair].min(axis=0), 0) and np.allclose(np.r_[main, pair].max(axis=0), 1)
+
+
+def test_overview_and_interval_plots(corpus, tmp_path):
+    """The corpus overview and the interval plots (shares, pair net stance) on the same
+    corpora: 60 outlets, 200 articles, undated or dated."""
+    from arnews import correct, overview, plots_intervals
+
+    arts = corpus["arts"].assign(outlet=[f"outlet{i % 60:02d}" for i in range(N_ARTICLES)])
+    fig = overview.plot_articles_over_time(overview.articles_over_time(arts))
+    if corpus["kind"] == "undated":
+        assert UNDATED_MESSAGE in fig.arnews_message
+    check(fig, f"overview_time_{corpus['kind']}", tmp_path)
+    fig = overview.plot_articles_by_outlet(overview.articles_by_outlet(arts), top=20)
+    assert "top 20 of 60" in fig.axes[0].get_title()
+    check(fig, f"overview_outlets_{corpus['kind']}", tmp_path, max_bars=20)
+    st = corpus["stance"]
+    tones = st[["article_id", "sentence_id", "label"]]
+    pairs = st.rename(columns={"source_country": "a", "target_country": "b"})[["article_id", "sentence_id", "a", "b", "label"]]
+    est = correct.stance_estimates(tones, pairs, arts, n_boot=20, method="lexicon")
+    fig = plots_intervals.plot_shares(est.by_outlet, by="outlet", max_rows=30)
+    assert "30 of 60 outlets shown" in " ".join(fig.axes[0].get_title(loc="left").split())
+    check(fig, f"intervals_shares_{corpus['kind']}", tmp_path)
+    fig = plots_intervals.plot_share_over_time(est.by_period)
+    if corpus["kind"] == "undated":
+        assert fig.arnews_message.startswith("No dated article")
+    else:
+        x = fig.axes[0].get_lines()[0].get_xdata()
+        assert list(x) == sorted(x)
+    check(fig, f"intervals_share_time_{corpus['kind']}", tmp_path)
+    fig = plots_intervals.plot_pair_net(est.pairs, top=15)
+    assert "15 of" in " ".join(fig.axes[0].get_title(loc="left").split())
+    check(fig, f"intervals_pair_net_{corpus['kind']}", tmp_path)

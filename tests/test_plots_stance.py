@@ -82,3 +82,29 @@ def test_pair_over_time_draws_months_beyond_max_points():
     assert len(x) == head["date"].str[:7].nunique() and list(x) == sorted(x)
     fig = sp.plot_pair_over_time(head.head(100), max_points=150)  # few articles: one point each
     assert len(fig.axes[0].get_lines()[-1].get_xdata()) == 100
+
+
+def test_pair_with_only_undated_articles_does_not_call_the_corpus_undated():
+    """In a half-dated corpus the pair's articles may all be undated: the sentence says
+    that, not "the corpus is undated", and still says how to add dates."""
+    from arnews.plots._style import DATES_HOWTO
+
+    head = pd.DataFrame({"article_id": ["qt02", "qt06"], "date": [pd.NaT, pd.NaT], "score": [0.66, -0.18],
+                         "n_sentences": [4, 1], "pair": "CHN~RUS"})
+    fig = ps.plot_pair_over_time(head)
+    assert fig.arnews_message.startswith("CHN~RUS: 2 article(s) with a stance, none of them dated")
+    assert "corpus is undated" not in fig.arnews_message and DATES_HOWTO in fig.arnews_message
+
+
+def test_readme_shows_the_sample_network_as_drawn_now(sample_annotations, repo_root, tmp_path):
+    """The README's figure exists and is what the current model and plot draw from the
+    sample (redraw it with ``make readme-figure``)."""
+    import numpy as np
+    from PIL import Image
+
+    shown = ps.readme_network_path()
+    assert shown.relative_to(repo_root).as_posix() in (repo_root / "README.md").read_text(encoding="utf-8")
+    fresh = ps.write_readme_network(tmp_path / "network.png", stance=sample_annotations.stance)
+    a, b = (np.asarray(Image.open(p).convert("L"), dtype=float) for p in (shown, fresh))
+    assert a.shape == b.shape, "the README network is stale: run `make readme-figure`"
+    assert (np.abs(a - b) > 40).mean() < 0.002, "the README network is stale: run `make readme-figure`"

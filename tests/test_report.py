@@ -338,3 +338,25 @@ def test_report_console_has_no_kernel_warnings(tmp_path):
     assert r.returncode == 0, r.stderr
     assert "without encryption" not in r.stdout + r.stderr
     assert "without encryption" in (tmp_path / "out" / "executed" / "00_a.kernel.log").read_text()
+
+
+@pytest.mark.slow
+def test_undated_corpus_frequency_report_says_so_instead_of_time_plots(tmp_path):
+    """Issue 20: an undated corpus (no metadata, no date in names or text) gets, in place of
+    the corpus and frequency time plots, one line saying it is undated and how to add dates."""
+    corpus = tmp_path / "undated"
+    corpus.mkdir()
+    for i, text in enumerate(["قمة في بكين\nالتقى بوتين وشي في بكين وبحثا التعاون بين روسيا والصين.",
+                              "اتصال هاتفي\nأجرى الرئيسان اتصالا هاتفيا. وقال بوتين إن العلاقات مع الصين قوية."]):
+        (corpus / f"article{i}.txt").write_text(text, encoding="utf-8")
+    nbdir = tmp_path / "nbs"
+    nbdir.mkdir()
+    for name in ("00_corpus.ipynb", "01_frequency.ipynb"):
+        (nbdir / name).write_bytes((REPO / "notebooks" / name).read_bytes())
+    out = tmp_path / "out"
+    res = run_report(["--corpus", str(corpus), "--out", str(out), "--notebooks", str(nbdir), "--no-code"], tmp_path / "cache")
+    assert res["code"] == 0, res["stderr"]
+    freq_page = (out / "01_frequency.html").read_text(encoding="utf-8")
+    assert "The corpus is undated" in freq_page and "No article is dated: no comparison between periods." in freq_page
+    # 00's time plot is a sentence (not a figure file): only the outlets bars are written
+    assert len(list((out / "figures" / "00_corpus").glob("*.png"))) == 1

@@ -153,3 +153,32 @@ def test_sample_figures_score_only_the_sample_and_article_004():
     whole, alone = figs["model_sample"].values, figs["model_sample_004"].values
     assert whole["n_sentences"] == figs["lexicon_sample"].values["n_sentences"] > alone["n_sentences"] > 0
     assert whole["n_gold"] > alone["n_gold"] > 0
+
+
+def test_none_bias_moves_pair_decisions_but_not_probabilities(small_model):
+    tables, _ = _views("وقعت روسيا والصين اتفاقية للتعاون. وتحدث وزير خارجية فرنسا عن الهند والبرازيل في مؤتمر.")
+    plain = stance_model.StanceModel(small_model.pairs, small_model.tone, {**small_model.meta, "none_bias": 0.0})
+    strict = stance_model.StanceModel(small_model.pairs, small_model.tone, {**small_model.meta, "none_bias": 30.0})
+    p0, t0 = plain.predict(tables)
+    p1, t1 = strict.predict(tables)
+    assert (p0["label"] != "none").any()
+    assert (p1["label"] == "none").all()  # no relation beats "none" by e^30
+    cols = [f"p_{k}" for k in stance_model.PAIR_LABELS]
+    pd.testing.assert_frame_equal(p0[cols], p1[cols])
+    pd.testing.assert_frame_equal(t0, t1)  # the tone layer reads probabilities, not decisions
+
+
+def test_choose_none_bias_raises_the_bar_when_weak_relations_are_false():
+    cls = ["none", "cooperation", "conflict", "neutral"]
+    probs = np.array([[0.42, 0.58, 0, 0]] * 6 + [[0.1, 0.9, 0, 0]] * 4)
+    truth = ["none"] * 6 + ["cooperation"] * 4
+    b = stance_train.choose_none_bias(probs, truth, cls)
+    assert b > 0
+    found = stance_model.decide_pairs(probs, cls, b) != 0
+    assert found.tolist() == [t != "none" for t in truth]
+    assert stance_train.choose_none_bias(probs[6:], truth[6:], cls) == 0.0
+
+
+def test_fit_stores_the_chosen_none_bias(small_model):
+    assert "none_bias" in small_model.meta
+    assert min(stance_train.NONE_BIAS_GRID) <= small_model.meta["none_bias"] <= max(stance_train.NONE_BIAS_GRID)

@@ -3,10 +3,11 @@
 Two gold files, labelled with the guideline in ``data/gold/README.md`` ("## Lemmas"):
 
 - ``data/gold/lemmas.csv``: 359 tokens of the sample (dev = articles 000/001, test = 002–004);
-- ``data/gold/lemmas_written.csv``: 4,350 tokens of texts the team wrote
-  (``data/gold/lemma_texts/``; dev = lt01–lt33; test = lt34–lt43, written blind by someone
+- ``data/gold/lemmas_written.csv``: tokens of texts the team wrote
+  (``data/gold/lemma_texts/``; dev = lt01–lt43, 6,134 tokens; test = lt44–lt53, written blind by someone
   else and merged later). lt08–lt14 were the written test part until round 4 of issue 18
-  (measured three times), lt24–lt33 until round 5 (measured once); both became dev.
+  (measured three times), lt24–lt33 until round 5 and lt34–lt43 until round 6 (each measured
+  once); all became dev.
 
 The offline rules are developed by reading errors on ``dev`` only; the headline figure is
 the held-out part (both ``test`` parts together; while the written test part is empty, the
@@ -184,7 +185,7 @@ def _fmt_table(t: pd.DataFrame) -> list[str]:
 
 
 def _texts_named(test: pd.DataFrame) -> str:
-    """``written lt34-lt43 + sample 002-004``: the texts of each source, first-last."""
+    """``written lt44-lt53 + sample 002-004``: the texts of each source, first-last."""
     parts = []
     for src in GOLD_FILES:
         ids = sorted(test.loc[test["source"] == src, "article_id"].astype(str).unique())
@@ -202,7 +203,7 @@ def evaluation_report(backend: str = "rules", n_boot: int = 2000, gold: pd.DataF
     """What ``python -m arnews evaluate lemmas`` prints: the held-out headline with bootstrap
     95 % intervals (overall and per POS), the dev figures apart, per gold file, the agreement
     of the two labellings, and the candidate backends compared on dev and test. A gold file
-    with no ``test`` rows (the written one until lt34-lt43 are merged) is reported as such."""
+    with no ``test`` rows (the written one until lt44-lt53 are merged) is reported as such."""
     from .evaluation.lemmas import evaluate
     from .morph import OFFLINE_DEFAULT, resolve_backend
     from .resources import camel_data_dir

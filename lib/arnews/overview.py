@@ -328,9 +328,16 @@ def rule_table() -> pd.DataFrame:
 
 
 def plot_articles_over_time(counts: pd.DataFrame, title: str = "Articles over time"):
-    """Bar chart of :func:`articles_over_time` output; returns the Figure."""
-    from .plots import new_figure
+    """Bar chart of :func:`articles_over_time` output; returns the Figure. With no dated
+    article, a figure holding one sentence saying so and how to add dates (no empty frame).
 
+    >>> plot_articles_over_time(articles_over_time(pd.DataFrame({"date": [None]}))).arnews_message.splitlines()[0]
+    '1 articles, none dated.'
+    """
+    from .plots import UNDATED_MESSAGE, message_figure, new_figure
+
+    if not len(counts):
+        return message_figure(f"{counts.attrs.get('undated', 0)} articles, none dated.\n" + UNDATED_MESSAGE, title=title)
     fig, ax = new_figure(8, 3.5)
     freq = counts.attrs.get("freq", "M")
     fmt = {"D": "%Y-%m-%d", "W": "%Y-%m-%d", "M": "%Y-%m", "Y": "%Y"}.get(freq, "%Y-%m-%d")

@@ -53,10 +53,20 @@ def _title(ax, title: str, note: str) -> None:
     ax.set_title(title + "\n" + "\n".join(textwrap.wrap(note, 95)), fontsize=9, loc="left")
 
 
-def plot_shares(table: pd.DataFrame, by: str, category: str = "conflict", title: str | None = None, method: str = ""):
+def plot_shares(table: pd.DataFrame, by: str, category: str = "conflict", title: str | None = None, method: str = "",
+                max_rows: int = 30):
     """Share of ``category`` per value of ``by`` (article, outlet …): raw counts and the
-    corrected estimate as points with 95% error bars. ``table``: :func:`arnews.correct.corrected_shares`."""
+    corrected estimate as points with 95% error bars. ``table``: :func:`arnews.correct.corrected_shares`.
+    Beyond ``max_rows`` values, the ``max_rows`` with most sentences (``n``) are drawn, in
+    the table's order, and the title says how many were left out."""
+    from .plots._style import left_out
+
     t = table[table["category"] == category].reset_index(drop=True)
+    n_all = len(t)
+    if n_all > max_rows:
+        keep = set(t["n"].sort_values(ascending=False, kind="stable").index[:max_rows]) if "n" in t.columns else set(range(max_rows))
+        t = t.loc[sorted(keep)].reset_index(drop=True)
+    more = left_out(len(t), n_all, by + "s" if not by.endswith("s") else by, "most sentences")
     n_lab = _n_labelled(table)
     fig, ax = new_figure(8, max(2.5, 0.45 * len(t) + 1.5))
     y = np.arange(len(t))
@@ -67,10 +77,11 @@ def plot_shares(table: pd.DataFrame, by: str, category: str = "conflict", title:
         ax.errorbar(t["corrected"], y - 0.15, xerr=_err(t, "corrected", "low", "high"), fmt="s", color=CORR_COLOR,
                     capsize=3, label="corrected")
     ax.set_yticks(y, [str(v) for v in t[by]])
+    ax.set_ylim(len(t) - 0.5, -0.5)  # read top to bottom in the table's order
     ax.set_xlim(0, 1)
     ax.set_xlabel(f"share of {category}")
     ax.legend(loc="best", fontsize=8)
-    _title(ax, title or f"Share of {category} by {by}", basis_note(n_lab, method))
+    _title(ax, title or f"Share of {category} by {by}", basis_note(n_lab, method) + (f"; {more}" if more else ""))
     return fig
 
 
@@ -91,6 +102,7 @@ def plot_share_over_time(table: pd.DataFrame, category: str = "conflict", title:
     """Share of ``category`` per ``period`` as lines with 95% bands (raw, and corrected when
     the table rests on labels). ``table``: :func:`arnews.correct.corrected_shares` by ``period``."""
     t = table[(table["category"] == category) & (table["period"] != "unknown")].sort_values("period")
+    undated = bool((table["period"] == "unknown").any())
     if not len(t):
         return message_figure("No dated article: nothing to draw over time. Add a date column to the metadata "
                               "(or ISO dates in the file names) to see the shares by month.")
@@ -107,20 +119,25 @@ def plot_share_over_time(table: pd.DataFrame, category: str = "conflict", title:
 
         loc = mdates.AutoDateLocator(maxticks=10)
         ax.xaxis.set_major_locator(loc)
-        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(loc))
+        ax.xaxis.set_major_formatter(mdates.AutoDateFormatter(loc))  # distinct labels (2019-05), not May, May, …
+        fig.autofmt_xdate()
     else:
         step = max(1, len(x) // 12)
         ax.set_xticks(x[::step], t["period"].astype(str).tolist()[::step], rotation=45, ha="right")
     ax.set_ylim(0, 1)
     ax.set_ylabel(f"share of {category}")
     ax.legend(fontsize=8)
-    _title(ax, title or f"Share of {category} over time", basis_note(n_lab, method))
+    note = basis_note(n_lab, method) + ("; undated articles left out" if undated else "")
+    _title(ax, title or f"Share of {category} over time", note)
     return fig
 
 
 def plot_pair_net(table: pd.DataFrame, top: int = 15, title: str | None = None, method: str = ""):
     """Net stance (−1 conflict … +1 cooperation) of the most related pairs with 95% error bars.
-    ``table``: :func:`arnews.correct.pair_net_stance`."""
+    ``table``: :func:`arnews.correct.pair_net_stance` (most related pairs first). The first
+    pair is drawn at the top; beyond ``top`` pairs the title says how many were left out."""
+    from .plots._style import left_out
+
     t = table.head(top).reset_index(drop=True)
     n_lab = _n_labelled(table)
     fig, ax = new_figure(8, max(2.5, 0.45 * len(t) + 1.5))
@@ -132,10 +149,12 @@ def plot_pair_net(table: pd.DataFrame, top: int = 15, title: str | None = None, 
         ax.errorbar(t["corrected"], y - 0.15, xerr=_err(t.fillna(0), "corrected", "low", "high"), fmt="s",
                     color=CORR_COLOR, capsize=3, label="corrected")
     ax.set_yticks(y, [f"{a}–{b} ({n})" for a, b, n in zip(t["a"], t["b"], t["n_related"])])
+    ax.set_ylim(len(t) - 0.5, -0.5)  # the most related pair on top
     ax.set_xlim(-1.05, 1.05)
     ax.set_xlabel("net stance: share cooperation − share conflict among related sentences")
     ax.legend(loc="best", fontsize=8)
-    _title(ax, title or "Net stance of each pair of states", basis_note(n_lab, method, unit="pairs"))
+    more = left_out(len(t), len(table), "pairs", "most related sentences")
+    _title(ax, title or "Net stance of each pair of states", basis_note(n_lab, method, unit="pairs") + (f"; {more}" if more else ""))
     return fig
 
 

@@ -365,6 +365,27 @@ def _closest(a: list[Mention], b: list[Mention]) -> tuple[Mention, Mention]:
     return (x, y) if x.first <= y.first else (y, x)
 
 
+def _layout_features(mentions: list[Mention], lm: Mention, rm: Mention) -> dict[str, float]:
+    """Where a pair stands among the other states of a sentence naming three or more: how many
+    other states are named between its two mentions (``between_codes``), and whether each is
+    the other's nearest named state (``nearest``: both / one / neither). A state named in
+    passing is seldom the nearest partner of the main actors.
+
+    >>> m = [Mention("MEX", 0, 0, "country", "المكسيك"), Mention("USA", 4, 5, "country", "الولايات"),
+    ...      Mention("CAN", 8, 8, "country", "كندا")]
+    >>> _layout_features(m, m[0], m[2])
+    {'between_codes=1': 1.0, 'nearest=neither': 1.0}
+    """
+    inside = {m.code for m in mentions if lm.last < m.first and m.last < rm.first and m.code not in (lm.code, rm.code)}
+
+    def nearest(x: Mention, y: Mention) -> bool:
+        d = abs(x.first - y.first)
+        return all(abs(x.first - m.first) >= d for m in mentions if m.code not in (x.code, y.code))
+
+    n = nearest(lm, rm) + nearest(rm, lm)
+    return {f"between_codes={min(len(inside), 2)}": 1.0, f"nearest={('neither', 'one', 'both')[n]}": 1.0}
+
+
 def pair_contexts(view: SentenceView) -> Iterator[tuple[str, str, PairContext]]:
     """Candidate pairs of the sentence, as ``(a, b, context)`` with ``a < b``: every pair of
     codes it names, plus pairs proposed without both names — the lexicon method's dyads
@@ -383,6 +404,7 @@ def pair_contexts(view: SentenceView) -> Iterator[tuple[str, str, PairContext]]:
             left_type=lm.actor_type, right_type=rm.actor_type,
             lexicon_dyad=view.lexicon_dyads.get((a, b)), left_in_quote=lm.in_quote, right_in_quote=rm.in_quote,
             speaker_in_pair=bool(view.speaker_codes & {a, b}), left_is_first=lm.code == first, right_surface=rm.surface,
+            extra=_layout_features(view.mentions, lm, rm) if len(codes) > 2 else {},
         )
     extra: dict[tuple[str, str], str] = {}
     for p in view.lexicon_dyads:
@@ -489,6 +511,7 @@ def pair_features(ctx: PairContext) -> dict[str, float]:
         f["in_quote"] = 1.0
     if ctx.speaker_in_pair:
         f["speaker_in_pair"] = 1.0
+    f.update(dict.fromkeys(ctx.extra, 1.0))
     return f
 
 

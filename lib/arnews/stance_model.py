@@ -45,6 +45,7 @@ __all__ = [
     "PairContext",
     "SentenceView",
     "StanceModel",
+    "decide_pairs",
     "pair_features",
     "sentence_views",
     "pair_table",
@@ -204,6 +205,26 @@ class LinearLayer:
         return cls(list(classes), {str(n): i for i, n in enumerate(names)}, full_coef[:, keep], full_icpt, temperature)
 
 
+def decide_pairs(probs: np.ndarray, classes: list[str], none_bias: float = 0.0) -> np.ndarray:
+    """The label index of each pair: the most probable class after adding ``none_bias`` to
+    the log-probability of ``none`` (a relation must beat "no relation" by that margin).
+    Probabilities stay calibrated; only the decision moves.
+
+    >>> p = np.array([[0.40, 0.45, 0.10, 0.05], [0.10, 0.80, 0.05, 0.05]])
+    >>> decide_pairs(p, ["none", "cooperation", "conflict", "neutral"]).tolist()
+    [1, 1]
+    >>> decide_pairs(p, ["none", "cooperation", "conflict", "neutral"], none_bias=0.5).tolist()
+    [0, 1]
+    """
+    if not len(probs):
+        return np.zeros(0, dtype=np.int64)
+    if not none_bias or "none" not in classes:
+        return probs.argmax(axis=1)  # the first of equal maxima, as max()
+    shifted = np.log(np.maximum(probs, 1e-300))
+    shifted[:, classes.index("none")] += none_bias
+    return shifted.argmax(axis=1)
+
+
 @dataclass
 class StanceModel:
     """The trained stance model: a pair layer and a sentence-tone layer.
@@ -215,6 +236,12 @@ class StanceModel:
     pairs: LinearLayer
     tone: LinearLayer
     meta: dict = field(default_factory=dict)
+
+    @property
+    def none_bias(self) -> float:
+        """The pair decision's bias towards ``none`` (``meta["none_bias"]``, chosen by
+        :func:`arnews.stance_train.fit` on out-of-batch predictions; 0 = plain argmax)."""
+        return float(self.meta.get("none_bias", 0.0))
 
     def predict(self, tables: dict[str, pd.DataFrame], threshold: float = 0.5,
                 sentences=None) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -253,7 +280,7 @@ class StanceModel:
         else:
             ent, z = None, np.zeros((0, ncls))
         probs = layer.softmax(z)
-        best = probs.argmax(axis=1) if len(probs) else np.zeros(0, dtype=np.int64)  # the first of equal maxima, as max()
+        best = decide_pairs(probs, layer.classes, self.none_bias)
         rounded = [list(map(round, probs[:, j].tolist(), repeat(4))) for j in range(ncls)]  # as round(float(p), 4)
         pair_cols: dict[str, list] = {"article_id": [views[i].article_id for i in owner],
                                       "sentence_id": [views[i].sentence_id for i in owner], "a": pa, "b": pb,

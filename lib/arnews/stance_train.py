@@ -240,6 +240,33 @@ def fit_temperature(logits: np.ndarray, truth: list[int]) -> float:
     return float(minimize_scalar(nll, bounds=(0.25, 8.0), method="bounded").x)
 
 
+NONE_BIAS_GRID = tuple(round(x * 0.1, 1) for x in range(-10, 31))  # -1.0 … 3.0
+
+
+def choose_none_bias(probs: np.ndarray, truth: list[str], classes: list[str],
+                     grid: tuple[float, ...] = NONE_BIAS_GRID) -> float:
+    """The bias towards ``none`` (see :func:`~arnews.stance_model.decide_pairs`) that gives the
+    best F1 of finding related pairs on held-out predictions (``probs``: calibrated, one row per
+    candidate pair; ``truth``: its gold label). Ties go to the bias nearest 0.
+
+    >>> p = np.array([[0.45, 0.55, 0, 0], [0.3, 0.7, 0, 0], [0.2, 0.8, 0, 0]])
+    >>> choose_none_bias(p, ["none", "cooperation", "cooperation"], ["none", "cooperation", "conflict", "neutral"])
+    0.3
+    """
+    from .stance_model import decide_pairs
+
+    real = np.asarray([t != "none" for t in truth])
+    none = classes.index("none")
+    best, best_f1 = 0.0, -1.0
+    for b in sorted(grid, key=lambda x: (abs(x), x)):
+        found = decide_pairs(probs, classes, b) != none
+        denom = found.sum() + real.sum()
+        f1 = 2 * (found & real).sum() / denom if denom else 0.0
+        if f1 > best_f1 + 1e-12:
+            best, best_f1 = float(b), f1
+    return best
+
+
 def _pair_xy(examples: Iterable[Example]) -> tuple[list[dict], list[str]]:
     X, y = [], []
     for ex in examples:
@@ -276,13 +303,16 @@ def fit(examples: list[Example], pair_c: float = PAIR_C, tone_c: float = TONE_C)
                         logits.append(layer.logits(e.features))
                         labels.extend(e.pair_labels)
     pair_layer = _fit_layer(*_pair_xy(examples), pair_c, PAIR_LABELS)
+    none_bias = 0.0
     if logits:
-        pair_layer.temperature = fit_temperature(np.vstack(logits), [pair_layer.classes.index(t) for t in labels])
+        z = np.vstack(logits)
+        pair_layer.temperature = fit_temperature(z, [pair_layer.classes.index(t) for t in labels])
+        none_bias = choose_none_bias(pair_layer.softmax(z), labels, pair_layer.classes)
     tone_X = [tone_features(e.view, oof[i] if i in oof else _pair_probs(pair_layer, e)) for i, e in enumerate(examples)]
     tone_layer = _fit_layer(tone_X, [e.tone for e in examples], tone_c, TONE_LABELS)
     return StanceModel(pair_layer, tone_layer, {
         "n_sentences": len(examples), "n_pairs": sum(len(e.pairs) for e in examples), "groups": groups,
-        "pair_c": pair_c, "tone_c": tone_c,
+        "pair_c": pair_c, "tone_c": tone_c, "none_bias": none_bias,
     })
 
 

@@ -29,6 +29,9 @@ def _period_sizes(tokens: pd.DataFrame, articles: pd.DataFrame, period: str) -> 
 
 
 def trend_frame(hits: pd.DataFrame, item_col: str, items: list, sizes: pd.Series) -> pd.DataFrame:
+    """One row per dated period and item; the words of undated articles, left out, are
+    counted in ``attrs["undated_words"]`` so a plot can say so."""
+    undated_words = int(sizes.get("undated", 0))
     sizes = sizes[sizes.index != "undated"]
     sizes = sizes[sizes > 0].sort_index()
     idx = pd.MultiIndex.from_product([sizes.index, items], names=["period", item_col])
@@ -37,6 +40,7 @@ def trend_frame(hits: pd.DataFrame, item_col: str, items: list, sizes: pd.Series
     out["size"] = out["period"].map(sizes).to_numpy(dtype=np.int64)
     out["per_10k"] = out["count"] / out["size"] * 10_000
     out["date"] = pd.PeriodIndex(out["period"].astype(str), freq=_freq_of(out["period"])).to_timestamp() if len(out) else pd.NaT
+    out.attrs["undated_words"] = undated_words
     return out
 
 

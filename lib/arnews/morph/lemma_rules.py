@@ -1,6 +1,6 @@
 """Extra rules for the offline ``rules`` lemmatizer: broken plurals, protected frequent words,
-verb choice, sound plurals and feminine adjectives (the verb candidates are in
-:mod:`arnews.morph.verb_rules`).
+sound plurals and feminine adjectives (the verb candidates are in
+:mod:`arnews.morph.verb_rules`, the choice among them in :mod:`arnews.morph.verb_choice`).
 
 Pure functions over one normalized word (``arnews.text.normalize`` form), plus
 :class:`LemmaRules`, which wraps :class:`arnews.morph.RuleLemmatizer` (the frequency-guided
@@ -10,7 +10,9 @@ CSV files under ``data/lexicons/``:
 - ``broken_plurals.csv`` (``plural,singular``): broken plurals and other irregular forms
   written from knowledge of Arabic morphology (الدول → دولة, قتلى → قتيل);
 - ``protected_words.csv`` (``word,lemma,why``): frequent words that look as if they had a
-  clitic but do not (كان is not ك + أن, بلغ is not ب + لغ); see :func:`build_protected_words`.
+  clitic but do not (كان is not ك + أن, بلغ is not ب + لغ); see :func:`build_protected_words`;
+- ``person_nouns.csv`` (``masculine,feminine``): nouns for people whose feminine is a noun of
+  its own and keeps ة (وزيرة, المخرجة, والدته → والدة), not an adjective's feminine.
 
 Example
 -------
@@ -30,13 +32,16 @@ from typing import Callable
 import pandas as pd
 
 from ..text import normalize
-from .verb_rules import OBJ_SUFFIXES, article_perfect_form, passive_perfect, pattern_perfect, perfect_3fs, verb_candidates
+from .verb_choice import VerbChoice
+from .verb_rules import article_perfect_form, verb_candidates
 
 __all__ = [
     "load_broken_plurals",
     "load_protected_words",
+    "load_person_nouns",
     "build_protected_words",
     "prep_with_pronoun",
+    "feminine_person",
     "verb_candidates",
     "sound_plural_candidates",
     "LemmaRules",
@@ -46,8 +51,6 @@ PRON_SUFFIXES = ("هما", "كما", "هم", "هن", "ها", "كم", "كن", "ن
 # prepositions that take pronoun suffixes (normalized), longest first
 _PREPS = ("الي", "علي", "لدي", "عند", "بين", "حول", "دون", "في", "من", "عن", "مع", "ب", "ل", "ك")
 _PREP_STEM = {"الي": "الي", "علي": "علي", "لدي": "لدي"}  # الينا / اليه: ي+ه → الي
-_IMPERFECT = ("ي", "ت", "ن")  # 1st singular ا left out: news prose has few, form IV perfects many
-_VERB_ENDINGS = ("ون", "وا", "ت", "تا", "ا", "ان", "ين", "ه", "ها", "هم", "هما", "نا")
 # masculine forms a feminine noun must not fall back to (numbers, حالة → حال)
 _NOT_FEMININE = frozenset("ثلاث اربع خمس ست سبع ثمان تسع عشر حال كاف".split())
 _DECADES = frozenset("عشرين ثلاثين اربعين خمسين ستين سبعين ثمانين تسعين عشرون ثلاثون اربعون خمسون ستون سبعون ثمانون تسعون".split())
@@ -104,6 +107,36 @@ def load_protected_words(path: str | os.PathLike | None = None) -> dict[str, str
     p = Path(path) if path is not None else _lexicon_path("protected_words.csv")
     df = _read_table(p, ("word", "lemma"))
     return {normalize(w.strip()): normalize(lm.strip()) for w, lm in zip(df["word"], df["lemma"])}
+
+
+@lru_cache(maxsize=4)
+def load_person_nouns(path: str | os.PathLike | None = None) -> dict[str, str]:
+    """``masculine -> feminine`` from ``data/lexicons/person_nouns.csv`` (normalized): nouns for
+    people whose feminine keeps its ة as a lemma of its own.
+
+    >>> load_person_nouns()["وزير"]
+    'وزيرة'
+    """
+    p = Path(path) if path is not None else _lexicon_path("person_nouns.csv")
+    df = _read_table(p, ("masculine", "feminine"))
+    return {normalize(m.strip()): normalize(f.strip()) for m, f in zip(df["masculine"], df["feminine"])}
+
+
+def feminine_person(w: str, lemma: str, persons: dict[str, str]) -> str:
+    """The feminine noun when ``lemma`` is the masculine of a noun for people and the word
+    ``w`` is its feminine (singular, dual or plural, or ت before a pronoun), else ``lemma``.
+
+    >>> t = {"وزير": "وزيرة", "والد": "والدة"}
+    >>> feminine_person("الوزيرة", "وزير", t), feminine_person("والدته", "والد", t), feminine_person("الوزير", "وزير", t)
+    ('وزيرة', 'والدة', 'وزير')
+    """
+    f = persons.get(lemma)
+    if f is None:
+        return lemma
+    if f in w or any(w.endswith(f[:-1] + s) for s in ("ات", "تين", "تان", "تا", "تي")) or any(
+            w.endswith(f[:-1] + "ت" + s) for s in PRON_SUFFIXES):
+        return f
+    return lemma
 
 
 def build_protected_words(zipf: dict[str, float], function_words: set[str] | frozenset[str],
@@ -222,7 +255,7 @@ def _segmentations(w: str) -> list[tuple[str, str]]:
 
 
 @dataclass
-class LemmaRules:
+class LemmaRules(VerbChoice):
     """The ``rules`` backend: tables and patterns around :class:`~arnews.morph.RuleLemmatizer`.
 
     Order: protected words (with a conjunction: وكان → كان); preposition + pronoun
@@ -239,6 +272,7 @@ class LemmaRules:
     zipf: dict[str, float]
     plurals: dict[str, str] = field(default_factory=dict)
     protected: dict[str, str] = field(default_factory=dict)
+    persons: dict[str, str] = field(default_factory=dict)
     min_zipf: float = 3.0
 
     @classmethod
@@ -246,13 +280,21 @@ class LemmaRules:
         from .rules import RuleLemmatizer, zipf_table
 
         return cls(base=base or RuleLemmatizer(), zipf=zipf_table(),
-                   plurals=load_broken_plurals(), protected=load_protected_words())
+                   plurals=load_broken_plurals(), protected=load_protected_words(), persons=load_person_nouns())
 
     def _z(self, x: str) -> float:
         z = self.zipf.get(x, 0.0)
         return max(z, self.zipf.get("ال" + x, 0.0)) if not x.startswith("ال") else z
 
     def __call__(self, w: str) -> str:
+        return feminine_person(w, self._lemma(w), self.persons)
+
+    def _lemma(self, w: str) -> str:
+        conj = w[:1] in "وف" and self.zipf.get(w, 0.0) < self.zipf.get(w[1:], 0.0) - 0.5  # not فقدت, وعدت
+        for x in (w, w[1:]) if conj else (w,):
+            h = self._hollow_person(x)  # كنا → كان, وقلت → قال (before the protected كنت)
+            if h is not None:
+                return h
         if w in self.protected:  # kept from clitic stripping; a word kept as itself may still be the
             p = self.protected[w]  # 3fs of a defective perfect (بدت → بدا; بنت, بات stay: see _verb)
             v = self._verb(w, w) if p == w and len(w) == 3 and w.endswith("ت") and w[1] not in "اوي" else None
@@ -327,15 +369,6 @@ class LemmaRules:
                         return self.plurals[c]
         return None
 
-    def _stem(self, w: str) -> str:
-        """``w`` without a future س or purpose ل before an imperfect prefix."""
-        if w[1:2] == "ا" and w.endswith(("وا", "ون", "ين", "ان")):
-            return w  # the 1st person singular takes no subject suffix: لاذوا is no ل + اذوا
-        if len(w) >= 4 and w[0] in "سل" and w[1] in "يتنا" and self._z(w[1:]) >= (
-                min(self._z(w), 3.0) if w[0] == "ل" and len(w) >= 6 else self._z(w)):  # ليتاهل: the purpose ل
-            return w[1:]
-        return w
-
     def _after(self, w: str, lemma: str) -> str:
         if lemma in self.plurals:
             if w.endswith(lemma + "ة"):  # a feminine form is not the plural + ة (الاولية)
@@ -366,189 +399,6 @@ class LemmaRules:
         if w.endswith("ات") and lemma.endswith("ة"):
             return lemma  # plural of a feminine noun (الغابات → غابة, not غاب)
         return self._feminine(lemma) or lemma
-
-    def _verb(self, w: str, lemma: str) -> str | None:
-        """A verb reading when the stripper found none: the word (without و/ف, future س or
-        purpose ل) has a verbal shape, is (almost) never seen with the article, and a perfect
-        candidate is common (يخشون → خشي, تضم → ضم, نقلت → نقل)."""
-        bare = w
-        if w[:1] in "وف" and ((lemma != w and w[1:].startswith(lemma[:1])) or self.zipf.get(w[1:], 0.0) > self.zipf.get(w, 0.0)):
-            bare = w[1:]
-        x = self._stem(bare)
-        forced = x != bare and bare[0] == "س"  # after the future س the word is a verb
-        if x.startswith("ال") or len(x) < 3 or x in self.plurals or self._is_name(x):
-            return None
-        if lemma not in (w, bare, x) and not forced and x[:1] in "بلك" and x[1:3] == lemma[:2] \
-                and not (x.endswith("وا") and len(x) >= 5 and self.zipf.get(x[1:], 0.0) < self.zipf.get(x, 0.0) + 0.5):
-            return None  # the stripper took off a preposition: a noun (not before a وا perfect: لاذوا)
-        if x.startswith("ات") and len(x) >= 5 and not x.endswith(_VERB_ENDINGS) and min(
-                self.zipf.get(x[1:], 0.0), self.zipf.get("ي" + x[1:], 0.0)) >= 3.0:
-            return x[1:]  # 1st person of form V / VI: اتوقع → توقع (يتوقع seen; form VIII has 4 letters: اتهم)
-        passive = passive_perfect(x, self.zipf)
-        if not (x.startswith(_IMPERFECT) or x.endswith(_VERB_ENDINGS) or passive):
-            return None
-        if x.endswith("ا") and not x.startswith(_IMPERFECT) and min(
-                self.zipf.get("ل" + x, 0.0), self.zipf.get("ب" + x, 0.0)) >= 1.9:
-            return None  # seen after ل/ب: a noun or name in -ا (غانا), not a perfect
-        zx = self.zipf.get(x, 0.0)
-        if not forced:
-            for body in [x, *(x[: -len(s)] for s in OBJ_SUFFIXES if x.endswith(s) and len(x) - len(s) >= 3)]:
-                za = self.zipf.get("ال" + body, 0.0)
-                if za >= self.zipf.get(body, 0.0) - 1.0 and (za > 0.0 or body == x):
-                    return None  # the form (or it without a pronoun) takes the article: a noun
-                    # (a body never seen either way is no evidence: يشتبه is no يشتب + ه)
-                if body != x and body.endswith("ت") and self.zipf.get("ال" + body[:-1] + "ة", 0.0) >= 3.0:
-                    return None  # قدرتها: a feminine noun with a pronoun
-        if x[0] == "ت" and x[-1] == "ي" and (len(x) == 4 or (len(x) == 5 and x[2] == "ا")) and self.zipf.get(
-                "ي" + x, 0.0) >= max(3.0, self.zipf.get("ي" + x[1:], 0.0) - 0.5):
-            return x  # تولى, تلقى, تعافى: a form V / VI defective perfect (يتولى is seen), not تولي "she turns"
-        if len(x) == 4 and x[0] == "ت" and self.zipf.get(x + "ت", 0.0) >= 3.0 and self.zipf.get(
-                "ي" + x, 0.0) >= max(3.0, self.zipf.get("ي" + x[1:], 0.0)):
-            return x  # توقع: a form V perfect (its 3fs and يتوقع commoner than يوقع), not ت + وقع
-        if x.endswith("ا") and x.startswith("ي") and self.zipf.get("ال" + x[:-1], 0.0) >= max(
-                2.0, self.zipf.get(x[:-1], 0.0) - 1.0):
-            return None  # يتيما, يوميا: tanween on a noun, not a dual subjunctive
-        allc = [c for c in verb_candidates(x)  # لم يتبن → تبني only when يتبني is the commoner form
-                if not (c == x[1:] + "ي" and self.zipf.get(x + "ي", 0.0) < self.zipf.get(x, 0.0) + 0.5)
-                # لم يستطع → استطاع only when يستطيع is much commoner (يستعد is a verb of its own)
-                and not (len(x) == 5 and c == "است" + x[3] + "ا" + x[4] and self.zipf.get(
-                    x[:4] + "ي" + x[4], 0.0) < self.zipf.get(x, 0.0) + 0.5)]
-        # a 4+ letter candidate seen with the article is a noun, except the form V/VI stem of an
-        # imperfect (يتاهل → تاهل; the masdar التاهل is spelled the same)
-        cands = [c for c in allc if c != x and self.zipf.get(c, 0.0) >= 2.5
-                 and not (len(c) >= 4 and self.zipf.get("ال" + c, 0.0) >= self.zipf.get(c, 0.0) - 1.0
-                          and not (c.startswith("ت") and x.startswith(_IMPERFECT) and x[1:].startswith(c))
-                          # nor the form III stem after ي: يصادق → صادق (the participle الصادق; not
-                          # after ت, where تفاعل is form VI: تدافع, توافر)
-                          and not (len(c) == 4 and c[1] == "ا" and x.startswith("ي") and x[1:].startswith(c))
-                          and not (c.startswith("ت") and x.startswith(_IMPERFECT) and c == x[1:] + "ي"
-                                   and self.zipf.get(x + "ي", 0.0) >= self.zipf.get(x, 0.0) + 0.5)
-                          and x != c + "وا")]  # تضرروا: a perfect, whatever its masdar
-        if x.endswith("وا") and not x.startswith(_IMPERFECT):  # صدوا → صد, not the noun صدي
-            cands = [c for c in cands if not (c in (x[:-2] + "ي", x[:-2] + "ا") and len(c) == 3
-                                              and self.zipf.get(x[:-2], 0.0) >= 3.0
-                                              and self.zipf.get("ال" + c, 0.0) >= self.zipf.get(c, 0.0) - 1.0)]
-        nouns: set[str] = set()
-        imperf_x = x.startswith(_IMPERFECT)
-        if x.startswith(_IMPERFECT):  # the bare stem of an imperfect that is a common noun: يعرب ≠ عرب
-            core = x[1:]
-            if core[-1:] in "ئؤ" and core[:-1] + "ا" in cands:
-                core = core[:-1] + "ا"  # يخطئ: the stem خطا is the noun خطأ
-            # (not for forms V/VI, whose masdar is spelled as the perfect: التاهل, تاهل)
-            f3 = self.zipf.get(perfect_3fs(core), 0.0)  # تملك: ملكت is a verb, املكت is not seen
-            if core in cands and self.zipf.get("ال" + core, 0.0) >= self.zipf.get(core, 0.0) - 0.5 \
-                    and not (core.startswith("ت") and len(core) >= 4) \
-                    and not (f3 >= 3.0 and f3 >= self.zipf.get(perfect_3fs("ا" + core), 0.0) + 1.0):
-                cands.remove(core)
-                if core.startswith("ت") and ("ا" + core) in cands:
-                    nouns.add(core)  # تتهم → اتهم (VIII), not the noun تهم
-        fw = self._function_words()
-        cores = {x[1:], lemma} if imperf_x else {lemma}
-        if lemma != x and lemma in allc and lemma not in cands and lemma not in nouns:
-            cands.append(lemma)  # the stripper's own verb reading competes on frequency
-        if not cands:
-            pp = pattern_perfect(x)  # يماطلون → ماطل: a rare form III / V / VI with its imperfect seen
-            return pp if pp and self.zipf.get("ي" + pp, 0.0) >= 2.0 else None
-        imperf = x.startswith(_IMPERFECT)
-
-        plural_core = x[1:-2] if imperf and x.endswith(("ون", "وا", "ان", "ين")) and len(x) >= 6 else ""
-        # يكتفون: the singular imperfect يكتفي is commoner than يكتف, so the root is defective
-        defective_pl = bool(plural_core) and self.zipf.get(x[0] + plural_core + "ي", 0.0) >= \
-            self.zipf.get(x[0] + plural_core, 0.0) + 0.3
-
-        form2 = x[1:4] if imperf and len(x) >= 4 and x[2] == "و" and self.zipf.get(x[0] + x[1] + "ي" + x[3], 0.0) >= max(
-            3.0, self.zipf.get(x[:4], 0.0) + 0.5) and self.zipf.get(x[1:4] + "ت", 0.0) >= 2.5 else ""
-
-        form14 = self._form_i_or_iv(x, cands) if imperf else {}
-        # يقام, تعاد, يدار: the passive of form IV hollow (يقيم, يعيد active) when form I (يقوم)
-        # is common too and intransitive; not when the ا form is the commoner (لا يزال: زال)
-        hollow_pass = ""
-        if imperf and len(x) == 4 and x[2] == "ا" and x[1] not in "اوي" and x[3] not in "اوي":
-            z4, z1 = self.zipf.get(x[:2] + "ي" + x[3], 0.0), self.zipf.get(x[:2] + "و" + x[3], 0.0)
-            if min(z4, z1) >= 3.0 and zx < z4 + 0.5 and "ا" + x[1:] in cands:
-                hollow_pass = x[1:]
-
-        def score(c: str) -> float:
-            z = self.zipf.get(c, 0.0)
-            if defective_pl and c in (plural_core, "ا" + plural_core, plural_core[:1] + "ا" + plural_core[1:]):
-                z -= 1.0  # (يبنون → بني, not hollow بان)
-            if imperf and len(c) == 3 and c[1] == "ا" and c[2] not in "اوي" and x[1] + x[2] == c[0] + c[2] \
-                    and self.zipf.get("ال" + c, 0.0) >= self.zipf.get(c, 0.0) - 1.0:
-                z -= 1.0  # يشن → شن: the hollow reading is the noun شان (الشان), the doubled verb is not
-            if imperf and c.startswith("ا") and c.endswith("ي") and len(c) == 4 and self.zipf.get(c[1:], 0.0) >= 3.0:
-                z -= 1.0  # ا + 3 letters is as often the 1st person imperfect (اخشي) as form IV
-            if c.endswith("ت") and c[:-1] in cands:
-                z -= 1.0  # شهدت → شهد
-            if c in fw and c not in cores and c.endswith("ا"):
-                z -= 2.0  # a function word made up by a pattern: يجدون → وجد, not جدا
-            if c[:1] in "تن" and len(c) == 3 and imperf and x.startswith(c):
-                z -= 1.0  # تحبها: the imperfect itself is no perfect (form V has 4+ letters)
-            if imperf and form14 and c in form14:
-                z -= form14[c]
-            if c == hollow_pass:
-                z -= 3.0
-            if imperf and len(x) == 4 and x[3] == "ئ" and c == x[1:3] + "ا":
-                z -= 2.0  # ينشئ, تطفئ: form IV (form I of a hamza-final root has ينشأ)
-            if imperf and len(c) >= 4 and c[0] in "تن" and c != x and (x.startswith(c) or (
-                    c.endswith("ي") and x.startswith(c[:-1] + "ا") and x[len(c):] in OBJ_SUFFIXES)) \
-                    and self.zipf.get(perfect_3fs(c), 0.0) < 2.5:
-                z -= 1.5  # تسمعه: the imperfect itself, not a form V perfect (no تسمعت; تعلمت is seen)
-            if imperf and c.endswith("و") and c == x[1:]:
-                z -= 2.0  # a perfect does not end in و: تخلو → خلا, not خلو
-            if c.startswith("ي") and len(c) >= 4:
-                z -= 3.0  # a perfect hardly starts with ي: يمكننا → امكن, not يمكن
-            if passive and not imperf and x.startswith(c) and x[len(c):] in ("ت", "وا"):
-                z -= 1.0  # اصيبوا → اصاب: the passive stem itself is no lemma
-            if imperf and x.startswith("ت") and x == c + "وا" and len(c) >= 4 and c[2] not in "وي":
-                z += 1.0  # تضرروا: a form V perfect; the 2nd person plural is rare in news
-            if imperf:
-                if len(c) == 3 and c[1] in "وي" and c[2] not in "وي" and x[1:4] == c and c != form2:
-                    z -= 1.5  # the bare hollow stem of an imperfect is a noun: تعيد → اعاد, not عيد
-                if len(c) == 2:
-                    z -= 0.5  # a two-letter stem competes with the assimilated verb: يثق → وثق
-                if len(c) == 3 and c[1] == "ا" and (c[0] + "ي" + c[2]) in x \
-                        and self.zipf.get("ي" + c[0] + "و" + c[2], 0.0) >= max(
-                            3.0, self.zipf.get("ي" + c[0] + "ي" + c[2], 0.0) - 0.5):
-                    z -= 2.5  # يعيد beside يعود: form IV اعاد, not form I عاد
-                if form2 and c == form2[0] + "ا" + form2[2]:
-                    z -= 2.0  # تمول beside تميل: مال's imperfect has ي, so form II مول (its 3fs مولت seen)
-            return z
-
-        best = max(cands, key=score)
-        zb = self.zipf.get(best, 0.0)
-        if x.startswith(_IMPERFECT) or forced or (passive and x.startswith("ا")):
-            return best if zb >= zx - 1.0 else None  # اصيب → اصاب
-        if x.endswith("ت") and (best == x[:-1] and len(best) >= 4 and best[0] == "ا" or best in (
-                x[:-1] + "ي", x[:-1] + "ا")):
-            return best if zb >= zx - 0.5 else None  # ارهقت → ارهق, انتهت → انتهي (the 3fs is about as common)
-        return best if zb >= zx else None
-
-    def _form_i_or_iv(self, x: str, cands: list[str]) -> dict[str, float]:
-        """Form I (عرف) or IV (اعرف) for an imperfect whose stem is the sound 3-letter one
-        (يعرفها, تسفر): the 3fs perfect, which no noun or 1st person imperfect shares (اعرف is
-        also "I know"), decides when one is at least 10 times commoner: ``{loser: penalty}``.
-        Not when the imperfect is far commoner than the form I perfect (يمكنه: impersonal امكن),
-        nor for a 3fs in ال (البت is a noun)."""
-        if len(x) >= 4 and x[2] == "ي" and x[3] not in "اوي":  # hollow: يثير, يشير → اثار, اشار
-            h1 = x[1] + "ا" + x[3]
-            if h1 in cands and "ا" + h1 in cands and self.zipf.get(perfect_3fs("ا" + h1), 0.0) >= max(
-                    3.5, self.zipf.get(perfect_3fs(h1), 0.0) + 0.5):
-                return {h1: 1.0}
-            return {}
-        c1 = x[1:4]
-        c4 = "ا" + c1
-        if c1 not in cands or c4 not in cands or c1[-1] in "اوي":
-            return {}
-        f1, f4 = perfect_3fs(c1), perfect_3fs(c4)
-        z1, z4 = self.zipf.get(f1, 0.0), self.zipf.get(f4, 0.0)
-        if f4.startswith("ال") or f1.startswith("ال"):
-            return {}
-        if z1 >= z4 + 1.0 and self.zipf.get("ي" + c1, 0.0) <= z1 + 1.5:
-            return {c4: 1.0}
-        if z4 >= z1 + 1.0:
-            # form I's 3fs never seen at all: a stronger penalty (تتسع → اتسع, not the number تسع)
-            return {c1: 2.0 if z1 == 0.0 and z4 >= 3.0 else 1.0}
-        return {}
 
     def _function_words(self) -> dict[str, str]:
         fw = getattr(self.base, "_fw", None)
@@ -599,7 +449,10 @@ class LemmaRules:
                     self._z(c + o) for o in ("ين", "ون", "ان") if not lemma.endswith(o)) >= 2.0))
                     or (len(c) >= 4 and self._z(c) >= 3.0 and min(self.zipf.get(c + "ين", 0.0), self.zipf.get(c + "ون", 0.0)) >= 3.0)
                     or (len(c) >= 4 and (c[0] == "م" or c[1] == "ا") and self._z(c) >= 2.5
-                        and self._z(c + "ين") >= 2.5 and self._z(c + "ون") >= 2.0)]
+                        and self._z(c + "ين") >= 2.5 and self._z(c + "ون") >= 2.0)
+                    or (len(c) >= 5 and c[0] == "م" and self._z(c) >= 2.0
+                        and max(self.zipf.get(c + "ا", 0.0), self.zipf.get(c + "ة", 0.0)) >= 2.0)]
+                # (or a participle م + 4 letters seen as a singular with tanween or ة: معتبرين → معتبر)
                 # (or a participle, singular rarer but seen, with both sound plurals: المانحين, النازحين)
                 # (or both sound plurals are common words: اللاجئين → لاجئ, a noun seen mostly in the plural)
             if lemma.endswith("ات") and len(cands) >= 2 and cands[0].endswith("ة") and not cands[1].endswith("ة"):

@@ -338,7 +338,11 @@ class RuleLemmatizer:
             if not verbal and not own_plural and (self._better(b, x) or (
                     eb >= self.min_zipf and self._ev(b[:-1]) >= self.min_zipf and eb >= ex - 1.5) or (
                     eb >= self.min_zipf and max(self._ev(b + "ين"), self._ev(b + "ون")) >= 2.0
-                    and self._ev(x[:-1] + "ات") < ex - 1.5)):
+                    and self._ev(x[:-1] + "ات") < ex - 1.5) or (
+                    len(x) >= 7 and eb >= max(1.5, ex - 1.2) and self._ev(x[:-1] + "ات") < 1.5)):
+                # (or a long ية word with no plural in يات whose masculine is seen, if rarely, but
+                # not far rarer: استخبارية → استخباري, التأديبية → تأديبي; long abstract nouns
+                # have a plural (اتفاقيات, مسؤوليات) or a rare masculine (استمرارية, الإسكندرية))
                 return b
         if x.endswith("ة") and not x.endswith("ية") and x.startswith("م") and len(x) >= 5 and self._better(x[:-1], x):
             return x[:-1]  # feminine participle/adjective (منفصلة → منفصل; a ية noun with its own

@@ -82,6 +82,6 @@ STAGE = Stage(
     requires=("tokens.surface",),
     uses=("tokens.norm", "tokens.is_word"),
     produces=("tokens.lemma", "tokens.pos", "tokens.lemma_backend"),
-    reads=("actors.csv", "lexicons/broken_plurals.csv", "lexicons/protected_words.csv"),
+    reads=("actors.csv", "lexicons/broken_plurals.csv", "lexicons/protected_words.csv", "lexicons/person_nouns.csv"),
     token="arnews.morph.stage:cache_token",
 )

@@ -3,7 +3,7 @@ perfect (3ms) candidates of an unvocalized verb form, and shape checks for passi
 form VIII perfects that begin with ال, and rare forms III / V / VI.
 
 Pure functions over one normalized word (``arnews.text.normalize`` form); the choice among
-candidates, which needs word frequencies, is :meth:`arnews.morph.lemma_rules.LemmaRules._verb`.
+candidates, which needs word frequencies, is :meth:`arnews.morph.verb_choice.VerbChoice._verb`.
 
 Example
 -------

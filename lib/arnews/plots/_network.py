@@ -59,24 +59,35 @@ def network_size(n_nodes: int, width: float | None, height: float | None, base=(
 
 
 def initial_layout(graph, seed: int = 0, weight: str | None = None) -> dict:
-    """Kamada–Kawai per connected component (spring above 150 nodes); components, each in
-    a square scaled by its size, packed in rows so the whole stays about square (many
-    small components do not squeeze the main one into a strip); positions in [0, 1]²."""
+    """Kamada–Kawai per connected component (spring above 150 nodes); each component
+    scaled by its size (its longer side ``sqrt(n / n_largest)``, its shape kept), then
+    packed in rows by its actual extent so the whole stays about square: a tall or wide
+    component leaves no empty band beside it, and many small components do not squeeze
+    the main one into a strip. Positions in [0, 1]²."""
     import networkx as nx
 
     comps = sorted(nx.connected_components(graph), key=len, reverse=True)
-    sides = [np.sqrt(len(c) / max(len(comps[0]), 1)) for c in comps]
+    n_big = max(len(comps[0]), 1)
+    laid = []
+    for comp in comps:
+        xy = _component_layout(graph.subgraph(comp), seed, weight)
+        side = np.sqrt(len(comp) / n_big)
+        size = np.maximum(np.array(list(xy.values())).max(axis=0), 0.1) * side  # width, height
+        laid.append((xy, side, size))
+    gap = 0.15
+    widths = [size[0] for _, _, size in laid]
     # the second component fits beside the first; the rest fill rows of that width below
-    row_width = max(sides[0] + (sides[1] + 0.15 if len(sides) > 1 else 0), 1.1 * np.sqrt(sum(s * s for s in sides)))
+    row_width = max(widths[0] + (widths[1] + gap if len(widths) > 1 else 0),
+                    1.1 * np.sqrt(sum(float(size.prod()) for _, _, size in laid)))
     pos: dict = {}
     x0 = y0 = row_h = 0.0
-    for comp, side in zip(comps, sides):
-        if x0 > 0 and x0 + side > row_width:  # next row, below
-            x0, y0, row_h = 0.0, y0 - row_h - 0.15, 0.0
-        for v, xy in _component_layout(graph.subgraph(comp), seed, weight).items():
-            pos[v] = np.array([x0, y0 - side]) + xy * side
-        x0 += side + 0.15
-        row_h = max(row_h, side)
+    for xy, side, size in laid:
+        if x0 > 0 and x0 + size[0] > row_width:  # next row, below
+            x0, y0, row_h = 0.0, y0 - row_h - gap, 0.0
+        for v, p in xy.items():
+            pos[v] = np.array([x0, y0 - size[1]]) + p * side
+        x0 += size[0] + gap
+        row_h = max(row_h, size[1])
     arr = np.array(list(pos.values()))
     lo, span = arr.min(axis=0), np.maximum(arr.max(axis=0) - arr.min(axis=0), 1e-9)
     return {v: (xy - lo) / span for v, xy in pos.items()}

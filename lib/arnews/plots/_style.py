@@ -58,11 +58,21 @@ def new_figure(width: float = 8, height: float = 5, **kwargs):
 # Messages instead of empty frames, notes on what was left out, export
 # ---------------------------------------------------------------------------
 
-UNDATED_MESSAGE = (
-    "The corpus is undated: no article has a date, so nothing can be placed over time.\n"
+DATES_HOWTO = (
     "To add dates: a 'date' column in metadata.csv (next to the .txt files) or in the table corpus,\n"
     "an ISO date (YYYY-MM-DD) in the file names or in a 'url' column, or a publication-date line at the top of each article."
 )
+UNDATED_MESSAGE = "The corpus is undated: no article has a date, so nothing can be placed over time.\n" + DATES_HOWTO
+
+
+def none_dated(what: str) -> str:
+    """The sentence for a time plot whose items are all undated while the corpus may have
+    dates elsewhere (so not "the corpus is undated"), with how to add dates.
+
+    >>> none_dated("RUS~CHN: 2 article(s) with a stance").splitlines()[0]
+    'RUS~CHN: 2 article(s) with a stance, none of them dated, so nothing can be placed over time.'
+    """
+    return f"{what}, none of them dated, so nothing can be placed over time.\n" + DATES_HOWTO
 
 
 def message_figure(message: str, *, title: str | None = None, width: float = 8, height: float = 1.6):

@@ -16,7 +16,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
-from ._style import left_out, message_figure, new_figure, use_arabic_font, with_note, UNDATED_MESSAGE
+from ._style import DATES_HOWTO, left_out, message_figure, new_figure, use_arabic_font, with_note, UNDATED_MESSAGE
 
 __all__ = ["plot_network", "plot_heatmap", "plot_collocates", "plot_pair_over_time", "plot_context_shift"]
 
@@ -262,8 +262,9 @@ def plot_context_shift(terms: pd.DataFrame, *, top: int = 8, title: str | None =
     """Per period, the terms most over-represented in a pair's contexts (from
     :func:`arnews.cooc.pair_context_terms`): one bar panel per period, bars = count,
     sorted by G² among terms with a positive log ratio. Periods with no such term are
-    left out; beyond ``max_panels`` periods the latest are shown (the title says so). An
-    undated corpus gives one sentence instead."""
+    left out; beyond ``max_panels`` periods the latest are shown (the title says so). When
+    every over-represented word comes from undated articles, one sentence says so (not
+    that the corpus is undated: other articles may have dates) and how to add dates."""
     use_arabic_font()
     import matplotlib.pyplot as plt
 
@@ -272,7 +273,8 @@ def plot_context_shift(terms: pd.DataFrame, *, top: int = 8, title: str | None =
     all_periods = sorted(str(p) for p in pd.unique(terms["period"])) if len(terms) else []
     if not periods:
         undated = bool(all_periods) and all(p == "undated" for p in all_periods)
-        msg = UNDATED_MESSAGE if undated else (
+        msg = ("The words over-represented around the pair all come from undated articles, so none can be placed "
+               "over time.\n" + DATES_HOWTO) if undated else (
             "No word is over-represented around the pair in any period (it needs at least two periods to compare)."
             if len(terms) else "The pair never co-occurs.")
         return message_figure(msg, title=title)

@@ -185,10 +185,18 @@ def plot_trends(
     if value == "count":
         ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_ylim(bottom=0)
+    if "period" in dated.columns and dated["period"].astype(str).str.fullmatch(r"\d{4}").all():
+        import matplotlib.dates as mdates  # yearly points: year ticks, not 2019-04, 2019-07 between them
+
+        ax.xaxis.set_major_locator(mdates.YearLocator())
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
     ax.legend(fontsize=9, loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0)
     n_per = dated["period"].nunique() if "period" in dated.columns else dated["date"].nunique()
     notes = [left_out(len(items), len(totals), "lines", "highest total")]
-    if len(dated) < len(trends):
+    undated_words = int(trends.attrs.get("undated_words", 0))
+    if undated_words:
+        notes.append(f"undated articles ({undated_words:,} words) left out")
+    elif len(dated) < len(trends):
         notes.append("undated articles left out")
     ax.set_title(with_note(title or f"Relative frequency over time ({n_per} periods)", "; ".join(n for n in notes if n)))
     fig.autofmt_xdate()

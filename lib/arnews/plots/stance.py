@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ._style import UNDATED_MESSAGE, drop_overlapping, left_out, message_figure, new_figure, with_note
+from ._style import drop_overlapping, left_out, message_figure, new_figure, none_dated, with_note
 
 __all__ = ["STANCE_COLORS", "plot_sentence_distribution", "plot_actor_network", "plot_pair_over_time", "plot_confusion"]
 
@@ -157,7 +157,7 @@ def plot_pair_over_time(headline: pd.DataFrame, pair_label: str | None = None, *
     n_undated = int(h["when"].isna().sum())
     h = h.dropna(subset=["when"]).sort_values(["when", "article_id"])
     if not len(h):
-        return message_figure(f"{pair}: {n_undated} article(s) with a stance, none dated.\n" + UNDATED_MESSAGE)
+        return message_figure(none_dated(f"{pair}: {n_undated} article(s) with a stance"))
     if len(h) > max_points:
         return _pair_by_month(h, pair, n_undated)
     if labels is None:
@@ -216,3 +216,34 @@ def plot_confusion(confusion: pd.DataFrame, title: str = "Confusion matrix"):
     ax.set_ylabel("gold")
     ax.set_title(title)
     return fig
+
+
+def readme_network_path():
+    """Where the README's figure lives: ``docs/img/sample_stance_network.png``."""
+    from ..resources import data_dir
+
+    return data_dir().parent / "docs" / "img" / "sample_stance_network.png"
+
+
+def write_readme_network(path=None, dpi: int = 110, stance: pd.DataFrame | None = None):
+    """Draw the README's figure: the signed stance network of the sample corpus
+    (``data/articles``, annotated unless its ``stance`` table is given) as ``03_stance``
+    draws it; returns the path written. ``make readme-figure`` runs it; a test checks the
+    committed image is still what it draws.
+
+    >>> write_readme_network()   # doctest: +SKIP
+    PosixPath('.../docs/img/sample_stance_network.png')
+    """
+    import matplotlib.pyplot as plt
+
+    from ..corpus import load_corpus
+    from ..pipeline import annotate
+    from ..resources import data_dir
+    from ._style import save
+
+    if stance is None:
+        stance = annotate(load_corpus(data_dir() / "articles")).stance
+    fig = plot_actor_network(stance, level="country")
+    written = save(fig, path or readme_network_path(), formats=("png",), dpi=dpi)[0]
+    plt.close(fig)
+    return written

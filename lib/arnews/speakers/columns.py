@@ -14,6 +14,7 @@ from .lexicon import (CHAIN_RULES, NOT_SUBJECT, PHRASE_MAX, SKIP_START, SPEAKER_
 from .positions import MentionIndex, SpanSet, in_spans, paragraph_start, sentence_start, starting_in, within
 from .kind import quote_kind
 from .resolve import Mention, dateline_country, head_noun, nisba_country, resolve_speaker, title_heads
+from .headline import headline_speaker
 from .interview import colleague, first_person, is_interview, our_title, turn
 from .subjects import PREPOSITIONS, Subject, addressee, find_subjects, sentence_subject
 
@@ -334,6 +335,10 @@ def _reattribute(text: str, r: dict, before: list[dict], ments: list[Mention], l
     head = _colon_speaker(text, sent, mark, ments, lex, spans) if rule is None else None
     if head is not None:
         _set_speaker(r, head, text, "colon_intro")
+        return
+    head = headline_speaker(text, mark, ments, lex, spans) if rule is None else None
+    if head is not None:  # "مصر تحذر من «…»", "… في الفلبين.. وماركوس: «…»" (round 6)
+        _set_speaker(r, head, text, "headline")
         return
     if rule is None:
         # "ويضيف: «…»" — a speech verb with no subject in the quote's sentence

@@ -9,6 +9,7 @@ import regex as re
 
 from .lexicon import SpeakerLexicon, find_entries, words_in
 from .positions import in_spans, paragraph_start, sentence_start
+from .structure import names_a_place
 
 _TURN_RE = re.compile(r"[ \t]*([سج])[ \t]*:")
 _ANSWER_RE = re.compile(r"(?m)^[ \t]*ج[ \t]*:")
@@ -42,8 +43,8 @@ def our_title(text: str, start: int, end: int, lex: SpeakerLexicon) -> bool:
     """Whether the speaker phrase ``text[start:end]`` is a title with a first- or
     second-person possessive ("رئيس وزرائنا المؤسس", "وزير خارجية بلادكم")."""
     ws = words_in(text, start, end)
-    return bool(find_entries(lex.titles, ws)) and any(
-        w.readings[0].endswith(_OUR_YOUR) and len(w.readings[0]) > 4 for w in ws)
+    return bool(find_entries(lex.titles, ws)) and any(  # "في أستانا" is a place, not "our" (round 6)
+        w.readings[0].endswith(_OUR_YOUR) and len(w.readings[0]) > 4 and not names_a_place(w, lex) for w in ws)
 
 
 _COLLEAGUES = frozenset("زملائي زملائنا زميلي زميلتي زميلنا زميلتنا".split())

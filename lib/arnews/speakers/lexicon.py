@@ -25,7 +25,7 @@ WORD_RE = re.compile(r"[\p{L}\p{N}]+")
 # Attribution rules that name the speaker next to the quote (not inherited from context).
 DIRECT_RULES = frozenset({"verb_subject", "subject_verb", "passive", "naql", "quote_then_verb", "according_to",
                           "colon_intro", "implicit_same_sentence", "implicit_sentence_person",
-                          "implicit_sentence_subject"})
+                          "implicit_sentence_subject", "headline"})
 CHAIN_RULES = frozenset({"implicit_previous_speaker", "implicit_previous_subject", "continuation"})
 SHORT_WORDS = 2  # a quote of at most this many words with no cue of its own is a term
 

@@ -12,10 +12,11 @@ import regex as re
 from ..text import normalize
 from .lexicon import (PHRASE_MAX, STOP_WORDS, TIME_WORDS, SpeakerLexicon, Word, bare_index, count_words_before, find_entries,
                       is_speech_verb, word_bounds, words_in)
-from .lexicon import bare as _bare
 from .bodies import BODY_BACK as _BODY_BACK  # noqa: F401  (the body nouns, named here before)
 from .bodies import body_back_reference as _body_back_reference
+from .nisba import bare_word as _bare, nisba_country, weak_nisba_country
 from .positions import paragraph_start, starting_in, within
+from .structure import apposed_institution, coordinated_title, governed_countries, in_institution_name, renamed_bloc
 
 
 # ---------------------------------------------------------------------------
@@ -67,6 +68,7 @@ def _title_type(words: list[Word], lex: SpeakerLexicon) -> tuple[str | None, boo
     hits = [(i, e) for i, e in found
             if not (i and (words[i - 1].readings[0].startswith("مؤتمر")  # "في مؤتمره الصحفي": no title
                            or e.words[0] in _OPENING_ONLY  # "وانغ … مع نظيره الروسي": not the speaker
+                           or in_institution_name(words, i)  # "رئيس هيئة قناة السويس": the body's name (round 6)
                            # "الرئيس في تصريح صحفي": an adjective; "الكاتب الصحفي": a title
                            or (e.words[0] in _ADJECTIVAL and i - 1 not in titled)))]
     former = any(e.value == "former" for _, e in hits)
@@ -86,7 +88,8 @@ def _countries_in(words: list[Word], ments: list[Mention], ss: int, se: int, lex
     بارك جي يون" is placed by سيول, not by a name that looks like a gazetteer person's."""
     persons = "institution" in kinds
     inside = within(ments, ss, se)
-    out = [(m.start, m.country) for m in inside if m.country and (persons or m.actor_type != "person")]
+    out = [(m.start, m.country) for m in inside if m.country and (persons or m.actor_type != "person")
+           and not (m.actor_type == "bloc" and renamed_bloc(m.start, m.end, m.actor_type, words))]
     covered = [(m.start, m.end) for m in inside]
     weak = []
     for w in words:
@@ -106,6 +109,9 @@ def _countries_in(words: list[Word], ments: list[Mention], ss: int, se: int, lex
             continue  # "ممرضة … لرويترز", "لوكالة فرانس برس": the channel addressed, not the speaker's country
         if e.kind in kinds or e.kind == "nisba":  # a compound nisba ("الجنوب أفريقي") places any speaker
             out.append((words[i].start, e.value))
+    region = {words[k + 1].start for k in range(len(words) - 1) if _STATES_NOUN.intersection(words[k].readings[:3])}
+    if region:  # "منظمة الدول الأمريكية": a nisba of "the states" names a region, not a country (round 6)
+        out = [(o, c) for o, c in out if o not in region]
     topic = _topic_offsets(words)
     if topic:  # "الخبير في الشؤون الروسية": the field, not the expert's country
         out = [(o, c) for o, c in out if o not in topic]
@@ -123,6 +129,7 @@ def _addressed(words: list[Word], i: int, e) -> bool:
 
 
 _TOPIC_HEADS = frozenset("الشؤون شؤون الملف ملف".split())
+_STATES_NOUN = frozenset("الدول دول".split())
 
 
 def _topic_offsets(words: list[Word]) -> set[int]:
@@ -178,7 +185,12 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
     if former:
         found = _countries_in(words, ments, ss, se, lex, ("place", "outlet"))
         return SpeakerInfo(found[-1][1] if found else None, "analyst")
-    inst = next((e.value for i, e in find_entries(lex.places, words[:4]) if i == 0 and e.kind == "institution"), None)
+    if any(m.actor_type == "bloc" and renamed_bloc(m.start, m.end, m.actor_type, words)
+           for m in starting_in(ments, ss, se)) and (
+            not actor or type_of.get(actor) != "person"):
+        # "رئيس الاتحاد الأوروبي لكرة القدم": another body named after the bloc, no state (round 6)
+        return SpeakerInfo(None, "organisation")
+    inst = apposed_institution(words, lex)
     if inst and not (actor and type_of.get(actor) == "person"):
         # an institution opening the phrase speaks for its code, whatever titles follow:
         # "الوكالة الذرية تطالب إيران", "صندوق النقد حذر في تقريره", "المفوضة الأوروبية"
@@ -210,10 +222,14 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
     if ttype in ("analyst", "ngo", "media", "company", "other"):
         found = _countries_in(words, ments, ss, se, lex, ("place", "outlet"))
         local = any(w.readings[0] in _LOCAL for w in words)  # "منظمة «…» المحلية": the dateline's
+        # "أستاذ العلوم السياسية في جامعة لوس أنديس": a university or hospital named without a
+        # country is the dateline's (round 6)
+        local = local or any(_LOCAL_BODIES.intersection(w.readings) for w in words)
         if not found and paragraph_start(text, ss) == 0:
             found = _lead_description(text, words, se, ments, lex)
         fallback = dateline if ttype in ("company", "other") or local else None
-        return SpeakerInfo(found[-1][1] if found else fallback, ttype)
+        governed = governed_countries(words, found, lex)  # "مدرب البرازيل … في مونديال قطر" (round 6)
+        return SpeakerInfo((governed or found)[-1][1] if found else fallback, ttype)
     if ttype is None and not actor:
         window = _name_antecedent(text, words, ss, lex=lex)
         if window is not None:
@@ -227,10 +243,16 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
                 if c2 is None and any(r in _THE_ORG for w in ws2 for r in w.readings[:1]):
                     # "المدير العام للمنظمة تيدروس … غيبريسوس": the body named before
                     c2 = _antecedent_country(text, window[0], "منظمة", ments)
+                if c2 is None and t2 == "organisation":
+                    return SpeakerInfo(None, "organisation")  # "إنفانتينو" after "رئيس الاتحاد الدولي …" (round 6)
                 if non_state:
                     if c2 is None and t2 in ("company", "other") and not former2:
                         c2 = dateline  # as for a titled phrase: "دي لا إسبريلا" after "المرشح الرئاسي …"
                     return SpeakerInfo(c2, "analyst" if former2 else t2)
+                if c2 is None and t2 == "state" and not _countries_in(words, ments, ss, se, lex, ("institution", "outlet")):
+                    # "ربيع" after "رئيس هيئة قناة السويس الفريق أسامة ربيع": the state the titled
+                    # phrase would take, the dateline's (round 6)
+                    c2 = dateline
                 if c2:
                     return SpeakerInfo(c2, _org_or_state(c2, orgs))
     found = _countries_in(words, ments, ss, se, lex, ("institution", "outlet"))
@@ -267,11 +289,12 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
     else:
         c = None
     if c is None and ttype is None:
-        return SpeakerInfo(None, "other")
+        return SpeakerInfo(dateline, "other")
     return SpeakerInfo(c, _org_or_state(c, orgs))
 
 
 _LOCAL = frozenset("المحلية المحلي المحليه".split())
+_LOCAL_BODIES = frozenset("جامعة جامعه مستشفى مستشفي".split())
 _THE_ORG = frozenset("المنظمة للمنظمة بالمنظمة".split())
 
 
@@ -356,7 +379,10 @@ def _name_antecedent(text: str, words: list[Word], ss: int, width: int = 10,
         hits = find_entries(lex.titles, before)
         if not hits or _title_type(before, lex)[0] is None:
             continue
-        start = before[hits[0][0]].start  # from the title on: "بروكسل – أعلن رئيس الوزراء السلوفاكي روبرت فيكو"
+        # from the title on ("بروكسل – أعلن رئيس الوزراء السلوفاكي روبرت فيكو"), or from the last
+        # title joined by و ("… الصيني لي تشيانغ والرئيس الكيني وليام روتو"; round 6)
+        k = coordinated_title(before, hits)
+        start = before[hits[0][0] if k is None else k].start
         if w.start < ss:
             return start, w.end
         later.append((start, w.end))
@@ -485,108 +511,6 @@ def dateline_country(text: str, ments: list[Mention], max_paragraphs: int = 3,
             return codes[0] if len(codes) == 1 else None
         pos = end
     return None
-
-
-# ---------------------------------------------------------------------------
-# Nisba adjectives the gazetteer does not list
-# ---------------------------------------------------------------------------
-
-# What a country's name may add to a nisba stem: المجر/مجري، كينيا/كيني، بلجيكا/بلجيكي،
-# قرغيزستان/قرغيزي، سنغافورة/سنغافوري.
-_NAME_TAILS = ("", "ا", "يا", "ة", "ستان")
-_NISBA_WORD_RE = re.compile(r"^(?:ال)?(\w{3,})ي(?:ة|ون|ين|ان|تان)?$")
-
-
-@lru_cache(maxsize=1)
-def _country_stems() -> dict[str, str]:
-    """Bare one-word country names of the gazetteer (article removed) → code."""
-    try:
-        from ..actors import load_gazetteer
-
-        g = load_gazetteer()
-    except Exception:
-        return {}
-    out: dict[str, str] = {}
-    for _, r in g[g["type"] == "country"].iterrows():
-        names = [r["label_ar"], *str(r.get("variants") or "").split("|")]
-        for n in names:
-            w = normalize(str(n)).strip()
-            if w and " " not in w:
-                out.setdefault(_bare(w), r["actor_id"])
-    return out
-
-
-@lru_cache(maxsize=1)
-def _nisba_table() -> tuple[dict[str, str], dict[str, str]]:
-    """``data/lexicons/speaker_nisbas.csv`` (countries the gazetteer lacks): normalized
-    name or masculine nisba → code, for the clear ones and for the ambiguous ones (مالي is
-    also "financial") apart."""
-    import csv
-
-    from ..resources import data_path
-
-    clear: dict[str, str] = {}
-    weak: dict[str, str] = {}
-    try:
-        with open(data_path("lexicons/speaker_nisbas.csv"), encoding="utf-8-sig", newline="") as f:
-            rows = list(csv.DictReader(f))
-    except FileNotFoundError:
-        return clear, weak
-    for line, r in enumerate(rows, start=2):
-        code = (r.get("country") or "").strip()
-        if not code or not (r.get("nisba") or "").strip():
-            raise ValueError(f"speaker_nisbas.csv, row {line}: empty country or nisba")
-        target = weak if (r.get("ambiguous") or "").strip() else clear
-        for form in ((r.get("name") or "").strip(), r["nisba"].strip()):
-            w = normalize(form)
-            if w and " " not in w:
-                target.setdefault(_bare(w), code)
-    return clear, weak
-
-
-def _table_country(word: str, table: dict[str, str]) -> str | None:
-    w = normalize(word)
-    c = table.get(_bare(w))
-    if c:
-        return c
-    m = _NISBA_WORD_RE.match(w)
-    return table.get(m.group(1) + "ي") if m else None
-
-
-@lru_cache(maxsize=100_000)
-def nisba_country(word: str) -> str | None:
-    """The country of a nisba adjective derived from a gazetteer country name, for the
-    spellings the gazetteer's ``nisba`` column lacks, or of a name or nisba of
-    ``data/lexicons/speaker_nisbas.csv`` (countries the gazetteer lacks; its ambiguous rows
-    are left to :func:`weak_nisba_country`).
-
-    >>> nisba_country("المجري"), nisba_country("القرغيزي"), nisba_country("الاقتصادي")
-    ('HUN', 'KGZ', None)
-    >>> nisba_country("السنغالية"), nisba_country("البرتغال"), nisba_country("المالي")
-    ('SEN', 'PRT', None)
-    """
-    m = _NISBA_WORD_RE.match(normalize(word))
-    if m:
-        stem = m.group(1)
-        stems = _country_stems()
-        for tail in _NAME_TAILS:
-            c = stems.get(stem + tail)
-            if c:
-                return c
-    return _table_country(word, _nisba_table()[0])
-
-
-@lru_cache(maxsize=100_000)
-def weak_nisba_country(word: str) -> str | None:
-    """The country of an ambiguous masculine nisba or name of ``speaker_nisbas.csv``
-    ("المالي": Malian or financial), used only after a state title when nothing else in the
-    phrase names a country ("وزير الخارجية المالي"; not "وزارة المالية").
-
-    >>> weak_nisba_country("المالي"), weak_nisba_country("المالية")
-    ('MLI', None)
-    """
-    w = normalize(word)
-    return _nisba_table()[1].get(_bare(w))
 
 
 def _extend(text: str, ss: int, se: int, stop: int) -> int:

@@ -165,6 +165,8 @@ def pair_entries(layer, ctxs: list[PairContext]) -> tuple[np.ndarray, np.ndarray
                 d[c_quote] = 1.0
             if ctx.speaker_in_pair:
                 d[c_spk] = 1.0
+            for n in ctx.extra:
+                d[get(n, -1)] = 1.0
         out.append(d)
     return column_entries(out)
 

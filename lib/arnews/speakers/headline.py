@@ -1,0 +1,110 @@
+"""Speakers of quotes in an article's headline (its first line) that the sentence rules
+leave without one (issue 19, round 6). A headline packs clauses with "..", "،" or "و":
+
+* ``<actor> <present verb> … <preposition> «…»``: "مصر تحذر من «…»", "وواشنطن تلوح
+  بـ«…»", "السعودية والولايات المتحدة تدعوان … إلى «…»" (the first of actors joined by و),
+  the actor of the clause nearest the quote ("سيول تدين … وبيونغ يانغ تتحدث عن «…»" →
+  بيونغ يانغ); the quote governed by عن، من، إلى or بـ right before its mark;
+* ``<phrase>: … «…»`` in the quote's clause: "… في الفلبين.. وماركوس: «…»", "مصر: تشغيل
+  السد دون اتفاق «…»", when the phrase (at most 4 words) names an actor, holds a title or
+  is a name the article names again.
+
+>>> from arnews.speakers.resolve import Mention
+>>> t = "مصر تحذر من «الإجراءات الأحادية» على النيل\\n\\nالقاهرة - …"
+>>> s = headline_speaker(t, 12, [Mention(0, 3, "EGY", "country", "EGY")], None, [])
+>>> (t[s.start:s.end], s.actor)
+('مصر', 'EGY')
+"""
+from __future__ import annotations
+
+import regex as re
+
+from .lexicon import SpeakerLexicon, Word, find_entries, words_in
+from .positions import in_spans, within
+from .resolve import Mention
+from .subjects import Subject
+
+_SEP_RE = re.compile(r"\.\.+|[،,؛|]|\s[-–—]\s")
+PHRASE_WORDS = 4
+
+
+def headline_speaker(text: str, mark: int, ments: list[Mention], lex: SpeakerLexicon | None, spans) -> Subject | None:
+    """The speaker of the quote opening at ``mark`` when it stands in the headline (see the
+    module docstring), else None."""
+    nl = text.find("\n")
+    if 0 <= nl < mark:
+        return None
+    seps = [m.end() for m in _SEP_RE.finditer(text, 0, mark) if not in_spans(m.start(), spans)]
+    lo = seps[-1] if seps else 0
+    return _colon_clause(text, lo, mark, ments, lex, spans) or _actor_verb(text, lo, mark, ments, spans)
+
+
+def _colon_clause(text: str, lo: int, mark: int, ments: list[Mention], lex: SpeakerLexicon | None,
+                  spans) -> Subject | None:
+    colon = next((i for i in range(lo, mark) if text[i] == ":" and not in_spans(i, spans)), -1)
+    if colon < 0:
+        return None
+    ws = words_in(text, lo, colon)
+    if not ws or len(ws) > PHRASE_WORDS:
+        return None
+    s, e = ws[0].start, ws[-1].end
+    actors = [m for m in within(ments, s, e) if m.actor_id]
+    titled = lex is not None and bool(find_entries(lex.titles, ws))
+    if not (actors or titled or _named_again(text, ws[-1])):
+        return None
+    persons = [m for m in actors if m.actor_type == "person"]
+    return Subject(colon, s, e, persons[-1].actor_id if persons else (actors[0].actor_id if actors else None))
+
+
+def _named_again(text: str, w: Word) -> bool:
+    """A name (no article) whose word recurs after the headline ("وماركوس" … "ماركوس")."""
+    name = w.readings[1] if len(w.readings) > 1 and w.readings[0].startswith("و") else w.readings[0]
+    if name.startswith("ال") or len(name) < 3:
+        return False
+    return any(name in x.readings[:2] for x in words_in(text, w.end, min(len(text), w.end + 3000)))
+
+
+def _word_at(text: str, pos: int, ws: list[Word]) -> Word | None:
+    return next((w for w in ws if w.start <= pos < w.end), None)
+
+
+# A quote governed by one of these right before its mark is what the verb reports: "تتحدث عن
+# «…»", "تحذر من «…»", "تدعوان … إلى «…»", "تلوح بـ«…»" (not "تختلفان حول «…»", "تبدأ تطبيق «…»").
+_REPORTING_PREPOSITIONS = frozenset("عن من الي ب".split())  # normalized: إلى → الي
+
+
+def _actor_verb(text: str, lo: int, mark: int, ments: list[Mention], spans) -> Subject | None:
+    ws = [w for w in words_in(text, lo, mark) if not in_spans(w.start, spans)]
+    if not ws or ws[-1].readings[0] not in _REPORTING_PREPOSITIONS or text[ws[-1].end:mark].strip(" ـ"):
+        return None
+    cands = [m for m in within(ments, lo, mark) if m.actor_id and not in_spans(m.start, spans)]
+    for k in range(len(cands) - 1, -1, -1):
+        m = cands[k]
+        verb = next((w for w in ws if w.start >= m.end), None)
+        if verb is None or text[m.end:verb.start].strip() or not _present_verb(verb):
+            continue
+        first = _word_at(text, m.start, ws)
+        if first is None or not (first.start == ws[0].start or _joined(text, first, m.start)):
+            continue
+        end = m.end
+        # actors joined by و before it: "السعودية والولايات المتحدة تدعوان"
+        while k > 0 and _joined(text, first, m.start) and not text[cands[k - 1].end:first.start].strip():
+            k -= 1
+            m = cands[k]
+            first = _word_at(text, m.start, ws)
+            if first is None:
+                break
+        return Subject(verb.start, cands[k].start, end, cands[k].actor_id)
+    return None
+
+
+def _joined(text: str, w: Word, start: int) -> bool:
+    """Whether the mention at ``start`` is joined by و ("وواشنطن", "والولايات المتحدة")."""
+    return start > w.start and text[w.start:start] == "و" or (w.start == start and w.readings[0].startswith("و")
+                                                               and len(w.readings) > 1 and start + 1 < w.end)
+
+
+def _present_verb(w: Word) -> bool:
+    """A present-tense third-person verb opening the clause's predicate: تحذر، تلوح، ترد، يدعو."""
+    r = w.readings[0]
+    return len(r) >= 3 and r[0] in "تي" and not r.startswith("ال")

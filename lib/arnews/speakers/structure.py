@@ -1,0 +1,116 @@
+"""Structural readings of a speaker phrase that need no listed person or title (issue 19,
+round 6):
+
+* an institution's head noun (``data/lexicons/speaker_institution_heads.csv``: وزارة، هيئة،
+  مجلس، سفارة …) governs the words after it, so a title word there belongs to the
+  institution's name ("رئيس هيئة قناة السويس" is no TV channel's head), and an
+  institution entry right after it is that body itself ("منظمة اليونسكو");
+* a bloc's name followed by a لـ-complement names another body ("الاتحاد الأوروبي لكرة
+  القدم" is UEFA, not the EU);
+* in a window naming two people ("رئيس مجلس الدولة الصيني لي تشيانغ والرئيس الكيني وليام
+  روتو"), a name's description starts at the last title joined by و;
+* a word that is a place name ("أستانا", "فيينا") is no "our"/"your" possessive;
+* a country a title governs in construct ("مدرب البرازيل") places a non-state speaker
+  before countries named in the adverbials after it.
+
+>>> from arnews.speakers.lexicon import words_in
+>>> text = "رئيس هيئة قناة السويس"
+>>> in_institution_name(words_in(text, 0, len(text)), 2)
+True
+"""
+from __future__ import annotations
+
+import csv
+from functools import lru_cache
+
+from ..resources import data_path
+from ..text import normalize
+from .lexicon import SpeakerLexicon, Word, find_entries
+from .nisba import bare_word, country_stems
+
+
+@lru_cache(maxsize=1)
+def institution_heads() -> frozenset[str]:
+    """The head nouns of ``data/lexicons/speaker_institution_heads.csv``, normalized,
+    without article."""
+    with open(data_path("lexicons/speaker_institution_heads.csv"), encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    out = set()
+    for line, r in enumerate(rows, start=2):
+        form = normalize((r.get("form") or "").strip())
+        if not form or " " in form:
+            raise ValueError(f"speaker_institution_heads.csv, row {line}: 'form' must be one word")
+        out.add(bare_word(form))
+    return frozenset(out)
+
+
+def is_institution_head(w: Word) -> bool:
+    """Whether ``w`` (with its clitics: "لوزارة", "والهيئة") is an institution's head noun."""
+    return _head_readings(w.readings)
+
+
+@lru_cache(maxsize=100_000)
+def _head_readings(readings: tuple[str, ...]) -> bool:
+    heads = institution_heads()
+    return any(bare_word(r) in heads for r in readings)
+
+
+def in_institution_name(words: list[Word], i: int) -> bool:
+    """Whether the word at ``i`` follows an institution head noun in construct: "هيئة
+    قناة …" (a title word there is part of the institution's name)."""
+    return i > 0 and is_institution_head(words[i - 1])
+
+
+def apposed_institution(words: list[Word], lex: SpeakerLexicon, width: int = 4) -> str | None:
+    """The code of an institution entry (``speaker_places.csv``, kind institution) opening
+    the phrase, or right after an opening head noun: "منظمة اليونسكو" → UN."""
+    for i, e in find_entries(lex.places, words[:width]):
+        if e.kind == "institution" and (i == 0 or (i == 1 and is_institution_head(words[0]))):
+            return e.value
+    return None
+
+
+_NOT_COMPLEMENT = frozenset("لدي لدى لكن لان لانه لانها لذلك".split())
+_PORTFOLIO = frozenset("شؤون الشؤون".split())  # a commissioner's portfolio, not another body
+
+
+def renamed_bloc(start: int, end: int, actor_type: str, words: list[Word]) -> bool:
+    """Whether the bloc mention ``[start, end)`` is followed in ``words`` by a لـ-complement
+    that makes it another body's name: "الاتحاد الأوروبي لكرة القدم", "الاتحاد الأفريقي
+    لألعاب القوى" (not "سفير الاتحاد الأوروبي لدى …", not a portfolio "للشؤون …"). Only
+    names of two words or more with the article opening them ("للأمم المتحدة" is the UN's,
+    "المفوضة الأوروبية لشؤون" a commissioner of the EU)."""
+    if actor_type != "bloc":
+        return False
+    first = next((w for w in words if w.start >= start), None)
+    nxt = next((w for w in words if w.start >= end), None)
+    if first is None or nxt is None or first.start != start or nxt.start - end > 1 or first.end >= end:
+        return False  # a one-word nisba ("المفوض الأوروبي لشؤون …") is no body's name
+    r = nxt.readings[0]
+    return (first.readings[0].startswith("ال") and r.startswith("ل") and len(r) > 3
+            and not r.startswith("لا") and r not in _NOT_COMPLEMENT
+            and not _PORTFOLIO.intersection(nxt.readings))  # "مفوض الاتحاد الأفريقي للشؤون السياسية"
+
+
+def coordinated_title(before: list[Word], hits: list[tuple[int, object]]) -> int | None:
+    """Index in ``before`` of the last title after the first one that is joined by و
+    ("… الصيني لي تشيانغ والرئيس الكيني"): the description of the name after it starts
+    there. None when there is none."""
+    for i, e in reversed(hits[1:]):
+        if before[i].readings[0] == "و" + e.words[0]:
+            return i
+    return None
+
+
+def names_a_place(w: Word, lex: SpeakerLexicon) -> bool:
+    """Whether ``w`` is a place of ``speaker_places.csv`` or a gazetteer country name or
+    variant (capitals included)."""
+    stems = country_stems()
+    return bool(find_entries(lex.places, [w])) or any(bare_word(r) in stems for r in w.readings[:2])
+
+
+def governed_countries(words: list[Word], found: list[tuple[int, str]], lex: SpeakerLexicon) -> list[tuple[int, str]]:
+    """The countries of ``found`` (``(offset, code)``) that a title of the phrase governs
+    directly, in construct: "مدرب البرازيل" (not the "قطر" of "… في مونديال قطر" after it)."""
+    after = {words[i + len(e.words)].start for i, e in find_entries(lex.titles, words) if i + len(e.words) < len(words)}
+    return [(o, c) for o, c in found if o in after]
