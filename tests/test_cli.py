@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -29,12 +30,14 @@ def _one_clear_line(res: subprocess.CompletedProcess, *phrases: str) -> None:
         assert ph in err[0], err[0]
 
 
-def test_output_holding_the_input_is_refused_and_input_kept(sample_articles, tmp_path):
+@pytest.mark.parametrize("extra", [[], ["--dedupe", "near"]], ids=["plain", "dedupe"])
+def test_output_holding_the_input_is_refused_and_input_kept(sample_articles, tmp_path, extra):
+    # with --dedupe the corpus is loaded before the run: its path must still be protected
     corpus = tmp_path / "articles.parquet"
     sample_articles[["article_id", "text"]].to_parquet(corpus)
     before = corpus.read_bytes()
-    res = subprocess.run([sys.executable, "-m", "arnews", "annotate", "articles.parquet", "--out", ".", "--stages", "clean"],
-                         cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    res = subprocess.run([sys.executable, "-m", "arnews", "annotate", "articles.parquet", "--out", ".", "--stages", "clean",
+                          *extra], cwd=tmp_path, capture_output=True, text=True, timeout=300)
     _one_clear_line(res, "contains the input")
     assert corpus.is_file() and corpus.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["articles.parquet"]
@@ -110,3 +113,88 @@ def test_date_order_flags(tmp_path, flag, month):
     assert cli_main(args) == 0
     dates = read_annotations(tmp_path / "o").articles["date"]
     assert dates.dt.month.tolist()[0] == month
+
+
+def _big_corpus(sample_articles, path, prefix: str, copies: int = 200):
+    """The sample articles ``copies`` times over, under ids of their own (a run of a few seconds)."""
+    rows = sample_articles[["article_id", "text"]]
+    big = pd.concat([rows.assign(article_id=[f"{prefix}{k}_{i}" for i in range(len(rows))], text=rows["text"] + f" {k}")
+                     for k in range(copies)], ignore_index=True)
+    big.to_csv(path, index=False)
+    return path
+
+
+def _start(corpus, out, *extra: str) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "arnews", "annotate", str(corpus), "--out", str(out), "--stages", "clean,text",
+                             "--no-cache", "--chunk-size", "20", *extra], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def _wait_for_parts(tmp_path, name: str, timeout: float = 120) -> None:
+    """Until the run into ``name`` has written a part of its tokens table beside the folder."""
+    import time
+
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if any(tmp_path.glob(f".{name}.tmp-*/tokens.parquet/part-*.parquet")):
+            return
+        time.sleep(0.05)
+    raise AssertionError("the run wrote no part")
+
+
+def test_two_concurrent_runs_into_one_folder_never_both_succeed(sample_articles, tmp_path):
+    """Two real processes: the second fails at once with a clear line while the first writes;
+    the folder then holds the first corpus whole (issue 13: both exited 0 with 1,600 articles
+    of one corpus and 400 of the other)."""
+    a = _big_corpus(sample_articles, tmp_path / "a.csv", "A")
+    b = _big_corpus(sample_articles, tmp_path / "b.csv", "B", copies=20)
+    first = _start(a, tmp_path / "o", "--workers", "1")
+    try:
+        _wait_for_parts(tmp_path, "o")
+        second = _start(b, tmp_path / "o", "--workers", "1")
+        _, err = second.communicate(timeout=300)
+        running = first.poll() is None
+    finally:
+        first_out, first_err = first.communicate(timeout=600)
+    assert running, "the first run ended before the second was refused: the test did not overlap them"
+    assert second.returncode == 2 and "another arnews run is writing to this folder" in err and "Traceback" not in err
+    assert first.returncode == 0, first_err
+    ann = read_annotations(tmp_path / "o")
+    assert set(ann.articles["article_id"].str[0]) == {"A"} and len(ann.articles) == 1000
+    assert set(ann.tokens["article_id"].str[0]) == {"A"}
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_a_killed_run_leaves_the_previous_output_whole(sample_articles, tmp_path):
+    """SIGKILL in the middle of a run with workers: the folder keeps the previous run's
+    tables and manifest, the workers end, and the next run clears what the killed one left."""
+    import os
+    import signal
+    import time
+
+    out = tmp_path / "o"
+    small = _big_corpus(sample_articles, tmp_path / "small.csv", "S", copies=2)
+    assert cli_main(["annotate", str(small), "--out", str(out), "--stages", "clean,text", "--no-cache"]) == 0
+    before = (out / "manifest.json").read_text()
+    run = _start(_big_corpus(sample_articles, tmp_path / "a.csv", "A"), out, "--workers", "2")
+    try:
+        _wait_for_parts(tmp_path, "o")
+        children = Path(f"/proc/{run.pid}/task/{run.pid}/children").read_text().split()
+        run.send_signal(signal.SIGKILL)
+        run.wait()
+    finally:
+        run.kill()
+        run.communicate()
+    assert (out / "manifest.json").read_text() == before
+    ann = read_annotations(out)
+    assert set(ann.articles["article_id"].str[0]) == {"S"} and set(ann.tokens["article_id"].str[0]) == {"S"}
+    deadline = time.time() + 10
+    while any(Path(f"/proc/{c}").exists() and Path(f"/proc/{c}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+              for c in children) and time.time() < deadline:
+        time.sleep(0.1)
+    alive = [c for c in children if Path(f"/proc/{c}").exists()
+             and Path(f"/proc/{c}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"]
+    for c in alive:  # only when the test fails: leave nothing running
+        os.kill(int(c), signal.SIGKILL)
+    assert not alive, "workers outlived the killed run"
+    assert cli_main(["annotate", str(small), "--out", str(out), "--stages", "clean", "--no-cache"]) == 0
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []

@@ -49,3 +49,31 @@ def test_dask_partitioned_parquet_equals_streaming(sample_articles, cluster, tmp
     counts2 = annotate_dask_to_parquet("data/articles", tmp_path / "dask_folder", stages=stages, scheduler=cluster, chunk_size=2)
     assert counts2["tokens"] == ref["tokens"]
     assert len(pd.read_parquet(tmp_path / "dask_folder" / "load_report.parquet")) == 5
+
+
+@pytest.mark.slow
+def test_dask_parquet_dataset_reads_one_date_order_for_the_whole_column(cluster, tmp_path):
+    """Partitions read by the workers share the column's day/month order: ``06/13/2022`` in
+    the second file makes ``05/06/2022`` in the first one the 6th of May, as the local
+    engine reads the same rows (issue 13 case 8; each partition used to detect its own)."""
+    from arnews.distributed import annotate_dask_to_parquet
+
+    text = "قال الرئيس الروسي فلاديمير بوتين إن العلاقات مع الصين في أفضل حالاتها."
+    corpus = tmp_path / "dataset"
+    corpus.mkdir()
+    rows = pd.DataFrame({"article_id": ["a", "b"], "text": [text, text + " ٢"], "date": ["05/06/2022", "06/13/2022"]})
+    rows.iloc[:1].to_parquet(corpus / "part0.parquet")
+    no_text = pd.DataFrame({"article_id": ["c"], "text": [None], "date": ["01/02/2022"]})
+    pd.concat([rows.iloc[1:], no_text]).to_parquet(corpus / "part1.parquet")
+    annotate_dask_to_parquet(corpus, tmp_path / "out", stages=["clean"], scheduler=cluster, id_column="article_id")
+    ann = read_annotations(tmp_path / "out")
+    dates = ann.articles.set_index("article_id")["date"]
+    assert dates.dt.strftime("%Y-%m-%d").to_dict() == {"a": "2022-05-06", "b": "2022-06-13"}
+    # the row without text is listed, not dropped without a trace
+    rep = ann.load_report
+    assert rep[["source", "status", "reason"]].values.tolist()[1:] == [["partition1#row2", "skipped", "empty text"]]
+    assert rep["reason"].iloc[0] == "2 articles in 2 partitions"
+    rows.to_csv(tmp_path / "rows.csv", index=False)
+    annotate_to_parquet(tmp_path / "rows.csv", tmp_path / "local", stages=["clean"], progress=False, id_column="article_id")
+    local = read_annotations(tmp_path / "local").articles.set_index("article_id")["date"]
+    assert local.to_dict() == dates.to_dict()

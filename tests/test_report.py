@@ -308,10 +308,20 @@ def test_sports_corpus_without_political_actors_goes_through_the_whole_report(tm
         executed = nbformat.read(out / "executed" / nb.name, as_version=4)
         errors = [o for c in executed.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
         assert errors == [], nb.name
+    # the corpus is what the test means: no actor, no quote, no stance pair
+    from arnews.pipeline import read_annotations
+
+    ann = read_annotations(out / "annotations")
+    assert len(ann.articles) == 3
+    assert len(ann.mentions) == 0 and len(ann.quotes) == 0 and len(ann.stance) == 0
+    # and every notebook says so instead of failing
     stance_page = (out / "03_stance.html").read_text(encoding="utf-8")
     assert "No stance pairs" in stance_page
+    assert "No quotes in this corpus" in stance_page
     assert "no actor mention" in (out / "02_cooccurrence.html").read_text(encoding="utf-8")
     assert "No actor mentions in this corpus" in (out / "01_frequency.html").read_text(encoding="utf-8")
+    assert "No pair of states is related in this corpus" in (out / "04_validate.html").read_text(encoding="utf-8")
+    assert "3 loaded" in (out / "00_corpus.html").read_text(encoding="utf-8")
     # the graph file (none here) and every full table are under --out, nothing in the repository
     assert not (REPO / "out" / "cooc_network.graphml").exists() or (REPO / "out" / "cooc_network.graphml").stat().st_mtime < out.stat().st_mtime
 

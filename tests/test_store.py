@@ -173,3 +173,25 @@ def test_to_parquet_writes_a_manifest(sample_annotations, tmp_path):
     manifest = check_manifest(tmp_path / "ann")
     assert manifest["tables"]["tokens"] == len(sample_annotations.tokens)
     assert len(read_annotations(tmp_path / "ann").articles) == 5
+
+
+@pytest.mark.parametrize("own", [["survey2024.parquet", "panel.parquet"], ["articles.parquet"]])
+def test_a_folder_of_the_users_own_parquet_files_is_never_replaced(sample_articles, tmp_path, own):
+    """Parquet files alone do not make a folder arnews output (they were replaced, exit 0)."""
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    for name in own:
+        pd.DataFrame({"x": [1, 2]}).to_parquet(folder / name)
+    with pytest.raises(StoreError, match="not arnews output"):
+        annotate_to_parquet(sample_articles, folder, stages=STAGES, progress=False)
+    assert sorted(p.name for p in folder.iterdir()) == sorted(own)
+
+
+def test_an_output_folder_written_before_manifests_is_replaced(sample_articles, tmp_path):
+    out = tmp_path / "old"
+    out.mkdir()
+    sample_articles[["article_id", "text"]].to_parquet(out / "articles.parquet")
+    pd.DataFrame({"article_id": ["x"], "token_id": [0]}).to_parquet(out / "tokens.parquet")
+    pd.DataFrame({"source": ["x"], "status": ["loaded"]}).to_parquet(out / "load_report.parquet")
+    annotate_to_parquet(_other_corpus(sample_articles), out, stages=STAGES, progress=False)
+    assert read_annotations(out).articles["article_id"].tolist() == ["other0", "other1"]

@@ -92,13 +92,14 @@ def _run_annotate(args: argparse.Namespace) -> int:
             chunk_size=args.chunk_size,
             workers=args.workers or _default_workers(),
             cache=False if args.no_cache else (args.cache_dir or True),
+            input_path=args.corpus,  # protected from --out also when --dedupe loaded it first
             **load_kw,
         )
     dt = time.perf_counter() - t0
     rep = pd.read_parquet(Path(args.out) / "load_report.parquet")
     skipped = rep[rep["status"] != "loaded"]
     flagged = rep[(rep["status"] == "loaded") & (rep["reason"].fillna("") != "")]
-    print(f"loaded {int((rep['status'] == 'loaded').sum())} articles from {args.corpus}; skipped {len(skipped)}; "
+    print(f"loaded {counts.get('articles', 0)} articles from {args.corpus}; skipped {len(skipped)}; "
           f"flagged {len(flagged)}")
     for _, r in pd.concat([skipped, flagged]).iterrows():
         print(f"  {r['status']} {r['source']}: {r['reason']}")

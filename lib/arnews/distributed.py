@@ -121,12 +121,45 @@ def _prepare_partition(part: pd.DataFrame, text_column: str, id_column: str | No
     return _finalize(rows, [], True, dayfirst) if rows else pd.DataFrame()
 
 
+def _dataset_dayfirst(source: str | os.PathLike, dayfirst: bool | None) -> bool:
+    """The day/month order of a Parquet dataset's ``date`` column: ``dayfirst`` when given,
+    else detected once over every partition (see :func:`arnews.dates.detect_dayfirst`), so
+    that the workers read the whole column with one order, as :func:`arnews.load_corpus` does.
+
+    >>> _dataset_dayfirst("any.parquet", False)
+    False
+    """
+    from .dates import detect_dayfirst
+
+    if dayfirst is not None:
+        return dayfirst
+    import pyarrow.dataset as pads
+
+    data = pads.dataset(str(source), format="parquet")
+    if "date" not in data.schema.names:
+        return detect_dayfirst([]).dayfirst
+    values = (v for batch in data.to_batches(columns=["date"]) for v in batch.column(0).to_pylist())
+    return detect_dayfirst(values).dayfirst
+
+
+def _skipped_rows(part: pd.DataFrame, text_column: str, index: int) -> list[dict]:
+    """Load-report rows for the rows of a partition that :func:`_prepare_partition` leaves out
+    (no text), so that nothing is dropped without a trace."""
+    from .corpus import missing_value
+
+    texts = part[text_column] if text_column in part.columns else []
+    return [{"source": f"partition{index}#row{i + 1}", "status": "skipped", "reason": "empty text", "encoding": "table",
+             "article_id": None} for i, t in enumerate(texts) if missing_value(t)]
+
+
 def _partition_task(part: pd.DataFrame, text_column: str, id_column: str | None, index: int, stages: list[str], out: str,
-                    dayfirst: bool | None = None) -> dict[str, int]:
+                    dayfirst: bool | None = None) -> tuple[dict[str, int], list[dict]]:
+    """Annotate one partition into parts; returns the rows per table and the skipped rows."""
     arts = _prepare_partition(part, text_column, id_column, index, dayfirst)
+    skipped = _skipped_rows(part.reset_index(drop=True), text_column, index)
     if arts.empty:
-        return {"articles": 0}
-    return _write_part(annotate_chunk(arts, stages), out, index)
+        return {"articles": 0}, skipped
+    return _write_part(annotate_chunk(arts, stages), out, index), skipped
 
 
 def annotate_dask_to_parquet(
@@ -181,6 +214,7 @@ def _dask_to_parts(source, out: Path, run: Run, stage_list: list[str], chunk_siz
             import dask.dataframe as dd
 
             ddf = dd.read_parquet(str(source))
+            dayfirst = _dataset_dayfirst(source, dayfirst)  # one order for the column, not one per partition
             first = _prepare_partition(ddf.get_partition(0).compute(), text_column, id_column, 0, dayfirst)
             _clear(first)
             delayed_parts = ddf.to_delayed()
@@ -188,9 +222,14 @@ def _dask_to_parts(source, out: Path, run: Run, stage_list: list[str], chunk_siz
 
             tasks = [delayed(_partition_task)(p, text_column, id_column, i, stage_list, str(out), dayfirst)
                      for i, p in enumerate(delayed_parts)]
-            results = client.gather(client.compute(tasks))
+            results = []
+            for counts, skipped in client.gather(client.compute(tasks)):
+                results.append(counts)
+                report.extend(skipped)
             run.fingerprint_files(source)
-            report.append({"source": str(source), "status": "loaded", "reason": f"{ddf.npartitions} partitions", "encoding": "table", "article_id": None})
+            n = sum(r.get("articles", 0) for r in results)
+            report.insert(0, {"source": str(source), "status": "loaded", "reason": f"{n} articles in {ddf.npartitions} partitions",
+                              "encoding": "table", "article_id": None})
         else:
             if isinstance(source, pd.DataFrame):
                 chunk_iter: Iterable[pd.DataFrame] = _chunks(source, chunk_size)

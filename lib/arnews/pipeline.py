@@ -334,6 +334,7 @@ def annotate_to_parquet(
     workers: int = 1,
     cache: bool | str | os.PathLike = False,
     progress: bool | None = None,
+    input_path: str | os.PathLike | None = None,
     **load_kwargs,
 ) -> dict[str, int]:
     """Annotate a corpus chunk by chunk into ``out_dir/<table>.parquet`` datasets.
@@ -344,8 +345,9 @@ def annotate_to_parquet(
     complete, with a ``manifest.json`` (see :mod:`arnews.store`). Memory stays
     bounded by the chunk size (times the number of workers), whatever the corpus size: use this
     for corpora that do not fit in memory. ``source`` is a corpus path (streamed with
-    :func:`arnews.corpus.iter_corpus`) or an articles DataFrame. Returns the number of rows
-    written per table, and ``chunks_from_cache``.
+    :func:`arnews.corpus.iter_corpus`) or an articles DataFrame; ``input_path`` is the corpus
+    path a DataFrame was loaded from (``out_dir`` may not be it, hold it or sit inside it, as
+    for a path ``source``). Returns the number of rows written per table, and ``chunks_from_cache``.
 
     >>> annotate_to_parquet("data/articles", "out/ann", workers=2)   # doctest: +SKIP
     {'articles': 5, 'sentences': 117, 'tokens': 2513, ...}
@@ -354,8 +356,8 @@ def annotate_to_parquet(
     stage_list = list(stages) if stages is not None else available_stages()
     cache_dir = str(default_cache_dir()) if cache is True else (str(cache) if cache else None)
     # a DataFrame from load_corpus (e.g. after --dedupe near) names its corpus: the output is
-    # checked against it and the manifest records it, with the dedupe settings
-    named = source.attrs.get("corpus_path") if isinstance(source, pd.DataFrame) else None
+    # checked against it (or against ``input_path``) and the manifest records it, with the dedupe settings
+    named = input_path or (source.attrs.get("corpus_path") if isinstance(source, pd.DataFrame) else None)
     inputs = [source] if not isinstance(source, pd.DataFrame) else [named] if named and Path(named).exists() else []
     settings = {"dedupe": source.attrs["dedupe"]} if isinstance(source, pd.DataFrame) and "dedupe" in source.attrs else None
     run = begin_run(out_dir, inputs)

@@ -98,15 +98,28 @@ def check_output_path(out: str | os.PathLike, inputs: Iterable[str | os.PathLike
     return target
 
 
+def _output_tables() -> set[str]:
+    """The names of the tables an arnews run writes (``<name>.parquet``)."""
+    from .stages import all_stages
+
+    return {"articles", "load_report", *(t for s in all_stages() for t in s.tables)}
+
+
 def _check_replaceable(target: Path) -> None:
-    """Only an arnews output folder (or an empty one) may be replaced by a run."""
+    """Only an arnews output folder (or an empty one) may be replaced by a run: one with a
+    manifest, or, written before manifests, only tables an arnews run writes, ``articles``
+    and at least one other among them. A folder of one's own Parquet files is never one."""
     if not target.exists():
         return
     entries = [e for e in target.iterdir() if not _RUN_LEFTOVER_RE.match(e.name)]
-    if (target / MANIFEST).exists() or all(e.suffix == ".parquet" for e in entries):
+    if (target / MANIFEST).exists() or not entries:
+        return
+    known = _output_tables()
+    stems = {e.stem for e in entries}
+    if all(e.suffix == ".parquet" and e.stem in known for e in entries) and "articles" in stems and len(stems) > 1:
         return
     names = ", ".join(sorted(e.name for e in entries)[:5])
-    raise StoreError(f"{target}: folder holds files that are not arnews output ({names}); "
+    raise StoreError(f"{target}: folder holds files that are not arnews output ({names}; no {MANIFEST}); "
                      f"choose a new or empty folder for --out")
 
 

@@ -3,6 +3,7 @@ and :func:`quotes_by_speaker_state`."""
 from __future__ import annotations
 
 from functools import lru_cache
+from heapq import heappop, heappush
 
 import pandas as pd
 import regex as re
@@ -10,7 +11,7 @@ import regex as re
 from ..text import normalize
 from .lexicon import (CHAIN_RULES, NOT_SUBJECT, PHRASE_MAX, SKIP_START, SPEAKER_COLUMNS, STOP_WORDS, TIME_WORDS, SpeakerLexicon,
                       find_entries, is_speech_verb, load_speaker_lexicon, speech_forms, words_in)
-from .positions import SpanSet, in_spans, paragraph_start, sentence_start
+from .positions import MentionIndex, SpanSet, in_spans, paragraph_start, sentence_start, starting_in, within
 from .kind import quote_kind
 from .resolve import Mention, dateline_country, head_noun, nisba_country, resolve_speaker, title_heads
 from .headline import headline_speaker
@@ -26,7 +27,7 @@ WORD_AT = re.compile(r"[\p{L}\p{N}]+")
 _SPEAKER_FIELDS = ("speaker_text", "speaker_actor_id", "speaker_start", "speaker_end", "speaker_group", "speaker_via")
 
 
-def _mentions_by_article(mentions: pd.DataFrame | None) -> dict[object, list[Mention]]:
+def _mentions_by_article(mentions: pd.DataFrame | None) -> dict[object, MentionIndex]:
     if mentions is None or not len(mentions):
         return {}
     n = len(mentions)
@@ -37,16 +38,49 @@ def _mentions_by_article(mentions: pd.DataFrame | None) -> dict[object, list[Men
     for a, s, e, aid, at, c in zip(*cols):
         out.setdefault(a, []).append(Mention(int(s), int(e), aid if isinstance(aid, str) else None,
                                               at if isinstance(at, str) else "", c if isinstance(c, str) else ""))
-    for v in out.values():
-        v.sort()
-    return out
+    return {a: MentionIndex(sorted(v)) for a, v in out.items()}
 
 
-def _chain(rows: list[dict], i: int) -> str:
-    """``chain:<cue>><earlier cue>…`` back to the quote naming the same speaker phrase."""
+class _EarlierSpeakers:
+    """The earlier quotes of an article whose speaker phrase starts at or after an offset
+    (the paragraph of the quote at hand), in text order, without walking every earlier
+    quote: quotes come in text order, so that offset only grows and a speaker left behind
+    never counts again.
+
+    >>> e = _EarlierSpeakers()
+    >>> e.add(0, {"speaker_start": 3}); e.add(1, {"speaker_start": None}); e.add(2, {"speaker_start": 40})
+    >>> e.since([{"n": 0}, {"n": 1}, {"n": 2}], 10)
+    [{'n': 2}]
+    """
+
+    def __init__(self) -> None:
+        self._heap: list[tuple[int, int]] = []
+
+    def add(self, k: int, row: dict) -> None:
+        ps = row.get("speaker_start")
+        if ps is not None and not pd.isna(ps):
+            heappush(self._heap, (int(ps), k))
+
+    def since(self, rows: list[dict], start: int) -> list[dict]:
+        while self._heap and self._heap[0][0] < start:
+            heappop(self._heap)
+        return [rows[k] for k in sorted(k for _, k in self._heap)]
+
+
+def _speaker_key(row: dict) -> object:
+    """A row's ``speaker_start`` as a dict key; a missing number (NaN) equals nothing, as
+    in ``!=``, so it gets a key of its own."""
+    ss = row.get("speaker_start")
+    return ss if ss is None or not pd.isna(ss) else object()
+
+
+def _chain(rows: list[dict], i: int, same: list[int] | None = None) -> str:
+    """``chain:<cue>><earlier cue>…`` back to the quote naming the same speaker phrase.
+    ``same``: the indices of the earlier rows with the same ``speaker_start`` (default: all
+    earlier rows are looked at)."""
     r = rows[i]
     verbs = [r.get("verb") or "—"]
-    for j in range(i - 1, -1, -1):
+    for j in (reversed(same) if same is not None else range(i - 1, -1, -1)):
         p = rows[j]
         if p.get("speaker_start") != r.get("speaker_start") or p.get("kind") != "speech":
             continue
@@ -67,7 +101,7 @@ def _colon_speaker(text: str, sent: int, mark: int, ments: list[Mention], lex: S
     if not ws or len(ws) > 8 or ws[0].readings[0] in ("س", "ج"):
         return None
     s, e = ws[0].start, ws[-1].end
-    actors = [m for m in ments if s <= m.start and m.end <= e and m.actor_id]
+    actors = [m for m in within(ments, s, e) if m.actor_id]
     if not (actors or find_entries(lex.titles, ws) or any(x.kind == "institution" for _, x in find_entries(lex.places, ws))
             or _headline_name(text, sent, ws)):
         return None
@@ -137,7 +171,7 @@ def _headline_subject(text: str, r: dict, sent: int, ments: list[Mention], lex: 
     if not ws or len(ws) > 4:
         return None
     s0, e0 = ws[0].start, ws[-1].end
-    actors = [m for m in ments if s0 <= m.start and m.end <= e0 and m.actor_id]
+    actors = [m for m in within(ments, s0, e0) if m.actor_id]
     covers = actors and actors[0].start == s0 and actors[-1].end == e0
     if not (covers or any(i == 0 for i, _ in find_entries(lex.titles, ws))):
         return None
@@ -161,7 +195,7 @@ def _nearer_verb_actor(text: str, r: dict, ments: list[Mention], spans) -> Subje
     ws = [w for w in ws if not in_spans(w.start, spans)]
     for k in range(len(ws) - 2, -1, -1):
         if _object_suffixed(ws[k]) and not (k and ws[k - 1].readings[0] in ("التي", "الذي", "ما")):
-            m = next((m for m in ments if m.actor_id and m.start == ws[k + 1].start), None)
+            m = next((m for m in starting_in(ments, ws[k + 1].start, ws[k + 1].start + 1) if m.actor_id), None)
             return Subject(ws[k].start, m.start, m.end, m.actor_id) if m is not None else None
     return None
 
@@ -205,7 +239,7 @@ def _object_taken_for_subject(text: str, r: dict, ments: list[Mention], lex: Spe
     ss, se = int(ss), int(se)
     ws = words_in(text, ss, se)
     titled = any(i == 0 for i, _ in find_entries(lex.titles, ws))
-    inside = [m for m in ments if ss <= m.start and m.end <= se and m.country]
+    inside = [m for m in within(ments, ss, se) if m.country]
     if ws and not titled and not r.get("speaker_actor_id") and not inside and not find_entries(lex.places, ws) \
             and not any(nisba_country(w.readings[0]) for w in ws):
         return True
@@ -217,7 +251,7 @@ def _object_taken_for_subject(text: str, r: dict, ments: list[Mention], lex: Spe
     if nxt[0].readings[0].startswith("بان"):
         return True  # "فوصفت المجموعة بأنها": a titled noun too
     return (not titled and nxt[0].readings[0].startswith("ب")
-            and not any(m.start == nxt[0].start for m in ments))  # "اتهمت مانيلا بكين بـ": بكين is the object
+            and not starting_in(ments, nxt[0].start, nxt[0].start + 1))  # "اتهمت مانيلا بكين بـ": بكين is the object
 
 
 def _untitled_subject(text: str, sent: int, mark: int, lex: SpeakerLexicon, spans) -> Subject | None:
@@ -255,6 +289,9 @@ def _reattribute(text: str, r: dict, before: list[dict], ments: list[Mention], l
     * a continuation cue (وأضاف، وتابع، وقال with no subject, an adverb such as ردا taken
       for the subject) takes the last speaker of the paragraph: the latest explicit subject
       or attributed quote before it (rule ``continuation``).
+
+    ``before``: the article's earlier quotes (those whose speaker starts in the quote's
+    paragraph are enough, see :class:`_EarlierSpeakers`).
     """
     rule = r.get("rule")
     if rule == "verb_subject" and not _adverb_speaker(r, text, lex):
@@ -460,8 +497,15 @@ def add_speaker_columns(quotes: pd.DataFrame, texts: dict, mentions: pd.DataFram
         spans = SpanSet((int(x["start"]) - 1, int(x["end"]) + 1) for x in rows)
         earlier: list[tuple[str, str]] = []
         interview, headline = is_interview(text), None
+        earlier_speakers = _EarlierSpeakers()
+        speakers_at: dict[object, list[int]] = {}  # speaker_start -> earlier rows (for _chain)
         for k, r in enumerate(rows):
-            _reattribute(text, r, rows[:k], ments, lex, spans)
+            if k:
+                earlier_speakers.add(k - 1, rows[k - 1])  # as its own turn left it
+                speakers_at.setdefault(_speaker_key(rows[k - 1]), []).append(k - 1)
+            # only earlier quotes with a speaker in this quote's paragraph can be taken up
+            before = earlier_speakers.since(rows, paragraph_start(text, int(r["start"]) - 1))
+            _reattribute(text, r, before, ments, lex, spans)
             r["kind"] = quote_kind(text, int(r["start"]), int(r["end"]), r.get("rule"), lex, spans)
             if r["kind"] == "speech" and _name_in_apposition(text, r):
                 r["kind"] = "title"
@@ -486,7 +530,7 @@ def add_speaker_columns(quotes: pd.DataFrame, texts: dict, mentions: pd.DataFram
                 head = head_noun(ws, lex)
                 earlier.extend((h, info.country) for h in dict.fromkeys([head, *title_heads(ws, lex)]) if h)
             if r.get("rule") in CHAIN_RULES:
-                r["speaker_via"] = _chain(rows, k)
+                r["speaker_via"] = _chain(rows, k, speakers_at.get(_speaker_key(r), []))
     res = pd.DataFrame(records, index=out.index)[list(out.columns)]
     for c in res.columns:
         if out[c].dtype == object:

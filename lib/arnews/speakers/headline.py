@@ -20,7 +20,7 @@ from __future__ import annotations
 import regex as re
 
 from .lexicon import SpeakerLexicon, Word, find_entries, words_in
-from .positions import in_spans
+from .positions import in_spans, within
 from .resolve import Mention
 from .subjects import Subject
 
@@ -48,7 +48,7 @@ def _colon_clause(text: str, lo: int, mark: int, ments: list[Mention], lex: Spea
     if not ws or len(ws) > PHRASE_WORDS:
         return None
     s, e = ws[0].start, ws[-1].end
-    actors = [m for m in ments if s <= m.start and m.end <= e and m.actor_id]
+    actors = [m for m in within(ments, s, e) if m.actor_id]
     titled = lex is not None and bool(find_entries(lex.titles, ws))
     if not (actors or titled or _named_again(text, ws[-1])):
         return None
@@ -77,7 +77,7 @@ def _actor_verb(text: str, lo: int, mark: int, ments: list[Mention], spans) -> S
     ws = [w for w in words_in(text, lo, mark) if not in_spans(w.start, spans)]
     if not ws or ws[-1].readings[0] not in _REPORTING_PREPOSITIONS or text[ws[-1].end:mark].strip(" ـ"):
         return None
-    cands = [m for m in ments if lo <= m.start and m.end <= mark and m.actor_id and not in_spans(m.start, spans)]
+    cands = [m for m in within(ments, lo, mark) if m.actor_id and not in_spans(m.start, spans)]
     for k in range(len(cands) - 1, -1, -1):
         m = cands[k]
         verb = next((w for w in ws if w.start >= m.end), None)

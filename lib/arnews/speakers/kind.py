@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .lexicon import DIRECT_RULES, SHORT_WORDS, STOP_WORDS, SpeakerLexicon, WORD_RE, load_speaker_lexicon, speech_forms, words_in
-from .positions import in_spans, sentence_start, spans_from_marks
+from .positions import in_spans, sentence_start, span_starts_in, spans_from_marks
 
 
 # ---------------------------------------------------------------------------
@@ -68,7 +68,7 @@ def quote_kind(text: str, start: int, end: int, rule: str | None, lex: SpeakerLe
               if not in_spans(w.start, spans)][-4:-1]
     naming = [w for w in before if any(r in _NAMING for r in w.readings)]
     # the namer's words, not another quote, stand between: "ما تسميه «الناتو الآسيوي» يتشكل «…»"
-    if naming and not any(naming[-1].end <= a < mark for a, _ in spans):
+    if naming and not span_starts_in(spans, naming[-1].end, mark):
         return "term"
     n_words = len(WORD_RE.findall(text, start, end))
     if n_words <= SHORT_WORDS and rule not in DIRECT_RULES and not _cue_in_sentence(text, mark, spans):

@@ -3,6 +3,7 @@ speech verbs) and the reading of an article's words against them."""
 from __future__ import annotations
 
 import csv
+from array import array
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
@@ -157,6 +158,54 @@ def words_in(text: str, start: int, end: int) -> list[Word]:
                 a, b = starts[i], ends[i]
                 ws[i] = Word(a, b, _word_readings(text[a:b]))
         out = ws[lo:hi]
+    return out
+
+
+def word_bounds(text: str) -> tuple[list[int], list[int]]:
+    """The start and end offsets of an article's words (as :func:`words_in` sees them; cached).
+
+    >>> word_bounds("قال الوزير")
+    ([0, 4], [3, 10])
+    """
+    _, starts, ends = _article_words(text)
+    return starts, ends
+
+
+def count_words_before(text: str, end: int) -> int:
+    """``len(words_in(text, 0, end))`` without building the list.
+
+    >>> count_words_before("قال الوزير إن", 8), len(words_in("قال الوزير إن", 0, 8))
+    (1, 1)
+    """
+    _, starts, ends = _article_words(text)
+    hi = bisect_left(starts, end)
+    while hi > 0 and ends[hi - 1] > end:
+        hi -= 1
+    return hi
+
+
+def bare(w: str) -> str:
+    """A reading without the article ال (kept on words of three letters or fewer).
+
+    >>> bare("الوزير"), bare("الا")
+    ('وزير', 'الا')
+    """
+    return w[2:] if w.startswith("ال") and len(w) > 3 else w
+
+
+@lru_cache(maxsize=4)
+def bare_index(text: str) -> dict[str, array]:
+    """Where each bare reading (:func:`bare`) occurs in an article: the ascending indices of
+    its words (as in ``words_in(text, 0, len(text))``), so that a search for the latest
+    earlier occurrence of a noun costs its occurrences, not the article's words.
+
+    >>> bare_index("قال الوزير إن الوزير")["وزير"].tolist()
+    [1, 3]
+    """
+    out: dict[str, array] = {}
+    for i, w in enumerate(words_in(text, 0, len(text))):
+        for b in dict.fromkeys(bare(r) for r in w.readings):
+            out.setdefault(b, array("l")).append(i)
     return out
 
 

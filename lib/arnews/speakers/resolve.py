@@ -2,6 +2,7 @@
 nisba adjectives in the phrase, earlier fuller phrases, the article's dateline."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -9,9 +10,12 @@ import pandas as pd
 import regex as re
 
 from ..text import normalize
-from .lexicon import PHRASE_MAX, STOP_WORDS, TIME_WORDS, SpeakerLexicon, Word, find_entries, is_speech_verb, words_in
+from .lexicon import (PHRASE_MAX, STOP_WORDS, TIME_WORDS, SpeakerLexicon, Word, bare_index, count_words_before, find_entries,
+                      is_speech_verb, word_bounds, words_in)
+from .bodies import BODY_BACK as _BODY_BACK  # noqa: F401  (the body nouns, named here before)
+from .bodies import body_back_reference as _body_back_reference
 from .nisba import bare_word as _bare, nisba_country, weak_nisba_country
-from .positions import paragraph_start
+from .positions import paragraph_start, starting_in, within
 from .structure import apposed_institution, coordinated_title, governed_countries, in_institution_name, renamed_bloc
 
 
@@ -83,10 +87,10 @@ def _countries_in(words: list[Word], ments: list[Mention], ss: int, se: int, lex
     (``kinds`` without institutions) person mentions are left out: "الباحثة في … في سيول،
     بارك جي يون" is placed by سيول, not by a name that looks like a gazetteer person's."""
     persons = "institution" in kinds
-    out = [(m.start, m.country) for m in ments if ss <= m.start and m.end <= se and m.country
-           and (persons or m.actor_type != "person")
+    inside = within(ments, ss, se)
+    out = [(m.start, m.country) for m in inside if m.country and (persons or m.actor_type != "person")
            and not (m.actor_type == "bloc" and renamed_bloc(m.start, m.end, m.actor_type, words))]
-    covered = [(m.start, m.end) for m in ments if ss <= m.start and m.end <= se]
+    covered = [(m.start, m.end) for m in inside]
     weak = []
     for w in words:
         if not any(a <= w.start < b for a, b in covered):
@@ -166,7 +170,8 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
         stop = min(stop, se)
     se = _extend(text, ss, se, stop)
     words = words_in(text, ss, se)
-    if actor and (topic := _topic_offsets(words)) and any(m.actor_id == actor and m.start in topic for m in ments):
+    if actor and (topic := _topic_offsets(words)) and any(
+            m.actor_id == actor and m.start in topic for m in starting_in(ments, min(topic), max(topic) + 1)):
         actor = None  # "وزير الشؤون الأوروبية الفرنسي": the field is not the speaker
     ttype, former = _title_type(words, lex)
     name = _name_part(own)
@@ -180,8 +185,8 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
     if former:
         found = _countries_in(words, ments, ss, se, lex, ("place", "outlet"))
         return SpeakerInfo(found[-1][1] if found else None, "analyst")
-    if any(m.actor_type == "bloc" and ss <= m.start < se and renamed_bloc(m.start, m.end, m.actor_type, words)
-           for m in ments) and (
+    if any(m.actor_type == "bloc" and renamed_bloc(m.start, m.end, m.actor_type, words)
+           for m in starting_in(ments, ss, se)) and (
             not actor or type_of.get(actor) != "person"):
         # "رئيس الاتحاد الأوروبي لكرة القدم": another body named after the bloc, no state (round 6)
         return SpeakerInfo(None, "organisation")
@@ -290,46 +295,6 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
 
 _LOCAL = frozenset("المحلية المحلي المحليه".split())
 _LOCAL_BODIES = frozenset("جامعة جامعه مستشفى مستشفي".split())
-# A definite body noun standing for a body named before ("البرنامج", "للمنظمة", "الوكالة").
-_BODY_BACK = {"البرنامج": "برنامج", "المنظمة": "منظمة", "الوكالة": "وكالة", "الصندوق": "صندوق",
-              "المفوضية": "مفوضية", "الهيئة": "هيئة"}
-
-
-def _body_back_reference(text: str, ss: int, words: list[Word], ments: list[Mention], lex: SpeakerLexicon,
-                         orgs: frozenset[str]) -> str | None:
-    """The code of the body an anaphoric body noun in the phrase stands for: a definite
-    "البرنامج" / "المنظمة" / "الوكالة" … (also "للمنظمة") not followed by a definite word of
-    its own name ("المنظمة الدولية" is a name), resolved to the nearest earlier body of the
-    article whose name opens with that noun ("برنامج الأغذية العالمي", "منظمة الصحة
-    العالمية") when that body has a bloc or body code (UN, WHO, IMF …). Round 5."""
-    head = None
-    for k, w in enumerate(words[:8]):
-        r = w.readings[0].replace("ه", "ة") if w.readings[0].endswith("ه") else w.readings[0]
-        base = "ا" + r[1:] if r.startswith("لل") else r[1:] if r[:2] in ("بال", "وال") else r
-        if base not in _BODY_BACK:
-            continue
-        if k + 1 < len(words) and words[k + 1].readings[0].startswith("ال"):
-            return None  # "المنظمة الدولية", "الوكالة الذرية": a name, not a back-reference
-        head = _BODY_BACK[base]
-        break
-    if head is None:
-        return None
-    before = words_in(text, 0, ss)
-    best = None
-    for i, e in find_entries(lex.places, before):
-        if e.kind == "institution" and e.words[0] in (head, "ال" + head) and e.value in orgs:
-            best = (before[i].start, e.value)
-    for m in ments:
-        if m.start < ss and m.country in orgs and m.actor_type != "person" and (best is None or m.start > best[0]):
-            first = words_in(text, m.start, m.end)[:1]
-            if first and _bare(first[0].readings[0]).replace("ه", "ة")[:len(head)] == head:
-                best = (m.start, m.country)
-    if best is None:
-        return None
-    # the nearest earlier body of that noun decides: "منظمة أطباء بلا حدود" (no code) after
-    # "المنظمة الدولية" (the UN) leaves "رئيس بعثة المنظمة" unresolved here
-    last = max((w.start for w in before if _bare(w.readings[0]).replace("ه", "ة").startswith(head)), default=-1)
-    return best[1] if best[0] >= last else None
 _THE_ORG = frozenset("المنظمة للمنظمة بالمنظمة".split())
 
 
@@ -382,6 +347,13 @@ def _name_part(own: list[Word]) -> list[Word]:
     return own
 
 
+@lru_cache(maxsize=1024)
+def _occurrences(text: str, surface: str) -> tuple[tuple[int, int], ...]:
+    """Where a word occurs as a whole word in an article (one scan per name and article,
+    not one per quote)."""
+    return tuple(m.span() for m in re.finditer(r"(?<!\w)" + re.escape(surface) + r"(?!\w)", text))
+
+
 def _name_antecedent(text: str, words: list[Word], ss: int, width: int = 10,
                      lex: SpeakerLexicon | None = None) -> tuple[int, int] | None:
     """Span of the fuller, titled mention of a bare name: for "غانزوريغ", the ``width``
@@ -393,10 +365,10 @@ def _name_antecedent(text: str, words: list[Word], ss: int, width: int = 10,
     name = words[-1].readings[0]
     surface = text[words[-1].start:words[-1].end]
     later = []
-    for m in re.finditer(r"(?<!\w)" + re.escape(surface) + r"(?!\w)", text):
-        if lex is None and m.start() >= ss:
+    for m_start, m_end in _occurrences(text, surface):
+        if lex is None and m_start >= ss:
             break
-        win = words_in(text, max(paragraph_start(text, m.start()), m.start() - 200), m.end())[-(width + 1):]
+        win = words_in(text, max(paragraph_start(text, m_start), m_start - 200), m_end)[-(width + 1):]
         if not win or win[-1].readings[0] != name:
             continue
         w, before = win[-1], win[:-1]
@@ -478,7 +450,7 @@ def _office_of_country(text: str, ss: int, own: list[Word], ments: list[Mention]
     if not any(_OFFICE_OF_RE.match(w.readings[0]) for w in own[:3]):
         return None
     lo = max(paragraph_start(text, ss), max(text.rfind(".", 0, ss), text.rfind("؟", 0, ss)) + 1)
-    cs = [m.country for m in ments if lo <= m.start < ss and m.country and m.actor_type != "person"]
+    cs = [m.country for m in starting_in(ments, lo, ss) if m.country and m.actor_type != "person"]
     return cs[-1] if cs else None
 
 
@@ -496,13 +468,15 @@ def _antecedent_country(text: str, ss: int, head: str | None, ments: list[Mentio
     ``head`` ("وزير خارجية منغوليا" for a later "الوزير")."""
     if not head:
         return None
-    ws = words_in(text, 0, ss)
-    for i in range(len(ws) - 1, -1, -1):
-        if head in {_bare(r) for r in ws[i].readings}:
-            stop = ws[min(i + window, len(ws) - 1)].end
-            c = [m.country for m in ments if ws[i].start <= m.start < stop and m.country]
-            if c:
-                return c[0]
+    n = count_words_before(text, ss)  # the words before ss (not listed: that costs the article)
+    starts, ends = word_bounds(text)
+    at = bare_index(text).get(head, ())
+    for j in range(bisect_left(at, n) - 1, -1, -1):  # the occurrences of head before ss, latest first
+        i = at[j]
+        stop = ends[min(i + window, n - 1)]
+        c = [m.country for m in starting_in(ments, starts[i], stop) if m.country]
+        if c:
+            return c[0]
     return None
 
 

@@ -7,7 +7,7 @@ from typing import NamedTuple
 import regex as re
 
 from .lexicon import NOT_SUBJECT, PHRASE_MAX, SKIP_START, STOP_WORDS, TIME_WORDS, SpeakerLexicon, Word, find_entries, is_speech_verb, words_in
-from .positions import in_spans, paragraph_start, sentence_start
+from .positions import ending_at, in_spans, paragraph_start, sentence_start, starting_in, within
 from .resolve import Mention
 
 
@@ -33,7 +33,7 @@ def _subject_after(text: str, verb: Word, stop: int, ments: list[Mention], lex: 
     if not ws or ws[0].readings[0] in NOT_SUBJECT or addressee(ws[0], lex):
         return None
     s, e = ws[0].start, ws[-1].end
-    persons = [m for m in ments if s <= m.start and m.end <= e and m.actor_type == "person"]
+    persons = [m for m in within(ments, s, e) if m.actor_type == "person"]
     titled = any(i == 0 for i, _ in find_entries(lex.titles, ws))
     if not titled and not (persons and persons[0].start == s):
         return None
@@ -83,7 +83,7 @@ def _actor_before(text: str, ws: list[Word], i: int, ments: list[Mention], spans
     a preposition (لبكين) nor after one ("الحرب في أوكرانيا كشفت")."""
     if i == 0 or in_spans(ws[i - 1].start, spans) or not text[ws[i - 1].end:ws[i].start].isspace():
         return None
-    m = next((m for m in ments if m.actor_id and m.end == ws[i - 1].end), None)
+    m = next((m for m in ending_at(ments, ws[i - 1].end) if m.actor_id), None)
     if m is None:
         return None
     k = next((k for k in range(i) if ws[k].start <= m.start < ws[k].end), None)
@@ -120,7 +120,7 @@ def find_subjects(text: str, lo: int, hi: int, ments: list[Mention], lex: Speake
             j = next((k for k in range(i - 1, max(-1, i - PHRASE_MAX), -1) if ws[k].readings[0] == "اما"), None)
             if j is not None and j + 1 < i and not in_spans(ws[j].start, spans):
                 s0, e0 = ws[j + 1].start, ws[i - 1].end
-                actors = [m for m in ments if s0 <= m.start and m.end <= e0 and m.actor_id]
+                actors = [m for m in within(ments, s0, e0) if m.actor_id]
                 if (actors and actors[0].start == s0) or any(k == 0 for k, _ in find_entries(lex.titles, ws[j + 1:i])):
                     out.append(Subject(w.start, s0, e0, actors[0].actor_id if actors else None))
                     continue
@@ -143,7 +143,7 @@ def find_subjects(text: str, lo: int, hi: int, ments: list[Mention], lex: Speake
             j = next((k for k in range(i + 1, min(i + PHRASE_MAX, len(ws))) if ws[k].readings[0] == "قد"), None)
             if j is not None and j + 1 < len(ws) and is_speech_verb(ws[j + 1]):
                 s0, e0 = ws[i + 1].start, ws[j - 1].end
-                persons = [m for m in ments if s0 <= m.start and m.end <= e0 and m.actor_type == "person"]
+                persons = [m for m in within(ments, s0, e0) if m.actor_type == "person"]
                 if find_entries(lex.titles, ws[i + 1:i + 2]) or (persons and persons[0].start == s0):
                     out.append(Subject(ws[j + 1].start, s0, e0, persons[0].actor_id if persons else None))
     return out
@@ -192,7 +192,7 @@ def sentence_subject(text: str, sent: int, mark: int, ments: list[Mention], lex:
         if k == 1 and any(c in text[ws[0].end:ws[1].start] for c in "،,:"):
             break
         w = ws[k]
-        ment = next((x for x in ments if x.actor_id and w.start <= x.start < w.end
+        ment = next((x for x in starting_in(ments, w.start, w.end) if x.actor_id
                      and text[w.start:x.start] in ("", "و")), None)
         if ment is not None:
             return Subject(w.start, ment.start, ment.end, ment.actor_id)

@@ -1,0 +1,133 @@
+"""Body back-references ("وقال المتحدث باسم المنظمة" → the body named before), at a cost that
+does not grow with the article: the lexicon matches, the body mentions and the words of each
+body noun are found once per article, then looked up by position.
+
+>>> body_noun([Word(0, 7, ("المنظمة",)), Word(8, 12, ("قالت",))])
+'منظمة'
+"""
+from __future__ import annotations
+
+from array import array
+from bisect import bisect_left
+from functools import lru_cache
+
+from .lexicon import SpeakerLexicon, Word, count_words_before, find_entries, word_bounds, words_in
+from .lexicon import bare as _bare
+from .positions import MentionIndex, starting_in
+
+# A definite body noun standing for a body named before ("البرنامج", "للمنظمة", "الوكالة").
+BODY_BACK = {"البرنامج": "برنامج", "المنظمة": "منظمة", "الوكالة": "وكالة", "الصندوق": "صندوق",
+              "المفوضية": "مفوضية", "الهيئة": "هيئة"}
+
+
+def body_noun(words: list[Word]) -> str | None:
+    """The body noun (without its article) an anaphoric phrase opens with, in its first 8
+    words; None when there is none or it is followed by a definite word of its own name
+    ("المنظمة الدولية", "الوكالة الذرية": a name, not a back-reference)."""
+    for k, w in enumerate(words[:8]):
+        r = w.readings[0].replace("ه", "ة") if w.readings[0].endswith("ه") else w.readings[0]
+        base = "ا" + r[1:] if r.startswith("لل") else r[1:] if r[:2] in ("بال", "وال") else r
+        if base not in BODY_BACK:
+            continue
+        if k + 1 < len(words) and words[k + 1].readings[0].startswith("ال"):
+            return None
+        return BODY_BACK[base]
+    return None
+
+
+def _noun_of(w: Word) -> str:
+    return _bare(w.readings[0]).replace("ه", "ة")
+
+
+_HITS: dict[int, tuple] = {}  # id of a lexicon -> (lexicon, text, its matches in the whole text, their word indices)
+
+
+def entries_before(entries, text: str, n: int) -> list:
+    """``find_entries(entries, words_in(text, 0, len(text))[:n])`` from one search of the
+    whole article: the greedy matches before word ``n`` are the same, except a last one that
+    runs past ``n``, searched again from its start."""
+    got = _HITS.get(id(entries))
+    if got is None or got[0] is not entries or got[1] is not text:
+        hits = find_entries(entries, words_in(text, 0, len(text)))
+        got = (entries, text, hits, [i for i, _ in hits])
+        _HITS[id(entries)] = got
+    hits, at = got[2], got[3]
+    out = hits[:bisect_left(at, n)]
+    if out and out[-1][0] + len(out[-1][1].words) > n:
+        i0 = out.pop()[0]
+        starts, ends = word_bounds(text)
+        out += [(i0 + j, e) for j, e in find_entries(entries, words_in(text, starts[i0], ends[n - 1]))]
+    return out
+
+
+@lru_cache(maxsize=32)
+def _noun_words(text: str, head: str) -> array:
+    """Indices of the words of an article whose first reading is ``head`` or starts with it."""
+    return array("l", (i for i, w in enumerate(words_in(text, 0, len(text))) if _noun_of(w).startswith(head)))
+
+
+def _body_mentions(text: str, ments: MentionIndex, orgs: frozenset[str], head: str) -> MentionIndex:
+    """The mentions of bodies with a code in ``orgs`` whose name opens with ``head`` (kept
+    on the article's mention index)."""
+    cache = ments.__dict__.setdefault("_bodies", {})
+    key = (id(orgs), head)
+    got = cache.get(key)
+    if got is None or got[0] is not text or got[1] is not orgs:
+        pool = []
+        for m in ments:
+            if m.country in orgs and m.actor_type != "person":
+                first = words_in(text, m.start, m.end)[:1]
+                if first and _noun_of(first[0])[:len(head)] == head:
+                    pool.append(m)
+        got = cache[key] = (text, orgs, MentionIndex(pool))
+    return got[2]
+
+
+def body_back_reference(text: str, ss: int, words: list[Word], ments, lex: SpeakerLexicon,
+                        orgs: frozenset[str]) -> str | None:
+    """The code of the body an anaphoric body noun in the phrase stands for: a definite
+    "البرنامج" / "المنظمة" / "الوكالة" … (also "للمنظمة", see :func:`body_noun`), resolved to
+    the nearest earlier body of the article whose name opens with that noun ("برنامج الأغذية
+    العالمي", "منظمة الصحة العالمية") when that body has a bloc or body code (UN, WHO, IMF …).
+    Round 5."""
+    head = body_noun(words)
+    if head is None:
+        return None
+    if not (isinstance(ments, MentionIndex) and ments._sorted):
+        return _body_back_reference_scan(text, ss, head, ments, lex, orgs)
+    n = count_words_before(text, ss)
+    starts, _ = word_bounds(text)
+    best = None
+    for i, e in entries_before(lex.places, text, n):
+        if e.kind == "institution" and e.words[0] in (head, "ال" + head) and e.value in orgs:
+            best = (starts[i], e.value)
+    later = starting_in(_body_mentions(text, ments, orgs, head), best[0] + 1 if best else -1, ss)
+    if later:  # the first of the latest start, as a walk in text order keeps it
+        m = next(x for x in later if x.start == later[-1].start)
+        best = (m.start, m.country)
+    if best is None:
+        return None
+    # the nearest earlier body of that noun decides: "منظمة أطباء بلا حدود" (no code) after
+    # "المنظمة الدولية" (the UN) leaves "رئيس بعثة المنظمة" unresolved here
+    nouns = _noun_words(text, head)
+    k = bisect_left(nouns, n)
+    last = starts[nouns[k - 1]] if k else -1
+    return best[1] if best[0] >= last else None
+
+
+def _body_back_reference_scan(text: str, ss: int, head: str, ments, lex: SpeakerLexicon, orgs: frozenset[str]) -> str | None:
+    """:func:`body_back_reference` by walking the article (mentions not in a sorted index)."""
+    before = words_in(text, 0, ss)
+    best = None
+    for i, e in find_entries(lex.places, before):
+        if e.kind == "institution" and e.words[0] in (head, "ال" + head) and e.value in orgs:
+            best = (before[i].start, e.value)
+    for m in ments:
+        if m.start < ss and m.country in orgs and m.actor_type != "person" and (best is None or m.start > best[0]):
+            first = words_in(text, m.start, m.end)[:1]
+            if first and _noun_of(first[0])[:len(head)] == head:
+                best = (m.start, m.country)
+    if best is None:
+        return None
+    last = max((w.start for w in before if _noun_of(w).startswith(head)), default=-1)
+    return best[1] if best[0] >= last else None
