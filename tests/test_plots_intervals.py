@@ -103,8 +103,9 @@ def test_shares_beyond_max_rows_keep_the_busiest_and_say_so():
 
 
 def test_every_stance_plot_of_03_draws_intervals(repo_root):
-    """03_stance: each figure is an interval plot, but the signed network (edges: no intervals;
-    the pairs' intervals are plotted beside it) and the lexicon's confusion matrix (evaluation)."""
+    """03_stance: each figure is an interval plot, but the signed network (its edges dashed where
+    the pair's interval includes 0; the intervals are plotted beside it) and the lexicon's
+    confusion matrix (evaluation)."""
     import json
     import re
 
@@ -113,5 +114,6 @@ def test_every_stance_plot_of_03_draws_intervals(repo_root):
     drawn = re.findall(r"nb\.figure\(\s*([\w.]+)\(", code)
     others = [f for f in drawn if not f.startswith("plots_intervals.")]
     assert others == ["stance_plots.plot_actor_network", "stance_plots.plot_confusion"], drawn
+    assert "intervals=iv" in code  # the network is given the pairs' intervals
     assert {"plots_intervals.plot_shares", "plots_intervals.plot_share_over_time", "plots_intervals.plot_pair_net",
             "plots_intervals.plot_pair_net_over"} <= set(drawn)

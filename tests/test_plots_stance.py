@@ -108,3 +108,28 @@ def test_readme_shows_the_sample_network_as_drawn_now(sample_annotations, repo_r
     a, b = (np.asarray(Image.open(p).convert("L"), dtype=float) for p in (shown, fresh))
     assert a.shape == b.shape, "the README network is stale: run `make readme-figure`"
     assert (np.abs(a - b) > 40).mean() < 0.002, "the README network is stale: run `make readme-figure`"
+
+
+def test_network_dashes_the_edges_whose_interval_includes_zero():
+    """Issue 16: the signed network shows the pairs' intervals: a dashed edge's sign is not established."""
+    from arnews.plots.stance import plot_actor_network
+
+    st = pd.DataFrame({"article_id": ["a"] * 4, "sentence_id": [0, 1, 2, 3],
+                       "source": ["RUS", "RUS", "USA", "USA"], "target": ["CHN", "CHN", "CHN", "CHN"],
+                       "source_country": ["RUS", "RUS", "USA", "USA"], "target_country": ["CHN", "CHN", "CHN", "CHN"],
+                       "score": [0.8, 0.6, -0.5, 0.1]})
+    iv = pd.DataFrame({"a": ["CHN", "CHN"], "b": ["RUS", "USA"], "low": [0.2, -0.6], "high": [0.9, 0.3],
+                       "n_related": [2, 2]})
+    fig = plot_actor_network(st, intervals=iv)
+    styles = {ln.get_linestyle() for ln in fig.axes[0].get_lines()}
+    assert styles == {"-", "--"}
+    dashed = [ln for ln in fig.axes[0].get_lines() if ln.get_linestyle() == "--"]
+    assert len(dashed) == 1
+    assert "(1 of 2 edges)" in fig.axes[0].get_title()
+    one = plot_actor_network(st, intervals=iv.assign(n_related=[1, 2]))  # one sentence: a zero-width interval
+    assert [ln.get_linestyle() for ln in one.axes[0].get_lines()] == ["--", "--"]
+    missing = plot_actor_network(st, intervals=iv.head(1))  # a pair without an interval is not established either
+    assert "(1 of 2 edges)" in missing.axes[0].get_title()
+    plain = plot_actor_network(st)
+    assert {ln.get_linestyle() for ln in plain.axes[0].get_lines()} == {"-"}
+    assert "dashed" not in plain.axes[0].get_title()

@@ -75,12 +75,27 @@ def _edge_table(stance: pd.DataFrame, level: str, min_sentences: int) -> pd.Data
     return e[e["n"] >= min_sentences]
 
 
+def _sign_sure(intervals: pd.DataFrame | None) -> set[tuple[str, str]]:
+    """Pairs ``(a, b)`` whose interval (``low`` … ``high``) excludes 0 and rests on two or
+    more related sentences (``n_related``; one sentence gives an interval of width 0)."""
+    if intervals is None or not len(intervals):
+        return set()
+    iv = intervals.dropna(subset=["low", "high"])
+    n = iv["n_related"] if "n_related" in iv.columns else pd.Series(2, index=iv.index)
+    return {(str(a), str(b)) for a, b, lo, hi, k in zip(iv["a"], iv["b"], iv["low"], iv["high"], n)
+            if (lo > 0 or hi < 0) and k >= 2}
+
+
 def plot_actor_network(stance: pd.DataFrame, level: str = "country", min_sentences: int = 1, labels: dict | None = None,
                        seed: int = 0, *, top_k: int | None = 5, max_edges: int | None = 150,
                        width: float | None = None, height: float | None = None,
-                       fontsize: float = 10, title: str | None = None):
+                       fontsize: float = 10, title: str | None = None, intervals: pd.DataFrame | None = None):
     """Signed actor network: edge colour = net stance (blue cooperation, red conflict), edge
     width = number of sentences, node size = number of sentences the actor takes part in.
+    With ``intervals`` (pairs ``a``, ``b`` with the ``low`` / ``high`` bounds of their net
+    stance and ``n_related``, e.g. :func:`arnews.correct.pair_net_stance`), an edge is dashed
+    unless its interval excludes 0 and rests on two or more sentences: its sign is not
+    established (country level).
 
     ``level`` is ``"country"`` (source_country/target_country) or ``"person"`` (source/target);
     ``labels`` maps ids to display names (e.g. Arabic labels from the gazetteer). Each actor
@@ -122,13 +137,20 @@ def plot_actor_network(stance: pd.DataFrame, level: str = "country", min_sentenc
     cap = f", at most {max_edges} in all" if max_edges and len(kept) >= max_edges else ""
     note = (f"{len(kept)} of {len(e)} dyads shown (most sentences: each actor's top {top_k}"
             f"{cap}); {hidden} hidden" if hidden else None)
+    sure = _sign_sure(intervals)
+    unsure = {(u, v) for u, v in G.edges if (u, v) not in sure and (v, u) not in sure} if intervals is not None else set()
+    if intervals is not None:
+        dashed = (f"dashed: sign not established, the 95% interval of net stance includes 0 or rests on one "
+                  f"sentence ({len(unsure)} of {G.number_of_edges()} edges)")
+        note = f"{note}; {dashed}" if note else dashed
     ax.set_title(with_note(title or f"Signed actor network ({level} level; width = sentences)", note))
     placed = place_labels(fig, ax, pos0, names, {v: np.sqrt(s) * fig.dpi / 72 for v, s in sizes.items()}, fontsize=fontsize)
     pos = placed.pos
     nmax = max(d["n"] for *_, d in G.edges(data=True))
     for u, v, d in G.edges(data=True):
         ax.plot([pos[u][0], pos[v][0]], [pos[u][1], pos[v][1]], color=cmap(norm(d["net"])),
-                lw=1 + 7 * d["n"] / nmax, alpha=0.85, solid_capstyle="round", zorder=1)
+                lw=1 + 7 * d["n"] / nmax, alpha=0.85, solid_capstyle="round", zorder=1,
+                linestyle="--" if (u, v) in unsure else "-")
     ax.scatter([pos[v][0] for v in order], [pos[v][1] for v in order], s=[sizes[v] for v in order],
                color="#f7f7f7", edgecolor="#333", zorder=2)
     ax.set_xlim(0, 1)
