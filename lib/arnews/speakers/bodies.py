@@ -42,22 +42,62 @@ def _noun_of(w: Word) -> str:
 _HITS: dict[int, tuple] = {}  # id of a lexicon -> (lexicon, text, its matches in the whole text, their word indices)
 
 
-def entries_before(entries, text: str, n: int) -> list:
-    """``find_entries(entries, words_in(text, 0, len(text))[:n])`` from one search of the
-    whole article: the greedy matches before word ``n`` are the same, except a last one that
-    runs past ``n``, searched again from its start."""
+def _article_hits(entries, text: str) -> tuple[list, list[int]]:
+    """The greedy matches of ``entries`` in the whole article and their word indices (one
+    search per article and lexicon, cached)."""
     got = _HITS.get(id(entries))
     if got is None or got[0] is not entries or got[1] is not text:
         hits = find_entries(entries, words_in(text, 0, len(text)))
         got = (entries, text, hits, [i for i, _ in hits])
         _HITS[id(entries)] = got
-    hits, at = got[2], got[3]
-    out = hits[:bisect_left(at, n)]
-    if out and out[-1][0] + len(out[-1][1].words) > n:
-        i0 = out.pop()[0]
+    return got[2], got[3]
+
+
+def _cut_at(entries, text: str, n: int) -> tuple[int, list]:
+    """How many of the article's matches lie before word ``n`` (``k``), and the matches of the
+    words from the start of a match that runs past ``n`` up to ``n`` (searched again)."""
+    hits, at = _article_hits(entries, text)
+    k = bisect_left(at, n)
+    if k and hits[k - 1][0] + len(hits[k - 1][1].words) > n:
+        k -= 1
+        i0 = hits[k][0]
         starts, ends = word_bounds(text)
-        out += [(i0 + j, e) for j, e in find_entries(entries, words_in(text, starts[i0], ends[n - 1]))]
-    return out
+        return k, [(i0 + j, e) for j, e in find_entries(entries, words_in(text, starts[i0], ends[n - 1]))]
+    return k, []
+
+
+def entries_before(entries, text: str, n: int) -> list:
+    """``find_entries(entries, words_in(text, 0, len(text))[:n])`` from one search of the
+    whole article: the greedy matches before word ``n`` are the same, except a last one that
+    runs past ``n``, searched again from its start."""
+    k, tail = _cut_at(entries, text, n)
+    return _article_hits(entries, text)[0][:k] + tail
+
+
+_MATCHING: dict[tuple, tuple] = {}  # (id of a lexicon, head, orgs) -> (lexicon, text, indices of matching hits)
+
+
+def _last_institution_before(entries, text: str, n: int, head: str, orgs: frozenset[str]) -> tuple[int, str] | None:
+    """The word index and code of the last institution entry of ``head`` with a code in
+    ``orgs`` among :func:`entries_before` ``n`` (the same answer as walking them all, by a
+    search of the matching ones: a long article's quotes do not each walk its entries)."""
+    def match(e) -> bool:
+        return e.kind == "institution" and e.words[0] in (head, "ال" + head) and e.value in orgs
+
+    k, tail = _cut_at(entries, text, n)
+    for i, e in reversed(tail):
+        if match(e):
+            return i, e.value
+    hits, _ = _article_hits(entries, text)
+    key = (id(entries), head, orgs)
+    got = _MATCHING.get(key)
+    if got is None or got[0] is not entries or got[1] is not text:
+        got = _MATCHING[key] = (entries, text, [j for j, (_, e) in enumerate(hits) if match(e)])
+    p = bisect_left(got[2], k)
+    if not p:
+        return None
+    i, e = hits[got[2][p - 1]]
+    return i, e.value
 
 
 @lru_cache(maxsize=32)
@@ -97,10 +137,8 @@ def body_back_reference(text: str, ss: int, words: list[Word], ments, lex: Speak
         return _body_back_reference_scan(text, ss, head, ments, lex, orgs)
     n = count_words_before(text, ss)
     starts, _ = word_bounds(text)
-    best = None
-    for i, e in entries_before(lex.places, text, n):
-        if e.kind == "institution" and e.words[0] in (head, "ال" + head) and e.value in orgs:
-            best = (starts[i], e.value)
+    found = _last_institution_before(lex.places, text, n, head, orgs)
+    best = (starts[found[0]], found[1]) if found else None
     later = starting_in(_body_mentions(text, ments, orgs, head), best[0] + 1 if best else -1, ss)
     if later:  # the first of the latest start, as a walk in text order keeps it
         m = next(x for x in later if x.start == later[-1].start)
