@@ -114,11 +114,18 @@ def test_body_back_references_cost_the_same_per_quote_in_a_long_article():
 
 
 def test_entries_before_a_word_equal_a_search_of_the_words_before_it():
-    from arnews.speakers.bodies import entries_before
+    from arnews.speakers.bodies import _article_hits, _cut_at, _last_institution_before
     from arnews.speakers.lexicon import find_entries, load_speaker_lexicon, words_in
 
     lex = load_speaker_lexicon()
     text = (BODY_PARAGRAPH + " وقال برنامج الأغذية العالمي ومنظمة الصحة العالمية وصندوق النقد الدولي. ") * 3
     words = words_in(text, 0, len(text))
+    orgs = frozenset({"UN", "WHO", "IMF"})
     for n in range(len(words) + 1):
-        assert entries_before(lex.places, text, n) == find_entries(lex.places, words[:n]), n
+        k, tail = _cut_at(lex.places, text, n)
+        before = find_entries(lex.places, words[:n])
+        assert _article_hits(lex.places, text)[0][:k] + tail == before, n
+        for head in ("منظمة", "برنامج", "صندوق"):  # the last institution entry of the noun, as a walk finds it
+            walked = [(i, e.value) for i, e in before
+                      if e.kind == "institution" and e.words[0] in (head, "ال" + head) and e.value in orgs]
+            assert _last_institution_before(lex.places, text, n, head, orgs) == (walked[-1] if walked else None), (n, head)

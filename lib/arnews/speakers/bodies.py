@@ -55,7 +55,9 @@ def _article_hits(entries, text: str) -> tuple[list, list[int]]:
 
 def _cut_at(entries, text: str, n: int) -> tuple[int, list]:
     """How many of the article's matches lie before word ``n`` (``k``), and the matches of the
-    words from the start of a match that runs past ``n`` up to ``n`` (searched again)."""
+    words from the start of a match that runs past ``n`` up to ``n`` (searched again): the
+    article's first ``k`` matches and these are ``find_entries(entries, words[:n])``, from
+    one search of the whole article."""
     hits, at = _article_hits(entries, text)
     k = bisect_left(at, n)
     if k and hits[k - 1][0] + len(hits[k - 1][1].words) > n:
@@ -66,20 +68,12 @@ def _cut_at(entries, text: str, n: int) -> tuple[int, list]:
     return k, []
 
 
-def entries_before(entries, text: str, n: int) -> list:
-    """``find_entries(entries, words_in(text, 0, len(text))[:n])`` from one search of the
-    whole article: the greedy matches before word ``n`` are the same, except a last one that
-    runs past ``n``, searched again from its start."""
-    k, tail = _cut_at(entries, text, n)
-    return _article_hits(entries, text)[0][:k] + tail
-
-
 _MATCHING: dict[tuple, tuple] = {}  # (id of a lexicon, head, orgs) -> (lexicon, text, indices of matching hits)
 
 
 def _last_institution_before(entries, text: str, n: int, head: str, orgs: frozenset[str]) -> tuple[int, str] | None:
     """The word index and code of the last institution entry of ``head`` with a code in
-    ``orgs`` among :func:`entries_before` ``n`` (the same answer as walking them all, by a
+    ``orgs`` among the entries before word ``n`` (the same answer as walking them all, by a
     search of the matching ones: a long article's quotes do not each walk its entries)."""
     def match(e) -> bool:
         return e.kind == "institution" and e.words[0] in (head, "ال" + head) and e.value in orgs
