@@ -28,6 +28,7 @@ from .stance_model import (
     LinearLayer,
     SentenceView,
     StanceModel,
+    decide_pairs,
     pair_contexts,
     pair_features,
     sentence_views,
@@ -253,8 +254,6 @@ def choose_none_bias(probs: np.ndarray, truth: list[str], classes: list[str],
     >>> choose_none_bias(p, ["none", "cooperation", "cooperation"], ["none", "cooperation", "conflict", "neutral"])
     0.3
     """
-    from .stance_model import decide_pairs
-
     real = np.asarray([t != "none" for t in truth])
     none = classes.index("none")
     best, best_f1 = 0.0, -1.0
