@@ -39,6 +39,20 @@ def _noun_of(w: Word) -> str:
     return _bare(w.readings[0]).replace("ه", "ة")
 
 
+def _institution_of(e, head: str, orgs: frozenset[str]) -> bool:
+    """A lexicon entry naming an institution by ``head`` (with or without the article) with a
+    code in ``orgs``."""
+    return e.kind == "institution" and e.words[0] in (head, "ال" + head) and e.value in orgs
+
+
+def _body_of(m, text: str, head: str, orgs: frozenset[str]) -> bool:
+    """A mention of a body with a code in ``orgs`` whose name opens with ``head``."""
+    if m.country not in orgs or m.actor_type == "person":
+        return False
+    first = words_in(text, m.start, m.end)[:1]
+    return bool(first) and _noun_of(first[0])[:len(head)] == head
+
+
 _HITS: dict[int, tuple] = {}  # id of a lexicon -> (lexicon, text, its matches in the whole text, their word indices)
 
 
@@ -75,18 +89,15 @@ def _last_institution_before(entries, text: str, n: int, head: str, orgs: frozen
     """The word index and code of the last institution entry of ``head`` with a code in
     ``orgs`` among the entries before word ``n`` (the same answer as walking them all, by a
     search of the matching ones: a long article's quotes do not each walk its entries)."""
-    def match(e) -> bool:
-        return e.kind == "institution" and e.words[0] in (head, "ال" + head) and e.value in orgs
-
     k, tail = _cut_at(entries, text, n)
     for i, e in reversed(tail):
-        if match(e):
+        if _institution_of(e, head, orgs):
             return i, e.value
     hits, _ = _article_hits(entries, text)
     key = (id(entries), head, orgs)
     got = _MATCHING.get(key)
     if got is None or got[0] is not entries or got[1] is not text:
-        got = _MATCHING[key] = (entries, text, [j for j, (_, e) in enumerate(hits) if match(e)])
+        got = _MATCHING[key] = (entries, text, [j for j, (_, e) in enumerate(hits) if _institution_of(e, head, orgs)])
     p = bisect_left(got[2], k)
     if not p:
         return None
@@ -107,13 +118,7 @@ def _body_mentions(text: str, ments: MentionIndex, orgs: frozenset[str], head: s
     key = (id(orgs), head)
     got = cache.get(key)
     if got is None or got[0] is not text or got[1] is not orgs:
-        pool = []
-        for m in ments:
-            if m.country in orgs and m.actor_type != "person":
-                first = words_in(text, m.start, m.end)[:1]
-                if first and _noun_of(first[0])[:len(head)] == head:
-                    pool.append(m)
-        got = cache[key] = (text, orgs, MentionIndex(pool))
+        got = cache[key] = (text, orgs, MentionIndex([m for m in ments if _body_of(m, text, head, orgs)]))
     return got[2]
 
 
@@ -152,13 +157,11 @@ def _body_back_reference_scan(text: str, ss: int, head: str, ments, lex: Speaker
     before = words_in(text, 0, ss)
     best = None
     for i, e in find_entries(lex.places, before):
-        if e.kind == "institution" and e.words[0] in (head, "ال" + head) and e.value in orgs:
+        if _institution_of(e, head, orgs):
             best = (before[i].start, e.value)
     for m in ments:
-        if m.start < ss and m.country in orgs and m.actor_type != "person" and (best is None or m.start > best[0]):
-            first = words_in(text, m.start, m.end)[:1]
-            if first and _noun_of(first[0])[:len(head)] == head:
-                best = (m.start, m.country)
+        if m.start < ss and (best is None or m.start > best[0]) and _body_of(m, text, head, orgs):
+            best = (m.start, m.country)
     if best is None:
         return None
     last = max((w.start for w in before if _noun_of(w).startswith(head)), default=-1)
