@@ -267,7 +267,23 @@ def _safe(name: str) -> str:
     return keep.strip("._") or "table"
 
 
+def for_display(df: pd.DataFrame) -> pd.DataFrame:
+    """The table as a page shows it: missing text, dates and categories as empty cells (not
+    ``NaN``, ``None`` or ``NaT``); numbers untouched.
+
+    >>> for_display(pd.DataFrame({"outlet": ["a", None], "n": [1.0, float("nan")]})).values.tolist()
+    [['a', 1.0], ['', nan]]
+    """
+    out = df.copy()
+    for c in out.columns:
+        col = out[c]
+        if not pd.api.types.is_numeric_dtype(col) and not pd.api.types.is_bool_dtype(col) and col.isna().any():
+            out[c] = col.astype(object).where(col.notna(), "")
+    return out
+
+
 def _show(df: pd.DataFrame, caption: str) -> None:
+    df = for_display(df)
     try:
         from itables import show
 
