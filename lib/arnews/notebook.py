@@ -277,8 +277,12 @@ def for_display(df: pd.DataFrame) -> pd.DataFrame:
     out = df.copy()
     for c in out.columns:
         col = out[c]
-        if not pd.api.types.is_numeric_dtype(col) and not pd.api.types.is_bool_dtype(col) and col.isna().any():
-            out[c] = col.astype(object).where(col.notna(), "")
+        if pd.api.types.is_numeric_dtype(col) or pd.api.types.is_bool_dtype(col) or not col.isna().any():
+            continue
+        if pd.api.types.is_datetime64_any_dtype(col):  # as pandas prints it: the time only when there is one
+            timed = (col.dropna() != col.dropna().dt.normalize()).any()
+            col = col.dt.strftime("%Y-%m-%d %H:%M:%S" if timed else "%Y-%m-%d")
+        out[c] = col.astype(object).where(col.notna(), "")
     return out
 
 
