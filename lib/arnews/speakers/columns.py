@@ -11,7 +11,8 @@ import regex as re
 from ..text import normalize
 from .lexicon import (CHAIN_RULES, NOT_SUBJECT, PHRASE_MAX, SKIP_START, SPEAKER_COLUMNS, STOP_WORDS, TIME_WORDS, SpeakerLexicon,
                       find_entries, is_speech_verb, load_speaker_lexicon, speech_forms, words_in)
-from .positions import MentionIndex, SpanSet, in_spans, paragraph_start, sentence_start, starting_in, within
+from .positions import (MentionIndex, SpanSet, in_spans, paragraph_start, previous_paragraph, sentence_start, starting_in,
+                        within)
 from .kind import quote_kind
 from .resolve import Mention, dateline_country, head_noun, nisba_country, resolve_speaker, title_heads
 from .headline import headline_speaker
@@ -353,12 +354,12 @@ def _reattribute(text: str, r: dict, before: list[dict], ments: list[Mention], l
         _set_speaker(r, subject, text, "implicit_sentence_subject")
         return
     para = paragraph_start(text, mark)
-    cands = [(x.pos, x) for x in find_subjects(text, para, sent, ments, lex, spans)]
-    for p in before:
-        ps = p.get("speaker_start")
-        if (p.get("kind") == "speech" and ps is not None and not pd.isna(ps) and int(ps) >= para
-                and p.get("speaker_text") and not _adverb_speaker(p, text, lex)):
-            cands.append((int(p["start"]), p))
+    cands = _last_speakers(text, para, sent, len(text), before, ments, lex, spans)
+    if not cands and sent == para and para > 0:
+        # a paragraph opened by "وأضاف …" / "وتابعت: «…»" with no subject of its own
+        # continues the last speaker of the paragraph before it (round 7)
+        prev = previous_paragraph(text, para)
+        cands = _last_speakers(text, prev, para, para, before, ments, lex, spans)
     if not cands:
         if _adverb_speaker(r, text, lex):
             for c in ("speaker_text", "speaker_actor_id", "speaker_start", "speaker_end", "speaker_via"):
@@ -372,6 +373,20 @@ def _reattribute(text: str, r: dict, before: list[dict], ments: list[Mention], l
         for c in _SPEAKER_FIELDS:
             r[c] = last.get(c)
         r["rule"] = "continuation"
+
+
+def _last_speakers(text: str, lo: int, hi: int, quotes_hi: int, before: list[dict], ments: list[Mention],
+                   lex: SpeakerLexicon, spans) -> list[tuple[int, object]]:
+    """Candidate speakers from ``lo`` on (a paragraph's start) as ``(position, Subject or
+    earlier quote row)``: the subjects of the speech verbs in ``[lo, hi)`` and the earlier
+    attributed speech quotes whose speaker phrase starts in ``[lo, quotes_hi)``."""
+    cands: list[tuple[int, object]] = [(x.pos, x) for x in find_subjects(text, lo, hi, ments, lex, spans)]
+    for p in before:
+        ps = p.get("speaker_start")
+        if (p.get("kind") == "speech" and ps is not None and not pd.isna(ps) and lo <= int(ps) < quotes_hi
+                and p.get("speaker_text") and not _adverb_speaker(p, text, lex)):
+            cands.append((int(p["start"]), p))
+    return cands
 
 
 def _third_party_after(text: str, r: dict, spans) -> bool:
@@ -504,7 +519,9 @@ def add_speaker_columns(quotes: pd.DataFrame, texts: dict, mentions: pd.DataFram
                 earlier_speakers.add(k - 1, rows[k - 1])  # as its own turn left it
                 speakers_at.setdefault(_speaker_key(rows[k - 1]), []).append(k - 1)
             # only earlier quotes with a speaker in this quote's paragraph can be taken up
-            before = earlier_speakers.since(rows, paragraph_start(text, int(r["start"]) - 1))
+            # (and in the paragraph before it, for a paragraph opened by a continuation cue)
+            para = paragraph_start(text, int(r["start"]) - 1)
+            before = earlier_speakers.since(rows, previous_paragraph(text, para))
             _reattribute(text, r, before, ments, lex, spans)
             r["kind"] = quote_kind(text, int(r["start"]), int(r["end"]), r.get("rule"), lex, spans)
             if r["kind"] == "speech" and _name_in_apposition(text, r):
