@@ -32,3 +32,19 @@ def test_a_continuation_cue_in_the_middle_of_a_paragraph_does_not_reach_back_two
     q = quotes_of(t, _UN)
     row = q[q["quote"] == "جاهز بالشاحنات"].iloc[0]
     assert row["speaker_country"] != "UN"
+
+
+def test_an_untitled_topic_after_amma_is_the_subject_of_the_fa_verb():
+    t = ('قال مكتب رئيس الوزراء الإسرائيلي في بيان إن الوفد «يحمل تفويضا محدودا».\n\n'
+         'أما القيادي في حركة حماس سامي أبو زيد، فقال في تصريح مكتوب: «الكرة في ملعب الاحتلال».')
+    q = quotes_of(t, [("الإسرائيلي", "ISR", "country", "ISR")])
+    row = q[q["quote"] == "الكرة في ملعب الاحتلال"].iloc[0]
+    assert row["speaker_text"].startswith("القيادي في حركة حماس") and row["speaker_country"] != "ISR"
+
+
+def test_a_fronted_place_after_amma_is_no_subject():
+    t = ('قال وزير الخارجية المصري إن الوضع «صعب».\n\n'
+         'أما في القاهرة، فقال: «ننتظر الرد».')
+    q = quotes_of(t, [("المصري", "EGY", "country", "EGY")])
+    row = q[q["quote"] == "ننتظر الرد"].iloc[0]
+    assert not str(row["speaker_text"]).startswith("في القاهرة")

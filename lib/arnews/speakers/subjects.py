@@ -121,7 +121,8 @@ def find_subjects(text: str, lo: int, hi: int, ments: list[Mention], lex: Speake
             if j is not None and j + 1 < i and not in_spans(ws[j].start, spans):
                 s0, e0 = ws[j + 1].start, ws[i - 1].end
                 actors = [m for m in within(ments, s0, e0) if m.actor_id]
-                if (actors and actors[0].start == s0) or any(k == 0 for k, _ in find_entries(lex.titles, ws[j + 1:i])):
+                if ((actors and actors[0].start == s0) or any(k == 0 for k, _ in find_entries(lex.titles, ws[j + 1:i]))
+                        or _topic_phrase(ws[j + 1:i])):
                     out.append(Subject(w.start, s0, e0, actors[0].actor_id if actors else None))
                     continue
         if is_speech_verb(w):
@@ -147,6 +148,15 @@ def find_subjects(text: str, lo: int, hi: int, ments: list[Mention], lex: Speake
                 if find_entries(lex.titles, ws[i + 1:i + 2]) or (persons and persons[0].start == s0):
                     out.append(Subject(ws[j + 1].start, s0, e0, persons[0].actor_id if persons else None))
     return out
+
+
+def _topic_phrase(ws: list[Word]) -> bool:
+    """A topic after أما that is a noun phrase of its own, titled or not ("أما القيادي في
+    حركة حماس سامي أبو زيد، فقال"), not a fronted adverbial ("أما في القاهرة، فيقول …",
+    "أما الآن فقال"), and not a clause (no speech verb in it). Round 7."""
+    first = ws[0].readings[0] if ws else ""
+    return bool(ws) and not (first in PREPOSITIONS or first in TIME_WORDS or first in SKIP_START or first in STOP_WORDS
+                             or first in NOT_SUBJECT or any(is_speech_verb(w) for w in ws))
 
 
 _SAYING = frozenset("قوله قولها قولهم قولهما".split())
