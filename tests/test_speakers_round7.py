@@ -48,3 +48,27 @@ def test_a_fronted_place_after_amma_is_no_subject():
     q = quotes_of(t, [("المصري", "EGY", "country", "EGY")])
     row = q[q["quote"] == "ننتظر الرد"].iloc[0]
     assert not str(row["speaker_text"]).startswith("في القاهرة")
+
+
+_PLACES = [("باريس", "FRA", "city", "FRA"), ("بيروت", "LBN", "city", "LBN")]
+
+
+def test_a_fronted_place_gives_its_country_to_a_speaker_without_one_instead_of_the_dateline():
+    t = ('باريس - تعهد المشاركون بتقديم المساعدات.\n\n'
+         'وفي بيروت، قال النائب المعارض إن المؤتمر «فرصة أخيرة».\n\n'
+         'وقال النائب المعارض إن الوعود «لا تكفي».')
+    q = quotes_of(t, _PLACES)
+    assert q.loc[q["quote"] == "فرصة أخيرة", "speaker_country"].tolist() == ["LBN"]
+    # the next paragraph has no place of its own: the dateline again
+    assert q.loc[q["quote"] == "لا تكفي", "speaker_country"].tolist() == ["FRA"]
+
+
+def test_a_place_inside_a_clause_is_no_heading():
+    t = ('باريس - تعهد المشاركون بتقديم المساعدات.\n\n'
+         'وقال النائب المعارض المقيم في بيروت منذ عام إن المؤتمر «فرصة أخيرة».')
+    from arnews.speakers import load_speaker_lexicon
+    from arnews.speakers.local import place_heading
+    from arnews.speakers.resolve import Mention
+
+    at = t.index("بيروت")
+    assert place_heading(t, t.index("إن"), [Mention(at, at + 5, "LBN", "city", "LBN")], load_speaker_lexicon()) is None

@@ -16,6 +16,7 @@ from .positions import (MentionIndex, SpanSet, in_spans, paragraph_start, previo
 from .kind import quote_kind
 from .resolve import Mention, dateline_country, head_noun, nisba_country, resolve_speaker, title_heads
 from .headline import headline_speaker
+from .local import place_heading
 from .interview import colleague, first_person, is_interview, our_title, turn
 from .subjects import PREPOSITIONS, Subject, addressee, find_subjects, sentence_subject
 
@@ -536,7 +537,9 @@ def add_speaker_columns(quotes: pd.DataFrame, texts: dict, mentions: pd.DataFram
                 continue
             if not attributed:
                 continue
-            info = resolve_speaker(text, r, ments, earlier, dateline, lex)
+            ss = r.get("speaker_start")
+            local = place_heading(text, int(ss), ments, lex) if ss is not None and not pd.isna(ss) else None
+            info = resolve_speaker(text, r, ments, earlier, local or dateline, lex)
             r["speaker_country"], r["speaker_type"] = info.country, info.type
             if interview and headline is None and paragraph_start(text, int(r["start"])) == 0 and info.country:
                 headline = r
