@@ -72,3 +72,26 @@ def test_a_place_inside_a_clause_is_no_heading():
 
     at = t.index("بيروت")
     assert place_heading(t, t.index("إن"), [Mention(at, at + 5, "LBN", "city", "LBN")], load_speaker_lexicon()) is None
+
+
+def test_a_surname_takes_the_state_of_the_titled_apposition_after_its_first_mention():
+    t = ('يريفان - قال وزير الخارجية الأرميني إن المحادثات «جدية».\n\n'
+         'من جانبه، قال حكمت حاجييف، مساعد الرئيس الأذربيجاني للسياسة الخارجية، إن باكو «ملتزمة بالسلام». '
+         'وكتب حاجييف على منصة إكس: «السلام لا يبنى على نصف اتفاق».')
+    q = quotes_of(t, [("الأرميني", "ARM", "country", "ARM"), ("يريفان", "ARM", "city", "ARM"),
+                      ("الأذربيجاني", "AZE", "country", "AZE"), ("باكو", "AZE", "city", "AZE")])
+    assert q.loc[q["quote"] == "السلام لا يبنى على نصف اتفاق", "speaker_country"].tolist() == ["AZE"]
+
+
+def test_a_surname_without_a_titled_apposition_keeps_the_dateline():
+    t = ('يريفان - قال وزير الخارجية الأرميني إن المحادثات «جدية».\n\n'
+         'من جانبه، قال حكمت حاجييف، وهو يبتسم، إن الطريق «طويل». وكتب حاجييف: «لا جديد».')
+    q = quotes_of(t, [("الأرميني", "ARM", "country", "ARM"), ("يريفان", "ARM", "city", "ARM")])
+    assert q.loc[q["quote"] == "لا جديد", "speaker_country"].tolist() == ["ARM"]
+
+
+def test_a_family_name_with_the_article_after_a_comma_closing_its_description():
+    t = ('أنقرة - قال مستشار رئيس الوزراء العراقي لشؤون النقل، ناصر الأسدي، إن بغداد «حسمت التمويل».\n\n'
+         '«لن ننتظر أحدا»، قال الأسدي ردا على سؤال.')
+    q = quotes_of(t, [("العراقي", "IRQ", "country", "IRQ"), ("أنقرة", "TUR", "city", "TUR"), ("بغداد", "IRQ", "city", "IRQ")])
+    assert q.loc[q["quote"] == "لن ننتظر أحدا", "speaker_country"].tolist() == ["IRQ"]

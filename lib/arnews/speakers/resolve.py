@@ -378,6 +378,11 @@ def _name_antecedent(text: str, words: list[Word], ss: int, width: int = 10,
             continue  # the phrase itself
         hits = find_entries(lex.titles, before)
         if not hits or _title_type(before, lex)[0] is None:
+            end = _apposition_end(text, w.end, lex)
+            if end is not None:  # "حكمت حاجييف، مساعد الرئيس الأذربيجاني …" (round 7)
+                if w.start < ss:
+                    return w.start, end
+                later.append((w.start, end))
             continue
         # from the title on ("بروكسل – أعلن رئيس الوزراء السلوفاكي روبرت فيكو"), or from the last
         # title joined by و ("… الصيني لي تشيانغ والرئيس الكيني وليام روتو"; round 6)
@@ -387,6 +392,24 @@ def _name_antecedent(text: str, words: list[Word], ss: int, width: int = 10,
             return start, w.end
         later.append((start, w.end))
     return later[0] if later else None
+
+
+def _apposition_end(text: str, end: int, lex: SpeakerLexicon, width: int = 10) -> int | None:
+    """End of a titled apposition right after a name ("حكمت حاجييف، مساعد الرئيس الأذربيجاني
+    للسياسة الخارجية، إن"): a comma, then a phrase opening with a title, up to the next
+    comma, complementizer or sentence end (at most ``width`` words); None without one."""
+    gap = text[end:end + 3]
+    if not gap.lstrip(" ").startswith(("،", ",")):
+        return None
+    stop = next((i for i in range(end + 2, min(len(text), end + 200)) if text[i] in "،,:.؟?!\n«\"“"), min(len(text), end + 200))
+    ws = []
+    for x in words_in(text, end + 1, stop)[:width]:
+        if x.readings[0] in STOP_WORDS:
+            break
+        ws.append(x)
+    if not ws or not any(i <= 2 for i, _ in find_entries(lex.titles, ws)) or _title_type(ws, lex)[0] is None:
+        return None
+    return ws[-1].end
 
 
 def _family_name(text: str, name: list[Word], ss: int, lex: SpeakerLexicon) -> bool:
@@ -406,9 +429,10 @@ def _family_name(text: str, name: list[Word], ss: int, lex: SpeakerLexicon) -> b
     if (prev.readings[0].startswith("ال") or prev.readings[0] in STOP_WORDS or find_entries(lex.titles, [prev])
             or is_speech_verb(prev)):
         return False
-    # the first name follows the description: a title, a nisba or a place ("المغربي وليد")
+    # the first name follows the description: a title, a nisba or a place ("المغربي وليد"),
+    # or a comma closing it ("مستشار رئيس الوزراء العراقي لشؤون النقل، ناصر الأسدي"; round 7)
     return bool(find_entries(lex.titles, [before]) or find_entries(lex.places, [before])
-                or any(nisba_country(r) for r in before.readings[:2]))
+                or any(nisba_country(r) for r in before.readings[:2]) or "،" in text[before.end:prev.start])
 
 
 def head_noun(words: list[Word], lex: SpeakerLexicon) -> str | None:
