@@ -56,7 +56,7 @@ _PLACES = [("باريس", "FRA", "city", "FRA"), ("بيروت", "LBN", "city", "
 def test_a_fronted_place_gives_its_country_to_a_speaker_without_one_instead_of_the_dateline():
     t = ('باريس - تعهد المشاركون بتقديم المساعدات.\n\n'
          'وفي بيروت، قال النائب المعارض إن المؤتمر «فرصة أخيرة».\n\n'
-         'وقال النائب المعارض إن الوعود «لا تكفي».')
+         'وقال الوزير إن الوعود «لا تكفي».')
     q = quotes_of(t, _PLACES)
     assert q.loc[q["quote"] == "فرصة أخيرة", "speaker_country"].tolist() == ["LBN"]
     # the next paragraph has no place of its own: the dateline again
@@ -95,3 +95,14 @@ def test_a_family_name_with_the_article_after_a_comma_closing_its_description():
          '«لن ننتظر أحدا»، قال الأسدي ردا على سؤال.')
     q = quotes_of(t, [("العراقي", "IRQ", "country", "IRQ"), ("أنقرة", "TUR", "city", "TUR"), ("بغداد", "IRQ", "city", "IRQ")])
     assert q.loc[q["quote"] == "لن ننتظر أحدا", "speaker_country"].tolist() == ["IRQ"]
+
+
+def test_a_short_non_state_phrase_takes_the_country_of_the_earlier_phrase_it_heads():
+    t = ('لندن - قال الخبير العسكري الروسي فيكتور ليتوفكين: «البريطانيون يبالغون».\n\n'
+         'وتابع الخبير: «أي استفزاز سيقابل برد».')
+    q = quotes_of(t, [("الروسي", "RUS", "country", "RUS"), ("لندن", "GBR", "city", "GBR")])
+    assert q.loc[q["quote"] == "أي استفزاز سيقابل برد", "speaker_country"].tolist() == ["RUS"]
+    # a different head noun takes nothing from it
+    t2 = t.replace("وتابع الخبير", "وتابع الباحث")
+    q2 = quotes_of(t2, [("الروسي", "RUS", "country", "RUS"), ("لندن", "GBR", "city", "GBR")])
+    assert q2.loc[q2["quote"] == "أي استفزاز سيقابل برد", "speaker_country"].tolist() != ["RUS"]

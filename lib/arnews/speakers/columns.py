@@ -512,6 +512,7 @@ def add_speaker_columns(quotes: pd.DataFrame, texts: dict, mentions: pd.DataFram
         dateline = dateline_country(text, ments, lex=lex)
         spans = SpanSet((int(x["start"]) - 1, int(x["end"]) + 1) for x in rows)
         earlier: list[tuple[str, str]] = []
+        earlier_other: list[tuple[str | None, str]] = []  # non-state speakers: "الخبير العسكري الروسي"
         interview, headline = is_interview(text), None
         earlier_speakers = _EarlierSpeakers()
         speakers_at: dict[object, list[int]] = {}  # speaker_start -> earlier rows (for _chain)
@@ -539,7 +540,7 @@ def add_speaker_columns(quotes: pd.DataFrame, texts: dict, mentions: pd.DataFram
                 continue
             ss = r.get("speaker_start")
             local = place_heading(text, int(ss), ments, lex) if ss is not None and not pd.isna(ss) else None
-            info = resolve_speaker(text, r, ments, earlier, local or dateline, lex)
+            info = resolve_speaker(text, r, ments, earlier, local or dateline, lex, earlier_other)
             r["speaker_country"], r["speaker_type"] = info.country, info.type
             if interview and headline is None and paragraph_start(text, int(r["start"])) == 0 and info.country:
                 headline = r
@@ -549,6 +550,8 @@ def add_speaker_columns(quotes: pd.DataFrame, texts: dict, mentions: pd.DataFram
                 ws = words_in(text, int(ss), int(r["speaker_end"]))
                 head = head_noun(ws, lex)
                 earlier.extend((h, info.country) for h in dict.fromkeys([head, *title_heads(ws, lex)]) if h)
+            elif info.country and ss is not None and not pd.isna(ss):
+                earlier_other.append((head_noun(words_in(text, int(ss), int(r["speaker_end"])), lex), info.country))
             if r.get("rule") in CHAIN_RULES:
                 r["speaker_via"] = _chain(rows, k, speakers_at.get(_speaker_key(r), []))
     res = pd.DataFrame(records, index=out.index)[list(out.columns)]

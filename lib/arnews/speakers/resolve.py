@@ -142,9 +142,11 @@ def _org_or_state(code: str | None, orgs: frozenset[str]) -> str:
 
 
 def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tuple[str, str]],
-                    dateline: str | None, lex: SpeakerLexicon) -> SpeakerInfo:
+                    dateline: str | None, lex: SpeakerLexicon,
+                    earlier_other: list[tuple[str, str]] = ()) -> SpeakerInfo:
     """Speaker state and type of one attributed quote row (see the module docstring).
-    ``earlier``: ``(head word, country)`` of the article's earlier resolved state speakers."""
+    ``earlier``: ``(head word, country)`` of the article's earlier resolved state speakers;
+    ``earlier_other``: the same for its non-state speakers (analysts, media …)."""
     country_of, type_of, orgs = _gazetteer_info()
     group = row.get("speaker_group")
     if isinstance(group, str) and group:
@@ -228,6 +230,9 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
         if not found and paragraph_start(text, ss) == 0:
             found = _lead_description(text, words, se, ments, lex)
         fallback = dateline if ttype in ("company", "other") or local else None
+        if not found and len(own) <= 2 and (head := head_noun(own, lex)):
+            # "وتابع الخبير" after "الخبير العسكري الروسي": the earlier phrase it heads (round 7)
+            fallback = next((hc for h, hc in reversed(earlier_other) if h == head), fallback)
         governed = governed_countries(words, found, lex)  # "مدرب البرازيل … في مونديال قطر" (round 6)
         return SpeakerInfo((governed or found)[-1][1] if found else fallback, ttype)
     if ttype is None and not actor:
