@@ -106,3 +106,27 @@ def test_a_short_non_state_phrase_takes_the_country_of_the_earlier_phrase_it_hea
     t2 = t.replace("وتابع الخبير", "وتابع الباحث")
     q2 = quotes_of(t2, [("الروسي", "RUS", "country", "RUS"), ("لندن", "GBR", "city", "GBR")])
     assert q2.loc[q2["quote"] == "أي استفزاز سيقابل برد", "speaker_country"].tolist() != ["RUS"]
+
+
+_INTERVIEW = [("المولدوفية", "MDA", "country", "MDA"), ("موسكو", "RUS", "city", "RUS")]
+
+
+def test_in_an_interview_we_said_and_you_said_are_the_interviewee():
+    t = ('نائبة رئيس الوزراء المولدوفية: «لن نكون ورقة مساومة»\n\n'
+         'س: ماذا عن الغاز؟\n\n'
+         'ج: تعلمنا الدرس. وقد أكدنا في الحكومة أن «الطاقة مسألة سيادة».\n\n'
+         'س: قلتِ في مقابلة سابقة إن الاتحاد الأوروبي «ليس جمعية خيرية». ماذا قصدت؟\n\n'
+         'ج: قصدت أن العضوية تكتسب بالعمل.')
+    q = quotes_of(t, _INTERVIEW)
+    for quote in ("الطاقة مسألة سيادة", "ليس جمعية خيرية"):
+        row = q[q["quote"] == quote].iloc[0]
+        assert row["rule"] == "interviewee" and row["speaker_country"] == "MDA"
+
+
+def test_in_a_question_a_third_person_speaker_is_not_the_interviewee():
+    t = ('نائبة رئيس الوزراء المولدوفية: «لن نكون ورقة مساومة»\n\n'
+         'س: تقول موسكو إن حكومتكم تجر البلاد نحو «مواجهة مع روسيا». كيف تردون؟\n\n'
+         'ج: هذا خطاب قديم.')
+    q = quotes_of(t, _INTERVIEW)
+    row = q[q["quote"] == "مواجهة مع روسيا"].iloc[0]
+    assert row["rule"] != "interviewee" and row["speaker_country"] != "MDA"

@@ -17,7 +17,7 @@ from .kind import quote_kind
 from .resolve import Mention, dateline_country, head_noun, nisba_country, resolve_speaker, title_heads
 from .headline import headline_speaker
 from .local import place_heading
-from .interview import colleague, first_person, is_interview, our_title, turn
+from .interview import colleague, first_person, is_interview, our_title, second_person_said, turn
 from .subjects import PREPOSITIONS, Subject, addressee, find_subjects, sentence_subject
 
 
@@ -412,7 +412,9 @@ def _interviewee(text: str, r: dict, headline: dict, spans, lex: SpeakerLexicon)
     ``interviewee_colleague``); a title with "our"/"your" in a turn
     speaks for the interviewee's state. Returns True when the row was settled here."""
     t = turn(text, int(r["start"]))
-    if t == "ج" and first_person(text, int(r["start"]) - 1, spans) and not _third_party_after(text, r, spans):
+    mark = int(r["start"]) - 1
+    if ((t == "ج" and first_person(text, mark, spans) and not _third_party_after(text, r, spans))
+            or (t == "س" and second_person_said(text, mark, spans))):
         for c in (*_SPEAKER_FIELDS, "speaker_country", "speaker_type"):
             r[c] = headline.get(c)
         r["rule"] = "interviewee"
@@ -422,7 +424,6 @@ def _interviewee(text: str, r: dict, headline: dict, spans, lex: SpeakerLexicon)
             and headline.get("speaker_country"):
         r["speaker_country"], r["speaker_type"] = headline["speaker_country"], "state"
         return True
-    mark = int(r["start"]) - 1
     span = colleague(text, sentence_start(text, mark, spans), mark) if t == "ج" else None
     if span is not None and headline.get("speaker_country"):
         r.update(speaker_text=text[span[0]:span[1]], speaker_start=span[0], speaker_end=span[1], speaker_actor_id=None,
