@@ -130,3 +130,11 @@ def test_in_a_question_a_third_person_speaker_is_not_the_interviewee():
     q = quotes_of(t, _INTERVIEW)
     row = q[q["quote"] == "مواجهة مع روسيا"].iloc[0]
     assert row["rule"] != "interviewee" and row["speaker_country"] != "MDA"
+
+
+def test_un_system_bodies_speak_as_the_un():
+    t = ('أديس أبابا - قال مكتب تنسيق الشؤون الإنسانية (أوتشا) في تقرير إن الخطة «لم تمول إلا بنسبة 18 في المئة». '
+         'وقالت المنظمة العالمية للأرصاد الجوية إن الجفاف «لم ينته بعد».')
+    q = quotes_of(t, [("أديس أبابا", "ETH", "city", "ETH")])
+    assert q["speaker_country"].tolist() == ["UN", "UN"]
+    assert set(q["speaker_type"]) == {"organisation"}
