@@ -138,3 +138,11 @@ def test_un_system_bodies_speak_as_the_un():
     q = quotes_of(t, [("أديس أبابا", "ETH", "city", "ETH")])
     assert q["speaker_country"].tolist() == ["UN", "UN"]
     assert set(q["speaker_type"]) == {"organisation"}
+
+
+def test_a_speech_participle_takes_the_subject_of_the_verb_before_it_not_a_noun_between():
+    t = ('قال وزير النفط العراقي إن الحكومة تطالب الشركات الأجنبية بـ«مراعاة ظروفها»، '
+         'موضحا أن العراق «يحتاج إلى كل دولار».')
+    q = quotes_of(t, [("العراقي", "IRQ", "country", "IRQ"), ("العراق", "IRQ", "country", "IRQ")])
+    row = q[q["quote"] == "يحتاج إلى كل دولار"].iloc[0]
+    assert row["speaker_text"].startswith("وزير النفط العراقي") and row["speaker_country"] == "IRQ"
