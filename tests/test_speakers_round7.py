@@ -146,3 +146,9 @@ def test_a_speech_participle_takes_the_subject_of_the_verb_before_it_not_a_noun_
     q = quotes_of(t, [("العراقي", "IRQ", "country", "IRQ"), ("العراق", "IRQ", "country", "IRQ")])
     row = q[q["quote"] == "يحتاج إلى كل دولار"].iloc[0]
     assert row["speaker_text"].startswith("وزير النفط العراقي") and row["speaker_country"] == "IRQ"
+
+
+def test_a_speech_participle_is_not_taken_by_a_verb_inside_the_complement_clause():
+    t = 'وقال ترامب إنه دعا شي للمساعدة في إنهاء الحرب، مدعيا أن نظيره الصيني لديه «الكثير من القوة».'
+    q = quotes_of(t, [("ترامب", "TRUMP", "person", "USA"), ("شي", "XI", "person", "CHN"), ("الصيني", "CHN", "country", "CHN")])
+    assert q["speaker_country"].tolist() == ["USA"]

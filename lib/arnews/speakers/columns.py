@@ -18,7 +18,7 @@ from .resolve import Mention, dateline_country, head_noun, nisba_country, resolv
 from .headline import headline_speaker
 from .local import place_heading
 from .interview import colleague, first_person, is_interview, our_title, second_person_said, turn
-from .subjects import PREPOSITIONS, Subject, addressee, find_subjects, sentence_subject
+from .subjects import PREPOSITIONS, Subject, addressee, find_subjects, participle_subject, sentence_subject
 
 
 # ---------------------------------------------------------------------------
@@ -322,7 +322,7 @@ def _reattribute(text: str, r: dict, before: list[dict], ments: list[Mention], l
     ss = r.get("speaker_start")
     if rule in ("implicit_same_sentence", "implicit_sentence_person") and ss is not None and not pd.isna(ss) \
             and int(ss) >= sent and not _adverb_speaker(r, text, lex):
-        main = _participle_subject(text, r, sent, own)
+        main = participle_subject(text, r.get("verb"), int(r["start"]), sent, own)
         if main is not None and main.start != int(ss):
             _set_speaker(r, main, text, "implicit_same_sentence")
         return  # the system's pronoun resolution stays inside the sentence: keep it
@@ -377,34 +377,6 @@ def _reattribute(text: str, r: dict, before: list[dict], ments: list[Mention], l
         for c in _SPEAKER_FIELDS:
             r[c] = last.get(c)
         r["rule"] = "continuation"
-
-
-def _participle_subject(text: str, r: dict, sent: int, own: list[Subject]) -> Subject | None:
-    """For a quote introduced by a speech participle ("…، موضحا أن «…»", "قائلا: «…»"), the
-    subject of the last finite speech verb before it in the sentence ("قال وزير النفط
-    العراقي … إن بغداد تطالب الشركاء …، موضحا" → the minister, not الشركاء): a participle
-    agrees with the subject of its clause's verb (round 7). None without such a verb."""
-    verb = r.get("verb")
-    if not isinstance(verb, str) or not verb.strip():
-        return None
-    v = _normalized(verb.split()[0])
-    if not (v.startswith("م") or v.startswith("قائل")) or v not in _participles():
-        return None
-    at = text.rfind(verb, sent, int(r["start"]))
-    before = [x for x in own if x.pos < at] if at >= 0 else []
-    return before[-1] if before else None
-
-
-@lru_cache(maxsize=1)
-def _participles() -> frozenset[str]:
-    """The participle forms of ``speech_verbs.csv`` (مضيفا، مشيرة، قائلا …), normalized."""
-    import csv
-
-    from ..resources import data_path
-
-    with open(data_path("lexicons/speech_verbs.csv"), encoding="utf-8-sig", newline="") as f:
-        return frozenset(normalize(w) for row in csv.DictReader(f) if (row.get("role") or "").strip() == "participle"
-                         for w in (row.get("forms") or "").split())
 
 
 def _last_speakers(text: str, lo: int, hi: int, quotes_hi: int, before: list[dict], ments: list[Mention],

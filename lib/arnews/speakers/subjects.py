@@ -2,10 +2,14 @@
 for its speaker when the quote finder left none or a pronoun."""
 from __future__ import annotations
 
+import csv
+from functools import lru_cache
 from typing import NamedTuple
 
 import regex as re
 
+from ..resources import data_path
+from ..text import normalize
 from .lexicon import NOT_SUBJECT, PHRASE_MAX, SKIP_START, STOP_WORDS, TIME_WORDS, SpeakerLexicon, Word, find_entries, is_speech_verb, words_in
 from .positions import ending_at, in_spans, paragraph_start, sentence_start, starting_in, within
 from .resolve import Mention
@@ -212,3 +216,26 @@ def sentence_subject(text: str, sent: int, mark: int, ments: list[Mention], lex:
             end = ws[min(len(ws), k + (len(hits[0][1].words) if hits else PHRASE_MAX)) - 1].end
             return Subject(w.start, w.start, end, None)
     return None
+
+
+def participle_subject(text: str, verb: object, start: int, sent: int, own: list[Subject]) -> Subject | None:
+    """For a quote introduced by a speech participle ("…، موضحا أن «…»"), the subject of the
+    sentence's first speech verb ("قال وزير النفط العراقي … إن بغداد تطالب الشركاء …،
+    موضحا" → the minister, not الشركاء): the participle agrees with the main verb's
+    subject (round 7). None without such a verb; ``own``: the sentence's explicit subjects."""
+    if not isinstance(verb, str) or not verb.strip():
+        return None
+    v = normalize(verb.split()[0])
+    if not (v.startswith("م") or v.startswith("قائل")) or v not in _participles():
+        return None
+    at = text.rfind(verb, sent, start)
+    before = [x for x in own if x.pos < at] if at >= 0 else []
+    return before[0] if before else None  # the main verb's, not one in its complement ("قال ترامب إنه دعا شي …")
+
+
+@lru_cache(maxsize=1)
+def _participles() -> frozenset[str]:
+    """The participle forms of ``speech_verbs.csv`` (مضيفا، مشيرة، قائلا …), normalized."""
+    with open(data_path("lexicons/speech_verbs.csv"), encoding="utf-8-sig", newline="") as f:
+        return frozenset(normalize(w) for row in csv.DictReader(f) if (row.get("role") or "").strip() == "participle"
+                         for w in (row.get("forms") or "").split())
