@@ -152,3 +152,17 @@ def test_a_speech_participle_is_not_taken_by_a_verb_inside_the_complement_clause
     t = 'وقال ترامب إنه دعا شي للمساعدة في إنهاء الحرب، مدعيا أن نظيره الصيني لديه «الكثير من القوة».'
     q = quotes_of(t, [("ترامب", "TRUMP", "person", "USA"), ("شي", "XI", "person", "CHN"), ("الصيني", "CHN", "country", "CHN")])
     assert q["speaker_country"].tolist() == ["USA"]
+
+
+def test_a_headline_family_name_with_the_article_is_the_speaker_when_the_article_gives_a_first_name():
+    t = ('الدوحة تستضيف جولة جديدة من المفاوضات.. والأنصاري: «لا نريد رفع سقف التوقعات»\n\n'
+         'الدوحة - قال المتحدث باسم وزارة الخارجية القطرية ماجد الأنصاري إن الوسطاء «يعملون».')
+    q = quotes_of(t, [("القطرية", "QAT", "country", "QAT"), ("الدوحة", "QAT", "city", "QAT")])
+    assert q.loc[q["quote"] == "لا نريد رفع سقف التوقعات", "speaker_country"].tolist() == ["QAT"]
+
+
+def test_a_headline_common_noun_with_the_article_is_no_speaker():
+    t = ('الدوحة تستضيف جولة جديدة من المفاوضات.. والمفاوضات: «مرحلة صعبة»\n\n'
+         'قال المتحدث إن المفاوضات «تتقدم».')
+    q = quotes_of(t, [("الدوحة", "QAT", "city", "QAT")])
+    assert q.loc[q["quote"] == "مرحلة صعبة", "speaker_text"].isna().all()
