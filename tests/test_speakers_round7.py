@@ -166,3 +166,10 @@ def test_a_headline_common_noun_with_the_article_is_no_speaker():
          'قال المتحدث إن المفاوضات «تتقدم».')
     q = quotes_of(t, [("الدوحة", "QAT", "city", "QAT")])
     assert q.loc[q["quote"] == "مرحلة صعبة", "speaker_text"].isna().all()
+
+
+def test_a_verb_joined_by_wa_without_a_subject_takes_the_sentence_subject_not_the_object_before_it():
+    t = ('أما وزير الخارجية الصيني، فوصف كازاخستان بأنها «شريك استراتيجي»، وقال إن الصين «تدعم بقوة» خطوط النقل.')
+    q = quotes_of(t, [("الصيني", "CHN", "country", "CHN"), ("الصين", "CHN", "country", "CHN"),
+                      ("كازاخستان", "KAZ", "country", "KAZ")])
+    assert q["speaker_country"].tolist() == ["CHN", "CHN"]

@@ -10,7 +10,8 @@ import regex as re
 
 from ..resources import data_path
 from ..text import normalize
-from .lexicon import NOT_SUBJECT, PHRASE_MAX, SKIP_START, STOP_WORDS, TIME_WORDS, SpeakerLexicon, Word, find_entries, is_speech_verb, words_in
+from .lexicon import (NOT_SUBJECT, PHRASE_MAX, SKIP_START, STOP_WORDS, TIME_WORDS, SpeakerLexicon, Word, find_entries, is_speech_verb,
+                      speech_forms, words_in)
 from .positions import ending_at, in_spans, paragraph_start, sentence_start, starting_in, within
 from .resolve import Mention
 
@@ -226,7 +227,10 @@ def participle_subject(text: str, verb: object, start: int, sent: int, own: list
     if not isinstance(verb, str) or not verb.strip():
         return None
     v = normalize(verb.split()[0])
-    if not (v.startswith("م") or v.startswith("قائل")) or v not in _participles():
+    participle = (v.startswith("م") or v.startswith("قائل")) and v in _participles()
+    # or a verb joined by و with no subject of its own: "أما وانغ يي، فوصف كازاخستان بأنها
+    # «…»، وقال إن الصين «…»" → وانغ يي, not كازاخستان (round 7)
+    if not (participle or (v.startswith("و") and v[1:] in speech_forms())):
         return None
     at = text.rfind(verb, sent, start)
     before = [x for x in own if x.pos < at] if at >= 0 else []
