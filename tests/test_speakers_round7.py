@@ -173,3 +173,17 @@ def test_a_verb_joined_by_wa_without_a_subject_takes_the_sentence_subject_not_th
     q = quotes_of(t, [("الصيني", "CHN", "country", "CHN"), ("الصين", "CHN", "country", "CHN"),
                       ("كازاخستان", "KAZ", "country", "KAZ")])
     assert q["speaker_country"].tolist() == ["CHN", "CHN"]
+
+
+def test_a_colon_after_a_verb_without_subject_continues_the_paragraph_speaker():
+    t = ('وترى الخبيرة الاقتصادية المصرية عالية المهدي أن الأزمة «كشفت الهشاشة». '
+         'وتذهب أبعد من ذلك: «علينا أن نعيد التفكير».')
+    q = quotes_of(t, [("المصرية", "EGY", "country", "EGY")])
+    assert q["speaker_country"].tolist() == ["EGY", "EGY"]
+
+
+def test_a_colon_opening_a_paragraph_takes_no_speaker_from_the_paragraph_before_by_this_rule():
+    t = ('وترى الخبيرة الاقتصادية المصرية عالية المهدي أن الأزمة «كشفت الهشاشة».\n\n'
+         'الخلاصة: «الثقة هي السلعة الأغلى».')
+    q = quotes_of(t, [("المصرية", "EGY", "country", "EGY")])
+    assert q.loc[q["quote"] == "الثقة هي السلعة الأغلى", "speaker_country"].isna().all()

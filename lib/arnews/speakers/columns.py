@@ -351,6 +351,8 @@ def _reattribute(text: str, r: dict, before: list[dict], ments: list[Mention], l
         forms = speech_forms()
         inherited = any((is_speech_verb(w) or any(x in forms for x in w.readings[:3])) and not in_spans(w.start, spans)
                         for w in words_in(text, sent, mark))
+        # "وتذهب أبعد من ذلك: «…»": a colon right before the mark introduces words said (round 7)
+        inherited = inherited or (text[sent:mark].rstrip().endswith(":") and sent > paragraph_start(text, mark))
     if not inherited:
         return
     subject = sentence_subject(text, sent, mark, ments, lex, spans)
