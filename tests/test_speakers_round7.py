@@ -187,3 +187,13 @@ def test_a_colon_opening_a_paragraph_takes_no_speaker_from_the_paragraph_before_
          'الخلاصة: «الثقة هي السلعة الأغلى».')
     q = quotes_of(t, [("المصرية", "EGY", "country", "EGY")])
     assert q.loc[q["quote"] == "الثقة هي السلعة الأغلى", "speaker_country"].isna().all()
+
+
+def test_a_continuation_takes_the_speaker_of_the_last_quote_of_its_paragraph_named_in_an_earlier_one():
+    t = ('القاهرة - تسلمت مصر الأحد 25 قطعة أثرية، في خطوة وصفها وزير السياحة والآثار المصري شريف فتحي '
+         'بأنها «بداية لا نهاية».\n\n'
+         'وقال فتحي خلال مراسم التسليم في المتحف المصري الكبير: «كل قطعة تعود انتصار». '
+         'وأضاف أن الوزارة «تتابع عشرات القضايا» في محاكم أوروبية.')
+    q = quotes_of(t, [("المصري", "EGY", "country", "EGY")])
+    row = q[q["quote"] == "تتابع عشرات القضايا"].iloc[0]
+    assert row["speaker_country"] == "EGY" and row["rule"] == "continuation"

@@ -381,15 +381,20 @@ def _reattribute(text: str, r: dict, before: list[dict], ments: list[Mention], l
         r["rule"] = "continuation"
 
 
+_RECENT = 20  # earlier quotes looked at by their own position (bounded: long one-paragraph articles)
+
+
 def _last_speakers(text: str, lo: int, hi: int, quotes_hi: int, before: list[dict], ments: list[Mention],
                    lex: SpeakerLexicon, spans) -> list[tuple[int, object]]:
     """Candidate speakers from ``lo`` on (a paragraph's start) as ``(position, Subject or
     earlier quote row)``: the subjects of the speech verbs in ``[lo, hi)`` and the earlier
-    attributed speech quotes whose speaker phrase starts in ``[lo, quotes_hi)``."""
+    attributed speech quotes whose speaker phrase or whose own text starts in
+    ``[lo, quotes_hi)`` (a quote continuing a speaker named earlier counts too)."""
     cands: list[tuple[int, object]] = [(x.pos, x) for x in find_subjects(text, lo, hi, ments, lex, spans)]
     for p in before:
         ps = p.get("speaker_start")
-        if (p.get("kind") == "speech" and ps is not None and not pd.isna(ps) and lo <= int(ps) < quotes_hi
+        if (p.get("kind") == "speech" and ps is not None and not pd.isna(ps)
+                and (lo <= int(ps) < quotes_hi or lo <= int(p["start"]) < quotes_hi)
                 and p.get("speaker_text") and not _adverb_speaker(p, text, lex)):
             cands.append((int(p["start"]), p))
     return cands
@@ -529,7 +534,12 @@ def add_speaker_columns(quotes: pd.DataFrame, texts: dict, mentions: pd.DataFram
             # only earlier quotes with a speaker in this quote's paragraph can be taken up
             # (and in the paragraph before it, for a paragraph opened by a continuation cue)
             para = paragraph_start(text, int(r["start"]) - 1)
-            before = earlier_speakers.since(rows, previous_paragraph(text, para))
+            prev_para = previous_paragraph(text, para)
+            before = earlier_speakers.since(rows, prev_para)
+            # and the last quotes of these paragraphs, wherever their speaker was named (round 7)
+            seen = {id(x) for x in before}
+            before += [rows[j] for j in range(k - 1, max(-1, k - 1 - _RECENT), -1)
+                       if int(rows[j]["start"]) >= prev_para and id(rows[j]) not in seen][::-1]
             _reattribute(text, r, before, ments, lex, spans)
             r["kind"] = quote_kind(text, int(r["start"]), int(r["end"]), r.get("rule"), lex, spans)
             if r["kind"] == "speech" and _name_in_apposition(text, r):
