@@ -197,3 +197,9 @@ def test_a_continuation_takes_the_speaker_of_the_last_quote_of_its_paragraph_nam
     q = quotes_of(t, [("المصري", "EGY", "country", "EGY")])
     row = q[q["quote"] == "تتابع عشرات القضايا"].iloc[0]
     assert row["speaker_country"] == "EGY" and row["rule"] == "continuation"
+
+
+def test_occupations_are_titles_typed_with_the_country_the_article_gives():
+    t = ('الرباط - اشتعلت المنافسة قبل النهائي. وقال المعلق الرياضي الجزائري حفيظ دراجي إن المباراة «تحولت إلى معركة».')
+    q = quotes_of(t, [("الجزائري", "DZA", "country", "DZA"), ("الرباط", "MAR", "city", "MAR")])
+    assert q[["speaker_country", "speaker_type"]].values.tolist() == [["DZA", "media"]]
