@@ -203,3 +203,13 @@ def test_occupations_are_titles_typed_with_the_country_the_article_gives():
     t = ('الرباط - اشتعلت المنافسة قبل النهائي. وقال المعلق الرياضي الجزائري حفيظ دراجي إن المباراة «تحولت إلى معركة».')
     q = quotes_of(t, [("الجزائري", "DZA", "country", "DZA"), ("الرباط", "MAR", "city", "MAR")])
     assert q[["speaker_country", "speaker_type"]].values.tolist() == [["DZA", "media"]]
+
+
+def test_a_title_in_the_apposition_of_an_earlier_phrase_is_taken_up_later():
+    t = ('الرياض (رويترز) - قالت مجموعة أوبك+ يوم الأحد إنها ستمدد التخفيضات، في خطوة وصفها مصدر في المجموعة '
+         'بأنها «احترازية».\n\n'
+         'وقال وزير الطاقة السعودي الأمير عبد العزيز بن سلمان للصحفيين: «سنبقى استباقيين».\n\n'
+         'وأضاف الأمير عبد العزيز، ردا على سؤال عن خلافات داخل المجموعة: «من يتحدث عن انقسامات لا يقرأ الأرقام».')
+    q = quotes_of(t, [("السعودي", "SAU", "country", "SAU"), ("الرياض", "SAU", "city", "SAU"),
+                      ("أوبك", "OPEC", "organisation", "OPEC")])
+    assert q["speaker_country"].tolist()[-2:] == ["SAU", "SAU"]

@@ -170,7 +170,7 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
     if cut is not None:  # "زعيم المعارضة التايلاندية الاثنين صفقة …": the subject ends at the time word
         own, se = own[:cut], own[cut - 1].end
         stop = min(stop, se)
-    se = _extend(text, ss, se, stop)
+    se = extend_phrase(text, ss, se, stop)
     words = words_in(text, ss, se)
     if actor and (topic := _topic_offsets(words)) and any(
             m.actor_id == actor and m.start in topic for m in starting_in(ments, min(topic), max(topic) + 1)):
@@ -542,7 +542,7 @@ def dateline_country(text: str, ments: list[Mention], max_paragraphs: int = 3,
     return None
 
 
-def _extend(text: str, ss: int, se: int, stop: int) -> int:
+def extend_phrase(text: str, ss: int, se: int, stop: int) -> int:
     """End of the speaker phrase ``[ss, se)`` extended over its apposition, up to a
     complementizer, a colon or ``stop`` (the quote's opening mark), at most
     :data:`PHRASE_MAX` words: "صحيفة «جلوبال تايمز» المملوكة للدولة"."""
