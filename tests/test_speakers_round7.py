@@ -213,3 +213,13 @@ def test_a_title_in_the_apposition_of_an_earlier_phrase_is_taken_up_later():
     q = quotes_of(t, [("السعودي", "SAU", "country", "SAU"), ("الرياض", "SAU", "city", "SAU"),
                       ("أوبك", "OPEC", "organisation", "OPEC")])
     assert q["speaker_country"].tolist()[-2:] == ["SAU", "SAU"]
+
+
+def test_in_an_answer_a_state_title_without_a_country_speaks_for_the_interviewees_state():
+    t = ('نائبة رئيس الوزراء المولدوفية: «لن نكون ورقة مساومة»\n\n'
+         'س: تقول موسكو إن حكومتكم تجر البلاد نحو المواجهة. كيف تردون؟\n\n'
+         'ج: هذا خطاب قديم. أكرر ما قالته رئيسة الجمهورية: «الحياد لا يعني العزلة».\n\n'
+         'س: والاتحاد الأوروبي؟ قالت المفوضة الأوروبية إن مولدوفا «من أسرع المرشحين».')
+    q = quotes_of(t, _INTERVIEW + [("مولدوفا", "MDA", "country", "MDA")])
+    assert q.loc[q["quote"] == "الحياد لا يعني العزلة", "speaker_country"].tolist() == ["MDA"]
+    assert q.loc[q["quote"] == "من أسرع المرشحين", "speaker_country"].tolist() != ["MDA"]

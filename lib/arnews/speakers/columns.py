@@ -568,6 +568,10 @@ def add_speaker_columns(quotes: pd.DataFrame, texts: dict, mentions: pd.DataFram
             local = place_heading(text, int(ss), ments, lex) if ss is not None and not pd.isna(ss) else None
             info = resolve_speaker(text, r, ments, earlier, local or dateline, lex, earlier_other)
             r["speaker_country"], r["speaker_type"] = info.country, info.type
+            if (interview and headline is not None and info.type == "state" and not info.country
+                    and turn(text, int(r["start"])) == "ج"):
+                # "أكرر ما قالته رئيسة الجمهورية: «…»" in an answer: the interviewee's own state (round 7)
+                r["speaker_country"] = headline.get("speaker_country")
             if interview and headline is None and paragraph_start(text, int(r["start"])) == 0 and info.country:
                 headline = r
             ss = r.get("speaker_start")
