@@ -14,7 +14,7 @@ from .lexicon import (CHAIN_RULES, NOT_SUBJECT, PHRASE_MAX, SKIP_START, SPEAKER_
 from .positions import (MentionIndex, SpanSet, in_spans, paragraph_start, previous_paragraph, sentence_start, starting_in,
                         within)
 from .kind import quote_kind
-from .resolve import Mention, dateline_country, extend_phrase, head_noun, nisba_country, resolve_speaker, title_heads
+from .resolve import Mention, dateline_country, head_noun, nisba_country, phrase_end, resolve_speaker, title_heads
 from .headline import headline_speaker
 from .local import place_heading
 from .interview import colleague, first_person, is_interview, our_title, second_person_said, turn
@@ -384,16 +384,6 @@ def _reattribute(text: str, r: dict, before: list[dict], ments: list[Mention], l
 _RECENT = 20  # earlier quotes looked at by their own position (bounded: long one-paragraph articles)
 
 
-def _phrase_end(text: str, r: dict) -> int:
-    """End of a row's speaker phrase with its apposition, up to the quote's mark or the line
-    end ("وزير الطاقة السعودي" → "… السعودي الأمير عبد العزيز بن سلمان"), so that every
-    title in it can be taken up later ("وأضاف الأمير"; round 7)."""
-    se, start = int(r["speaker_end"]), int(r["start"])
-    line = text.find("\n", se)
-    stop = len(text) if line < 0 else line
-    return extend_phrase(text, int(r["speaker_start"]), se, min(stop, start - 1) if se < start else stop)
-
-
 def _last_speakers(text: str, lo: int, hi: int, quotes_hi: int, before: list[dict], ments: list[Mention],
                    lex: SpeakerLexicon, spans) -> list[tuple[int, object]]:
     """Candidate speakers from ``lo`` on (a paragraph's start) as ``(position, Subject or
@@ -577,7 +567,7 @@ def add_speaker_columns(quotes: pd.DataFrame, texts: dict, mentions: pd.DataFram
             ss = r.get("speaker_start")
             if info.country and info.type in ("state", "organisation") and ss is not None and not pd.isna(ss):
                 # every title of the phrase can be taken up later: "العاهل الأردني الملك …" → "الملك"
-                ws = words_in(text, int(ss), _phrase_end(text, r))
+                ws = words_in(text, int(ss), phrase_end(text, r))
                 head = head_noun(ws, lex)
                 earlier.extend((h, info.country) for h in dict.fromkeys([head, *title_heads(ws, lex)]) if h)
             elif info.country and ss is not None and not pd.isna(ss):

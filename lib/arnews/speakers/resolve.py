@@ -553,3 +553,13 @@ def extend_phrase(text: str, ss: int, se: int, stop: int) -> int:
             break
         end = w.end
     return end
+
+
+def phrase_end(text: str, r: dict) -> int:
+    """End of a row's speaker phrase with its apposition, up to the quote's mark or the line
+    end ("وزير الطاقة السعودي" → "… السعودي الأمير عبد العزيز بن سلمان"), so that every
+    title in it can be taken up later ("وأضاف الأمير"; round 7)."""
+    se, start = int(r["speaker_end"]), int(r["start"])
+    line = text.find("\n", se)
+    stop = len(text) if line < 0 else line
+    return extend_phrase(text, int(r["speaker_start"]), se, min(stop, start - 1) if se < start else stop)
