@@ -223,3 +223,10 @@ def test_in_an_answer_a_state_title_without_a_country_speaks_for_the_interviewee
     q = quotes_of(t, _INTERVIEW + [("مولدوفا", "MDA", "country", "MDA")])
     assert q.loc[q["quote"] == "الحياد لا يعني العزلة", "speaker_country"].tolist() == ["MDA"]
     assert q.loc[q["quote"] == "من أسرع المرشحين", "speaker_country"].tolist() != ["MDA"]
+
+
+def test_a_colon_after_verb_and_titled_subject_opening_a_paragraph_names_the_speaker():
+    t = ('جنيف - انتشرت منشورات تروج لما يسمى "الفيروس المصنع"، وهو ما وصفته وزارة الصحة الأوغندية بأنه "تضليل خطير".\n\n'
+         'وتروي الممرضة الأوغندية أغنيس نامولي من مستشفى فورت بورتال: "فقدنا زميلة في الأسبوع الأول. الخوف حقيقي".')
+    q = quotes_of(t)  # the nisba from the lexicon, no gazetteer mention in the colon phrase
+    assert q.loc[q["quote"].str.startswith("فقدنا"), "speaker_country"].tolist() == ["UGA"]

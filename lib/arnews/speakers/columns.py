@@ -352,13 +352,16 @@ def _reattribute(text: str, r: dict, before: list[dict], ments: list[Mention], l
         inherited = any((is_speech_verb(w) or any(x in forms for x in w.readings[:3])) and not in_spans(w.start, spans)
                         for w in words_in(text, sent, mark))
         # "وتذهب أبعد من ذلك: «…»": a colon right before the mark introduces words said (round 7)
-        inherited = inherited or (text[sent:mark].rstrip().endswith(":") and sent > paragraph_start(text, mark))
+        colon = not inherited and text[sent:mark].rstrip().endswith(":")
+        inherited = inherited or colon
     if not inherited:
         return
     subject = sentence_subject(text, sent, mark, ments, lex, spans)
     if subject is not None and not _source_phrase(_norm_words(text[subject.start:subject.end])):
-        _set_speaker(r, subject, text, "implicit_sentence_subject")
+        _set_speaker(r, subject, text, "implicit_sentence_subject")  # also "وتروي الممرضة …: «…»"
         return
+    if rule is None and colon and sent == paragraph_start(text, mark):
+        return  # "الخلاصة: «…»" opening a paragraph continues no one
     para = paragraph_start(text, mark)
     cands = _last_speakers(text, para, sent, len(text), before, ments, lex, spans)
     if not cands and sent == para and para > 0:
