@@ -230,3 +230,10 @@ def test_a_colon_after_verb_and_titled_subject_opening_a_paragraph_names_the_spe
          'وتروي الممرضة الأوغندية أغنيس نامولي من مستشفى فورت بورتال: "فقدنا زميلة في الأسبوع الأول. الخوف حقيقي".')
     q = quotes_of(t)  # the nisba from the lexicon, no gazetteer mention in the colon phrase
     assert q.loc[q["quote"].str.startswith("فقدنا"), "speaker_country"].tolist() == ["UGA"]
+
+
+def test_the_union_named_by_its_head_noun_is_the_bloc_named_before():
+    t = ('القاهرة - دعا الاتحاد الأفريقي إلى الحوار بشأن السد.\n\n'
+         'وقال رئيس مفوضية الاتحاد محمود علي يوسف إن القارة «قادرة على حل خلافاتها».')
+    q = quotes_of(t, [("الاتحاد الأفريقي", "AU", "bloc", "AU"), ("القاهرة", "EGY", "city", "EGY")])
+    assert q["speaker_country"].tolist() == ["AU"]
