@@ -237,3 +237,16 @@ def test_the_union_named_by_its_head_noun_is_the_bloc_named_before():
          'وقال رئيس مفوضية الاتحاد محمود علي يوسف إن القارة «قادرة على حل خلافاتها».')
     q = quotes_of(t, [("الاتحاد الأفريقي", "AU", "bloc", "AU"), ("القاهرة", "EGY", "city", "EGY")])
     assert q["speaker_country"].tolist() == ["AU"]
+
+
+def test_a_name_after_platform_or_network_is_a_title_not_speech():
+    from arnews.speakers import quote_kind
+
+    t = 'وكتب الوزير على منصة «إكس» أن الحوار «هو الطريق الوحيد» للحل.'
+    assert quote_kind(t, t.index("إكس"), t.index("إكس") + 3, "verb_subject") == "title"
+    t = 'وقال المسؤول لشبكة «سي إن إن» إن بلاده «لن تتراجع».'
+    assert quote_kind(t, t.index("سي إن إن"), t.index("سي إن إن") + 8, "verb_subject") == "title"
+    # a network as a common noun stays speech: "جزءا من شبكة «تلتف على العقوبات»"
+    t = 'قالت الوزارة إن الناقلة كانت جزءا من شبكة «تلتف على العقوبات» وتنقل النفط.'
+    s = t.index("تلتف")
+    assert quote_kind(t, s, s + len("تلتف على العقوبات"), "verb_subject") == "speech"
