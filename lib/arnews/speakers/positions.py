@@ -111,7 +111,9 @@ def previous_paragraph(text: str, para: int) -> int:
     >>> previous_paragraph(t, 5), previous_paragraph(t, 0)
     (0, 0)
     """
-    end = len(text[:para].rstrip())
+    end = para
+    while end > 0 and text[end - 1].isspace():  # no copy of the text before: long articles
+        end -= 1
     return paragraph_start(text, end) if end else para
 
 
