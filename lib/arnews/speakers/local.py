@@ -10,13 +10,16 @@ from .lexicon import SpeakerLexicon, find_entries, words_in
 from .positions import paragraph_start, starting_in
 from .resolve import Mention
 
+_WINDOW = 2000  # characters before the speaker looked at
+
 # A sentence (or paragraph) opening "في" / "وفي" / "أما في" / "وأما في".
 _FRONTED = re.compile(r"(?:^|(?<=[.!؟?]\s{0,3}))\s*(?:و?[أا]ما\s+)?و?في\s+", re.M)
 
 
 def place_heading(text: str, ss: int, ments: list[Mention], lex: SpeakerLexicon) -> str | None:
     """Country of the latest fronted place ("وفي بيروت،") opening a sentence of the
-    paragraph of ``ss`` before it, when a comma closes the place; else None.
+    paragraph of ``ss`` before it (at most :data:`_WINDOW` characters back), when a comma
+    closes the place; else None.
 
     >>> from arnews.speakers import load_speaker_lexicon
     >>> t = "قال الوزير إن الوضع صعب. وفي بيروت، قال النائب إن «…»."
@@ -25,7 +28,7 @@ def place_heading(text: str, ss: int, ments: list[Mention], lex: SpeakerLexicon)
     >>> place_heading(t, 4, [Mention(29, 34, "LBN", "city", "LBN")], load_speaker_lexicon()) is None
     True
     """
-    para = paragraph_start(text, ss)
+    para = max(paragraph_start(text, ss), ss - _WINDOW)  # bounded: one-paragraph long articles
     found = None
     for m in _FRONTED.finditer(text, para, ss):
         at = m.end()
