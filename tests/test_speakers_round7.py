@@ -1,5 +1,7 @@
 """Tests for the issue-19 round-7 rules (general mechanisms, read on qt93–qt107 as dev):
-continuation across a paragraph break, …
+continuation across a paragraph break, the clause a participle or a و-verb belongs to, the
+topic after أما, a fronted place standing in for the dateline, bare names resolved through
+the article's earlier mentions, interviews, UN-system bodies, occupations, title cues.
 
 Every sentence is written for the tests; the expected values are worked out by hand."""
 from __future__ import annotations
