@@ -252,3 +252,14 @@ def test_a_name_after_platform_or_network_is_a_title_not_speech():
     t = 'قالت الوزارة إن الناقلة كانت جزءا من شبكة «تلتف على العقوبات» وتنقل النفط.'
     s = t.index("تلتف")
     assert quote_kind(t, s, s + len("تلتف على العقوبات"), "verb_subject") == "speech"
+
+
+def test_a_capital_after_a_place_preposition_is_not_the_subject_of_the_verb_after_it():
+    """"سفارة ميانمار في بانكوك تقول": بانكوك is where the embassy is, not who speaks (the
+    capital became a mention when the gazetteer gained Thailand)."""
+    t = 'وصلتنا رسالة من سفارة ميانمار في بانكوك تقول إن تقاريرنا «منحازة ومبنية على مصادر مجهولة».'
+    q = quotes_of(t, [("ميانمار", "MMR", "country", "MMR"), ("بانكوك", "THA", "country", "THA")])
+    assert q["speaker_country"].iloc[0] != "THA"
+    t = 'قال مسؤول إن بانكوك تقول إن الحدود «آمنة تماما».'
+    q = quotes_of(t, [("بانكوك", "THA", "country", "THA")])
+    assert q["speaker_country"].iloc[0] == "THA"  # a capital that is the subject still speaks

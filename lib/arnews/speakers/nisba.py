@@ -141,18 +141,24 @@ def _skeleton(w: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _skeletons() -> dict[str, str | None]:
+def _skeletons() -> dict[str, list[tuple[str, str]]]:
     """Skeleton of each one-word country name (gazetteer labels and variants, and the names
-    of speaker_nisbas.csv) of at least :data:`SKELETON_MIN` letters → code; a skeleton two
-    countries share maps to None."""
-    out: dict[str, str | None] = {}
+    of speaker_nisbas.csv) of at least :data:`SKELETON_MIN` letters → its names and codes."""
+    out: dict[str, list[tuple[str, str]]] = {}
     names = [(bare_word(normalize(str(n)).strip()), code) for code, ns in _gazetteer_country_names() for n in ns]
     names += [(w, code) for w, code in _nisba_table()[0].items() if not w.endswith("ي")]
     for w, code in names:
         if len(w) >= SKELETON_MIN and " " not in w:
-            k = _skeleton(w)
-            out[k] = code if out.get(k, code) == code else None
+            out.setdefault(_skeleton(w), []).append((w, code))
     return out
+
+
+def _vowels_only_apart(a: str, b: str) -> bool:
+    """One spelling is the other with some inner long vowels left out (بنغلادش / بنغلاديش),
+    not the same consonants with vowels elsewhere (بيروني "Peronist" / بروناي "Brunei")."""
+    short, long_ = sorted((a, b), key=len)
+    it = iter(long_)
+    return all(ch in it for ch in short)
 
 
 @lru_cache(maxsize=100_000)
@@ -162,8 +168,11 @@ def skeleton_country(word: str) -> str | None:
 
     >>> skeleton_country("بنغلادش"), skeleton_country("كزاخستان"), skeleton_country("الاقتصاد")
     ('BGD', 'KAZ', None)
+    >>> skeleton_country("البيروني") is None  # "Peronist": the consonants of بروناي, other vowels
+    True
     """
     w = bare_word(normalize(word))
     if len(w) < SKELETON_MIN:
         return None
-    return _skeletons().get(_skeleton(w))
+    codes = {code for name, code in _skeletons().get(_skeleton(w), ()) if _vowels_only_apart(w, name)}
+    return codes.pop() if len(codes) == 1 else None
