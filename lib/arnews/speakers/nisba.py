@@ -1,7 +1,7 @@
-"""Country names and nisba adjectives the gazetteer does not list: nisbas derived from every
-country name of the gazetteer (``data/actors.csv``), the names and nisbas of
-``data/lexicons/speaker_nisbas.csv``, and country names spelled with or without a long
-vowel ("بنغلادش" for "بنغلاديش").
+"""Country names and nisba adjectives the gazetteer's own forms miss: nisbas derived from
+every country name of the gazetteer (``data/actors.csv``), the broken plurals and ambiguous
+nisbas of ``data/lexicons/speaker_nisbas.csv`` (الروس، الأتراك؛ مالي), and country names
+spelled with or without a long vowel ("بنغلادش" for "بنغلاديش").
 
 >>> nisba_country("المجري"), nisba_country("الاقتصادي")
 ('HUN', None)
@@ -53,7 +53,7 @@ def _gazetteer_country_names() -> list[tuple[str, list[str]]]:
 
 @lru_cache(maxsize=1)
 def _nisba_table() -> tuple[dict[str, str], dict[str, str]]:
-    """``data/lexicons/speaker_nisbas.csv`` (countries the gazetteer lacks): normalized
+    """``data/lexicons/speaker_nisbas.csv`` (forms the gazetteer's names do not give): normalized
     name or masculine nisba → code, for the clear ones and for the ambiguous ones (مالي is
     also "financial") apart."""
     import csv
@@ -92,7 +92,7 @@ def _table_country(word: str, table: dict[str, str]) -> str | None:
 def nisba_country(word: str) -> str | None:
     """The country of a nisba adjective derived from a gazetteer country name, for the
     spellings the gazetteer's ``nisba`` column lacks, or of a name or nisba of
-    ``data/lexicons/speaker_nisbas.csv`` (countries the gazetteer lacks; its ambiguous rows
+    ``data/lexicons/speaker_nisbas.csv`` (forms the gazetteer's names do not give; its ambiguous rows
     are left to :func:`weak_nisba_country`).
 
     >>> nisba_country("المجري"), nisba_country("القرغيزي"), nisba_country("الاقتصادي")
