@@ -150,7 +150,13 @@ def _first_line_title(text: str, max_len: int = 200) -> str:
     return ""
 
 
-def _content_key(text: str) -> str:
+def content_key(text: str) -> str:
+    """The key under which two texts count as duplicates: a hash of the text after Unicode
+    (NFKC) and whitespace normalisation.
+
+    >>> content_key("نص  واحد") == content_key("نص واحد")
+    True
+    """
     norm = unicodedata.normalize("NFKC", text)
     norm = re.sub(r"\s+", " ", norm).strip()
     return hashlib.sha1(norm.encode("utf-8")).hexdigest()
@@ -448,7 +454,7 @@ def iter_corpus(
             elif row["article_id"] in generated:  # a real id that an earlier row without one was given
                 row["article_id"] = rep["article_id"] = _unique(row["article_id"], seen_id)
                 _note(rep, f"id already generated for an earlier row; loaded as {row['article_id']!r}")
-            key = _content_key(row["text"])
+            key = content_key(row["text"])
             if key in seen_text:
                 rep.update(status="skipped", reason=f"duplicate text of {seen_text[key]}", article_id=None)
             elif row["article_id"] in seen_id:

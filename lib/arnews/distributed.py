@@ -122,12 +122,12 @@ def _source(index: int, i: int) -> str:
 def _partition_keys(part: pd.DataFrame, text_column: str, id_column: str | None, index: int) -> pd.DataFrame:
     """One row per row with text of a partition: ``partition, row, article_id, key`` (a hash
     of the whitespace-normalised text), for the duplicate check across partitions."""
-    from .corpus import _content_key, missing_value
+    from .corpus import content_key, missing_value
 
     part = _checked(part, text_column, id_column, index)
     id_col = id_column or ("article_id" if "article_id" in part.columns else None)
     ids = part[id_col].tolist() if id_col else [None] * len(part)
-    rows = [(index, i, _row_id(ids[i], index, i), _content_key(str(t)))
+    rows = [(index, i, _row_id(ids[i], index, i), content_key(str(t)))
             for i, t in enumerate(part[text_column].tolist()) if not missing_value(t)]
     return pd.DataFrame(rows, columns=["partition", "row", "article_id", "key"])
 
