@@ -77,3 +77,33 @@ def test_dask_parquet_dataset_reads_one_date_order_for_the_whole_column(cluster,
     annotate_to_parquet(tmp_path / "rows.csv", tmp_path / "local", stages=["clean"], progress=False, id_column="article_id")
     local = read_annotations(tmp_path / "local").articles.set_index("article_id")["date"]
     assert local.to_dict() == dates.to_dict()
+
+
+@pytest.mark.slow
+def test_dask_parquet_dataset_skips_duplicates_across_partitions(cluster, tmp_path):
+    """A text or an id repeated in another partition is listed as skipped, as the local engine
+    does, not annotated twice or mixed under one id (each partition used to be read alone)."""
+    from arnews.distributed import annotate_dask_to_parquet
+
+    a = "قال الرئيس الروسي فلاديمير بوتين إن العلاقات مع الصين في أفضل حالاتها."
+    b = "أعلنت وزارة الخارجية الصينية أن بكين ترحب بالمحادثات مع موسكو."
+    c = "وقعت مصر والسعودية اتفاقا للتعاون في مجال الطاقة."
+    corpus = tmp_path / "dataset"
+    corpus.mkdir()
+    pd.DataFrame({"article_id": ["x1", "x2"], "text": [a, b]}).to_parquet(corpus / "part0.parquet")
+    # row 1: the text of x1 with other spacing and a new id; row 2: a new text under x2's id
+    pd.DataFrame({"article_id": ["x3", "x2", "x4"], "text": [a.replace(" ", "  "), c, c]}).to_parquet(corpus / "part1.parquet")
+    annotate_dask_to_parquet(corpus, tmp_path / "out", stages=["clean"], scheduler=cluster, id_column="article_id")
+    ann = read_annotations(tmp_path / "out")
+    assert sorted(ann.articles["article_id"]) == ["x1", "x2", "x4"]
+    assert ann.articles.set_index("article_id").loc["x2", "text"].startswith("أعلنت")
+    rep = ann.load_report
+    assert rep[["source", "status", "reason"]].values.tolist()[1:] == [
+        ["partition1#row1", "skipped", "duplicate text of partition0#row1"],
+        ["partition1#row2", "skipped", "duplicate article_id 'x2'"],
+    ]
+    assert rep["reason"].iloc[0] == "3 articles in 2 partitions"
+    local = tmp_path / "rows.csv"
+    pd.concat([pd.read_parquet(corpus / "part0.parquet"), pd.read_parquet(corpus / "part1.parquet")]).to_csv(local, index=False)
+    annotate_to_parquet(local, tmp_path / "local", stages=["clean"], progress=False, id_column="article_id")
+    assert sorted(read_annotations(tmp_path / "local").articles["article_id"]) == ["x1", "x2", "x4"]

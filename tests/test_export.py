@@ -16,6 +16,7 @@ from arnews.export import (
     read_dtm,
     stance_network,
     tokens_chunks,
+    write_chunks_csv,
     write_dtm,
     write_gexf,
     write_table_csv,
@@ -147,6 +148,14 @@ def test_any_table_as_csv(sample_annotations, tmp_path):
     assert json.loads(back.at[0, "a"]) == ["روسيا", "الصين"] and json.loads(back.at[0, "b"]) == {"k": 1}
 
 
+def test_chunks_csv_equals_whole_table_csv(sample_annotations, tmp_path):
+    m = sample_annotations.mentions
+    whole = write_table_csv(m, tmp_path / "whole.csv").read_bytes()
+    parts = [m.iloc[i:i + 7] for i in range(0, len(m), 7)]
+    assert len(parts) > 2
+    assert write_chunks_csv(parts, tmp_path / "parts.csv").read_bytes() == whole
+
+
 def test_cli_exports_an_annotation_folder(sample_annotations, tmp_path, capsys):
     src = tmp_path / "ann"
     sample_annotations.to_parquet(src)
@@ -155,6 +164,10 @@ def test_cli_exports_an_annotation_folder(sample_annotations, tmp_path, capsys):
     names = {p.name for p in out.rglob("*") if p.is_file()}
     assert {"dtm_norm.mtx", "dtm_lemma.mtx", "dtm_lemma_vocabulary.csv", "dtm_norm_documents.csv",
             "actor_network.gexf", "stance_network.gexf", "mentions.csv", "stance.csv"} <= names
-    assert "tokens.csv" not in names  # streamed tables are not duplicated as CSV
+    # the tokens table is streamed from the Parquet dataset into CSV, complete and in order
+    toks = pd.read_csv(out / "tables" / "tokens.csv")
+    assert (out / "tables" / "tokens.csv").read_bytes()[:3] == b"\xef\xbb\xbf"
+    assert list(toks.columns) == list(sample_annotations.tokens.columns)
+    assert toks["surface"].astype(str).tolist() == sample_annotations.tokens["surface"].astype(str).tolist()
     assert main([str(src), "--out", str(out), "--what", "nope"]) == 2
     assert "unknown export" in capsys.readouterr().err

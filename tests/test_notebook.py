@@ -97,3 +97,21 @@ def test_figure_is_written_for_publication_beside_the_report(tmp_path):
     assert Image.open(png).size[0] >= 4 * 300 * 0.8  # high-DPI, not the screen resolution
     nb.figure(message_figure("nothing to draw"))  # a sentence, not a figure: nothing written
     assert sorted(p.name for p in png.parent.iterdir()) == ["figure-01.png", "figure-01.svg"]
+
+
+def test_table_shows_missing_text_and_dates_as_empty_cells(tmp_path, monkeypatch):
+    """A near-duplicate group of articles without outlet used to show ``NaN`` in the page;
+    the CSV beside it keeps the values as they are."""
+    import itables
+
+    shown = []
+    monkeypatch.setattr(itables, "show", lambda df, **kw: shown.append(df))
+    nb = _nb(tmp_path)
+    df = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["الأهرام", None],
+                       "date": pd.to_datetime(["2024-01-02", None]), "similarity": [1.0, float("nan")]})
+    nb.table(df, "groups")
+    page = shown[0]
+    assert page["outlet"].tolist() == ["الأهرام", ""] and page["date"].tolist() == ["2024-01-02", ""]
+    assert pd.isna(page["similarity"].iloc[1]) and page["similarity"].dtype == float
+    assert df["outlet"].isna().sum() == 1  # the caller's table is not changed
+    assert pd.read_csv(tmp_path / "out" / "tables" / "demo" / "groups.csv")["outlet"].isna().sum() == 1

@@ -117,12 +117,6 @@ def _default_workers() -> int:
     return default_workers()
 
 
-def _default_workers() -> int:
-    from .resources import default_workers
-
-    return default_workers()
-
-
 def _evaluate(args: argparse.Namespace) -> int:
     if args.gold:
         if args.what != "stance":

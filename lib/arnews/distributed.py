@@ -100,22 +100,78 @@ def _annotate_and_write(chunk: pd.DataFrame, stages: list[str], out: str, index:
     return _write_part(annotate_chunk(chunk, stages), out, index)
 
 
-def _prepare_partition(part: pd.DataFrame, text_column: str, id_column: str | None, index: int,
-                       dayfirst: bool | None = None) -> pd.DataFrame:
-    """Turn a partition of a Parquet corpus into an articles chunk like load_corpus's."""
-    from .corpus import _finalize, id_text, missing_value
-
+def _checked(part: pd.DataFrame, text_column: str, id_column: str | None, index: int) -> pd.DataFrame:
     part = part.reset_index(drop=True)
-    if text_column not in part.columns:
-        raise ValueError(f"partition {index}: no text column {text_column!r}; columns are {list(part.columns)}")
+    for col in (text_column, id_column):
+        if col and col not in part.columns:
+            raise ValueError(f"partition {index}: no column {col!r}; columns are {list(part.columns)}")
+    return part
+
+
+def _row_id(raw_id, index: int, i: int) -> str:
+    """The article id of row ``i`` of partition ``index``: its own, else a generated one."""
+    from .corpus import id_text, missing_value
+
+    return f"p{index:05d}_{i:06d}" if missing_value(raw_id) else id_text(raw_id)
+
+
+def _source(index: int, i: int) -> str:
+    return f"partition{index}#row{i + 1}"
+
+
+def _partition_keys(part: pd.DataFrame, text_column: str, id_column: str | None, index: int) -> pd.DataFrame:
+    """One row per row with text of a partition: ``partition, row, article_id, key`` (a hash
+    of the whitespace-normalised text), for the duplicate check across partitions."""
+    from .corpus import _content_key, missing_value
+
+    part = _checked(part, text_column, id_column, index)
+    id_col = id_column or ("article_id" if "article_id" in part.columns else None)
+    ids = part[id_col].tolist() if id_col else [None] * len(part)
+    rows = [(index, i, _row_id(ids[i], index, i), _content_key(str(t)))
+            for i, t in enumerate(part[text_column].tolist()) if not missing_value(t)]
+    return pd.DataFrame(rows, columns=["partition", "row", "article_id", "key"])
+
+
+def duplicate_rows(keys: pd.DataFrame) -> dict[int, dict[int, str]]:
+    """The rows of a partitioned corpus to skip, ``{partition: {row: reason}}``, by the rules
+    of :func:`arnews.corpus.iter_corpus` over the whole dataset in order: a text already seen
+    in an earlier row, or an id already taken by an earlier loaded row.
+
+    >>> keys = pd.DataFrame({"partition": [0, 1, 1], "row": [0, 0, 1], "article_id": ["a", "a", "b"],
+    ...                      "key": ["k1", "k2", "k1"]})
+    >>> duplicate_rows(keys)
+    {1: {0: "duplicate article_id 'a'", 1: 'duplicate text of partition0#row1'}}
+    """
+    keys = keys.sort_values(["partition", "row"], kind="stable")
+    seen_text: dict[str, str] = {}
+    seen_id: set[str] = set()
+    out: dict[int, dict[int, str]] = {}
+    for p, r, aid, key in keys[["partition", "row", "article_id", "key"]].itertuples(index=False):
+        if key in seen_text:
+            out.setdefault(int(p), {})[int(r)] = f"duplicate text of {seen_text[key]}"
+        elif aid in seen_id:
+            out.setdefault(int(p), {})[int(r)] = f"duplicate article_id {aid!r}"
+        else:
+            seen_text[key] = _source(int(p), int(r))
+            seen_id.add(aid)
+    return out
+
+
+def _prepare_partition(part: pd.DataFrame, text_column: str, id_column: str | None, index: int,
+                       dayfirst: bool | None = None, skip: dict[int, str] | None = None) -> pd.DataFrame:
+    """Turn a partition of a Parquet corpus into an articles chunk like load_corpus's,
+    leaving out the rows in ``skip`` (duplicates, see :func:`duplicate_rows`)."""
+    from .corpus import _finalize, missing_value
+
+    part = _checked(part, text_column, id_column, index)
     rows = []
     for i, rec in enumerate(part.to_dict("records")):
         text = rec.pop(text_column)
-        if missing_value(text):
-            continue
         raw_id = rec.pop(id_column) if id_column else rec.pop("article_id", None)
-        aid = f"p{index:05d}_{i:06d}" if missing_value(raw_id) else id_text(raw_id)
-        row = {"article_id": aid, "source_path": f"partition{index}#row{i + 1}", "text": str(text), "encoding": "table"}
+        if missing_value(text) or i in (skip or {}):
+            continue
+        row = {"article_id": _row_id(raw_id, index, i), "source_path": _source(index, i), "text": str(text),
+               "encoding": "table"}
         row.update({k: v for k, v in rec.items() if v is not None and not (isinstance(v, float) and pd.isna(v))})
         rows.append(row)
     return _finalize(rows, [], True, dayfirst) if rows else pd.DataFrame()
@@ -142,21 +198,22 @@ def _dataset_dayfirst(source: str | os.PathLike, dayfirst: bool | None) -> bool:
     return detect_dayfirst(values).dayfirst
 
 
-def _skipped_rows(part: pd.DataFrame, text_column: str, index: int) -> list[dict]:
+def _skipped_rows(part: pd.DataFrame, text_column: str, index: int, skip: dict[int, str] | None = None) -> list[dict]:
     """Load-report rows for the rows of a partition that :func:`_prepare_partition` leaves out
-    (no text), so that nothing is dropped without a trace."""
+    (no text, or a duplicate), so that nothing is dropped without a trace."""
     from .corpus import missing_value
 
-    texts = part[text_column] if text_column in part.columns else []
-    return [{"source": f"partition{index}#row{i + 1}", "status": "skipped", "reason": "empty text", "encoding": "table",
-             "article_id": None} for i, t in enumerate(texts) if missing_value(t)]
+    texts = part[text_column].tolist() if text_column in part.columns else []
+    reasons = {i: "empty text" for i, t in enumerate(texts) if missing_value(t)} | dict(skip or {})
+    return [{"source": _source(index, i), "status": "skipped", "reason": reasons[i], "encoding": "table",
+             "article_id": None} for i in sorted(reasons)]
 
 
 def _partition_task(part: pd.DataFrame, text_column: str, id_column: str | None, index: int, stages: list[str], out: str,
-                    dayfirst: bool | None = None) -> tuple[dict[str, int], list[dict]]:
+                    dayfirst: bool | None = None, skip: dict[int, str] | None = None) -> tuple[dict[str, int], list[dict]]:
     """Annotate one partition into parts; returns the rows per table and the skipped rows."""
-    arts = _prepare_partition(part, text_column, id_column, index, dayfirst)
-    skipped = _skipped_rows(part.reset_index(drop=True), text_column, index)
+    arts = _prepare_partition(part, text_column, id_column, index, dayfirst, skip)
+    skipped = _skipped_rows(part.reset_index(drop=True), text_column, index, skip)
     if arts.empty:
         return {"articles": 0}, skipped
     return _write_part(annotate_chunk(arts, stages), out, index), skipped
@@ -220,7 +277,10 @@ def _dask_to_parts(source, out: Path, run: Run, stage_list: list[str], chunk_siz
             delayed_parts = ddf.to_delayed()
             from dask import delayed
 
-            tasks = [delayed(_partition_task)(p, text_column, id_column, i, stage_list, str(out), dayfirst)
+            # a first pass over the partitions finds duplicate texts and ids across the dataset
+            key_tasks = [delayed(_partition_keys)(p, text_column, id_column, i) for i, p in enumerate(delayed_parts)]
+            skips = duplicate_rows(pd.concat(client.gather(client.compute(key_tasks)), ignore_index=True))
+            tasks = [delayed(_partition_task)(p, text_column, id_column, i, stage_list, str(out), dayfirst, skips.get(i))
                      for i, p in enumerate(delayed_parts)]
             results = []
             for counts, skipped in client.gather(client.compute(tasks)):

@@ -70,6 +70,7 @@ __all__ = [
     "stance_network",
     "write_gexf",
     "write_table_csv",
+    "write_chunks_csv",
     "DOWNLOAD_BUTTONS",
     "enable_table_downloads",
     "main",
@@ -120,10 +121,11 @@ def _form_column(chunk: pd.DataFrame, form: str) -> pd.Series:
     return v
 
 
-def tokens_chunks(path: str | os.PathLike, columns: Iterable[str] = ("article_id", "norm", "lemma", "is_word"),
+def tokens_chunks(path: str | os.PathLike, columns: Iterable[str] | None = ("article_id", "norm", "lemma", "is_word"),
                   batch_rows: int = 1_000_000) -> Iterator[pd.DataFrame]:
     """The ``tokens`` table of an annotation folder (or a ``tokens.parquet`` file or
-    dataset), read in record batches of at most ``batch_rows`` rows, only ``columns``.
+    dataset), read in record batches of at most ``batch_rows`` rows, only ``columns``
+    (``None``: every column).
 
     >>> next(tokens_chunks("out/annotations")).columns.tolist()     # doctest: +SKIP
     ['article_id', 'norm', 'lemma', 'is_word']
@@ -136,7 +138,7 @@ def tokens_chunks(path: str | os.PathLike, columns: Iterable[str] = ("article_id
     if not p.exists():
         raise FileNotFoundError(f"{p}: no tokens table here (expected an annotation folder written by 'arnews annotate')")
     d = ds.dataset(p, format="parquet")
-    cols = [c for c in columns if c in d.schema.names]
+    cols = list(d.schema.names) if columns is None else [c for c in columns if c in d.schema.names]
     for batch in d.to_batches(columns=cols, batch_size=batch_rows):
         yield batch.to_pandas()
 
@@ -496,14 +498,28 @@ def write_table_csv(df: pd.DataFrame, path: str | os.PathLike, *, excel: bool = 
     >>> pd.read_csv(p).values.tolist()
     [['روسيا', '[1, 2]']]
     """
+    return write_chunks_csv([df], path, excel=excel)
+
+
+def write_chunks_csv(chunks: Iterable[pd.DataFrame], path: str | os.PathLike, *, excel: bool = True) -> Path:
+    """Write a table given as chunks (e.g. :func:`tokens_chunks`) as one CSV, one chunk in
+    memory at a time, as :func:`write_table_csv` writes a whole table. Returns the path.
+
+    >>> import tempfile
+    >>> parts = [pd.DataFrame({"w": ["روسيا"]}), pd.DataFrame({"w": ["الصين"]})]
+    >>> pd.read_csv(write_chunks_csv(parts, tempfile.mktemp(suffix=".csv")))["w"].tolist()
+    ['روسيا', 'الصين']
+    """
     p = Path(path)
     p.parent.mkdir(parents=True, exist_ok=True)
-    out = df.copy()
-    out.attrs = {}
-    for c in out.columns:
-        if out[c].dtype == object:
-            out[c] = out[c].map(_cell)
-    out.to_csv(p, index=False, encoding="utf-8-sig" if excel else "utf-8")
+    with open(p, "w", encoding="utf-8-sig" if excel else "utf-8", newline="") as fh:
+        for k, chunk in enumerate(chunks):
+            out = chunk.copy()
+            out.attrs = {}
+            for c in out.columns:
+                if out[c].dtype == object:
+                    out[c] = out[c].map(_cell)
+            out.to_csv(fh, index=False, header=k == 0)
     return p
 
 
@@ -584,7 +600,9 @@ def export_all(ann, out_dir: str | os.PathLike, *, what: Iterable[str] = WHAT, f
     if "tables" in what:
         for name, df in tables.items():
             if name == "tokens" and tokens_source is not None:
-                continue  # large: read it from the Parquet dataset instead
+                # large: streamed from the Parquet dataset, one record batch at a time
+                written.append(write_chunks_csv(tokens_chunks(tokens_source, columns=None), out / "tables" / "tokens.csv"))
+                continue
             written.append(write_table_csv(df, out / "tables" / f"{name}.csv"))
     return written
 

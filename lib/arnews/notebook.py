@@ -267,7 +267,27 @@ def _safe(name: str) -> str:
     return keep.strip("._") or "table"
 
 
+def for_display(df: pd.DataFrame) -> pd.DataFrame:
+    """The table as a page shows it: missing text, dates and categories as empty cells (not
+    ``NaN``, ``None`` or ``NaT``); numbers untouched.
+
+    >>> for_display(pd.DataFrame({"outlet": ["a", None], "n": [1.0, float("nan")]})).values.tolist()
+    [['a', 1.0], ['', nan]]
+    """
+    out = df.copy()
+    for c in out.columns:
+        col = out[c]
+        if pd.api.types.is_numeric_dtype(col) or pd.api.types.is_bool_dtype(col) or not col.isna().any():
+            continue
+        if pd.api.types.is_datetime64_any_dtype(col):  # as pandas prints it: the time only when there is one
+            timed = (col.dropna() != col.dropna().dt.normalize()).any()
+            col = col.dt.strftime("%Y-%m-%d %H:%M:%S" if timed else "%Y-%m-%d")
+        out[c] = col.astype(object).where(col.notna(), "")
+    return out
+
+
 def _show(df: pd.DataFrame, caption: str) -> None:
+    df = for_display(df)
     try:
         from itables import show
 

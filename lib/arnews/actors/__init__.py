@@ -11,7 +11,8 @@ type            ``person``, ``country``, ``organization`` or ``bloc``
 country         the country (or body/bloc) the actor belongs to; countries and blocs map to
                 themselves, ``KREMLIN`` → ``RUS``, ``GUTERRES`` → ``UN``
 label_en        English label
-label_ar        Arabic label (also matched)
+label_ar        Arabic label (also matched; as a weak variant when ``weak_variants`` lists it,
+                e.g. ``مالي`` "Mali", also "financial")
 variants        Arabic (or Latin) spellings separated by ``|``, machine-translation forms
                 included (``بوتين|بوتن|فلاديمير بوتين``); multi-word names are written with spaces
 weak_variants   *optional*: short, ambiguous forms (``شي|جي|G!`` for Xi) that count only in

@@ -123,7 +123,9 @@ def variant_forms(r: Mapping[str, str]) -> list[tuple[tuple[str, ...], str, str,
         seen.add(key)
         out.append((key, text, strength, rule))
 
-    for v in ([r["label_ar"]] if r.get("label_ar") else []) + split_field(r.get("variants")):
+    weak = {variant_key(v.rstrip("!").strip()) for v in split_field(r.get("weak_variants"))}
+    label = [r["label_ar"]] if r.get("label_ar") and variant_key(r["label_ar"]) not in weak else []
+    for v in label + split_field(r.get("variants")):  # a label also listed as weak (مالي) stays weak
         add(v, "strong", "variant")
     for stem in split_field(r.get("nisba")):
         for form in nisba_forms(normalize(stem)):
