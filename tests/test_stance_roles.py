@@ -180,3 +180,12 @@ def test_fit_trains_a_second_stage_that_the_json_keeps_and_zero_turns_off(tmp_pa
     assert plain.rerank is None and plain.meta["none_bias"] == plain.meta["none_bias_first_stage"]
     plain.to_json(tmp_path / "p.json")
     assert stance_model.StanceModel.from_json(tmp_path / "p.json").rerank is None
+
+
+def test_balanced_bias_counts_pairs_never_proposed_against_recall():
+    cls = ["none", "cooperation", "conflict", "neutral"]
+    probs = np.array([[0.1, 0.9, 0, 0]] * 4 + [[0.45, 0.55, 0, 0]] * 4)
+    truth = ["cooperation"] * 5 + ["none"] * 3
+    strict = stance_train.choose_none_bias(probs, truth, cls, balanced=True)
+    assert strict > 0  # precision 0.625 at 0; 1.0 with recall 0.8 once the weak ones drop
+    assert stance_train.choose_none_bias(probs, truth, cls, balanced=True, missed=6) == 0.0  # recall is the short one

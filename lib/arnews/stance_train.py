@@ -249,10 +249,14 @@ NONE_BIAS_GRID = tuple(round(x * 0.1, 1) for x in range(-10, 31))  # -1.0 … 3.
 
 
 def choose_none_bias(probs: np.ndarray, truth: list[str], classes: list[str],
-                     grid: tuple[float, ...] = NONE_BIAS_GRID) -> float:
+                     grid: tuple[float, ...] = NONE_BIAS_GRID, balanced: bool = False, missed: int = 0) -> float:
     """The bias towards ``none`` (see :func:`~arnews.stance_model.decide_pairs`) that gives the
     best F1 of finding related pairs on held-out predictions (``probs``: calibrated, one row per
     candidate pair; ``truth``: its gold label). Ties go to the bias nearest 0.
+
+    ``balanced``: the best of precision and recall taken together instead, i.e. the highest
+    min(precision, recall) — the issue's target is recall and precision both ≥ 0.70; recall
+    then counts ``missed`` gold pairs that were never candidates.
 
     >>> p = np.array([[0.45, 0.55, 0, 0], [0.3, 0.7, 0, 0], [0.2, 0.8, 0, 0]])
     >>> choose_none_bias(p, ["none", "cooperation", "cooperation"], ["none", "cooperation", "conflict", "neutral"])
@@ -265,6 +269,9 @@ def choose_none_bias(probs: np.ndarray, truth: list[str], classes: list[str],
         found = decide_pairs(probs, classes, b) != none
         denom = found.sum() + real.sum()
         f1 = 2 * (found & real).sum() / denom if denom else 0.0
+        if balanced:
+            tp = (found & real).sum()
+            f1 = min(tp / found.sum() if found.sum() else 0.0, tp / (real.sum() + missed) if real.sum() + missed else 0.0)
         if f1 > best_f1 + 1e-12:
             best, best_f1 = float(b), f1
     return best
@@ -340,8 +347,9 @@ def _rerank_xy(examples: list[Example], oof: dict[int, list[dict[str, float]]], 
 def fit_rerank(examples: list[Example], oof: dict[int, list[dict[str, float]]], c: float = RERANK_C):
     """The second-stage layer (:mod:`arnews.stance.rerank`) trained on the out-of-batch
     first-stage probabilities ``oof`` (example index -> one dict per pair), and the bias towards
-    ``none`` that gives the best pair F1 on its own out-of-batch predictions (each group held
-    out in turn)."""
+    ``none`` where pair precision and recall (missed gold pairs included) are best together on
+    its own out-of-batch predictions (each group held out in turn; :func:`choose_none_bias`
+    with ``balanced``)."""
     X, y, g = _rerank_xy(examples, oof, lambda i: True)
     groups = np.asarray(g)
     probs = np.zeros((len(y), len(PAIR_LABELS)))
@@ -353,7 +361,8 @@ def fit_rerank(examples: list[Example], oof: dict[int, list[dict[str, float]]], 
                            PAIR_LABELS, class_weight=None)
         probs[held] = layer.predict_proba([x for x, h in zip(X, held) if h])
     layer = _fit_layer(X, y, c, PAIR_LABELS, class_weight=None)
-    return layer, choose_none_bias(probs, y, list(PAIR_LABELS))
+    missed = sum(len(set(e.gold_pairs) - set(e.pairs)) for i, e in enumerate(examples) if i in oof)
+    return layer, choose_none_bias(probs, y, list(PAIR_LABELS), balanced=True, missed=missed)
 
 
 def cross_validate(examples: list[Example], pair_c: float = PAIR_C, tone_c: float = TONE_C,
