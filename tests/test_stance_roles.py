@@ -189,3 +189,35 @@ def test_balanced_bias_counts_pairs_never_proposed_against_recall():
     strict = stance_train.choose_none_bias(probs, truth, cls, balanced=True)
     assert strict > 0  # precision 0.625 at 0; 1.0 with recall 0.8 once the weak ones drop
     assert stance_train.choose_none_bias(probs, truth, cls, balanced=True, missed=6) == 0.0  # recall is the short one
+
+
+def test_second_stage_columns_give_the_scores_of_the_feature_dicts():
+    from arnews.stance.rerank import rerank_logits
+
+    rng = np.random.default_rng(0)
+    pairs, owner, implicit = [], [], []
+    for s in range(40):
+        chosen = list(itertools.combinations("ABCDEF"[:2 + s % 5], 2))
+        pairs += chosen
+        owner += [s] * len(chosen)
+        implicit += [str(rng.choice(["", "context1", "context2", "lexicon", "context-both"])) for _ in chosen]
+    probs = rng.dirichlet(np.ones(4), size=len(pairs))
+    probs[5] = probs[6]  # equal scores in one sentence
+    feats = rerank_features(pairs, owner, probs, implicit)
+    names = sorted({k for d in feats for k in d})
+    layer = stance_model.LinearLayer(list(PAIR_ORDER), {n: i for i, n in enumerate(names)},
+                                     rng.normal(size=(4, len(names))), rng.normal(size=4))
+    np.testing.assert_allclose(rerank_logits(layer, pairs, owner, probs, implicit), layer.logits(feats), atol=1e-12)
+    assert rerank_logits(layer, [], [], np.zeros((0, 4)), []).shape == (0, 4)
+
+
+def test_roles_of_a_whole_sentence_equal_the_roles_one_by_one():
+    from arnews.stance.roles import mention_roles
+
+    for text in ("وقعت مصر والأردن والعراق في الرياض اتفاقا للربط الكهربائي بحضور ممثلين عن الصين وروسيا.",
+                 "وعلى غرار الهند، تسعى البرازيل وجنوب أفريقيا، والأرجنتين إلى تعزيز التجارة مع بكين بموسكو."):
+        v = _views(text)[0]
+        spans = [(m.first, m.last) for m in v.mentions]
+        whole = mention_roles(v.words, v.mentions)
+        assert whole == {m.first: mention_role(v.words, m.first, m.surface, spans) for m in v.mentions}
+        assert max(r.run for r in whole.values()) >= 3

@@ -26,7 +26,7 @@ from typing import Iterator
 
 import pandas as pd
 
-from .stance.roles import MentionRole, coordination_features, mention_role, nearest_cue_features, role_features
+from .stance.roles import MentionRole, coordination_features, mention_roles, nearest_cue_features, role_features
 
 __all__ = ["PAIR_LABELS", "TONE_LABELS", "MAX_CODES", "ANAPHORS", "Mention", "Cue", "SentenceView", "PairContext",
            "word_key", "sentence_views", "pair_contexts", "pair_features", "sentence_word_features", "sentence_word_names",
@@ -390,8 +390,7 @@ def _layout_features(mentions: list[Mention], lm: Mention, rm: Mention) -> dict[
 
 def _roles(view: SentenceView) -> dict[int, MentionRole]:
     """:func:`~arnews.stance.roles.mention_role` of each mention, by its first word."""
-    spans = [(m.first, m.last) for m in view.mentions]
-    return {m.first: mention_role(view.words, m.first, m.surface, spans) for m in view.mentions}
+    return mention_roles(view.words, view.mentions)
 
 
 def _pair_role_features(view: SentenceView, roles: dict[int, MentionRole], lm: Mention, rm: Mention,

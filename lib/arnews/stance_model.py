@@ -322,12 +322,12 @@ class StanceModel:
     def _rerank(self, pa: list[str], pb: list[str], owner: list[int], z: np.ndarray, pctx: list) -> np.ndarray:
         """The second stage's probabilities (columns as the pair layer's classes) from the first
         stage's raw scores ``z`` (no temperature: the second stage was trained on such)."""
-        from .stance.rerank import PAIR_ORDER, rerank_features
+        from .stance.rerank import PAIR_ORDER, rerank_logits
 
         layer = self.pairs
         e = np.exp(z - z.max(axis=1, keepdims=True))
         raw = (e / e.sum(axis=1, keepdims=True))[:, [layer.classes.index(c) for c in PAIR_ORDER]]
-        out = self.rerank.predict_proba(rerank_features(list(zip(pa, pb)), owner, raw, [c.implicit for c in pctx]))
+        out = self.rerank.softmax(rerank_logits(self.rerank, list(zip(pa, pb)), owner, raw, [c.implicit for c in pctx]))
         return out[:, [self.rerank.classes.index(c) for c in layer.classes]]
 
     def _pair_summaries(self, n_views: int, owner: list[int], probs: np.ndarray) -> list[dict]:

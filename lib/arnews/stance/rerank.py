@@ -18,11 +18,10 @@ into the final probabilities.
 from __future__ import annotations
 
 import math
-import re
 
 import numpy as np
 
-__all__ = ["PAIR_ORDER", "pair_kind", "rerank_features"]
+__all__ = ["PAIR_ORDER", "pair_kind", "rerank_features", "rerank_logits"]
 
 PAIR_ORDER = ("none", "cooperation", "conflict", "neutral")  # the columns of ``probs``
 _FLOOR = 1e-6
@@ -36,7 +35,7 @@ def pair_kind(implicit: str) -> str:
     >>> pair_kind(""), pair_kind("context2"), pair_kind("lexicon")
     ('named', 'context', 'lexicon')
     """
-    return re.sub(r"\d+$", "", implicit) if implicit else "named"
+    return implicit.rstrip("0123456789") or "named"
 
 
 def rerank_features(pairs: list[tuple[str, str]], owner: list[int], probs: np.ndarray,
@@ -90,3 +89,79 @@ def _sentence_features(pairs, rel, logp, implicit) -> list[dict[str, float]]:
                   f"lp_none:{kind}": lp[0]})
         out.append(f)
     return out
+
+
+def rerank_logits(layer, pairs: list[tuple[str, str]], owner: list[int], probs: np.ndarray,
+                  implicit: list[str]) -> np.ndarray:
+    """``layer.logits(rerank_features(...))`` computed column by column with numpy (no dict per
+    pair): the same features, for the pipeline's many pairs (``layer``: the second stage's
+    :class:`~arnews.stance_model.LinearLayer`)."""
+    n = len(pairs)
+    vocab = layer.vocabulary
+    X = np.zeros((n, len(vocab)))
+    if not n:
+        return X @ layer.coef.T + layer.intercept
+    own = np.asarray(owner)
+    rel = 1.0 - probs[:, 0]
+    logp = np.log(np.maximum(probs, _FLOOR))
+    starts = np.flatnonzero(np.r_[True, own[1:] != own[:-1]])
+    size = np.diff(np.r_[starts, n])
+    group = np.repeat(np.arange(len(starts)), size)
+    top = np.maximum.reduceat(rel, starts)
+    order = np.lexsort((np.arange(n), -rel, group))  # within a sentence: higher first, then earlier
+    rank = np.empty(n, dtype=np.int64)
+    rank[order] = np.arange(n) - np.repeat(starts, size)  # rows of a group are consecutive, so order keeps groups
+    gaps = _gaps_both(group, pairs, rel)
+    best = (gaps >= 0).sum(axis=1)
+
+    def put(name: str, values) -> None:
+        j = vocab.get(name)
+        if j is not None:
+            X[:, j] = values
+
+    for k, c in enumerate(PAIR_ORDER):
+        put(f"lp:{c}", logp[:, k])
+    put("bias", 1.0)
+    put("gap", rel - top[group])
+    for r in (1, 2, 3):
+        put(f"rank={r}", (np.minimum(rank + 1, 3) == r).astype(float))
+    for b, name in enumerate(("neither", "one", "both")):
+        put(f"best={name}", (best == b).astype(float))
+    put("gap_hi", np.minimum(gaps.max(axis=1), 1.0))
+    put("gap_lo", np.minimum(gaps.min(axis=1), 1.0))
+    put("lncands", np.log(size)[group])
+    kinds = np.array(implicit, dtype=object)
+    for tag in set(implicit):
+        kind = pair_kind(tag)
+        mask = (kinds == tag).astype(float)
+        for name, values in ((f"kind:{kind}", mask), (f"lp_none:{kind}", mask * logp[:, 0])):
+            j = vocab.get(name)
+            if j is not None:
+                X[:, j] += values  # context1 and context2 share the columns of "context"
+    return X @ layer.coef.T + layer.intercept
+
+
+def _gaps_both(group: np.ndarray, pairs: list[tuple[str, str]], rel: np.ndarray) -> np.ndarray:
+    """Per row and side (a, b): its ``rel`` minus the best ``rel`` of the other rows of its
+    sentence that name the same code, 1.0 when no other row names it (a pair's two codes
+    differ, so each row names a code once)."""
+    n = len(pairs)
+    ids: dict[str, int] = {}
+    code_id = np.fromiter((ids.setdefault(p[k], len(ids)) for k in (0, 1) for p in pairs), dtype=np.int64,
+                          count=2 * n)  # a's, then b's
+    occ_group, occ_rel, occ_row = np.r_[group, group], np.r_[rel, rel], np.r_[np.arange(n), np.arange(n)]
+    key = occ_group.astype(np.int64) * (int(code_id.max()) + 1) + code_id
+    order = np.lexsort((occ_row, -occ_rel, key))
+    k = key[order]
+    first = np.r_[True, k[1:] != k[:-1]]
+    start = np.maximum.accumulate(np.where(first, np.arange(2 * n), 0))
+    size = np.diff(np.r_[np.flatnonzero(first), 2 * n])
+    count = np.repeat(size, size)
+    r = occ_rel[order]
+    best = r[start]
+    second = np.where(count > 1, r[np.minimum(start + 1, 2 * n - 1)], np.nan)
+    other = np.where(np.arange(2 * n) == start, second, best)
+    gap = np.where(count > 1, r - other, 1.0)
+    out = np.empty(2 * n)
+    out[order] = gap
+    return out.reshape(2, n).T

@@ -18,7 +18,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-__all__ = ["PREPOSITIONS", "COMPARE_MARKERS", "MentionRole", "mention_role", "role_features"]
+__all__ = ["PREPOSITIONS", "COMPARE_MARKERS", "MentionRole", "mention_role", "mention_roles", "role_features",
+           "coordination_features", "nearest_cue_features"]
 
 # Normalized prepositions (alef and ya as arnews.normalize writes them: الى → الي, على → علي).
 PREPOSITIONS = frozenset({
@@ -61,6 +62,40 @@ def mention_role(words: list[str], first: int, surface: str, spans: list[tuple[i
     return MentionRole(gov, compare, *_run(words, first, spans))
 
 
+def mention_roles(words: list[str], mentions) -> dict[int, MentionRole]:
+    """:func:`mention_role` of every mention of a sentence (``mentions``: records with ``first``,
+    ``last`` and ``surface``), keyed by first word; the lists are found in one pass.
+
+    >>> from arnews.stance_features import Mention
+    >>> ms = [Mention("EGY", 1, 1, "country", "مصر"), Mention("JOR", 2, 2, "country", "الأردن")]
+    >>> mention_roles(["وقعت", "مصر", "والاردن"], ms)[2]
+    MentionRole(gov='', compare=False, run=2, run_start=1)
+    """
+    order = sorted({(m.first, m.last) for m in mentions})
+    run_of: dict[int, tuple[int, int]] = {}
+    lo = 0
+    for i in range(len(order) + 1):
+        if i == len(order) or (i > lo and not _joined(words, order[i - 1], order[i])):
+            for a, _ in order[lo:i]:
+                run_of[a] = (i - lo, order[lo][0])
+            lo = i
+    out = {}
+    for m in mentions:
+        gov = _clitic(words[m.first], m.surface) if 0 <= m.first < len(words) else ""
+        if not gov and m.first > 0 and words[m.first - 1] in PREPOSITIONS:
+            gov = words[m.first - 1].lstrip("و") or words[m.first - 1]
+        compare = any(w in COMPARE_MARKERS for w in words[max(0, m.first - 3):m.first])
+        out[m.first] = MentionRole(gov, compare, *run_of.get(m.first, (1, m.first)))
+    return out
+
+
+def _joined(words: list[str], left: tuple[int, int], right: tuple[int, int]) -> bool:
+    """The mention at ``right`` is listed after the one at ``left``: nothing but و / ، between
+    (or nothing, and a و joined to the next word)."""
+    gap = words[left[1] + 1:right[0]]
+    return all(w in _JOINERS for w in gap) and (bool(gap) or words[right[0]][:1] == "و")
+
+
 def _run(words: list[str], first: int, spans: list[tuple[int, int]]) -> tuple[int, int]:
     """How many mentions form a list with the one at ``first`` (neighbours separated by nothing
     but و / ، ; a joined و on the next word counts), and the list's first word."""
@@ -70,8 +105,7 @@ def _run(words: list[str], first: int, spans: list[tuple[int, int]]) -> tuple[in
         return 1, first
 
     def joined(i: int, j: int) -> bool:  # mention i and the next mention j are listed together
-        gap = words[order[i][1] + 1:order[j][0]]
-        return all(w in _JOINERS for w in gap) and (bool(gap) or words[order[j][0]][:1] == "و")
+        return _joined(words, order[i], order[j])
 
     lo = idx
     while lo > 0 and joined(lo - 1, lo):
