@@ -148,6 +148,9 @@ def with_text(sp: tuple, according: bool) -> tuple:
     return actor, txt, s, e
 
 
+_PLACE_PREPOSITIONS = frozenset({"في", "من", "الي", "لدي", "داخل", "قرب"})  # normalized forms
+
+
 def subject_before(a: Article, i: int, s0: int) -> tuple | None:
     """An actor mention right before the verb at ``i`` ("بوتين قال", "بوتن وشي يتعهدان"):
     the start of a coordinated subject is taken. Mentions carrying a preposition (لبوتين)
@@ -158,6 +161,9 @@ def subject_before(a: Article, i: int, s0: int) -> tuple | None:
     k = int(a.m_cover[p])
     if set(a.text[int(a.start[a.m_tokens[k][0]]) : a.m_span[k][0]]) & set("لبك"):
         return None
+    q = prev_word(a, a.m_tokens[k][0])
+    if q is not None and q >= s0 and a.norm[q] in _PLACE_PREPOSITIONS:
+        return None  # "سفارة ميانمار في بانكوك تقول": a place, not the subject
     first = k
     q = prev_word(a, a.m_tokens[k][0])
     while q is not None and q >= s0 and a.m_cover[q] >= 0:

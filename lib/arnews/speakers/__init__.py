@@ -47,7 +47,8 @@ speaker), or ``chain:وأضاف>الوزير`` when the speaker was named outsid
 
 The work is split by job: :mod:`.lexicon` (word lists), :mod:`.positions` (quote marks,
 sentence starts), :mod:`.kind` (speech, term or title), :mod:`.resolve` (phrase → state and
-type; nisbas of countries the gazetteer lacks from ``data/lexicons/speaker_nisbas.csv``),
+type; broken-plural and ambiguous nisbas the gazetteer's names do not give, from
+``data/lexicons/speaker_nisbas.csv``),
 :mod:`.subjects` (subjects of speech verbs, the sentence's subject for pronoun verbs),
 :mod:`.interview` (first-person answers of ``س:``/``ج:`` interviews) and :mod:`.columns`
 (the hook; continuation cues take the latest earlier speaker agreeing in gender).

@@ -17,7 +17,7 @@ from .positions import MentionIndex, starting_in
 
 # A definite body noun standing for a body named before ("البرنامج", "للمنظمة", "الوكالة").
 BODY_BACK = {"البرنامج": "برنامج", "المنظمة": "منظمة", "الوكالة": "وكالة", "الصندوق": "صندوق",
-              "المفوضية": "مفوضية", "الهيئة": "هيئة"}
+              "المفوضية": "مفوضية", "الهيئة": "هيئة", "الاتحاد": "اتحاد"}
 
 
 def body_noun(words: list[Word]) -> str | None:

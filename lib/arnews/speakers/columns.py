@@ -11,12 +11,14 @@ import regex as re
 from ..text import normalize
 from .lexicon import (CHAIN_RULES, NOT_SUBJECT, PHRASE_MAX, SKIP_START, SPEAKER_COLUMNS, STOP_WORDS, TIME_WORDS, SpeakerLexicon,
                       find_entries, is_speech_verb, load_speaker_lexicon, speech_forms, words_in)
-from .positions import MentionIndex, SpanSet, in_spans, paragraph_start, sentence_start, starting_in, within
+from .positions import (MentionIndex, SpanSet, in_spans, paragraph_start, previous_paragraph, sentence_start, starting_in,
+                        within)
 from .kind import quote_kind
-from .resolve import Mention, dateline_country, head_noun, nisba_country, resolve_speaker, title_heads
+from .resolve import Mention, dateline_country, head_noun, nisba_country, phrase_end, resolve_speaker, title_heads
 from .headline import headline_speaker
-from .interview import colleague, first_person, is_interview, our_title, turn
-from .subjects import PREPOSITIONS, Subject, addressee, find_subjects, sentence_subject
+from .local import place_heading
+from .interview import colleague, first_person, is_interview, our_title, second_person_said, turn
+from .subjects import PREPOSITIONS, Subject, addressee, find_subjects, participle_subject, sentence_subject
 
 
 # ---------------------------------------------------------------------------
@@ -320,6 +322,9 @@ def _reattribute(text: str, r: dict, before: list[dict], ments: list[Mention], l
     ss = r.get("speaker_start")
     if rule in ("implicit_same_sentence", "implicit_sentence_person") and ss is not None and not pd.isna(ss) \
             and int(ss) >= sent and not _adverb_speaker(r, text, lex):
+        main = participle_subject(text, r.get("verb"), int(r["start"]), sent, own)
+        if main is not None and main.start != int(ss):
+            _set_speaker(r, main, text, "implicit_same_sentence")
         return  # the system's pronoun resolution stays inside the sentence: keep it
     own = [x for x in own if not _source_phrase(_norm_words(text[x.start:x.end]))]
     if own:
@@ -346,19 +351,24 @@ def _reattribute(text: str, r: dict, before: list[dict], ments: list[Mention], l
         forms = speech_forms()
         inherited = any((is_speech_verb(w) or any(x in forms for x in w.readings[:3])) and not in_spans(w.start, spans)
                         for w in words_in(text, sent, mark))
+        # "وتذهب أبعد من ذلك: «…»": a colon right before the mark introduces words said (round 7)
+        colon = not inherited and text[sent:mark].rstrip().endswith(":")
+        inherited = inherited or colon
     if not inherited:
         return
     subject = sentence_subject(text, sent, mark, ments, lex, spans)
     if subject is not None and not _source_phrase(_norm_words(text[subject.start:subject.end])):
-        _set_speaker(r, subject, text, "implicit_sentence_subject")
+        _set_speaker(r, subject, text, "implicit_sentence_subject")  # also "وتروي الممرضة …: «…»"
         return
+    if rule is None and colon and sent == paragraph_start(text, mark):
+        return  # "الخلاصة: «…»" opening a paragraph continues no one
     para = paragraph_start(text, mark)
-    cands = [(x.pos, x) for x in find_subjects(text, para, sent, ments, lex, spans)]
-    for p in before:
-        ps = p.get("speaker_start")
-        if (p.get("kind") == "speech" and ps is not None and not pd.isna(ps) and int(ps) >= para
-                and p.get("speaker_text") and not _adverb_speaker(p, text, lex)):
-            cands.append((int(p["start"]), p))
+    cands = _last_speakers(text, para, sent, len(text), before, ments, lex, spans)
+    if not cands and sent == para and para > 0:
+        # a paragraph opened by "وأضاف …" / "وتابعت: «…»" with no subject of its own
+        # continues the last speaker of the paragraph before it (round 7)
+        prev = previous_paragraph(text, para)
+        cands = _last_speakers(text, prev, para, para, before, ments, lex, spans)
     if not cands:
         if _adverb_speaker(r, text, lex):
             for c in ("speaker_text", "speaker_actor_id", "speaker_start", "speaker_end", "speaker_via"):
@@ -372,6 +382,25 @@ def _reattribute(text: str, r: dict, before: list[dict], ments: list[Mention], l
         for c in _SPEAKER_FIELDS:
             r[c] = last.get(c)
         r["rule"] = "continuation"
+
+
+_RECENT = 20  # earlier quotes looked at by their own position (bounded: long one-paragraph articles)
+
+
+def _last_speakers(text: str, lo: int, hi: int, quotes_hi: int, before: list[dict], ments: list[Mention],
+                   lex: SpeakerLexicon, spans) -> list[tuple[int, object]]:
+    """Candidate speakers from ``lo`` on (a paragraph's start) as ``(position, Subject or
+    earlier quote row)``: the subjects of the speech verbs in ``[lo, hi)`` and the earlier
+    attributed speech quotes whose speaker phrase or whose own text starts in
+    ``[lo, quotes_hi)`` (a quote continuing a speaker named earlier counts too)."""
+    cands: list[tuple[int, object]] = [(x.pos, x) for x in find_subjects(text, lo, hi, ments, lex, spans)]
+    for p in before:
+        ps = p.get("speaker_start")
+        if (p.get("kind") == "speech" and ps is not None and not pd.isna(ps)
+                and (lo <= int(ps) < quotes_hi or lo <= int(p["start"]) < quotes_hi)
+                and p.get("speaker_text") and not _adverb_speaker(p, text, lex)):
+            cands.append((int(p["start"]), p))
+    return cands
 
 
 def _third_party_after(text: str, r: dict, spans) -> bool:
@@ -396,7 +425,9 @@ def _interviewee(text: str, r: dict, headline: dict, spans, lex: SpeakerLexicon)
     ``interviewee_colleague``); a title with "our"/"your" in a turn
     speaks for the interviewee's state. Returns True when the row was settled here."""
     t = turn(text, int(r["start"]))
-    if t == "ج" and first_person(text, int(r["start"]) - 1, spans) and not _third_party_after(text, r, spans):
+    mark = int(r["start"]) - 1
+    if ((t == "ج" and first_person(text, mark, spans) and not _third_party_after(text, r, spans))
+            or (t == "س" and second_person_said(text, mark, spans))):
         for c in (*_SPEAKER_FIELDS, "speaker_country", "speaker_type"):
             r[c] = headline.get(c)
         r["rule"] = "interviewee"
@@ -406,7 +437,6 @@ def _interviewee(text: str, r: dict, headline: dict, spans, lex: SpeakerLexicon)
             and headline.get("speaker_country"):
         r["speaker_country"], r["speaker_type"] = headline["speaker_country"], "state"
         return True
-    mark = int(r["start"]) - 1
     span = colleague(text, sentence_start(text, mark, spans), mark) if t == "ج" else None
     if span is not None and headline.get("speaker_country"):
         r.update(speaker_text=text[span[0]:span[1]], speaker_start=span[0], speaker_end=span[1], speaker_actor_id=None,
@@ -496,6 +526,7 @@ def add_speaker_columns(quotes: pd.DataFrame, texts: dict, mentions: pd.DataFram
         dateline = dateline_country(text, ments, lex=lex)
         spans = SpanSet((int(x["start"]) - 1, int(x["end"]) + 1) for x in rows)
         earlier: list[tuple[str, str]] = []
+        earlier_other: list[tuple[str | None, str]] = []  # non-state speakers: "الخبير العسكري الروسي"
         interview, headline = is_interview(text), None
         earlier_speakers = _EarlierSpeakers()
         speakers_at: dict[object, list[int]] = {}  # speaker_start -> earlier rows (for _chain)
@@ -504,7 +535,14 @@ def add_speaker_columns(quotes: pd.DataFrame, texts: dict, mentions: pd.DataFram
                 earlier_speakers.add(k - 1, rows[k - 1])  # as its own turn left it
                 speakers_at.setdefault(_speaker_key(rows[k - 1]), []).append(k - 1)
             # only earlier quotes with a speaker in this quote's paragraph can be taken up
-            before = earlier_speakers.since(rows, paragraph_start(text, int(r["start"]) - 1))
+            # (and in the paragraph before it, for a paragraph opened by a continuation cue)
+            para = paragraph_start(text, int(r["start"]) - 1)
+            prev_para = previous_paragraph(text, para)
+            before = earlier_speakers.since(rows, prev_para)
+            # and the last quotes of these paragraphs, wherever their speaker was named (round 7)
+            seen = {id(x) for x in before}
+            before += [rows[j] for j in range(k - 1, max(-1, k - 1 - _RECENT), -1)
+                       if int(rows[j]["start"]) >= prev_para and id(rows[j]) not in seen][::-1]
             _reattribute(text, r, before, ments, lex, spans)
             r["kind"] = quote_kind(text, int(r["start"]), int(r["end"]), r.get("rule"), lex, spans)
             if r["kind"] == "speech" and _name_in_apposition(text, r):
@@ -519,16 +557,24 @@ def add_speaker_columns(quotes: pd.DataFrame, texts: dict, mentions: pd.DataFram
                 continue
             if not attributed:
                 continue
-            info = resolve_speaker(text, r, ments, earlier, dateline, lex)
+            ss = r.get("speaker_start")
+            local = place_heading(text, int(ss), ments, lex) if ss is not None and not pd.isna(ss) else None
+            info = resolve_speaker(text, r, ments, earlier, local or dateline, lex, earlier_other)
             r["speaker_country"], r["speaker_type"] = info.country, info.type
+            if (interview and headline is not None and info.type == "state" and not info.country
+                    and turn(text, int(r["start"])) == "ج"):
+                # "أكرر ما قالته رئيسة الجمهورية: «…»" in an answer: the interviewee's own state (round 7)
+                r["speaker_country"] = headline.get("speaker_country")
             if interview and headline is None and paragraph_start(text, int(r["start"])) == 0 and info.country:
                 headline = r
             ss = r.get("speaker_start")
             if info.country and info.type in ("state", "organisation") and ss is not None and not pd.isna(ss):
                 # every title of the phrase can be taken up later: "العاهل الأردني الملك …" → "الملك"
-                ws = words_in(text, int(ss), int(r["speaker_end"]))
+                ws = words_in(text, int(ss), phrase_end(text, r))
                 head = head_noun(ws, lex)
                 earlier.extend((h, info.country) for h in dict.fromkeys([head, *title_heads(ws, lex)]) if h)
+            elif info.country and ss is not None and not pd.isna(ss):
+                earlier_other.append((head_noun(words_in(text, int(ss), int(r["speaker_end"])), lex), info.country))
             if r.get("rule") in CHAIN_RULES:
                 r["speaker_via"] = _chain(rows, k, speakers_at.get(_speaker_key(r), []))
     res = pd.DataFrame(records, index=out.index)[list(out.columns)]

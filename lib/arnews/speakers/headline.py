@@ -57,11 +57,27 @@ def _colon_clause(text: str, lo: int, mark: int, ments: list[Mention], lex: Spea
 
 
 def _named_again(text: str, w: Word) -> bool:
-    """A name (no article) whose word recurs after the headline ("وماركوس" … "ماركوس")."""
+    """A name whose word recurs after the headline ("وماركوس" … "ماركوس"); a family name
+    with the article only where it recurs after a first name ("والأنصاري" … "ماجد
+    الأنصاري"; round 7), so that common nouns ("والحكومة") stay out."""
     name = w.readings[1] if len(w.readings) > 1 and w.readings[0].startswith("و") else w.readings[0]
-    if name.startswith("ال") or len(name) < 3:
+    if len(name) < 3 or (name.startswith("ال") and len(name) < 6):
         return False
-    return any(name in x.readings[:2] for x in words_in(text, w.end, min(len(text), w.end + 3000)))
+    later = words_in(text, w.end, min(len(text), w.end + 3000))
+    if not name.startswith("ال"):
+        return any(name in x.readings[:2] for x in later)
+    return any(name == x.readings[0] and k and _first_name(later[k - 1]) and not text[later[k - 1].end:x.start].strip()
+               for k, x in enumerate(later))
+
+
+def _first_name(w: Word) -> bool:
+    """A word that can be a first name before a family name: at least three letters, no
+    article, no speech verb, title or particle of :data:`_NOT_FIRST` ("ماجد", not "وزير")."""
+    r = w.readings[0]
+    return len(r) >= 3 and not r.startswith(("ال", "وال", "بال", "لل")) and r not in _NOT_FIRST
+
+
+_NOT_FIRST = frozenset("قال قالت وقال وقالت اكد اضاف وزير رئيس بين على علي الى الي عن من في مع ان انه".split())
 
 
 def _word_at(text: str, pos: int, ws: list[Word]) -> Word | None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import regex as re
 
-from .lexicon import SpeakerLexicon, find_entries, words_in
+from .lexicon import SpeakerLexicon, find_entries, speech_forms, words_in
 from .positions import in_spans, paragraph_start, sentence_start
 from .structure import names_a_place
 
@@ -33,9 +33,37 @@ def turn(text: str, pos: int) -> str | None:
 
 
 def first_person(text: str, mark: int, spans) -> bool:
-    """A first-person speech verb or pronoun before the quote in its sentence, outside quotes."""
+    """A first-person speech verb or pronoun before the quote in its sentence, outside
+    quotes: a listed form or any speech verb with the "we" ending ("وصفنا ذلك بأنه «…»",
+    "أكدنا أن «…»"; round 7)."""
     sent = sentence_start(text, mark, spans)
-    return any(not in_spans(w.start, spans) and any(r in _FIRST_PERSON for r in w.readings[:2])
+    return any(not in_spans(w.start, spans) and any(r in _FIRST_PERSON or _we_speech_verb(r) for r in w.readings[:2])
+               for w in words_in(text, sent, mark))
+
+
+def _we_speech_verb(r: str) -> bool:
+    """A past speech verb with the first-person plural ending, with or without و/ف:
+    وصفنا, أكدنا, فذكرنا (the verb without نا is a speech form).
+
+    >>> _we_speech_verb("وصفنا"), _we_speech_verb("فاكدنا"), _we_speech_verb("لدينا")
+    (True, True, False)
+    """
+    if not r.endswith("نا") or len(r) < 5:
+        return False
+    stem = r[:-2]
+    forms = speech_forms()
+    return stem in forms or (stem[0] in "وف" and stem[1:] in forms)
+
+
+# "قلتَ/قلتِ/قلتم": the hollow verb's second person, never a third person; in a question
+# turn, the interviewer quoting the interviewee back ("قلتِ في مقابلة سابقة إن «…»").
+_YOU_SAID = frozenset("قلت قلتم قلتي وقلت وقلتم".split())
+
+
+def second_person_said(text: str, mark: int, spans) -> bool:
+    """Whether the quote's sentence says "you said" before the quote, outside quotes."""
+    sent = sentence_start(text, mark, spans)
+    return any(not in_spans(w.start, spans) and any(r in _YOU_SAID for r in w.readings[:2])
                for w in words_in(text, sent, mark))
 
 

@@ -1,7 +1,7 @@
-"""Country names and nisba adjectives the gazetteer does not list: nisbas derived from every
-country name of the gazetteer (``data/actors.csv``), the names and nisbas of
-``data/lexicons/speaker_nisbas.csv``, and country names spelled with or without a long
-vowel ("بنغلادش" for "بنغلاديش").
+"""Country names and nisba adjectives the gazetteer's own forms miss: nisbas derived from
+every country name of the gazetteer (``data/actors.csv``), the broken plurals and ambiguous
+nisbas of ``data/lexicons/speaker_nisbas.csv`` (الروس، الأتراك؛ مالي), and country names
+spelled with or without a long vowel ("بنغلادش" for "بنغلاديش").
 
 >>> nisba_country("المجري"), nisba_country("الاقتصادي")
 ('HUN', None)
@@ -53,7 +53,7 @@ def _gazetteer_country_names() -> list[tuple[str, list[str]]]:
 
 @lru_cache(maxsize=1)
 def _nisba_table() -> tuple[dict[str, str], dict[str, str]]:
-    """``data/lexicons/speaker_nisbas.csv`` (countries the gazetteer lacks): normalized
+    """``data/lexicons/speaker_nisbas.csv`` (forms the gazetteer's names do not give): normalized
     name or masculine nisba → code, for the clear ones and for the ambiguous ones (مالي is
     also "financial") apart."""
     import csv
@@ -92,7 +92,7 @@ def _table_country(word: str, table: dict[str, str]) -> str | None:
 def nisba_country(word: str) -> str | None:
     """The country of a nisba adjective derived from a gazetteer country name, for the
     spellings the gazetteer's ``nisba`` column lacks, or of a name or nisba of
-    ``data/lexicons/speaker_nisbas.csv`` (countries the gazetteer lacks; its ambiguous rows
+    ``data/lexicons/speaker_nisbas.csv`` (forms the gazetteer's names do not give; its ambiguous rows
     are left to :func:`weak_nisba_country`).
 
     >>> nisba_country("المجري"), nisba_country("القرغيزي"), nisba_country("الاقتصادي")
@@ -141,18 +141,24 @@ def _skeleton(w: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _skeletons() -> dict[str, str | None]:
+def _skeletons() -> dict[str, list[tuple[str, str]]]:
     """Skeleton of each one-word country name (gazetteer labels and variants, and the names
-    of speaker_nisbas.csv) of at least :data:`SKELETON_MIN` letters → code; a skeleton two
-    countries share maps to None."""
-    out: dict[str, str | None] = {}
+    of speaker_nisbas.csv) of at least :data:`SKELETON_MIN` letters → its names and codes."""
+    out: dict[str, list[tuple[str, str]]] = {}
     names = [(bare_word(normalize(str(n)).strip()), code) for code, ns in _gazetteer_country_names() for n in ns]
     names += [(w, code) for w, code in _nisba_table()[0].items() if not w.endswith("ي")]
     for w, code in names:
         if len(w) >= SKELETON_MIN and " " not in w:
-            k = _skeleton(w)
-            out[k] = code if out.get(k, code) == code else None
+            out.setdefault(_skeleton(w), []).append((w, code))
     return out
+
+
+def _vowels_only_apart(a: str, b: str) -> bool:
+    """One spelling is the other with some inner long vowels left out (بنغلادش / بنغلاديش),
+    not the same consonants with vowels elsewhere (بيروني "Peronist" / بروناي "Brunei")."""
+    short, long_ = sorted((a, b), key=len)
+    it = iter(long_)
+    return all(ch in it for ch in short)
 
 
 @lru_cache(maxsize=100_000)
@@ -162,8 +168,11 @@ def skeleton_country(word: str) -> str | None:
 
     >>> skeleton_country("بنغلادش"), skeleton_country("كزاخستان"), skeleton_country("الاقتصاد")
     ('BGD', 'KAZ', None)
+    >>> skeleton_country("البيروني") is None  # "Peronist": the consonants of بروناي, other vowels
+    True
     """
     w = bare_word(normalize(word))
     if len(w) < SKELETON_MIN:
         return None
-    return _skeletons().get(_skeleton(w))
+    codes = {code for name, code in _skeletons().get(_skeleton(w), ()) if _vowels_only_apart(w, name)}
+    return codes.pop() if len(codes) == 1 else None

@@ -103,6 +103,20 @@ def paragraph_start(text: str, pos: int) -> int:
     return text.rfind("\n", 0, pos) + 1
 
 
+def previous_paragraph(text: str, para: int) -> int:
+    """Start of the last non-blank paragraph before the paragraph starting at ``para``
+    (``para`` itself for the first paragraph); blank lines between paragraphs are skipped.
+
+    >>> t = "a b\\n\\nc d"
+    >>> previous_paragraph(t, 5), previous_paragraph(t, 0)
+    (0, 0)
+    """
+    end = para
+    while end > 0 and text[end - 1].isspace():  # no copy of the text before: long articles
+        end -= 1
+    return paragraph_start(text, end) if end else para
+
+
 def sentence_start(text: str, pos: int, spans) -> int:
     """Start of the sentence holding ``pos``: after the last full stop outside quotes."""
     base = paragraph_start(text, pos)

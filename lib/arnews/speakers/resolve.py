@@ -142,9 +142,11 @@ def _org_or_state(code: str | None, orgs: frozenset[str]) -> str:
 
 
 def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tuple[str, str]],
-                    dateline: str | None, lex: SpeakerLexicon) -> SpeakerInfo:
+                    dateline: str | None, lex: SpeakerLexicon,
+                    earlier_other: list[tuple[str, str]] = ()) -> SpeakerInfo:
     """Speaker state and type of one attributed quote row (see the module docstring).
-    ``earlier``: ``(head word, country)`` of the article's earlier resolved state speakers."""
+    ``earlier``: ``(head word, country)`` of the article's earlier resolved state speakers;
+    ``earlier_other``: the same for its non-state speakers (analysts, media …)."""
     country_of, type_of, orgs = _gazetteer_info()
     group = row.get("speaker_group")
     if isinstance(group, str) and group:
@@ -168,7 +170,7 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
     if cut is not None:  # "زعيم المعارضة التايلاندية الاثنين صفقة …": the subject ends at the time word
         own, se = own[:cut], own[cut - 1].end
         stop = min(stop, se)
-    se = _extend(text, ss, se, stop)
+    se = extend_phrase(text, ss, se, stop)
     words = words_in(text, ss, se)
     if actor and (topic := _topic_offsets(words)) and any(
             m.actor_id == actor and m.start in topic for m in starting_in(ments, min(topic), max(topic) + 1)):
@@ -228,6 +230,9 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
         if not found and paragraph_start(text, ss) == 0:
             found = _lead_description(text, words, se, ments, lex)
         fallback = dateline if ttype in ("company", "other") or local else None
+        if not found and len(own) <= 2 and (head := head_noun(own, lex)):
+            # "وتابع الخبير" after "الخبير العسكري الروسي": the earlier phrase it heads (round 7)
+            fallback = next((hc for h, hc in reversed(earlier_other) if h == head), fallback)
         governed = governed_countries(words, found, lex)  # "مدرب البرازيل … في مونديال قطر" (round 6)
         return SpeakerInfo((governed or found)[-1][1] if found else fallback, ttype)
     if ttype is None and not actor:
@@ -378,6 +383,11 @@ def _name_antecedent(text: str, words: list[Word], ss: int, width: int = 10,
             continue  # the phrase itself
         hits = find_entries(lex.titles, before)
         if not hits or _title_type(before, lex)[0] is None:
+            end = _apposition_end(text, w.end, lex)
+            if end is not None:  # "حكمت حاجييف، مساعد الرئيس الأذربيجاني …" (round 7)
+                if w.start < ss:
+                    return w.start, end
+                later.append((w.start, end))
             continue
         # from the title on ("بروكسل – أعلن رئيس الوزراء السلوفاكي روبرت فيكو"), or from the last
         # title joined by و ("… الصيني لي تشيانغ والرئيس الكيني وليام روتو"; round 6)
@@ -387,6 +397,24 @@ def _name_antecedent(text: str, words: list[Word], ss: int, width: int = 10,
             return start, w.end
         later.append((start, w.end))
     return later[0] if later else None
+
+
+def _apposition_end(text: str, end: int, lex: SpeakerLexicon, width: int = 10) -> int | None:
+    """End of a titled apposition right after a name ("حكمت حاجييف، مساعد الرئيس الأذربيجاني
+    للسياسة الخارجية، إن"): a comma, then a phrase opening with a title, up to the next
+    comma, complementizer or sentence end (at most ``width`` words); None without one."""
+    gap = text[end:end + 3]
+    if not gap.lstrip(" ").startswith(("،", ",")):
+        return None
+    stop = next((i for i in range(end + 2, min(len(text), end + 200)) if text[i] in "،,:.؟?!\n«\"“"), min(len(text), end + 200))
+    ws = []
+    for x in words_in(text, end + 1, stop)[:width]:
+        if x.readings[0] in STOP_WORDS:
+            break
+        ws.append(x)
+    if not ws or not any(i <= 2 for i, _ in find_entries(lex.titles, ws)) or _title_type(ws, lex)[0] is None:
+        return None
+    return ws[-1].end
 
 
 def _family_name(text: str, name: list[Word], ss: int, lex: SpeakerLexicon) -> bool:
@@ -406,9 +434,10 @@ def _family_name(text: str, name: list[Word], ss: int, lex: SpeakerLexicon) -> b
     if (prev.readings[0].startswith("ال") or prev.readings[0] in STOP_WORDS or find_entries(lex.titles, [prev])
             or is_speech_verb(prev)):
         return False
-    # the first name follows the description: a title, a nisba or a place ("المغربي وليد")
+    # the first name follows the description: a title, a nisba or a place ("المغربي وليد"),
+    # or a comma closing it ("مستشار رئيس الوزراء العراقي لشؤون النقل، ناصر الأسدي"; round 7)
     return bool(find_entries(lex.titles, [before]) or find_entries(lex.places, [before])
-                or any(nisba_country(r) for r in before.readings[:2]))
+                or any(nisba_country(r) for r in before.readings[:2]) or "،" in text[before.end:prev.start])
 
 
 def head_noun(words: list[Word], lex: SpeakerLexicon) -> str | None:
@@ -513,7 +542,7 @@ def dateline_country(text: str, ments: list[Mention], max_paragraphs: int = 3,
     return None
 
 
-def _extend(text: str, ss: int, se: int, stop: int) -> int:
+def extend_phrase(text: str, ss: int, se: int, stop: int) -> int:
     """End of the speaker phrase ``[ss, se)`` extended over its apposition, up to a
     complementizer, a colon or ``stop`` (the quote's opening mark), at most
     :data:`PHRASE_MAX` words: "صحيفة «جلوبال تايمز» المملوكة للدولة"."""
@@ -524,3 +553,13 @@ def _extend(text: str, ss: int, se: int, stop: int) -> int:
             break
         end = w.end
     return end
+
+
+def phrase_end(text: str, r: dict) -> int:
+    """End of a row's speaker phrase with its apposition, up to the quote's mark or the line
+    end ("وزير الطاقة السعودي" → "… السعودي الأمير عبد العزيز بن سلمان"), so that every
+    title in it can be taken up later ("وأضاف الأمير"; round 7)."""
+    se, start = int(r["speaker_end"]), int(r["start"])
+    line = text.find("\n", se)
+    stop = len(text) if line < 0 else line
+    return extend_phrase(text, int(r["speaker_start"]), se, min(stop, start - 1) if se < start else stop)

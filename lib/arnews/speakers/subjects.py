@@ -2,11 +2,16 @@
 for its speaker when the quote finder left none or a pronoun."""
 from __future__ import annotations
 
+import csv
+from functools import lru_cache
 from typing import NamedTuple
 
 import regex as re
 
-from .lexicon import NOT_SUBJECT, PHRASE_MAX, SKIP_START, STOP_WORDS, TIME_WORDS, SpeakerLexicon, Word, find_entries, is_speech_verb, words_in
+from ..resources import data_path
+from ..text import normalize
+from .lexicon import (NOT_SUBJECT, PHRASE_MAX, SKIP_START, STOP_WORDS, TIME_WORDS, SpeakerLexicon, Word, find_entries, is_speech_verb,
+                      speech_forms, words_in)
 from .positions import ending_at, in_spans, paragraph_start, sentence_start, starting_in, within
 from .resolve import Mention
 
@@ -121,7 +126,8 @@ def find_subjects(text: str, lo: int, hi: int, ments: list[Mention], lex: Speake
             if j is not None and j + 1 < i and not in_spans(ws[j].start, spans):
                 s0, e0 = ws[j + 1].start, ws[i - 1].end
                 actors = [m for m in within(ments, s0, e0) if m.actor_id]
-                if (actors and actors[0].start == s0) or any(k == 0 for k, _ in find_entries(lex.titles, ws[j + 1:i])):
+                if ((actors and actors[0].start == s0) or any(k == 0 for k, _ in find_entries(lex.titles, ws[j + 1:i]))
+                        or _topic_phrase(ws[j + 1:i])):
                     out.append(Subject(w.start, s0, e0, actors[0].actor_id if actors else None))
                     continue
         if is_speech_verb(w):
@@ -147,6 +153,15 @@ def find_subjects(text: str, lo: int, hi: int, ments: list[Mention], lex: Speake
                 if find_entries(lex.titles, ws[i + 1:i + 2]) or (persons and persons[0].start == s0):
                     out.append(Subject(ws[j + 1].start, s0, e0, persons[0].actor_id if persons else None))
     return out
+
+
+def _topic_phrase(ws: list[Word]) -> bool:
+    """A topic after أما that is a noun phrase of its own, titled or not ("أما القيادي في
+    حركة حماس سامي أبو زيد، فقال"), not a fronted adverbial ("أما في القاهرة، فيقول …",
+    "أما الآن فقال"), and not a clause (no speech verb in it). Round 7."""
+    first = ws[0].readings[0] if ws else ""
+    return bool(ws) and not (first in PREPOSITIONS or first in TIME_WORDS or first in SKIP_START or first in STOP_WORDS
+                             or first in NOT_SUBJECT or any(is_speech_verb(w) for w in ws))
 
 
 _SAYING = frozenset("قوله قولها قولهم قولهما".split())
@@ -202,3 +217,29 @@ def sentence_subject(text: str, sent: int, mark: int, ments: list[Mention], lex:
             end = ws[min(len(ws), k + (len(hits[0][1].words) if hits else PHRASE_MAX)) - 1].end
             return Subject(w.start, w.start, end, None)
     return None
+
+
+def participle_subject(text: str, verb: object, start: int, sent: int, own: list[Subject]) -> Subject | None:
+    """For a quote introduced by a speech participle ("…، موضحا أن «…»"), the subject of the
+    sentence's first speech verb ("قال وزير النفط العراقي … إن بغداد تطالب الشركاء …،
+    موضحا" → the minister, not الشركاء): the participle agrees with the main verb's
+    subject (round 7). None without such a verb; ``own``: the sentence's explicit subjects."""
+    if not isinstance(verb, str) or not verb.strip():
+        return None
+    v = normalize(verb.split()[0])
+    participle = (v.startswith("م") or v.startswith("قائل")) and v in _participles()
+    # or a verb joined by و with no subject of its own: "أما وانغ يي، فوصف كازاخستان بأنها
+    # «…»، وقال إن الصين «…»" → وانغ يي, not كازاخستان (round 7)
+    if not (participle or (v.startswith("و") and v[1:] in speech_forms())):
+        return None
+    at = text.rfind(verb, sent, start)
+    before = [x for x in own if x.pos < at] if at >= 0 else []
+    return before[0] if before else None  # the main verb's, not one in its complement ("قال ترامب إنه دعا شي …")
+
+
+@lru_cache(maxsize=1)
+def _participles() -> frozenset[str]:
+    """The participle forms of ``speech_verbs.csv`` (مضيفا، مشيرة، قائلا …), normalized."""
+    with open(data_path("lexicons/speech_verbs.csv"), encoding="utf-8-sig", newline="") as f:
+        return frozenset(normalize(w) for row in csv.DictReader(f) if (row.get("role") or "").strip() == "participle"
+                         for w in (row.get("forms") or "").split())
