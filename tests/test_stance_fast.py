@@ -95,8 +95,34 @@ def _ref_matrix(layer, feats):
     return csr_matrix((values[keep], (rows[keep], cols[keep])), shape=(len(feats), len(layer.vocabulary)))
 
 
+def _ref_rerank(model, keys, owner, z, kinds):
+    """The second stage read plainly: every pair against every other pair of its sentence."""
+    e = np.exp(z - z.max(axis=1, keepdims=True))
+    raw = e / e.sum(axis=1, keepdims=True)
+    order = [model.pairs.classes.index(c) for c in ("none", "cooperation", "conflict", "neutral")]
+    feats = []
+    for i, key in enumerate(keys):
+        same = [j for j in range(len(keys)) if owner[j] == owner[i]]
+        rel = {j: 1 - raw[j, order[0]] for j in same}
+        gaps = []
+        for code in key[2:]:
+            others = [rel[j] for j in same if j != i and code in keys[j][2:]]
+            gaps.append(rel[i] - max(others) if others else 1.0)
+        rank = 1 + sum(1 for j in same if rel[j] > rel[i] or (rel[j] == rel[i] and j < i))
+        kind = kinds[i].rstrip("0123456789") or "named"
+        lp = [float(np.log(max(raw[i, k], 1e-6))) for k in order]
+        f = {f"lp:{c}": x for c, x in zip(("none", "cooperation", "conflict", "neutral"), lp)}
+        f.update({"bias": 1.0, "gap": rel[i] - max(rel.values()), f"rank={min(rank, 3)}": 1.0,
+                  f"best={('neither', 'one', 'both')[sum(g >= 0 for g in gaps)]}": 1.0,
+                  "gap_hi": min(max(gaps), 1.0), "gap_lo": min(min(gaps), 1.0), "lncands": float(np.log(len(same))),
+                  f"kind:{kind}": 1.0, f"lp_none:{kind}": lp[0]})
+        feats.append(f)
+    p = model.rerank.predict_proba(feats)
+    return p[:, [model.rerank.classes.index(c) for c in model.pairs.classes]]
+
+
 def _ref_predict_views(model, views):
-    keys, feats, owner, sent_feats, sent_of = [], [], [], [], {}
+    keys, feats, owner, sent_feats, sent_of, kinds = [], [], [], [], {}, []
     for i, v in enumerate(views):
         ctxs = list(F.pair_contexts(v))
         if not ctxs:
@@ -107,20 +133,23 @@ def _ref_predict_views(model, views):
             keys.append((v.article_id, v.sentence_id, a, b))
             feats.append(F.pair_features(c))
             owner.append(i)
+            kinds.append(c.implicit)
     layer = model.pairs
     z = layer.logits(feats) if feats else np.zeros((0, len(layer.classes)))
     if feats:
         z += layer.logits(sent_feats)[[sent_of[i] for i in owner]] - layer.intercept
     probs = layer.softmax(z)
+    final = _ref_rerank(model, keys, owner, z, kinds) if model.rerank is not None and feats else probs
     per_view = defaultdict(list)
     pair_rows = []
-    for (aid, sid, a, b), fd, p, i in zip(keys, feats, probs, owner):
+    for (aid, sid, a, b), fd, p, q, i in zip(keys, feats, probs, final, owner):
         pd_ = dict(zip(layer.classes, p))
         per_view[i].append(pd_)
-        label = max(pd_, key=pd_.get)
+        fq = dict(zip(layer.classes, q))  # the second stage's, when the model has one
+        label = max(fq, key=lambda k: np.log(max(fq[k], 1e-300)) + (model.none_bias if k == "none" else 0.0))
         pair_rows.append({
             "article_id": aid, "sentence_id": sid, "a": a, "b": b, "label": label,
-            "probability": round(float(pd_[label]), 4), **{f"p_{k}": round(float(pd_[k]), 4) for k in F.PAIR_LABELS},
+            "probability": round(float(fq[label]), 4), **{f"p_{k}": round(float(fq[k]), 4) for k in F.PAIR_LABELS},
             "evidence": "; ".join(layer.explain(fd, label)) if label != "none" else "",
             "cues": "; ".join(sorted({c.cue for c in views[i].cues})),
         })

@@ -26,6 +26,8 @@ from typing import Iterator
 
 import pandas as pd
 
+from .stance.roles import MentionRole, coordination_features, mention_roles, nearest_cue_features, role_features
+
 __all__ = ["PAIR_LABELS", "TONE_LABELS", "MAX_CODES", "ANAPHORS", "Mention", "Cue", "SentenceView", "PairContext",
            "word_key", "sentence_views", "pair_contexts", "pair_features", "sentence_word_features", "sentence_word_names",
            "char_grams", "char_features", "tone_features", "tone_evidence_features", "pair_summary"]
@@ -386,6 +388,23 @@ def _layout_features(mentions: list[Mention], lm: Mention, rm: Mention) -> dict[
     return {f"between_codes={min(len(inside), 2)}": 1.0, f"nearest={('neither', 'one', 'both')[n]}": 1.0}
 
 
+def _roles(view: SentenceView) -> dict[int, MentionRole]:
+    """:func:`~arnews.stance.roles.mention_role` of each mention, by its first word."""
+    return mention_roles(view.words, view.mentions)
+
+
+def _pair_role_features(view: SentenceView, roles: dict[int, MentionRole], lm: Mention, rm: Mention,
+                        first: str | None) -> list[str]:
+    """The names of :mod:`arnews.stance.roles` for a named pair (its two closest mentions)."""
+    rl, rr = roles[lm.first], roles[rm.first]
+    word = view.words[rm.first]  # a joined و: the word is longer than the name (not واشنطن)
+    coordinated = word[:1] == "و" and len(word) > len(rm.surface.split()[0] if rm.surface.split() else word)
+    coordinated = coordinated and rm.first - lm.last <= 2
+    coordinated = coordinated or (rl.run >= 2 and rl.run_start == rr.run_start)
+    return [*role_features(rl, rr), *coordination_features(rl, rr, coordinated, lm.code == first),
+            *nearest_cue_features(view.cues, lm.first, rm.first), f"plexsent:{view.lexicon_label}"]
+
+
 def pair_contexts(view: SentenceView) -> Iterator[tuple[str, str, PairContext]]:
     """Candidate pairs of the sentence, as ``(a, b, context)`` with ``a < b``: every pair of
     codes it names, plus pairs proposed without both names — the lexicon method's dyads
@@ -397,14 +416,17 @@ def pair_contexts(view: SentenceView) -> Iterator[tuple[str, str, PairContext]]:
         by_code[m.code].append(m)
     first = min(view.mentions, key=lambda m: m.first).code if view.mentions else None
     named = set(combinations(sorted(codes), 2))
+    roles = _roles(view) if named else {}
     for a, b in sorted(named):
         lm, rm = _closest(by_code[a], by_code[b])
+        extra = _layout_features(view.mentions, lm, rm) if len(codes) > 2 else {}
+        extra.update(dict.fromkeys(_pair_role_features(view, roles, lm, rm, first), 1.0))
         yield a, b, PairContext(
             words=view.words, left=lm.first, right=rm.first, left_end=lm.last, cues=view.cues, n_codes=len(codes),
             left_type=lm.actor_type, right_type=rm.actor_type,
             lexicon_dyad=view.lexicon_dyads.get((a, b)), left_in_quote=lm.in_quote, right_in_quote=rm.in_quote,
             speaker_in_pair=bool(view.speaker_codes & {a, b}), left_is_first=lm.code == first, right_surface=rm.surface,
-            extra=_layout_features(view.mentions, lm, rm) if len(codes) > 2 else {},
+            extra=extra,
         )
     extra: dict[tuple[str, str], str] = {}
     for p in view.lexicon_dyads:

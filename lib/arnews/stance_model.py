@@ -236,6 +236,7 @@ class StanceModel:
     pairs: LinearLayer
     tone: LinearLayer
     meta: dict = field(default_factory=dict)
+    rerank: LinearLayer | None = None  # the second stage (arnews.stance.rerank), when trained
 
     @property
     def none_bias(self) -> float:
@@ -280,8 +281,9 @@ class StanceModel:
         else:
             ent, z = None, np.zeros((0, ncls))
         probs = layer.softmax(z)
-        best = decide_pairs(probs, layer.classes, self.none_bias)
-        rounded = [list(map(round, probs[:, j].tolist(), repeat(4))) for j in range(ncls)]  # as round(float(p), 4)
+        final = self._rerank(pa, pb, owner, z, pctx) if self.rerank is not None and pctx else probs
+        best = decide_pairs(final, layer.classes, self.none_bias)
+        rounded = [list(map(round, final[:, j].tolist(), repeat(4))) for j in range(ncls)]  # as round(float(p), 4)
         pair_cols: dict[str, list] = {"article_id": [views[i].article_id for i in owner],
                                       "sentence_id": [views[i].sentence_id for i in owner], "a": pa, "b": pb,
                                       "label": [layer.classes[k] for k in best.tolist()],
@@ -317,6 +319,17 @@ class StanceModel:
         }, columns=TONE_COLUMNS)
         return pairs, tones
 
+    def _rerank(self, pa: list[str], pb: list[str], owner: list[int], z: np.ndarray, pctx: list) -> np.ndarray:
+        """The second stage's probabilities (columns as the pair layer's classes) from the first
+        stage's raw scores ``z`` (no temperature: the second stage was trained on such)."""
+        from .stance.rerank import PAIR_ORDER, rerank_logits
+
+        layer = self.pairs
+        e = np.exp(z - z.max(axis=1, keepdims=True))
+        raw = (e / e.sum(axis=1, keepdims=True))[:, [layer.classes.index(c) for c in PAIR_ORDER]]
+        out = self.rerank.softmax(rerank_logits(self.rerank, list(zip(pa, pb)), owner, raw, [c.implicit for c in pctx]))
+        return out[:, [self.rerank.classes.index(c) for c in layer.classes]]
+
     def _pair_summaries(self, n_views: int, owner: list[int], probs: np.ndarray) -> list[dict]:
         """:func:`~arnews.stance_features.pair_summary` of each view's pair probabilities (the
         rows of a view are consecutive in ``owner``): maxima and counts per group at once."""
@@ -338,6 +351,8 @@ class StanceModel:
     def to_json(self, path: str | Path) -> None:
         """Write the model as (gzipped when the name ends in .gz) JSON, keys sorted."""
         doc = {"format": "arnews-stance-model/1", "meta": self.meta, "pairs": self.pairs.to_dict(), "tone": self.tone.to_dict()}
+        if self.rerank is not None:
+            doc["rerank"] = self.rerank.to_dict()
         text = json.dumps(doc, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
         p = Path(path)
         p.parent.mkdir(parents=True, exist_ok=True)
@@ -354,7 +369,8 @@ class StanceModel:
         doc = json.loads(raw.decode("utf-8"))
         if doc.get("format") != "arnews-stance-model/1":
             raise ValueError(f"{p}: not an arnews stance model (format {doc.get('format')!r})")
-        return cls(LinearLayer.from_dict(doc["pairs"]), LinearLayer.from_dict(doc["tone"]), doc.get("meta", {}))
+        rerank = LinearLayer.from_dict(doc["rerank"]) if "rerank" in doc else None
+        return cls(LinearLayer.from_dict(doc["pairs"]), LinearLayer.from_dict(doc["tone"]), doc.get("meta", {}), rerank)
 
 
 PAIR_COLUMNS = ["article_id", "sentence_id", "a", "b", "label", "probability", *[f"p_{k}" for k in PAIR_LABELS],

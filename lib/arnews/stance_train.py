@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from .resources import data_path
+from .stance.rerank import PAIR_ORDER, rerank_features
 from .stance.sentences import label_from_score
 from .stance_model import (
     PAIR_LABELS,
@@ -37,10 +38,11 @@ from .stance_model import (
 )
 
 __all__ = ["read_written", "parse_pairs", "annotate_rows", "prepare", "Example", "fit", "cross_validate", "build", "written_dir",
-           "PAIR_C", "TONE_C"]
+           "fit_rerank", "PAIR_C", "TONE_C", "RERANK_C"]
 
 PAIR_C = 0.25  # inverse regularisation of the pair layer (chosen by batch cross-validation on the written corpus)
 TONE_C = 1.0
+RERANK_C = 1.0  # the second stage (arnews.stance.rerank); 0 = no second stage
 _LABELS_V2 = ("cooperation", "conflict", "neutral")
 
 
@@ -126,6 +128,7 @@ class Example:
     pairs: list[tuple[str, str]] = field(default_factory=list)
     features: list[dict[str, float]] = field(default_factory=list)
     group: str = ""
+    implicit: list[str] = field(default_factory=list)  # each pair's PairContext.implicit ("" = both named)
 
     @property
     def pair_labels(self) -> list[str]:
@@ -211,17 +214,18 @@ def prepare(rows: pd.DataFrame, tables: dict[str, pd.DataFrame] | None = None, g
             f.update(words)
             ex.pairs.append((a, b))
             ex.features.append(f)
+            ex.implicit.append(ctx.implicit)
         out.append(ex)
     return out
 
 
-def _fit_layer(X: list[dict], y: list[str], C: float, classes: list[str]):
+def _fit_layer(X: list[dict], y: list[str], C: float, classes: list[str], class_weight: str | None = "balanced"):
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
     vec = DictVectorizer(sort=True)
     M = vec.fit_transform(X)
-    clf = LogisticRegression(C=C, max_iter=1000, tol=1e-3, class_weight="balanced")
+    clf = LogisticRegression(C=C, max_iter=1000, tol=1e-3, class_weight=class_weight)
     clf.fit(M, y)
     return LinearLayer.from_sklearn(vec, clf, list(classes))
 
@@ -245,10 +249,14 @@ NONE_BIAS_GRID = tuple(round(x * 0.1, 1) for x in range(-10, 31))  # -1.0 … 3.
 
 
 def choose_none_bias(probs: np.ndarray, truth: list[str], classes: list[str],
-                     grid: tuple[float, ...] = NONE_BIAS_GRID) -> float:
+                     grid: tuple[float, ...] = NONE_BIAS_GRID, balanced: bool = False, missed: int = 0) -> float:
     """The bias towards ``none`` (see :func:`~arnews.stance_model.decide_pairs`) that gives the
     best F1 of finding related pairs on held-out predictions (``probs``: calibrated, one row per
     candidate pair; ``truth``: its gold label). Ties go to the bias nearest 0.
+
+    ``balanced``: the best of precision and recall taken together instead, i.e. the highest
+    min(precision, recall) — the issue's target is recall and precision both ≥ 0.70; recall
+    then counts ``missed`` gold pairs that were never candidates.
 
     >>> p = np.array([[0.45, 0.55, 0, 0], [0.3, 0.7, 0, 0], [0.2, 0.8, 0, 0]])
     >>> choose_none_bias(p, ["none", "cooperation", "cooperation"], ["none", "cooperation", "conflict", "neutral"])
@@ -261,6 +269,9 @@ def choose_none_bias(probs: np.ndarray, truth: list[str], classes: list[str],
         found = decide_pairs(probs, classes, b) != none
         denom = found.sum() + real.sum()
         f1 = 2 * (found & real).sum() / denom if denom else 0.0
+        if balanced:
+            tp = (found & real).sum()
+            f1 = min(tp / found.sum() if found.sum() else 0.0, tp / (real.sum() + missed) if real.sum() + missed else 0.0)
         if f1 > best_f1 + 1e-12:
             best, best_f1 = float(b), f1
     return best
@@ -282,7 +293,7 @@ def _groups_of(examples: list[Example]) -> list[str]:
     return sorted({ex.group for ex in examples})
 
 
-def fit(examples: list[Example], pair_c: float = PAIR_C, tone_c: float = TONE_C) -> StanceModel:
+def fit(examples: list[Example], pair_c: float = PAIR_C, tone_c: float = TONE_C, rerank_c: float = RERANK_C) -> StanceModel:
     """Train both layers.
 
     With two or more groups, a pair layer is trained with each group held out in turn; its
@@ -302,27 +313,67 @@ def fit(examples: list[Example], pair_c: float = PAIR_C, tone_c: float = TONE_C)
                         logits.append(layer.logits(e.features))
                         labels.extend(e.pair_labels)
     pair_layer = _fit_layer(*_pair_xy(examples), pair_c, PAIR_LABELS)
-    none_bias = 0.0
+    none_bias, rerank = 0.0, None
     if logits:
         z = np.vstack(logits)
         pair_layer.temperature = fit_temperature(z, [pair_layer.classes.index(t) for t in labels])
         none_bias = choose_none_bias(pair_layer.softmax(z), labels, pair_layer.classes)
+    first_bias = none_bias
+    if logits and rerank_c:
+        rerank, none_bias = fit_rerank(examples, oof, rerank_c)
     tone_X = [tone_features(e.view, oof[i] if i in oof else _pair_probs(pair_layer, e)) for i, e in enumerate(examples)]
     tone_layer = _fit_layer(tone_X, [e.tone for e in examples], tone_c, TONE_LABELS)
     return StanceModel(pair_layer, tone_layer, {
         "n_sentences": len(examples), "n_pairs": sum(len(e.pairs) for e in examples), "groups": groups,
-        "pair_c": pair_c, "tone_c": tone_c, "none_bias": none_bias,
-    })
+        "pair_c": pair_c, "tone_c": tone_c, "none_bias": none_bias, "rerank_c": rerank_c if rerank else 0.0,
+        "none_bias_first_stage": first_bias,
+    }, rerank)
 
 
-def cross_validate(examples: list[Example], pair_c: float = PAIR_C, tone_c: float = TONE_C) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _rerank_xy(examples: list[Example], oof: dict[int, list[dict[str, float]]], keep) -> tuple[list[dict], list[str], list[str]]:
+    """Second-stage features and gold labels of the pairs of the examples ``keep`` selects
+    (by index), from their out-of-batch first-stage probabilities, with each row's group."""
+    X, y, g = [], [], []
+    for i, e in enumerate(examples):
+        if i not in oof or not e.pairs or not keep(i):
+            continue
+        probs = np.array([[p[c] for c in PAIR_ORDER] for p in oof[i]])
+        X.extend(rerank_features(e.pairs, [0] * len(e.pairs), probs, e.implicit))
+        y.extend(e.pair_labels)
+        g.extend([e.group] * len(e.pairs))
+    return X, y, g
+
+
+def fit_rerank(examples: list[Example], oof: dict[int, list[dict[str, float]]], c: float = RERANK_C):
+    """The second-stage layer (:mod:`arnews.stance.rerank`) trained on the out-of-batch
+    first-stage probabilities ``oof`` (example index -> one dict per pair), and the bias towards
+    ``none`` where pair precision and recall (missed gold pairs included) are best together on
+    its own out-of-batch predictions (each group held out in turn; :func:`choose_none_bias`
+    with ``balanced``)."""
+    X, y, g = _rerank_xy(examples, oof, lambda i: True)
+    groups = np.asarray(g)
+    probs = np.zeros((len(y), len(PAIR_LABELS)))
+    for grp in sorted(set(g)):
+        held = groups == grp
+        if held.all() or len(set(np.asarray(y)[~held])) < 2:
+            continue
+        layer = _fit_layer([x for x, h in zip(X, held) if not h], [t for t, h in zip(y, held) if not h], c,
+                           PAIR_LABELS, class_weight=None)
+        probs[held] = layer.predict_proba([x for x, h in zip(X, held) if h])
+    layer = _fit_layer(X, y, c, PAIR_LABELS, class_weight=None)
+    missed = sum(len(set(e.gold_pairs) - set(e.pairs)) for i, e in enumerate(examples) if i in oof)
+    return layer, choose_none_bias(probs, y, list(PAIR_LABELS), balanced=True, missed=missed)
+
+
+def cross_validate(examples: list[Example], pair_c: float = PAIR_C, tone_c: float = TONE_C,
+                   rerank_c: float = RERANK_C) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Hold out each group in turn (writing batch, topic or article), train on the rest and
     predict the held-out sentences. Returns (pair predictions, tone predictions) with gold."""
     pair_rows, tone_rows = [], []
     for g in _groups_of(examples):
         train = [e for e in examples if e.group != g]
         test = [e for e in examples if e.group == g]
-        model = fit(train, pair_c, tone_c)
+        model = fit(train, pair_c, tone_c, rerank_c)
         pr, tr = predict_examples(model, test)
         pair_rows.append(pr)
         tone_rows.append(tr)
