@@ -369,8 +369,9 @@ def test_report_model_and_labels_reach_the_annotation_and_the_notebooks(tmp_path
     from arnews.stance_model import StanceModel, model_path
 
     m = StanceModel.from_json(model_path())
-    for layer in (m.pairs, m.tone):  # a model that reads every sentence and pair as conflict
-        layer.intercept[layer.classes.index("conflict")] = 100.0
+    for layer in (m.pairs, m.tone, m.rerank):  # a model that reads every sentence and pair as conflict
+        if layer is not None:  # the second stage, when the model has one, decides the pairs
+            layer.intercept[layer.classes.index("conflict")] = 100.0
     biased = tmp_path / "conflict_model.json.gz"
     m.to_json(biased)
     labels = tmp_path / "labels.csv"
