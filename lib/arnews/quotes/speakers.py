@@ -165,7 +165,6 @@ def subject_before(a: Article, i: int, s0: int) -> tuple | None:
     if q is not None and q >= s0 and a.norm[q] in _PLACE_PREPOSITIONS:
         return None  # "سفارة ميانمار في بانكوك تقول": a place, not the subject
     first = k
-    q = prev_word(a, a.m_tokens[k][0])
     while q is not None and q >= s0 and a.m_cover[q] >= 0:
         first = int(a.m_cover[q])
         q = prev_word(a, a.m_tokens[first][0])
