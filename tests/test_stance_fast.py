@@ -128,7 +128,7 @@ def _ref_predict_views(model, views):
         if not ctxs:
             continue
         sent_of[i] = len(sent_feats)
-        sent_feats.append(F.sentence_word_features(v))
+        sent_feats.append(F.sentence_word_features(v, bigrams=model.pair_bigrams))
         for a, b, c in ctxs:
             keys.append((v.article_id, v.sentence_id, a, b))
             feats.append(F.pair_features(c))

@@ -182,3 +182,40 @@ def test_choose_none_bias_raises_the_bar_when_weak_relations_are_false():
 def test_fit_stores_the_chosen_none_bias(small_model):
     assert "none_bias" in small_model.meta
     assert min(stance_train.NONE_BIAS_GRID) <= small_model.meta["none_bias"] <= max(stance_train.NONE_BIAS_GRID)
+
+
+def test_pair_layer_reads_sentence_unigrams_only_and_says_so(small_model):
+    """Round 7: the pair layer's sentence words are unigrams (no ``s:a_b`` bigram in its
+    vocabulary, while the tone layer keeps them), and the model records it in its meta."""
+    assert small_model.meta["pair_bigrams"] is False and not small_model.pair_bigrams
+    names = small_model.pairs.vocabulary
+    assert any(n.startswith("s:") for n in names)
+    v = stance_model.SentenceView("a", 0, ["ابرمت", "روسيا", "والصين", "اتفاقا"])
+    bigrams = set(stance_model.sentence_word_names(v)) - set(stance_model.sentence_word_names(v, bigrams=False))
+    assert bigrams == {"s:ابرمت_روسيا", "s:روسيا_صين", "s:صين_اتفاقا"}
+    assert not any(n.startswith("s:") and n in names for n in bigrams)
+    assert any(n.startswith("s:") and "_" in n and n in small_model.tone.vocabulary for n in small_model.tone.vocabulary)
+
+
+def test_an_older_model_with_pair_bigrams_still_reads_them(small_model):
+    """A model saved before round 7 (no ``pair_bigrams`` in its meta) scores the bigrams its
+    pair layer was trained with: a weight on a bigram moves that sentence's pairs."""
+    import copy
+
+    tables, views = _views("وقعت روسيا والصين اتفاقا للتعاون في مجال الطاقة.")
+    old = copy.deepcopy(small_model)
+    old.meta.pop("pair_bigrams")
+    assert old.pair_bigrams
+    base, _ = old.predict_views(views)
+    name = "s:" + "_".join(stance_model.word_key(w) for w in views[0].words[:2])
+    layer = old.pairs
+    bump = np.zeros((layer.coef.shape[0], 1))
+    bump[layer.classes.index("conflict")] = 40.0
+    old.pairs = stance_model.LinearLayer(layer.classes, {**layer.vocabulary, name: layer.coef.shape[1]},
+                                         np.hstack([layer.coef, bump]), layer.intercept, layer.temperature)
+    moved, _ = old.predict_views(views)
+    assert (moved["p_conflict"] > base["p_conflict"]).all()
+    new = copy.deepcopy(old)
+    new.meta["pair_bigrams"] = False
+    same, _ = new.predict_views(views)
+    assert same["p_conflict"].tolist() == base["p_conflict"].tolist()

@@ -570,14 +570,24 @@ def _modifier(c: Cue) -> str:
     return "neg" if c.negated else ("cond" if c.conditional else ("hedge" if c.hedged else ("bg" if c.demoted else "")))
 
 
-def sentence_word_features(view: SentenceView, prefix: str = "s:", weight: float = 0.5) -> dict[str, float]:
-    """Unigrams and bigrams of the sentence's word keys (:func:`sentence_word_names`)."""
-    return dict.fromkeys(sentence_word_names(view, prefix), weight)
+def sentence_word_features(view: SentenceView, prefix: str = "s:", weight: float = 0.5,
+                           bigrams: bool = True) -> dict[str, float]:
+    """Unigrams and (unless ``bigrams`` is False) bigrams of the sentence's word keys
+    (:func:`sentence_word_names`). The pair layer reads unigrams only since round 7 (the
+    bigrams added nothing on batch cross-validation: :data:`arnews.stance_train.PAIR_BIGRAMS`).
+
+    >>> v = SentenceView("a", 0, ["وقعت", "اتفاقا"])
+    >>> sorted(sentence_word_features(v, bigrams=False))
+    ['s:اتفاقا', 's:وقعت']
+    """
+    return dict.fromkeys(sentence_word_names(view, prefix, bigrams), weight)
 
 
-def sentence_word_names(view: SentenceView, prefix: str = "s:") -> list[str]:
+def sentence_word_names(view: SentenceView, prefix: str = "s:", bigrams: bool = True) -> list[str]:
     """The names of :func:`sentence_word_features`: unigrams, then bigrams (repeats included)."""
     keys = list(map(word_key, view.words))
+    if not bigrams:
+        return [prefix + k for k in keys]
     return [prefix + k for k in keys] + [f"{prefix}{a}_{b}" for a, b in zip(keys, keys[1:])]
 
 

@@ -244,6 +244,12 @@ class StanceModel:
         :func:`arnews.stance_train.fit` on out-of-batch predictions; 0 = plain argmax)."""
         return float(self.meta.get("none_bias", 0.0))
 
+    @property
+    def pair_bigrams(self) -> bool:
+        """Whether the pair layer reads the sentence's word bigrams (models before round 7 did;
+        ``meta["pair_bigrams"]``, written by :func:`arnews.stance_train.fit`)."""
+        return bool(self.meta.get("pair_bigrams", True))
+
     def predict(self, tables: dict[str, pd.DataFrame], threshold: float = 0.5,
                 sentences=None) -> tuple[pd.DataFrame, pd.DataFrame]:
         """Pair predictions and sentence tone for annotation tables (see :func:`pair_table`;
@@ -259,7 +265,7 @@ class StanceModel:
         tables are built column by column (evidence of every row at once: :meth:`LinearLayer.explain_entries`);
         the pair features go straight to columns (:mod:`arnews.stance.columns`)."""
         pa, pb, pctx, owner, sent_feats, sent_idx = [], [], [], [], [], []
-        pcols = word_columns(self.pairs, views)
+        pcols = word_columns(self.pairs, views, self.pair_bigrams)
         for i, v in enumerate(views):
             ctxs = list(pair_contexts(v))
             if not ctxs:

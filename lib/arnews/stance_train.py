@@ -38,11 +38,14 @@ from .stance_model import (
 )
 
 __all__ = ["read_written", "parse_pairs", "annotate_rows", "prepare", "Example", "fit", "cross_validate", "build", "written_dir",
-           "fit_rerank", "PAIR_C", "TONE_C", "RERANK_C"]
+           "fit_rerank", "PAIR_C", "TONE_C", "RERANK_C", "PAIR_BIGRAMS"]
 
 PAIR_C = 0.25  # inverse regularisation of the pair layer (chosen by batch cross-validation on the written corpus)
 TONE_C = 1.0
 RERANK_C = 1.0  # the second stage (arnews.stance.rerank); 0 = no second stage
+# The pair layer reads the sentence's word unigrams, not its bigrams (round 7: on batch
+# cross-validation the bigrams added nothing to pair P/R or coop./conflict; fewer features).
+PAIR_BIGRAMS = False
 _LABELS_V2 = ("cooperation", "conflict", "neutral")
 
 
@@ -208,7 +211,7 @@ def prepare(rows: pd.DataFrame, tables: dict[str, pd.DataFrame] | None = None, g
         v = views.get(i) or SentenceView(str(r.article_id), int(r.sentence_id), [])
         v.article_id, v.sentence_id = str(r.article_id), int(r.sentence_id)
         ex = Example(v, r.label, parse_pairs(r.dyads), group=str(getattr(r, group)))
-        words = sentence_word_features(v)
+        words = sentence_word_features(v, bigrams=PAIR_BIGRAMS)
         for a, b, ctx in pair_contexts(v):
             f = pair_features(ctx)
             f.update(words)
@@ -326,8 +329,20 @@ def fit(examples: list[Example], pair_c: float = PAIR_C, tone_c: float = TONE_C,
     return StanceModel(pair_layer, tone_layer, {
         "n_sentences": len(examples), "n_pairs": sum(len(e.pairs) for e in examples), "groups": groups,
         "pair_c": pair_c, "tone_c": tone_c, "none_bias": none_bias, "rerank_c": rerank_c if rerank else 0.0,
-        "none_bias_first_stage": first_bias,
+        "none_bias_first_stage": first_bias, "pair_bigrams": _examples_bigrams(examples),
     }, rerank)
+
+
+def _examples_bigrams(examples: list[Example]) -> bool:
+    """Whether the examples' pair features hold sentence word bigrams (``s:a_b``), as
+    :func:`prepare` made them: the model must read new text the same way."""
+    from .stance_features import word_key
+
+    for e in examples:
+        if e.features and len(e.view.words) > 1:
+            a, b = (word_key(w) for w in e.view.words[:2])
+            return f"s:{a}_{b}" in e.features[0]
+    return PAIR_BIGRAMS
 
 
 def _rerank_xy(examples: list[Example], oof: dict[int, list[dict[str, float]]], keep) -> tuple[list[dict], list[str], list[str]]:

@@ -171,10 +171,10 @@ def pair_entries(layer, ctxs: list[PairContext]) -> tuple[np.ndarray, np.ndarray
     return column_entries(out)
 
 
-def word_columns(layer, views: list[SentenceView]) -> list[list[int]]:
+def word_columns(layer, views: list[SentenceView], bigrams: bool = True) -> list[list[int]]:
     """Per view, the columns of :func:`~arnews.stance_features.sentence_word_names` (same
     order, repeats included, -1 for a name the vocabulary lacks), cached per word and per pair
-    of words."""
+    of words; ``bigrams`` False: the unigrams' only."""
     from ..resources import TYPE_CACHE_LIMIT  # read at call time (tests change it)
 
     cache = layer.__dict__.setdefault("_word_cols", ({}, {}))
@@ -191,6 +191,9 @@ def word_columns(layer, views: list[SentenceView]) -> list[list[int]]:
             for k, w in enumerate(words):
                 if cols[k] is None:
                     cols[k] = uni[w] = get("s:" + word_key(w), -1)
+        if not bigrams:
+            out.append(cols)
+            continue
         pairs = list(zip(words, words[1:]))
         bcols = list(map(bi.get, pairs))
         if None in bcols:
