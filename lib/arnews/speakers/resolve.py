@@ -143,10 +143,12 @@ def _org_or_state(code: str | None, orgs: frozenset[str]) -> str:
 
 def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tuple[str, str]],
                     dateline: str | None, lex: SpeakerLexicon,
-                    earlier_other: list[tuple[str, str]] = ()) -> SpeakerInfo:
+                    earlier_other: list[tuple[str, str]] = (), local: str | None = None) -> SpeakerInfo:
     """Speaker state and type of one attributed quote row (see the module docstring).
     ``earlier``: ``(head word, country)`` of the article's earlier resolved state speakers;
-    ``earlier_other``: the same for its non-state speakers (analysts, media …)."""
+    ``earlier_other``: the same for its non-state speakers (analysts, media …); ``local``:
+    the country of a fronted place opening a sentence of the speaker's paragraph ("وفي
+    واشنطن، قال متحدث باسم الخارجية"), which beats a title taken up from earlier paragraphs."""
     country_of, type_of, orgs = _gazetteer_info()
     group = row.get("speaker_group")
     if isinstance(group, str) and group:
@@ -267,6 +269,9 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
     short = len(own) <= 2 and ttype is not None and not _countries_in(own, ments, ss, own[-1].end if own else ss, lex,
                                                                         ("institution", "outlet"))
     back = next((hc for h, hc in reversed(earlier) if h == head), None) if head and short else None
+    para_lo = paragraph_start(text, ss) if local else None
+    if back and local and not _head_in(text, para_lo, ss, head):
+        back = None  # "وفي أديس أبابا، قال المتحدث …": a new speaker of the place, not the earlier متحدث (round 8)
     if back and found and len(words) > 2 and found[0][0] <= words[2].start:
         back = None  # "المدير العام للمراكز الأفريقية …": the body governed by the title, not the earlier مدير
     if (len(own) == 1 and ttype is None and not actor and not found
@@ -288,7 +293,7 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
     elif found:
         c = found[0][1]
     elif ttype is not None:
-        c = (next((x for h in title_heads(words, lex) if (x := _antecedent_country(text, ss, h, ments))), None)
+        c = (next((x for h in title_heads(words, lex) if (x := _antecedent_country(text, ss, h, ments, lo=para_lo))), None)
              or (_channel_country(text, ss, ments, lex) if row.get("rule") == "naql" else None)
              or dateline)
     else:
@@ -296,6 +301,11 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
     if c is None and ttype is None:
         return SpeakerInfo(dateline, "other")
     return SpeakerInfo(c, _org_or_state(c, orgs))
+
+
+def _head_in(text: str, lo: int, hi: int, head: str | None) -> bool:
+    """Whether the title word ``head`` (without its article) occurs in ``text[lo:hi]``."""
+    return bool(head) and any(_bare(r) == head for w in words_in(text, lo, hi) for r in w.readings[:2])
 
 
 _LOCAL = frozenset("المحلية المحلي المحليه".split())
@@ -492,9 +502,11 @@ def _channel_country(text: str, ss: int, ments: list[Mention], lex: SpeakerLexic
     return found[-1][1] if found else None
 
 
-def _antecedent_country(text: str, ss: int, head: str | None, ments: list[Mention], window: int = 5) -> str | None:
+def _antecedent_country(text: str, ss: int, head: str | None, ments: list[Mention], window: int = 5,
+                        lo: int | None = None) -> str | None:
     """Country named within ``window`` words after the most recent earlier occurrence of
-    ``head`` ("وزير خارجية منغوليا" for a later "الوزير")."""
+    ``head`` ("وزير خارجية منغوليا" for a later "الوزير"); with ``lo``, only occurrences
+    from offset ``lo`` on (the paragraph of a fronted place: round 8)."""
     if not head:
         return None
     n = count_words_before(text, ss)  # the words before ss (not listed: that costs the article)
@@ -502,6 +514,8 @@ def _antecedent_country(text: str, ss: int, head: str | None, ments: list[Mentio
     at = bare_index(text).get(head, ())
     for j in range(bisect_left(at, n) - 1, -1, -1):  # the occurrences of head before ss, latest first
         i = at[j]
+        if lo is not None and starts[i] < lo:
+            break
         stop = ends[min(i + window, n - 1)]
         c = [m.country for m in starting_in(ments, starts[i], stop) if m.country]
         if c:
