@@ -24,3 +24,52 @@ def test_a_title_taken_up_in_the_same_paragraph_as_the_fronted_place_keeps_its_s
          ' وأضاف المتحدث أن المحادثات «بدأت».')
     q = quotes_of(t, _PLACES)
     assert q.loc[q["quote"] == "بدأت", "speaker_country"].tolist() == ["IRN"]
+
+
+_SSD = [("جنوب السودان", "SSD", "country", "SSD"), ("منظمة الصحة العالمية", "WHO", "organisation", "WHO"),
+        ("تيدروس", "TEDROS", "person", "WHO")]
+
+
+def test_a_relative_after_a_comma_takes_up_the_named_phrase_before_it():
+    t = ('وقال تيدروس إن الوباء «يتحرك بسرعة».\n\n'
+         'وشاركت في المؤتمر وزيرة الصحة في جنوب السودان يار ديو، التي قالت إن المستشفيات «تستقبل ضعف طاقتها».')
+    q = quotes_of(t, _SSD)
+    row = q[q["quote"] == "تستقبل ضعف طاقتها"].iloc[0]
+    assert row["speaker_country"] == "SSD" and row["speaker_text"].startswith("وزيرة الصحة")
+
+
+def test_a_pronoun_after_a_comma_takes_up_the_named_phrase_before_it():
+    t = ('قالت وزارة الدفاع الفرنسية إنها «تأخذ علما».\n\n'
+         'وتحدث الى الصحفيين المتحدث باسم الجيش النيجيري العميد نواشوكو، وهو قال ان القوات «قادرة على الحماية».')
+    q = quotes_of(t, [("الفرنسية", "FRA", "country", "FRA"), ("النيجيري", "NGA", "country", "NGA")])
+    assert q.loc[q["quote"] == "قادرة على الحماية", "speaker_country"].tolist() == ["NGA"]
+
+
+def test_a_relative_without_a_comma_is_no_subject():
+    # "الاتفاق الذي قال": the relative qualifies a thing, not the named phrase
+    t = ('قال الرئيس الفرنسي إن الاتفاق «مهم».\n\n'
+         'وأشار وزير الخارجية النيجيري إلى الاتفاق الذي قال عنه إنه «انتهى».')
+    q = quotes_of(t, [("الفرنسي", "FRA", "country", "FRA"), ("النيجيري", "NGA", "country", "NGA")])
+    assert q.loc[q["quote"] == "انتهى", "speaker_country"].tolist() == ["NGA"]
+
+
+def test_a_topic_after_a_comma_and_fa_inna_is_the_subject_of_the_later_verb():
+    t = ('قال وزير الإعلام النيجيري إن نيجيريا «دولة ذات سيادة».\n\n'
+         'في الأثناء، فإن الاتحاد الأفريقي من خلال رئيس مفوضيته دعا إلى «حل الخلافات بالحوار».')
+    q = quotes_of(t, [("النيجيري", "NGA", "country", "NGA"), ("نيجيريا", "NGA", "country", "NGA"),
+                      ("الاتحاد الأفريقي", "AU", "organisation", "AU")])
+    assert q.loc[q["quote"] == "حل الخلافات بالحوار", "speaker_country"].tolist() == ["AU"]
+
+
+def test_fan_as_part_of_a_name_is_no_topic_marker():
+    t = ('أما الباحثة في جامعة ليدن الهولندية صوفي فان دام فقالت إن الموجة «تعيد رسم العلاقة».')
+    q = quotes_of(t, [("الهولندية", "NLD", "country", "NLD")])
+    assert q.loc[q["quote"] == "تعيد رسم العلاقة", "speaker_country"].tolist() == ["NLD"]
+
+
+def test_the_subject_between_kana_and_qad_is_the_speaker():
+    t = ('قال وزير الخارجية الباكستاني إن بلاده «ستوفر الحماية». وقال الباحث الصيني تشانغ إن المحادثات «مثمرة».'
+         ' وكان صندوق النقد الدولي قد حذر في تقرير سابق من أن الديون «تتطلب شفافية أكبر».')
+    q = quotes_of(t, [("الباكستاني", "PAK", "country", "PAK"), ("الصيني", "CHN", "country", "CHN"),
+                      ("صندوق النقد الدولي", "IMF", "organisation", "IMF")])
+    assert q.loc[q["quote"] == "تتطلب شفافية أكبر", "speaker_country"].tolist() == ["IMF"]
