@@ -73,3 +73,19 @@ def test_the_subject_between_kana_and_qad_is_the_speaker():
     q = quotes_of(t, [("الباكستاني", "PAK", "country", "PAK"), ("الصيني", "CHN", "country", "CHN"),
                       ("صندوق النقد الدولي", "IMF", "organisation", "IMF")])
     assert q.loc[q["quote"] == "تتطلب شفافية أكبر", "speaker_country"].tolist() == ["IMF"]
+
+
+def test_a_definite_noun_opening_an_earlier_body_name_stands_for_that_body():
+    t = ('أوسلو - بدأ حلف شمال الأطلسي (الناتو) الاثنين مناورات في النرويج.\n\n'
+         'وقالت المتحدثة باسم الحلف في بروكسل إن التدريبات «دفاعية بحتة».')
+    q = quotes_of(t, [("حلف شمال الأطلسي", "NATO", "organisation", "NATO"), ("النرويج", "NOR", "country", "NOR"),
+                      ("أوسلو", "NOR", "city", "NOR"), ("بروكسل", "EU", "city", "EU")])
+    assert q.loc[q["quote"] == "دفاعية بحتة", "speaker_country"].tolist() == ["NATO"]
+
+
+def test_the_genitive_of_a_title_is_no_back_reference_to_a_body():
+    # "وزيرة الصحة": the ministry's field, not "منظمة الصحة العالمية"
+    t = ('قال المدير العام لمنظمة الصحة العالمية إن الوباء «سريع».\n\n'
+         'وقالت وزيرة الصحة في جنوب السودان إن المستشفيات «ممتلئة».')
+    q = quotes_of(t, [("منظمة الصحة العالمية", "WHO", "organisation", "WHO"), ("جنوب السودان", "SSD", "country", "SSD")])
+    assert q.loc[q["quote"] == "ممتلئة", "speaker_country"].tolist() == ["SSD"]
