@@ -89,3 +89,18 @@ def test_the_genitive_of_a_title_is_no_back_reference_to_a_body():
          'وقالت وزيرة الصحة في جنوب السودان إن المستشفيات «ممتلئة».')
     q = quotes_of(t, [("منظمة الصحة العالمية", "WHO", "organisation", "WHO"), ("جنوب السودان", "SSD", "country", "SSD")])
     assert q.loc[q["quote"] == "ممتلئة", "speaker_country"].tolist() == ["SSD"]
+
+
+def test_a_bare_name_takes_the_nationality_of_its_untitled_fuller_mention():
+    t = ('طوكيو - توج العداء المغربي يوسف العلمي بذهبية السباق.\n\n'
+         'وقال العلمي للصحفيين: «هذه الذهبية لكل المغاربة».')
+    q = quotes_of(t, [("طوكيو", "JPN", "city", "JPN"), ("المغربي", "MAR", "country", "MAR")])
+    row = q[q["quote"] == "هذه الذهبية لكل المغاربة"].iloc[0]
+    assert row["speaker_country"] == "MAR" and row["speaker_type"] == "other"
+
+
+def test_a_bare_name_without_a_nisba_before_it_keeps_the_dateline():
+    t = ('طوكيو - توج العداء يوسف العلمي بذهبية السباق.\n\n'
+         'وقال العلمي للصحفيين: «هذه الذهبية لكل المغاربة».')
+    q = quotes_of(t, [("طوكيو", "JPN", "city", "JPN")])
+    assert q.loc[q["quote"] == "هذه الذهبية لكل المغاربة", "speaker_country"].tolist() != ["MAR"]

@@ -262,6 +262,9 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
                     c2 = dateline
                 if c2:
                     return SpeakerInfo(c2, _org_or_state(c2, orgs))
+            elif (c2 := next((nisba_country(r) for r in ws2[0].readings[:2] if nisba_country(r)), None)):
+                # an untitled name known by its nationality ("العداء المغربي يوسف العلمي") (round 8)
+                return SpeakerInfo(c2, "other")
     found = _countries_in(words, ments, ss, se, lex, ("institution", "outlet"))
     head = head_noun(words, lex)
     # "الوزير", "المصدر" (as the quote finder gave it): a back-reference, not a new speaker;
@@ -398,6 +401,10 @@ def _name_antecedent(text: str, words: list[Word], ss: int, width: int = 10,
                 if w.start < ss:
                     return w.start, end
                 later.append((w.start, end))
+            elif (nis := _nisba_before_name(before)) is not None:  # "العداء المغربي يوسف العلمي" (round 8)
+                if w.start < ss:
+                    return nis, w.end
+                later.append((nis, w.end))
             continue
         # from the title on ("بروكسل – أعلن رئيس الوزراء السلوفاكي روبرت فيكو"), or from the last
         # title joined by و ("… الصيني لي تشيانغ والرئيس الكيني وليام روتو"; round 6)
@@ -407,6 +414,19 @@ def _name_antecedent(text: str, words: list[Word], ss: int, width: int = 10,
             return start, w.end
         later.append((start, w.end))
     return later[0] if later else None
+
+
+def _nisba_before_name(before: list[Word]) -> int | None:
+    """Start of a country nisba right before a name, or before its one-word first name
+    ("المغربي يوسف" + العلمي); None without one."""
+    for k in (1, 2):
+        if len(before) >= k:
+            w = before[-k]
+            if any(nisba_country(r) for r in w.readings[:2]):
+                return w.start
+            if w.readings[0].startswith("ال") or w.readings[0] in STOP_WORDS:
+                return None  # the word before the name is no first name
+    return None
 
 
 def _apposition_end(text: str, end: int, lex: SpeakerLexicon, width: int = 10) -> int | None:
