@@ -104,3 +104,12 @@ def test_a_bare_name_without_a_nisba_before_it_keeps_the_dateline():
          'وقال العلمي للصحفيين: «هذه الذهبية لكل المغاربة».')
     q = quotes_of(t, [("طوكيو", "JPN", "city", "JPN")])
     assert q.loc[q["quote"] == "هذه الذهبية لكل المغاربة", "speaker_country"].tolist() != ["MAR"]
+
+
+def test_a_bare_name_whose_titled_mention_names_a_body_by_its_noun_speaks_for_the_body():
+    t = ('موسكو - اتهمت طهران الوكالة الدولية للطاقة الذرية بالتسييس.\n\n'
+         'وقال المدير العام للوكالة رافائيل غروسي في فيينا إن الوكالة «لا تستهدف أحدا».'
+         ' وفي تصريح آخر، قال غروسي إن الوضع «مقلق».')
+    q = quotes_of(t, [("موسكو", "RUS", "city", "RUS"), ("طهران", "IRN", "city", "IRN"),
+                      ("الوكالة الدولية للطاقة الذرية", "IAEA", "organisation", "IAEA")])
+    assert q.loc[q["quote"] == "مقلق", "speaker_country"].tolist() == ["IAEA"]

@@ -250,6 +250,9 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
                 if c2 is None and any(r in _THE_ORG for w in ws2 for r in w.readings[:1]):
                     # "المدير العام للمنظمة تيدروس … غيبريسوس": the body named before
                     c2 = _antecedent_country(text, window[0], "منظمة", ments)
+                if c2 is None and not non_state:
+                    # "المدير العام للوكالة رافائيل غروسي" after "الوكالة الدولية للطاقة الذرية" (round 8)
+                    c2 = _body_back_reference(text, window[0], ws2, ments, lex, orgs)
                 if c2 is None and t2 == "organisation":
                     return SpeakerInfo(None, "organisation")  # "إنفانتينو" after "رئيس الاتحاد الدولي …" (round 6)
                 if non_state:
