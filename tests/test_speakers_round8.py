@@ -113,3 +113,10 @@ def test_a_bare_name_whose_titled_mention_names_a_body_by_its_noun_speaks_for_th
     q = quotes_of(t, [("موسكو", "RUS", "city", "RUS"), ("طهران", "IRN", "city", "IRN"),
                       ("الوكالة الدولية للطاقة الذرية", "IAEA", "organisation", "IAEA")])
     assert q.loc[q["quote"] == "مقلق", "speaker_country"].tolist() == ["IAEA"]
+
+
+def test_a_dateline_with_a_date_and_an_agency_but_no_dash_is_no_subject():
+    t = ('نيروبي 14 مارس 2026 (شينخوا) وقع رئيس مجلس الدولة الصيني لي تشيانغ اتفاقية لتوسيع الميناء ,'
+         ' حيث قال لي ان الشراكة “ تقوم على المنفعة المتبادلة “ .')
+    q = quotes_of(t, [("نيروبي", "KEN", "city", "KEN"), ("الصيني", "CHN", "country", "CHN")])
+    assert q.loc[q["quote"] == "تقوم على المنفعة المتبادلة", "speaker_country"].tolist() == ["CHN"]
