@@ -120,3 +120,16 @@ def test_a_dateline_with_a_date_and_an_agency_but_no_dash_is_no_subject():
          ' حيث قال لي ان الشراكة “ تقوم على المنفعة المتبادلة “ .')
     q = quotes_of(t, [("نيروبي", "KEN", "city", "KEN"), ("الصيني", "CHN", "country", "CHN")])
     assert q.loc[q["quote"] == "تقوم على المنفعة المتبادلة", "speaker_country"].tolist() == ["CHN"]
+
+
+def test_an_indefinite_noun_with_a_nationality_after_the_verb_is_the_subject():
+    t = '«الوضع هادئ الآن لكنه هش»، قال ضابط تايلاندي في المنطقة الحدودية.'
+    q = quotes_of(t, [("تايلاندي", "THA", "country", "THA")])
+    assert q.loc[q["quote"] == "الوضع هادئ الآن لكنه هش", "speaker_country"].tolist() == ["THA"]
+
+
+def test_a_country_name_in_genitive_after_the_verb_stays_an_object():
+    # "وانتقد معارضة روسيا": the object; the speaker is the minister named before
+    t = 'قال وزير الخارجية الفرنسي إن الاتفاق «مهم»، وانتقد معارضة روسيا التي وصفها بأنها «غير مبررة».'
+    q = quotes_of(t, [("الفرنسي", "FRA", "country", "FRA"), ("روسيا", "RUS", "country", "RUS")])
+    assert q.loc[q["quote"] == "غير مبررة", "speaker_country"].tolist() == ["FRA"]

@@ -112,7 +112,7 @@ def noun_phrase(
             persons = [k for k in mentions if a.is_person(k)]
             k = persons[-1] if persons else mentions[0]
             return with_text(a.mention_speaker(k, phrase_start), according)
-    elif head in _NOT_SUBJECT_START or (mentions and not according):
+    elif head in _NOT_SUBJECT_START or (mentions and not according and not _indefinite_with_nisba(a, toks, head)):
         return None, None, None, None  # adverbial start, or an object ("معارضة روسيا")
     elif mentions:
         return with_text(a.mention_speaker(mentions[0], phrase_start), according)
@@ -135,6 +135,15 @@ def noun_phrase(
             break
     s, e = int(a.start[kept[0]]), int(a.end[kept[-1]])
     return with_text((None, a.text[s:e], s, e), according)
+
+
+def _indefinite_with_nisba(a: Article, toks: list[int], head: str) -> bool:
+    """An indefinite head noun followed by a nationality ("قال ضابط تايلاندي", "مسؤول
+    كيني"): a person described, the subject, not an object such as "معارضة روسيا" (round 8)."""
+    if head.startswith("ال") or len(toks) < 2:
+        return False
+    t = toks[1]
+    return a.m_first.get(t) is not None and is_nisba("ال" + a.norm[t], conjunction=False)
 
 
 def with_text(sp: tuple, according: bool) -> tuple:
