@@ -133,3 +133,28 @@ def test_a_country_name_in_genitive_after_the_verb_stays_an_object():
     t = 'قال وزير الخارجية الفرنسي إن الاتفاق «مهم»، وانتقد معارضة روسيا التي وصفها بأنها «غير مبررة».'
     q = quotes_of(t, [("الفرنسي", "FRA", "country", "FRA"), ("روسيا", "RUS", "country", "RUS")])
     assert q.loc[q["quote"] == "غير مبررة", "speaker_country"].tolist() == ["FRA"]
+
+
+_CLIMATE = [("كولومبيا", "COL", "country", "COL"), ("كينيا", "KEN", "country", "KEN"),
+            ("أمريكا اللاتينية", "LATAM", "region", "")]
+
+
+def test_a_construct_chain_closed_by_a_country_and_followed_by_its_object_is_the_subject():
+    t = ('وقال الوزير البرازيلي إن القمة «مهمة».'
+         ' وفي الجلسة الختامية، وصف كبير مفاوضي كينيا مسودة النص بأنها «خطوة صغيرة في الاتجاه الصحيح».')
+    q = quotes_of(t, _CLIMATE + [("البرازيلي", "BRA", "country", "BRA")])
+    assert q.loc[q["quote"] == "خطوة صغيرة في الاتجاه الصحيح", "speaker_country"].tolist() == ["KEN"]
+
+
+def test_a_verb_opening_a_contrasting_clause_introduces_its_own_quote_not_the_one_before():
+    t = ('قالت مبعوثة كولومبيا للمناخ إن أمريكا اللاتينية «تريد خريطة طريق واضحة»،'
+         ' فيما وصف كبير مفاوضي كينيا مسودة النص بأنها «خطوة صغيرة».')
+    q = quotes_of(t, _CLIMATE)
+    assert q.loc[q["quote"] == "خطوة صغيرة", "speaker_country"].tolist() == ["KEN"]
+    assert q.loc[q["quote"] == "تريد خريطة طريق واضحة", "speaker_country"].tolist() == ["COL"]
+
+
+def test_a_verb_after_a_quote_still_names_its_speaker_without_a_contrast():
+    t = '«الوضع صعب»، قال وزير الخارجية الكيني، مضيفا أن الحكومة «تعمل».'
+    q = quotes_of(t, [("الكيني", "KEN", "country", "KEN")])
+    assert q.loc[q["quote"] == "الوضع صعب", "speaker_country"].tolist() == ["KEN"]

@@ -112,6 +112,8 @@ def noun_phrase(
             persons = [k for k in mentions if a.is_person(k)]
             k = persons[-1] if persons else mentions[0]
             return with_text(a.mention_speaker(k, phrase_start), according)
+    elif mentions and not according and head not in _NOT_SUBJECT_START and (k := _construct_subject(a, toks, mentions)) is not None:
+        return a.mention_speaker(k, phrase_start)  # "وصف كبير مفاوضي كينيا مسودة النص بأنها"
     elif head in _NOT_SUBJECT_START or (mentions and not according and not _indefinite_with_nisba(a, toks, head)):
         return None, None, None, None  # adverbial start, or an object ("معارضة روسيا")
     elif mentions:
@@ -135,6 +137,24 @@ def noun_phrase(
             break
     s, e = int(a.start[kept[0]]), int(a.end[kept[-1]])
     return with_text((None, a.text[s:e], s, e), according)
+
+
+def _construct_subject(a: Article, toks: list[int], mentions: list[int]) -> int | None:
+    """A country name closing a construct chain right after the verb, followed by another
+    bare noun: the chain is the subject and that noun the object ("وصف كبير مفاوضي كينيا
+    مسودة النص بأنها"; round 8), unlike "أكد معارضة روسيا للقرار" or "… روسيا بأنها". The
+    mention index, or None."""
+    k = mentions[0]
+    t0, t1 = a.m_tokens[k]
+    if a.is_person(k) or t0 not in toks or not 0 < toks.index(t0) <= 3:
+        return None
+    nxt = t1 + 1
+    if nxt >= len(a) or not a.is_word[nxt] or a.quoted[nxt] or a.m_cover[nxt] >= 0:
+        return None
+    w = a.norm[nxt]
+    if w[:1] in "لبفكو" or w.startswith("ال") or w in _NP_HARD_STOP or w in _NOT_SUBJECT_START or w in COMPLEMENTIZERS:
+        return None
+    return k
 
 
 def _indefinite_with_nisba(a: Article, toks: list[int], head: str) -> bool:
