@@ -158,3 +158,16 @@ def test_a_verb_after_a_quote_still_names_its_speaker_without_a_contrast():
     t = '«الوضع صعب»، قال وزير الخارجية الكيني، مضيفا أن الحكومة «تعمل».'
     q = quotes_of(t, [("الكيني", "KEN", "country", "KEN")])
     assert q.loc[q["quote"] == "الوضع صعب", "speaker_country"].tolist() == ["KEN"]
+
+
+def test_a_clause_joined_by_wa_with_its_own_actor_and_verb_names_the_speaker_of_its_quote():
+    t = 'ماليزيا تحتج على احتجاز صيادين وهانوي تتحدث عن «انتهاك واضح»'
+    q = quotes_of(t, [("ماليزيا", "MYS", "country", "MYS"), ("هانوي", "VNM", "city", "VNM")])
+    assert q.loc[q["quote"] == "انتهاك واضح", "speaker_country"].tolist() == ["VNM"]
+
+
+def test_an_actor_joined_by_wa_without_a_verb_of_its_own_is_no_new_speaker():
+    t = 'ماليزيا تحتج على احتجاز صيادين من فيتنام وتايلاند، وتصف الأمر بأنه «انتهاك واضح»'
+    q = quotes_of(t, [("ماليزيا", "MYS", "country", "MYS"), ("فيتنام", "VNM", "country", "VNM"),
+                      ("تايلاند", "THA", "country", "THA")])
+    assert q.loc[q["quote"] == "انتهاك واضح", "speaker_country"].tolist() == ["MYS"]

@@ -117,6 +117,7 @@ class _Attributor:
         lv = left_verbs[-1] if left_verbs else None
         rules = (
             lambda: self._as_said_after(ctx),
+            lambda: self._coordinated_clause(lv, ctx),
             lambda: self._explicit_left(lv),
             lambda: self._quote_then_verb(ctx),
             lambda: self._pronoun_in_sentence(lv),
@@ -130,6 +131,25 @@ class _Attributor:
             if speaker is not None:
                 return speaker
         return _NOBODY
+
+    def _coordinated_clause(self, lv: Event | None, ctx: _Context) -> Speaker | None:
+        """0b. a clause joined by و after the left cue, an actor then a present-tense verb,
+        between the cue and the quote: its actor, not the cue's subject ("ماليزيا تحتج …
+        وهانوي تتحدث عن «…»", "مصر تحذر … وإثيوبيا ترد: …"; round 8)."""
+        a = self.a
+        if lv is None:
+            return None
+        for t in range(ctx.first_tok - 1, lv.tok, -1):
+            k = a.m_first.get(t)
+            if k is None or a.quoted[t] or int(a.start[t]) + 1 != a.m_span[k][0] or a.text[int(a.start[t])] != "و":
+                continue
+            v = a.m_tokens[k][1] + 1
+            while v < ctx.first_tok and not a.is_word[v]:
+                v += 1
+            if v < ctx.first_tok and not a.quoted[v] and a.norm[v][:1] in "يت" and a.m_cover[v] < 0:
+                return Speaker(*a.mention_speaker(k), "subject_verb", a.surface[v])
+            return None
+        return None
 
     @staticmethod
     def _explicit_left(lv: Event | None) -> Speaker | None:
