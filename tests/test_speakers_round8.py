@@ -171,3 +171,14 @@ def test_an_actor_joined_by_wa_without_a_verb_of_its_own_is_no_new_speaker():
     q = quotes_of(t, [("ماليزيا", "MYS", "country", "MYS"), ("فيتنام", "VNM", "country", "VNM"),
                       ("تايلاند", "THA", "country", "THA")])
     assert q.loc[q["quote"] == "انتهاك واضح", "speaker_country"].tolist() == ["MYS"]
+
+
+def test_a_title_cut_short_by_the_quote_finder_is_taken_up_as_a_title_not_as_a_name():
+    t = ('الكويت - أكد وزير الخارجية الكويتي الشيخ سالم الصباح اليوم أن الأمن «مسؤولية جماعية».\n\n'
+         'وقال الوزير في كلمته لوزراء خارجية دول مجلس التعاون إن الهجمات «تهديد مباشر».\n\n'
+         'من جهته، قال الأمين العام لمجلس التعاون لدول الخليج العربية إن المجلس «لن يقف مكتوف الأيدي»،'
+         ' مشيرا إلى مبادرة «حارس الخليج» للتنسيق. وأوضح الأمين العام أن المبادرة «مفتوحة أمام الشركاء».\n\n'
+         'وفي سياق متصل، قال نائب المتحدث باسم الأمين العام للأمم المتحدة إن المنظمة «تشجع كل جهد».')
+    q = quotes_of(t, [("الكويت", "KWT", "city", "KWT"), ("الكويتي", "KWT", "country", "KWT"),
+                      ("مجلس التعاون لدول الخليج العربية", "GCC", "organisation", "GCC")])
+    assert q.loc[q["quote"] == "مفتوحة أمام الشركاء", "speaker_country"].tolist() == ["GCC"]

@@ -180,6 +180,7 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
     ttype, former = _title_type(words, lex)
     name = _name_part(own)
     if (not actor and name and _title_type(name, lex)[0] is None
+            and not any(i == 0 for i, _ in find_entries(lex.titles, words))  # "الأمين" of "الأمين العام" (round 8)
             and (not name[0].readings[0].startswith("ال") or _family_name(text, name, ss, lex))
             and _name_antecedent(text, name, ss, lex=lex) is not None):
         # a bare name ("تابعت ناكامورا، في إشارة إلى … لوزير الخارجية الصيني", "وأضاف
