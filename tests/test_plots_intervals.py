@@ -117,3 +117,18 @@ def test_every_stance_plot_of_03_draws_intervals(repo_root):
     assert "intervals=iv" in code  # the network is given the pairs' intervals
     assert {"plots_intervals.plot_shares", "plots_intervals.plot_share_over_time", "plots_intervals.plot_pair_net",
             "plots_intervals.plot_pair_net_over"} <= set(drawn)
+
+
+def test_the_legend_sits_beside_the_axes_never_over_a_point_or_bar(estimates):
+    est, _ = estimates
+    figs = [plots_intervals.plot_shares(est.by_outlet, by="outlet", category=c, method="model")
+            for c in ("cooperation", "conflict")]
+    figs += [plots_intervals.plot_pair_net(est.pairs, method="model"),
+             plots_intervals.plot_share_over_time(est.by_period, method="model")]
+    for fig in figs:
+        fig.canvas.draw()
+        ax = fig.axes[0]
+        legend, area = ax.get_legend().get_window_extent(), ax.get_window_extent()
+        assert legend.x0 >= area.x1, "the legend overlaps the plotting area"
+        assert fig.bbox.contains(legend.x1 - 1, legend.y0 + 1)  # and is not cut off
+        plt.close(fig)

@@ -126,20 +126,21 @@ def test_nisba_table_for_countries_the_gazetteer_lacks():
     assert q["speaker_country"].tolist() == ["EGY"]
 
 
-def test_round7_split_former_held_out_sets_are_dev_and_qt108_to_qt122_is_held_out():
+def test_round8_split_former_held_out_sets_are_dev_and_qt123_to_qt137_is_held_out():
     assert [split_of(a) for a in ("qt15", "qt16", "qt30", "qt31", "qt47", "qt48", "qt55", "qt62")] == ["dev"] * 8
     assert [split_of(a) for a in ("qt63", "qt70", "qt77", "qt78", "qt85", "qt92", "qt93", "qt100", "qt107")] == ["dev"] * 9
-    assert [split_of(a) for a in ("qt108", "qt115", "qt122")] == ["test"] * 3
-    assert split_of("qt123") == "dev"
+    assert [split_of(a) for a in ("qt108", "qt115", "qt122")] == ["dev"] * 3
+    assert [split_of(a) for a in ("qt123", "qt130", "qt137")] == ["test"] * 3
+    assert split_of("qt138") == "dev"
 
 
-def test_dev_is_printed_in_six_parts():
+def test_dev_is_printed_in_seven_parts():
     from arnews.quote_eval import _dev_parts
 
     d = pd.DataFrame({"article_id": ["qt03", "qt16", "qt30", "qt48", "qt62", "qt63", "qt77", "qt78", "qt92", "qt93", "qt107", "qt47",
-                                     "qt108"],
-                      "split": ["dev"] * 12 + ["test"]})
-    assert _dev_parts(d) == {"dev_round6_test": ["qt93", "qt107"], "dev_round5_test": ["qt78", "qt92"], "dev_round4_test": ["qt63", "qt77"],
+                                     "qt108", "qt122", "qt123"],
+                      "split": ["dev"] * 14 + ["test"]})
+    assert _dev_parts(d) == {"dev_round7_test": ["qt108", "qt122"], "dev_round6_test": ["qt93", "qt107"], "dev_round5_test": ["qt78", "qt92"], "dev_round4_test": ["qt63", "qt77"],
                              "dev_round3_test": ["qt48", "qt62"], "dev_former_test": ["qt16", "qt30"],
                              "dev_rest": ["qt03", "qt47"]}
 

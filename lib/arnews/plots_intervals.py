@@ -47,6 +47,12 @@ def _err(df: pd.DataFrame, mid: str, lo: str, hi: str) -> np.ndarray:
     return np.vstack([np.clip(m - low, 0, None), np.clip(high - m, 0, None)])
 
 
+def _legend(ax) -> None:
+    """The legend beside the axes, never over a point or an error bar (``loc="best"`` still
+    covered bars when every corner held one)."""
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0, fontsize=8)
+
+
 def _title(ax, title: str, note: str) -> None:
     import textwrap
 
@@ -80,7 +86,7 @@ def plot_shares(table: pd.DataFrame, by: str, category: str = "conflict", title:
     ax.set_ylim(len(t) - 0.5, -0.5)  # read top to bottom in the table's order
     ax.set_xlim(0, 1)
     ax.set_xlabel(f"share of {category}")
-    ax.legend(loc="best", fontsize=8)
+    _legend(ax)
     _title(ax, title or f"Share of {category} by {by}", basis_note(n_lab, method) + (f"; {more}" if more else ""))
     return fig
 
@@ -126,7 +132,7 @@ def plot_share_over_time(table: pd.DataFrame, category: str = "conflict", title:
         ax.set_xticks(x[::step], t["period"].astype(str).tolist()[::step], rotation=45, ha="right")
     ax.set_ylim(0, 1)
     ax.set_ylabel(f"share of {category}")
-    ax.legend(fontsize=8)
+    _legend(ax)
     note = basis_note(n_lab, method) + ("; undated articles left out" if undated else "")
     _title(ax, title or f"Share of {category} over time", note)
     return fig
@@ -152,7 +158,7 @@ def plot_pair_net(table: pd.DataFrame, top: int = 15, title: str | None = None, 
     ax.set_ylim(len(t) - 0.5, -0.5)  # the most related pair on top
     ax.set_xlim(-1.05, 1.05)
     ax.set_xlabel("net stance: share cooperation − share conflict among related sentences")
-    ax.legend(loc="best", fontsize=8)
+    _legend(ax)
     more = left_out(len(t), len(table), "pairs", "most related sentences")
     _title(ax, title or "Net stance of each pair of states", basis_note(n_lab, method, unit="pairs") + (f"; {more}" if more else ""))
     return fig
@@ -179,6 +185,6 @@ def plot_pair_net_over(table: pd.DataFrame, pair: tuple[str, str], x: str = "per
     ax.set_xticks(pos, [f"{v} ({n})" for v, n in zip(t[x].astype(str), t["n_related"])], rotation=45, ha="right")
     ax.set_ylim(-1.05, 1.05)
     ax.set_ylabel("net stance (−1 conflict … +1 cooperation)")
-    ax.legend(loc="best", fontsize=8)
+    _legend(ax)
     _title(ax, title or f"{a}–{b}: net stance by {x}", basis_note(n_lab, method, unit="pairs"))
     return fig

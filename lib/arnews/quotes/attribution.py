@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from .article import Article, Toks, words_after
+from .article import Article, Toks, prev_word, words_after
 from .groups import definite_antecedent, group_kind, main_pair, mention_via
 from .lexicon import SpeechLexicon
 from .spans import QuotedSpan, find_quoted_spans
@@ -30,6 +30,7 @@ class Speaker(NamedTuple):
 
 
 _NOBODY = Speaker(None, None, None, None, None, None)
+_CONTRAST = frozenset("فيما بينما وفيما وبينما".split())  # normalized: a clause of another speaker
 
 
 class ArticleInput(NamedTuple):
@@ -116,6 +117,7 @@ class _Attributor:
         lv = left_verbs[-1] if left_verbs else None
         rules = (
             lambda: self._as_said_after(ctx),
+            lambda: self._coordinated_clause(lv, ctx),
             lambda: self._explicit_left(lv),
             lambda: self._quote_then_verb(ctx),
             lambda: self._pronoun_in_sentence(lv),
@@ -129,6 +131,25 @@ class _Attributor:
             if speaker is not None:
                 return speaker
         return _NOBODY
+
+    def _coordinated_clause(self, lv: Event | None, ctx: _Context) -> Speaker | None:
+        """0b. a clause joined by و after the left cue, an actor then a present-tense verb,
+        between the cue and the quote: its actor, not the cue's subject ("ماليزيا تحتج …
+        وهانوي تتحدث عن «…»", "مصر تحذر … وإثيوبيا ترد: …"; round 8)."""
+        a = self.a
+        if lv is None:
+            return None
+        for t in range(ctx.first_tok - 1, lv.tok, -1):
+            k = a.m_first.get(t)
+            if k is None or a.quoted[t] or int(a.start[t]) + 1 != a.m_span[k][0] or a.text[int(a.start[t])] != "و":
+                continue
+            v = a.m_tokens[k][1] + 1
+            while v < ctx.first_tok and not a.is_word[v]:
+                v += 1
+            if v < ctx.first_tok and not a.quoted[v] and a.norm[v][:1] in "يت" and a.m_cover[v] < 0:
+                return Speaker(*a.mention_speaker(k), "subject_verb", a.surface[v])
+            return None
+        return None
 
     @staticmethod
     def _explicit_left(lv: Event | None) -> Speaker | None:
@@ -149,13 +170,31 @@ class _Attributor:
                 return Speaker(e.actor, e.text, e.start, e.end, "quote_then_verb", e.form)
         return None
 
-    @staticmethod
-    def _quote_then_verb(ctx: _Context) -> Speaker | None:
-        """2. quote then verb with an explicit subject."""
+    def _quote_then_verb(self, ctx: _Context) -> Speaker | None:
+        """2. quote then verb with an explicit subject, unless the verb opens a contrasting
+        clause and is the nearest cue of a later quote of its sentence ("«…»، فيما وصف كبير مفاوضي كينيا المسودة بأنها «…»":
+        the verb introduces that quote; round 8)."""
         for e in ctx.right:
             if e.role in ("verb", "passive") and e.rule in ("verb_subject", "passive") and e.resolved:
+                if self._introduces_later_quote(e):
+                    return None
                 return Speaker(e.actor, e.text, e.start, e.end, "quote_then_verb", e.form)
         return None
+
+    def _introduces_later_quote(self, e: Event) -> bool:
+        """Whether cue ``e`` opens a contrasting clause (فيما، بينما، في حين) and a quote
+        follows it in its sentence with no other cue between."""
+        a = self.a
+        p = prev_word(a, e.tok)
+        if p is None or a.norm[p] not in _CONTRAST and not (a.norm[p] == "حين" and p and a.norm[p - 1] == "في"):
+            return False
+        _, s1 = a.sentence_tokens(e.sent)
+        t = e.tok + 1
+        while t < s1 and not a.quoted[t]:
+            t += 1
+        if t >= s1:
+            return False
+        return not any(e.tok < x.tok < t for x in self.by_sent.get(e.sent, ()))
 
     def _pronoun_in_sentence(self, lv: Event | None) -> Speaker | None:
         """3. pronoun subject resolved in the same sentence."""

@@ -112,7 +112,9 @@ def noun_phrase(
             persons = [k for k in mentions if a.is_person(k)]
             k = persons[-1] if persons else mentions[0]
             return with_text(a.mention_speaker(k, phrase_start), according)
-    elif head in _NOT_SUBJECT_START or (mentions and not according):
+    elif mentions and not according and head not in _NOT_SUBJECT_START and (k := _construct_subject(a, toks, mentions)) is not None:
+        return a.mention_speaker(k, phrase_start)  # "وصف كبير مفاوضي كينيا مسودة النص بأنها"
+    elif head in _NOT_SUBJECT_START or (mentions and not according and not _indefinite_with_nisba(a, toks, head)):
         return None, None, None, None  # adverbial start, or an object ("معارضة روسيا")
     elif mentions:
         return with_text(a.mention_speaker(mentions[0], phrase_start), according)
@@ -135,6 +137,33 @@ def noun_phrase(
             break
     s, e = int(a.start[kept[0]]), int(a.end[kept[-1]])
     return with_text((None, a.text[s:e], s, e), according)
+
+
+def _construct_subject(a: Article, toks: list[int], mentions: list[int]) -> int | None:
+    """A country name closing a construct chain right after the verb, followed by another
+    bare noun: the chain is the subject and that noun the object ("وصف كبير مفاوضي كينيا
+    مسودة النص بأنها"; round 8), unlike "أكد معارضة روسيا للقرار" or "… روسيا بأنها". The
+    mention index, or None."""
+    k = mentions[0]
+    t0, t1 = a.m_tokens[k]
+    if a.is_person(k) or t0 not in toks or not 0 < toks.index(t0) <= 3:
+        return None
+    nxt = t1 + 1
+    if nxt >= len(a) or not a.is_word[nxt] or a.quoted[nxt] or a.m_cover[nxt] >= 0:
+        return None
+    w = a.norm[nxt]
+    if w[:1] in "لبفكو" or w.startswith("ال") or w in _NP_HARD_STOP or w in _NOT_SUBJECT_START or w in COMPLEMENTIZERS:
+        return None
+    return k
+
+
+def _indefinite_with_nisba(a: Article, toks: list[int], head: str) -> bool:
+    """An indefinite head noun followed by a nationality ("قال ضابط تايلاندي", "مسؤول
+    كيني"): a person described, the subject, not an object such as "معارضة روسيا" (round 8)."""
+    if head.startswith("ال") or len(toks) < 2:
+        return False
+    t = toks[1]
+    return a.m_first.get(t) is not None and is_nisba("ال" + a.norm[t], conjunction=False)
 
 
 def with_text(sp: tuple, according: bool) -> tuple:
@@ -173,6 +202,52 @@ def subject_before(a: Article, i: int, s0: int) -> tuple | None:
     return a.m_actor[first], a.text[ms:me], ms, me
 
 
+_RELATIVE = frozenset("الذي التي الذين اللذان اللتان وهو وهي فهو فهي".split())  # normalized forms
+_KAN = frozenset("كان وكان كانت وكانت".split())
+_FRONT_MAX = 12  # words between a fronting particle (فإن، كان) and the verb
+
+
+def fronted_subject(a: Article, i: int, s0: int) -> tuple | None:
+    """The subject of the verb at ``i`` standing before it, apart from it (round 8):
+
+    * after a comma, a relative or a pronoun takes up the named phrase before it ("وزيرة
+      الصحة في جنوب السودان …، التي قالت", "المتحدث باسم الجيش النيجيري …، وهو قال"): the
+      last mention of the comma's phrase, from a head noun just before it;
+    * a topic after a comma and فإن ("في الأثناء، فإن الاتحاد الأفريقي من خلال رئيس مفوضيته دعا") or between
+      كان and قد ("وكان الرئيس لولا قد وصف") is the subject.
+    Returns ``(actor, text, start, end)`` or None."""
+    p = prev_word(a, i)
+    if p is None or p < s0:
+        return None
+    w = a.norm[p]
+    if w in _RELATIVE:
+        c = p - 1
+        if c < s0 or a.norm[c] not in "،,":
+            return None
+        lo = max(s0, c - 10)
+        ks = [int(a.m_cover[t]) for t in range(lo, c) if a.m_cover[t] >= 0 and not a.quoted[t]]
+        if not ks:
+            return None
+        persons = [k for k in ks if a.is_person(k)]
+        k = persons[-1] if persons else ks[-1]
+        t0 = a.m_tokens[k][0]
+        ps = next((int(a.start[h]) for h in range(max(lo, t0 - 6), t0) if head_word(a.norm[h], a.heads) in a.heads), None)
+        return a.mention_speaker(k, ps)
+    if w in ("قد", "لقد"):
+        kan = next((t for t in range(p - 1, max(s0, p - _FRONT_MAX) - 1, -1) if a.norm[t] in _KAN), None)
+        if kan is not None and not a.quoted[kan + 1:p].any():
+            sp = noun_phrase(a, kan + 1, p, a.heads)
+            return sp if sp[0] is not None or sp[1] is not None else None
+        return None
+    fan = next((t for t in range(p, max(s0, p - _FRONT_MAX) - 1, -1) if a.norm[t] == "فان"), None)
+    # after a comma ("من جانبها، فإن"): not the name "صوفي فان دام"
+    if fan is not None and s0 < fan < p and a.norm[fan - 1] in "،," and not a.quoted[fan + 1:i].any():
+        sp = noun_phrase(a, fan + 1, i, a.heads)
+        if sp[0] is not None or sp[1] is not None:
+            return sp
+    return None
+
+
 def find_events(a: Article, lex: SpeechLexicon) -> list[Event]:
     """All speech cues outside quotes, with their explicit speaker where there is one."""
     out: list[Event] = []
@@ -207,7 +282,7 @@ def find_events(a: Article, lex: SpeechLexicon) -> list[Event]:
             if sp[0] is not None or sp[1] is not None:
                 ev.rule = "passive" if role == "passive" else "verb_subject"
             else:
-                before = subject_before(a, i, s0)
+                before = subject_before(a, i, s0) or fronted_subject(a, i, s0)
                 if before is not None:
                     sp, ev.rule = before, "subject_verb"
             ev.actor, ev.text, ev.start, ev.end = sp

@@ -35,6 +35,38 @@ def body_noun(words: list[Word]) -> str | None:
     return None
 
 
+def definite_nouns(words: list[Word], lex: SpeakerLexicon) -> list[str]:
+    """Every definite noun (without its article) of the phrase's first 8 words that could
+    stand for a body named before ("المتحدثة باسم الحلف" → حلف, "الأمانة العامة للرابطة" →
+    رابطة; round 8): not a title word nor its genitive ("وزيرة الصحة"), not followed by a
+    definite word of its own name ("الأمانة العامة"), at least three letters.
+
+    >>> from arnews.speakers import load_speaker_lexicon
+    >>> definite_nouns([Word(0, 8, ("المتحدثة",)), Word(9, 13, ("باسم",)), Word(14, 19, ("الحلف",))], load_speaker_lexicon())
+    ['حلف']
+    """
+    cands = _definite_candidates(words[:8])
+    if not cands:
+        return []
+    titled = {i for i, e in find_entries(lex.titles, words[:8]) for i in range(i, i + len(e.words))}
+    return list(dict.fromkeys(b for k, b in cands if k not in titled and k - 1 not in titled))
+
+
+def _definite_candidates(words: list[Word]) -> list[tuple[int, str]]:
+    """``(index, noun without article)`` of the definite words not followed by a definite word."""
+    out = []
+    for k, w in enumerate(words):
+        r = w.readings[0]
+        if not r.startswith(("ال", "لل", "بال", "وال")):
+            continue
+        if k + 1 < len(words) and words[k + 1].readings[0].startswith("ال"):
+            continue
+        base = r[2:] if r.startswith("لل") else r[3:] if r[:3] in ("بال", "وال") else r[2:]
+        if len(base) >= 3:
+            out.append((k, base.replace("ه", "ة") if base.endswith("ه") else base))
+    return out
+
+
 def _noun_of(w: Word) -> str:
     return _bare(w.readings[0]).replace("ه", "ة")
 
@@ -130,8 +162,39 @@ def body_back_reference(text: str, ss: int, words: list[Word], ments, lex: Speak
     العالمي", "منظمة الصحة العالمية") when that body has a bloc or body code (UN, WHO, IMF …).
     Round 5."""
     head = body_noun(words)
-    if head is None:
+    if head is not None:
+        return _back_to(text, ss, head, ments, lex, orgs)
+    # any definite noun opening an earlier body's name: "الحلف" after "حلف شمال الأطلسي" (round 8)
+    cands = _definite_candidates(words[:8])
+    firsts = _body_first_nouns(text, ments, lex, orgs) if cands else ()
+    if not any(f.startswith(h) for _, h in cands for f in firsts):
         return None
+    return next((c for h in definite_nouns(words, lex) if any(f.startswith(h) for f in firsts)
+                 and (c := _back_to(text, ss, h, ments, lex, orgs))), None)
+
+
+_FIRSTS: dict[int, tuple] = {}  # id of a lexicon -> (text, orgs, first nouns)
+
+
+def _body_first_nouns(text: str, ments, lex: SpeakerLexicon, orgs: frozenset[str]) -> frozenset[str]:
+    """The first nouns (without the article) of the article's body mentions with a code in
+    ``orgs``: only these can be taken up (one pass per article)."""
+    got = _FIRSTS.get(id(lex))
+    if got is not None and got[0] is text and got[1] is orgs:
+        return got[2]
+    out = set()
+    for m in ments:
+        if m.country in orgs and m.actor_type != "person":
+            first = words_in(text, m.start, m.end)[:1]
+            if first:
+                out.add(_noun_of(first[0]))
+    _FIRSTS[id(lex)] = (text, orgs, frozenset(out))
+    return _FIRSTS[id(lex)][2]
+
+
+def _back_to(text: str, ss: int, head: str, ments, lex: SpeakerLexicon, orgs: frozenset[str]) -> str | None:
+    """The code of the nearest body before ``ss`` whose name opens with ``head`` (see
+    :func:`body_back_reference`)."""
     if not (isinstance(ments, MentionIndex) and ments._sorted):
         return _body_back_reference_scan(text, ss, head, ments, lex, orgs)
     n = count_words_before(text, ss)

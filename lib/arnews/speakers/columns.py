@@ -559,7 +559,7 @@ def add_speaker_columns(quotes: pd.DataFrame, texts: dict, mentions: pd.DataFram
                 continue
             ss = r.get("speaker_start")
             local = place_heading(text, int(ss), ments, lex) if ss is not None and not pd.isna(ss) else None
-            info = resolve_speaker(text, r, ments, earlier, local or dateline, lex, earlier_other)
+            info = resolve_speaker(text, r, ments, earlier, local or dateline, lex, earlier_other, local)
             r["speaker_country"], r["speaker_type"] = info.country, info.type
             if (interview and headline is not None and info.type == "state" and not info.country
                     and turn(text, int(r["start"])) == "ج"):

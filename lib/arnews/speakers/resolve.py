@@ -143,10 +143,12 @@ def _org_or_state(code: str | None, orgs: frozenset[str]) -> str:
 
 def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tuple[str, str]],
                     dateline: str | None, lex: SpeakerLexicon,
-                    earlier_other: list[tuple[str, str]] = ()) -> SpeakerInfo:
+                    earlier_other: list[tuple[str, str]] = (), local: str | None = None) -> SpeakerInfo:
     """Speaker state and type of one attributed quote row (see the module docstring).
     ``earlier``: ``(head word, country)`` of the article's earlier resolved state speakers;
-    ``earlier_other``: the same for its non-state speakers (analysts, media …)."""
+    ``earlier_other``: the same for its non-state speakers (analysts, media …); ``local``:
+    the country of a fronted place opening a sentence of the speaker's paragraph ("وفي
+    واشنطن، قال متحدث باسم الخارجية"), which beats a title taken up from earlier paragraphs."""
     country_of, type_of, orgs = _gazetteer_info()
     group = row.get("speaker_group")
     if isinstance(group, str) and group:
@@ -178,6 +180,7 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
     ttype, former = _title_type(words, lex)
     name = _name_part(own)
     if (not actor and name and _title_type(name, lex)[0] is None
+            and not any(i == 0 for i, _ in find_entries(lex.titles, words))  # "الأمين" of "الأمين العام" (round 8)
             and (not name[0].readings[0].startswith("ال") or _family_name(text, name, ss, lex))
             and _name_antecedent(text, name, ss, lex=lex) is not None):
         # a bare name ("تابعت ناكامورا، في إشارة إلى … لوزير الخارجية الصيني", "وأضاف
@@ -248,6 +251,9 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
                 if c2 is None and any(r in _THE_ORG for w in ws2 for r in w.readings[:1]):
                     # "المدير العام للمنظمة تيدروس … غيبريسوس": the body named before
                     c2 = _antecedent_country(text, window[0], "منظمة", ments)
+                if c2 is None and not non_state:
+                    # "المدير العام للوكالة رافائيل غروسي" after "الوكالة الدولية للطاقة الذرية" (round 8)
+                    c2 = _body_back_reference(text, window[0], ws2, ments, lex, orgs)
                 if c2 is None and t2 == "organisation":
                     return SpeakerInfo(None, "organisation")  # "إنفانتينو" after "رئيس الاتحاد الدولي …" (round 6)
                 if non_state:
@@ -260,6 +266,9 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
                     c2 = dateline
                 if c2:
                     return SpeakerInfo(c2, _org_or_state(c2, orgs))
+            elif (c2 := next((nisba_country(r) for r in ws2[0].readings[:2] if nisba_country(r)), None)):
+                # an untitled name known by its nationality ("العداء المغربي يوسف العلمي") (round 8)
+                return SpeakerInfo(c2, "other")
     found = _countries_in(words, ments, ss, se, lex, ("institution", "outlet"))
     head = head_noun(words, lex)
     # "الوزير", "المصدر" (as the quote finder gave it): a back-reference, not a new speaker;
@@ -267,6 +276,9 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
     short = len(own) <= 2 and ttype is not None and not _countries_in(own, ments, ss, own[-1].end if own else ss, lex,
                                                                         ("institution", "outlet"))
     back = next((hc for h, hc in reversed(earlier) if h == head), None) if head and short else None
+    para_lo = paragraph_start(text, ss) if local else None
+    if back and local and not _head_in(text, para_lo, ss, head):
+        back = None  # "وفي أديس أبابا، قال المتحدث …": a new speaker of the place, not the earlier متحدث (round 8)
     if back and found and len(words) > 2 and found[0][0] <= words[2].start:
         back = None  # "المدير العام للمراكز الأفريقية …": the body governed by the title, not the earlier مدير
     if (len(own) == 1 and ttype is None and not actor and not found
@@ -288,7 +300,7 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
     elif found:
         c = found[0][1]
     elif ttype is not None:
-        c = (next((x for h in title_heads(words, lex) if (x := _antecedent_country(text, ss, h, ments))), None)
+        c = (next((x for h in title_heads(words, lex) if (x := _antecedent_country(text, ss, h, ments, lo=para_lo))), None)
              or (_channel_country(text, ss, ments, lex) if row.get("rule") == "naql" else None)
              or dateline)
     else:
@@ -296,6 +308,11 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
     if c is None and ttype is None:
         return SpeakerInfo(dateline, "other")
     return SpeakerInfo(c, _org_or_state(c, orgs))
+
+
+def _head_in(text: str, lo: int, hi: int, head: str | None) -> bool:
+    """Whether the title word ``head`` (without its article) occurs in ``text[lo:hi]``."""
+    return bool(head) and any(_bare(r) == head for w in words_in(text, lo, hi) for r in w.readings[:2])
 
 
 _LOCAL = frozenset("المحلية المحلي المحليه".split())
@@ -388,6 +405,10 @@ def _name_antecedent(text: str, words: list[Word], ss: int, width: int = 10,
                 if w.start < ss:
                     return w.start, end
                 later.append((w.start, end))
+            elif (nis := _nisba_before_name(before)) is not None:  # "العداء المغربي يوسف العلمي" (round 8)
+                if w.start < ss:
+                    return nis, w.end
+                later.append((nis, w.end))
             continue
         # from the title on ("بروكسل – أعلن رئيس الوزراء السلوفاكي روبرت فيكو"), or from the last
         # title joined by و ("… الصيني لي تشيانغ والرئيس الكيني وليام روتو"; round 6)
@@ -397,6 +418,19 @@ def _name_antecedent(text: str, words: list[Word], ss: int, width: int = 10,
             return start, w.end
         later.append((start, w.end))
     return later[0] if later else None
+
+
+def _nisba_before_name(before: list[Word]) -> int | None:
+    """Start of a country nisba right before a name, or before its one-word first name
+    ("المغربي يوسف" + العلمي); None without one."""
+    for k in (1, 2):
+        if len(before) >= k:
+            w = before[-k]
+            if any(nisba_country(r) for r in w.readings[:2]):
+                return w.start
+            if w.readings[0].startswith("ال") or w.readings[0] in STOP_WORDS:
+                return None  # the word before the name is no first name
+    return None
 
 
 def _apposition_end(text: str, end: int, lex: SpeakerLexicon, width: int = 10) -> int | None:
@@ -492,9 +526,11 @@ def _channel_country(text: str, ss: int, ments: list[Mention], lex: SpeakerLexic
     return found[-1][1] if found else None
 
 
-def _antecedent_country(text: str, ss: int, head: str | None, ments: list[Mention], window: int = 5) -> str | None:
+def _antecedent_country(text: str, ss: int, head: str | None, ments: list[Mention], window: int = 5,
+                        lo: int | None = None) -> str | None:
     """Country named within ``window`` words after the most recent earlier occurrence of
-    ``head`` ("وزير خارجية منغوليا" for a later "الوزير")."""
+    ``head`` ("وزير خارجية منغوليا" for a later "الوزير"); with ``lo``, only occurrences
+    from offset ``lo`` on (the paragraph of a fronted place: round 8)."""
     if not head:
         return None
     n = count_words_before(text, ss)  # the words before ss (not listed: that costs the article)
@@ -502,6 +538,8 @@ def _antecedent_country(text: str, ss: int, head: str | None, ments: list[Mentio
     at = bare_index(text).get(head, ())
     for j in range(bisect_left(at, n) - 1, -1, -1):  # the occurrences of head before ss, latest first
         i = at[j]
+        if lo is not None and starts[i] < lo:
+            break
         stop = ends[min(i + window, n - 1)]
         c = [m.country for m in starting_in(ments, starts[i], stop) if m.country]
         if c:

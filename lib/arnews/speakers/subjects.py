@@ -177,7 +177,10 @@ def _naql_subject(text: str, ws: list[Word], j: int, spans) -> Subject | None:
 
 
 _TURN_MARK = re.compile(r"\s*[سج]\s*:\s*")  # an interview turn "س: صندوق النقد حذر …"
-_DATELINE_END = re.compile(r"[^\n\-–—:]{2,60}?\s*(?:\([^)\n]{1,30}\)\s*)?[\-–—]\s")
+# "سيول (يونهاب) -", and without the dash a place, a date and an agency: "نيروبي 14 مارس 2026
+# (شينخوا) وقع …" (round 8: the capital is no subject)
+_DATELINE_END = re.compile(r"[^\n\-–—:]{2,60}?\s*(?:\([^)\n]{1,30}\)\s*)?[\-–—]\s"
+                           r"|[^\n\-–—:()]{2,40}?\d{4}\s*\([^)\n]{1,30}\)\s")
 
 
 def sentence_subject(text: str, sent: int, mark: int, ments: list[Mention], lex: SpeakerLexicon, spans) -> Subject | None:
