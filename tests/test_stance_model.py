@@ -184,38 +184,52 @@ def test_fit_stores_the_chosen_none_bias(small_model):
     assert min(stance_train.NONE_BIAS_GRID) <= small_model.meta["none_bias"] <= max(stance_train.NONE_BIAS_GRID)
 
 
-def test_pair_layer_reads_sentence_unigrams_only_and_says_so(small_model):
-    """Round 7: the pair layer's sentence words are unigrams (no ``s:a_b`` bigram in its
-    vocabulary, while the tone layer keeps them), and the model records it in its meta."""
-    assert small_model.meta["pair_bigrams"] is False and not small_model.pair_bigrams
-    names = small_model.pairs.vocabulary
-    assert any(n.startswith("s:") for n in names)
+def test_pair_bigrams_switch_is_recorded_and_followed(small_model, written, monkeypatch):
+    """``PAIR_BIGRAMS`` False: the pair layer's sentence words are unigrams (no ``s:a_b`` in its
+    vocabulary, while the tone layer keeps them) and the model says so in its meta; the shipped
+    setting (True) keeps the bigrams."""
     v = stance_model.SentenceView("a", 0, ["ابرمت", "روسيا", "والصين", "اتفاقا"])
     bigrams = set(stance_model.sentence_word_names(v)) - set(stance_model.sentence_word_names(v, bigrams=False))
     assert bigrams == {"s:ابرمت_روسيا", "s:روسيا_صين", "s:صين_اتفاقا"}
-    assert not any(n.startswith("s:") and n in names for n in bigrams)
-    assert any(n.startswith("s:") and "_" in n and n in small_model.tone.vocabulary for n in small_model.tone.vocabulary)
+
+    def s_bigrams(layer):
+        return {n for n in layer.vocabulary if n.startswith("s:") and "_" in n}
+
+    assert small_model.meta["pair_bigrams"] is True and small_model.pair_bigrams
+    assert s_bigrams(small_model.pairs)
+    monkeypatch.setattr(stance_train, "PAIR_BIGRAMS", False)
+    rows = written[written["batch"] == "1"].head(150).reset_index(drop=True)
+    uni = stance_train.fit(stance_train.prepare(rows))
+    assert uni.meta["pair_bigrams"] is False and not uni.pair_bigrams
+    assert any(n.startswith("s:") for n in uni.pairs.vocabulary) and not s_bigrams(uni.pairs)
+    assert s_bigrams(uni.tone)
 
 
-def test_an_older_model_with_pair_bigrams_still_reads_them(small_model):
-    """A model saved before round 7 (no ``pair_bigrams`` in its meta) scores the bigrams its
-    pair layer was trained with: a weight on a bigram moves that sentence's pairs."""
+def test_a_model_reads_bigrams_only_when_its_meta_says_so(small_model):
+    """A model without ``pair_bigrams`` in its meta (saved before round 7) or with it True
+    scores the sentence bigrams of its pair layer: a weight on a bigram moves that sentence's
+    pairs; with ``pair_bigrams`` False the same weight moves nothing."""
     import copy
 
-    tables, views = _views("وقعت روسيا والصين اتفاقا للتعاون في مجال الطاقة.")
-    old = copy.deepcopy(small_model)
-    old.meta.pop("pair_bigrams")
-    assert old.pair_bigrams
-    base, _ = old.predict_views(views)
+    _, views = _views("وقعت روسيا والصين اتفاقا للتعاون في مجال الطاقة.")
     name = "s:" + "_".join(stance_model.word_key(w) for w in views[0].words[:2])
-    layer = old.pairs
-    bump = np.zeros((layer.coef.shape[0], 1))
-    bump[layer.classes.index("conflict")] = 40.0
-    old.pairs = stance_model.LinearLayer(layer.classes, {**layer.vocabulary, name: layer.coef.shape[1]},
-                                         np.hstack([layer.coef, bump]), layer.intercept, layer.temperature)
-    moved, _ = old.predict_views(views)
-    assert (moved["p_conflict"] > base["p_conflict"]).all()
-    new = copy.deepcopy(old)
-    new.meta["pair_bigrams"] = False
-    same, _ = new.predict_views(views)
-    assert same["p_conflict"].tolist() == base["p_conflict"].tolist()
+
+    def with_bump(model, bump_size: float, meta: bool | None):
+        m = copy.deepcopy(model)
+        layer = m.pairs
+        bump = np.zeros((layer.coef.shape[0], 1))
+        bump[layer.classes.index("conflict")] = bump_size
+        vocab = dict(layer.vocabulary)
+        vocab.setdefault(name, layer.coef.shape[1])
+        m.pairs = stance_model.LinearLayer(layer.classes, vocab, np.hstack([layer.coef, bump]), layer.intercept,
+                                           layer.temperature)
+        if meta is None:
+            m.meta.pop("pair_bigrams", None)
+        else:
+            m.meta["pair_bigrams"] = meta
+        return m.predict_views(views)[0]["p_conflict"].tolist()
+
+    assert name not in small_model.pairs.vocabulary
+    for meta in (None, True):
+        assert all(x > y for x, y in zip(with_bump(small_model, 40.0, meta), with_bump(small_model, 0.0, meta)))
+    assert with_bump(small_model, 40.0, False) == with_bump(small_model, 0.0, False)

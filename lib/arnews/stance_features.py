@@ -573,8 +573,8 @@ def _modifier(c: Cue) -> str:
 def sentence_word_features(view: SentenceView, prefix: str = "s:", weight: float = 0.5,
                            bigrams: bool = True) -> dict[str, float]:
     """Unigrams and (unless ``bigrams`` is False) bigrams of the sentence's word keys
-    (:func:`sentence_word_names`). The pair layer reads unigrams only since round 7 (the
-    bigrams added nothing on batch cross-validation: :data:`arnews.stance_train.PAIR_BIGRAMS`).
+    (:func:`sentence_word_names`); the pair layer reads both unless
+    :data:`arnews.stance_train.PAIR_BIGRAMS` is False (the model records it).
 
     >>> v = SentenceView("a", 0, ["وقعت", "اتفاقا"])
     >>> sorted(sentence_word_features(v, bigrams=False))
