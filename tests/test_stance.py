@@ -289,7 +289,13 @@ def test_stage_does_not_mutate_inputs():
     before = toks.copy()
     out = stance.annotate_stage({"sentences": sents, "tokens": toks})
     pd.testing.assert_frame_equal(toks, before)
-    assert out["stance"].empty and out["sentence_stance"]["label"].tolist() == ["cooperation"]
+    # the model reads the cue (its score leans to cooperation); with no state named it may call
+    # the tone neutral (the round-7 model does: ncodes=0), the lexicon follows the cue
+    row = out["sentence_stance"].iloc[0]
+    assert out["stance"].empty and "COOPERATE" in row["cues"] and row["score"] > 0
+    lex = stance.annotate_stage({"sentences": sents, "tokens": toks}, method="lexicon")
+    pd.testing.assert_frame_equal(toks, before)
+    assert lex["sentence_stance"]["label"].tolist() == ["cooperation"]
 
 
 def test_evaluation_against_hand_counts(sample_annotations):
