@@ -18,3 +18,25 @@ def test_a_clause_joined_by_wa_outside_a_complement_still_names_its_own_speaker(
     t = 'روسيا تحتج على العقوبات والصين تتحدث عن «حرب تجارية».'
     q = quotes_of(t, _XI)
     assert q.loc[q["quote"] == "حرب تجارية", "speaker_actor_id"].tolist() == ["CHN"]
+
+
+def test_a_manner_phrase_after_the_verb_is_no_subject_the_speaker_before_continues():
+    t = ('قال وزير الخارجية الفرنسي إن الحماية العسكرية «وحدها لا تكفي». '
+         'ويقول بصراحة: «يمكنك مرافقة عشر سفن».')
+    q = quotes_of(t, [("الفرنسي", "FRA", "country", "FRA")])
+    assert q.loc[q["quote"] == "يمكنك مرافقة عشر سفن", "speaker_country"].tolist() == ["FRA"]
+
+
+def test_an_addressee_phrase_with_the_article_after_the_verb_leaves_the_subject_before_it():
+    t = 'المحلل في معهد لوي الأسترالي، بن بلاند، قال لوسائل الإعلام أن القضية «ليست حول السمك فقط».'
+    q = quotes_of(t, [("الأسترالي", "AUS", "country", "AUS")])
+    assert q.loc[q["quote"] == "ليست حول السمك فقط", "speaker_country"].tolist() == ["AUS"]
+
+
+def test_a_name_opening_with_ba_after_the_verb_stays_the_subject():
+    from arnews.speakers.lexicon import words_in
+    from arnews.speakers.subjects import manner_phrase
+
+    assert manner_phrase(words_in("بصراحة", 0, 6)) and manner_phrase(words_in("لوسائل الإعلام", 0, 14))
+    assert not manner_phrase(words_in("بيتر والش", 0, 9)) and not manner_phrase(words_in("لولا", 0, 4))
+    assert not manner_phrase(words_in("بعثة المراقبة", 0, 13))

@@ -114,7 +114,8 @@ def noun_phrase(
             return with_text(a.mention_speaker(k, phrase_start), according)
     elif mentions and not according and head not in _NOT_SUBJECT_START and (k := _construct_subject(a, toks, mentions)) is not None:
         return a.mention_speaker(k, phrase_start)  # "وصف كبير مفاوضي كينيا مسودة النص بأنها"
-    elif head in _NOT_SUBJECT_START or (mentions and not according and not _indefinite_with_nisba(a, toks, head)):
+    elif head in _NOT_SUBJECT_START or _prepositional(a, toks, according) or (
+            mentions and not according and not _indefinite_with_nisba(a, toks, head)):
         return None, None, None, None  # adverbial start, or an object ("معارضة روسيا")
     elif mentions:
         return with_text(a.mention_speaker(mentions[0], phrase_start), according)
@@ -137,6 +138,22 @@ def noun_phrase(
             break
     s, e = int(a.start[kept[0]]), int(a.end[kept[-1]])
     return with_text((None, a.text[s:e], s, e), according)
+
+
+def _prepositional(a: Article, toks: list[int], according: bool) -> bool:
+    """A manner phrase after the verb rather than its subject: ب on one or two indefinite
+    words in ة ("ويقول بصراحة:", "يقول بابتسامة متعبة:"), or an addressee, ل on a noun before a
+    definite word ("قال لوسائل الإعلام أن"; round 9). A name ("بيتر والش")
+    or a body with its genitive ("بعثة المراقبة") is neither (see also
+    :func:`arnews.speakers.subjects.manner_phrase`).
+
+    Not under ``according`` (وفقا لـ X names X)."""
+    words = [a.norm[t] for t in toks if a.is_word[t]]
+    if according or not words or len(words) > 3 or len(words[0]) < 4 or words[0][0] not in "بل" or words[0].startswith(("بال", "لل")):
+        return False
+    if words[0][0] == "ل":  # an addressee: "قال لوسائل الإعلام أن"
+        return len(words) > 1 and words[1].startswith("ال")
+    return len(words) <= 2 and all(w.endswith(("ة", "ه")) and not w.startswith("ال") for w in words)
 
 
 def _construct_subject(a: Article, toks: list[int], mentions: list[int]) -> int | None:
