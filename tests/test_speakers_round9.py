@@ -40,3 +40,15 @@ def test_a_name_opening_with_ba_after_the_verb_stays_the_subject():
     assert manner_phrase(words_in("بصراحة", 0, 6)) and manner_phrase(words_in("لوسائل الإعلام", 0, 14))
     assert not manner_phrase(words_in("بيتر والش", 0, 9)) and not manner_phrase(words_in("لولا", 0, 4))
     assert not manner_phrase(words_in("بعثة المراقبة", 0, 13))
+
+
+def test_a_headline_actor_whose_verb_takes_the_quote_with_an_object_pronoun_is_its_speaker():
+    t = 'الناتو يطلق مناورات «درع البلطيق» وموسكو تعتبرها «استفزازا»\n\nموسكو - أطلق الحلف مناورات جديدة.'
+    q = quotes_of(t, [("الناتو", "NATO", "organization", ""), ("موسكو", "RUS", "city", "RUS")])
+    assert q.loc[q["quote"] == "استفزازا", "speaker_country"].tolist() == ["RUS"]
+
+
+def test_a_headline_verb_without_an_object_pronoun_before_the_quote_names_no_speaker():
+    t = 'موسكو تفتتح «معرض الكتاب» الدولي\n\nافتتح المعرض أمس.'
+    q = quotes_of(t, [("موسكو", "RUS", "city", "RUS")])
+    assert q.loc[q["quote"] == "معرض الكتاب", "speaker_country"].isna().all()
