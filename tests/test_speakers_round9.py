@@ -57,5 +57,5 @@ def test_a_headline_verb_without_an_object_pronoun_before_the_quote_names_no_spe
 def test_a_former_official_speaks_for_the_nisba_of_the_title_not_a_body_in_an_apposition():
     t = ('يرى الأدميرال المتقاعد الفرنسي ألان كوستو، القائد السابق لعملية «أسبيدس» الأوروبية، أن الحماية'
          ' العسكرية «وحدها لا تكفي».')
-    q = quotes_of(t, [("الفرنسي", "FRA", "country", "FRA")])
+    q = quotes_of(t, [("الفرنسي", "FRA", "country", "FRA"), ("الأوروبية", "EU", "bloc", "EU")])
     assert q.loc[q["quote"] == "وحدها لا تكفي", "speaker_country"].tolist() == ["FRA"]
