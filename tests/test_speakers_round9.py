@@ -59,3 +59,9 @@ def test_a_former_official_speaks_for_the_nisba_of_the_title_not_a_body_in_an_ap
          ' العسكرية «وحدها لا تكفي».')
     q = quotes_of(t, [("الفرنسي", "FRA", "country", "FRA"), ("الأوروبية", "EU", "bloc", "EU")])
     assert q.loc[q["quote"] == "وحدها لا تكفي", "speaker_country"].tolist() == ["FRA"]
+
+
+def test_a_complementizer_after_the_joined_clauses_own_verb_does_not_block_it():
+    t = 'روسيا تحتج على العقوبات والصين تقول إن الإجراءات «حرب تجارية».'
+    q = quotes_of(t, _XI)
+    assert q.loc[q["quote"] == "حرب تجارية", "speaker_actor_id"].tolist() == ["CHN"]

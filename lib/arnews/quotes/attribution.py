@@ -139,7 +139,7 @@ class _Attributor:
         أن/إن complement: "وأكد شي أن روسيا والصين يجب أن «…»" joins two subjects of the
         reported clause, not a new clause (round 9)."""
         a = self.a
-        if lv is None or any(a.norm[t] in COMPLEMENTIZERS for t in range(lv.tok + 1, ctx.first_tok)):
+        if lv is None:
             return None
         for t in range(ctx.first_tok - 1, lv.tok, -1):
             k = a.m_first.get(t)
@@ -148,7 +148,8 @@ class _Attributor:
             v = a.m_tokens[k][1] + 1
             while v < ctx.first_tok and not a.is_word[v]:
                 v += 1
-            if v < ctx.first_tok and not a.quoted[v] and a.norm[v][:1] in "يت" and a.m_cover[v] < 0:
+            if (v < ctx.first_tok and not a.quoted[v] and a.norm[v][:1] in "يت" and a.m_cover[v] < 0
+                    and not any(a.norm[u] in COMPLEMENTIZERS for u in range(lv.tok + 1, t))):
                 return Speaker(*a.mention_speaker(k), "subject_verb", a.surface[v])
             return None
         return None
