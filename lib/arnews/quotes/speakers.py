@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 import regex as re
 
+from ..speakers.subjects import manner_words
 from ..wordforms import CONJUNCTIONS, is_nisba, strip_preposition_l
 from .article import Article, first_person, prev_word
 from .lexicon import SpeechLexicon
@@ -141,19 +142,11 @@ def noun_phrase(
 
 
 def _prepositional(a: Article, toks: list[int], according: bool) -> bool:
-    """A manner phrase after the verb rather than its subject: ب on one or two indefinite
-    words in ة ("ويقول بصراحة:", "يقول بابتسامة متعبة:"), or an addressee, ل on a noun before a
-    definite word ("قال لوسائل الإعلام أن"; round 9). A name ("بيتر والش")
-    or a body with its genitive ("بعثة المراقبة") is neither (see also
-    :func:`arnews.speakers.subjects.manner_phrase`).
-
-    Not under ``according`` (وفقا لـ X names X)."""
-    words = [a.norm[t] for t in toks if a.is_word[t]]
-    if according or not words or len(words) > 3 or len(words[0]) < 4 or words[0][0] not in "بل" or words[0].startswith(("بال", "لل")):
-        return False
-    if words[0][0] == "ل":  # an addressee: "قال لوسائل الإعلام أن"
-        return len(words) > 1 and words[1].startswith("ال")
-    return len(words) <= 2 and all(w.endswith(("ة", "ه")) and not w.startswith("ال") for w in words)
+    """A manner phrase after the verb rather than its subject ("ويقول بصراحة:", "يقول
+    بابتسامة متعبة:", "قال لوسائل الإعلام أن"; round 9), as
+    :func:`arnews.speakers.subjects.manner_words` reads it. Not under ``according``
+    (وفقا لـ X names X)."""
+    return not according and manner_words([a.norm[t] for t in toks if a.is_word[t]])
 
 
 def _construct_subject(a: Article, toks: list[int], mentions: list[int]) -> int | None:

@@ -71,12 +71,22 @@ def manner_phrase(ws: list[Word]) -> bool:
     >>> manner_phrase(words_in("بصراحة", 0, 6)), manner_phrase(words_in("بيتر والش", 0, 9))
     (True, False)
     """
-    first = ws[0].readings[0] if ws else ""
-    if not ws or len(ws) > 3 or len(first) < 4 or first[0] not in "بل" or first.startswith(("بال", "لل")):
+    return manner_words([w.readings[0] for w in ws])
+
+
+def manner_words(words: list[str]) -> bool:
+    """:func:`manner_phrase` on the phrase's normalized words (the test
+    :mod:`arnews.quotes.speakers` also applies to the words after a verb).
+
+    >>> manner_words(["بابتسامة", "متعبة"]), manner_words(["لوسائل", "الاعلام"]), manner_words(["بعثة", "المراقبة"])
+    (True, True, False)
+    """
+    first = words[0] if words else ""
+    if not words or len(words) > 3 or len(first) < 4 or first[0] not in "بل" or first.startswith(("بال", "لل")):
         return False
     if first[0] == "ب":  # بصراحة، بابتسامة متعبة (not بعثة المراقبة)
-        return len(ws) <= 2 and all(w.readings[0].endswith(("ة", "ه")) and not w.readings[0].startswith("ال") for w in ws)
-    return len(ws) > 1 and ws[1].readings[0].startswith("ال")
+        return len(words) <= 2 and all(w.endswith(("ة", "ه")) and not w.startswith("ال") for w in words)
+    return len(words) > 1 and words[1].startswith("ال")
 
 
 def _subject_before(text: str, ws: list[Word], i: int, spans, lex: SpeakerLexicon) -> Subject | None:
