@@ -49,5 +49,5 @@ def test_the_shipped_labellings_are_printed_by_evaluate_agreement():
     import importlib
 
     text = importlib.import_module(EVALUATIONS["agreement"]).evaluation_report()
-    assert "357 sentences" in text and "Cohen's kappa" in text
+    assert "357 sentences" in text and "305 sentences" in text and "Cohen's kappa" in text
     assert "62 quotes" in text and "379 tokens" in text
