@@ -65,7 +65,8 @@ __all__ = [
 WRITTEN_COLUMNS = ["article_id", "quote_prefix", "speaker_text", "speaker_actor_id", "speaker_country",
                    "speaker_type", "kind", "via", "note"]
 KINDS = ("speech", "term", "title")
-TEST_FIRST, TEST_LAST = 123, 137  # qt123–qt137 held-out test (round 8); every other written text is dev
+TEST_FIRST, TEST_LAST = 138, 152  # qt138–qt152 held-out test (round 9); every other written text is dev
+ROUND8_TEST = (123, 137)  # held-out in round 8, measured once, dev since round 9: reported apart within dev
 TEST_LABEL = f"held-out (qt{TEST_FIRST}-qt{TEST_LAST})"
 ROUND7_TEST = (108, 122)  # held-out in round 7, measured once, dev since round 8: reported apart within dev
 ROUND6_TEST = (93, 107)  # held-out in round 6, measured once, dev since round 7: reported apart within dev
@@ -73,10 +74,11 @@ ROUND5_TEST = (78, 92)  # held-out in round 5, measured once, dev since round 6:
 ROUND4_TEST = (63, 77)  # held-out in round 4, measured once, dev since round 5: reported apart within dev
 ROUND3_TEST = (48, 62)  # held-out in round 3, measured once, dev since round 4: reported apart within dev
 FORMER_TEST = (16, 30)  # held-out in rounds 1-2, dev since round 3: reported apart within dev
-DEV_PARTS = {"dev_round7_test": ROUND7_TEST, "dev_round6_test": ROUND6_TEST, "dev_round5_test": ROUND5_TEST, "dev_round4_test": ROUND4_TEST, "dev_round3_test": ROUND3_TEST, "dev_former_test": FORMER_TEST}
+DEV_PARTS = {"dev_round8_test": ROUND8_TEST, "dev_round7_test": ROUND7_TEST, "dev_round6_test": ROUND6_TEST, "dev_round5_test": ROUND5_TEST, "dev_round4_test": ROUND4_TEST, "dev_round3_test": ROUND3_TEST, "dev_former_test": FORMER_TEST}
 SPLIT_LABELS = {
     "test": TEST_LABEL,
     "dev": "dev (every other written text)",
+    "dev_round8_test": "  dev: qt123-qt137 (held-out once)",
     "dev_round7_test": "  dev: qt108-qt122 (held-out once)",
     "dev_round6_test": "  dev: qt93-qt107 (held-out once)",
     "dev_round5_test": "  dev: qt78-qt92 (held-out once)",
@@ -89,13 +91,13 @@ SPLIT_LABELS = {
 
 
 def split_of(article_id: str) -> str:
-    """``test`` for written texts qt123–qt137, ``dev`` for every other written text (qt01–qt122,
-    including the former held-out sets qt16–qt30, qt48–qt62, qt63–qt77, qt78–qt92, qt93–qt107 and qt108–qt122), ``sample`` otherwise.
+    """``test`` for written texts qt138–qt152, ``dev`` for every other written text (qt01–qt137,
+    including the former held-out sets qt16–qt30, qt48–qt62, qt63–qt77, qt78–qt92, qt93–qt107, qt108–qt122 and qt123–qt137), ``sample`` otherwise.
 
     >>> split_of("qt07"), split_of("qt16"), split_of("qt48"), split_of("qt63"), split_of("qt78"), split_of("qt93"), split_of("qt108"), split_of("qt122"), split_of("qt123"), split_of("qt137")
-    ('dev', 'dev', 'dev', 'dev', 'dev', 'dev', 'dev', 'dev', 'test', 'test')
-    >>> split_of("qt138")
-    'dev'
+    ('dev', 'dev', 'dev', 'dev', 'dev', 'dev', 'dev', 'dev', 'dev', 'dev')
+    >>> split_of("qt138"), split_of("qt152"), split_of("qt153")
+    ('test', 'test', 'dev')
     >>> split_of("000_4a2b3c26a7f8d167")
     'sample'
     """
@@ -356,7 +358,7 @@ def evaluate_speakers(written_quotes: pd.DataFrame | None = None, sample_quotes:
 
     ``written_quotes``/``sample_quotes`` default to running the pipeline on
     ``data/gold/quote_texts`` and ``data/articles``. Returns ``{"splits": {name:
-    SplitFigures}, "dev_parts": {"dev_round7_test": SplitFigures of qt108–qt122, "dev_round6_test": of qt93–qt107, "dev_round5_test": of qt78–qt92, "dev_round4_test": of qt63–qt77, "dev_round3_test": of qt48–qt62,
+    SplitFigures}, "dev_parts": {"dev_round8_test": SplitFigures of qt123–qt137, "dev_round7_test": of qt108–qt122, "dev_round6_test": of qt93–qt107, "dev_round5_test": of qt78–qt92, "dev_round4_test": of qt63–qt77, "dev_round3_test": of qt48–qt62,
     "dev_former_test": of qt16–qt30, "dev_rest": of the other dev texts}, "agreement": agreement(), "details": aligned gold, "system":
     system quotes with their gold kind}``. A split without texts has ``n_articles == 0``.
     """
@@ -376,7 +378,7 @@ def evaluate_speakers(written_quotes: pd.DataFrame | None = None, sample_quotes:
 
 
 def _dev_parts(details: pd.DataFrame) -> dict[str, list[str]]:
-    """The dev articles in seven parts: qt108–qt122 (held-out in round 7, measured once), qt93–qt107 (held-out in round 6, measured once), qt78–qt92 (held-out in round 5, measured once), qt63–qt77 (held-out in round 4, measured once),
+    """The dev articles in eight parts: qt123–qt137 (held-out in round 8, measured once), qt108–qt122 (held-out in round 7, measured once), qt93–qt107 (held-out in round 6, measured once), qt78–qt92 (held-out in round 5, measured once), qt63–qt77 (held-out in round 4, measured once),
     qt48–qt62 (held-out in round 3, measured once), the former held-out qt16–qt30 (rounds
     1–2) and the rest."""
     dev = list(dict.fromkeys(details.loc[details["split"] == "dev", "article_id"]))

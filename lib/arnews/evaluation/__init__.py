@@ -8,6 +8,7 @@ lemmas     :mod:`arnews.lemma_eval`              ``data/gold/lemmas.csv``, ``lem
 actors     :mod:`arnews.evaluation.actors`       ``data/gold/actors.csv``
 quotes     :mod:`arnews.quote_eval`              ``data/gold/quotes.csv``, ``quotes_written.csv``
 stance     :mod:`arnews.stance_eval`             ``stance_written/``, ``stance_sentences.csv``
+agreement  :mod:`arnews.evaluation.agreement`    ``*_agreement/second_labels.csv``
 =========  ====================================  =====================================
 
 Each module has ``evaluate()`` (figures as a dict or DataFrame) and ``evaluation_report()``
@@ -15,7 +16,7 @@ Each module has ``evaluate()`` (figures as a dict or DataFrame) and ``evaluation
 cross-validation is :mod:`arnews.evaluation.stance_cv`.
 
 >>> sorted(EVALUATIONS)
-['actors', 'lemmas', 'quotes', 'stance']
+['actors', 'agreement', 'lemmas', 'quotes', 'stance']
 """
 #: Evaluation name -> module providing ``evaluation_report() -> str``.
 EVALUATIONS = {
@@ -23,6 +24,7 @@ EVALUATIONS = {
     "actors": "arnews.evaluation.actors",
     "quotes": "arnews.quote_eval",  # held-out written quotes, dev, the sample
     "stance": "arnews.stance_eval",  # the trained model and the lexicon, held out, with intervals
+    "agreement": "arnews.evaluation.agreement",  # blind second labellings against the gold
 }
 
 __all__ = ["EVALUATIONS"]

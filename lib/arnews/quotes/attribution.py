@@ -12,7 +12,7 @@ from .article import Article, Toks, prev_word, words_after
 from .groups import definite_antecedent, group_kind, main_pair, mention_via
 from .lexicon import SpeechLexicon
 from .spans import QuotedSpan, find_quoted_spans
-from .speakers import (RIGHT_WINDOW, Event, find_events, head_word, latest_speaker, resolve_events, resolve_implicit,
+from .speakers import (COMPLEMENTIZERS, RIGHT_WINDOW, Event, find_events, head_word, latest_speaker, resolve_events, resolve_implicit,
                        trim_unclosed)
 
 __all__ = ["article_quotes", "Speaker", "ArticleInput"]
@@ -135,7 +135,9 @@ class _Attributor:
     def _coordinated_clause(self, lv: Event | None, ctx: _Context) -> Speaker | None:
         """0b. a clause joined by و after the left cue, an actor then a present-tense verb,
         between the cue and the quote: its actor, not the cue's subject ("ماليزيا تحتج …
-        وهانوي تتحدث عن «…»", "مصر تحذر … وإثيوبيا ترد: …"; round 8)."""
+        وهانوي تتحدث عن «…»", "مصر تحذر … وإثيوبيا ترد: …"; round 8). Not inside the cue's
+        أن/إن complement: "وأكد شي أن روسيا والصين يجب أن «…»" joins two subjects of the
+        reported clause, not a new clause (round 9)."""
         a = self.a
         if lv is None:
             return None
@@ -146,7 +148,8 @@ class _Attributor:
             v = a.m_tokens[k][1] + 1
             while v < ctx.first_tok and not a.is_word[v]:
                 v += 1
-            if v < ctx.first_tok and not a.quoted[v] and a.norm[v][:1] in "يت" and a.m_cover[v] < 0:
+            if (v < ctx.first_tok and not a.quoted[v] and a.norm[v][:1] in "يت" and a.m_cover[v] < 0
+                    and not any(a.norm[u] in COMPLEMENTIZERS for u in range(lv.tok + 1, t))):
                 return Speaker(*a.mention_speaker(k), "subject_verb", a.surface[v])
             return None
         return None

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 import regex as re
 
+from ..speakers.subjects import manner_words
 from ..wordforms import CONJUNCTIONS, is_nisba, strip_preposition_l
 from .article import Article, first_person, prev_word
 from .lexicon import SpeechLexicon
@@ -114,7 +115,8 @@ def noun_phrase(
             return with_text(a.mention_speaker(k, phrase_start), according)
     elif mentions and not according and head not in _NOT_SUBJECT_START and (k := _construct_subject(a, toks, mentions)) is not None:
         return a.mention_speaker(k, phrase_start)  # "وصف كبير مفاوضي كينيا مسودة النص بأنها"
-    elif head in _NOT_SUBJECT_START or (mentions and not according and not _indefinite_with_nisba(a, toks, head)):
+    elif head in _NOT_SUBJECT_START or _prepositional(a, toks, according) or (
+            mentions and not according and not _indefinite_with_nisba(a, toks, head)):
         return None, None, None, None  # adverbial start, or an object ("معارضة روسيا")
     elif mentions:
         return with_text(a.mention_speaker(mentions[0], phrase_start), according)
@@ -137,6 +139,14 @@ def noun_phrase(
             break
     s, e = int(a.start[kept[0]]), int(a.end[kept[-1]])
     return with_text((None, a.text[s:e], s, e), according)
+
+
+def _prepositional(a: Article, toks: list[int], according: bool) -> bool:
+    """A manner phrase after the verb rather than its subject ("ويقول بصراحة:", "يقول
+    بابتسامة متعبة:", "قال لوسائل الإعلام أن"; round 9), as
+    :func:`arnews.speakers.subjects.manner_words` reads it. Not under ``according``
+    (وفقا لـ X names X)."""
+    return not according and manner_words([a.norm[t] for t in toks if a.is_word[t]])
 
 
 def _construct_subject(a: Article, toks: list[int], mentions: list[int]) -> int | None:

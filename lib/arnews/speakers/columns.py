@@ -18,7 +18,7 @@ from .resolve import Mention, dateline_country, head_noun, nisba_country, phrase
 from .headline import headline_speaker
 from .local import place_heading
 from .interview import colleague, first_person, is_interview, our_title, second_person_said, turn
-from .subjects import PREPOSITIONS, Subject, addressee, find_subjects, participle_subject, sentence_subject
+from .subjects import PREPOSITIONS, Subject, addressee, find_subjects, manner_phrase, participle_subject, sentence_subject
 
 
 # ---------------------------------------------------------------------------
@@ -278,7 +278,7 @@ def _untitled_subject(text: str, sent: int, mark: int, lex: SpeakerLexicon, span
                     or (phrase and (x.readings[0] in PREPOSITIONS or x.readings[0] in SKIP_START))):
                 break
             phrase.append(x)
-        return Subject(w.start, phrase[0].start, phrase[-1].end, None) if phrase else None
+        return Subject(w.start, phrase[0].start, phrase[-1].end, None) if phrase and not manner_phrase(phrase) else None
     return None
 
 

@@ -4,7 +4,8 @@ leave without one (issue 19, round 6). A headline packs clauses with "..", "،" 
 * ``<actor> <present verb> … <preposition> «…»``: "مصر تحذر من «…»", "وواشنطن تلوح
   بـ«…»", "السعودية والولايات المتحدة تدعوان … إلى «…»" (the first of actors joined by و),
   the actor of the clause nearest the quote ("سيول تدين … وبيونغ يانغ تتحدث عن «…»" →
-  بيونغ يانغ); the quote governed by عن، من، إلى or بـ right before its mark;
+  بيونغ يانغ); the quote governed by عن، من، إلى or بـ right before its mark, or by the
+  verb itself with an object pronoun ("… وموسكو تعتبرها «استفزازا»"; round 9);
 * ``<phrase>: … «…»`` in the quote's clause: "… في الفلبين.. وماركوس: «…»", "مصر: تشغيل
   السد دون اتفاق «…»", when the phrase (at most 4 words) names an actor, holds a title or
   is a name the article names again.
@@ -91,13 +92,17 @@ _REPORTING_PREPOSITIONS = frozenset("عن من الي ب".split())  # normalized
 
 def _actor_verb(text: str, lo: int, mark: int, ments: list[Mention], spans) -> Subject | None:
     ws = [w for w in words_in(text, lo, mark) if not in_spans(w.start, spans)]
-    if not ws or ws[-1].readings[0] not in _REPORTING_PREPOSITIONS or text[ws[-1].end:mark].strip(" ـ"):
+    if not ws or text[ws[-1].end:mark].strip(" ـ"):
+        return None
+    # or the verb itself, with its object pronoun, right before the mark: "وموسكو تعتبرها «…»" (round 9)
+    governed = ws[-1].readings[0] in _REPORTING_PREPOSITIONS
+    if not governed and not (_present_verb(ws[-1]) and ws[-1].readings[0].endswith(("ها", "هم", "ه")) and len(ws[-1].readings[0]) >= 5):
         return None
     cands = [m for m in within(ments, lo, mark) if m.actor_id and not in_spans(m.start, spans)]
     for k in range(len(cands) - 1, -1, -1):
         m = cands[k]
         verb = next((w for w in ws if w.start >= m.end), None)
-        if verb is None or text[m.end:verb.start].strip() or not _present_verb(verb):
+        if verb is None or text[m.end:verb.start].strip() or not _present_verb(verb) or not (governed or verb is ws[-1]):
             continue
         first = _word_at(text, m.start, ws)
         if first is None or not (first.start == ws[0].start or _joined(text, first, m.start)):

@@ -189,7 +189,9 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
         ttype, former, words = None, False, name
     if former:
         found = _countries_in(words, ments, ss, se, lex, ("place", "outlet"))
-        return SpeakerInfo(found[-1][1] if found else None, "analyst")
+        # the title's own nisba, not a body named in an apposition after it ("الأدميرال
+        # المتقاعد الفرنسي …، القائد السابق لعملية «أسبيدس» الأوروبية"; round 9)
+        return SpeakerInfo(found[0][1] if found else None, "analyst")
     if any(m.actor_type == "bloc" and renamed_bloc(m.start, m.end, m.actor_type, words)
            for m in starting_in(ments, ss, se)) and (
             not actor or type_of.get(actor) != "person"):

@@ -35,7 +35,7 @@ def _subject_after(text: str, verb: Word, stop: int, ments: list[Mention], lex: 
         ws.append(w)
     while ws and ws[0].readings[0] in SKIP_START:
         ws.pop(0)
-    if not ws or ws[0].readings[0] in NOT_SUBJECT or addressee(ws[0], lex):
+    if not ws or ws[0].readings[0] in NOT_SUBJECT or addressee(ws[0], lex) or manner_phrase(ws):
         return None
     s, e = ws[0].start, ws[-1].end
     persons = [m for m in within(ments, s, e) if m.actor_type == "person"]
@@ -59,6 +59,34 @@ def addressee(w: Word, lex: SpeakerLexicon) -> bool:
     rest = [r for r in w.readings[1:] if not first.endswith(r) or len(r) < len(first)]
     return any(r in _AUDIENCE for r in rest) or any(
         e.value == "media" and len(e.words) == 1 and e.words[0] in rest for e in lex.titles)
+
+
+def manner_phrase(ws: list[Word]) -> bool:
+    """A short phrase after a speech verb opening with the preposition ب/ل on a noun: a
+    manner or addressee ("ويقول بصراحة", "يقول بابتسامة متعبة", "قال لوسائل الإعلام",
+    "قال لوسائل الإعلام"), not the subject: after ب, one or two indefinite words in ة; the next word
+    carries the article (after ل). A name ("بيتر والش", "لولا") or a body ("بعثة المراقبة")
+    is neither (round 9).
+
+    >>> manner_phrase(words_in("بصراحة", 0, 6)), manner_phrase(words_in("بيتر والش", 0, 9))
+    (True, False)
+    """
+    return manner_words([w.readings[0] for w in ws])
+
+
+def manner_words(words: list[str]) -> bool:
+    """:func:`manner_phrase` on the phrase's normalized words (the test
+    :mod:`arnews.quotes.speakers` also applies to the words after a verb).
+
+    >>> manner_words(["بابتسامة", "متعبة"]), manner_words(["لوسائل", "الاعلام"]), manner_words(["بعثة", "المراقبة"])
+    (True, True, False)
+    """
+    first = words[0] if words else ""
+    if not words or len(words) > 3 or len(first) < 4 or first[0] not in "بل" or first.startswith(("بال", "لل")):
+        return False
+    if first[0] == "ب":  # بصراحة، بابتسامة متعبة (not بعثة المراقبة)
+        return len(words) <= 2 and all(w.endswith(("ة", "ه")) and not w.startswith("ال") for w in words)
+    return len(words) > 1 and words[1].startswith("ال")
 
 
 def _subject_before(text: str, ws: list[Word], i: int, spans, lex: SpeakerLexicon) -> Subject | None:
