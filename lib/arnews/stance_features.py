@@ -576,9 +576,9 @@ def sentence_word_features(view: SentenceView, prefix: str = "s:", weight: float
     (:func:`sentence_word_names`); the pair layer reads both unless
     :data:`arnews.stance_train.PAIR_BIGRAMS` is False (the model records it).
 
-    >>> v = SentenceView("a", 0, ["وقعت", "اتفاقا"])
-    >>> sorted(sentence_word_features(v, bigrams=False))
-    ['s:اتفاقا', 's:وقعت']
+    >>> v = SentenceView("a", 0, ["دعمت", "الاتفاق"])
+    >>> sorted(sentence_word_features(v, bigrams=False)), len(sentence_word_features(v))
+    (['s:اتفاق', 's:دعمت'], 3)
     """
     return dict.fromkeys(sentence_word_names(view, prefix, bigrams), weight)
 
