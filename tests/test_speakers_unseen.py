@@ -126,22 +126,28 @@ def test_nisba_table_for_countries_the_gazetteer_lacks():
     assert q["speaker_country"].tolist() == ["EGY"]
 
 
-def test_round9_split_former_held_out_sets_are_dev_and_qt138_to_qt152_is_held_out():
-    assert [split_of(a) for a in ("qt15", "qt16", "qt30", "qt31", "qt47", "qt48", "qt55", "qt62")] == ["dev"] * 8
-    assert [split_of(a) for a in ("qt63", "qt70", "qt77", "qt78", "qt85", "qt92", "qt93", "qt100", "qt107")] == ["dev"] * 9
-    assert [split_of(a) for a in ("qt108", "qt115", "qt122")] == ["dev"] * 3
-    assert [split_of(a) for a in ("qt123", "qt130", "qt137")] == ["dev"] * 3
-    assert [split_of(a) for a in ("qt138", "qt145", "qt152")] == ["test"] * 3
-    assert split_of("qt153") == "dev"
+def test_the_last_held_out_round_is_the_test_set_and_every_former_one_is_dev():
+    from arnews.quote_eval import HELD_OUT_ROUNDS
+
+    assert [split_of(a) for a in ("qt15", "qt16", "qt30", "qt31", "qt47", "qt48", "qt62", "qt77", "qt92", "qt107")] == ["dev"] * 10
+    assert [split_of(a) for a in ("qt122", "qt123", "qt137", "qt138", "qt152")] == ["dev"] * 5
+    assert [split_of(a) for a in ("qt153", "qt160", "qt167")] == ["test"] * 3
+    assert split_of("qt168") == "dev"
+    last = HELD_OUT_ROUNDS[-1]
+    assert (split_of(f"qt{last.first}"), split_of(f"qt{last.first - 1}")) == ("test", "dev")
+    # the sets never overlap and come in the order written
+    assert all(a.last < b.first for a, b in zip(HELD_OUT_ROUNDS, HELD_OUT_ROUNDS[1:]))
 
 
-def test_dev_is_printed_in_eight_parts():
+def test_dev_is_printed_apart_by_former_held_out_round_newest_first():
     from arnews.quote_eval import _dev_parts
 
     d = pd.DataFrame({"article_id": ["qt03", "qt16", "qt30", "qt48", "qt62", "qt63", "qt77", "qt78", "qt92", "qt93", "qt107", "qt47",
-                                     "qt108", "qt122", "qt123", "qt137", "qt138"],
-                      "split": ["dev"] * 16 + ["test"]})
-    assert _dev_parts(d) == {"dev_round8_test": ["qt123", "qt137"], "dev_round7_test": ["qt108", "qt122"], "dev_round6_test": ["qt93", "qt107"], "dev_round5_test": ["qt78", "qt92"], "dev_round4_test": ["qt63", "qt77"],
+                                     "qt108", "qt122", "qt123", "qt137", "qt138", "qt152", "qt153"],
+                      "split": ["dev"] * 18 + ["test"]})
+    assert _dev_parts(d) == {"dev_round9_test": ["qt138", "qt152"], "dev_round8_test": ["qt123", "qt137"],
+                             "dev_round7_test": ["qt108", "qt122"], "dev_round6_test": ["qt93", "qt107"],
+                             "dev_round5_test": ["qt78", "qt92"], "dev_round4_test": ["qt63", "qt77"],
                              "dev_round3_test": ["qt48", "qt62"], "dev_former_test": ["qt16", "qt30"],
                              "dev_rest": ["qt03", "qt47"]}
 

@@ -4,15 +4,15 @@ Three labelled sets (see ``data/gold/README.md``, section Quotes):
 
 * ``sample``: the 55 quotes of the five sample articles (``data/gold/quotes.csv``). The
   rules were developed on them: **in-sample**.
-* ``dev``: every written quote text outside the held-out range, ``qt01``–``qt122``
+* ``dev``: every written quote text outside the current held-out range
   (``data/gold/quotes_written.csv``); rules are developed by reading their errors
-  (:func:`dev_errors`). ``qt16``–``qt30`` were the held-out set of rounds 1–2; measured
-  four times, they became dev in round 3. ``qt48``–``qt62`` were the held-out set of
-  round 3, ``qt63``–``qt77`` that of round 4, ``qt78``–``qt92`` that of round 5,
-  ``qt93``–``qt107`` that of round 6 and ``qt108``–``qt122`` that of round 7; each measured
-  once, they became dev in rounds 4, 5, 6, 7 and 8. All six are printed apart within dev.
-* ``test`` (**held-out**): ``qt123``–``qt137``, written blind after round 7; only aggregate
-  figures are looked at (the split may have no rows yet: its figures are then empty).
+  (:func:`dev_errors`). Each earlier held-out set (:data:`HELD_OUT_ROUNDS`: ``qt16``–``qt30``
+  of rounds 1–2, then one set of 15 texts per round up to ``qt138``–``qt152`` of round 9)
+  was measured once after its round's rules were final and became dev in the next round;
+  each is printed apart within dev.
+* ``test`` (**held-out**): the last set of :data:`HELD_OUT_ROUNDS`, ``qt153``–``qt167``,
+  written blind after round 9; only aggregate figures are looked at (the split may have no
+  rows yet: its figures are then empty).
 
 Two figures per set, each with a bootstrap 95% interval over articles:
 
@@ -65,39 +65,48 @@ __all__ = [
 WRITTEN_COLUMNS = ["article_id", "quote_prefix", "speaker_text", "speaker_actor_id", "speaker_country",
                    "speaker_type", "kind", "via", "note"]
 KINDS = ("speech", "term", "title")
-TEST_FIRST, TEST_LAST = 138, 152  # qt138–qt152 held-out test (round 9); every other written text is dev
-ROUND8_TEST = (123, 137)  # held-out in round 8, measured once, dev since round 9: reported apart within dev
+class HeldOutRound(NamedTuple):
+    """One blind held-out set of written quote texts ``qt{first}``–``qt{last}``: the test set of
+    round ``round`` (0: rounds 1–2), measured once, then dev from the next round on."""
+
+    round: int
+    first: int
+    last: int
+
+
+# Every held-out set in the order written; the last is the current test set, the others are dev,
+# each printed apart within dev. A new round appends one row.
+HELD_OUT_ROUNDS = (HeldOutRound(0, 16, 30), HeldOutRound(3, 48, 62), HeldOutRound(4, 63, 77), HeldOutRound(5, 78, 92),
+                   HeldOutRound(6, 93, 107), HeldOutRound(7, 108, 122), HeldOutRound(8, 123, 137),
+                   HeldOutRound(9, 138, 152), HeldOutRound(10, 153, 167))
+TEST_FIRST, TEST_LAST = HELD_OUT_ROUNDS[-1].first, HELD_OUT_ROUNDS[-1].last
 TEST_LABEL = f"held-out (qt{TEST_FIRST}-qt{TEST_LAST})"
-ROUND7_TEST = (108, 122)  # held-out in round 7, measured once, dev since round 8: reported apart within dev
-ROUND6_TEST = (93, 107)  # held-out in round 6, measured once, dev since round 7: reported apart within dev
-ROUND5_TEST = (78, 92)  # held-out in round 5, measured once, dev since round 6: reported apart within dev
-ROUND4_TEST = (63, 77)  # held-out in round 4, measured once, dev since round 5: reported apart within dev
-ROUND3_TEST = (48, 62)  # held-out in round 3, measured once, dev since round 4: reported apart within dev
-FORMER_TEST = (16, 30)  # held-out in rounds 1-2, dev since round 3: reported apart within dev
-DEV_PARTS = {"dev_round8_test": ROUND8_TEST, "dev_round7_test": ROUND7_TEST, "dev_round6_test": ROUND6_TEST, "dev_round5_test": ROUND5_TEST, "dev_round4_test": ROUND4_TEST, "dev_round3_test": ROUND3_TEST, "dev_former_test": FORMER_TEST}
+
+
+def _part_name(r: HeldOutRound) -> str:
+    return "dev_former_test" if r.round == 0 else f"dev_round{r.round}_test"
+
+
+DEV_PARTS = {_part_name(r): (r.first, r.last) for r in reversed(HELD_OUT_ROUNDS[:-1])}
 SPLIT_LABELS = {
     "test": TEST_LABEL,
     "dev": "dev (every other written text)",
-    "dev_round8_test": "  dev: qt123-qt137 (held-out once)",
-    "dev_round7_test": "  dev: qt108-qt122 (held-out once)",
-    "dev_round6_test": "  dev: qt93-qt107 (held-out once)",
-    "dev_round5_test": "  dev: qt78-qt92 (held-out once)",
-    "dev_round4_test": "  dev: qt63-qt77 (held-out once)",
-    "dev_round3_test": "  dev: qt48-qt62 (held-out once)",
-    "dev_former_test": "  dev: qt16-qt30 (former held-out)",
+    **{_part_name(r): f"  dev: qt{r.first}-qt{r.last} ({'former held-out' if r.round == 0 else 'held-out once'})"
+       for r in reversed(HELD_OUT_ROUNDS[:-1])},
     "dev_rest": "  dev: the rest",
     "sample": "sample (in-sample, data/articles)",
 }
 
 
 def split_of(article_id: str) -> str:
-    """``test`` for written texts qt138–qt152, ``dev`` for every other written text (qt01–qt137,
-    including the former held-out sets qt16–qt30, qt48–qt62, qt63–qt77, qt78–qt92, qt93–qt107, qt108–qt122 and qt123–qt137), ``sample`` otherwise.
+    """``test`` for the written texts of the last held-out round (:data:`HELD_OUT_ROUNDS`),
+    ``dev`` for every other written text (the former held-out sets included), ``sample``
+    otherwise.
 
-    >>> split_of("qt07"), split_of("qt16"), split_of("qt48"), split_of("qt63"), split_of("qt78"), split_of("qt93"), split_of("qt108"), split_of("qt122"), split_of("qt123"), split_of("qt137")
-    ('dev', 'dev', 'dev', 'dev', 'dev', 'dev', 'dev', 'dev', 'dev', 'dev')
-    >>> split_of("qt138"), split_of("qt152"), split_of("qt153")
-    ('test', 'test', 'dev')
+    >>> split_of("qt07"), split_of("qt16"), split_of("qt137"), split_of("qt152"), split_of("qt168")
+    ('dev', 'dev', 'dev', 'dev', 'dev')
+    >>> split_of("qt153"), split_of("qt167")
+    ('test', 'test')
     >>> split_of("000_4a2b3c26a7f8d167")
     'sample'
     """
@@ -358,8 +367,8 @@ def evaluate_speakers(written_quotes: pd.DataFrame | None = None, sample_quotes:
 
     ``written_quotes``/``sample_quotes`` default to running the pipeline on
     ``data/gold/quote_texts`` and ``data/articles``. Returns ``{"splits": {name:
-    SplitFigures}, "dev_parts": {"dev_round8_test": SplitFigures of qt123–qt137, "dev_round7_test": of qt108–qt122, "dev_round6_test": of qt93–qt107, "dev_round5_test": of qt78–qt92, "dev_round4_test": of qt63–qt77, "dev_round3_test": of qt48–qt62,
-    "dev_former_test": of qt16–qt30, "dev_rest": of the other dev texts}, "agreement": agreement(), "details": aligned gold, "system":
+    SplitFigures}, "dev_parts": {"dev_round9_test": SplitFigures of qt138–qt152, … one per former
+    held-out round (:data:`DEV_PARTS`), "dev_rest": of the other dev texts}, "agreement": agreement(), "details": aligned gold, "system":
     system quotes with their gold kind}``. A split without texts has ``n_articles == 0``.
     """
     wq = _system_quotes(data_path("gold/quote_texts")) if written_quotes is None else written_quotes
@@ -378,9 +387,8 @@ def evaluate_speakers(written_quotes: pd.DataFrame | None = None, sample_quotes:
 
 
 def _dev_parts(details: pd.DataFrame) -> dict[str, list[str]]:
-    """The dev articles in eight parts: qt123–qt137 (held-out in round 8, measured once), qt108–qt122 (held-out in round 7, measured once), qt93–qt107 (held-out in round 6, measured once), qt78–qt92 (held-out in round 5, measured once), qt63–qt77 (held-out in round 4, measured once),
-    qt48–qt62 (held-out in round 3, measured once), the former held-out qt16–qt30 (rounds
-    1–2) and the rest."""
+    """The dev articles in parts: one per former held-out round (:data:`DEV_PARTS`, newest
+    first), each measured once before it became dev, and the rest."""
     dev = list(dict.fromkeys(details.loc[details["split"] == "dev", "article_id"]))
     out = {name: [a for a in dev if lo <= int(a[2:]) <= hi] for name, (lo, hi) in DEV_PARTS.items()}
     taken = set().union(*out.values())
