@@ -23,7 +23,9 @@ COMPLEMENTIZERS = frozenset(
 )
 _NP_HARD_STOP = COMPLEMENTIZERS | {"علي", "الي", ":", ".", "؟", "?", "!", "؛", ";"}
 # Transparent words skipped at the start of a speaker phrase ("وصف فيها شي", "السيد شي").
-_NP_SKIP = frozenset("فيها فيه فيهم ايضا مجددا كذلك بدوره بدورها سابقا لاحقا السيد السيدة".split())
+# The one spoken to ("قالت لي سيدة من خان يونس", "قال لي: «"; round 10) is skipped too.
+_NP_SKIP = frozenset("فيها فيه فيهم ايضا مجددا كذلك بدوره بدورها سابقا لاحقا السيد السيدة "
+                     "لي لنا له لها لهم لهما لك لكم".split())
 # A phrase starting with one of these is an adverbial, not the subject ("واعترف بعد ذلك").
 _NOT_SUBJECT_START = frozenset(
     "ب ل في من عن الي علي مع خلال يوم امس اليوم عقب بعد قبل حول منذ امام لدي عند ثم حتي".split()

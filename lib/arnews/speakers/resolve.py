@@ -16,7 +16,8 @@ from .bodies import BODY_BACK as _BODY_BACK  # noqa: F401  (the body nouns, name
 from .bodies import body_back_reference as _body_back_reference
 from .nisba import bare_word as _bare, nisba_country, weak_nisba_country
 from .positions import paragraph_start, starting_in, within
-from .structure import apposed_institution, coordinated_title, governed_countries, in_institution_name, renamed_bloc
+from .structure import (apposed_institution, coordinated_title, governed_countries, in_institution_name, renamed_bloc,
+                        without_residence)
 
 
 # ---------------------------------------------------------------------------
@@ -238,6 +239,7 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
         if not found and len(own) <= 2 and (head := head_noun(own, lex)):
             # "وتابع الخبير" after "الخبير العسكري الروسي": the earlier phrase it heads (round 7)
             fallback = next((hc for h, hc in reversed(earlier_other) if h == head), fallback)
+        found = without_residence(words, found)  # "العراقي …، المقيم في لندن" (round 10)
         governed = governed_countries(words, found, lex)  # "مدرب البرازيل … في مونديال قطر" (round 6)
         return SpeakerInfo((governed or found)[-1][1] if found else fallback, ttype)
     if ttype is None and not actor:
