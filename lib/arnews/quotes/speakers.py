@@ -244,6 +244,11 @@ def fronted_subject(a: Article, i: int, s0: int) -> tuple | None:
         k = persons[-1] if persons else ks[-1]
         t0 = a.m_tokens[k][0]
         ps = next((int(a.start[h]) for h in range(max(lo, t0 - 6), t0) if head_word(a.norm[h], a.heads) in a.heads), None)
+        if ps is None and not persons and t0 - 1 > lo and a.norm[t0 - 1] in "،,":
+            # "منسق الشؤون الإنسانية للأمم المتحدة في اليمن، البرازيلي …، الذي قال": a
+            # nationality apposed after a comma describes the person of the phrase before
+            # it, whose first mention names the speaker's body (round 10)
+            k = next((x for x in ks if a.m_tokens[x][0] < t0 - 1), k)
         return a.mention_speaker(k, ps)
     if w in ("قد", "لقد"):
         kan = next((t for t in range(p - 1, max(s0, p - _FRONT_MAX) - 1, -1) if a.norm[t] in _KAN), None)
