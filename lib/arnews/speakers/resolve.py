@@ -12,6 +12,7 @@ import regex as re
 from ..text import normalize
 from .lexicon import (PHRASE_MAX, STOP_WORDS, TIME_WORDS, SpeakerLexicon, Word, bare_index, count_words_before, find_entries,
                       is_speech_verb, word_bounds, words_in)
+from .company import company_back_country, takes_up_company
 from .bodies import BODY_BACK as _BODY_BACK  # noqa: F401  (the body nouns, named here before)
 from .bodies import body_back_reference as _body_back_reference
 from .nisba import bare_word as _bare, nisba_country, weak_nisba_country
@@ -217,7 +218,7 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
         # gazetteer bloc (WEST) speaks for it (round 5)
         return SpeakerInfo(region if region in orgs else None, ttype)
     lead = next((e.value for i, e in find_entries(lex.titles, words[:3]) if i == 0), None)
-    if actor and lead in _NON_STATE and type_of.get(actor) == "person":
+    if actor and (lead in _NON_STATE or (ttype == "company" and takes_up_company(words))) and type_of.get(actor) == "person":
         actor = None  # "الباحثة في … بارك جي يون": a name that looks like a politician's is not the speaker
     if actor and (type_of.get(actor) == "person" or country_of.get(actor) in orgs):
         c = country_of.get(actor) or None  # a person, or a body such as منظمة الصحة العالمية
@@ -236,6 +237,8 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
         if not found and paragraph_start(text, ss) == 0:
             found = _lead_description(text, words, se, ments, lex)
         fallback = dateline if ttype in ("company", "other") or local else None
+        if not found and ttype == "company":  # "المدير التنفيذي للشركة" after "الشركة الكندية …" (round 10)
+            fallback = company_back_country(text, ss, words) or fallback
         if not found and len(own) <= 2 and (head := head_noun(own, lex)):
             # "وتابع الخبير" after "الخبير العسكري الروسي": the earlier phrase it heads (round 7)
             fallback = next((hc for h, hc in reversed(earlier_other) if h == head), fallback)
