@@ -179,6 +179,8 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
     if actor and (topic := _topic_offsets(words)) and any(
             m.actor_id == actor and m.start in topic for m in starting_in(ments, min(topic), max(topic) + 1)):
         actor = None  # "وزير الشؤون الأوروبية الفرنسي": the field is not the speaker
+    if actor and type_of.get(actor) != "person" and _placed_after_fi(words, actor, ments, lex):
+        actor = None  # "ممثلة برنامج الأغذية العالمي في تشاد": the post's place, not the speaker (round 10)
     ttype, former = _title_type(words, lex)
     name = _name_part(own)
     if (not actor and name and _title_type(name, lex)[0] is None
@@ -315,6 +317,18 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
     if c is None and ttype is None:
         return SpeakerInfo(dateline, "other")
     return SpeakerInfo(c, _org_or_state(c, orgs))
+
+
+def _placed_after_fi(words: list[Word], actor: str, ments: list[Mention], lex: SpeakerLexicon) -> bool:
+    """Whether the phrase's ``actor`` mention stands after في and a body of the place lexicon
+    named before it ("ممثلة برنامج الأغذية العالمي في تشاد")."""
+    if len(words) < 3:
+        return False
+    m = next((m for m in starting_in(ments, words[0].start, words[-1].end) if m.actor_id == actor), None)
+    k = next((k for k, w in enumerate(words) if m is not None and w.start <= m.start < w.end + 1), None)
+    if k is None or k < 2 or words[k - 1].readings[0] != "في":
+        return False
+    return any(e.kind == "institution" for _, e in find_entries(lex.places, words[:k - 1]))
 
 
 def _head_in(text: str, lo: int, hi: int, head: str | None) -> bool:
