@@ -179,6 +179,8 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
     if actor and (topic := _topic_offsets(words)) and any(
             m.actor_id == actor and m.start in topic for m in starting_in(ments, min(topic), max(topic) + 1)):
         actor = None  # "وزير الشؤون الأوروبية الفرنسي": the field is not the speaker
+    if not actor and (capital := _lone_place(own, lex)):
+        return SpeakerInfo(capital, _org_or_state(capital, orgs))  # "كما قالت مسقط": its government (round 10)
     if actor and type_of.get(actor) != "person" and _placed_after_fi(words, actor, ments, lex):
         actor = None  # "ممثلة برنامج الأغذية العالمي في تشاد": the post's place, not the speaker (round 10)
     ttype, former = _title_type(words, lex)
@@ -317,6 +319,14 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
     if c is None and ttype is None:
         return SpeakerInfo(dateline, "other")
     return SpeakerInfo(c, _org_or_state(c, orgs))
+
+
+def _lone_place(own: list[Word], lex: SpeakerLexicon) -> str | None:
+    """The code of a place of the place lexicon that is the whole phrase ("مسقط")."""
+    hits = find_entries(lex.places, own)
+    if len(hits) == 1 and hits[0][0] == 0 and len(hits[0][1].words) == len(own) and hits[0][1].kind == "place":
+        return hits[0][1].value
+    return None
 
 
 def _placed_after_fi(words: list[Word], actor: str, ments: list[Mention], lex: SpeakerLexicon) -> bool:
