@@ -193,6 +193,8 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
         # بيرقدار في تصريح لمراسل الأناضول"): its fuller mention decides, not titles in the
         # adverbials after it
         ttype, former, words = None, False, name
+    if ttype is None and not actor and _pronoun_title(own, lex) and (c := _possessive_country(text, ss, own, ments, lex, True)):
+        return SpeakerInfo(c, _org_or_state(c, orgs))  # "وقالت مفوضته" after "الاتحاد الأوروبي" (round 10)
     if former:
         found = _countries_in(words, ments, ss, se, lex, ("place", "outlet"))
         # the title's own nisba, not a body named in an apposition after it ("الأدميرال
@@ -524,14 +526,25 @@ def title_heads(words: list[Word], lex: SpeakerLexicon) -> list[str]:
 _POSSESSIVE = frozenset("باسمه باسمها باسمهم باسمهما".split())
 
 
-def _possessive_country(text: str, ss: int, words: list[Word], ments: list[Mention], lex: SpeakerLexicon) -> str | None:
+def _possessive_country(text: str, ss: int, words: list[Word], ments: list[Mention], lex: SpeakerLexicon,
+                        titled: bool = False) -> str | None:
     """"متحدثة باسمها" speaks for the body named earlier in the sentence ("وعلقت المفوضية
-    الأوروبية …، حيث قالت متحدثة باسمها"): the first country or institution there."""
-    if not any(w.readings[0] in _POSSESSIVE for w in words[:4]):
+    الأوروبية …، حيث قالت متحدثة باسمها"): the first country or institution there. ``titled``:
+    the phrase is a title with a possessive pronoun (:func:`_pronoun_title`)."""
+    if not titled and not any(w.readings[0] in _POSSESSIVE for w in words[:4]):
         return None
     lo = max(paragraph_start(text, ss), max(text.rfind(".", 0, ss), text.rfind("؟", 0, ss)) + 1)
     found = _countries_in(words_in(text, lo, ss), ments, lo, ss, lex, ("institution", "outlet"))
     return found[0][1] if found else None
+
+
+def _pronoun_title(own: list[Word], lex: SpeakerLexicon) -> bool:
+    """A phrase opening with a one-word title carrying a possessive pronoun ("مفوضته لشؤون
+    التوسع", "مبعوثها"): the title of the body or state named before."""
+    r = own[0].readings[0] if own else ""
+    stem = r[:-2] if r.endswith("ها") else r[:-1] if r.endswith("ه") else ""
+    stem = stem[:-1] + "ة" if stem.endswith("ت") else stem
+    return len(stem) >= 3 and any(len(e.words) == 1 and e.words[0] in (stem, "ال" + stem) for e in lex.titles)
 
 
 # An office with a possessive pronoun: "وزير خارجيتها", "رئيس حكومتها", "وزير دفاعه".
