@@ -13,6 +13,7 @@ from ..text import normalize
 from .lexicon import (PHRASE_MAX, STOP_WORDS, TIME_WORDS, SpeakerLexicon, Word, bare_index, count_words_before, find_entries,
                       is_speech_verb, word_bounds, words_in)
 from .company import company_back_country, takes_up_company
+from .phrase_roles import lone_place, placed_after_fi, pronoun_title
 from .bodies import BODY_BACK as _BODY_BACK  # noqa: F401  (the body nouns, named here before)
 from .bodies import body_back_reference as _body_back_reference
 from .nisba import bare_word as _bare, nisba_country, weak_nisba_country
@@ -179,9 +180,9 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
     if actor and (topic := _topic_offsets(words)) and any(
             m.actor_id == actor and m.start in topic for m in starting_in(ments, min(topic), max(topic) + 1)):
         actor = None  # "وزير الشؤون الأوروبية الفرنسي": the field is not the speaker
-    if not actor and (capital := _lone_place(own, lex)):
+    if not actor and (capital := lone_place(own, lex)):
         return SpeakerInfo(capital, _org_or_state(capital, orgs))  # "كما قالت مسقط": its government (round 10)
-    if actor and type_of.get(actor) != "person" and _placed_after_fi(words, actor, ments, lex):
+    if actor and type_of.get(actor) != "person" and placed_after_fi(words, actor, ments, lex):
         actor = None  # "ممثلة برنامج الأغذية العالمي في تشاد": the post's place, not the speaker (round 10)
     ttype, former = _title_type(words, lex)
     name = _name_part(own)
@@ -193,7 +194,8 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
         # بيرقدار في تصريح لمراسل الأناضول"): its fuller mention decides, not titles in the
         # adverbials after it
         ttype, former, words = None, False, name
-    if ttype is None and not actor and _pronoun_title(own, lex) and (c := _possessive_country(text, ss, own, ments, lex, True)):
+    if (ttype is None and not actor and pronoun_title(own, lex)
+            and (c := _possessive_country(text, ss, own, ments, lex, True))):
         return SpeakerInfo(c, _org_or_state(c, orgs))  # "وقالت مفوضته" after "الاتحاد الأوروبي" (round 10)
     if former:
         found = _countries_in(words, ments, ss, se, lex, ("place", "outlet"))
@@ -321,26 +323,6 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
     if c is None and ttype is None:
         return SpeakerInfo(dateline, "other")
     return SpeakerInfo(c, _org_or_state(c, orgs))
-
-
-def _lone_place(own: list[Word], lex: SpeakerLexicon) -> str | None:
-    """The code of a place of the place lexicon that is the whole phrase ("مسقط")."""
-    hits = find_entries(lex.places, own)
-    if len(hits) == 1 and hits[0][0] == 0 and len(hits[0][1].words) == len(own) and hits[0][1].kind == "place":
-        return hits[0][1].value
-    return None
-
-
-def _placed_after_fi(words: list[Word], actor: str, ments: list[Mention], lex: SpeakerLexicon) -> bool:
-    """Whether the phrase's ``actor`` mention stands after في and a body of the place lexicon
-    named before it ("ممثلة برنامج الأغذية العالمي في تشاد")."""
-    if len(words) < 3:
-        return False
-    m = next((m for m in starting_in(ments, words[0].start, words[-1].end) if m.actor_id == actor), None)
-    k = next((k for k, w in enumerate(words) if m is not None and w.start <= m.start < w.end + 1), None)
-    if k is None or k < 2 or words[k - 1].readings[0] != "في":
-        return False
-    return any(e.kind == "institution" for _, e in find_entries(lex.places, words[:k - 1]))
 
 
 def _head_in(text: str, lo: int, hi: int, head: str | None) -> bool:
@@ -530,21 +512,12 @@ def _possessive_country(text: str, ss: int, words: list[Word], ments: list[Menti
                         titled: bool = False) -> str | None:
     """"متحدثة باسمها" speaks for the body named earlier in the sentence ("وعلقت المفوضية
     الأوروبية …، حيث قالت متحدثة باسمها"): the first country or institution there. ``titled``:
-    the phrase is a title with a possessive pronoun (:func:`_pronoun_title`)."""
+    the phrase is a title with a possessive pronoun (:func:`arnews.speakers.phrase_roles.pronoun_title`)."""
     if not titled and not any(w.readings[0] in _POSSESSIVE for w in words[:4]):
         return None
     lo = max(paragraph_start(text, ss), max(text.rfind(".", 0, ss), text.rfind("؟", 0, ss)) + 1)
     found = _countries_in(words_in(text, lo, ss), ments, lo, ss, lex, ("institution", "outlet"))
     return found[0][1] if found else None
-
-
-def _pronoun_title(own: list[Word], lex: SpeakerLexicon) -> bool:
-    """A phrase opening with a one-word title carrying a possessive pronoun ("مفوضته لشؤون
-    التوسع", "مبعوثها"): the title of the body or state named before."""
-    r = own[0].readings[0] if own else ""
-    stem = r[:-2] if r.endswith("ها") else r[:-1] if r.endswith("ه") else ""
-    stem = stem[:-1] + "ة" if stem.endswith("ت") else stem
-    return len(stem) >= 3 and any(len(e.words) == 1 and e.words[0] in (stem, "ال" + stem) for e in lex.titles)
 
 
 # An office with a possessive pronoun: "وزير خارجيتها", "رئيس حكومتها", "وزير دفاعه".
