@@ -60,16 +60,7 @@ def strip_clitic_l(surface: str) -> str:
 
 
 def head_word(w: str, heads: frozenset[str]) -> str:
-    """The head noun ``w`` stands for: without a conjunction (وزير for ووزير), the masculine
-    of a feminine in ة whose masculine is a head (نائب for نائبة, سفير for سفيرة; round 10).
-
-    >>> head_word("نائبة", frozenset({"نائب"})), head_word("ووزير", frozenset({"وزير"}))
-    ('نائب', 'وزير')
-    """
-    w = w[1:] if w[:1] in CONJUNCTIONS and w[1:] in heads else w
-    if w not in heads and w[-1:] in ("ة", "ه") and w[:-1] in heads:
-        return w[:-1]
-    return w
+    return w[1:] if w[:1] in CONJUNCTIONS and w[1:] in heads else w
 
 
 def noun_phrase(
