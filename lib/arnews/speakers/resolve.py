@@ -189,7 +189,7 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
     if (not actor and name and _title_type(name, lex)[0] is None
             and not any(i == 0 for i, _ in find_entries(lex.titles, words))  # "الأمين" of "الأمين العام" (round 8)
             and (not name[0].readings[0].startswith("ال") or _family_name(text, name, ss, lex))
-            and _name_antecedent(text, name, ss, lex=lex) is not None):
+            and name_antecedent(text, name, ss, lex=lex) is not None):
         # a bare name ("تابعت ناكامورا، في إشارة إلى … لوزير الخارجية الصيني", "وأضاف
         # بيرقدار في تصريح لمراسل الأناضول"): its fuller mention decides, not titles in the
         # adverbials after it
@@ -254,7 +254,7 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
         governed = governed_countries(words, found, lex)  # "مدرب البرازيل … في مونديال قطر" (round 6)
         return SpeakerInfo((governed or found)[-1][1] if found else fallback, ttype)
     if ttype is None and not actor:
-        window = _name_antecedent(text, words, ss, lex=lex)
+        window = name_antecedent(text, words, ss, lex=lex)
         if window is not None:
             ws2 = words_in(text, *window)
             t2, former2 = _title_type(ws2, lex)
@@ -391,7 +391,7 @@ def _occurrences(text: str, surface: str) -> tuple[tuple[int, int], ...]:
     return tuple(m.span() for m in re.finditer(r"(?<!\w)" + re.escape(surface) + r"(?!\w)", text))
 
 
-def _name_antecedent(text: str, words: list[Word], ss: int, width: int = 10,
+def name_antecedent(text: str, words: list[Word], ss: int, width: int = 10,
                      lex: SpeakerLexicon | None = None) -> tuple[int, int] | None:
     """Span of the fuller, titled mention of a bare name: for "غانزوريغ", the ``width``
     words before its first occurrence ("وزير خارجية منغوليا باتبولد غانزوريغ"). With
@@ -473,7 +473,7 @@ def _family_name(text: str, name: list[Word], ss: int, lex: SpeakerLexicon) -> b
     Round 5; common nouns ("قالت الحكومة", "إن الحكومة") are kept out."""
     if len(name) != 1 or find_entries(lex.places, name):
         return False
-    window = _name_antecedent(text, name, ss, lex=lex)
+    window = name_antecedent(text, name, ss, lex=lex)
     if window is None:
         return False
     ws = words_in(text, *window)

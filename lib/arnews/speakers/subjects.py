@@ -13,8 +13,7 @@ from ..text import normalize
 from .lexicon import (NOT_SUBJECT, PHRASE_MAX, SKIP_START, STOP_WORDS, TIME_WORDS, SpeakerLexicon, Word, find_entries, is_speech_verb,
                       speech_forms, words_in)
 from .positions import ending_at, in_spans, paragraph_start, sentence_start, starting_in, within
-from .resolve import Mention
-from .resolve import _name_antecedent
+from .resolve import Mention, name_antecedent
 
 
 class Subject(NamedTuple):
@@ -289,4 +288,4 @@ def titled_name(text: str, ws: list[Word], ss: int, lex: SpeakerLexicon) -> bool
     True
     """
     return (len(ws) == 1 and not ws[0].readings[0].startswith(("ال", "ل"))
-            and _name_antecedent(text, ws, ss, lex=lex) is not None)
+            and name_antecedent(text, ws, ss, lex=lex) is not None)
