@@ -15,12 +15,14 @@ from .lexicon import SpeechLexicon
 from .spans import CONTENT_RE, TRAIL_STRIP_RE, QuotedSpan
 
 __all__ = ["Event", "find_events", "resolve_events", "resolve_implicit", "latest_speaker", "noun_phrase", "head_word",
-           "trim_unclosed", "COMPLEMENTIZERS", "RIGHT_WINDOW"]
+           "trim_unclosed", "COMPLEMENTIZERS", "CONTRAST", "RIGHT_WINDOW"]
 
 # Normalized words that end the speaker's noun phrase after a verb.
 COMPLEMENTIZERS = frozenset(
     "ان انه انها انهم انهما انني اننا بان بانه بانها بانهم بانهما وان وانه فان لان".split()
 )
+# Normalized particles opening a clause of another speaker ("فيما", "بينما").
+CONTRAST = frozenset("فيما بينما وفيما وبينما".split())
 _NP_HARD_STOP = COMPLEMENTIZERS | {"علي", "الي", ":", ".", "؟", "?", "!", "؛", ";"}
 # Transparent words skipped at the start of a speaker phrase ("وصف فيها شي", "السيد شي").
 # The one spoken to ("قالت لي سيدة من خان يونس", "قال لي: «"; round 10) is skipped too.
