@@ -15,15 +15,19 @@ from .lexicon import SpeechLexicon
 from .spans import CONTENT_RE, TRAIL_STRIP_RE, QuotedSpan
 
 __all__ = ["Event", "find_events", "resolve_events", "resolve_implicit", "latest_speaker", "noun_phrase", "head_word",
-           "trim_unclosed", "COMPLEMENTIZERS", "RIGHT_WINDOW"]
+           "trim_unclosed", "COMPLEMENTIZERS", "CONTRAST", "RIGHT_WINDOW"]
 
 # Normalized words that end the speaker's noun phrase after a verb.
 COMPLEMENTIZERS = frozenset(
     "ان انه انها انهم انهما انني اننا بان بانه بانها بانهم بانهما وان وانه فان لان".split()
 )
+# Normalized particles opening a clause of another speaker ("فيما", "بينما").
+CONTRAST = frozenset("فيما بينما وفيما وبينما".split())
 _NP_HARD_STOP = COMPLEMENTIZERS | {"علي", "الي", ":", ".", "؟", "?", "!", "؛", ";"}
 # Transparent words skipped at the start of a speaker phrase ("وصف فيها شي", "السيد شي").
-_NP_SKIP = frozenset("فيها فيه فيهم ايضا مجددا كذلك بدوره بدورها سابقا لاحقا السيد السيدة".split())
+# The one spoken to ("قالت لي سيدة من خان يونس", "قال لي: «"; round 10) is skipped too.
+_NP_SKIP = frozenset("فيها فيه فيهم ايضا مجددا كذلك بدوره بدورها سابقا لاحقا السيد السيدة "
+                     "لي لنا له لها لهم لهما لك لكم".split())
 # A phrase starting with one of these is an adverbial, not the subject ("واعترف بعد ذلك").
 _NOT_SUBJECT_START = frozenset(
     "ب ل في من عن الي علي مع خلال يوم امس اليوم عقب بعد قبل حول منذ امام لدي عند ثم حتي".split()
@@ -242,6 +246,11 @@ def fronted_subject(a: Article, i: int, s0: int) -> tuple | None:
         k = persons[-1] if persons else ks[-1]
         t0 = a.m_tokens[k][0]
         ps = next((int(a.start[h]) for h in range(max(lo, t0 - 6), t0) if head_word(a.norm[h], a.heads) in a.heads), None)
+        if ps is None and not persons and t0 - 1 > lo and a.norm[t0 - 1] in "،,":
+            # "منسق الشؤون الإنسانية للأمم المتحدة في اليمن، البرازيلي …، الذي قال": a
+            # nationality apposed after a comma describes the person of the phrase before
+            # it, whose first mention names the speaker's body (round 10)
+            k = next((x for x in ks if a.m_tokens[x][0] < t0 - 1), k)
         return a.mention_speaker(k, ps)
     if w in ("قد", "لقد"):
         kan = next((t for t in range(p - 1, max(s0, p - _FRONT_MAX) - 1, -1) if a.norm[t] in _KAN), None)

@@ -18,7 +18,8 @@ from .resolve import Mention, dateline_country, head_noun, nisba_country, phrase
 from .headline import headline_speaker
 from .local import place_heading
 from .interview import colleague, first_person, is_interview, our_title, second_person_said, turn
-from .subjects import PREPOSITIONS, Subject, addressee, find_subjects, manner_phrase, participle_subject, sentence_subject
+from .subjects import (PREPOSITIONS, Subject, addressee, find_subjects, manner_phrase, participle_subject, sentence_subject,
+                       titled_name)
 
 
 # ---------------------------------------------------------------------------
@@ -243,8 +244,8 @@ def _object_taken_for_subject(text: str, r: dict, ments: list[Mention], lex: Spe
     titled = any(i == 0 for i, _ in find_entries(lex.titles, ws))
     inside = [m for m in within(ments, ss, se) if m.country]
     if ws and not titled and not r.get("speaker_actor_id") and not inside and not find_entries(lex.places, ws) \
-            and not any(nisba_country(w.readings[0]) for w in ws):
-        return True
+            and not any(nisba_country(w.readings[0]) for w in ws) and not titled_name(text, ws, ss, lex):
+        return True  # not a bare name titled earlier ("فأجاب بيريرا بأن" after "وزير خارجية … بيريرا"; round 10)
     verb = r.get("verb")
     nxt = words_in(text, se, min(len(text), se + 20))[:1]
     if not (len(ws) <= 2 and isinstance(verb, str) and verb.strip() and nxt

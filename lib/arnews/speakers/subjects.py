@@ -13,7 +13,7 @@ from ..text import normalize
 from .lexicon import (NOT_SUBJECT, PHRASE_MAX, SKIP_START, STOP_WORDS, TIME_WORDS, SpeakerLexicon, Word, find_entries, is_speech_verb,
                       speech_forms, words_in)
 from .positions import ending_at, in_spans, paragraph_start, sentence_start, starting_in, within
-from .resolve import Mention
+from .resolve import Mention, name_antecedent
 
 
 class Subject(NamedTuple):
@@ -274,3 +274,18 @@ def _participles() -> frozenset[str]:
     with open(data_path("lexicons/speech_verbs.csv"), encoding="utf-8-sig", newline="") as f:
         return frozenset(normalize(w) for row in csv.DictReader(f) if (row.get("role") or "").strip() == "participle"
                          for w in (row.get("forms") or "").split())
+
+
+def titled_name(text: str, ws: list[Word], ss: int, lex: SpeakerLexicon) -> bool:
+    """A lone bare name after a speech verb ("فأجاب بيريرا بأن") whose fuller mention earlier
+    holds a title ("وزير خارجية الأوروغواي ماتياس بيريرا"): the subject, not an object, though
+    no list knows it (round 10).
+
+    >>> from arnews.speakers import load_speaker_lexicon
+    >>> t = "قال وزير الخارجية ماتياس بيريرا إن. فأجاب بيريرا بأن"
+    >>> ss = t.rindex("بيريرا")
+    >>> titled_name(t, words_in(t, ss, ss + 6), ss, load_speaker_lexicon())
+    True
+    """
+    return (len(ws) == 1 and not ws[0].readings[0].startswith(("ال", "ل"))
+            and name_antecedent(text, ws, ss, lex=lex) is not None)
