@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import regex as re
@@ -99,6 +100,8 @@ def noun_phrase(
         j += 1
     while toks and (not a.is_word[toks[0]] or (a.norm[toks[0]] in _NP_SKIP and a.m_cover[toks[0]] < 0)):
         toks.pop(0)
+    if toks and not according and _addressed(a, toks[0]):
+        toks = _after_addressee(a, toks)
     while toks and not a.is_word[toks[-1]]:
         toks.pop()
     if not toks:
@@ -143,6 +146,46 @@ def noun_phrase(
             break
     s, e = int(a.start[kept[0]]), int(a.end[kept[-1]])
     return with_text((None, a.text[s:e], s, e), according)
+
+
+def _addressed(a: Article, t: int) -> bool:
+    """A word right after a speech verb carrying the preposition ل on a definite noun or an
+    outlet: the one spoken to, not the subject ("قال لرويترز", "وقال للجزيرة نت", "قال
+    للإذاعة المحلية"; round 11). A name starting with ل ("لافروف") is a mention, kept."""
+    w = a.norm[t]
+    if a.m_cover[t] >= 0 or len(w) < 4 or w[0] != "ل":
+        return False
+    return w.startswith("لل") or w[1:] in _outlet_words() or w[1:] in _MEDIA_NOUNS
+
+
+def _after_addressee(a: Article, toks: list[int]) -> list[int]:
+    """``toks`` without the addressee at their start, its genitive and the adjectives
+    agreeing with it ("للإذاعة المحلية", "لوسائل الإعلام"); what is left must open with an
+    actor or a speaker head ("قال للصحفيين وزير الخارجية"), else nothing is left (the subject
+    stands before the verb: "لكن مصدرا … قال لرويترز إن", "أما لاعب الوسط … فقال لوسائل
+    الإعلام وهو يغادر")."""
+    rest = toks[1:]
+    if not a.norm[toks[0]].startswith("لل") and rest and a.m_cover[rest[0]] < 0 and a.norm[rest[0]].startswith("ال"):
+        rest = rest[1:]  # the genitive of "لوسائل الإعلام"
+    while rest and a.is_word[rest[0]] and a.m_cover[rest[0]] < 0 and is_nisba(a.norm[rest[0]], conjunction=False):
+        rest = rest[1:]
+    while rest and not a.is_word[rest[0]]:
+        rest = rest[1:]
+    if rest and a.m_cover[rest[0]] < 0 and head_word(a.norm[rest[0]], a.heads) not in a.heads:
+        return []
+    return rest
+
+
+# Indefinite nouns of media and audiences after ل (normalized): "لوسائل الإعلام", "لوكالة الأنباء".
+_MEDIA_NOUNS = frozenset("وسائل وكالة وكاله صحيفة صحيفه قناة قناه اذاعة اذاعه شبكة شبكه مجلة مجله موقع مراسل مراسلي".split())
+
+
+@lru_cache(maxsize=1)
+def _outlet_words() -> frozenset[str]:
+    """Normalized one-word outlet names of ``data/lexicons/speaker_places.csv`` (رويترز، تاس)."""
+    from ..speakers.lexicon import load_speaker_lexicon
+
+    return frozenset(e.words[0] for e in load_speaker_lexicon().places if e.kind == "outlet" and len(e.words) == 1)
 
 
 def _prepositional(a: Article, toks: list[int], according: bool) -> bool:
