@@ -10,6 +10,7 @@ import numpy as np
 import regex as re
 
 from ..speakers.subjects import manner_words
+from ..text import normalize
 from ..wordforms import CONJUNCTIONS, is_nisba, strip_preposition_l
 from .article import Article, first_person, prev_word
 from .lexicon import SpeechLexicon
@@ -33,6 +34,8 @@ _NP_SKIP = frozenset("فيها فيه فيهم ايضا مجددا كذلك بد
 _NOT_SUBJECT_START = frozenset(
     "ب ل في من عن الي علي مع خلال يوم امس اليوم عقب بعد قبل حول منذ امام لدي عند ثم حتي".split()
 )
+# "the same" after a source noun: "وبحسب المصدر ذاته", "وقال المصدر نفسه" take up the last speaker
+_SAME = frozenset("ذاته ذاتها نفسه نفسها ذاتهم نفسهم".split())
 _PRONOUN_SUFFIX_RE = re.compile(r"(?:هما|هم|ها|كم|نا)$|..ه$")
 _NP_MAX_WORDS = 10
 RIGHT_WINDOW = 4  # words allowed between a quote's end and a following speech verb
@@ -410,12 +413,25 @@ def resolve_events(a: Article, events: list[Event]) -> None:
     """Give implicit verbs and participles a speaker, in text order (chains resolve)."""
     latest: Event | None = None  # the last event so far with a speaker (not "according to")
     for ev in events:
+        if ev.resolved and latest is not None and _same_as_before(a, ev):
+            # "وبحسب المصدر ذاته": the speaker named before (round 11)
+            ev.actor, ev.text, ev.start, ev.end, ev.rule = latest.actor, latest.text, latest.start, latest.end, "implicit_previous_speaker"
         if not ev.resolved and ev.role not in ("according", "naql"):
             r = resolve_implicit(a, ev, latest, local_only=False)
             if r is not None:
                 ev.actor, ev.text, ev.start, ev.end, ev.rule = r
         if ev.resolved and ev.role != "according":
             latest = ev
+
+
+def _same_as_before(a: Article, ev: Event) -> bool:
+    """A one-word speaker phrase closed by "the same" (ذاته، نفسه): "المصدر ذاته"."""
+    if ev.text is None or ev.end is None:
+        return False
+    ws = normalize(ev.text).split()
+    if len(ws) == 1:
+        ws += [normalize(w).strip("،,.") for w in a.text[ev.end:ev.end + 12].split()[:1]]
+    return len(ws) == 2 and ws[1] in _SAME
 
 
 def trim_unclosed(a: Article, span: QuotedSpan, lex: SpeechLexicon, window: int = 8) -> QuotedSpan:
