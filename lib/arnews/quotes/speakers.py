@@ -9,6 +9,7 @@ from functools import lru_cache
 import numpy as np
 import regex as re
 
+from ..speakers.lexicon import COMMA_ADVERBIAL
 from ..speakers.subjects import manner_words
 from ..text import normalize
 from ..wordforms import CONJUNCTIONS, is_nisba, strip_preposition_l
@@ -101,6 +102,7 @@ def noun_phrase(
         toks.append(j)
         words += int(a.is_word[j])
         j += 1
+    toks = _before_comma_adverbial(a, toks)
     while toks and (not a.is_word[toks[0]] or (a.norm[toks[0]] in _NP_SKIP and a.m_cover[toks[0]] < 0)):
         toks.pop(0)
     if toks and not according and _addressed(a, toks[0]):
@@ -149,6 +151,15 @@ def noun_phrase(
             break
     s, e = int(a.start[kept[0]]), int(a.end[kept[-1]])
     return with_text((None, a.text[s:e], s, e), according)
+
+
+def _before_comma_adverbial(a: Article, toks: list[int]) -> list[int]:
+    """``toks`` up to a comma opening an adverbial (:data:`arnews.speakers.lexicon.COMMA_ADVERBIAL`):
+    "السفير، خلال حفل أقيم في العاصمة اللاوسية" → "السفير" (round 11)."""
+    for n, t in enumerate(toks[1:-1], start=1):
+        if a.norm[t] in "،," and a.norm[toks[n + 1]] in COMMA_ADVERBIAL:
+            return toks[:n]
+    return toks
 
 
 def _addressed(a: Article, t: int) -> bool:

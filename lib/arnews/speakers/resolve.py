@@ -10,7 +10,7 @@ import pandas as pd
 import regex as re
 
 from ..text import normalize
-from .lexicon import (PHRASE_MAX, STOP_WORDS, TIME_WORDS, SpeakerLexicon, Word, bare_index, count_words_before, find_entries,
+from .lexicon import (COMMA_ADVERBIAL, PHRASE_MAX, STOP_WORDS, TIME_WORDS, SpeakerLexicon, Word, bare_index, count_words_before, find_entries,
                       is_speech_verb, word_bounds, words_in)
 from .company import company_back_country, takes_up_company
 from .phrase_roles import lone_place, placed_after_fi, pronoun_title
@@ -624,6 +624,8 @@ def extend_phrase(text: str, ss: int, se: int, stop: int) -> int:
         gap = text[end:w.start]
         if w.readings[0] in STOP_WORDS or w.readings[0] in TIME_WORDS or any(c in gap for c in ":\n.؟?!"):
             break
+        if ("،" in gap or "," in gap) and w.readings[0] in COMMA_ADVERBIAL:
+            break  # "السفير، خلال حفل أقيم في العاصمة اللاوسية" (round 11)
         end = w.end
     return end
 
