@@ -18,7 +18,7 @@ from .resolve import Mention, dateline_country, head_noun, nisba_country, phrase
 from .headline import headline_speaker
 from .local import place_heading
 from .interview import colleague, first_person, is_interview, our_title, second_person_said, turn
-from .subjects import (PREPOSITIONS, Subject, addressee, find_subjects, manner_phrase, participle_subject, sentence_subject,
+from .subjects import (PREPOSITIONS, Subject, addressee, find_subjects, kan_qad_frame, manner_phrase, participle_subject, sentence_subject,
                        titled_name)
 
 
@@ -354,7 +354,7 @@ def _reattribute(text: str, r: dict, before: list[dict], ments: list[Mention], l
                         for w in words_in(text, sent, mark))
         # "وتذهب أبعد من ذلك: «…»": a colon right before the mark introduces words said (round 7)
         colon = not inherited and text[sent:mark].rstrip().endswith(":")
-        inherited = inherited or colon
+        inherited = inherited or colon or kan_qad_frame(text, sent, mark)  # "وكان X قد نصح … بـ«…»" (round 11)
     if not inherited:
         return
     subject = sentence_subject(text, sent, mark, ments, lex, spans)
