@@ -9,7 +9,7 @@ from functools import lru_cache
 import numpy as np
 import regex as re
 
-from ..speakers.lexicon import COMMA_ADVERBIAL
+from ..speakers.lexicon import COMMA_ADVERBIAL, SAME_WORDS
 from ..speakers.subjects import manner_words
 from ..text import normalize
 from ..wordforms import CONJUNCTIONS, is_nisba, strip_preposition_l
@@ -36,7 +36,7 @@ _NOT_SUBJECT_START = frozenset(
     "ب ل في من عن الي علي مع خلال يوم امس اليوم عقب بعد قبل حول منذ امام لدي عند ثم حتي".split()
 )
 # "the same" after a source noun: "وبحسب المصدر ذاته", "وقال المصدر نفسه" take up the last speaker
-_SAME = frozenset("ذاته ذاتها نفسه نفسها ذاتهم نفسهم".split())
+_SAME = SAME_WORDS
 _PRONOUN_SUFFIX_RE = re.compile(r"(?:هما|هم|ها|كم|نا)$|..ه$")
 _NP_MAX_WORDS = 10
 RIGHT_WINDOW = 4  # words allowed between a quote's end and a following speech verb

@@ -9,7 +9,7 @@ import pandas as pd
 import regex as re
 
 from ..text import normalize
-from .lexicon import (CHAIN_RULES, NOT_SUBJECT, PHRASE_MAX, SKIP_START, SPEAKER_COLUMNS, STOP_WORDS, TIME_WORDS, SpeakerLexicon,
+from .lexicon import (CHAIN_RULES, NOT_SUBJECT, PHRASE_MAX, SAME_WORDS, SKIP_START, SPEAKER_COLUMNS, STOP_WORDS, TIME_WORDS, SpeakerLexicon,
                       find_entries, is_speech_verb, load_speaker_lexicon, speech_forms, words_in)
 from .positions import (MentionIndex, SpanSet, in_spans, paragraph_start, previous_paragraph, sentence_start, starting_in,
                         within)
@@ -157,7 +157,7 @@ def _adverb_speaker(r: dict, text: str = "", lex: SpeakerLexicon | None = None) 
 def _source_phrase(words) -> bool:
     """A statement or commentary continuing its author, at most two words: "البيان",
     "الافتتاحية ذاتها", "التعليق نفسه" (not "البيان الصادر عن وزارة الخارجية الصينية")."""
-    return bool(words) and words[0] in _SOURCE_NOUNS and len(words) <= 2
+    return bool(words) and len(words) <= 2 and (words[0] in _SOURCE_NOUNS or words[-1] in SAME_WORDS)  # المصدر ذاته
 
 
 def _headline_subject(text: str, r: dict, sent: int, ments: list[Mention], lex: SpeakerLexicon) -> Subject | None:
