@@ -6,7 +6,6 @@ from functools import lru_cache
 from heapq import heappop, heappush
 
 import pandas as pd
-import regex as re
 
 from ..text import normalize
 from .lexicon import (CHAIN_RULES, NOT_SUBJECT, PHRASE_MAX, SAME_WORDS, SKIP_START, SPEAKER_COLUMNS, STOP_WORDS, TIME_WORDS, SpeakerLexicon,
@@ -18,6 +17,7 @@ from .resolve import Mention, dateline_country, head_noun, nisba_country, phrase
 from .headline import headline_speaker
 from .local import place_heading
 from .interview import colleague, first_person, is_interview, our_title, second_person_said, turn
+from .gender import agreeing, verb_gender  # noqa: F401 (verb_gender: its former home)
 from .subjects import (PREPOSITIONS, Subject, addressee, find_subjects, kan_qad_frame, manner_phrase, participle_subject, sentence_subject,
                        titled_name)
 
@@ -26,7 +26,6 @@ from .subjects import (PREPOSITIONS, Subject, addressee, find_subjects, kan_qad_
 # The hook
 # ---------------------------------------------------------------------------
 
-WORD_AT = re.compile(r"[\p{L}\p{N}]+")
 _SPEAKER_FIELDS = ("speaker_text", "speaker_actor_id", "speaker_start", "speaker_end", "speaker_group", "speaker_via")
 
 
@@ -376,7 +375,7 @@ def _reattribute(text: str, r: dict, before: list[dict], ments: list[Mention], l
                 r[c] = None
             r["rule"] = None
         return
-    last = _agreeing(text, r.get("verb"), cands)
+    last = agreeing(text, r.get("verb"), cands)
     if isinstance(last, Subject):
         _set_speaker(r, last, text, "continuation")
     else:
@@ -448,44 +447,6 @@ def _interviewee(text: str, r: dict, headline: dict, spans, lex: SpeakerLexicon)
 
 
 # Past verbs of speech that start with ت and are masculine (تابع), not present feminine (تقول).
-_T_PAST = frozenset("تابع تساءل تعهد تحدث توقع توعد".split())
-
-
-def verb_gender(verb: object) -> str | None:
-    """``f``/``m`` for a speech verb or participle as written ("وأضافت" → f, "وقال" → m,
-    "تقول" → f, "وتابع" → m, "مضيفة" → f), None when it cannot tell.
-
-    >>> [verb_gender(v) for v in ("وأضافت", "وقال", "تقول", "وتابع", "مضيفة", None)]
-    ['f', 'm', 'f', 'm', 'f', None]
-    """
-    if not isinstance(verb, str) or not verb.strip():
-        return None
-    w = normalize(verb.split()[0])
-    if len(w) > 3 and w[0] in "وف":
-        w = w[1:]
-    if w.endswith("ت") or w.endswith("ة") or (w.startswith("ت") and w not in _T_PAST):
-        return "f"
-    return "m"
-
-
-def _agreeing(text: str, verb: object, cands: list) -> object:
-    """The latest candidate speaker whose own verb agrees in gender with the continuation
-    cue ("… أما نظيرته فقالت «…». وأضاف: «…»" → the man named before her); the latest
-    one when none agrees or the cue says nothing."""
-    want = verb_gender(verb)
-    ordered = [c for _, c in sorted(cands, key=lambda c: c[0], reverse=True)]
-    if want is not None:
-        for c in ordered:
-            if isinstance(c, Subject):
-                m = WORD_AT.match(text, c.pos)
-                g = verb_gender(m.group()) if m else None
-            else:
-                g = verb_gender(c.get("verb"))
-            if g is None or g == want:
-                return c
-    return ordered[0]
-
-
 def _name_in_apposition(text: str, r: dict) -> bool:
     """A short quote right after its own speaker phrase, with the clause going on after it,
     is a name in apposition, not words said: "أعربت منظمة الأغذية … التابعة للأمم المتحدة
