@@ -108,3 +108,21 @@ def test_a_quote_without_kan_qad_or_a_speech_verb_keeps_no_speaker():
          'الأخير بـ"تنويع الشركاء التجاريين".')
     q = quotes_of(t, [("صندوق النقد الدولي", "IMF", "organization", "IMF"), ("مونتيفيديو", "URY", "city", "URY")])
     assert _speaker(q, "تنويع الشركاء التجاريين") != ["IMF"]
+
+
+# -- a bare family name takes up the fuller naming ------------------------------------------------
+
+def test_a_family_name_takes_up_the_state_of_its_fuller_naming():
+    t = ('وقال عمر شيخ آدم، وهو باحث في مركز «هيرال» للدراسات الأمنية في مقديشو، إن الخلاف «يتجاوز الحدود». '
+         'وأضاف آدم أن الحركة «هي المستفيد الأول».')
+    q = quotes_of(t, [("مقديشو", "SOM", "city", "SOM")])
+    assert _speaker(q, "يتجاوز الحدود") == ["SOM"]
+    assert _speaker(q, "هي المستفيد الأول") == ["SOM"]
+
+
+def test_name_key_reads_only_names_not_titles():
+    from arnews.speakers.names import name_key
+
+    assert name_key("الخبير عمر آدم", bare=False) == name_key("آدم", bare=True)
+    assert name_key("الوزير", bare=True) is None and name_key("آدم", bare=False) is None
+    assert name_key(None, bare=True) is None

@@ -13,11 +13,12 @@ from .lexicon import (CHAIN_RULES, NOT_SUBJECT, PHRASE_MAX, SAME_WORDS, SKIP_STA
 from .positions import (MentionIndex, SpanSet, in_spans, paragraph_start, previous_paragraph, sentence_start, starting_in,
                         within)
 from .kind import quote_kind
-from .resolve import Mention, dateline_country, head_noun, nisba_country, phrase_end, resolve_speaker, title_heads
+from .resolve import Mention, SpeakerInfo, dateline_country, head_noun, nisba_country, phrase_end, resolve_speaker, title_heads
 from .headline import headline_speaker
 from .local import place_heading
 from .interview import colleague, first_person, is_interview, our_title, second_person_said, turn
 from .gender import agreeing, verb_gender  # noqa: F401 (verb_gender: its former home)
+from .names import Named, name_key
 from .subjects import (PREPOSITIONS, Subject, addressee, find_subjects, kan_qad_frame, manner_phrase, participle_subject, sentence_subject,
                        titled_name)
 
@@ -489,6 +490,7 @@ def add_speaker_columns(quotes: pd.DataFrame, texts: dict, mentions: pd.DataFram
         spans = SpanSet((int(x["start"]) - 1, int(x["end"]) + 1) for x in rows)
         earlier: list[tuple[str, str]] = []
         earlier_other: list[tuple[str | None, str]] = []  # non-state speakers: "الخبير العسكري الروسي"
+        named: dict[str | None, Named] = {}  # last word of a resolved phrase -> its state (round 11)
         interview, headline = is_interview(text), None
         earlier_speakers = _EarlierSpeakers()
         speakers_at: dict[object, list[int]] = {}  # speaker_start -> earlier rows (for _chain)
@@ -522,6 +524,10 @@ def add_speaker_columns(quotes: pd.DataFrame, texts: dict, mentions: pd.DataFram
             ss = r.get("speaker_start")
             local = place_heading(text, int(ss), ments, lex) if ss is not None and not pd.isna(ss) else None
             info = resolve_speaker(text, r, ments, earlier, local or dateline, lex, earlier_other, local)
+            if not info.country and (prev := named.get(name_key(r.get("speaker_text"), bare=True))):
+                info = SpeakerInfo(*prev)  # "وأضاف آدم" after "عمر شيخ آدم، وهو باحث …" (round 11)
+            elif info.country and (key := name_key(r.get("speaker_text"), bare=False)):
+                named[key] = Named(info.country, info.type)
             r["speaker_country"], r["speaker_type"] = info.country, info.type
             if (interview and headline is not None and info.type == "state" and not info.country
                     and turn(text, int(r["start"])) == "ج"):
