@@ -126,3 +126,17 @@ def test_name_key_reads_only_names_not_titles():
     assert name_key("الخبير عمر آدم", bare=False) == name_key("آدم", bare=True)
     assert name_key("الوزير", bare=True) is None and name_key("آدم", bare=False) is None
     assert name_key(None, bare=True) is None
+
+
+# -- opinion verbs introduce their subject's words ----------------------------------------------------
+
+def test_an_opinion_verb_names_its_subject_as_speaker():
+    t = ('رحبت الحكومة الكورية بالاتفاق.\nويعتقد المحلل الياباني كينجي ناكامورا أن الخطوة «ليست نهاية القضية». '
+         'ويرى المحلل الكوري بارك سون أن الاتفاق «جاء متأخرا».')
+    q = quotes_of(t, [("الكورية", "KOR", "country", "KOR"), ("الياباني", "JPN", "country", "JPN"),
+                      ("الكوري", "KOR", "country", "KOR")])
+    assert _speaker(q, "ليست نهاية القضية", "speaker_text")[0].startswith("المحلل الياباني")
+    assert _speaker(q, "ليست نهاية القضية") == ["JPN"]
+    assert _speaker(q, "جاء متأخرا") == ["KOR"]
+    # the opinion verbs are the quotes' cues
+    assert _speaker(q, "ليست نهاية القضية", "verb") == ["ويعتقد"] and _speaker(q, "جاء متأخرا", "verb") == ["ويرى"]
