@@ -144,3 +144,20 @@ def test_yara_is_a_speech_verb_and_tara_is_not():
 
     assert {"يري", "اعتقد", "يعتقد"} <= speech_forms() or {"يرى", "اعتقد", "يعتقد"} <= speech_forms()
     assert "تري" not in speech_forms() and "ترى" not in speech_forms()
+
+
+# -- an institution's head noun before an actor heads the speaker phrase ------------------------------
+
+def test_an_embassy_named_by_its_state_speaks_for_it():
+    t = ('وقالت وزارة الخارجية اللاتفية إن ريغا «تقف بحزم»، فيما ذكرت سفارة ليتوانيا في واشنطن أنها '
+         'أطلعت الكونغرس على ما وصفته بـ«التهديد المتصاعد».')
+    q = quotes_of(t, [("اللاتفية", "LVA", "country", "LVA"), ("ريغا", "LVA", "city", "LVA"),
+                      ("ليتوانيا", "LTU", "country", "LTU"), ("واشنطن", "USA", "city", "USA")])
+    assert _speaker(q, "تقف بحزم") == ["LVA"]
+    assert _speaker(q, "التهديد المتصاعد") == ["LTU"]
+
+
+def test_a_plain_noun_before_a_country_stays_an_object():
+    t = 'وأكد الوزير الفرنسي معارضة روسيا للقرار، وقال إن الخطوة «خطأ».'
+    q = quotes_of(t, [("الفرنسي", "FRA", "country", "FRA"), ("روسيا", "RUS", "country", "RUS")])
+    assert _speaker(q, "خطأ") == ["FRA"]

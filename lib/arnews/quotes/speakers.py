@@ -120,7 +120,7 @@ def noun_phrase(
     head = head_word(a.norm[first], a.heads)
     if according and head.startswith("ل"):
         head = "ال" + head[2:] if head.startswith("لل") else head[1:]
-    if head in a.heads:
+    if head in a.heads or (mentions and _institution(head)):  # "ذكرت سفارة ليتوانيا في واشنطن" (round 11)
         if mentions:
             persons = [k for k in mentions if a.is_person(k)]
             k = persons[-1] if persons else mentions[0]
@@ -160,6 +160,16 @@ def _before_comma_adverbial(a: Article, toks: list[int]) -> list[int]:
         if a.norm[t] in "،," and a.norm[toks[n + 1]] in COMMA_ADVERBIAL:
             return toks[:n]
     return toks
+
+
+def _institution(head: str) -> bool:
+    """An institution's head noun of ``data/lexicons/speaker_institution_heads.csv`` (سفارة،
+    وزارة، مكتب …; with its article too): a body speaking, not an object, when an actor
+    follows it."""
+    from ..speakers.nisba import bare_word
+    from ..speakers.structure import institution_heads
+
+    return bare_word(head) in institution_heads()
 
 
 def _addressed(a: Article, t: int) -> bool:
