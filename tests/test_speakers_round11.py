@@ -43,9 +43,11 @@ def test_a_name_starting_with_lam_is_no_addressee():
 # -- a subject's apposition stops before the verb that follows it --------------------------------
 
 def test_the_object_of_the_subjects_own_verb_names_no_speaker():
-    t = ('في باكستان، الصورة ليست أفضل. وزير المالية الباكستاني وصف الاتفاق الأخير مع الصندوق بأنه '
+    t = ('حين هبطت بعثة صندوق النقد الدولي في كولومبو، كان الشعار «التقشف الذكي».\n'
+         'في باكستان، الصورة ليست أفضل. وزير المالية الباكستاني وصف الاتفاق الأخير مع الصندوق بأنه '
          '«الفرصة الأخيرة». وفي مقابلة تلفزيونية، اعترف بأن «الإصلاح تأخر».')
-    q = quotes_of(t, [("الباكستاني", "PAK", "country", "PAK"), ("الصندوق", "IMF", "organization", "IMF")])
+    q = quotes_of(t, [("صندوق النقد الدولي", "IMF", "organization", "IMF"), ("كولومبو", "LKA", "city", "LKA"),
+                      ("باكستان", "PAK", "country", "PAK"), ("الباكستاني", "PAK", "country", "PAK")])
     assert _speaker(q, "الفرصة الأخيرة") == ["PAK"]
     assert _speaker(q, "الإصلاح تأخر") == ["PAK"]
 
