@@ -10,7 +10,7 @@ import pandas as pd
 import regex as re
 
 from ..text import normalize
-from .lexicon import (PHRASE_MAX, STOP_WORDS, TIME_WORDS, SpeakerLexicon, Word, bare_index, count_words_before, find_entries,
+from .lexicon import (COMMA_ADVERBIAL, PHRASE_MAX, STOP_WORDS, TIME_WORDS, SpeakerLexicon, Word, bare_index, count_words_before, find_entries,
                       is_speech_verb, word_bounds, words_in)
 from .company import company_back_country, takes_up_company
 from .phrase_roles import lone_place, placed_after_fi, pronoun_title
@@ -175,6 +175,7 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
     if cut is not None:  # "زعيم المعارضة التايلاندية الاثنين صفقة …": the subject ends at the time word
         own, se = own[:cut], own[cut - 1].end
         stop = min(stop, se)
+    stop = _before_own_verb(text, se, stop, row.get("verb"))
     se = extend_phrase(text, ss, se, stop)
     words = words_in(text, ss, se)
     if actor and (topic := _topic_offsets(words)) and any(
@@ -597,6 +598,23 @@ def dateline_country(text: str, ments: list[Mention], max_paragraphs: int = 3,
     return None
 
 
+def _before_own_verb(text: str, se: int, stop: int, verb: object) -> int:
+    """``stop`` moved before a speech verb (the quote's own or another) that follows the
+    speaker phrase with no comma between: the phrase is that verb's subject and its
+    apposition never reaches into the verb's object ("وزير المالية الباكستاني وصف الاتفاق
+    الأخير مع الصندوق بأنه"; round 11). A verb after a comma ("…، وقال لوكالة …") is
+    another clause of the sentence and leaves ``stop`` alone."""
+    own = verb if isinstance(verb, str) else ""
+    end = se
+    for w in words_in(text, se, stop):
+        if "،" in text[end:w.start] or "," in text[end:w.start]:
+            return stop
+        if text[w.start:w.end] == own or is_speech_verb(w):
+            return w.start
+        end = w.end
+    return stop
+
+
 def extend_phrase(text: str, ss: int, se: int, stop: int) -> int:
     """End of the speaker phrase ``[ss, se)`` extended over its apposition, up to a
     complementizer, a colon or ``stop`` (the quote's opening mark), at most
@@ -606,6 +624,8 @@ def extend_phrase(text: str, ss: int, se: int, stop: int) -> int:
         gap = text[end:w.start]
         if w.readings[0] in STOP_WORDS or w.readings[0] in TIME_WORDS or any(c in gap for c in ":\n.؟?!"):
             break
+        if ("،" in gap or "," in gap) and w.readings[0] in COMMA_ADVERBIAL:
+            break  # "السفير، خلال حفل أقيم في العاصمة اللاوسية" (round 11)
         end = w.end
     return end
 

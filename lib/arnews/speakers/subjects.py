@@ -211,6 +211,25 @@ _DATELINE_END = re.compile(r"[^\n\-–—:]{2,60}?\s*(?:\([^)\n]{1,30}\)\s*)?[\-
                            r"|[^\n\-–—:()]{2,40}?\d{4}\s*\([^)\n]{1,30}\)\s")
 
 
+_KAN = frozenset("كان وكان كانت وكانت".split())
+
+
+def kan_qad_frame(text: str, sent: int, mark: int, width: int = 10) -> bool:
+    """Whether the sentence starting at ``sent`` opens with "كان … قد <verb>" before the quote
+    mark ``mark``: a past statement of the subject between them, whatever its verb ("وكان
+    صندوق النقد الدولي قد نصح مونتيفيديو … بـ«…»", "وكانت منظمة … قد نبهت … إلى أن «…»";
+    round 11).
+
+    >>> t = 'وكان الصندوق قد نصح الحكومة بـ«التقشف».'
+    >>> kan_qad_frame(t, 0, t.index("«")), kan_qad_frame('وقال الصندوق: «التقشف».', 0, 14)
+    (True, False)
+    """
+    ws = words_in(text, sent, mark)
+    if not ws or ws[0].readings[0] not in _KAN:
+        return False
+    return any(w.readings[0] in ("قد", "لقد") for w in ws[2:width])
+
+
 def sentence_subject(text: str, sent: int, mark: int, ments: list[Mention], lex: SpeakerLexicon, spans) -> Subject | None:
     """The subject of the sentence starting at ``sent``, for a speech verb with a pronoun
     subject later in it: an actor, an institution of the place lexicon or a titled phrase
