@@ -21,3 +21,8 @@ def quotes_of(text: str, actors: list[tuple[str, str, str, str]] = ()) -> pd.Dat
     ments = pd.DataFrame(rows, columns=["article_id", "sentence_id", "start", "end", "surface", "actor_id",
                                         "actor_type", "country"]).sort_values("start").reset_index(drop=True)
     return find_quotes(sents, toks, ments, arts)
+
+
+def speaker_of(quotes: pd.DataFrame, quote: str, col: str = "speaker_country") -> list:
+    """The ``col`` values of the quotes whose text is ``quote`` (one per occurrence)."""
+    return quotes.loc[quotes["quote"] == quote, col].tolist()

@@ -4,10 +4,7 @@ Every sentence is written for the tests; the expected values are worked out by h
 from __future__ import annotations
 
 from quote_fixtures import quotes_of
-
-
-def _speaker(q, quote: str, col: str = "speaker_country") -> list:
-    return q.loc[q["quote"] == quote, col].tolist()
+from quote_fixtures import speaker_of as _speaker
 
 
 # -- an addressee with ل after the verb is no subject ------------------------------------------
