@@ -26,9 +26,8 @@ from typing import Iterator
 
 import pandas as pd
 
-from .stance.clauses import clause_features, clause_starts
 from .stance.cues import BREAKS
-from .stance.implicit import implicit_pair_features
+from .stance.implicit import implicit_pair_features, sentence_facts
 from .stance.roles import MentionRole, coordination_features, mention_roles, nearest_cue_features, role_features
 
 __all__ = ["PAIR_LABELS", "TONE_LABELS", "MAX_CODES", "ANAPHORS", "Mention", "Cue", "SentenceView", "PairContext",
@@ -423,12 +422,10 @@ def pair_contexts(view: SentenceView) -> Iterator[tuple[str, str, PairContext]]:
     first = min(view.mentions, key=lambda m: m.first).code if view.mentions else None
     named = set(combinations(sorted(codes), 2))
     roles = _roles(view) if named else {}
-    starts = clause_starts(view.words, view.breaks) if view.mentions else {}
     for a, b in sorted(named):
         lm, rm = _closest(by_code[a], by_code[b])
         extra = _layout_features(view.mentions, lm, rm) if len(codes) > 2 else {}
         extra.update(dict.fromkeys(_pair_role_features(view, roles, lm, rm, first), 1.0))
-        extra.update(dict.fromkeys(clause_features(view.words, starts, lm.first, rm.first), 1.0))
         yield a, b, PairContext(
             words=view.words, left=lm.first, right=rm.first, left_end=lm.last, cues=view.cues, n_codes=len(codes),
             left_type=lm.actor_type, right_type=rm.actor_type,
@@ -454,6 +451,7 @@ def pair_contexts(view: SentenceView) -> Iterator[tuple[str, str, PairContext]]:
         prev = sorted(c for c, back in view.context.items() if back == 1)
         for p in combinations(prev, 2):
             extra.setdefault(p, "context-both")
+    facts = sentence_facts(view, len(codes), roles) if extra else None
     for (a, b), how in sorted(extra.items()):
         if (a, b) in named:
             continue
@@ -465,7 +463,7 @@ def pair_contexts(view: SentenceView) -> Iterator[tuple[str, str, PairContext]]:
                                 lexicon_dyad=view.lexicon_dyads.get((a, b)), implicit=how,
                                 speaker_in_pair=bool(view.speaker_codes & {a, b}), left_is_first=bool(m and m.code == first),
                                 extra={**_context_features(view, (a, b), other),
-                                       **dict.fromkeys(implicit_pair_features(view, other, m, starts), 1.0)})
+                                       **dict.fromkeys(implicit_pair_features(facts, other, m), 1.0)})
 
 
 # Features

@@ -1,34 +1,27 @@
-"""Clauses of a sentence and the predicate that links a pair of states (issue 15, round 8).
+"""Where a clause starts in a sentence (issue 15, round 8).
 
-Two states named in one clause (``اتهمت واشنطن بكين``) are far more often related than two
-named across a clause boundary: a relative clause (``… الصين التي تستورد …``), an adverbial
-or connective clause (``حيث``, ``بينما``, ``فيما``, ``ثم``, ``بعد أن``), a reported clause
-(``قال … إن``) or a coordinated verb clause (``… وأكدت …``). :func:`clause_starts` marks the
-words that open a new clause; :func:`clause_features` gives a pair the model's features of
-where its two mentions stand: the same clause or how many boundaries apart, of which kinds,
-whether each side is in the sentence's first (main) clause, and the predicate linking them
-(the nearest verb before each mention in its clause: shared or not, and whether the right
-side stands just after it — its subject — or further on).
+A sentence holds a main clause and, after it, relative clauses (``… الصين التي تستورد …``),
+adverbial or connective clauses (``حيث``, ``بينما``, ``فيما``, ``ثم``, ``بعد أن``), reported
+clauses (``قال … إن``) and coordinated verb clauses (``… وأكدت …``). :func:`clause_starts`
+marks the words that open one. The pair model reads it for a pair with one side named only
+earlier (:mod:`arnews.stance.implicit`: is the side named here in the main clause?). Round 8
+also tried clause and predicate features for pairs named together (same clause or across a
+boundary, of which kind, the verb before each side); on batch cross-validation they moved pair
+F1 by +0.001 and lowered t4 and the worst fold, so they were dropped (data/gold/README.md).
 
 The annotation has no part-of-speech tags (the CAMeL data packages are not installable), so
 :func:`verb_like` reads verbs from their shape: an imperfect prefix ي, a past tense ending
 -ت / -وا / -تا, the speech verbs of ``data/lexicons/speech_verbs.csv``. Words are normalized
 (``arnews.text.normalize``: أ/إ → ا, ى → ي).
 
->>> words = ["اتهمت", "واشنطن", "بكين", "التي", "تدعم", "روسيا"]
->>> clause_starts(words, frozenset())
+>>> clause_starts(["اتهمت", "واشنطن", "بكين", "التي", "تدعم", "روسيا"], frozenset())
 {3: 'rel'}
->>> clause_features(words, {3: 'rel'}, 1, 2)
-['cl:same', 'cl:same:main', 'pred:shared', 'pred:R:far']
->>> clause_features(words, {3: 'rel'}, 2, 5)[:3]
-['cl:across=1', 'cl:kind:rel', 'cl:L:main|R:sub']
 """
 from __future__ import annotations
 
-from bisect import bisect_right
 from functools import lru_cache
 
-__all__ = ["CLAUSE_WORDS", "verb_like", "clause_starts", "clause_features"]
+__all__ = ["CLAUSE_WORDS", "verb_like", "clause_starts"]
 
 # Words that open a clause, by kind (normalized; a leading و / ف is stripped before lookup).
 CLAUSE_WORDS: dict[str, str] = {
@@ -72,6 +65,14 @@ def verb_like(word: str) -> bool:
     return w[0] == "ي" or (len(w) <= 6 and w.endswith("ت")) or w.endswith(("وا", "تا"))
 
 
+@lru_cache(maxsize=100_000)
+def _word_info(w: str) -> tuple[str | None, bool, bool]:
+    """(clause kind of the word, verb-like, joined to a و / ف) of one normalized word."""
+    bare = w[1:] if len(w) > 2 and w[0] in "وف" else w
+    kind = CLAUSE_WORDS.get(w) or (CLAUSE_WORDS.get(bare) if bare != w else None)
+    return kind, verb_like(w), bare != w
+
+
 def clause_starts(words: list[str], breaks: frozenset[int] | set[int]) -> dict[int, str]:
     """Word positions that open a new clause, with the kind: ``rel`` (relative pronoun),
     ``adv`` (adverbial or connective), ``comp`` (the complementizer of reported or embedded
@@ -84,47 +85,9 @@ def clause_starts(words: list[str], breaks: frozenset[int] | set[int]) -> dict[i
     """
     out: dict[int, str] = {}
     for i in range(1, len(words)):
-        w = words[i]
-        bare = w[1:] if len(w) > 2 and w[0] in "وف" else w
-        kind = CLAUSE_WORDS.get(w) or (CLAUSE_WORDS.get(bare) if bare != w else None)
-        if kind is None and (bare != w or i in breaks or words[i - 1] in ("ثم", "و")) and verb_like(w):
+        kind, verb, joined = _word_info(words[i])
+        if kind is None and verb and (joined or i in breaks or words[i - 1] in ("ثم", "و")):
             kind = "verb"
         if kind is not None:
             out[i] = kind
-    return out
-
-
-def _verb_before(words: list[str], starts_sorted: list[int], pos: int) -> int:
-    """The nearest verb-like word before ``pos`` in its clause, -1 when none."""
-    s = bisect_right(starts_sorted, pos) - 1
-    clause_start = starts_sorted[s] if s >= 0 else 0
-    for i in range(pos - 1, clause_start - 1, -1):
-        if verb_like(words[i]):
-            return i
-    return -1
-
-
-def clause_features(words: list[str], starts: dict[int, str], left: int, right: int) -> list[str]:
-    """Feature names of a pair whose mentions begin at words ``left`` < ``right`` (``starts``:
-    :func:`clause_starts` of the sentence). See the module docstring."""
-    ss = sorted(starts)
-    inside = [starts[i] for i in ss[bisect_right(ss, left):bisect_right(ss, right)]]
-    out: list[str] = []
-    if not inside:
-        out.append("cl:same")
-    else:
-        out.append(f"cl:across={min(len(inside), 2)}")
-        out.extend(f"cl:kind:{k}" for k in sorted(set(inside)))
-    main_end = ss[0] if ss else len(words)
-    side = ("main" if left < main_end else "sub", "main" if right < main_end else "sub")
-    out.append(f"cl:same:{side[0]}" if not inside else f"cl:L:{side[0]}|R:{side[1]}")
-    vl, vr = _verb_before(words, ss, left), _verb_before(words, ss, right)
-    if vr >= 0 and vr == vl:
-        out.append("pred:shared")
-    elif vr > left:
-        out.append("pred:own_verb")  # a verb of its own between the two
-    elif vl < 0 and vr < 0:
-        out.append("pred:none")
-    if vr >= 0:
-        out.append("pred:R:subj" if right - vr <= 1 and vr != vl else "pred:R:far")
     return out

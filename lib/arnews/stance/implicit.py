@@ -10,35 +10,53 @@ sentence names, and whether the unnamed side is one of the article's two main st
 >>> from arnews.stance_features import Mention, SentenceView
 >>> v = SentenceView("a", 1, ["وهنات", "روسيا", "مادورو", "بالفوز"], [Mention("RUS", 1, 1, "country", "روسيا")],
 ...                  article_pair=("RUS", "VEN"))
->>> implicit_pair_features(v, "VEN", v.mentions[0], {})
+>>> implicit_pair_features(sentence_facts(v, 1), "VEN", v.mentions[0])
 ['ictx:named=1', 'ictx:other_main', 'ictx:named_main', 'ictx:named_subject', 'ictx:named_gov:-', 'ictx:named_clause:main']
 """
 from __future__ import annotations
 
-from .roles import mention_role
+from typing import NamedTuple
 
-__all__ = ["implicit_pair_features"]
+from .clauses import clause_starts
+from .roles import mention_roles
+
+__all__ = ["SentenceFacts", "sentence_facts", "implicit_pair_features"]
 
 
-def implicit_pair_features(view, other: str, named, starts: dict[int, str]) -> list[str]:
-    """Feature names of an implicit pair of ``view`` (a
-    :class:`~arnews.stance_features.SentenceView`): ``other`` is the side not named in the
-    sentence, ``named`` the first :class:`~arnews.stance_features.Mention` of the side that is
-    (None when neither is); ``starts``: :func:`~arnews.stance.clauses.clause_starts` of the
-    sentence."""
-    codes = view.codes()
-    out = [f"ictx:named={min(len(codes), 3)}"]
-    main = view.article_pair or ()
-    if other in main:
+class SentenceFacts(NamedTuple):
+    """What the implicit pairs of one sentence share (:func:`sentence_facts`, once per sentence)."""
+
+    named: int  # number of distinct states the sentence names
+    main: tuple  # the article's two main states
+    first: int  # first word of the sentence's first mention, -1 when none
+    gov: dict  # first word of each mention -> the preposition governing it ("" when none)
+    main_end: int  # first word of the first subordinate clause (the number of words when none)
+
+
+def sentence_facts(view, n_codes: int, roles: dict | None = None) -> SentenceFacts:
+    """:class:`SentenceFacts` of ``view`` (``n_codes``: the distinct states it names; ``roles``:
+    the mentions' roles by first word when already known, see
+    :func:`~arnews.stance.roles.mention_roles`)."""
+    if roles is None or (view.mentions and not roles):
+        roles = mention_roles(view.words, view.mentions) if view.mentions else {}
+    starts = clause_starts(view.words, view.breaks) if view.mentions else {}
+    return SentenceFacts(n_codes, view.article_pair or (), min((m.first for m in view.mentions), default=-1),
+                         {k: r.gov for k, r in roles.items()}, min(starts) if starts else len(view.words))
+
+
+def implicit_pair_features(facts: SentenceFacts, other: str, named) -> list[str]:
+    """Feature names of an implicit pair: ``other`` is the side not named in the sentence,
+    ``named`` the first :class:`~arnews.stance_features.Mention` of the side that is (None
+    when neither is); ``facts``: :func:`sentence_facts` of the sentence."""
+    out = [f"ictx:named={min(facts.named, 3)}"]
+    if other in facts.main:
         out.append("ictx:other_main")
     if named is None:
         return out
-    if named.code in main:
+    if named.code in facts.main:
         out.append("ictx:named_main")
-    first = min(m.first for m in view.mentions)
-    if named.first == first and named.first <= 3:
+    if named.first == facts.first and named.first <= 3:
         out.append("ictx:named_subject")
-    role = mention_role(view.words, named.first, named.surface, [(m.first, m.last) for m in view.mentions])
-    out.append(f"ictx:named_gov:{role.gov or '-'}")
-    out.append("ictx:named_clause:" + ("main" if not starts or named.first < min(starts) else "sub"))
+    out.append(f"ictx:named_gov:{facts.gov.get(named.first) or '-'}")
+    out.append("ictx:named_clause:" + ("main" if named.first < facts.main_end else "sub"))
     return out
