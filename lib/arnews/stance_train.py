@@ -13,7 +13,8 @@ Training is deterministic: the same rows give the same JSON file.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from itertools import combinations
 from pathlib import Path
 from typing import Iterable
 
@@ -23,6 +24,7 @@ import pandas as pd
 from .resources import data_path
 from .stance.rerank import PAIR_ORDER, rerank_features
 from .stance.sentences import label_from_score
+from .stance_layers import PairLayers, fit_layer, parallel_map
 from .stance_model import (
     PAIR_LABELS,
     TONE_LABELS,
@@ -223,17 +225,6 @@ def prepare(rows: pd.DataFrame, tables: dict[str, pd.DataFrame] | None = None, g
     return out
 
 
-def _fit_layer(X: list[dict], y: list[str], C: float, classes: list[str], class_weight: str | None = "balanced"):
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
-
-    vec = DictVectorizer(sort=True)
-    M = vec.fit_transform(X)
-    clf = LogisticRegression(C=C, max_iter=1000, tol=1e-3, class_weight=class_weight)
-    clf.fit(M, y)
-    return LinearLayer.from_sklearn(vec, clf, list(classes))
-
-
 def fit_temperature(logits: np.ndarray, truth: list[int]) -> float:
     """Temperature minimising the negative log-likelihood of held-out predictions
     (``logits``: one row per prediction, ``truth``: the true class index of each row)."""
@@ -297,26 +288,37 @@ def _groups_of(examples: list[Example]) -> list[str]:
     return sorted({ex.group for ex in examples})
 
 
-def fit(examples: list[Example], pair_c: float = PAIR_C, tone_c: float = TONE_C, rerank_c: float = RERANK_C) -> StanceModel:
+def fit(examples: list[Example], pair_c: float = PAIR_C, tone_c: float = TONE_C, rerank_c: float = RERANK_C,
+        pair_layers: PairLayers | None = None, n_jobs: int | None = None) -> StanceModel:
     """Train both layers.
 
     With two or more groups, a pair layer is trained with each group held out in turn; its
     held-out probabilities train the tone layer (so the tone layer does not learn to trust
     pair predictions on sentences the pair layer has seen) and its held-out logits fit the
-    final pair layer's temperature. Then the pair layer is trained on everything."""
+    final pair layer's temperature. Then the pair layer is trained on everything.
+
+    The pair layers come from ``pair_layers`` (:class:`~arnews.stance_layers.PairLayers` of
+    these examples, or of a larger set whose other groups are left out: how
+    :func:`cross_validate` shares them between folds), fitted ``n_jobs`` at a time."""
     groups = _groups_of(examples)
+    layers = pair_layers if pair_layers is not None else PairLayers(examples, pair_c)
+    if layers.c != pair_c:
+        raise ValueError(f"pair_layers were fitted with C={layers.c}, not pair_c={pair_c}")
+    outer = layers.groups - set(groups)
+    inner = [outer | {g} for g in groups] if len(groups) > 1 else []
+    layers.prefit(inner + [outer], n_jobs)
     oof: dict[int, list[dict[str, float]]] = {}
     logits, labels = [], []
     if len(groups) > 1:
         for g in groups:
-            layer = _fit_layer(*_pair_xy([e for e in examples if e.group != g]), pair_c, PAIR_LABELS)
+            layer = layers.without(outer | {g})
             for i, e in enumerate(examples):
                 if e.group == g:
                     oof[i] = _pair_probs(layer, e)
                     if e.features:
                         logits.append(layer.logits(e.features))
                         labels.extend(e.pair_labels)
-    pair_layer = _fit_layer(*_pair_xy(examples), pair_c, PAIR_LABELS)
+    pair_layer = replace(layers.without(outer))  # a copy: the kept layer's temperature stays 1
     none_bias, rerank = 0.0, None
     if logits:
         z = np.vstack(logits)
@@ -326,7 +328,7 @@ def fit(examples: list[Example], pair_c: float = PAIR_C, tone_c: float = TONE_C,
     if logits and rerank_c:
         rerank, none_bias = fit_rerank(examples, oof, rerank_c)
     tone_X = [tone_features(e.view, oof[i] if i in oof else _pair_probs(pair_layer, e)) for i, e in enumerate(examples)]
-    tone_layer = _fit_layer(tone_X, [e.tone for e in examples], tone_c, TONE_LABELS)
+    tone_layer = fit_layer(tone_X, [e.tone for e in examples], tone_c, TONE_LABELS)
     return StanceModel(pair_layer, tone_layer, {
         "n_sentences": len(examples), "n_pairs": sum(len(e.pairs) for e in examples), "groups": groups,
         "pair_c": pair_c, "tone_c": tone_c, "none_bias": none_bias, "rerank_c": rerank_c if rerank else 0.0,
@@ -373,27 +375,55 @@ def fit_rerank(examples: list[Example], oof: dict[int, list[dict[str, float]]], 
         held = groups == grp
         if held.all() or len(set(np.asarray(y)[~held])) < 2:
             continue
-        layer = _fit_layer([x for x, h in zip(X, held) if not h], [t for t, h in zip(y, held) if not h], c,
+        layer = fit_layer([x for x, h in zip(X, held) if not h], [t for t, h in zip(y, held) if not h], c,
                            PAIR_LABELS, class_weight=None)
         probs[held] = layer.predict_proba([x for x, h in zip(X, held) if h])
-    layer = _fit_layer(X, y, c, PAIR_LABELS, class_weight=None)
+    layer = fit_layer(X, y, c, PAIR_LABELS, class_weight=None)
     missed = sum(len(set(e.gold_pairs) - set(e.pairs)) for i, e in enumerate(examples) if i in oof)
     return layer, choose_none_bias(probs, y, list(PAIR_LABELS), balanced=True, missed=missed)
 
 
 def cross_validate(examples: list[Example], pair_c: float = PAIR_C, tone_c: float = TONE_C,
-                   rerank_c: float = RERANK_C) -> tuple[pd.DataFrame, pd.DataFrame]:
+                   rerank_c: float = RERANK_C, n_jobs: int | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Hold out each group in turn (writing batch, topic or article), train on the rest and
-    predict the held-out sentences. Returns (pair predictions, tone predictions) with gold."""
-    pair_rows, tone_rows = [], []
-    for g in _groups_of(examples):
-        train = [e for e in examples if e.group != g]
-        test = [e for e in examples if e.group == g]
-        model = fit(train, pair_c, tone_c, rerank_c)
-        pr, tr = predict_examples(model, test)
-        pair_rows.append(pr)
-        tone_rows.append(tr)
-    return pd.concat(pair_rows, ignore_index=True), pd.concat(tone_rows, ignore_index=True)
+    predict the held-out sentences. Returns (pair predictions, tone predictions) with gold.
+
+    Every fold trains exactly as :func:`fit` does; the pair layers the folds have in common
+    (the one without groups ``a`` and ``b`` serves fold ``a`` and fold ``b``) are fitted once,
+    and layers and folds run ``n_jobs`` at a time (:func:`~arnews.stance_layers.default_jobs`:
+    ``ARNEWS_JOBS`` or the CPUs). The result does not depend on ``n_jobs``."""
+    global _CV
+    groups = _groups_of(examples)
+    layers = PairLayers(examples, pair_c)
+    layers.prefit([{g} for g in groups] + [{a, b} for a, b in combinations(groups, 2)], n_jobs)
+    _CV = _Folds(examples, layers, pair_c, tone_c, rerank_c)
+    try:
+        folds = parallel_map(_cv_fold, groups, n_jobs)
+    finally:
+        _CV = None
+    return pd.concat([p for p, _ in folds], ignore_index=True), pd.concat([t for _, t in folds], ignore_index=True)
+
+
+@dataclass
+class _Folds:
+    """What every fold of :func:`cross_validate` reads (set before the worker processes fork)."""
+
+    examples: list[Example]
+    layers: PairLayers
+    pair_c: float
+    tone_c: float
+    rerank_c: float
+
+
+_CV: _Folds | None = None
+
+
+def _cv_fold(group: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    cv = _CV
+    train = [e for e in cv.examples if e.group != group]
+    test = [e for e in cv.examples if e.group == group]
+    model = fit(train, cv.pair_c, cv.tone_c, cv.rerank_c, pair_layers=cv.layers, n_jobs=1)
+    return predict_examples(model, test)
 
 
 def predict_examples(model: StanceModel, examples: list[Example]) -> tuple[pd.DataFrame, pd.DataFrame]:

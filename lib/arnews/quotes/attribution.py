@@ -12,8 +12,8 @@ from .article import Article, Toks, prev_word, words_after
 from .groups import definite_antecedent, group_kind, main_pair, mention_via
 from .lexicon import SpeechLexicon
 from .spans import QuotedSpan, find_quoted_spans
-from .speakers import (COMPLEMENTIZERS, RIGHT_WINDOW, Event, find_events, head_word, latest_speaker, resolve_events, resolve_implicit,
-                       trim_unclosed)
+from .speakers import (COMPLEMENTIZERS, CONTRAST, RIGHT_WINDOW, Event, find_events, head_word, latest_speaker,
+                       resolve_events, resolve_implicit, trim_unclosed)
 
 __all__ = ["article_quotes", "Speaker", "ArticleInput"]
 
@@ -30,7 +30,6 @@ class Speaker(NamedTuple):
 
 
 _NOBODY = Speaker(None, None, None, None, None, None)
-_CONTRAST = frozenset("فيما بينما وفيما وبينما".split())  # normalized: a clause of another speaker
 
 
 class ArticleInput(NamedTuple):
@@ -189,7 +188,7 @@ class _Attributor:
         follows it in its sentence with no other cue between."""
         a = self.a
         p = prev_word(a, e.tok)
-        if p is None or a.norm[p] not in _CONTRAST and not (a.norm[p] == "حين" and p and a.norm[p - 1] == "في"):
+        if p is None or a.norm[p] not in CONTRAST and not (a.norm[p] == "حين" and p and a.norm[p - 1] == "في"):
             return False
         _, s1 = a.sentence_tokens(e.sent)
         t = e.tok + 1

@@ -4,30 +4,39 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import regex as re
 
+from ..speakers.lexicon import COMMA_ADVERBIAL, SAME_WORDS
 from ..speakers.subjects import manner_words
+from ..text import normalize
 from ..wordforms import CONJUNCTIONS, is_nisba, strip_preposition_l
 from .article import Article, first_person, prev_word
 from .lexicon import SpeechLexicon
 from .spans import CONTENT_RE, TRAIL_STRIP_RE, QuotedSpan
 
 __all__ = ["Event", "find_events", "resolve_events", "resolve_implicit", "latest_speaker", "noun_phrase", "head_word",
-           "trim_unclosed", "COMPLEMENTIZERS", "RIGHT_WINDOW"]
+           "trim_unclosed", "COMPLEMENTIZERS", "CONTRAST", "RIGHT_WINDOW"]
 
 # Normalized words that end the speaker's noun phrase after a verb.
 COMPLEMENTIZERS = frozenset(
     "ان انه انها انهم انهما انني اننا بان بانه بانها بانهم بانهما وان وانه فان لان".split()
 )
+# Normalized particles opening a clause of another speaker ("فيما", "بينما").
+CONTRAST = frozenset("فيما بينما وفيما وبينما".split())
 _NP_HARD_STOP = COMPLEMENTIZERS | {"علي", "الي", ":", ".", "؟", "?", "!", "؛", ";"}
 # Transparent words skipped at the start of a speaker phrase ("وصف فيها شي", "السيد شي").
-_NP_SKIP = frozenset("فيها فيه فيهم ايضا مجددا كذلك بدوره بدورها سابقا لاحقا السيد السيدة".split())
+# The one spoken to ("قالت لي سيدة من خان يونس", "قال لي: «"; round 10) is skipped too.
+_NP_SKIP = frozenset("فيها فيه فيهم ايضا مجددا كذلك بدوره بدورها سابقا لاحقا السيد السيدة "
+                     "لي لنا له لها لهم لهما لك لكم".split())
 # A phrase starting with one of these is an adverbial, not the subject ("واعترف بعد ذلك").
 _NOT_SUBJECT_START = frozenset(
     "ب ل في من عن الي علي مع خلال يوم امس اليوم عقب بعد قبل حول منذ امام لدي عند ثم حتي".split()
 )
+# "the same" after a source noun: "وبحسب المصدر ذاته", "وقال المصدر نفسه" take up the last speaker
+_SAME = SAME_WORDS
 _PRONOUN_SUFFIX_RE = re.compile(r"(?:هما|هم|ها|كم|نا)$|..ه$")
 _NP_MAX_WORDS = 10
 RIGHT_WINDOW = 4  # words allowed between a quote's end and a following speech verb
@@ -93,8 +102,11 @@ def noun_phrase(
         toks.append(j)
         words += int(a.is_word[j])
         j += 1
+    toks = _before_comma_adverbial(a, toks)
     while toks and (not a.is_word[toks[0]] or (a.norm[toks[0]] in _NP_SKIP and a.m_cover[toks[0]] < 0)):
         toks.pop(0)
+    if toks and not according and _addressed(a, toks[0]):
+        toks = _after_addressee(a, toks)
     while toks and not a.is_word[toks[-1]]:
         toks.pop()
     if not toks:
@@ -108,7 +120,7 @@ def noun_phrase(
     head = head_word(a.norm[first], a.heads)
     if according and head.startswith("ل"):
         head = "ال" + head[2:] if head.startswith("لل") else head[1:]
-    if head in a.heads:
+    if head in a.heads or (mentions and _institution(head)):  # "ذكرت سفارة ليتوانيا في واشنطن" (round 11)
         if mentions:
             persons = [k for k in mentions if a.is_person(k)]
             k = persons[-1] if persons else mentions[0]
@@ -139,6 +151,65 @@ def noun_phrase(
             break
     s, e = int(a.start[kept[0]]), int(a.end[kept[-1]])
     return with_text((None, a.text[s:e], s, e), according)
+
+
+def _before_comma_adverbial(a: Article, toks: list[int]) -> list[int]:
+    """``toks`` up to a comma opening an adverbial (:data:`arnews.speakers.lexicon.COMMA_ADVERBIAL`):
+    "السفير، خلال حفل أقيم في العاصمة اللاوسية" → "السفير" (round 11)."""
+    for n, t in enumerate(toks[1:-1], start=1):
+        if a.norm[t] in "،," and a.norm[toks[n + 1]] in COMMA_ADVERBIAL:
+            return toks[:n]
+    return toks
+
+
+def _institution(head: str) -> bool:
+    """An institution's head noun of ``data/lexicons/speaker_institution_heads.csv`` (سفارة،
+    وزارة، مكتب …; with its article too): a body speaking, not an object, when an actor
+    follows it."""
+    from ..speakers.nisba import bare_word
+    from ..speakers.structure import institution_heads
+
+    return bare_word(head) in institution_heads()
+
+
+def _addressed(a: Article, t: int) -> bool:
+    """A word right after a speech verb carrying the preposition ل on a definite noun or an
+    outlet: the one spoken to, not the subject ("قال لرويترز", "وقال للجزيرة نت", "قال
+    للإذاعة المحلية"; round 11). A name starting with ل ("لافروف") is a mention, kept."""
+    w = a.norm[t]
+    if a.m_cover[t] >= 0 or len(w) < 4 or w[0] != "ل":
+        return False
+    return w.startswith("لل") or w[1:] in _outlet_words() or w[1:] in _MEDIA_NOUNS
+
+
+def _after_addressee(a: Article, toks: list[int]) -> list[int]:
+    """``toks`` without the addressee at their start, its genitive and the adjectives
+    agreeing with it ("للإذاعة المحلية", "لوسائل الإعلام"); what is left must open with an
+    actor or a speaker head ("قال للصحفيين وزير الخارجية"), else nothing is left (the subject
+    stands before the verb: "لكن مصدرا … قال لرويترز إن", "أما لاعب الوسط … فقال لوسائل
+    الإعلام وهو يغادر")."""
+    rest = toks[1:]
+    if not a.norm[toks[0]].startswith("لل") and rest and a.m_cover[rest[0]] < 0 and a.norm[rest[0]].startswith("ال"):
+        rest = rest[1:]  # the genitive of "لوسائل الإعلام"
+    while rest and a.is_word[rest[0]] and a.m_cover[rest[0]] < 0 and is_nisba(a.norm[rest[0]], conjunction=False):
+        rest = rest[1:]
+    while rest and not a.is_word[rest[0]]:
+        rest = rest[1:]
+    if rest and a.m_cover[rest[0]] < 0 and head_word(a.norm[rest[0]], a.heads) not in a.heads:
+        return []
+    return rest
+
+
+# Indefinite nouns of media and audiences after ل (normalized): "لوسائل الإعلام", "لوكالة الأنباء".
+_MEDIA_NOUNS = frozenset("وسائل وكالة وكاله صحيفة صحيفه قناة قناه اذاعة اذاعه شبكة شبكه مجلة مجله موقع مراسل مراسلي".split())
+
+
+@lru_cache(maxsize=1)
+def _outlet_words() -> frozenset[str]:
+    """Normalized one-word outlet names of ``data/lexicons/speaker_places.csv`` (رويترز، تاس)."""
+    from ..speakers.lexicon import load_speaker_lexicon
+
+    return frozenset(e.words[0] for e in load_speaker_lexicon().places if e.kind == "outlet" and len(e.words) == 1)
 
 
 def _prepositional(a: Article, toks: list[int], according: bool) -> bool:
@@ -242,6 +313,11 @@ def fronted_subject(a: Article, i: int, s0: int) -> tuple | None:
         k = persons[-1] if persons else ks[-1]
         t0 = a.m_tokens[k][0]
         ps = next((int(a.start[h]) for h in range(max(lo, t0 - 6), t0) if head_word(a.norm[h], a.heads) in a.heads), None)
+        if ps is None and not persons and t0 - 1 > lo and a.norm[t0 - 1] in "،,":
+            # "منسق الشؤون الإنسانية للأمم المتحدة في اليمن، البرازيلي …، الذي قال": a
+            # nationality apposed after a comma describes the person of the phrase before
+            # it, whose first mention names the speaker's body (round 10)
+            k = next((x for x in ks if a.m_tokens[x][0] < t0 - 1), k)
         return a.mention_speaker(k, ps)
     if w in ("قد", "لقد"):
         kan = next((t for t in range(p - 1, max(s0, p - _FRONT_MAX) - 1, -1) if a.norm[t] in _KAN), None)
@@ -358,12 +434,25 @@ def resolve_events(a: Article, events: list[Event]) -> None:
     """Give implicit verbs and participles a speaker, in text order (chains resolve)."""
     latest: Event | None = None  # the last event so far with a speaker (not "according to")
     for ev in events:
+        if ev.resolved and latest is not None and _same_as_before(a, ev):
+            # "وبحسب المصدر ذاته": the speaker named before (round 11)
+            ev.actor, ev.text, ev.start, ev.end, ev.rule = latest.actor, latest.text, latest.start, latest.end, "implicit_previous_speaker"
         if not ev.resolved and ev.role not in ("according", "naql"):
             r = resolve_implicit(a, ev, latest, local_only=False)
             if r is not None:
                 ev.actor, ev.text, ev.start, ev.end, ev.rule = r
         if ev.resolved and ev.role != "according":
             latest = ev
+
+
+def _same_as_before(a: Article, ev: Event) -> bool:
+    """A one-word speaker phrase closed by "the same" (ذاته، نفسه): "المصدر ذاته"."""
+    if ev.text is None or ev.end is None:
+        return False
+    ws = normalize(ev.text).split()
+    if len(ws) == 1:
+        ws += [normalize(w).strip("،,.") for w in a.text[ev.end:ev.end + 12].split()[:1]]
+    return len(ws) == 2 and ws[1] in _SAME
 
 
 def trim_unclosed(a: Article, span: QuotedSpan, lex: SpeechLexicon, window: int = 8) -> QuotedSpan:

@@ -51,7 +51,7 @@ type; broken-plural and ambiguous nisbas the gazetteer's names do not give, from
 ``data/lexicons/speaker_nisbas.csv``),
 :mod:`.subjects` (subjects of speech verbs, the sentence's subject for pronoun verbs),
 :mod:`.interview` (first-person answers of ``س:``/``ج:`` interviews) and :mod:`.columns`
-(the hook; continuation cues take the latest earlier speaker agreeing in gender).
+(the hook; continuation cues take the latest earlier speaker agreeing in gender, :mod:`.gender`).
 """
 from __future__ import annotations
 

@@ -11,6 +11,7 @@ from array import array
 from bisect import bisect_left
 from functools import lru_cache
 
+from ..wordforms import proclitic_readings
 from .lexicon import SpeakerLexicon, Word, count_words_before, find_entries, word_bounds, words_in
 from .lexicon import bare as _bare
 from .positions import MentionIndex, starting_in
@@ -56,12 +57,13 @@ def _definite_candidates(words: list[Word]) -> list[tuple[int, str]]:
     """``(index, noun without article)`` of the definite words not followed by a definite word."""
     out = []
     for k, w in enumerate(words):
-        r = w.readings[0]
-        if not r.startswith(("ال", "لل", "بال", "وال")):
+        # the word itself or after its proclitics (لل، بال، وال …) carries the article
+        rest = next((x.rest for x in proclitic_readings(w.readings[0]) if x.rest.startswith("ال")), None)
+        if rest is None:
             continue
         if k + 1 < len(words) and words[k + 1].readings[0].startswith("ال"):
             continue
-        base = r[2:] if r.startswith("لل") else r[3:] if r[:3] in ("بال", "وال") else r[2:]
+        base = rest[2:]
         if len(base) >= 3:
             out.append((k, base.replace("ه", "ة") if base.endswith("ه") else base))
     return out
@@ -173,13 +175,12 @@ def body_back_reference(text: str, ss: int, words: list[Word], ments, lex: Speak
                  and (c := _back_to(text, ss, h, ments, lex, orgs))), None)
 
 
-_FIRSTS: dict[int, tuple] = {}  # id of a lexicon -> (text, orgs, first nouns)
-
-
 def _body_first_nouns(text: str, ments, lex: SpeakerLexicon, orgs: frozenset[str]) -> frozenset[str]:
     """The first nouns (without the article) of the article's body mentions with a code in
-    ``orgs``: only these can be taken up (one pass per article)."""
-    got = _FIRSTS.get(id(lex))
+    ``orgs``: only these can be taken up (one pass per article, kept on the article's mention
+    index like :func:`_body_mentions`; a plain list of mentions is walked each time)."""
+    cache = ments.__dict__.setdefault("_firsts", {}) if isinstance(ments, MentionIndex) else {}
+    got = cache.get(id(orgs))
     if got is not None and got[0] is text and got[1] is orgs:
         return got[2]
     out = set()
@@ -188,8 +189,8 @@ def _body_first_nouns(text: str, ments, lex: SpeakerLexicon, orgs: frozenset[str
             first = words_in(text, m.start, m.end)[:1]
             if first:
                 out.add(_noun_of(first[0]))
-    _FIRSTS[id(lex)] = (text, orgs, frozenset(out))
-    return _FIRSTS[id(lex)][2]
+    cache[id(orgs)] = (text, orgs, frozenset(out))
+    return cache[id(orgs)][2]
 
 
 def _back_to(text: str, ss: int, head: str, ments, lex: SpeakerLexicon, orgs: frozenset[str]) -> str | None:

@@ -6,26 +6,27 @@ from functools import lru_cache
 from heapq import heappop, heappush
 
 import pandas as pd
-import regex as re
 
 from ..text import normalize
-from .lexicon import (CHAIN_RULES, NOT_SUBJECT, PHRASE_MAX, SKIP_START, SPEAKER_COLUMNS, STOP_WORDS, TIME_WORDS, SpeakerLexicon,
+from .lexicon import (CHAIN_RULES, NOT_SUBJECT, PHRASE_MAX, SAME_WORDS, SKIP_START, SPEAKER_COLUMNS, STOP_WORDS, TIME_WORDS, SpeakerLexicon,
                       find_entries, is_speech_verb, load_speaker_lexicon, speech_forms, words_in)
 from .positions import (MentionIndex, SpanSet, in_spans, paragraph_start, previous_paragraph, sentence_start, starting_in,
                         within)
 from .kind import quote_kind
-from .resolve import Mention, dateline_country, head_noun, nisba_country, phrase_end, resolve_speaker, title_heads
+from .resolve import Mention, SpeakerInfo, dateline_country, head_noun, nisba_country, phrase_end, resolve_speaker, title_heads
 from .headline import headline_speaker
 from .local import place_heading
 from .interview import colleague, first_person, is_interview, our_title, second_person_said, turn
-from .subjects import PREPOSITIONS, Subject, addressee, find_subjects, manner_phrase, participle_subject, sentence_subject
+from .gender import agreeing, verb_gender  # noqa: F401 (verb_gender: its former home)
+from .names import Named, name_key
+from .subjects import (PREPOSITIONS, Subject, addressee, find_subjects, kan_qad_frame, manner_phrase, participle_subject, sentence_subject,
+                       titled_name)
 
 
 # ---------------------------------------------------------------------------
 # The hook
 # ---------------------------------------------------------------------------
 
-WORD_AT = re.compile(r"[\p{L}\p{N}]+")
 _SPEAKER_FIELDS = ("speaker_text", "speaker_actor_id", "speaker_start", "speaker_end", "speaker_group", "speaker_via")
 
 
@@ -156,7 +157,7 @@ def _adverb_speaker(r: dict, text: str = "", lex: SpeakerLexicon | None = None) 
 def _source_phrase(words) -> bool:
     """A statement or commentary continuing its author, at most two words: "البيان",
     "الافتتاحية ذاتها", "التعليق نفسه" (not "البيان الصادر عن وزارة الخارجية الصينية")."""
-    return bool(words) and words[0] in _SOURCE_NOUNS and len(words) <= 2
+    return bool(words) and len(words) <= 2 and (words[0] in _SOURCE_NOUNS or words[-1] in SAME_WORDS)  # المصدر ذاته
 
 
 def _headline_subject(text: str, r: dict, sent: int, ments: list[Mention], lex: SpeakerLexicon) -> Subject | None:
@@ -243,8 +244,8 @@ def _object_taken_for_subject(text: str, r: dict, ments: list[Mention], lex: Spe
     titled = any(i == 0 for i, _ in find_entries(lex.titles, ws))
     inside = [m for m in within(ments, ss, se) if m.country]
     if ws and not titled and not r.get("speaker_actor_id") and not inside and not find_entries(lex.places, ws) \
-            and not any(nisba_country(w.readings[0]) for w in ws):
-        return True
+            and not any(nisba_country(w.readings[0]) for w in ws) and not titled_name(text, ws, ss, lex):
+        return True  # not a bare name titled earlier ("فأجاب بيريرا بأن" after "وزير خارجية … بيريرا"; round 10)
     verb = r.get("verb")
     nxt = words_in(text, se, min(len(text), se + 20))[:1]
     if not (len(ws) <= 2 and isinstance(verb, str) and verb.strip() and nxt
@@ -353,7 +354,7 @@ def _reattribute(text: str, r: dict, before: list[dict], ments: list[Mention], l
                         for w in words_in(text, sent, mark))
         # "وتذهب أبعد من ذلك: «…»": a colon right before the mark introduces words said (round 7)
         colon = not inherited and text[sent:mark].rstrip().endswith(":")
-        inherited = inherited or colon
+        inherited = inherited or colon or kan_qad_frame(text, sent, mark)  # "وكان X قد نصح … بـ«…»" (round 11)
     if not inherited:
         return
     subject = sentence_subject(text, sent, mark, ments, lex, spans)
@@ -375,7 +376,7 @@ def _reattribute(text: str, r: dict, before: list[dict], ments: list[Mention], l
                 r[c] = None
             r["rule"] = None
         return
-    last = _agreeing(text, r.get("verb"), cands)
+    last = agreeing(text, r.get("verb"), cands)
     if isinstance(last, Subject):
         _set_speaker(r, last, text, "continuation")
     else:
@@ -447,44 +448,6 @@ def _interviewee(text: str, r: dict, headline: dict, spans, lex: SpeakerLexicon)
 
 
 # Past verbs of speech that start with ت and are masculine (تابع), not present feminine (تقول).
-_T_PAST = frozenset("تابع تساءل تعهد تحدث توقع توعد".split())
-
-
-def verb_gender(verb: object) -> str | None:
-    """``f``/``m`` for a speech verb or participle as written ("وأضافت" → f, "وقال" → m,
-    "تقول" → f, "وتابع" → m, "مضيفة" → f), None when it cannot tell.
-
-    >>> [verb_gender(v) for v in ("وأضافت", "وقال", "تقول", "وتابع", "مضيفة", None)]
-    ['f', 'm', 'f', 'm', 'f', None]
-    """
-    if not isinstance(verb, str) or not verb.strip():
-        return None
-    w = normalize(verb.split()[0])
-    if len(w) > 3 and w[0] in "وف":
-        w = w[1:]
-    if w.endswith("ت") or w.endswith("ة") or (w.startswith("ت") and w not in _T_PAST):
-        return "f"
-    return "m"
-
-
-def _agreeing(text: str, verb: object, cands: list) -> object:
-    """The latest candidate speaker whose own verb agrees in gender with the continuation
-    cue ("… أما نظيرته فقالت «…». وأضاف: «…»" → the man named before her); the latest
-    one when none agrees or the cue says nothing."""
-    want = verb_gender(verb)
-    ordered = [c for _, c in sorted(cands, key=lambda c: c[0], reverse=True)]
-    if want is not None:
-        for c in ordered:
-            if isinstance(c, Subject):
-                m = WORD_AT.match(text, c.pos)
-                g = verb_gender(m.group()) if m else None
-            else:
-                g = verb_gender(c.get("verb"))
-            if g is None or g == want:
-                return c
-    return ordered[0]
-
-
 def _name_in_apposition(text: str, r: dict) -> bool:
     """A short quote right after its own speaker phrase, with the clause going on after it,
     is a name in apposition, not words said: "أعربت منظمة الأغذية … التابعة للأمم المتحدة
@@ -527,6 +490,7 @@ def add_speaker_columns(quotes: pd.DataFrame, texts: dict, mentions: pd.DataFram
         spans = SpanSet((int(x["start"]) - 1, int(x["end"]) + 1) for x in rows)
         earlier: list[tuple[str, str]] = []
         earlier_other: list[tuple[str | None, str]] = []  # non-state speakers: "الخبير العسكري الروسي"
+        named: dict[str | None, Named] = {}  # last word of a resolved phrase -> its state (round 11)
         interview, headline = is_interview(text), None
         earlier_speakers = _EarlierSpeakers()
         speakers_at: dict[object, list[int]] = {}  # speaker_start -> earlier rows (for _chain)
@@ -560,6 +524,10 @@ def add_speaker_columns(quotes: pd.DataFrame, texts: dict, mentions: pd.DataFram
             ss = r.get("speaker_start")
             local = place_heading(text, int(ss), ments, lex) if ss is not None and not pd.isna(ss) else None
             info = resolve_speaker(text, r, ments, earlier, local or dateline, lex, earlier_other, local)
+            if not info.country and (prev := named.get(name_key(r.get("speaker_text"), bare=True))):
+                info = SpeakerInfo(*prev)  # "وأضاف آدم" after "عمر شيخ آدم، وهو باحث …" (round 11)
+            elif info.country and (key := name_key(r.get("speaker_text"), bare=False)):
+                named[key] = Named(info.country, info.type)
             r["speaker_country"], r["speaker_type"] = info.country, info.type
             if (interview and headline is not None and info.type == "state" and not info.country
                     and turn(text, int(r["start"])) == "ج"):

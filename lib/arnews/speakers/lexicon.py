@@ -260,6 +260,11 @@ NOT_SUBJECT = frozenset("ردا مازحا ضاحكا مبتسما مجددا ا
 SKIP_START = frozenset("يوم اليوم امس الاثنين الثلاثاء الاربعاء الخميس الجمعة السبت الاحد لي لنا للصحفيين "
                        "للصحافيين في خلال عقب بعد قبل".split())
 PHRASE_MAX = 16
+# "the same" after a source noun ("المصدر ذاته", "التعليق نفسه"): the last speaker taken up (round 11)
+SAME_WORDS = frozenset("ذاته ذاتها نفسه نفسها ذاتهم نفسهم".split())
+# Words that open an adverbial after a comma in a speaker phrase ("السفير، خلال حفل أقيم في
+# العاصمة اللاوسية"; "حكومة طرابلس، من خلال المتحدث"): what follows names no speaker (round 11).
+COMMA_ADVERBIAL = frozenset("في من عن الي علي مع خلال عبر امام اثناء عقب بعد قبل حول منذ وفي".split())
 # Time words that end a subject phrase ("انتقد زعيم المعارضة الاثنين صفقة …": the object follows).
 TIME_WORDS = frozenset("الاثنين الثلاثاء الاربعاء الخميس الجمعة السبت الاحد امس اليوم مساء صباح".split())
 

@@ -10,13 +10,16 @@ import pandas as pd
 import regex as re
 
 from ..text import normalize
-from .lexicon import (PHRASE_MAX, STOP_WORDS, TIME_WORDS, SpeakerLexicon, Word, bare_index, count_words_before, find_entries,
+from .lexicon import (COMMA_ADVERBIAL, PHRASE_MAX, STOP_WORDS, TIME_WORDS, SpeakerLexicon, Word, bare_index, count_words_before, find_entries,
                       is_speech_verb, word_bounds, words_in)
+from .company import company_back_country, takes_up_company
+from .phrase_roles import lone_place, placed_after_fi, pronoun_title
 from .bodies import BODY_BACK as _BODY_BACK  # noqa: F401  (the body nouns, named here before)
 from .bodies import body_back_reference as _body_back_reference
 from .nisba import bare_word as _bare, nisba_country, weak_nisba_country
 from .positions import paragraph_start, starting_in, within
-from .structure import apposed_institution, coordinated_title, governed_countries, in_institution_name, renamed_bloc
+from .structure import (apposed_institution, coordinated_title, governed_countries, in_institution_name, renamed_bloc,
+                        without_residence)
 
 
 # ---------------------------------------------------------------------------
@@ -172,21 +175,29 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
     if cut is not None:  # "زعيم المعارضة التايلاندية الاثنين صفقة …": the subject ends at the time word
         own, se = own[:cut], own[cut - 1].end
         stop = min(stop, se)
+    stop = _before_own_verb(text, se, stop, row.get("verb"))
     se = extend_phrase(text, ss, se, stop)
     words = words_in(text, ss, se)
     if actor and (topic := _topic_offsets(words)) and any(
             m.actor_id == actor and m.start in topic for m in starting_in(ments, min(topic), max(topic) + 1)):
         actor = None  # "وزير الشؤون الأوروبية الفرنسي": the field is not the speaker
+    if not actor and (capital := lone_place(own, lex)):
+        return SpeakerInfo(capital, _org_or_state(capital, orgs))  # "كما قالت مسقط": its government (round 10)
+    if actor and type_of.get(actor) != "person" and placed_after_fi(words, actor, ments, lex):
+        actor = None  # "ممثلة برنامج الأغذية العالمي في تشاد": the post's place, not the speaker (round 10)
     ttype, former = _title_type(words, lex)
     name = _name_part(own)
     if (not actor and name and _title_type(name, lex)[0] is None
             and not any(i == 0 for i, _ in find_entries(lex.titles, words))  # "الأمين" of "الأمين العام" (round 8)
             and (not name[0].readings[0].startswith("ال") or _family_name(text, name, ss, lex))
-            and _name_antecedent(text, name, ss, lex=lex) is not None):
+            and name_antecedent(text, name, ss, lex=lex) is not None):
         # a bare name ("تابعت ناكامورا، في إشارة إلى … لوزير الخارجية الصيني", "وأضاف
         # بيرقدار في تصريح لمراسل الأناضول"): its fuller mention decides, not titles in the
         # adverbials after it
         ttype, former, words = None, False, name
+    if (ttype is None and not actor and pronoun_title(own, lex)
+            and (c := _possessive_country(text, ss, own, ments, lex, True))):
+        return SpeakerInfo(c, _org_or_state(c, orgs))  # "وقالت مفوضته" after "الاتحاد الأوروبي" (round 10)
     if former:
         found = _countries_in(words, ments, ss, se, lex, ("place", "outlet"))
         # the title's own nisba, not a body named in an apposition after it ("الأدميرال
@@ -216,7 +227,7 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
         # gazetteer bloc (WEST) speaks for it (round 5)
         return SpeakerInfo(region if region in orgs else None, ttype)
     lead = next((e.value for i, e in find_entries(lex.titles, words[:3]) if i == 0), None)
-    if actor and lead in _NON_STATE and type_of.get(actor) == "person":
+    if actor and (lead in _NON_STATE or (ttype == "company" and takes_up_company(words))) and type_of.get(actor) == "person":
         actor = None  # "الباحثة في … بارك جي يون": a name that looks like a politician's is not the speaker
     if actor and (type_of.get(actor) == "person" or country_of.get(actor) in orgs):
         c = country_of.get(actor) or None  # a person, or a body such as منظمة الصحة العالمية
@@ -235,13 +246,16 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
         if not found and paragraph_start(text, ss) == 0:
             found = _lead_description(text, words, se, ments, lex)
         fallback = dateline if ttype in ("company", "other") or local else None
+        if not found and ttype == "company":  # "المدير التنفيذي للشركة" after "الشركة الكندية …" (round 10)
+            fallback = company_back_country(text, ss, words) or fallback
         if not found and len(own) <= 2 and (head := head_noun(own, lex)):
             # "وتابع الخبير" after "الخبير العسكري الروسي": the earlier phrase it heads (round 7)
             fallback = next((hc for h, hc in reversed(earlier_other) if h == head), fallback)
+        found = without_residence(words, found)  # "العراقي …، المقيم في لندن" (round 10)
         governed = governed_countries(words, found, lex)  # "مدرب البرازيل … في مونديال قطر" (round 6)
         return SpeakerInfo((governed or found)[-1][1] if found else fallback, ttype)
     if ttype is None and not actor:
-        window = _name_antecedent(text, words, ss, lex=lex)
+        window = name_antecedent(text, words, ss, lex=lex)
         if window is not None:
             ws2 = words_in(text, *window)
             t2, former2 = _title_type(ws2, lex)
@@ -378,7 +392,7 @@ def _occurrences(text: str, surface: str) -> tuple[tuple[int, int], ...]:
     return tuple(m.span() for m in re.finditer(r"(?<!\w)" + re.escape(surface) + r"(?!\w)", text))
 
 
-def _name_antecedent(text: str, words: list[Word], ss: int, width: int = 10,
+def name_antecedent(text: str, words: list[Word], ss: int, width: int = 10,
                      lex: SpeakerLexicon | None = None) -> tuple[int, int] | None:
     """Span of the fuller, titled mention of a bare name: for "غانزوريغ", the ``width``
     words before its first occurrence ("وزير خارجية منغوليا باتبولد غانزوريغ"). With
@@ -460,7 +474,7 @@ def _family_name(text: str, name: list[Word], ss: int, lex: SpeakerLexicon) -> b
     Round 5; common nouns ("قالت الحكومة", "إن الحكومة") are kept out."""
     if len(name) != 1 or find_entries(lex.places, name):
         return False
-    window = _name_antecedent(text, name, ss, lex=lex)
+    window = name_antecedent(text, name, ss, lex=lex)
     if window is None:
         return False
     ws = words_in(text, *window)
@@ -495,10 +509,12 @@ def title_heads(words: list[Word], lex: SpeakerLexicon) -> list[str]:
 _POSSESSIVE = frozenset("باسمه باسمها باسمهم باسمهما".split())
 
 
-def _possessive_country(text: str, ss: int, words: list[Word], ments: list[Mention], lex: SpeakerLexicon) -> str | None:
+def _possessive_country(text: str, ss: int, words: list[Word], ments: list[Mention], lex: SpeakerLexicon,
+                        titled: bool = False) -> str | None:
     """"متحدثة باسمها" speaks for the body named earlier in the sentence ("وعلقت المفوضية
-    الأوروبية …، حيث قالت متحدثة باسمها"): the first country or institution there."""
-    if not any(w.readings[0] in _POSSESSIVE for w in words[:4]):
+    الأوروبية …، حيث قالت متحدثة باسمها"): the first country or institution there. ``titled``:
+    the phrase is a title with a possessive pronoun (:func:`arnews.speakers.phrase_roles.pronoun_title`)."""
+    if not titled and not any(w.readings[0] in _POSSESSIVE for w in words[:4]):
         return None
     lo = max(paragraph_start(text, ss), max(text.rfind(".", 0, ss), text.rfind("؟", 0, ss)) + 1)
     found = _countries_in(words_in(text, lo, ss), ments, lo, ss, lex, ("institution", "outlet"))
@@ -582,6 +598,23 @@ def dateline_country(text: str, ments: list[Mention], max_paragraphs: int = 3,
     return None
 
 
+def _before_own_verb(text: str, se: int, stop: int, verb: object) -> int:
+    """``stop`` moved before a speech verb (the quote's own or another) that follows the
+    speaker phrase with no comma between: the phrase is that verb's subject and its
+    apposition never reaches into the verb's object ("وزير المالية الباكستاني وصف الاتفاق
+    الأخير مع الصندوق بأنه"; round 11). A verb after a comma ("…، وقال لوكالة …") is
+    another clause of the sentence and leaves ``stop`` alone."""
+    own = verb if isinstance(verb, str) else ""
+    end = se
+    for w in words_in(text, se, stop):
+        if "،" in text[end:w.start] or "," in text[end:w.start]:
+            return stop
+        if text[w.start:w.end] == own or is_speech_verb(w):
+            return w.start
+        end = w.end
+    return stop
+
+
 def extend_phrase(text: str, ss: int, se: int, stop: int) -> int:
     """End of the speaker phrase ``[ss, se)`` extended over its apposition, up to a
     complementizer, a colon or ``stop`` (the quote's opening mark), at most
@@ -591,6 +624,8 @@ def extend_phrase(text: str, ss: int, se: int, stop: int) -> int:
         gap = text[end:w.start]
         if w.readings[0] in STOP_WORDS or w.readings[0] in TIME_WORDS or any(c in gap for c in ":\n.؟?!"):
             break
+        if ("،" in gap or "," in gap) and w.readings[0] in COMMA_ADVERBIAL:
+            break  # "السفير، خلال حفل أقيم في العاصمة اللاوسية" (round 11)
         end = w.end
     return end
 

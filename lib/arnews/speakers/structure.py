@@ -114,3 +114,24 @@ def governed_countries(words: list[Word], found: list[tuple[int, str]], lex: Spe
     directly, in construct: "مدرب البرازيل" (not the "قطر" of "… في مونديال قطر" after it)."""
     after = {words[i + len(e.words)].start for i, e in find_entries(lex.titles, words) if i + len(e.words) < len(words)}
     return [(o, c) for o, c in found if o in after]
+
+
+# Participles of residence: a place after them is where the speaker lives, not the state
+# the speaker speaks for ("الخبير النفطي العراقي …، المقيم في لندن"; round 10).
+_RESIDENT = frozenset("المقيم المقيمة المقيمه مقيم مقيمة مقيمه المقيمين المقيمون".split())
+
+
+def without_residence(words: list[Word], found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """``found`` (``(offset, code)`` in text order) less the countries named after a residence
+    participle, when a country is named before it: "المحلل الطاجيكي المقيم في موسكو" is
+    Tajik. A residence alone still places the speaker.
+
+    >>> from arnews.speakers.lexicon import words_in
+    >>> t = "الخبير العراقي المقيم في لندن"
+    >>> without_residence(words_in(t, 0, len(t)), [(8, "IRQ"), (26, "GBR")])
+    [(8, 'IRQ')]
+    """
+    at = next((w.start for w in words if _RESIDENT.intersection(w.readings[:2])), None)
+    if at is None or not any(o < at for o, _ in found):
+        return found
+    return [(o, c) for o, c in found if o < at]

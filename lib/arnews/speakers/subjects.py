@@ -13,7 +13,7 @@ from ..text import normalize
 from .lexicon import (NOT_SUBJECT, PHRASE_MAX, SKIP_START, STOP_WORDS, TIME_WORDS, SpeakerLexicon, Word, find_entries, is_speech_verb,
                       speech_forms, words_in)
 from .positions import ending_at, in_spans, paragraph_start, sentence_start, starting_in, within
-from .resolve import Mention
+from .resolve import Mention, name_antecedent
 
 
 class Subject(NamedTuple):
@@ -211,6 +211,25 @@ _DATELINE_END = re.compile(r"[^\n\-–—:]{2,60}?\s*(?:\([^)\n]{1,30}\)\s*)?[\-
                            r"|[^\n\-–—:()]{2,40}?\d{4}\s*\([^)\n]{1,30}\)\s")
 
 
+_KAN = frozenset("كان وكان كانت وكانت".split())
+
+
+def kan_qad_frame(text: str, sent: int, mark: int, width: int = 10) -> bool:
+    """Whether the sentence starting at ``sent`` opens with "كان … قد <verb>" before the quote
+    mark ``mark``: a past statement of the subject between them, whatever its verb ("وكان
+    صندوق النقد الدولي قد نصح مونتيفيديو … بـ«…»", "وكانت منظمة … قد نبهت … إلى أن «…»";
+    round 11).
+
+    >>> t = 'وكان الصندوق قد نصح الحكومة بـ«التقشف».'
+    >>> kan_qad_frame(t, 0, t.index("«")), kan_qad_frame('وقال الصندوق: «التقشف».', 0, 14)
+    (True, False)
+    """
+    ws = words_in(text, sent, mark)
+    if not ws or ws[0].readings[0] not in _KAN:
+        return False
+    return any(w.readings[0] in ("قد", "لقد") for w in ws[2:width])
+
+
 def sentence_subject(text: str, sent: int, mark: int, ments: list[Mention], lex: SpeakerLexicon, spans) -> Subject | None:
     """The subject of the sentence starting at ``sent``, for a speech verb with a pronoun
     subject later in it: an actor, an institution of the place lexicon or a titled phrase
@@ -274,3 +293,18 @@ def _participles() -> frozenset[str]:
     with open(data_path("lexicons/speech_verbs.csv"), encoding="utf-8-sig", newline="") as f:
         return frozenset(normalize(w) for row in csv.DictReader(f) if (row.get("role") or "").strip() == "participle"
                          for w in (row.get("forms") or "").split())
+
+
+def titled_name(text: str, ws: list[Word], ss: int, lex: SpeakerLexicon) -> bool:
+    """A lone bare name after a speech verb ("فأجاب بيريرا بأن") whose fuller mention earlier
+    holds a title ("وزير خارجية الأوروغواي ماتياس بيريرا"): the subject, not an object, though
+    no list knows it (round 10).
+
+    >>> from arnews.speakers import load_speaker_lexicon
+    >>> t = "قال وزير الخارجية ماتياس بيريرا إن. فأجاب بيريرا بأن"
+    >>> ss = t.rindex("بيريرا")
+    >>> titled_name(t, words_in(t, ss, ss + 6), ss, load_speaker_lexicon())
+    True
+    """
+    return (len(ws) == 1 and not ws[0].readings[0].startswith(("ال", "ل"))
+            and name_antecedent(text, ws, ss, lex=lex) is not None)

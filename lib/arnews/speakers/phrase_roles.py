@@ -1,0 +1,45 @@
+"""What a word of a speaker phrase does there, read from its form and the place lexicon
+alone (issue 19, round 10): a place that is the whole phrase stands for its government
+("كما قالت مسقط"), a country after في behind a body is the post's place ("ممثلة برنامج
+الأغذية العالمي في تشاد"), a title with a possessive pronoun ("مفوضته") belongs to the body
+named before.
+
+>>> from arnews.speakers import load_speaker_lexicon
+>>> from arnews.speakers.lexicon import words_in
+>>> lex = load_speaker_lexicon()
+>>> lone_place(words_in("مسقط", 0, 4), lex), pronoun_title(words_in("مفوضته لشؤون التوسع", 0, 19), lex)
+('OMN', True)
+"""
+from __future__ import annotations
+
+from .lexicon import SpeakerLexicon, Word, find_entries
+from .positions import starting_in
+
+
+def lone_place(own: list[Word], lex: SpeakerLexicon) -> str | None:
+    """The code of a place of the place lexicon that is the whole phrase ("مسقط")."""
+    hits = find_entries(lex.places, own)
+    if len(hits) == 1 and hits[0][0] == 0 and len(hits[0][1].words) == len(own) and hits[0][1].kind == "place":
+        return hits[0][1].value
+    return None
+
+
+def placed_after_fi(words: list[Word], actor: str, ments, lex: SpeakerLexicon) -> bool:
+    """Whether the phrase's ``actor`` mention stands after في and a body of the place lexicon
+    named before it ("ممثلة برنامج الأغذية العالمي في تشاد")."""
+    if len(words) < 3:
+        return False
+    m = next((m for m in starting_in(ments, words[0].start, words[-1].end) if m.actor_id == actor), None)
+    k = next((k for k, w in enumerate(words) if m is not None and w.start <= m.start < w.end + 1), None)
+    if k is None or k < 2 or words[k - 1].readings[0] != "في":
+        return False
+    return any(e.kind == "institution" for _, e in find_entries(lex.places, words[:k - 1]))
+
+
+def pronoun_title(own: list[Word], lex: SpeakerLexicon) -> bool:
+    """A phrase opening with a one-word title carrying a possessive pronoun ("مفوضته لشؤون
+    التوسع", "مبعوثها"): the title of the body or state named before."""
+    r = own[0].readings[0] if own else ""
+    stem = r[:-2] if r.endswith("ها") else r[:-1] if r.endswith("ه") else ""
+    stem = stem[:-1] + "ة" if stem.endswith("ت") else stem
+    return len(stem) >= 3 and any(len(e.words) == 1 and e.words[0] in (stem, "ال" + stem) for e in lex.titles)
