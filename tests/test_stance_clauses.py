@@ -1,7 +1,7 @@
 """Clause starts of a sentence (arnews.stance.clauses, round 8), read by the implicit-pair features."""
 from __future__ import annotations
 
-from arnews.stance.clauses import clause_starts, verb_like
+from arnews.stance.clauses import clause_starts, first_clause_start, verb_like
 from arnews.text import normalize
 
 
@@ -29,3 +29,12 @@ def test_a_verb_after_a_comma_opens_a_clause_only_with_the_break():
     assert clause_starts(w, frozenset({5}))[5] == "verb"
     w2 = _words("زار الرئيس مصر الأردن قطر")  # a comma between listed states is no clause
     assert clause_starts(w2, frozenset({3, 4})) == {}
+
+
+def test_first_clause_start_is_the_first_of_the_clause_starts():
+    for text, breaks in [("وقعت مصر والأردن اتفاقا وأكدت قطر أن إيران تهدد المنطقة", frozenset()),
+                         ("استقبل الرئيس المصري نظيره التركي تناولت المحادثات التجارة", frozenset({5})),
+                         ("زار الرئيس مصر الأردن قطر", frozenset({3, 4}))]:
+        w = _words(text)
+        starts = clause_starts(w, breaks)
+        assert first_clause_start(w, breaks) == (min(starts) if starts else len(w))

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-__all__ = ["CLAUSE_WORDS", "verb_like", "clause_starts"]
+__all__ = ["CLAUSE_WORDS", "verb_like", "clause_starts", "first_clause_start"]
 
 # Words that open a clause, by kind (normalized; a leading و / ف is stripped before lookup).
 CLAUSE_WORDS: dict[str, str] = {
@@ -85,9 +85,24 @@ def clause_starts(words: list[str], breaks: frozenset[int] | set[int]) -> dict[i
     """
     out: dict[int, str] = {}
     for i in range(1, len(words)):
-        kind, verb, joined = _word_info(words[i])
-        if kind is None and verb and (joined or i in breaks or words[i - 1] in ("ثم", "و")):
-            kind = "verb"
+        kind = _kind_at(words, breaks, i)
         if kind is not None:
             out[i] = kind
     return out
+
+
+def _kind_at(words: list[str], breaks, i: int) -> str | None:
+    kind, verb, joined = _word_info(words[i])
+    if kind is None and verb and (joined or i in breaks or words[i - 1] in ("ثم", "و")):
+        kind = "verb"
+    return kind
+
+
+def first_clause_start(words: list[str], breaks: frozenset[int] | set[int]) -> int:
+    """The first position :func:`clause_starts` gives (where the main clause ends), the number
+    of words when none (stops at the first one).
+
+    >>> first_clause_start(["وقعت", "مصر", "والاردن", "اتفاقا", "واكدتا"], frozenset())
+    4
+    """
+    return next((i for i in range(1, len(words)) if _kind_at(words, breaks, i) is not None), len(words))

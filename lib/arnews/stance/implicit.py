@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from .clauses import clause_starts
-from .roles import mention_roles
+from .clauses import first_clause_start
+from .roles import governing_preposition
 
 __all__ = ["SentenceFacts", "sentence_facts", "implicit_pair_features"]
 
@@ -37,11 +37,13 @@ def sentence_facts(view, n_codes: int, roles: dict | None = None) -> SentenceFac
     """:class:`SentenceFacts` of ``view`` (``n_codes``: the distinct states it names; ``roles``:
     the mentions' roles by first word when already known, see
     :func:`~arnews.stance.roles.mention_roles`)."""
-    if roles is None or (view.mentions and not roles):
-        roles = mention_roles(view.words, view.mentions) if view.mentions else {}
-    starts = clause_starts(view.words, view.breaks) if view.mentions else {}
+    if roles:
+        gov = {k: r.gov for k, r in roles.items()}
+    else:  # only the preposition of each mention is read: not the lists of mention_roles
+        gov = {m.first: governing_preposition(view.words, m.first, m.surface) for m in view.mentions}
+    main_end = first_clause_start(view.words, view.breaks) if view.mentions else len(view.words)
     return SentenceFacts(n_codes, view.article_pair or (), min((m.first for m in view.mentions), default=-1),
-                         {k: r.gov for k, r in roles.items()}, min(starts) if starts else len(view.words))
+                         gov, main_end)
 
 
 def implicit_pair_features(facts: SentenceFacts, other: str, named) -> list[str]:
