@@ -235,7 +235,15 @@ def test_sentence_words_in_one_pass_match_word_positions(tables):
     recs = F._records(tables["tokens"], ["token_id", "norm", "is_word", "pos"])
     got = F._sentence_words(tables["tokens"])
     assert list(got) == list(recs)
-    assert all(list(_word_positions(recs[k])) == v for k, v in got.items())
+    assert all(list(_word_positions(recs[k])) == v[:3] for k, v in got.items())
+    for k, v in got.items():  # the fourth item: positions of the words a punctuation break precedes
+        words, n, want = v[0], 0, set()
+        for _, norm, is_word, _ in recs[k]:
+            if is_word:
+                n += 1
+            elif norm in C.BREAKS:
+                want.add(n)
+        assert v[3] == want
 
 
 def test_article_pairs_as_before(tables):

@@ -26,6 +26,8 @@ from typing import Iterator
 
 import pandas as pd
 
+from .stance.cues import BREAKS
+from .stance.implicit import implicit_pair_features, sentence_facts
 from .stance.roles import MentionRole, coordination_features, mention_roles, nearest_cue_features, role_features
 
 __all__ = ["PAIR_LABELS", "TONE_LABELS", "MAX_CODES", "ANAPHORS", "Mention", "Cue", "SentenceView", "PairContext",
@@ -124,6 +126,7 @@ class SentenceView:
     context_subjects: frozenset[str] = frozenset()  # codes named first in a previous sentence
     context_pairs: dict = field(default_factory=dict)  # pairs named together before -> lexicon label or "named"
     first_is_verb: bool = False  # the sentence opens with a verb (its subject may be dropped)
+    breaks: frozenset[int] = frozenset()  # word positions a punctuation break precedes (arnews.stance.clauses)
 
     def codes(self) -> list[str]:
         """Distinct country codes in order of first mention (at most MAX_CODES)."""
@@ -167,7 +170,9 @@ def _sentence_words(tokens: pd.DataFrame) -> dict[tuple, list]:
         if key != cur_key:
             cur_key, cur = key, out.get(key)
             if cur is None:
-                cur = out[key] = [[], {}, False]
+                cur = out[key] = [[], {}, False, set()]
+        if not is_word and norm in BREAKS:
+            cur[3].add(len(cur[0]))
         if is_word:
             words = cur[0]
             if not words:
@@ -185,9 +190,9 @@ def _shared_words(sentences) -> dict[tuple, list]:
 
     norm, token_id = itemgetter(Word._fields.index("norm")), itemgetter(Word._fields.index("token_id"))
     out: dict[tuple, list] = {}
-    for key, _, words, _ in sentences.runs:
+    for key, _, words, breaks in sentences.runs:
         out[key] = [list(map(norm, words)), dict(zip(map(token_id, words), range(len(words)))),
-                    bool(words) and words[0].tag == "verb"]
+                    bool(words) and words[0].tag == "verb", {i for i, b in enumerate(breaks) if b}]
     return out
 
 
@@ -260,7 +265,7 @@ def sentence_views(tables: dict[str, pd.DataFrame], cues: pd.DataFrame | None = 
     refs = _pair_ref_keys()
     last: dict[str, str] = {}  # kind -> code last named in the current article
     cur_article, history = None, []
-    for key, (words, pos, first_verb) in toks.items():
+    for key, (words, pos, first_verb, breaks) in toks.items():
         if key[0] != cur_article:
             cur_article, last, history = key[0], {}, []
         q = quo.get(key, [])
@@ -282,7 +287,7 @@ def sentence_views(tables: dict[str, pd.DataFrame], cues: pd.DataFrame | None = 
             lexicon_dyads=lex_dyads.get(key, {}),
             article_pair=top2.get(key[0]), pair_ref=not refs.isdisjoint(keys),
             context=_context(history), context_subjects=_context_subjects(history),
-            context_pairs=_context_pairs(history), first_is_verb=first_verb,
+            context_pairs=_context_pairs(history), first_is_verb=first_verb, breaks=frozenset(b for b in breaks if b < len(words)),
         )
         history.append(_Seen([m.code for m in in_order], lex_dyads.get(key, {})))
 
@@ -446,6 +451,7 @@ def pair_contexts(view: SentenceView) -> Iterator[tuple[str, str, PairContext]]:
         prev = sorted(c for c, back in view.context.items() if back == 1)
         for p in combinations(prev, 2):
             extra.setdefault(p, "context-both")
+    facts = sentence_facts(view, len(codes), roles) if extra else None
     for (a, b), how in sorted(extra.items()):
         if (a, b) in named:
             continue
@@ -456,7 +462,8 @@ def pair_contexts(view: SentenceView) -> Iterator[tuple[str, str, PairContext]]:
                                 left_type=m.actor_type if m else "", cues=view.cues, n_codes=len(codes),
                                 lexicon_dyad=view.lexicon_dyads.get((a, b)), implicit=how,
                                 speaker_in_pair=bool(view.speaker_codes & {a, b}), left_is_first=bool(m and m.code == first),
-                                extra=_context_features(view, (a, b), other))
+                                extra={**_context_features(view, (a, b), other),
+                                       **dict.fromkeys(implicit_pair_features(facts, other, m), 1.0)})
 
 
 # Features

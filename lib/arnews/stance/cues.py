@@ -40,6 +40,7 @@ def _word_forms(norm: str, lemma) -> frozenset[str]:
 
 
 _BREAKS = frozenset({"،", ",", ".", "؛", ";", ":", "؟", "?", "!", "–", "—"})
+BREAKS = _BREAKS  # punctuation that breaks a clause (read by arnews.stance.clauses via the model's views)
 CUE_COLUMNS = [
     "article_id", "sentence_id", "w_start", "w_end", "token_start", "token_end", "start", "end",
     "text", "cue", "category", "weight", "factor", "effective", "modifiers", "scope", "dyad_weight", "source_from",

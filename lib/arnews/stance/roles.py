@@ -18,8 +18,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-__all__ = ["PREPOSITIONS", "COMPARE_MARKERS", "MentionRole", "mention_role", "mention_roles", "role_features",
-           "coordination_features", "nearest_cue_features"]
+__all__ = ["PREPOSITIONS", "COMPARE_MARKERS", "MentionRole", "mention_role", "mention_roles", "governing_preposition",
+           "role_features", "coordination_features", "nearest_cue_features"]
 
 # Normalized prepositions (alef and ya as arnews.normalize writes them: الى → الي, على → علي).
 PREPOSITIONS = frozenset({
@@ -60,6 +60,19 @@ def mention_role(words: list[str], first: int, surface: str, spans: list[tuple[i
         gov = words[first - 1].lstrip("و") or words[first - 1]
     compare = any(w in COMPARE_MARKERS for w in words[max(0, first - 3):first])
     return MentionRole(gov, compare, *_run(words, first, spans))
+
+
+def governing_preposition(words: list[str], first: int, surface: str) -> str:
+    """The preposition (or clitic ب / ل / ك) governing the mention starting at word ``first``,
+    "" when none: :attr:`MentionRole.gov` without the rest of the role.
+
+    >>> governing_preposition(["اجتمع", "وزراء", "مصر", "بالكويت"], 3, "الكويت")
+    'ب'
+    """
+    gov = _clitic(words[first], surface) if 0 <= first < len(words) else ""
+    if not gov and first > 0 and words[first - 1] in PREPOSITIONS:
+        gov = words[first - 1].lstrip("و") or words[first - 1]
+    return gov
 
 
 def mention_roles(words: list[str], mentions) -> dict[int, MentionRole]:
