@@ -16,7 +16,6 @@ import hashlib
 from dataclasses import dataclass, field, replace
 from itertools import combinations
 from pathlib import Path
-from typing import Iterable
 
 import numpy as np
 import pandas as pd
@@ -270,14 +269,6 @@ def choose_none_bias(probs: np.ndarray, truth: list[str], classes: list[str],
         if f1 > best_f1 + 1e-12:
             best, best_f1 = float(b), f1
     return best
-
-
-def _pair_xy(examples: Iterable[Example]) -> tuple[list[dict], list[str]]:
-    X, y = [], []
-    for ex in examples:
-        X.extend(ex.features)
-        y.extend(ex.pair_labels)
-    return X, y
 
 
 def _pair_probs(layer: LinearLayer, ex: Example) -> list[dict[str, float]]:

@@ -9,7 +9,9 @@ from functools import lru_cache
 import numpy as np
 import regex as re
 
-from ..speakers.lexicon import COMMA_ADVERBIAL, SAME_WORDS
+from ..speakers.lexicon import COMMA_ADVERBIAL, KAN, SAME_WORDS
+from ..speakers.nisba import bare_word
+from ..speakers.structure import institution_heads
 from ..speakers.subjects import manner_words
 from ..text import normalize
 from ..wordforms import CONJUNCTIONS, is_nisba, strip_preposition_l
@@ -35,8 +37,6 @@ _NP_SKIP = frozenset("فيها فيه فيهم ايضا مجددا كذلك بد
 _NOT_SUBJECT_START = frozenset(
     "ب ل في من عن الي علي مع خلال يوم امس اليوم عقب بعد قبل حول منذ امام لدي عند ثم حتي".split()
 )
-# "the same" after a source noun: "وبحسب المصدر ذاته", "وقال المصدر نفسه" take up the last speaker
-_SAME = SAME_WORDS
 _PRONOUN_SUFFIX_RE = re.compile(r"(?:هما|هم|ها|كم|نا)$|..ه$")
 _NP_MAX_WORDS = 10
 RIGHT_WINDOW = 4  # words allowed between a quote's end and a following speech verb
@@ -166,9 +166,6 @@ def _institution(head: str) -> bool:
     """An institution's head noun of ``data/lexicons/speaker_institution_heads.csv`` (سفارة،
     وزارة، مكتب …; with its article too): a body speaking, not an object, when an actor
     follows it."""
-    from ..speakers.nisba import bare_word
-    from ..speakers.structure import institution_heads
-
     return bare_word(head) in institution_heads()
 
 
@@ -284,7 +281,6 @@ def subject_before(a: Article, i: int, s0: int) -> tuple | None:
 
 
 _RELATIVE = frozenset("الذي التي الذين اللذان اللتان وهو وهي فهو فهي".split())  # normalized forms
-_KAN = frozenset("كان وكان كانت وكانت".split())
 _FRONT_MAX = 12  # words between a fronting particle (فإن، كان) and the verb
 
 
@@ -320,7 +316,7 @@ def fronted_subject(a: Article, i: int, s0: int) -> tuple | None:
             k = next((x for x in ks if a.m_tokens[x][0] < t0 - 1), k)
         return a.mention_speaker(k, ps)
     if w in ("قد", "لقد"):
-        kan = next((t for t in range(p - 1, max(s0, p - _FRONT_MAX) - 1, -1) if a.norm[t] in _KAN), None)
+        kan = next((t for t in range(p - 1, max(s0, p - _FRONT_MAX) - 1, -1) if a.norm[t] in KAN), None)
         if kan is not None and not a.quoted[kan + 1:p].any():
             sp = noun_phrase(a, kan + 1, p, a.heads)
             return sp if sp[0] is not None or sp[1] is not None else None
@@ -452,7 +448,7 @@ def _same_as_before(a: Article, ev: Event) -> bool:
     ws = normalize(ev.text).split()
     if len(ws) == 1:
         ws += [normalize(w).strip("،,.") for w in a.text[ev.end:ev.end + 12].split()[:1]]
-    return len(ws) == 2 and ws[1] in _SAME
+    return len(ws) == 2 and ws[1] in SAME_WORDS
 
 
 def trim_unclosed(a: Article, span: QuotedSpan, lex: SpeechLexicon, window: int = 8) -> QuotedSpan:

@@ -17,7 +17,7 @@ from .resolve import Mention, SpeakerInfo, dateline_country, head_noun, nisba_co
 from .headline import headline_speaker
 from .local import place_heading
 from .interview import colleague, first_person, is_interview, our_title, second_person_said, turn
-from .gender import agreeing, verb_gender  # noqa: F401 (verb_gender: its former home)
+from .gender import agreeing
 from .names import Named, name_key
 from .subjects import (PREPOSITIONS, Subject, addressee, find_subjects, kan_qad_frame, manner_phrase, participle_subject, sentence_subject,
                        titled_name)
@@ -447,7 +447,6 @@ def _interviewee(text: str, r: dict, headline: dict, spans, lex: SpeakerLexicon)
     return False
 
 
-# Past verbs of speech that start with ت and are masculine (تابع), not present feminine (تقول).
 def _name_in_apposition(text: str, r: dict) -> bool:
     """A short quote right after its own speaker phrase, with the clause going on after it,
     is a name in apposition, not words said: "أعربت منظمة الأغذية … التابعة للأمم المتحدة

@@ -262,6 +262,8 @@ SKIP_START = frozenset("يوم اليوم امس الاثنين الثلاثاء
 PHRASE_MAX = 16
 # "the same" after a source noun ("المصدر ذاته", "التعليق نفسه"): the last speaker taken up (round 11)
 SAME_WORDS = frozenset("ذاته ذاتها نفسه نفسها ذاتهم نفسهم".split())
+# The auxiliary of "كان … قد <verb>" (a past statement of the subject), normalized.
+KAN = frozenset("كان وكان كانت وكانت".split())
 # Words that open an adverbial after a comma in a speaker phrase ("السفير، خلال حفل أقيم في
 # العاصمة اللاوسية"; "حكومة طرابلس، من خلال المتحدث"): what follows names no speaker (round 11).
 COMMA_ADVERBIAL = frozenset("في من عن الي علي مع خلال عبر امام اثناء عقب بعد قبل حول منذ وفي".split())

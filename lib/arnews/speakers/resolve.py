@@ -9,7 +9,6 @@ from typing import NamedTuple
 import pandas as pd
 import regex as re
 
-from ..text import normalize
 from .lexicon import (COMMA_ADVERBIAL, PHRASE_MAX, STOP_WORDS, TIME_WORDS, SpeakerLexicon, Word, bare_index, count_words_before, find_entries,
                       is_speech_verb, word_bounds, words_in)
 from .company import company_back_country, takes_up_company

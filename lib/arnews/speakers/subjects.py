@@ -10,7 +10,7 @@ import regex as re
 
 from ..resources import data_path
 from ..text import normalize
-from .lexicon import (NOT_SUBJECT, PHRASE_MAX, SKIP_START, STOP_WORDS, TIME_WORDS, SpeakerLexicon, Word, find_entries, is_speech_verb,
+from .lexicon import (KAN, NOT_SUBJECT, PHRASE_MAX, SKIP_START, STOP_WORDS, TIME_WORDS, SpeakerLexicon, Word, find_entries, is_speech_verb,
                       speech_forms, words_in)
 from .positions import ending_at, in_spans, paragraph_start, sentence_start, starting_in, within
 from .resolve import Mention, name_antecedent
@@ -211,9 +211,6 @@ _DATELINE_END = re.compile(r"[^\n\-–—:]{2,60}?\s*(?:\([^)\n]{1,30}\)\s*)?[\-
                            r"|[^\n\-–—:()]{2,40}?\d{4}\s*\([^)\n]{1,30}\)\s")
 
 
-_KAN = frozenset("كان وكان كانت وكانت".split())
-
-
 def kan_qad_frame(text: str, sent: int, mark: int, width: int = 10) -> bool:
     """Whether the sentence starting at ``sent`` opens with "كان … قد <verb>" before the quote
     mark ``mark``: a past statement of the subject between them, whatever its verb ("وكان
@@ -225,7 +222,7 @@ def kan_qad_frame(text: str, sent: int, mark: int, width: int = 10) -> bool:
     (True, False)
     """
     ws = words_in(text, sent, mark)
-    if not ws or ws[0].readings[0] not in _KAN:
+    if not ws or ws[0].readings[0] not in KAN:
         return False
     return any(w.readings[0] in ("قد", "لقد") for w in ws[2:width])
 
