@@ -2,13 +2,17 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from arnews import stance_eval, stance_model, stance_train
 from arnews.resources import data_path
 
 
 def test_heldout_set_is_apart_from_the_training_corpus():
-    held = stance_train.read_written(stance_eval.heldout_dir())
+    folder = stance_eval.heldout_dir()
+    if not any(folder.glob("*.csv")):  # between rounds: the last set became training text, the next is being written
+        pytest.skip(f"{folder}: no held-out set in place")
+    held = stance_train.read_written(folder)
     train = stance_train.read_written()
     assert len(held) >= 300
     assert not set(held["article_id"]) & set(train["article_id"])
