@@ -18,6 +18,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from .clauses import first_clause_start
+from .groupref import GroupFacts, group_facts, group_features
 from .roles import governing_preposition
 
 __all__ = ["SentenceFacts", "sentence_facts", "implicit_pair_features"]
@@ -31,6 +32,8 @@ class SentenceFacts(NamedTuple):
     first: int  # first word of the sentence's first mention, -1 when none
     gov: dict  # first word of each mention -> the preposition governing it ("" when none)
     main_end: int  # first word of the first subordinate clause (the number of words when none)
+    group: GroupFacts | None = None  # back-references to earlier states (arnews.stance.groupref, round 9)
+    runs: dict | None = None  # first word of each mention -> the length of the list it is in (roles known)
 
 
 def sentence_facts(view, n_codes: int, roles: dict | None = None) -> SentenceFacts:
@@ -43,7 +46,8 @@ def sentence_facts(view, n_codes: int, roles: dict | None = None) -> SentenceFac
         gov = {m.first: governing_preposition(view.words, m.first, m.surface) for m in view.mentions}
     main_end = first_clause_start(view.words, view.breaks) if view.mentions else len(view.words)
     return SentenceFacts(n_codes, view.article_pair or (), min((m.first for m in view.mentions), default=-1),
-                         gov, main_end)
+                         gov, main_end, group_facts(view.words, view.context),
+                         {k: r.run for k, r in roles.items()} if roles else {})
 
 
 def implicit_pair_features(facts: SentenceFacts, other: str, named) -> list[str]:
@@ -53,6 +57,8 @@ def implicit_pair_features(facts: SentenceFacts, other: str, named) -> list[str]
     out = [f"ictx:named={min(facts.named, 3)}"]
     if other in facts.main:
         out.append("ictx:other_main")
+    if facts.group is not None:
+        out.extend(group_features(facts.group, other, (facts.runs or {}).get(named.first, 1) if named else 0))
     if named is None:
         return out
     if named.code in facts.main:
