@@ -40,10 +40,17 @@ class GroupFacts(NamedTuple):
     prev: frozenset  # the states named in the sentence just before
 
 
-def _key(word: str) -> str:
-    from ..stance_features import word_key
+def _keys(words: list[str]) -> list[str]:
+    from ..stance_features import word_key  # imported here: stance_features imports this module
 
-    return word_key(word)
+    return [word_key(w) for w in words]
+
+
+def _reference(keys: list[str]) -> int:
+    for a, b in zip(keys, keys[1:]):
+        if a in _PLURALS and b in _NUMBERS:
+            return 3
+    return 0 if _DUALS.isdisjoint(keys) else 2
 
 
 def group_reference(words: list[str]) -> int:
@@ -54,11 +61,7 @@ def group_reference(words: list[str]) -> int:
     >>> group_reference(["وتوصل", "الطرفان", "الي", "اتفاق"]), group_reference(["دول", "العالم"])
     (2, 0)
     """
-    keys = [_key(w) for w in words]
-    for a, b in zip(keys, keys[1:]):
-        if a in _PLURALS and b in _NUMBERS:
-            return 3
-    return 2 if any(k in _DUALS for k in keys) else 0
+    return _reference(_keys(words))
 
 
 def has_vote(words: list[str]) -> bool:
@@ -67,13 +70,16 @@ def has_vote(words: list[str]) -> bool:
     >>> has_vote(["وامتنعت", "الهند", "عن", "التصويت"]), has_vote(["صوت", "المدافع"])
     (True, True)
     """
-    return any(_key(w) in _VOTES for w in words)
+    return not _VOTES.isdisjoint(_keys(words))
 
 
 def group_facts(words: list[str], context: dict[str, int]) -> GroupFacts:
     """:class:`GroupFacts` of a sentence (``context``: codes of the previous sentences -> how
-    many sentences back, as :attr:`~arnews.stance_features.SentenceView.context`)."""
-    return GroupFacts(group_reference(words), has_vote(words), frozenset(c for c, back in context.items() if back == 1))
+    many sentences back, as :attr:`~arnews.stance_features.SentenceView.context`); the words'
+    keys are read once."""
+    keys = _keys(words)
+    return GroupFacts(_reference(keys), not _VOTES.isdisjoint(keys),
+                      frozenset(c for c, back in context.items() if back == 1))
 
 
 def _is_bloc(code: str) -> bool:
