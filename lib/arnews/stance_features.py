@@ -28,6 +28,7 @@ import pandas as pd
 
 from .stance.cues import BREAKS
 from .stance.implicit import implicit_pair_features, sentence_facts
+from .stance.keys import word_key
 from .stance.roles import MentionRole, coordination_features, mention_roles, nearest_cue_features, role_features
 
 __all__ = ["PAIR_LABELS", "TONE_LABELS", "MAX_CODES", "ANAPHORS", "Mention", "Cue", "SentenceView", "PairContext",
@@ -45,27 +46,6 @@ _NEGATORS = frozenset({"لم", "لن", "لا", "ليس", "ليست", "غير", "
 ANAPHORS = {"حلف": "bloc", "منظمة": "bloc", "اتحاد": "bloc", "تكتل": "bloc", "مجموعة": "bloc", "تحالف": "bloc",
             "وكالة": "bloc", "صندوق": "bloc", "بلاد": "country", "مملكة": "country", "جمهورية": "country",
             "حكومة": "country", "عاصمة": "country"}
-
-
-# Word keys: a light clitic strip shared by every feature, so "وروسيا" and "روسيا" and
-# "بالعقوبات"/"العقوبات" share a key.
-# ---------------------------------------------------------------------------
-
-
-@lru_cache(maxsize=200_000)
-def word_key(norm: str) -> str:
-    """A feature key for a normalized word: leading و/ف, then ب/ل/ك + ال or ال/لل stripped.
-
-    >>> [word_key(w) for w in ["وبالعقوبات", "للصين", "فالتعاون", "وقال"]]
-    ['عقوبات', 'صين', 'تعاون', 'قال']
-    """
-    w = norm
-    if len(w) > 3 and w[0] in "وف":
-        w = w[1:]
-    for p in ("بال", "لل", "كال", "وال", "ال"):
-        if w.startswith(p) and len(w) - len(p) >= 2:
-            return w[len(p):]
-    return w
 
 
 def _bin(n: int, edges: tuple[int, ...]) -> str:

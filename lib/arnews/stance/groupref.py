@@ -19,6 +19,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from .keys import word_key
+
 __all__ = ["GroupFacts", "group_reference", "has_vote", "group_facts", "group_features"]
 
 # Word keys (arnews.stance_features.word_key) of a plural noun that, followed by a number word,
@@ -41,8 +43,6 @@ class GroupFacts(NamedTuple):
 
 
 def _keys(words: list[str]) -> list[str]:
-    from ..stance_features import word_key  # imported here: stance_features imports this module
-
     return [word_key(w) for w in words]
 
 
