@@ -11,6 +11,7 @@ import regex as re
 
 from .lexicon import (COMMA_ADVERBIAL, PHRASE_MAX, STOP_WORDS, TIME_WORDS, SpeakerLexicon, Word, bare_index, count_words_before, find_entries,
                       is_speech_verb, word_bounds, words_in)
+from .blocs import definite_bloc
 from .company import company_back_country, takes_up_company
 from .phrase_roles import lone_place, placed_after_fi, pronoun_title
 from .bodies import BODY_BACK as _BODY_BACK  # noqa: F401  (the body nouns, named here before)
@@ -221,6 +222,8 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
         # "رئيس الاتحاد الدولي لكرة القدم", "مسؤول في الفيفا": a body with no code of its own
         # speaks for no state (not the dateline's, not the channel's)
         return SpeakerInfo(None, "organisation")
+    if ttype is not None and (bloc := definite_bloc(words, lex)) in orgs:
+        return SpeakerInfo(bloc, "organisation")  # "المبعوث الأوروبي الخاص" → EU (round 12)
     if ttype is not None and (region := _regional(words, lex)):
         # "دبلوماسي أوروبي": no state, no dateline; "دبلوماسي غربي": a region that is a
         # gazetteer bloc (WEST) speaks for it (round 5)
