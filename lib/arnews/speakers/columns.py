@@ -19,6 +19,7 @@ from .local import place_heading
 from .interview import colleague, first_person, is_interview, our_title, second_person_said, turn
 from .gender import agreeing
 from .names import Named, name_key
+from .narrative import scene_subjects
 from .subjects import (PREPOSITIONS, Subject, addressee, find_subjects, kan_qad_frame, manner_phrase, participle_subject, sentence_subject,
                        titled_name)
 
@@ -395,6 +396,7 @@ def _last_speakers(text: str, lo: int, hi: int, quotes_hi: int, before: list[dic
     attributed speech quotes whose speaker phrase or whose own text starts in
     ``[lo, quotes_hi)`` (a quote continuing a speaker named earlier counts too)."""
     cands: list[tuple[int, object]] = [(x.pos, x) for x in find_subjects(text, lo, hi, ments, lex, spans)]
+    cands += [(x.pos, x) for x in scene_subjects(text, lo, hi, ments, lex, spans)]  # "تحتفظ بيمبا شيربا …" (round 12)
     for p in before:
         ps = p.get("speaker_start")
         if (p.get("kind") == "speech" and ps is not None and not pd.isna(ps)

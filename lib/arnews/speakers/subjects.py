@@ -74,14 +74,24 @@ def manner_phrase(ws: list[Word]) -> bool:
     return manner_words([w.readings[0] for w in ws])
 
 
+# A circumstantial clause after the verb ("يقول وهو ينظر إلى الطريق", "وأضافت وهي تلتقط
+# أنفاسها"; round 12) is not its subject: the subject is a pronoun, taken up from the last
+# speaker.
+CIRCUMSTANTIAL = frozenset("وهو وهي وهم وهما وهن".split())
+
+
 def manner_words(words: list[str]) -> bool:
     """:func:`manner_phrase` on the phrase's normalized words (the test
     :mod:`arnews.quotes.speakers` also applies to the words after a verb).
 
     >>> manner_words(["بابتسامة", "متعبة"]), manner_words(["لوسائل", "الاعلام"]), manner_words(["بعثة", "المراقبة"])
     (True, True, False)
+    >>> manner_words(["وهو", "ينظر", "الي", "الطريق"]), manner_words(["وهو", "وزير"])
+    (True, False)
     """
     first = words[0] if words else ""
+    if first in CIRCUMSTANTIAL and len(words) > 1 and words[1][:1] in "يتن":
+        return True  # "يقول وهو ينظر إلى الطريق": a circumstantial clause, the subject a pronoun (round 12)
     if not words or len(words) > 3 or len(first) < 4 or first[0] not in "بل" or first.startswith(("بال", "لل")):
         return False
     if first[0] == "ب":  # بصراحة، بابتسامة متعبة (not بعثة المراقبة)
