@@ -8,7 +8,7 @@ verbs (round 12).
 A scene subject is the phrase right after a clause-opening present-tense verb (يـ/تـ, not a
 speech verb) that is a person: a gazetteer actor, a titled phrase (``speaker_titles.csv``)
 or an indefinite phrase (a name no list knows, "شاب غيني"), up to a preposition, a stop word,
-a time word or a comma. A definite untitled phrase ("يأتي التصريح بعد …") is not one.
+a time word, a manner word ("بحقيبة") or a comma. A definite untitled phrase ("يأتي التصريح بعد …") is not one.
 
 >>> from arnews.speakers.lexicon import load_speaker_lexicon
 >>> t = "تحتفظ بيمبا شيربا بحقيبة جاهزة. تقول: «إذا سمعنا»"
@@ -22,7 +22,7 @@ import regex as re
 from .lexicon import NOT_SUBJECT, PHRASE_MAX, SKIP_START, STOP_WORDS, TIME_WORDS, SpeakerLexicon, Word, find_entries, is_speech_verb, words_in
 from .positions import in_spans, starting_in
 from .resolve import Mention
-from .subjects import _DATELINE_END, PREPOSITIONS, Subject
+from .subjects import _DATELINE_END, PREPOSITIONS, Subject, manner_words
 
 _SENTENCE_END = re.compile(r"[.!؟?]\s+")
 _NAME_MAX = 4  # words of an untitled name or indefinite phrase
@@ -75,7 +75,8 @@ def scene_subject(text: str, clause: int, hi: int, ments: list[Mention], lex: Sp
         return None
     phrase = []
     for k, x in enumerate(ws[1:]):
-        if (k and _stop(x)) or in_spans(x.start, spans) or (k and any(c in text[ws[k].end:x.start] for c in "،,.:")):
+        if (k and (_stop(x) or manner_words([x.readings[0]]))  # "تحتفظ بيمبا شيربا بحقيبة"
+                or in_spans(x.start, spans) or (k and any(c in text[ws[k].end:x.start] for c in "،,.:"))):
             break
         if not titled and k >= _NAME_MAX:
             break
