@@ -90,3 +90,21 @@ def test_scene_subjects_read_the_clause_after_a_dateline_and_a_fronted_phrase():
     t = 'كاتماندو - في قرية فوق الوادي، تحتفظ بيمبا شيربا بحقيبة. يأتي الشتاء مبكرا.'
     got = [t[s.start:s.end] for s in scene_subjects(t, 0, len(t), [], lex, ())]
     assert got == ["بيمبا شيربا"]
+
+
+# -- an interview question quoting the interviewee with any second-person speech verb -------------
+
+def test_a_question_quoting_you_with_a_second_person_verb_is_the_interviewees():
+    t = ('وزيرة البيئة في جزر المالديف: «البحر لا ينتظر مؤتمراتكم»\n\n'
+         'س: تقولين دائما إن بلادك «في الخط الأمامي». ماذا تقصدين؟\n'
+         'ج: أقصد أن ما يعده غيرنا سيناريو بعيدا نعيشه نحن كل يوم.\n\n'
+         'س: هل تنجح الخطة؟\nج: أكدنا أن الخطة «قابلة للتمويل».')
+    q = quotes_of(t, [("المالديف", "MDV", "country", "MDV")])
+    assert _speaker(q, "في الخط الأمامي") == ["MDV"]
+    assert _speaker(q, "في الخط الأمامي", "rule") == ["interviewee"]
+
+
+def test_a_third_person_present_verb_in_a_question_is_not_you():
+    from arnews.speakers.interview import _you_speech_verb
+
+    assert _you_speech_verb("تقولون") and not _you_speech_verb("تقول") and not _you_speech_verb("تمكين")

@@ -60,10 +60,25 @@ def _we_speech_verb(r: str) -> bool:
 _YOU_SAID = frozenset("قلت قلتم قلتي وقلت وقلتم".split())
 
 
+def _you_speech_verb(r: str) -> bool:
+    """A second-person speech verb by its ending, on any verb of the lexicon: "تقولين",
+    "تصفون" (the present's تـ…ين/تـ…ون), "وصفتم", "أكدتم" (the past's تم); round 12.
+
+    >>> _you_speech_verb("تقولين"), _you_speech_verb("وتصفون"), _you_speech_verb("وصفتم"), _you_speech_verb("تقول")
+    (True, True, True, False)
+    """
+    r = r[1:] if r[:1] in "وف" and len(r) > 5 else r
+    forms = speech_forms()
+    if r.startswith("ت") and r.endswith(("ين", "ون")) and len(r) >= 5:
+        return r[:-2] in forms
+    return r.endswith("تم") and len(r) > 4 and r[:-2] in forms
+
+
 def second_person_said(text: str, mark: int, spans) -> bool:
-    """Whether the quote's sentence says "you said" before the quote, outside quotes."""
+    """Whether the quote's sentence says "you said" before the quote, outside quotes
+    ("قلت", or any speech verb in the second person: "تقولين دائما إن بلادك «…»")."""
     sent = sentence_start(text, mark, spans)
-    return any(not in_spans(w.start, spans) and any(r in _YOU_SAID for r in w.readings[:2])
+    return any(not in_spans(w.start, spans) and any(r in _YOU_SAID or _you_speech_verb(r) for r in w.readings[:2])
                for w in words_in(text, sent, mark))
 
 
