@@ -108,3 +108,24 @@ def test_a_third_person_present_verb_in_a_question_is_not_you():
     from arnews.speakers.interview import _you_speech_verb
 
     assert _you_speech_verb("تقولون") and not _you_speech_verb("تقول") and not _you_speech_verb("تمكين")
+
+
+# -- a dateline's town placed by its country in parentheses ---------------------------------------
+
+def test_a_dateline_town_placed_by_its_country_in_parentheses_gives_the_country():
+    from arnews.speakers.resolve import Mention, dateline_country
+
+    t = "عنوان\n\nأبانكاي (بيرو) - تقول المزارعة إن الماء نفد."
+    p = t.index("بيرو")
+    assert dateline_country(t, [Mention(p, p + 4, "PER", "country", "PER")]) == "PER"
+    t2 = "عنوان\n\nليما (أ ف ب) - قال الوزير"
+    assert dateline_country(t2, []) is None  # an agency in parentheses names no country
+
+
+def test_a_named_town_of_the_dateline_still_beats_the_parentheses():
+    from arnews.speakers.resolve import Mention, dateline_country
+
+    t = "عنوان\n\nكيتو (الإكوادور) - قال الوزير"
+    k, e = t.index("كيتو"), t.index("الإكوادور")
+    ments = [Mention(k, k + 4, "ECU", "city", "ECU"), Mention(e, e + 9, "ECU", "country", "ECU")]
+    assert dateline_country(t, ments) == "ECU"

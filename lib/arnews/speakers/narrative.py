@@ -25,6 +25,10 @@ from .resolve import Mention
 from .subjects import _DATELINE_END, PREPOSITIONS, Subject, manner_words
 
 _SENTENCE_END = re.compile(r"[.!؟?]\s+")
+# Closed-class words that open a fronted place or time phrase ("تحت شجرة سنط، تجلس …") or
+# look like a present-tense verb without being one (تحت، يوم، تلك).
+_FRONTED = PREPOSITIONS | frozenset("تحت فوق امام وسط داخل خارج علي عند هنا هناك".split())
+_NOT_VERBS = frozenset("تحت تلك تجاه يوم".split())
 _NAME_MAX = 4  # words of an untitled name or indefinite phrase
 
 
@@ -40,7 +44,7 @@ def _clause_starts(text: str, lo: int, hi: int, spans) -> list[int]:
         s = m.end() if m else s
         out.append(s)
         first = words_in(text, s, min(hi, s + 20))[:1]
-        if first and first[0].readings[0] in PREPOSITIONS:
+        if first and first[0].readings[0] in _FRONTED:
             comma = next((i for i in range(s, min(hi, s + 120)) if text[i] in "،,"), None)
             if comma is not None:
                 out.append(comma + 1)
@@ -50,12 +54,12 @@ def _clause_starts(text: str, lo: int, hi: int, spans) -> list[int]:
 def _present_verb(w: Word) -> bool:
     r = w.readings[0]
     r = r[1:] if r[:1] in "وف" and len(r) > 4 else r
-    return len(r) >= 4 and r[0] in "يت" and not r.startswith("ت" * 2) and not is_speech_verb(w)
+    return len(r) >= 3 and r[0] in "يت" and r not in _NOT_VERBS and not is_speech_verb(w)
 
 
 def _stop(w: Word) -> bool:
     r = w.readings[0]
-    return r in STOP_WORDS or r in TIME_WORDS or r in PREPOSITIONS or r in SKIP_START or r in NOT_SUBJECT
+    return r in STOP_WORDS or r in TIME_WORDS or r in _FRONTED or r in SKIP_START or r in NOT_SUBJECT
 
 
 def scene_subject(text: str, clause: int, hi: int, ments: list[Mention], lex: SpeakerLexicon, spans) -> Subject | None:

@@ -567,7 +567,7 @@ def _antecedent_country(text: str, ss: int, head: str | None, ments: list[Mentio
     return None
 
 
-_DATELINE_RE = re.compile(r"\s*([^\n\-–—:]{2,60}?)\s*(?:\([^)\n]{1,30}\)\s*)?[\-–—]\s")
+_DATELINE_RE = re.compile(r"\s*([^\n\-–—:]{2,60}?)\s*(?:\(([^)\n]{1,30})\)\s*)?[\-–—]\s")
 
 
 def dateline_country(text: str, ments: list[Mention], max_paragraphs: int = 3,
@@ -592,6 +592,8 @@ def dateline_country(text: str, ments: list[Mention], max_paragraphs: int = 3,
             if not found and lex is not None:
                 ws = words_in(text, m.start(1), m.end(1))
                 found = [(ws[i].start, e.value) for i, e in find_entries(lex.places, ws) if e.kind == "place"]
+            if not found and m.group(2):  # "أبانكاي (بيرو) -": a town placed by its country (round 12)
+                found = sorted((x.start, x.country) for x in ments if m.start(2) <= x.start < m.end(2) and x.country)
             codes = list(dict.fromkeys(c for _, c in found))
             if len(codes) > 1 and "/" in text[m.start(1):m.end(1)]:
                 return codes[0]  # "بوينس آيرس/واشنطن (رويترز) -": the first place is the story's
