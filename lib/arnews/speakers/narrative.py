@@ -22,7 +22,7 @@ import regex as re
 from .lexicon import NOT_SUBJECT, PHRASE_MAX, SKIP_START, STOP_WORDS, TIME_WORDS, SpeakerLexicon, Word, find_entries, is_speech_verb, words_in
 from .positions import in_spans, starting_in
 from .resolve import Mention
-from .subjects import _DATELINE_END, PREPOSITIONS, Subject, manner_words
+from .subjects import DATELINE_END, PREPOSITIONS, Subject, manner_words
 
 _SENTENCE_END = re.compile(r"[.!؟?]\s+")
 # Closed-class words that open a fronted place or time phrase ("تحت شجرة سنط، تجلس …") or
@@ -40,7 +40,7 @@ def _clause_starts(text: str, lo: int, hi: int, spans) -> list[int]:
     for s in starts:
         if s >= hi:
             continue
-        m = _DATELINE_END.match(text, s, hi)
+        m = DATELINE_END.match(text, s, hi)
         s = m.end() if m else s
         out.append(s)
         first = words_in(text, s, min(hi, s + 20))[:1]

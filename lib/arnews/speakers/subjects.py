@@ -217,7 +217,7 @@ def _naql_subject(text: str, ws: list[Word], j: int, spans) -> Subject | None:
 _TURN_MARK = re.compile(r"\s*[سج]\s*:\s*")  # an interview turn "س: صندوق النقد حذر …"
 # "سيول (يونهاب) -", and without the dash a place, a date and an agency: "نيروبي 14 مارس 2026
 # (شينخوا) وقع …" (round 8: the capital is no subject)
-_DATELINE_END = re.compile(r"[^\n\-–—:]{2,60}?\s*(?:\([^)\n]{1,30}\)\s*)?[\-–—]\s"
+DATELINE_END = re.compile(r"[^\n\-–—:]{2,60}?\s*(?:\([^)\n]{1,30}\)\s*)?[\-–—]\s"
                            r"|[^\n\-–—:()]{2,40}?\d{4}\s*\([^)\n]{1,30}\)\s")
 
 
@@ -244,7 +244,7 @@ def sentence_subject(text: str, sent: int, mark: int, ments: list[Mention], lex:
     its first verb ("خفض صندوق النقد الدولي توقعاته …، محذرا من أن «…»", "دانت كوريا
     الجنوبية … ووصفته بأنه «…»"); a dateline ("سيول (يونهاب) -") is skipped. Nothing after
     a complementizer or a preposition counts ("وأضاف أن مصر …", "وفي جاكرتا، قال")."""
-    m = _DATELINE_END.match(text, sent, mark) if sent == paragraph_start(text, sent) else None
+    m = DATELINE_END.match(text, sent, mark) if sent == paragraph_start(text, sent) else None
     m = m or (_TURN_MARK.match(text, sent, mark) if sent == paragraph_start(text, sent) else None)
     lo = m.end() if m else sent
     first = words_in(text, lo, min(mark, lo + 12))[:1]
