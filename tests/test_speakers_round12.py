@@ -129,3 +129,15 @@ def test_a_named_town_of_the_dateline_still_beats_the_parentheses():
     k, e = t.index("كيتو"), t.index("الإكوادور")
     ments = [Mention(k, k + 4, "ECU", "city", "ECU"), Mention(e, e + 9, "ECU", "country", "ECU")]
     assert dateline_country(t, ments) == "ECU"
+
+
+# -- a quotation opening an answer turn is the interviewee's --------------------------------------
+
+def test_a_quote_opening_an_answer_turn_is_the_interviewees():
+    t = ('نائب رئيس وزراء مولدوفا: «لا نريد أن نكون أوكرانيا ثانية»\n\n'
+         'س: كيف تصفون الوضع في الإقليم اليوم؟\nج: «هادئ لكنه هش». هناك نحو ألف وخمسمئة جندي.\n\n'
+         'س: وماذا عن الغاز؟\nج: قالت الشركة الروسية إن الأسعار «شأن تجاري بحت».')
+    q = quotes_of(t, [("مولدوفا", "MDA", "country", "MDA"), ("الروسية", "RUS", "country", "RUS")])
+    assert _speaker(q, "هادئ لكنه هش") == ["MDA"]
+    assert _speaker(q, "هادئ لكنه هش", "rule") == ["interviewee"]
+    assert _speaker(q, "شأن تجاري بحت") == ["RUS"]  # a third party named in the answer keeps its own

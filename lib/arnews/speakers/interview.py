@@ -32,6 +32,17 @@ def turn(text: str, pos: int) -> str | None:
     return m.group(1) if m else None
 
 
+def opens_answer(text: str, mark: int) -> bool:
+    """Whether the quotation mark at ``mark`` opens an answer turn ("ج: «هادئ لكنه هش».
+    …"): the interviewee's own words (round 12).
+
+    >>> opens_answer("س: كيف الوضع؟\\nج: «هادئ لكنه هش».", 17), opens_answer("ج: قال الوزير «لا»", 14)
+    (True, False)
+    """
+    m = _TURN_RE.match(text, paragraph_start(text, mark))
+    return bool(m) and m.group(1) == "ج" and not text[m.end():mark].strip()
+
+
 def first_person(text: str, mark: int, spans) -> bool:
     """A first-person speech verb or pronoun before the quote in its sentence, outside
     quotes: a listed form or any speech verb with the "we" ending ("وصفنا ذلك بأنه «…»",
@@ -67,11 +78,13 @@ def _you_speech_verb(r: str) -> bool:
     >>> _you_speech_verb("تقولين"), _you_speech_verb("وتصفون"), _you_speech_verb("وصفتم"), _you_speech_verb("تقول")
     (True, True, True, False)
     """
-    r = r[1:] if r[:1] in "وف" and len(r) > 5 else r
     forms = speech_forms()
-    if r.startswith("ت") and r.endswith(("ين", "ون")) and len(r) >= 5:
-        return r[:-2] in forms
-    return r.endswith("تم") and len(r) > 4 and r[:-2] in forms
+    for w in (r, r[1:]) if r[:1] in "وف" and len(r) > 5 else (r,):  # "وصفتم" is وصف, "وتصفون" و+تصفون
+        if w.startswith("ت") and w.endswith(("ين", "ون")) and len(w) >= 5 and w[:-2] in forms:
+            return True
+        if w.endswith("تم") and len(w) > 4 and w[:-2] in forms:
+            return True
+    return False
 
 
 def second_person_said(text: str, mark: int, spans) -> bool:
