@@ -141,3 +141,13 @@ def test_a_quote_opening_an_answer_turn_is_the_interviewees():
     assert _speaker(q, "هادئ لكنه هش") == ["MDA"]
     assert _speaker(q, "هادئ لكنه هش", "rule") == ["interviewee"]
     assert _speaker(q, "شأن تجاري بحت") == ["RUS"]  # a third party named in the answer keeps its own
+
+
+# -- a compound nisba after a title stays in the speaker phrase -----------------------------------
+
+def test_a_compound_nisba_keeps_both_words_in_the_speaker_phrase():
+    t = ('وقال الرئيس البرازيلي إن القمة «ناجحة». '
+         'ويرى الرئيس الجنوب أفريقي أن التوسع «أعطى المجموعة وزنا».')
+    q = quotes_of(t, [("البرازيلي", "BRA", "country", "BRA")])
+    assert _speaker(q, "أعطى المجموعة وزنا", "speaker_text") == ["الرئيس الجنوب أفريقي"]
+    assert _speaker(q, "أعطى المجموعة وزنا") == ["ZAF"]
