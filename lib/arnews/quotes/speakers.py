@@ -37,6 +37,8 @@ _NP_SKIP = frozenset("فيها فيه فيهم ايضا مجددا كذلك بد
 _NOT_SUBJECT_START = frozenset(
     "ب ل في من عن الي علي مع خلال يوم امس اليوم عقب بعد قبل حول منذ امام لدي عند ثم حتي".split()
 )
+# The first word of a compound nisba ("الجنوب أفريقي", "الشمال كوري"): kept with the next word.
+_COMPASS = frozenset("الجنوب الشمال".split())
 _PRONOUN_SUFFIX_RE = re.compile(r"(?:هما|هم|ها|كم|نا)$|..ه$")
 _NP_MAX_WORDS = 10
 RIGHT_WINDOW = 4  # words allowed between a quote's end and a following speech verb
@@ -145,7 +147,9 @@ def noun_phrase(
         if need_genitive and len(kept) < 4:
             kept.append(t)
             need_genitive = not w.startswith("ال")
-        elif is_nisba(w, conjunction=False):
+        elif is_nisba(w, conjunction=False) or (kept[-1] != first and a.norm[kept[-1]] in _COMPASS and is_nisba("ال" + w, conjunction=False)):
+            kept.append(t)  # the second word of a compound nisba: "الرئيس الجنوب أفريقي" (round 12)
+        elif w in _COMPASS and t + 1 < len(a) and is_nisba("ال" + a.norm[t + 1], conjunction=False):
             kept.append(t)
         else:
             break

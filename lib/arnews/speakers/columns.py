@@ -16,9 +16,10 @@ from .kind import quote_kind
 from .resolve import Mention, SpeakerInfo, dateline_country, head_noun, nisba_country, phrase_end, resolve_speaker, title_heads
 from .headline import headline_speaker
 from .local import place_heading
-from .interview import colleague, first_person, is_interview, our_title, second_person_said, turn
+from .interview import colleague, first_person, is_interview, opens_answer, our_title, second_person_said, turn
 from .gender import agreeing
 from .names import Named, name_key
+from .narrative import scene_subjects
 from .subjects import (PREPOSITIONS, Subject, addressee, find_subjects, kan_qad_frame, manner_phrase, participle_subject, sentence_subject,
                        titled_name)
 
@@ -395,6 +396,7 @@ def _last_speakers(text: str, lo: int, hi: int, quotes_hi: int, before: list[dic
     attributed speech quotes whose speaker phrase or whose own text starts in
     ``[lo, quotes_hi)`` (a quote continuing a speaker named earlier counts too)."""
     cands: list[tuple[int, object]] = [(x.pos, x) for x in find_subjects(text, lo, hi, ments, lex, spans)]
+    cands += [(x.pos, x) for x in scene_subjects(text, lo, hi, ments, lex, spans)]  # "تحتفظ بيمبا شيربا …" (round 12)
     for p in before:
         ps = p.get("speaker_start")
         if (p.get("kind") == "speech" and ps is not None and not pd.isna(ps)
@@ -427,7 +429,7 @@ def _interviewee(text: str, r: dict, headline: dict, spans, lex: SpeakerLexicon)
     speaks for the interviewee's state. Returns True when the row was settled here."""
     t = turn(text, int(r["start"]))
     mark = int(r["start"]) - 1
-    if ((t == "ج" and first_person(text, mark, spans) and not _third_party_after(text, r, spans))
+    if ((t == "ج" and (opens_answer(text, mark) or first_person(text, mark, spans)) and not _third_party_after(text, r, spans))
             or (t == "س" and second_person_said(text, mark, spans))):
         for c in (*_SPEAKER_FIELDS, "speaker_country", "speaker_type"):
             r[c] = headline.get(c)

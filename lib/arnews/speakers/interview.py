@@ -32,6 +32,17 @@ def turn(text: str, pos: int) -> str | None:
     return m.group(1) if m else None
 
 
+def opens_answer(text: str, mark: int) -> bool:
+    """Whether the quotation mark at ``mark`` opens an answer turn ("ج: «هادئ لكنه هش».
+    …"): the interviewee's own words (round 12).
+
+    >>> opens_answer("س: كيف الوضع؟\\nج: «هادئ لكنه هش».", 17), opens_answer("ج: قال الوزير «لا»", 14)
+    (True, False)
+    """
+    m = _TURN_RE.match(text, paragraph_start(text, mark))
+    return bool(m) and m.group(1) == "ج" and not text[m.end():mark].strip()
+
+
 def first_person(text: str, mark: int, spans) -> bool:
     """A first-person speech verb or pronoun before the quote in its sentence, outside
     quotes: a listed form or any speech verb with the "we" ending ("وصفنا ذلك بأنه «…»",
@@ -60,10 +71,27 @@ def _we_speech_verb(r: str) -> bool:
 _YOU_SAID = frozenset("قلت قلتم قلتي وقلت وقلتم".split())
 
 
+def _you_speech_verb(r: str) -> bool:
+    """A second-person speech verb by its ending, on any verb of the lexicon: "تقولين",
+    "تصفون" (the present's تـ…ين/تـ…ون), "وصفتم", "أكدتم" (the past's تم); round 12.
+
+    >>> _you_speech_verb("تقولين"), _you_speech_verb("وتصفون"), _you_speech_verb("وصفتم"), _you_speech_verb("تقول")
+    (True, True, True, False)
+    """
+    forms = speech_forms()
+    for w in (r, r[1:]) if r[:1] in "وف" and len(r) > 5 else (r,):  # "وصفتم" is وصف, "وتصفون" و+تصفون
+        if w.startswith("ت") and w.endswith(("ين", "ون")) and len(w) >= 5 and w[:-2] in forms:
+            return True
+        if w.endswith("تم") and len(w) > 4 and w[:-2] in forms:
+            return True
+    return False
+
+
 def second_person_said(text: str, mark: int, spans) -> bool:
-    """Whether the quote's sentence says "you said" before the quote, outside quotes."""
+    """Whether the quote's sentence says "you said" before the quote, outside quotes
+    ("قلت", or any speech verb in the second person: "تقولين دائما إن بلادك «…»")."""
     sent = sentence_start(text, mark, spans)
-    return any(not in_spans(w.start, spans) and any(r in _YOU_SAID for r in w.readings[:2])
+    return any(not in_spans(w.start, spans) and any(r in _YOU_SAID or _you_speech_verb(r) for r in w.readings[:2])
                for w in words_in(text, sent, mark))
 
 

@@ -11,6 +11,7 @@ import regex as re
 
 from .lexicon import (COMMA_ADVERBIAL, PHRASE_MAX, STOP_WORDS, TIME_WORDS, SpeakerLexicon, Word, bare_index, count_words_before, find_entries,
                       is_speech_verb, word_bounds, words_in)
+from .blocs import definite_bloc
 from .company import company_back_country, takes_up_company
 from .phrase_roles import lone_place, placed_after_fi, pronoun_title
 from .bodies import BODY_BACK as _BODY_BACK  # noqa: F401  (the body nouns, named here before)
@@ -221,6 +222,8 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
         # "رئيس الاتحاد الدولي لكرة القدم", "مسؤول في الفيفا": a body with no code of its own
         # speaks for no state (not the dateline's, not the channel's)
         return SpeakerInfo(None, "organisation")
+    if ttype is not None and (bloc := definite_bloc(words, lex)) in orgs:
+        return SpeakerInfo(bloc, "organisation")  # "المبعوث الأوروبي الخاص" → EU (round 12)
     if ttype is not None and (region := _regional(words, lex)):
         # "دبلوماسي أوروبي": no state, no dateline; "دبلوماسي غربي": a region that is a
         # gazetteer bloc (WEST) speaks for it (round 5)
@@ -564,7 +567,7 @@ def _antecedent_country(text: str, ss: int, head: str | None, ments: list[Mentio
     return None
 
 
-_DATELINE_RE = re.compile(r"\s*([^\n\-–—:]{2,60}?)\s*(?:\([^)\n]{1,30}\)\s*)?[\-–—]\s")
+_DATELINE_RE = re.compile(r"\s*([^\n\-–—:]{2,60}?)\s*(?:\(([^)\n]{1,30})\)\s*)?[\-–—]\s")
 
 
 def dateline_country(text: str, ments: list[Mention], max_paragraphs: int = 3,
@@ -589,6 +592,8 @@ def dateline_country(text: str, ments: list[Mention], max_paragraphs: int = 3,
             if not found and lex is not None:
                 ws = words_in(text, m.start(1), m.end(1))
                 found = [(ws[i].start, e.value) for i, e in find_entries(lex.places, ws) if e.kind == "place"]
+            if not found and m.group(2):  # "أبانكاي (بيرو) -": a town placed by its country (round 12)
+                found = sorted((x.start, x.country) for x in ments if m.start(2) <= x.start < m.end(2) and x.country)
             codes = list(dict.fromkeys(c for _, c in found))
             if len(codes) > 1 and "/" in text[m.start(1):m.end(1)]:
                 return codes[0]  # "بوينس آيرس/واشنطن (رويترز) -": the first place is the story's

@@ -74,14 +74,24 @@ def manner_phrase(ws: list[Word]) -> bool:
     return manner_words([w.readings[0] for w in ws])
 
 
+# A circumstantial clause after the verb ("يقول وهو ينظر إلى الطريق", "وأضافت وهي تلتقط
+# أنفاسها"; round 12) is not its subject: the subject is a pronoun, taken up from the last
+# speaker.
+CIRCUMSTANTIAL = frozenset("وهو وهي وهم وهما وهن".split())
+
+
 def manner_words(words: list[str]) -> bool:
     """:func:`manner_phrase` on the phrase's normalized words (the test
     :mod:`arnews.quotes.speakers` also applies to the words after a verb).
 
     >>> manner_words(["بابتسامة", "متعبة"]), manner_words(["لوسائل", "الاعلام"]), manner_words(["بعثة", "المراقبة"])
     (True, True, False)
+    >>> manner_words(["وهو", "ينظر", "الي", "الطريق"]), manner_words(["وهو", "وزير"])
+    (True, False)
     """
     first = words[0] if words else ""
+    if first in CIRCUMSTANTIAL and len(words) > 1 and words[1][:1] in "يتن":
+        return True  # "يقول وهو ينظر إلى الطريق": a circumstantial clause, the subject a pronoun (round 12)
     if not words or len(words) > 3 or len(first) < 4 or first[0] not in "بل" or first.startswith(("بال", "لل")):
         return False
     if first[0] == "ب":  # بصراحة، بابتسامة متعبة (not بعثة المراقبة)
@@ -207,7 +217,7 @@ def _naql_subject(text: str, ws: list[Word], j: int, spans) -> Subject | None:
 _TURN_MARK = re.compile(r"\s*[سج]\s*:\s*")  # an interview turn "س: صندوق النقد حذر …"
 # "سيول (يونهاب) -", and without the dash a place, a date and an agency: "نيروبي 14 مارس 2026
 # (شينخوا) وقع …" (round 8: the capital is no subject)
-_DATELINE_END = re.compile(r"[^\n\-–—:]{2,60}?\s*(?:\([^)\n]{1,30}\)\s*)?[\-–—]\s"
+DATELINE_END = re.compile(r"[^\n\-–—:]{2,60}?\s*(?:\([^)\n]{1,30}\)\s*)?[\-–—]\s"
                            r"|[^\n\-–—:()]{2,40}?\d{4}\s*\([^)\n]{1,30}\)\s")
 
 
@@ -234,7 +244,7 @@ def sentence_subject(text: str, sent: int, mark: int, ments: list[Mention], lex:
     its first verb ("خفض صندوق النقد الدولي توقعاته …، محذرا من أن «…»", "دانت كوريا
     الجنوبية … ووصفته بأنه «…»"); a dateline ("سيول (يونهاب) -") is skipped. Nothing after
     a complementizer or a preposition counts ("وأضاف أن مصر …", "وفي جاكرتا، قال")."""
-    m = _DATELINE_END.match(text, sent, mark) if sent == paragraph_start(text, sent) else None
+    m = DATELINE_END.match(text, sent, mark) if sent == paragraph_start(text, sent) else None
     m = m or (_TURN_MARK.match(text, sent, mark) if sent == paragraph_start(text, sent) else None)
     lo = m.end() if m else sent
     first = words_in(text, lo, min(mark, lo + 12))[:1]
