@@ -50,3 +50,18 @@ def test_suffixed_speech_form_strips_one_pronoun_only():
     assert suffixed_speech_form("وصفتم", forms) and suffixed_speech_form("وصفنا", forms)
     assert not suffixed_speech_form("كتابه", forms) and not suffixed_speech_form("ه", forms)
     assert not suffixed_speech_form("وصفهاها", forms)
+
+
+# -- a speech verb with an object pronoun is a speech verb (replaces four listed cue rows) ---------
+
+@pytest.mark.parametrize("word, expected", [("ووصفته", True), ("وصفها", True), ("قاله", True), ("وصفتهما", True),
+                                            ("بوصفه", False), ("وبوصفها", False), ("كتابه", False)])
+def test_an_object_suffixed_speech_verb_counts_as_a_speech_verb(word, expected):
+    from arnews.speakers.lexicon import is_speech_verb, words_in
+
+    assert is_speech_verb(words_in(word, 0, len(word))[0]) is expected
+
+
+def test_the_described_speaker_is_found_without_a_listed_cue():
+    q = quotes_of('دانت كوريا الجنوبية التجربة ووصفتها بأنها «استفزاز خطير».', [("كوريا الجنوبية", "KOR", "country", "KOR")])
+    assert _speaker(q, "استفزاز خطير") == ["KOR"]
