@@ -115,3 +115,18 @@ def test_table_shows_missing_text_and_dates_as_empty_cells(tmp_path, monkeypatch
     assert pd.isna(page["similarity"].iloc[1]) and page["similarity"].dtype == float
     assert df["outlet"].isna().sum() == 1  # the caller's table is not changed
     assert pd.read_csv(tmp_path / "out" / "tables" / "demo" / "groups.csv")["outlet"].isna().sum() == 1
+
+
+def test_table_shows_no_negative_zero(tmp_path, monkeypatch):
+    """A net stance rounded to three places from a tiny negative float (-1e-17) printed as
+    ``-0.000`` in the validation report; the page shows 0, other values and the CSV as they are."""
+    import itables
+
+    shown = []
+    monkeypatch.setattr(itables, "show", lambda df, **kw: shown.append(df))
+    nb = _nb(tmp_path)
+    df = pd.DataFrame({"a": ["CHN", "RUS"], "net": [-1e-17, -0.25]}).round(3)
+    nb.table(df, "net")
+    net = shown[0]["net"].tolist()
+    assert net == [0.0, -0.25] and str(net[0]) == "0.0"
+    assert df["net"].map(str).tolist() == ["-0.0", "-0.25"]  # the caller's table is not changed

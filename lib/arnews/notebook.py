@@ -269,14 +269,20 @@ def _safe(name: str) -> str:
 
 def for_display(df: pd.DataFrame) -> pd.DataFrame:
     """The table as a page shows it: missing text, dates and categories as empty cells (not
-    ``NaN``, ``None`` or ``NaT``); numbers untouched.
+    ``NaN``, ``None`` or ``NaT``); a negative zero (a net stance of ``-1e-17`` rounded to
+    three places) as ``0``; other numbers untouched.
 
     >>> for_display(pd.DataFrame({"outlet": ["a", None], "n": [1.0, float("nan")]})).values.tolist()
     [['a', 1.0], ['', nan]]
+    >>> str(for_display(pd.DataFrame({"net": [-0.0, -0.5]}))["net"].tolist())
+    '[0.0, -0.5]'
     """
     out = df.copy()
     for c in out.columns:
         col = out[c]
+        if pd.api.types.is_float_dtype(col):
+            out[c] = col + 0.0  # -0.0 + 0.0 is 0.0; every other value is unchanged
+            continue
         if pd.api.types.is_numeric_dtype(col) or pd.api.types.is_bool_dtype(col) or not col.isna().any():
             continue
         if pd.api.types.is_datetime64_any_dtype(col):  # as pandas prints it: the time only when there is one

@@ -7,11 +7,11 @@ Three labelled sets (see ``data/gold/README.md``, section Quotes):
 * ``dev``: every written quote text outside the current held-out range
   (``data/gold/quotes_written.csv``); rules are developed by reading their errors
   (:func:`dev_errors`). Each earlier held-out set (:data:`HELD_OUT_ROUNDS`: ``qt16``–``qt30``
-  of rounds 1–2, then one set of 15 texts per round up to ``qt168``–``qt182`` of round 11)
+  of rounds 1–2, then one set of 15 texts per round up to ``qt183``–``qt197`` of round 12)
   was measured once after its round's rules were final and became dev in the next round;
   each is printed apart within dev.
-* ``test`` (**held-out**): the last set of :data:`HELD_OUT_ROUNDS`, ``qt183``–``qt197``,
-  written blind after round 11; only aggregate figures are looked at (the split may have no
+* ``test`` (**held-out**): the last set of :data:`HELD_OUT_ROUNDS`, ``qt198``–``qt212``,
+  written blind after round 12; only aggregate figures are looked at (the split may have no
   rows yet: its figures are then empty).
 
 Two figures per set, each with a bootstrap 95% interval over articles:
@@ -79,7 +79,8 @@ class HeldOutRound(NamedTuple):
 HELD_OUT_ROUNDS = (HeldOutRound(0, 16, 30), HeldOutRound(3, 48, 62), HeldOutRound(4, 63, 77), HeldOutRound(5, 78, 92),
                    HeldOutRound(6, 93, 107), HeldOutRound(7, 108, 122), HeldOutRound(8, 123, 137),
                    HeldOutRound(9, 138, 152), HeldOutRound(10, 153, 167),
-                   HeldOutRound(11, 168, 182), HeldOutRound(12, 183, 197))
+                   HeldOutRound(11, 168, 182), HeldOutRound(12, 183, 197),
+                   HeldOutRound(13, 198, 212))
 TEST_FIRST, TEST_LAST = HELD_OUT_ROUNDS[-1].first, HELD_OUT_ROUNDS[-1].last
 TEST_LABEL = f"held-out (qt{TEST_FIRST}-qt{TEST_LAST})"
 
@@ -104,9 +105,9 @@ def split_of(article_id: str) -> str:
     ``dev`` for every other written text (the former held-out sets included), ``sample``
     otherwise.
 
-    >>> split_of("qt07"), split_of("qt16"), split_of("qt167"), split_of("qt182"), split_of("qt198")
+    >>> split_of("qt07"), split_of("qt16"), split_of("qt182"), split_of("qt197"), split_of("qt213")
     ('dev', 'dev', 'dev', 'dev', 'dev')
-    >>> split_of("qt183"), split_of("qt197")
+    >>> split_of("qt198"), split_of("qt212")
     ('test', 'test')
     >>> split_of("000_4a2b3c26a7f8d167")
     'sample'

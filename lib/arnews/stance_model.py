@@ -108,7 +108,7 @@ class LinearLayer:
 
         cache = self.__dict__.setdefault("_char_cols", {})
         vocab = self.vocabulary
-        indptr, indices = [0], []
+        lengths, cols = [], []
         for v in views:
             new = [w for w in v.words if w not in cache]
             if new:
@@ -117,10 +117,16 @@ class LinearLayer:
                     new = v.words
                 for w in new:
                     cache[w] = tuple(j for g in char_grams(word_key(w)) if (j := vocab.get(g)) is not None)
-            indices.extend(sorted(set(chain.from_iterable(map(cache.__getitem__, v.words)))))
-            indptr.append(len(indices))
-        m = csr_matrix((np.full(len(indices), weight), np.asarray(indices, dtype=np.int64), np.asarray(indptr, dtype=np.int64)),
-                       shape=(len(views), len(vocab)))
+            row = list(map(cache.__getitem__, v.words))
+            lengths.append(sum(map(len, row)))
+            cols.append(chain.from_iterable(row))
+        n = sum(lengths)
+        indices = np.fromiter(chain.from_iterable(cols), dtype=np.int64, count=n)
+        indptr = np.zeros(len(views) + 1, dtype=np.int64)
+        np.cumsum(lengths, out=indptr[1:])
+        m = csr_matrix((np.ones(n), indices, indptr), shape=(len(views), len(vocab)))
+        m.sum_duplicates()  # each row's distinct columns in increasing order, as the canonical matrix
+        m.data[:] = weight
         return np.asarray(m @ self._transposed_coef()) + self.intercept
 
     def predict_proba(self, feats: list[dict[str, float]]) -> np.ndarray:

@@ -134,7 +134,7 @@ def noun_phrase(
         return None, None, None, None  # adverbial start, or an object ("معارضة روسيا")
     elif mentions:
         return with_text(a.mention_speaker(mentions[0], phrase_start), according)
-    if _PRONOUN_SUFFIX_RE.search(head) and head not in a.heads and not according:
+    if not head.startswith("ال") and _PRONOUN_SUFFIX_RE.search(head) and head not in a.heads and not according:
         return None, None, None, None
     # no actor: head + its genitive chain (after an indefinite head: "بيان وزارة الخارجية",
     # "بعض الخبراء") + nisba adjectives ("التصريحات العلنية")

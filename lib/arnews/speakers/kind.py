@@ -81,8 +81,28 @@ def _cue_in_sentence(text: str, mark: int, spans) -> bool:
     ``mark`` in its sentence, outside quotation marks ("كما قال إنه يتفق «بشكل رائع»")."""
     sent = sentence_start(text, mark, spans)
     forms = speech_forms()
-    return any(any(r in forms for r in w.readings[:3]) and not in_spans(w.start, spans)
+    return any(any(suffixed_speech_form(r, forms) for r in w.readings[:3] if "ب" + r not in w.readings)
+               and not in_spans(w.start, spans)  # "بوصفها": the preposition with a noun, no verb
                for w in words_in(text, sent, mark))
+
+
+# pronoun suffixes a speech verb may carry: its object ("وصفه بـ«…»", "وصفتها بأنها") or, on the
+# perfect, its subject ("وصفنا ذلك بأنه «…»", "وصفتم النتائج بأنها «…»") (round 13)
+_VERB_SUFFIXES = ("هما", "هم", "ها", "ه", "كم", "نا", "تم")
+
+
+def suffixed_speech_form(reading: str, forms: frozenset[str]) -> bool:
+    """Whether ``reading`` is a form of ``forms`` (speech_verbs.csv), bare or with one
+    pronoun suffix: a short quote after "ما وصفه بـ" is the describer's words, not a term.
+
+    >>> forms = frozenset({"وصف", "وصفت", "قال"})
+    >>> [suffixed_speech_form(w, forms) for w in ("وصفه", "وصفتها", "وصفنا", "وصفتم", "قال", "كتابه", "ه")]
+    [True, True, True, True, True, False, False]
+    """
+    if reading in forms:
+        return True
+    return any(reading.endswith(s) and len(reading) - len(s) >= 2 and reading[:-len(s)] in forms
+               for s in _VERB_SUFFIXES)
 
 
 

@@ -308,4 +308,13 @@ def is_speech_verb(w: Word) -> bool:
 def _speech_readings(readings: tuple[str, ...]) -> bool:
     v = _speech_verbs()
     first = readings[0]
-    return any(r in v for r in readings[:3]) or (len(first) == 3 and first[0] in "وف" and first[1:] in v)
+    return (any(r in v for r in readings[:3]) or (len(first) == 3 and first[0] in "وف" and first[1:] in v)
+            or any(_object_suffixed(r, v) for r in readings[:3] if "ب" + r not in readings))
+
+
+# the object pronoun of a speech verb: "ووصفته بأنه «…»", "ما قاله الوزير" (round 13)
+_OBJECT_SUFFIXES = ("هما", "هم", "ها", "ه")
+
+
+def _object_suffixed(reading: str, verbs: frozenset[str]) -> bool:
+    return any(reading.endswith(s) and len(reading) - len(s) >= 2 and reading[:-len(s)] in verbs for s in _OBJECT_SUFFIXES)

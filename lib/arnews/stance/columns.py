@@ -197,9 +197,10 @@ def word_columns(layer, views: list[SentenceView], bigrams: bool = True) -> list
         pairs = list(zip(words, words[1:]))
         bcols = list(map(bi.get, pairs))
         if None in bcols:
+            keys = list(map(word_key, words))
             for k, (a, b) in enumerate(pairs):
                 if bcols[k] is None:
-                    bcols[k] = bi[a, b] = get(f"s:{word_key(a)}_{word_key(b)}", -1)
+                    bcols[k] = bi[a, b] = get(f"s:{keys[k]}_{keys[k + 1]}", -1)
         cols += bcols
         out.append(cols)
     return out

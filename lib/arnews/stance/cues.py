@@ -12,6 +12,7 @@ import weakref
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import repeat
+from operator import itemgetter
 from typing import Iterable, NamedTuple
 
 import pandas as pd
@@ -206,7 +207,7 @@ def match_cues(
     """
     lex = lexicon or default_lexicon()
     require_columns(tokens, ["article_id", "sentence_id", "token_id", "start", "end", "norm"], "tokens")
-    out: list[dict] = []
+    out: list[tuple] = []
     matcher = _SentenceMatcher(lex, negation_window)
     for key, toks, words, breaks in (sentences or TokenSentences(tokens)).runs:
         out.extend(matcher.match(key, toks, (words, breaks)))
@@ -269,6 +270,12 @@ def _scan_forms(forms: list, index: dict, positions: Iterable[int] | None = None
     return out
 
 
+# field readers of Word and WordInfo records (C-level, for map over a sentence's words)
+_NORM_LEMMA = itemgetter(2, 6)  # Word: (norm, lemma), the key of the per-type cache
+_FORMS, _PLAIN, _CUE_FIRSTS, _RELATION, _QUALITY, _SCOPED, _NEGATOR, _SENTENCE_MODIFIER, _NEGATOR_FORMS = (
+    itemgetter(k) for k in range(9))
+
+
 class _SentenceMatcher:
     """Cue matching in one sentence, step by step (each step a method): cues, relation-quality
     predicates, negators, scoped markers, sentence modifiers, output rows."""
@@ -278,20 +285,25 @@ class _SentenceMatcher:
         self.ix = _lexicon_indexes(lex)
         self.window = window
 
-    def match(self, key: tuple, tokens: list[Word], split: tuple | None = None) -> list[dict]:
-        """Cue rows of one sentence (``split``: :func:`sentence_words` of ``tokens``, when known)."""
+    def match(self, key: tuple, tokens: list[Word], split: tuple | None = None) -> list[tuple]:
+        """Cue rows of one sentence, as tuples in :data:`CUE_COLUMNS` order (``split``:
+        :func:`sentence_words` of ``tokens``, when known)."""
         words, self.breaks = split if split is not None else sentence_words(tokens)
         if not words:
             return []
         ix, lex, cache = self.ix, self.lex, self.ix["info"]
-        info = self.info = [cache.get((w.norm, w.lemma)) or _word_info(ix, lex, w.norm, w.lemma) for w in words]
-        has_quality = any(x.quality for x in info) and any(x.relation for x in info)
-        if not any(x.cue_firsts for x in info) and not has_quality:
+        keys = list(map(_NORM_LEMMA, words))
+        info = list(map(cache.get, keys))
+        if None in info:
+            info = [x or _word_info(ix, lex, *k) for x, k in zip(info, keys)]
+        self.info = info
+        has_quality = any(map(_QUALITY, info)) and any(map(_RELATION, info))
+        if not any(map(_CUE_FIRSTS, info)) and not has_quality:
             return []
         self.words = words
-        self.forms = [x.forms for x in info]
-        self.plain = [x.plain for x in info]
-        self.negf = [x.negator_forms for x in info]
+        self.forms = list(map(_FORMS, info))
+        self.plain = list(map(_PLAIN, info))
+        self.negf = list(map(_NEGATOR_FORMS, info))
         found = self._cues()
         if has_quality:
             found = self._quality_cues(found)
@@ -389,9 +401,11 @@ class _SentenceMatcher:
         """A TOPIC marker (ناقش، بحث، تحدث عن …) makes the cues that follow it in its clause the
         topic of talk, not a stance; a BACKGROUND marker (منذ، بعد، بسبب، رغم، حيث …) makes
         them background to the main assertion. Each weakens the cues by its factor."""
-        if not found or not any(x.scoped for x in self.info):
+        if not found:
             return
-        positions = [j for j in range(len(self.words)) if self.info[j].scoped]
+        positions = [j for j, x in enumerate(map(_SCOPED, self.info)) if x]
+        if not positions:
+            return
         for table, name, span in ((self.ix["topics"], "TOPIC", _TOPIC_WINDOW), (self.ix["backgrounds"], "BACKGROUND", _BACKGROUND_WINDOW)):
             if not table:
                 continue
@@ -416,11 +430,12 @@ class _SentenceMatcher:
 
     def _sentence_modifiers(self, found: list[CueHit]) -> None:
         """Conditionals (threats excepted) and hedges weaken every cue of the sentence."""
+        positions = [j for j, x in enumerate(map(_SENTENCE_MODIFIER, self.info)) if x] if found else []
         for table, name in ((self.ix["conditions"], "CONDITION"), (self.ix["hedges"], "HEDGE")):
-            if not found or not any(x.sentence_modifier for x in self.info):
+            if not positions:
                 break
-            for j in range(len(self.words)):
-                m = _match_modifier(self.plain, j, table) if self.info[j].sentence_modifier else None
+            for j in positions:
+                m = _match_modifier(self.plain, j, table)
                 if m:
                     for c in found:
                         if name == "CONDITION" and c.entry.category == "THREATEN":
@@ -430,14 +445,11 @@ class _SentenceMatcher:
                         c.modifiers.append(f"{name}:" + " ".join(m[0]))
                     break
 
-    def _row(self, key: tuple, c: CueHit) -> dict:
+    def _row(self, key: tuple, c: CueHit) -> tuple:
+        """The cue's row, as a tuple in :data:`CUE_COLUMNS` order."""
         wa, wb = self.words[c.a], self.words[c.b]
         weight = float(c.entry.weight)
-        return {
-            "article_id": key[0], "sentence_id": key[1], "w_start": c.a, "w_end": c.b,
-            "token_start": wa.token_id, "token_end": wb.token_id, "start": wa.start, "end": wb.end,
-            "text": " ".join(w.surface for w in self.words[c.a : c.b + 1]), "cue": c.entry.cue,
-            "category": c.entry.category, "weight": weight, "factor": float(c.factor),
-            "effective": round(weight * c.factor, 6), "modifiers": ";".join(c.modifiers), "scope": float(c.scope),
-            "dyad_weight": round(weight * c.kept, 6), "source_from": int(c.source_from),
-        }
+        return (key[0], key[1], c.a, c.b, wa.token_id, wb.token_id, wa.start, wb.end,
+                " ".join(w.surface for w in self.words[c.a : c.b + 1]), c.entry.cue, c.entry.category, weight,
+                float(c.factor), round(weight * c.factor, 6), ";".join(c.modifiers), float(c.scope),
+                round(weight * c.kept, 6), int(c.source_from))

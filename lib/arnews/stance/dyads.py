@@ -7,6 +7,7 @@ import itertools
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 from typing import NamedTuple
 
 import numpy as np
@@ -49,11 +50,14 @@ def _normalize_prefix(text: str) -> str:
     return normalize(text)
 
 
+_START, _NORM, _END = (itemgetter(k) for k in (1, 2, 4))  # fields of a Word record (stance.cues.Word)
+
+
 def _sentence_mentions(men: list[tuple], words: list) -> list[_Mention]:
     """Place mentions ``(start, end, actor_id, country)`` on word positions; tag those introduced
     by a target preposition."""
-    starts = [w.start for w in words]
-    ends = [w.end for w in words]
+    starts = list(map(_START, words))
+    ends = list(map(_END, words))
     out = []
     for m_start, m_end, actor, country in men:
         if not isinstance(country, str) or not country:
@@ -330,8 +334,7 @@ class _RefKinds:
         return k
 
     def positions(self, words: list) -> tuple[list[int], list[int]]:
-        kind = self.kind
-        kinds = [kind.get(w.norm) for w in words]
+        kinds = list(map(self.kind.get, map(_NORM, words)))
         if None in kinds:
             kinds = [self.of(w.norm) if k is None else k for k, w in zip(kinds, words)]
         if not any(kinds):
@@ -365,7 +368,8 @@ class _DyadFinder:
             if not ds and cue.weight > 0 and sent.salient and countries <= set(sent.top2):
                 x, y = sent.top2  # unattributed cooperation in an article about one pair: that pair
                 ds = [Dyad(x, x, y, y, False, "article")]
-            out += _evidence_rows(sent, ds, cue.weight, self.evidence(ci))
+            if ds:
+                out += _evidence_rows(sent, ds, cue.weight, self.evidence(ci))
         return out
 
     def comention(self, sent: _Sentence, cidx) -> list[Evidence]:
