@@ -9,7 +9,7 @@ import pandas as pd
 
 from ..text import normalize
 from .lexicon import (CHAIN_RULES, NOT_SUBJECT, PHRASE_MAX, SAME_WORDS, SKIP_START, SPEAKER_COLUMNS, STOP_WORDS, TIME_WORDS, SpeakerLexicon,
-                      find_entries, is_speech_verb, load_speaker_lexicon, speech_forms, words_in)
+                      find_entries, is_speech_verb, load_speaker_lexicon, pronoun_suffixed, speech_forms, words_in)
 from .positions import (MentionIndex, SpanSet, in_spans, paragraph_start, previous_paragraph, sentence_start, starting_in,
                         within)
 from .kind import quote_kind
@@ -213,8 +213,7 @@ def _object_suffixed(w) -> bool:
     """A speech verb with an object pronoun ("اعتبرتها", "وصفها"): the actor after it is its
     subject (after a bare verb it may be the object: "إنه دعا شي للمساعدة")."""
     forms = speech_forms()
-    return any(r.endswith(suf) and len(r) - len(suf) >= 3 and r[:-len(suf)] in forms
-               for r in w.readings[:2] for suf in ("ها", "هم", "ه"))
+    return any(pronoun_suffixed(r, forms, ("ها", "هم", "ه"), min_stem=3) for r in w.readings[:2])
 
 
 def _kan_qad_subject(text: str, r: dict, sent: int, ments: list[Mention], lex: SpeakerLexicon, spans) -> Subject | None:

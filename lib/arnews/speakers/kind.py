@@ -2,7 +2,8 @@
 ``title`` (a name in quotation marks); see :mod:`arnews.speakers`."""
 from __future__ import annotations
 
-from .lexicon import DIRECT_RULES, SHORT_WORDS, STOP_WORDS, SpeakerLexicon, WORD_RE, load_speaker_lexicon, speech_forms, words_in
+from .lexicon import (DIRECT_RULES, SHORT_WORDS, STOP_WORDS, WORD_RE, SpeakerLexicon, load_speaker_lexicon,
+                      pronoun_suffixed, speech_forms, words_in)
 from .positions import in_spans, sentence_start, span_starts_in, spans_from_marks
 
 
@@ -99,10 +100,7 @@ def suffixed_speech_form(reading: str, forms: frozenset[str]) -> bool:
     >>> [suffixed_speech_form(w, forms) for w in ("وصفه", "وصفتها", "وصفنا", "وصفتم", "قال", "كتابه", "ه")]
     [True, True, True, True, True, False, False]
     """
-    if reading in forms:
-        return True
-    return any(reading.endswith(s) and len(reading) - len(s) >= 2 and reading[:-len(s)] in forms
-               for s in _VERB_SUFFIXES)
+    return reading in forms or pronoun_suffixed(reading, forms, _VERB_SUFFIXES)
 
 
 

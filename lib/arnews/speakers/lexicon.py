@@ -309,12 +309,21 @@ def _speech_readings(readings: tuple[str, ...]) -> bool:
     v = _speech_verbs()
     first = readings[0]
     return (any(r in v for r in readings[:3]) or (len(first) == 3 and first[0] in "وف" and first[1:] in v)
-            or any(_object_suffixed(r, v) for r in readings[:3] if "ب" + r not in readings))
+            or any(pronoun_suffixed(r, v) for r in readings[:3] if "ب" + r not in readings))
 
 
-# the object pronoun of a speech verb: "ووصفته بأنه «…»", "ما قاله الوزير" (round 13)
-_OBJECT_SUFFIXES = ("هما", "هم", "ها", "ه")
+#: The object pronouns a speech verb may carry: "ووصفته بأنه «…»", "ما قاله الوزير" (round 13).
+OBJECT_SUFFIXES = ("هما", "هم", "ها", "ه")
 
 
-def _object_suffixed(reading: str, verbs: frozenset[str]) -> bool:
-    return any(reading.endswith(s) and len(reading) - len(s) >= 2 and reading[:-len(s)] in verbs for s in _OBJECT_SUFFIXES)
+def pronoun_suffixed(reading: str, forms: frozenset[str], suffixes: tuple[str, ...] = OBJECT_SUFFIXES,
+                     min_stem: int = 2) -> bool:
+    """Whether ``reading`` is one of ``forms`` followed by one of the pronoun ``suffixes``
+    (the rest at least ``min_stem`` letters long); the one test behind the speech-verb readers
+    of :mod:`~arnews.speakers.kind` and :mod:`~arnews.speakers.columns`.
+
+    >>> pronoun_suffixed("وصفها", frozenset({"وصف"})), pronoun_suffixed("وصف", frozenset({"وصف"}))
+    (True, False)
+    """
+    return any(reading.endswith(s) and len(reading) - len(s) >= min_stem and reading[:-len(s)] in forms
+               for s in suffixes)
