@@ -12,6 +12,7 @@ import regex as re
 from .lexicon import (COMMA_ADVERBIAL, PHRASE_MAX, STOP_WORDS, TIME_WORDS, SpeakerLexicon, Word, bare_index, count_words_before, find_entries,
                       is_speech_verb, word_bounds, words_in)
 from .blocs import definite_bloc
+from .antecedent import taken_up_body
 from .company import company_back_country, takes_up_company
 from .phrase_roles import lone_place, placed_after_fi, pronoun_title
 from .bodies import BODY_BACK as _BODY_BACK  # noqa: F401  (the body nouns, named here before)
@@ -217,6 +218,8 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
         # "مديرة البرنامج في السودان" after "برنامج الأغذية العالمي", "كبير الاقتصاديين في
         # المنظمة" after "منظمة الأغذية والزراعة": the body named before, not the place
         return SpeakerInfo(body, "organisation")
+    if not actor and (up := taken_up_body(text, ss, words, ments, lex)):  # "رئيس البعثة" (round 14)
+        return SpeakerInfo(up, _org_or_state(up, orgs))
     if (not (actor and country_of.get(actor)) and any(e.value == "organisation" for _, e in find_entries(lex.titles, words))
             and not _countries_in(words, ments, ss, se, lex, ("institution",))):
         # "رئيس الاتحاد الدولي لكرة القدم", "مسؤول في الفيفا": a body with no code of its own
