@@ -12,6 +12,7 @@ import regex as re
 from .lexicon import (COMMA_ADVERBIAL, PHRASE_MAX, STOP_WORDS, TIME_WORDS, SpeakerLexicon, Word, bare_index, count_words_before, find_entries,
                       is_speech_verb, word_bounds, words_in)
 from .blocs import definite_bloc
+from .dateline import dateline_country  # noqa: F401  (moved there in round 14; imported from here)
 from .antecedent import taken_up_body
 from .company import company_back_country, takes_up_company
 from .phrase_roles import lone_place, placed_after_fi, pronoun_title
@@ -567,41 +568,6 @@ def _antecedent_country(text: str, ss: int, head: str | None, ments: list[Mentio
         c = [m.country for m in starting_in(ments, starts[i], stop) if m.country]
         if c:
             return c[0]
-    return None
-
-
-_DATELINE_RE = re.compile(r"\s*([^\n\-–—:]{2,60}?)\s*(?:\(([^)\n]{1,30})\)\s*)?[\-–—]\s")
-
-
-def dateline_country(text: str, ments: list[Mention], max_paragraphs: int = 3,
-                     lex: SpeakerLexicon | None = None) -> str | None:
-    """The country of a dateline ("كوالالمبور - …", "موسكو (أ ف ب) - …") in the first
-    paragraphs, when it names exactly one, or the first of a double dateline "A/B" ("بوينس
-    آيرس/واشنطن (رويترز) -": the story's place; round 4, +3 dev quotes, none lost); with
-    ``lex``, a city of the place lexicon ("بانكوك - …") when no mention names one.
-
-    >>> dateline_country("عنوان\\n\\nكوالالمبور - قال الوزير", [Mention(7, 17, "MYS", "country", "MYS")])
-    'MYS'
-    """
-    pos = 0
-    for _ in range(max_paragraphs):
-        while pos < len(text) and text[pos] == "\n":
-            pos += 1
-        end = text.find("\n", pos)
-        end = len(text) if end < 0 else end
-        m = _DATELINE_RE.match(text, pos, end)
-        if m:
-            found = sorted((x.start, x.country) for x in ments if m.start(1) <= x.start < m.end(1) and x.country)
-            if not found and lex is not None:
-                ws = words_in(text, m.start(1), m.end(1))
-                found = [(ws[i].start, e.value) for i, e in find_entries(lex.places, ws) if e.kind == "place"]
-            if not found and m.group(2):  # "أبانكاي (بيرو) -": a town placed by its country (round 12)
-                found = sorted((x.start, x.country) for x in ments if m.start(2) <= x.start < m.end(2) and x.country)
-            codes = list(dict.fromkeys(c for _, c in found))
-            if len(codes) > 1 and "/" in text[m.start(1):m.end(1)]:
-                return codes[0]  # "بوينس آيرس/واشنطن (رويترز) -": the first place is the story's
-            return codes[0] if len(codes) == 1 else None
-        pos = end
     return None
 
 
