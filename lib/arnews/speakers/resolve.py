@@ -9,7 +9,7 @@ from typing import NamedTuple
 import pandas as pd
 import regex as re
 
-from .lexicon import (COMMA_ADVERBIAL, PHRASE_MAX, STOP_WORDS, TIME_WORDS, SpeakerLexicon, Word, bare_index, count_words_before, find_entries,
+from .lexicon import (COMMA_ADVERBIAL, PHRASE_MAX, STOP_WORDS, TIME_ADVERBIAL, TIME_WORDS, SpeakerLexicon, Word, bare_index, count_words_before, find_entries,
                       is_speech_verb, word_bounds, words_in)
 from .blocs import definite_bloc
 from .dateline import dateline_country  # noqa: F401  (moved there in round 14; imported from here)
@@ -595,7 +595,7 @@ def extend_phrase(text: str, ss: int, se: int, stop: int) -> int:
     end = se
     for w in words_in(text, se, stop)[:PHRASE_MAX]:
         gap = text[end:w.start]
-        if w.readings[0] in STOP_WORDS or w.readings[0] in TIME_WORDS or any(c in gap for c in ":\n.؟?!"):
+        if w.readings[0] in STOP_WORDS or w.readings[0] in TIME_WORDS or w.readings[0] in TIME_ADVERBIAL or any(c in gap for c in ":\n.؟?!"):
             break
         if ("،" in gap or "," in gap) and w.readings[0] in COMMA_ADVERBIAL:
             break  # "السفير، خلال حفل أقيم في العاصمة اللاوسية" (round 11)
