@@ -146,3 +146,29 @@ def test_qad_without_kan_keeps_the_subject_after_the_verb():
     t = 'وقد أعلن الوزير الماليزي أن بلاده «لن تتراجع».'
     q = quotes_of(t, [("الماليزي", "MYS", "country", "MYS")])
     assert _speaker(q, "لن تتراجع", "speaker_text") == ["الوزير الماليزي"]
+
+
+# -- a subject before a colon ends at a time adverbial ---------------------------------------------
+
+@pytest.mark.parametrize("time", ["بعد الفوز على", "قبل مواجهة", "عقب الخسارة أمام"])
+def test_a_headline_subject_before_a_time_adverbial_is_the_speaker_not_the_opponent(time):
+    t = (f'الشاذلي {time} الكاميرون: «لم نقدم كل ما لدينا»\n\n'
+         'الرباط - قال مدرب المنتخب المغربي كريم الشاذلي إن فريقه «سيتحسن».')
+    q = quotes_of(t, [("الكاميرون", "CMR", "country", "CMR"), ("المغربي", "MAR", "country", "MAR")])
+    assert _speaker(q, "لم نقدم كل ما لدينا", "speaker_text") == ["الشاذلي"]
+    assert _speaker(q, "لم نقدم كل ما لدينا") == ["MAR"]
+
+
+def test_an_actor_before_the_colon_with_no_time_adverbial_is_still_the_speaker():
+    t = 'الكرملين: «لا خطط لقمة جديدة»\n\nموسكو - قال المتحدث باسم الكرملين إن الموعد «لم يحدد».'
+    q = quotes_of(t, [("الكرملين", "KREMLIN", "institution", "RUS")])
+    assert _speaker(q, "لا خطط لقمة جديدة") == ["RUS"]
+
+
+def test_the_speaker_phrase_is_not_extended_over_a_time_adverbial():
+    from arnews.speakers.resolve import extend_phrase
+
+    t = "قال الوزير الماليزي بعد لقائه نظيره الصيني إن"
+    s = t.index("الوزير")
+    e = extend_phrase(t, s, t.index(" الماليزي") + len(" الماليزي"), len(t))
+    assert t[s:e] == "الوزير الماليزي"
