@@ -10,6 +10,7 @@ import numpy as np
 
 from .article import Article, Toks, prev_word, words_after
 from .groups import definite_antecedent, group_kind, main_pair, mention_via
+from ..speakers.lexicon import TIME_ADVERBIAL
 from .lexicon import SpeechLexicon
 from .spans import QuotedSpan, find_quoted_spans
 from .speakers import (COMPLEMENTIZERS, CONTRAST, RIGHT_WINDOW, Event, find_events, head_word, latest_speaker,
@@ -231,6 +232,8 @@ class _Attributor:
             return None
         s0, _ = a.sentence_tokens(ctx.sid)
         for t in range(s0, ctx.first_tok):
+            if t > s0 and a.norm[t] in TIME_ADVERBIAL and not a.quoted[t]:
+                return None  # "الركراكي بعد الفوز على الكاميرون: «…»": not an actor of the adverbial (round 14)
             k = a.m_first.get(t)
             if k is not None and not a.quoted[t]:
                 t0 = a.m_tokens[k][0]

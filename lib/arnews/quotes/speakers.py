@@ -334,6 +334,13 @@ def fronted_subject(a: Article, i: int, s0: int) -> tuple | None:
     return None
 
 
+def _after_qad(a: Article, i: int, s0: int) -> bool:
+    """Whether the verb at ``i`` follows قد / لقد right after a كان clause opening ("وكان
+    البنك الدولي قد أعلن"): see :func:`fronted_subject`."""
+    p = prev_word(a, i)
+    return p is not None and p >= s0 and a.norm[p] in ("قد", "لقد")
+
+
 def find_events(a: Article, lex: SpeechLexicon) -> list[Event]:
     """All speech cues outside quotes, with their explicit speaker where there is one."""
     out: list[Event] = []
@@ -363,9 +370,16 @@ def find_events(a: Article, lex: SpeechLexicon) -> list[Event]:
                 pos = i + k
                 continue
             sp = (None, None, None, None)
-            if role != "verb_pronoun":
+            # "وكان البنك الدولي قد أعلن الشهر الماضي …": the subject stands between كان and
+            # قد; what follows the verb is its object or a time (round 14)
+            kan = fronted_subject(a, i, s0) if _after_qad(a, i, s0) else None
+            if kan is not None:
+                sp, ev.rule = kan, "verb_subject"  # as columns._kan_qad_subject names it
+            elif role != "verb_pronoun":
                 sp = noun_phrase(a, nxt, s1, a.heads)
-            if sp[0] is not None or sp[1] is not None:
+            if kan is not None:
+                pass
+            elif sp[0] is not None or sp[1] is not None:
                 ev.rule = "passive" if role == "passive" else "verb_subject"
             else:
                 before = subject_before(a, i, s0) or fronted_subject(a, i, s0)

@@ -157,5 +157,6 @@ STAGE = Stage(
     uses=("mentions", "articles.clean_text"),
     produces=("quotes",),
     reads=("lexicons/speech_verbs.csv", "actors.csv", "lexicons/speaker_titles.csv", "lexicons/speaker_places.csv",
-           "lexicons/speaker_cues.csv", "lexicons/speaker_nisbas.csv", "lexicons/quote_kinds.csv"),
+           "lexicons/speaker_cues.csv", "lexicons/speaker_nisbas.csv", "lexicons/quote_kinds.csv",
+           "lexicons/speaker_bloc_nisbas.csv", "lexicons/speaker_institution_heads.csv", "lexicons/speaker_body_nouns.csv"),
 )

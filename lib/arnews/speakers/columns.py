@@ -8,7 +8,7 @@ from heapq import heappop, heappush
 import pandas as pd
 
 from ..text import normalize
-from .lexicon import (CHAIN_RULES, NOT_SUBJECT, PHRASE_MAX, SAME_WORDS, SKIP_START, SPEAKER_COLUMNS, STOP_WORDS, TIME_WORDS, SpeakerLexicon,
+from .lexicon import (CHAIN_RULES, NOT_SUBJECT, PHRASE_MAX, SAME_WORDS, SKIP_START, SPEAKER_COLUMNS, STOP_WORDS, TIME_ADVERBIAL, TIME_WORDS, SpeakerLexicon,
                       find_entries, is_speech_verb, load_speaker_lexicon, pronoun_suffixed, speech_forms, words_in)
 from .positions import (MentionIndex, SpanSet, in_spans, paragraph_start, previous_paragraph, sentence_start, starting_in,
                         within)
@@ -109,6 +109,10 @@ def _colon_speaker(text: str, sent: int, mark: int, ments: list[Mention], lex: S
     if not (actors or find_entries(lex.titles, ws) or any(x.kind == "institution" for _, x in find_entries(lex.places, ws))
             or _headline_name(text, sent, ws)):
         return None
+    k = next((k for k in range(1, len(ws)) if ws[k].readings[0] in TIME_ADVERBIAL), None)
+    if k is not None:  # "الركراكي بعد الفوز على الكاميرون: «…»": the subject ends at the time (round 14)
+        e = ws[k - 1].end
+        actors = [m for m in actors if m.end <= e]
     persons = [m for m in actors if m.actor_type == "person"]
     return Subject(colon, s, e, persons[-1].actor_id if persons else (actors[0].actor_id if actors else None))
 

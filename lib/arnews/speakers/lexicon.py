@@ -268,6 +268,9 @@ KAN = frozenset("كان وكان كانت وكانت".split())
 # العاصمة اللاوسية"; "حكومة طرابلس، من خلال المتحدث"): what follows names no speaker (round 11).
 COMMA_ADVERBIAL = frozenset("في من عن الي علي مع خلال عبر امام اثناء عقب بعد قبل حول منذ وفي".split())
 # Time words that end a subject phrase ("انتقد زعيم المعارضة الاثنين صفقة …": the object follows).
+# Words opening a time adverbial after a subject before a colon ("الركراكي بعد الفوز على الكاميرون:
+# «…»"): the subject ends there (round 14). Normalized.
+TIME_ADVERBIAL = frozenset("بعد قبل عقب اثر خلال اثناء".split())
 TIME_WORDS = frozenset("الاثنين الثلاثاء الاربعاء الخميس الجمعة السبت الاحد امس اليوم مساء صباح".split())
 
 

@@ -9,9 +9,11 @@ from typing import NamedTuple
 import pandas as pd
 import regex as re
 
-from .lexicon import (COMMA_ADVERBIAL, PHRASE_MAX, STOP_WORDS, TIME_WORDS, SpeakerLexicon, Word, bare_index, count_words_before, find_entries,
+from .lexicon import (COMMA_ADVERBIAL, PHRASE_MAX, STOP_WORDS, TIME_ADVERBIAL, TIME_WORDS, SpeakerLexicon, Word, bare_index, count_words_before, find_entries,
                       is_speech_verb, word_bounds, words_in)
 from .blocs import definite_bloc
+from .dateline import dateline_country  # noqa: F401  (moved there in round 14; imported from here)
+from .antecedent import taken_up_body
 from .company import company_back_country, takes_up_company
 from .phrase_roles import lone_place, placed_after_fi, pronoun_title
 from .bodies import BODY_BACK as _BODY_BACK  # noqa: F401  (the body nouns, named here before)
@@ -217,6 +219,8 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
         # "مديرة البرنامج في السودان" after "برنامج الأغذية العالمي", "كبير الاقتصاديين في
         # المنظمة" after "منظمة الأغذية والزراعة": the body named before, not the place
         return SpeakerInfo(body, "organisation")
+    if not actor and (up := taken_up_body(text, ss, words, ments, lex)):  # "رئيس البعثة" (round 14)
+        return SpeakerInfo(up, _org_or_state(up, orgs))
     if (not (actor and country_of.get(actor)) and any(e.value == "organisation" for _, e in find_entries(lex.titles, words))
             and not _countries_in(words, ments, ss, se, lex, ("institution",))):
         # "رئيس الاتحاد الدولي لكرة القدم", "مسؤول في الفيفا": a body with no code of its own
@@ -567,41 +571,6 @@ def _antecedent_country(text: str, ss: int, head: str | None, ments: list[Mentio
     return None
 
 
-_DATELINE_RE = re.compile(r"\s*([^\n\-–—:]{2,60}?)\s*(?:\(([^)\n]{1,30})\)\s*)?[\-–—]\s")
-
-
-def dateline_country(text: str, ments: list[Mention], max_paragraphs: int = 3,
-                     lex: SpeakerLexicon | None = None) -> str | None:
-    """The country of a dateline ("كوالالمبور - …", "موسكو (أ ف ب) - …") in the first
-    paragraphs, when it names exactly one, or the first of a double dateline "A/B" ("بوينس
-    آيرس/واشنطن (رويترز) -": the story's place; round 4, +3 dev quotes, none lost); with
-    ``lex``, a city of the place lexicon ("بانكوك - …") when no mention names one.
-
-    >>> dateline_country("عنوان\\n\\nكوالالمبور - قال الوزير", [Mention(7, 17, "MYS", "country", "MYS")])
-    'MYS'
-    """
-    pos = 0
-    for _ in range(max_paragraphs):
-        while pos < len(text) and text[pos] == "\n":
-            pos += 1
-        end = text.find("\n", pos)
-        end = len(text) if end < 0 else end
-        m = _DATELINE_RE.match(text, pos, end)
-        if m:
-            found = sorted((x.start, x.country) for x in ments if m.start(1) <= x.start < m.end(1) and x.country)
-            if not found and lex is not None:
-                ws = words_in(text, m.start(1), m.end(1))
-                found = [(ws[i].start, e.value) for i, e in find_entries(lex.places, ws) if e.kind == "place"]
-            if not found and m.group(2):  # "أبانكاي (بيرو) -": a town placed by its country (round 12)
-                found = sorted((x.start, x.country) for x in ments if m.start(2) <= x.start < m.end(2) and x.country)
-            codes = list(dict.fromkeys(c for _, c in found))
-            if len(codes) > 1 and "/" in text[m.start(1):m.end(1)]:
-                return codes[0]  # "بوينس آيرس/واشنطن (رويترز) -": the first place is the story's
-            return codes[0] if len(codes) == 1 else None
-        pos = end
-    return None
-
-
 def _before_own_verb(text: str, se: int, stop: int, verb: object) -> int:
     """``stop`` moved before a speech verb (the quote's own or another) that follows the
     speaker phrase with no comma between: the phrase is that verb's subject and its
@@ -626,7 +595,7 @@ def extend_phrase(text: str, ss: int, se: int, stop: int) -> int:
     end = se
     for w in words_in(text, se, stop)[:PHRASE_MAX]:
         gap = text[end:w.start]
-        if w.readings[0] in STOP_WORDS or w.readings[0] in TIME_WORDS or any(c in gap for c in ":\n.؟?!"):
+        if w.readings[0] in STOP_WORDS or w.readings[0] in TIME_WORDS or w.readings[0] in TIME_ADVERBIAL or any(c in gap for c in ":\n.؟?!"):
             break
         if ("،" in gap or "," in gap) and w.readings[0] in COMMA_ADVERBIAL:
             break  # "السفير، خلال حفل أقيم في العاصمة اللاوسية" (round 11)
