@@ -170,14 +170,15 @@ def align_quotes(quotes: pd.DataFrame, gold: pd.DataFrame) -> tuple[pd.DataFrame
     next unused system quote (after the previous match) that starts with its ``quote_prefix``.
 
     Returns ``(gold_aligned, system)``: the gold table with ``found`` and the system's
-    ``sys_*`` columns, and the system quotes of the gold articles with ``gold_kind`` (None
-    for a system quote that is no gold quote).
+    ``sys_*`` columns, and the system quotes of the gold articles with ``gold_kind`` and
+    ``gold_country`` (None for a system quote that is no gold quote).
     """
     rows, sys_rows = [], []
     for aid, g in gold.groupby("article_id", sort=False):
         q = quotes[quotes["article_id"] == aid].sort_values("start").reset_index(drop=True)
         keys = [_key(x) for x in q["quote"]]
         gold_kind: list[str | None] = [None] * len(q)
+        gold_country: list[str | None] = [None] * len(q)
         pos = -1
         for _, gr in g.iterrows():
             pref = _key(gr["quote_prefix"])
@@ -185,13 +186,15 @@ def align_quotes(quotes: pd.DataFrame, gold: pd.DataFrame) -> tuple[pd.DataFrame
             sysr = q.iloc[hit] if hit is not None else None
             if hit is not None:
                 gold_kind[hit] = gr["kind"]
+                gold_country[hit] = gr.get("speaker_country")
                 pos = hit
             rows.append({**gr.to_dict(), "found": hit is not None,
                          **{f"sys_{c}": (None if sysr is None else sysr.get(c))
                             for c in ("quote", "speaker_text", "speaker_actor_id", "speaker_country",
                                       "speaker_type", "kind", "rule", "speaker_via")}})
-        sys_rows.append(q.assign(gold_kind=gold_kind))
-    system = pd.concat(sys_rows, ignore_index=True) if sys_rows else quotes.iloc[:0].assign(gold_kind=None)
+        sys_rows.append(q.assign(gold_kind=gold_kind, gold_country=gold_country))
+    system = (pd.concat(sys_rows, ignore_index=True) if sys_rows
+              else quotes.iloc[:0].assign(gold_kind=None, gold_country=None))
     return pd.DataFrame(rows), system
 
 
