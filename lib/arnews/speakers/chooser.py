@@ -97,15 +97,17 @@ def choose_states(quotes: pd.DataFrame, texts: dict, mentions: pd.DataFrame | No
     score = x @ np.asarray(model["coef"], float) + float(model["intercept"])
     t = table[["row", "code"]].assign(score=score)
     best = t.sort_values(["row", "score", "code"], ascending=[True, False, True], kind="mergesort").groupby("row").head(1)
+    best = best[best["code"] != ""]
+    if best.empty:
+        return out
     bodies = body_codes()
     country = out["speaker_country"].astype(object).to_numpy(copy=True)
     stype = out["speaker_type"].astype(object).to_numpy(copy=True)
     chosen = out["speaker_chosen"].to_numpy(copy=True)
     for r, code in zip(best["row"], best["code"]):
-        if code:
-            country[r] = code
-            stype[r] = "organisation" if code in bodies else "state"
-            chosen[r] = True
+        country[r] = code
+        stype[r] = "organisation" if code in bodies else "state"
+        chosen[r] = True
     out["speaker_country"] = country
     out["speaker_type"] = stype
     out["speaker_chosen"] = chosen

@@ -7,7 +7,7 @@ the **dev** split (never the held-out set, never the sample) gives its candidate
 gold ``speaker_country`` (empty = no state). A logistic regression (C = 1, lbfgs) scores them;
 the model file holds its feature names, coefficients and intercept, rounded to 9 decimals.
 
->>> m = fit_chooser(_toy_table())
+>>> m = fit_chooser(example_table())
 >>> sorted(m) == ["C", "coef", "features", "intercept", "n_quotes", "n_rows"]
 True
 """
@@ -25,7 +25,7 @@ from .choice_features import feature_names
 from .choice_table import candidate_table
 from .chooser import MODEL_FILE
 
-__all__ = ["C", "training_table", "fit_chooser", "build"]
+__all__ = ["C", "training_table", "fit_chooser", "build", "example_table"]
 
 C = 1.0
 DECIMALS = 9
@@ -87,7 +87,8 @@ def build(out: str | Path | None = None) -> Path:
     return p
 
 
-def _toy_table() -> pd.DataFrame:
+def example_table() -> pd.DataFrame:
+    """A tiny training table (six quotes, two candidates each) for examples and tests."""
     names = feature_names()
     rows = []
     for r in range(6):
