@@ -31,9 +31,9 @@ __all__ = ["candidate_table", "body_codes"]
 def body_codes() -> frozenset[str]:
     """Codes of blocs and international bodies in the gazetteer (``UN``, ``EU`` …)."""
     try:
-        from ..actors import load_gazetteer
+        from ..actors import default_gazetteer
 
-        g = load_gazetteer()
+        g = default_gazetteer()  # shared with the actors and quotes stages
     except Exception:  # no gazetteer: no body is known
         return frozenset()
     return frozenset(g.loc[g["type"].isin(["bloc", "organization"]) & (g["actor_id"] == g["country"]), "actor_id"])
@@ -80,6 +80,11 @@ def candidate_table(quotes: pd.DataFrame, texts: dict, mentions: pd.DataFrame | 
     others of their article still count as earlier speakers). See the module docstring."""
     bodies = body_codes() if bodies is None else bodies
     names = feature_names()
+    arts = set(quotes["article_id"])
+    if mentions is not None and len(mentions) and not set(mentions["article_id"].unique()) <= arts:
+        mentions = mentions[mentions["article_id"].isin(arts)]
+    if sentences is not None and len(sentences) and not set(sentences["article_id"].unique()) <= arts:
+        sentences = sentences[sentences["article_id"].isin(arts)]
     by_m, by_s = _mentions(mentions), _sentences(sentences)
     recs = quotes.reset_index(drop=True).to_dict("records")
     groups: dict[object, list[int]] = {}

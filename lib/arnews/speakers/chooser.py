@@ -88,9 +88,12 @@ def choose_states(quotes: pd.DataFrame, texts: dict, mentions: pd.DataFrame | No
     mask = applies(out).to_numpy()
     if not mask.any():
         return out
-    pos = np.flatnonzero(mask)
-    sub = out.reset_index(drop=True)
-    table = candidate_table(sub, texts, mentions, sentences, rows_wanted=set(pos.tolist()))
+    # only the articles with a quote to choose for (their other quotes count as earlier speakers)
+    arts = out["article_id"].to_numpy()
+    keep = np.flatnonzero(pd.Series(arts).isin(set(arts[mask])).to_numpy())
+    sub = out.iloc[keep].reset_index(drop=True)
+    wanted = set(np.flatnonzero(mask[keep]).tolist())
+    table = candidate_table(sub, texts, mentions, sentences, rows_wanted=wanted)
     if table.empty:
         return out
     x = table.reindex(columns=model["features"], fill_value=0.0).to_numpy(float)
@@ -104,7 +107,7 @@ def choose_states(quotes: pd.DataFrame, texts: dict, mentions: pd.DataFrame | No
     country = out["speaker_country"].astype(object).to_numpy(copy=True)
     stype = out["speaker_type"].astype(object).to_numpy(copy=True)
     chosen = out["speaker_chosen"].to_numpy(copy=True)
-    for r, code in zip(best["row"], best["code"]):
+    for r, code in zip(keep[best["row"].to_numpy()], best["code"]):
         country[r] = code
         stype[r] = "organisation" if code in bodies else "state"
         chosen[r] = True
