@@ -28,7 +28,7 @@ import pandas as pd
 from ..quote_eval import HELD_OUT_ROUNDS, align_quotes, error_classes, load_sample_gold, load_written_gold
 from ..resources import data_path
 from .chooser import applies, choose_states
-from .chooser_train import _rules_quotes, fit_chooser, training_table
+from .chooser_train import rules_quotes, fit_chooser, training_table
 
 __all__ = ["SCOPES", "writer_set", "leave_one_writer_out", "format_table"]
 
@@ -89,7 +89,7 @@ def leave_one_writer_out(scope: str = "nophrase") -> list[dict]:
         raise ValueError(f"scope must be one of {SCOPES}")
     gold = load_written_gold()
     gold = gold[gold["split"] == "dev"]
-    tables = _rules_quotes(data_path("gold/quote_texts"))
+    tables = rules_quotes(data_path("gold/quote_texts"))
     table = training_table(tables, gold)
     table["set"] = table["article_id"].map(writer_set)
     sets = [s for s in dict.fromkeys(writer_set(a) for a in gold["article_id"]) if s != "first"]
@@ -103,7 +103,7 @@ def leave_one_writer_out(scope: str = "nophrase") -> list[dict]:
         rows.append({"set": name, "n": n, "rules": r0, "chooser": r1})
     pooled = {k: sum(r[k] for r in rows) for k in ("n", "rules", "chooser")}
     rows.append({"set": "pooled", **pooled})
-    sample = _rules_quotes(data_path("articles"))
+    sample = rules_quotes(data_path("articles"))
     sg = load_sample_gold()
     model = fit_chooser(table)
     r0, n, _ = _right(sample["quotes"], sg)

@@ -25,13 +25,15 @@ from .choice_features import feature_names
 from .choice_table import candidate_table
 from .chooser import MODEL_FILE
 
-__all__ = ["C", "training_table", "fit_chooser", "build", "example_table"]
+__all__ = ["C", "rules_quotes", "training_table", "fit_chooser", "build", "example_table"]
 
 C = 1.0
 DECIMALS = 9
 
 
-def _rules_quotes(folder: Path) -> dict[str, pd.DataFrame]:
+def rules_quotes(folder: Path) -> dict[str, pd.DataFrame]:
+    """The corpus of ``folder`` annotated up to actors, and its quotes by the rules alone
+    (``quotes``, ``articles``, ``mentions``, ``sentences``)."""
     from ..corpus import load_corpus
     from ..pipeline import annotate
     from ..quotes.stage import find_quotes
@@ -77,7 +79,7 @@ def build(out: str | Path | None = None) -> Path:
     (default ``data/models/speaker_chooser.json``); returns the path."""
     gold = load_written_gold()
     gold = gold[gold["split"] == "dev"]
-    tables = _rules_quotes(data_path("gold/quote_texts"))
+    tables = rules_quotes(data_path("gold/quote_texts"))
     model = fit_chooser(training_table(tables, gold))
     model = {"about": "speaker-state chooser (arnews.speakers.chooser), rebuilt by python -m arnews train-speakers; "
                       "trained on the dev split of data/gold/quotes_written.csv", **model}
