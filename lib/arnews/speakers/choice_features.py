@@ -39,7 +39,7 @@ whether it is a body, how often the article names it — and no word of any one 
 from __future__ import annotations
 
 import math
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 
 __all__ = ["SOURCES", "SITUATIONS", "quote_candidates", "situation", "candidate_features", "feature_names"]
@@ -56,8 +56,19 @@ SITUATIONS = ("rule_direct", "rule_implicit", "rule_continuation", "rule_none", 
               "phrase_none", "phrase_named", "phrase_place", "phrase_title", "non_state", "organisation")
 
 
-def _nearest_before(starts: list[int], pos: int) -> int:
-    return bisect_left(starts, pos) - 1
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
+def _in_merged(merged: list[tuple[int, int]], lows: list[int], pos: int) -> bool:
+    k = bisect_right(lows, pos) - 1
+    return k >= 0 and pos < merged[k][1]
 
 
 def quote_candidates(text: str, quotes: list[dict], ments: list, sentences: list[tuple[int, int]],
@@ -67,16 +78,20 @@ def quote_candidates(text: str, quotes: list[dict], ments: list, sentences: list
     mentions (``start``, ``end``, ``country``), sorted; ``sentences``: ``(start, end)`` per
     ``sentence_id``; ``dateline``: the dateline's country, if known. The empty string is the
     candidate "no state". See the module docstring for an example."""
-    spans = [(int(q["start"]), int(q["end"])) for q in quotes]
-
-    def outside(m) -> bool:
-        return not any(s - 1 <= m.start < e + 1 for s, e in spans)
-
     cm = [m for m in ments if m.country]
+    starts = [m.start for m in cm]
+    merged = _merged(sorted((int(q["start"]) - 1, int(q["end"]) + 1) for q in quotes))
+    m_lo = [a for a, _ in merged]
+    out_of_quotes = [not _in_merged(merged, m_lo, p) for p in starts]
     counts = Counter(m.country for m in cm)
     top = counts.most_common(1)[0][0] if counts else None
+
+    def between(lo: int, hi: int) -> range:  # positions in cm of the mentions starting in [lo, hi)
+        return range(bisect_left(starts, lo), bisect_left(starts, hi))
+
     out: list[dict[str, set[str]]] = []
-    seen: list[tuple[int, str]] = []  # (quote start, its rules' state) of earlier quotes
+    last: tuple[int, str] | None = None  # (start, rules' state) of the latest earlier quote with a state
+    other: str | None = None  # the latest earlier quote's state other than last's
     for q in quotes:
         c: dict[str, set[str]] = {"": {"none"}}
 
@@ -87,41 +102,40 @@ def quote_candidates(text: str, quotes: list[dict], ments: list, sentences: list
         add(q.get("speaker_country"), "rules")
         ss, se = q.get("speaker_start"), q.get("speaker_end")
         if ss is not None and se is not None and ss == ss and se == se:
-            inside = [m for m in cm if int(ss) <= m.start < int(se)]
-            if inside:
-                add(inside[0].country, "phrase_first")
-                add(inside[-1].country, "phrase_last")
+            inside = between(int(ss), int(se))
+            if len(inside):
+                add(cm[inside[0]].country, "phrase_first")
+                add(cm[inside[-1]].country, "phrase_last")
         start = int(q["start"])
-        para = text.rfind("\n", 0, start) + 1
-        for k, (pos, code) in enumerate(reversed(seen)):
-            if k == 0 and pos >= para:
-                add(code, "para_speaker")
-            if k == 0:
-                add(code, "art_speaker")
-            elif code != seen[-1][1]:
-                add(code, "art_speaker2")
-                break
+        if last is not None:
+            add(last[1], "art_speaker")
+            if last[0] >= text.rfind("\n", 0, start) + 1:
+                add(last[1], "para_speaker")
+        add(other, "art_speaker2")
         sid = int(q["sentence_id"])
         for back, source in ((1, "prev_subject1"), (2, "prev_subject2")):
             if 0 <= sid - back < len(sentences):
                 lo, hi = sentences[sid - back][:2]
-                first = next((m for m in cm if lo <= m.start < hi and outside(m)), None)
+                first = next((j for j in between(lo, hi) if out_of_quotes[j]), None)
                 if first is not None:
-                    add(first.country, source)
+                    add(cm[first].country, source)
         if 0 <= sid < len(sentences):
             lo, hi = sentences[sid][:2]
-            own = [m for m in cm if lo <= m.start < hi and outside(m)]
+            own = [j for j in between(lo, hi) if out_of_quotes[j]]
             if own:
-                add(own[0].country, "sent_first")
-                add(own[-1].country, "sent_last")
-        inner = next((m for m in cm if start <= m.start < int(q["end"])), None)
-        if inner is not None:
-            add(inner.country, "quote_inner")
+                add(cm[own[0]].country, "sent_first")
+                add(cm[own[-1]].country, "sent_last")
+        inner = between(start, int(q["end"]))
+        if len(inner):
+            add(cm[inner[0]].country, "quote_inner")
         add(dateline, "dateline")
         add(top, "art_top")
         out.append(c)
-        if q.get("speaker_country"):
-            seen.append((start, str(q["speaker_country"])))
+        code = q.get("speaker_country")
+        if code:
+            if last is not None and str(code) != last[1]:
+                other = last[1]
+            last = (start, str(code))
     return out
 
 

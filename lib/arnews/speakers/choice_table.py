@@ -15,7 +15,7 @@ with the features of :mod:`.choice_features`, for training and applying the spea
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 
 import numpy as np
@@ -64,8 +64,12 @@ class _Sentences(dict):
     """sentence_id → (start, end), with ``len`` = one past the largest id (what
     :func:`quote_candidates` bounds its look-back with)."""
 
+    def __init__(self, items: dict) -> None:
+        super().__init__(items)
+        self._n = max(items, default=-1) + 1
+
     def __len__(self) -> int:
-        return max(self, default=-1) + 1
+        return self._n
 
     def __getitem__(self, k):
         return dict.get(self, k, (0, 0))
@@ -105,24 +109,27 @@ def candidate_table(quotes: pd.DataFrame, texts: dict, mentions: pd.DataFrame | 
         counts = Counter(m.country for m in cm)
         bounds = sorted(dict.items(sents), key=lambda kv: kv[1][0])
         b_starts = [v[0] for _, v in bounds]
+        c_starts = [m.start for m in cm]
+        last: dict[str, int] = {}  # country -> sentence of its latest naming before the quote at hand
+        swept = 0
         for i, q, cand in zip(idx, qs, cands):
             if (q.get("kind") or "speech") != "speech" or (rows_wanted is not None and i not in rows_wanted):
                 continue
             sid = int(q["sentence_id"])
             start = int(q["start"])
-            last: dict[str, int] = {}
-            for m in cm:
-                if m.start >= start:
-                    break
+            while swept < len(cm) and cm[swept].start < start:  # quotes come in text order
+                m = cm[swept]
                 k = bisect_right(b_starts, m.start) - 1
-                last[m.country] = bounds[k][0] if k >= 0 and m.start < bounds[k][1][1] else sid
+                last[m.country] = bounds[k][0] if k >= 0 and m.start < bounds[k][1][1] else -1
+                swept += 1
             ss, se = q.get("speaker_start"), q.get("speaker_end")
-            has_place = ss is not None and se is not None and any(int(ss) <= m.start < int(se) for m in cm)
+            has_place = ss is not None and se is not None and bisect_left(c_starts, int(ss)) < bisect_left(c_starts, int(se))
             sit = situation(q, has_place)
+            near = {c: (sid if last[c] < 0 else last[c]) for c in cand if c in last}  # -1: outside a sentence
             for code in sorted(cand):
                 rows.append(i)
                 codes.append(code)
-                feats.append(candidate_features(code, cand[code], sit, counts, last, sid, bodies))
+                feats.append(candidate_features(code, cand[code], sit, counts, near, sid, bodies))
     x = np.asarray(feats, float).reshape(len(feats), len(names))
     out = pd.DataFrame(x, columns=names)
     out.insert(0, "code", codes)
