@@ -130,3 +130,15 @@ def test_the_shipped_chooser_equals_the_rebuild(tmp_path):
     assert (rebuilt["n_quotes"], rebuilt["n_rows"]) == (shipped["n_quotes"], shipped["n_rows"])
     np.testing.assert_allclose(rebuilt["coef"], shipped["coef"], atol=1e-6)
     assert rebuilt["intercept"] == pytest.approx(shipped["intercept"], abs=1e-6)
+
+
+def test_a_state_given_without_a_phrase_counts_as_attributed():
+    """The precision of attributed quotes reads every quote a count by state would: one the
+    chooser gave a state without a speaker phrase is attributed, a term is not."""
+    import pandas as pd
+
+    from arnews.quote_eval import attributed
+
+    q = pd.DataFrame({"speaker_text": [None, None, None], "speaker_actor_id": [None, None, None],
+                      "speaker_country": ["RUS", None, "CHN"], "kind": ["speech", "speech", "term"]})
+    assert attributed(q).tolist() == [True, False, False]

@@ -216,8 +216,12 @@ def state_right(gold_country: str, sys_country: object) -> bool:
 
 
 def attributed(system: pd.DataFrame) -> pd.Series:
-    """System quotes that carry a speaker and are speech (not a term or title)."""
+    """System quotes that carry a speaker, or a speaker's state (what the speaker-state chooser
+    gives without a phrase), and are speech (not a term or title): the quotes a count of who
+    says what by state reads."""
     has = system["speaker_text"].notna() | system["speaker_actor_id"].notna()
+    if "speaker_country" in system:
+        has |= system["speaker_country"].fillna("").astype(str).str.len() > 0
     if "speaker_group" in system:
         has |= system["speaker_group"].notna()
     if "kind" in system:
