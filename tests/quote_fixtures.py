@@ -7,8 +7,9 @@ from arnews.quotes import find_quotes
 from arnews.text import sentences_table, tokens_table
 
 
-def quotes_of(text: str, actors: list[tuple[str, str, str, str]] = ()) -> pd.DataFrame:
-    """Quotes of ``text`` with hand-made mentions ``(surface, actor_id, actor_type, country)``."""
+def quotes_of(text: str, actors: list[tuple[str, str, str, str]] = (), chooser: bool = True) -> pd.DataFrame:
+    """Quotes of ``text`` with hand-made mentions ``(surface, actor_id, actor_type, country)``;
+    ``chooser=False``: the rules' answers alone (without the round-15 speaker-state chooser)."""
     arts = pd.DataFrame({"article_id": ["a"], "clean_text": [text]})
     sents = sentences_table(arts)
     toks = tokens_table(sents)
@@ -20,7 +21,7 @@ def quotes_of(text: str, actors: list[tuple[str, str, str, str]] = ()) -> pd.Dat
                          "actor_id": actor_id, "actor_type": actor_type, "country": country})
     ments = pd.DataFrame(rows, columns=["article_id", "sentence_id", "start", "end", "surface", "actor_id",
                                         "actor_type", "country"]).sort_values("start").reset_index(drop=True)
-    return find_quotes(sents, toks, ments, arts)
+    return find_quotes(sents, toks, ments, arts, chooser=chooser)
 
 
 def speaker_of(quotes: pd.DataFrame, quote: str, col: str = "speaker_country") -> list:

@@ -1,4 +1,4 @@
-"""Command line: ``python -m arnews {annotate,evaluate,report,export,dedupe,label,learn-stance,train-stance} …``.
+"""Command line: ``python -m arnews {annotate,evaluate,report,export,dedupe,label,learn-stance,train-stance,train-speakers} …``.
 
 Examples::
 
@@ -10,6 +10,7 @@ Examples::
     python -m arnews export out/annotations --out out/exports
     python -m arnews label my_corpus --n 200 --out labels.csv
     python -m arnews train-stance
+    python -m arnews train-speakers
 """
 from __future__ import annotations
 
@@ -156,6 +157,14 @@ def _train_stance(args: argparse.Namespace) -> int:
     return 0
 
 
+def _train_speakers(args: argparse.Namespace) -> int:
+    """Rebuild the shipped speaker-state chooser from the written quote gold (deterministic)."""
+    from .speakers.chooser_train import build
+
+    print(f"wrote {build(args.out)}")
+    return 0
+
+
 #: Commands with their own argument parser: name -> (module, function).
 PASSTHROUGH = {
     "report": ("arnews.report", "main"),
@@ -212,6 +221,9 @@ def main(argv: list[str] | None = None) -> int:
     t.add_argument("--out", default=None, help="model file (default: data/models/stance_model.json.gz)")
     t.add_argument("--data", default=None, help="labelled CSV or folder of CSVs (default: data/gold/stance_written)")
     t.set_defaults(fn=_train_stance)
+    ts = sub.add_parser("train-speakers", help="rebuild the speaker-state chooser from data/gold/quotes_written.csv")
+    ts.add_argument("--out", default=None, help="model file (default: data/models/speaker_chooser.json)")
+    ts.set_defaults(fn=_train_speakers)
 
     sub.add_parser("report", help="run every notebook and export HTML reports (see --help after 'report')")
     sub.add_parser("export", help="document-term matrix, GEXF networks, CSV tables (see --help after 'export')")

@@ -7,11 +7,11 @@ Three labelled sets (see ``data/gold/README.md``, section Quotes):
 * ``dev``: every written quote text outside the current held-out range
   (``data/gold/quotes_written.csv``); rules are developed by reading their errors
   (:func:`dev_errors`). Each earlier held-out set (:data:`HELD_OUT_ROUNDS`: ``qt16``–``qt30``
-  of rounds 1–2, then one set of 15 texts per round up to ``qt198``–``qt212`` of round 13)
+  of rounds 1–2, then one set of 15 texts per round up to ``qt213``–``qt227`` of round 14)
   was measured once after its round's rules were final and became dev in the next round;
   each is printed apart within dev.
-* ``test`` (**held-out**): the last set of :data:`HELD_OUT_ROUNDS`, ``qt213``–``qt227``,
-  written blind during round 14; only aggregate figures are looked at (the split may have no
+* ``test`` (**held-out**): the last set of :data:`HELD_OUT_ROUNDS`, ``qt228``–``qt242``,
+  written blind during round 15; only aggregate figures are looked at (the split may have no
   rows yet: its figures are then empty).
 
 Two figures per set, each with a bootstrap 95% interval over articles:
@@ -80,7 +80,8 @@ HELD_OUT_ROUNDS = (HeldOutRound(0, 16, 30), HeldOutRound(3, 48, 62), HeldOutRoun
                    HeldOutRound(6, 93, 107), HeldOutRound(7, 108, 122), HeldOutRound(8, 123, 137),
                    HeldOutRound(9, 138, 152), HeldOutRound(10, 153, 167),
                    HeldOutRound(11, 168, 182), HeldOutRound(12, 183, 197),
-                   HeldOutRound(13, 198, 212), HeldOutRound(14, 213, 227))
+                   HeldOutRound(13, 198, 212), HeldOutRound(14, 213, 227),
+                   HeldOutRound(15, 228, 242))
 TEST_FIRST, TEST_LAST = HELD_OUT_ROUNDS[-1].first, HELD_OUT_ROUNDS[-1].last
 TEST_LABEL = f"held-out (qt{TEST_FIRST}-qt{TEST_LAST})"
 
@@ -105,9 +106,9 @@ def split_of(article_id: str) -> str:
     ``dev`` for every other written text (the former held-out sets included), ``sample``
     otherwise.
 
-    >>> split_of("qt07"), split_of("qt16"), split_of("qt197"), split_of("qt212"), split_of("qt228")
+    >>> split_of("qt07"), split_of("qt16"), split_of("qt212"), split_of("qt227"), split_of("qt243")
     ('dev', 'dev', 'dev', 'dev', 'dev')
-    >>> split_of("qt213"), split_of("qt227")
+    >>> split_of("qt228"), split_of("qt242")
     ('test', 'test')
     >>> split_of("000_4a2b3c26a7f8d167")
     'sample'
@@ -169,14 +170,15 @@ def align_quotes(quotes: pd.DataFrame, gold: pd.DataFrame) -> tuple[pd.DataFrame
     next unused system quote (after the previous match) that starts with its ``quote_prefix``.
 
     Returns ``(gold_aligned, system)``: the gold table with ``found`` and the system's
-    ``sys_*`` columns, and the system quotes of the gold articles with ``gold_kind`` (None
-    for a system quote that is no gold quote).
+    ``sys_*`` columns, and the system quotes of the gold articles with ``gold_kind`` and
+    ``gold_country`` (None for a system quote that is no gold quote).
     """
     rows, sys_rows = [], []
     for aid, g in gold.groupby("article_id", sort=False):
         q = quotes[quotes["article_id"] == aid].sort_values("start").reset_index(drop=True)
         keys = [_key(x) for x in q["quote"]]
         gold_kind: list[str | None] = [None] * len(q)
+        gold_country: list[str | None] = [None] * len(q)
         pos = -1
         for _, gr in g.iterrows():
             pref = _key(gr["quote_prefix"])
@@ -184,13 +186,15 @@ def align_quotes(quotes: pd.DataFrame, gold: pd.DataFrame) -> tuple[pd.DataFrame
             sysr = q.iloc[hit] if hit is not None else None
             if hit is not None:
                 gold_kind[hit] = gr["kind"]
+                gold_country[hit] = gr.get("speaker_country")
                 pos = hit
             rows.append({**gr.to_dict(), "found": hit is not None,
                          **{f"sys_{c}": (None if sysr is None else sysr.get(c))
                             for c in ("quote", "speaker_text", "speaker_actor_id", "speaker_country",
                                       "speaker_type", "kind", "rule", "speaker_via")}})
-        sys_rows.append(q.assign(gold_kind=gold_kind))
-    system = pd.concat(sys_rows, ignore_index=True) if sys_rows else quotes.iloc[:0].assign(gold_kind=None)
+        sys_rows.append(q.assign(gold_kind=gold_kind, gold_country=gold_country))
+    system = (pd.concat(sys_rows, ignore_index=True) if sys_rows
+              else quotes.iloc[:0].assign(gold_kind=None, gold_country=None))
     return pd.DataFrame(rows), system
 
 
@@ -212,8 +216,12 @@ def state_right(gold_country: str, sys_country: object) -> bool:
 
 
 def attributed(system: pd.DataFrame) -> pd.Series:
-    """System quotes that carry a speaker and are speech (not a term or title)."""
+    """System quotes that carry a speaker, or a speaker's state (what the speaker-state chooser
+    gives without a phrase), and are speech (not a term or title): the quotes a count of who
+    says what by state reads."""
     has = system["speaker_text"].notna() | system["speaker_actor_id"].notna()
+    if "speaker_country" in system:
+        has |= system["speaker_country"].fillna("").astype(str).str.len() > 0
     if "speaker_group" in system:
         has |= system["speaker_group"].notna()
     if "kind" in system:
@@ -369,7 +377,7 @@ def evaluate_speakers(written_quotes: pd.DataFrame | None = None, sample_quotes:
 
     ``written_quotes``/``sample_quotes`` default to running the pipeline on
     ``data/gold/quote_texts`` and ``data/articles``. Returns ``{"splits": {name:
-    SplitFigures}, "dev_parts": {"dev_round13_test": SplitFigures of qt198–qt212, … one per former
+    SplitFigures}, "dev_parts": {"dev_round14_test": SplitFigures of qt213–qt227, … one per former
     held-out round (:data:`DEV_PARTS`), "dev_rest": of the other dev texts}, "agreement": agreement(), "details": aligned gold, "system":
     system quotes with their gold kind}``. A split without texts has ``n_articles == 0``.
     """

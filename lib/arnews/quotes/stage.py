@@ -5,6 +5,7 @@ import numpy as np
 import pandas as pd
 
 from ..speakers import SPEAKER_COLUMNS, add_speaker_columns
+from ..speakers.chooser import choose_states
 from ..stages import Stage
 from .article import by_article, mention_rows, token_slices
 from .attribution import ArticleInput, article_quotes
@@ -31,6 +32,7 @@ QUOTE_COLUMNS = [
     "speaker_group",
     "speaker_via",
     *SPEAKER_COLUMNS,  # speaker_country, speaker_type, kind: added by arnews.speakers
+    "speaker_chosen",  # the speaker-state chooser changed speaker_country (arnews.speakers.chooser)
 ]
 
 
@@ -40,6 +42,7 @@ def find_quotes(
     mentions: pd.DataFrame | None = None,
     articles: pd.DataFrame | None = None,
     lexicon: SpeechLexicon | None = None,
+    chooser: bool = True,
 ) -> pd.DataFrame:
     """Quotes and their speakers, one row per quoted span (columns :data:`QUOTE_COLUMNS`).
 
@@ -59,7 +62,9 @@ def find_quotes(
     وفقا the preposition ل is left out, and ``speaker_text`` restores the article:
     "للكرملين" → "الكرملين"), ``speaker_group`` (a group subject's pair, ``PUTIN|XI``;
     ``speaker_actor_id`` is then empty) and ``speaker_via`` (``name``, ``role``, ``group``,
-    ``anaphora``; see the module docstring).
+    ``anaphora``; see the module docstring); ``speaker_chosen`` (True where the learned
+    chooser of :mod:`arnews.speakers.chooser` gave a state to a quote the rules left without
+    speaker; ``chooser=False`` keeps the rules' answers only).
 
     >>> import pandas as pd
     >>> from arnews.text import sentences_table, tokens_table
@@ -111,7 +116,9 @@ def find_quotes(
         rows.extend(article_quotes(art, lex, codes))
     df = pd.DataFrame(rows, columns=QUOTE_COLUMNS[: -len(SPEAKER_COLUMNS)])
     # speaker state and type, kind (speech/term/title), continuation chains: arnews.speakers
-    return add_speaker_columns(_typed(df), texts, mentions)
+    out = add_speaker_columns(_typed(df), texts, mentions)
+    # round 15: the learned chooser picks a state where the rules found no speaker (speaker_chosen)
+    return choose_states(out, texts, mentions, sentences, None if chooser else {})
 
 
 def _typed(df: pd.DataFrame) -> pd.DataFrame:
@@ -158,5 +165,6 @@ STAGE = Stage(
     produces=("quotes",),
     reads=("lexicons/speech_verbs.csv", "actors.csv", "lexicons/speaker_titles.csv", "lexicons/speaker_places.csv",
            "lexicons/speaker_cues.csv", "lexicons/speaker_nisbas.csv", "lexicons/quote_kinds.csv",
-           "lexicons/speaker_bloc_nisbas.csv", "lexicons/speaker_institution_heads.csv", "lexicons/speaker_body_nouns.csv"),
+           "lexicons/speaker_bloc_nisbas.csv", "lexicons/speaker_institution_heads.csv", "lexicons/speaker_body_nouns.csv",
+           "models/speaker_chooser.json"),
 )

@@ -52,6 +52,10 @@ type; broken-plural and ambiguous nisbas the gazetteer's names do not give, from
 :mod:`.subjects` (subjects of speech verbs, the sentence's subject for pronoun verbs),
 :mod:`.interview` (first-person answers of ``س:``/``ج:`` interviews) and :mod:`.columns`
 (the hook; continuation cues take the latest earlier speaker agreeing in gender, :mod:`.gender`).
+On top of the rules, :mod:`.chooser` (round 15) gives a state to speech quotes the rules left
+without speaker, choosing among the candidates of :mod:`.choice_features` / :mod:`.choice_table`
+with a small learned model (``data/models/speaker_chooser.json``, rebuilt by :mod:`.chooser_train`,
+judged by :mod:`.chooser_eval`).
 """
 from __future__ import annotations
 
