@@ -75,11 +75,11 @@ def test_the_nearest_naming_decides_and_a_naming_without_a_code_gives_nothing():
 
 
 def test_the_body_noun_list_rejects_a_form_of_two_words(tmp_path, monkeypatch):
-    from arnews.speakers import antecedent
+    from arnews.speakers import antecedent, lexicon
 
     bad = tmp_path / "speaker_body_nouns.csv"
     bad.write_text("form,note\nبعثة دائمة,x\n", encoding="utf-8")
-    monkeypatch.setattr(antecedent, "data_path", lambda _: bad)
+    monkeypatch.setattr(lexicon, "data_path", lambda _: bad)
     antecedent.body_nouns.cache_clear()
     try:
         with pytest.raises(ValueError, match="speaker_body_nouns.csv, row 2"):

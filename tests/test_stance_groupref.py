@@ -43,7 +43,8 @@ def test_a_vote_pairs_only_with_a_bloc_and_a_list_only_when_long():
 def test_context_candidates_carry_the_features_and_named_pairs_do_not():
     words = _words("وأعلنت السلفادور وغواتيمالا وجامايكا استعدادها لإرسال عناصر إضافية")
     v = SentenceView("a", 2, words, [Mention("SLV", 1, 1, "country", "السلفادور"), Mention("GTM", 2, 2, "country", "غواتيمالا"),
-                                     Mention("JAM", 3, 3, "country", "جامايكا")], context={"HTI": 1})
+                                     Mention("JAM", 3, 3, "country", "جامايكا")], context={"HTI": 1},
+                     context_subjects=frozenset({"HTI"}))  # a sentence about Haiti before (round 10: else not proposed)
     got = {(a, b): c for a, b, c in pair_contexts(v)}
     assert {"grp:named_in_list", "grp:list&prev"} <= set(got[("HTI", "SLV")].extra)
     assert not any(k.startswith("grp:") for k in got[("GTM", "SLV")].extra)

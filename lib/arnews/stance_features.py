@@ -30,6 +30,7 @@ from .stance.cues import BREAKS
 from .stance.implicit import implicit_pair_features, sentence_facts
 from .stance.keys import word_key
 from .stance.roles import MentionRole, coordination_features, mention_roles, nearest_cue_features, role_features
+from .stance.reversal import reversal_features
 
 __all__ = ["PAIR_LABELS", "TONE_LABELS", "MAX_CODES", "ANAPHORS", "Mention", "Cue", "SentenceView", "PairContext",
            "word_key", "sentence_views", "pair_contexts", "pair_features", "sentence_word_features", "sentence_word_names",
@@ -386,8 +387,12 @@ def _pair_role_features(view: SentenceView, roles: dict[int, MentionRole], lm: M
     coordinated = word[:1] == "و" and len(word) > len(rm.surface.split()[0] if rm.surface.split() else word)
     coordinated = coordinated and rm.first - lm.last <= 2
     coordinated = coordinated or (rl.run >= 2 and rl.run_start == rr.run_start)
-    return [*role_features(rl, rr), *coordination_features(rl, rr, coordinated, lm.code == first),
-            *nearest_cue_features(view.cues, lm.first, rm.first), f"plexsent:{view.lexicon_label}"]
+    out = [*role_features(rl, rr), *coordination_features(rl, rr, coordinated, lm.code == first),
+           *nearest_cue_features(view.cues, lm.first, rm.first), f"plexsent:{view.lexicon_label}"]
+    if coordinated:  # what the list does: a joint act (وقعت) or parallel ones (رحبت، هنأت)
+        start = rl.run_start if rl.run >= 2 and rl.run_start >= 0 else lm.first
+        out.append("coordv:" + (word_key(view.words[start - 1]) if start > 0 else "^"))
+    return out
 
 
 def pair_contexts(view: SentenceView) -> Iterator[tuple[str, str, PairContext]]:
@@ -402,10 +407,12 @@ def pair_contexts(view: SentenceView) -> Iterator[tuple[str, str, PairContext]]:
     first = min(view.mentions, key=lambda m: m.first).code if view.mentions else None
     named = set(combinations(sorted(codes), 2))
     roles = _roles(view) if named else {}
+    undone = dict.fromkeys(reversal_features(view.words, view.cues), 1.0) if view.cues else {}
     for a, b in sorted(named):
         lm, rm = _closest(by_code[a], by_code[b])
         extra = _layout_features(view.mentions, lm, rm) if len(codes) > 2 else {}
         extra.update(dict.fromkeys(_pair_role_features(view, roles, lm, rm, first), 1.0))
+        extra.update(undone)
         yield a, b, PairContext(
             words=view.words, left=lm.first, right=rm.first, left_end=lm.last, cues=view.cues, n_codes=len(codes),
             left_type=lm.actor_type, right_type=rm.actor_type,
@@ -422,9 +429,10 @@ def pair_contexts(view: SentenceView) -> Iterator[tuple[str, str, PairContext]]:
                 extra.setdefault((s, c) if s <= c else (c, s), "speaker")
     if view.pair_ref and view.article_pair:
         extra.setdefault(view.article_pair, "pairref")
+    main = view.article_pair or ()
     for c, back in view.context.items():
-        if c in by_code:
-            continue
+        if c in by_code or len(codes) >= 2 and c not in main and c not in view.context_subjects:
+            continue  # named earlier only in passing, while this sentence names two states of its own
         for s_ in codes:
             extra.setdefault((s_, c) if s_ <= c else (c, s_), f"context{back}")
     if not codes:
@@ -443,7 +451,7 @@ def pair_contexts(view: SentenceView) -> Iterator[tuple[str, str, PairContext]]:
                                 lexicon_dyad=view.lexicon_dyads.get((a, b)), implicit=how,
                                 speaker_in_pair=bool(view.speaker_codes & {a, b}), left_is_first=bool(m and m.code == first),
                                 extra={**_context_features(view, (a, b), other),
-                                       **dict.fromkeys(implicit_pair_features(facts, other, m), 1.0)})
+                                       **dict.fromkeys(implicit_pair_features(facts, other, m), 1.0), **undone})
 
 
 # Features

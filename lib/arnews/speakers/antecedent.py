@@ -14,13 +14,10 @@ those of ``data/lexicons/speaker_body_nouns.csv``. Issue 19, round 14: the class
 """
 from __future__ import annotations
 
-import csv
 from bisect import bisect_left
 from functools import lru_cache
 
-from ..resources import data_path
-from ..text import normalize
-from .lexicon import SpeakerLexicon, Word, bare_index, count_words_before, find_entries, load_speaker_lexicon, words_in  # noqa: F401
+from .lexicon import SpeakerLexicon, Word, bare_index, count_words_before, find_entries, load_speaker_lexicon, one_word_forms, words_in  # noqa: F401
 from .positions import starting_in
 
 _REACH = 5  # words after the earlier naming where its state or body may be named
@@ -35,15 +32,7 @@ _GOVERNING = frozenset("في باسم لدي".split())
 def body_nouns() -> frozenset[str]:
     """The nouns of ``data/lexicons/speaker_body_nouns.csv`` (normalized, without article): the
     nouns of bodies that a later definite noun takes up (بعثة، وفد، بنك، منظمة …)."""
-    with open(data_path("lexicons/speaker_body_nouns.csv"), encoding="utf-8-sig", newline="") as f:
-        rows = list(csv.DictReader(f))
-    out = set()
-    for line, r in enumerate(rows, start=2):
-        form = normalize((r.get("form") or "").strip())
-        if not form or " " in form:
-            raise ValueError(f"speaker_body_nouns.csv, row {line}: 'form' must be one word")
-        out.add(form[2:] if form.startswith("ال") else form)
-    return frozenset(out)
+    return one_word_forms("speaker_body_nouns.csv")
 
 
 def _definite(reading: str) -> str | None:

@@ -330,3 +330,24 @@ def pronoun_suffixed(reading: str, forms: frozenset[str], suffixes: tuple[str, .
     """
     return any(reading.endswith(s) and len(reading) - len(s) >= min_stem and reading[:-len(s)] in forms
                for s in suffixes)
+
+
+def one_word_forms(name: str) -> frozenset[str]:
+    """The ``form`` column of ``data/lexicons/<name>``: one word per row, normalized, without
+    its article (short words are kept). Raises ``ValueError`` naming the file and row of a form
+    that is empty or of two words.
+
+    >>> "وزارة" in one_word_forms("speaker_institution_heads.csv")
+    True
+    """
+    from ..text import normalize
+
+    with open(data_path(f"lexicons/{name}"), encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    out = set()
+    for line, r in enumerate(rows, start=2):
+        form = normalize((r.get("form") or "").strip())
+        if not form or " " in form:
+            raise ValueError(f"{name}, row {line}: 'form' must be one word")
+        out.add(form[2:] if form.startswith("ال") and len(form) > 3 else form)
+    return frozenset(out)

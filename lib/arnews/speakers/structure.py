@@ -20,12 +20,9 @@ True
 """
 from __future__ import annotations
 
-import csv
 from functools import lru_cache
 
-from ..resources import data_path
-from ..text import normalize
-from .lexicon import SpeakerLexicon, Word, find_entries
+from .lexicon import SpeakerLexicon, Word, find_entries, one_word_forms
 from .nisba import bare_word, country_stems
 
 
@@ -33,15 +30,7 @@ from .nisba import bare_word, country_stems
 def institution_heads() -> frozenset[str]:
     """The head nouns of ``data/lexicons/speaker_institution_heads.csv``, normalized,
     without article."""
-    with open(data_path("lexicons/speaker_institution_heads.csv"), encoding="utf-8-sig", newline="") as f:
-        rows = list(csv.DictReader(f))
-    out = set()
-    for line, r in enumerate(rows, start=2):
-        form = normalize((r.get("form") or "").strip())
-        if not form or " " in form:
-            raise ValueError(f"speaker_institution_heads.csv, row {line}: 'form' must be one word")
-        out.add(bare_word(form))
-    return frozenset(out)
+    return one_word_forms("speaker_institution_heads.csv")
 
 
 def is_institution_head(w: Word) -> bool:
