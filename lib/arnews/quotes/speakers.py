@@ -375,16 +375,15 @@ def find_events(a: Article, lex: SpeechLexicon) -> list[Event]:
             kan = fronted_subject(a, i, s0) if _after_qad(a, i, s0) else None
             if kan is not None:
                 sp, ev.rule = kan, "verb_subject"  # as columns._kan_qad_subject names it
-            elif role != "verb_pronoun":
-                sp = noun_phrase(a, nxt, s1, a.heads)
-            if kan is not None:
-                pass
-            elif sp[0] is not None or sp[1] is not None:
-                ev.rule = "passive" if role == "passive" else "verb_subject"
             else:
-                before = subject_before(a, i, s0) or fronted_subject(a, i, s0)
-                if before is not None:
-                    sp, ev.rule = before, "subject_verb"
+                if role != "verb_pronoun":
+                    sp = noun_phrase(a, nxt, s1, a.heads)
+                if sp[0] is not None or sp[1] is not None:
+                    ev.rule = "passive" if role == "passive" else "verb_subject"
+                else:
+                    before = subject_before(a, i, s0) or fronted_subject(a, i, s0)
+                    if before is not None:
+                        sp, ev.rule = before, "subject_verb"
             ev.actor, ev.text, ev.start, ev.end = sp
         elif role == "according":
             ev.actor, ev.text, ev.start, ev.end = noun_phrase(a, nxt, s1, a.heads, according=True)
