@@ -349,5 +349,5 @@ def one_word_forms(name: str) -> frozenset[str]:
         form = normalize((r.get("form") or "").strip())
         if not form or " " in form:
             raise ValueError(f"{name}, row {line}: 'form' must be one word")
-        out.add(form[2:] if form.startswith("ال") and len(form) > 3 else form)
+        out.add(bare(form))
     return frozenset(out)

@@ -13,11 +13,12 @@ from functools import lru_cache
 import regex as re
 
 from ..text import normalize
+from .lexicon import bare
 
 
 def bare_word(w: str) -> str:
-    """A word without its article: الوزير → وزير (short words are kept)."""
-    return w[2:] if w.startswith("ال") and len(w) > 3 else w
+    """A word without its article: الوزير → وزير (short words are kept; :func:`.lexicon.bare`)."""
+    return bare(w)
 
 # What a country's name may add to a nisba stem: المجر/مجري، كينيا/كيني، بلجيكا/بلجيكي،
 # قرغيزستان/قرغيزي، سنغافورة/سنغافوري.
