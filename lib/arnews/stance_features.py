@@ -30,6 +30,7 @@ from .stance.cues import BREAKS
 from .stance.implicit import implicit_pair_features, sentence_facts
 from .stance.keys import word_key
 from .stance.roles import MentionRole, coordination_features, mention_roles, nearest_cue_features, role_features
+from .stance.nisba_head import nisba_features
 from .stance.reversal import reversal_features
 
 __all__ = ["PAIR_LABELS", "TONE_LABELS", "MAX_CODES", "ANAPHORS", "Mention", "Cue", "SentenceView", "PairContext",
@@ -388,7 +389,8 @@ def _pair_role_features(view: SentenceView, roles: dict[int, MentionRole], lm: M
     coordinated = coordinated and rm.first - lm.last <= 2
     coordinated = coordinated or (rl.run >= 2 and rl.run_start == rr.run_start)
     out = [*role_features(rl, rr), *coordination_features(rl, rr, coordinated, lm.code == first),
-           *nearest_cue_features(view.cues, lm.first, rm.first), f"plexsent:{view.lexicon_label}"]
+           *nearest_cue_features(view.cues, lm.first, rm.first), f"plexsent:{view.lexicon_label}",
+           *nisba_features(view.words, view.mentions, lm, rm)]
     if coordinated:  # what the list does: a joint act (وقعت) or parallel ones (رحبت، هنأت)
         start = rl.run_start if rl.run >= 2 and rl.run_start >= 0 else lm.first
         out.append("coordv:" + (word_key(view.words[start - 1]) if start > 0 else "^"))
