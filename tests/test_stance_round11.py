@@ -50,3 +50,34 @@ def test_the_pair_model_sees_what_the_adjective_qualifies():
     assert "nhead:R:ابقار" in extra and "nisba:R" in extra and not any(k.startswith(("nhead:L", "nisba:L")) for k in extra)
     acting = _pairs("وطردت الحكومة الصومالية السفير الإثيوبي.")[("ETH", "SOM")].extra
     assert {"nhead:L:حكومة", "nhead:R:سفير"} <= set(acting)
+
+
+# Anaphora: a bloc word resumes the body whose name holds it
+# ---------------------------------------------------------------------------
+
+
+def _anaphors(text: str) -> list[list[tuple[str, str]]]:
+    tables = annotate(pd.DataFrame({"article_id": ["a"], "text": [text]}), cache=False).tables
+    return [[(m.code, m.surface) for m in v.mentions if m.actor_type == "anaphor"]
+            for v in stance_model.sentence_views(tables)]
+
+
+def test_the_agency_is_the_body_named_agency_not_the_last_bloc():
+    text = ("قال المدير العام للوكالة الدولية للطاقة الذرية إن إيران تمنع المفتشين. "
+            "وأيد الاتحاد الأوروبي موقف المدير العام. "
+            "ووقعت الوكالة مع مصر اتفاقاً للتدريب.")
+    assert _anaphors(text)[2] == [("IAEA", "الوكالة")]
+
+
+def test_a_state_institution_is_not_a_body_for_a_bloc_word():
+    text = ("وقال الكرملين إن الحلف يقترب من حدود روسيا. ورد حلف شمال الأطلسي بأنه دفاعي. "
+            "وأكدت المنظمة أنها لا تهدد أحداً.")
+    views = _anaphors(text)
+    assert views[0] == []  # no body named yet: the Kremlin is Russia, not a bloc to resume
+    assert views[2] == [("NATO", "المنظمة")]  # no named body has منظمة: the last body named
+
+
+def test_the_league_is_resumed_only_by_name():
+    assert _anaphors("وقال حلف شمال الأطلسي إنه يراقب الوضع. ووصل رئيس الجامعة إلى المؤتمر.")[1] == []
+    named = _anaphors("ودعت جامعة الدول العربية إلى التهدئة. وقال الأمين العام للجامعة إن مصر تدعم الخطة.")
+    assert named[1] == [("ARAB_LEAGUE", "للجامعة")]
