@@ -39,8 +39,8 @@ def writer_set(article_id: str) -> str:
     """The blind set an article belongs to (``qt213-qt227``), or ``first`` for the team's first
     texts.
 
-    >>> writer_set("qt220"), writer_set("qt40"), writer_set("qt03")
-    ('qt213-qt227', 'first', 'first')
+    >>> writer_set("qt235"), writer_set("qt40"), writer_set("qt03")
+    ('qt228-qt242', 'first', 'first')
     """
     n = int(str(article_id)[2:])
     for r in HELD_OUT_ROUNDS:
