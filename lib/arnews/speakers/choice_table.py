@@ -126,7 +126,7 @@ def candidate_table(quotes: pd.DataFrame, texts: dict, mentions: pd.DataFrame | 
             ss, se = q.get("speaker_start"), q.get("speaker_end")
             has_place = ss is not None and se is not None and bisect_left(c_starts, int(ss)) < bisect_left(c_starts, int(se))
             sit = situation(q, has_place)
-            ctx = rule_context(text, q, ments, sents, sid) if ss is not None else None
+            ctx = rule_context(text, q, cm, sents, sid, c_starts) if ss is not None else None
             near = {c: (sid if last[c] < 0 else last[c]) for c in cand if c in last}  # -1: outside a sentence
             for code in sorted(cand):
                 rows.append(i)

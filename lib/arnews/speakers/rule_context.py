@@ -57,11 +57,14 @@ def _num(v: object) -> int | None:
     return int(v)
 
 
-def rule_context(text: str, q: dict, ments: list, sentences, sid: int) -> dict[str, float]:
+def rule_context(text: str, q: dict, ments: list, sentences, sid: int,
+                 starts: list[int] | None = None) -> dict[str, float]:
     """The features (:data:`CONTEXT_FEATURES`) of quote ``q`` (a dict of the quote columns) in
     ``text``; ``ments`` the article's mentions (sorted, with ``start``/``country``),
-    ``sentences`` ``(start, end)`` by sentence id, ``sid`` the quote's sentence. A quote with no
-    speaker phrase before it gets zeros. See the module docstring."""
+    ``sentences`` ``(start, end)`` by sentence id, ``sid`` the quote's sentence. With
+    ``starts`` (the starts of ``ments``), ``ments`` must hold only mentions with a country: the
+    caller filters once per article, not once per quote. A quote with no speaker phrase before
+    it gets zeros. See the module docstring."""
     out = dict.fromkeys(CONTEXT_FEATURES, 0.0)
     ss, se, start = _num(q.get("speaker_start")), _num(q.get("speaker_end")), int(q["start"])
     if ss is None or se is None or ss >= start:
@@ -72,8 +75,10 @@ def rule_context(text: str, q: dict, ments: list, sentences, sid: int) -> dict[s
     while k > 0 and sentences[k][0] > ss:
         k -= 1
         back += 1
-    cm = [m for m in ments if m.country]
-    starts = [m.start for m in cm]
+    if starts is None:
+        ments = [m for m in ments if m.country]
+        starts = [m.start for m in ments]
+    cm = ments
     own = q.get("speaker_country") or ""
     between = cm[bisect_left(starts, se):bisect_left(starts, start)]
     inside = cm[bisect_left(starts, ss):bisect_left(starts, se)]
