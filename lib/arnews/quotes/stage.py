@@ -64,7 +64,8 @@ def find_quotes(
     ``speaker_actor_id`` is then empty) and ``speaker_via`` (``name``, ``role``, ``group``,
     ``anaphora``; see the module docstring); ``speaker_chosen`` (True where the learned
     chooser of :mod:`arnews.speakers.chooser` gave a state to a quote the rules left without
-    speaker; ``chooser=False`` keeps the rules' answers only).
+    speaker, or overturned the state of a weak rule, whose speaker it then drops;
+    ``chooser=False`` keeps the rules' answers only).
 
     >>> import pandas as pd
     >>> from arnews.text import sentences_table, tokens_table
@@ -117,7 +118,8 @@ def find_quotes(
     df = pd.DataFrame(rows, columns=QUOTE_COLUMNS[: -len(SPEAKER_COLUMNS)])
     # speaker state and type, kind (speech/term/title), continuation chains: arnews.speakers
     out = add_speaker_columns(_typed(df), texts, mentions)
-    # round 15: the learned chooser picks a state where the rules found no speaker (speaker_chosen)
+    # rounds 15-16: the learned chooser picks a state where the rules found no speaker or only a
+    # weak rule's (speaker_chosen)
     return choose_states(out, texts, mentions, sentences, None if chooser else {})
 
 

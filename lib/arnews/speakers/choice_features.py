@@ -42,6 +42,8 @@ import math
 from bisect import bisect_left, bisect_right
 from collections import Counter
 
+from .rule_context import context_names, crossed
+
 __all__ = ["SOURCES", "SITUATIONS", "quote_candidates", "situation", "candidate_features", "feature_names"]
 
 SOURCES = ("rules", "phrase_first", "phrase_last", "para_speaker", "art_speaker", "art_speaker2", "prev_subject1",
@@ -179,15 +181,18 @@ def feature_names() -> list[str]:
     base = [f"src_{s}" for s in SOURCES] + ["n_sources", "is_body", "is_multi", "log_count", "is_top",
                                              "near_sent", "only_rules", "rules_and_phrase"]
     cross = [f"{s}_x_{t}" for s in SOURCES for t in SITUATIONS]
-    return base + cross
+    return base + cross + context_names()
 
 
 def candidate_features(code: str, sources: set[str], sit: dict[str, float], counts: Counter,
-                       last_sentence: dict[str, int], sid: int, bodies: frozenset[str]) -> list[float]:
+                       last_sentence: dict[str, int], sid: int, bodies: frozenset[str],
+                       context: dict[str, float] | None = None) -> list[float]:
     """Numbers for one candidate (order of :func:`feature_names`): the source flags, how
     many sources, whether it is a body or a pair, how often the article names it (log), whether
     it is the article's most named, how near (in sentences) its last naming before the quote
-    is, and each source flag crossed with each situation flag.
+    is, each source flag crossed with each situation flag, and (round 16) the distance of the
+    rules' speaker phrase (:func:`arnews.speakers.rule_context.rule_context`, ``context``)
+    crossed with a few sources.
 
     >>> sit = dict.fromkeys(SITUATIONS, 0.0); sit["rule_direct"] = 1.0
     >>> f = candidate_features("CHN", {"rules", "phrase_first"}, sit, Counter(CHN=3), {"CHN": 0}, 1, frozenset())
@@ -203,4 +208,4 @@ def candidate_features(code: str, sources: set[str], sit: dict[str, float], coun
                     float(bool(code) and code == top), near, float(sources == {"rules"}),
                     float("rules" in sources and bool(sources & {"phrase_first", "phrase_last"}))]
     cross = [f * sit[t] for f in flags for t in SITUATIONS]
-    return base + cross
+    return base + cross + crossed(sources, context)

@@ -24,6 +24,7 @@ import pandas as pd
 from .choice_features import candidate_features, feature_names, quote_candidates, situation
 from .dateline import dateline_country
 from .resolve import Mention
+from .rule_context import rule_context
 
 __all__ = ["candidate_table", "body_codes"]
 
@@ -125,11 +126,12 @@ def candidate_table(quotes: pd.DataFrame, texts: dict, mentions: pd.DataFrame | 
             ss, se = q.get("speaker_start"), q.get("speaker_end")
             has_place = ss is not None and se is not None and bisect_left(c_starts, int(ss)) < bisect_left(c_starts, int(se))
             sit = situation(q, has_place)
+            ctx = rule_context(text, q, cm, sents, sid, c_starts) if ss is not None else None
             near = {c: (sid if last[c] < 0 else last[c]) for c in cand if c in last}  # -1: outside a sentence
             for code in sorted(cand):
                 rows.append(i)
                 codes.append(code)
-                feats.append(candidate_features(code, cand[code], sit, counts, near, sid, bodies))
+                feats.append(candidate_features(code, cand[code], sit, counts, near, sid, bodies, ctx))
     x = np.asarray(feats, float).reshape(len(feats), len(names))
     out = pd.DataFrame(x, columns=names)
     out.insert(0, "code", codes)
