@@ -85,7 +85,10 @@ def test_json_round_trip_reproduces_probabilities(small_model, tmp_path):
     tables, _ = _views("وقعت مصر والسعودية اتفاقا لتعزيز التعاون الاقتصادي بينما انتقدت إيران الاتفاق.")
     a, _ = small_model.predict(tables)
     b, _ = again.predict(tables)
-    pd.testing.assert_frame_equal(a, b)
+    # the file keeps weights to 6 decimals and the tables show probabilities to 4: a
+    # probability on a rounding edge may move by one step (0.2445 -> 0.2444), nothing more
+    pd.testing.assert_frame_equal(a, b, check_exact=False, atol=1.01e-4, rtol=0)
+    assert (a["label"] == b["label"]).all()
     assert json.loads(gzip.decompress(p.read_bytes()))["format"] == "arnews-stance-model/1"
 
 

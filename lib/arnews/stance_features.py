@@ -26,10 +26,12 @@ from typing import Iterator
 
 import pandas as pd
 
+from .stance.anaphora import ANAPHORS, remember, resume
 from .stance.cues import BREAKS
 from .stance.implicit import implicit_pair_features, sentence_facts
 from .stance.keys import word_key
 from .stance.roles import MentionRole, coordination_features, mention_roles, nearest_cue_features, role_features
+from .stance.nisba_head import nisba_features
 from .stance.reversal import reversal_features
 
 __all__ = ["PAIR_LABELS", "TONE_LABELS", "MAX_CODES", "ANAPHORS", "Mention", "Cue", "SentenceView", "PairContext",
@@ -42,11 +44,6 @@ TONE_LABELS = ["cooperation", "conflict", "neutral"]
 MAX_CODES = 10  # a sentence naming more states than this is a list: only its first MAX_CODES form pairs
 _CONTEXT = 3  # words of context before the left and after the right mention
 _NEGATORS = frozenset({"لم", "لن", "لا", "ليس", "ليست", "غير", "دون", "عدم", "نفي", "نفت", "رفض", "رفضت", "ينفي", "تنفي"})
-# Definite descriptions that refer back to an actor named earlier in the article: the key of
-# the word (after word_key) and the kind of actor it resumes.
-ANAPHORS = {"حلف": "bloc", "منظمة": "bloc", "اتحاد": "bloc", "تكتل": "bloc", "مجموعة": "bloc", "تحالف": "bloc",
-            "وكالة": "bloc", "صندوق": "bloc", "بلاد": "country", "مملكة": "country", "جمهورية": "country",
-            "حكومة": "country", "عاصمة": "country"}
 
 
 def _bin(n: int, edges: tuple[int, ...]) -> str:
@@ -244,21 +241,20 @@ def sentence_views(tables: dict[str, pd.DataFrame], cues: pd.DataFrame | None = 
                 lex_dyads[key][tuple(sorted((a, b)))] = label
     top2 = _article_pairs(mtab)
     refs = _pair_ref_keys()
-    last: dict[str, str] = {}  # kind -> code last named in the current article
+    last: dict[str, str] = {}  # "country" -> the state last named in the current article
+    blocs: list[str] = []  # the bodies named in the current article, most recent last
     cur_article, history = None, []
     for key, (words, pos, first_verb, breaks) in toks.items():
         if key[0] != cur_article:
-            cur_article, last, history = key[0], {}, []
+            cur_article, last, blocs, history = key[0], {}, [], []
         q = quo.get(key, [])
         spans = [(qs, qe) for qs, qe, _ in q]
         speakers = frozenset(actor_country.get(sp, sp) for _, _, sp in q if isinstance(sp, str) and sp)
         ms = _mentions(men.get(key, []), pos, spans)
         keys = list(map(word_key, words))
-        ms += _anaphors(words, ms, last, keys)
+        ms += resume(words, ms, last, blocs, keys)
         in_order = sorted(ms, key=lambda m: m.first)
-        for m in in_order:
-            if m.actor_type != "anaphor":
-                last["bloc" if m.actor_type in ("bloc", "organization") else "country"] = m.code
+        remember(in_order, last, blocs)
         ls = lex.get(key, ("neutral", 0.0))
         yield SentenceView(
             article_id=key[0], sentence_id=int(key[1]), words=words,
@@ -301,24 +297,6 @@ def _context_pairs(history: list[_Seen]) -> dict:
     for seen in history[-CONTEXT_SENTENCES:]:
         for p in combinations(sorted(set(seen.codes)), 2):
             out[p] = seen.dyads.get(p, "named")
-    return out
-
-
-def _anaphors(words: list[str], mentions: list[Mention], last: dict[str, str],
-              keys: list[str] | None = None) -> list[Mention]:
-    """Definite descriptions (الحلف، المنظمة، البلاد …) that resume the actor of their kind
-    named last in the article, as mentions of type ``anaphor``; a word inside a mention
-    (الاتحاد الأوروبي) is not one (``keys``: the words' :func:`word_key`, when known)."""
-    if not last or ANAPHORS.keys().isdisjoint(keys if keys is not None else map(word_key, words)):
-        return []
-    taken = {i for m in mentions for i in range(m.first, m.last + 1)}
-    out = []
-    for i, w in enumerate(words):
-        if i in taken or "ال" not in w[:4]:
-            continue
-        kind = ANAPHORS.get(word_key(w))
-        if kind and kind in last:
-            out.append(Mention(last[kind], i, i, "anaphor", w))
     return out
 
 
@@ -388,7 +366,8 @@ def _pair_role_features(view: SentenceView, roles: dict[int, MentionRole], lm: M
     coordinated = coordinated and rm.first - lm.last <= 2
     coordinated = coordinated or (rl.run >= 2 and rl.run_start == rr.run_start)
     out = [*role_features(rl, rr), *coordination_features(rl, rr, coordinated, lm.code == first),
-           *nearest_cue_features(view.cues, lm.first, rm.first), f"plexsent:{view.lexicon_label}"]
+           *nearest_cue_features(view.cues, lm.first, rm.first), f"plexsent:{view.lexicon_label}",
+           *nisba_features(view.words, view.mentions, lm, rm)]
     if coordinated:  # what the list does: a joint act (وقعت) or parallel ones (رحبت، هنأت)
         start = rl.run_start if rl.run >= 2 and rl.run_start >= 0 else lm.first
         out.append("coordv:" + (word_key(view.words[start - 1]) if start > 0 else "^"))
