@@ -252,7 +252,7 @@ def sentence_views(tables: dict[str, pd.DataFrame], cues: pd.DataFrame | None = 
         speakers = frozenset(actor_country.get(sp, sp) for _, _, sp in q if isinstance(sp, str) and sp)
         ms = _mentions(men.get(key, []), pos, spans)
         keys = list(map(word_key, words))
-        ms += resume(words, ms, last, blocs, keys)
+        ms += [Mention(r.code, r.at, r.at, "anaphor", r.word) for r in resume(words, ms, last, blocs, keys)]
         in_order = sorted(ms, key=lambda m: m.first)
         remember(in_order, last, blocs)
         ls = lex.get(key, ("neutral", 0.0))

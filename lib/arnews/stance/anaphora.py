@@ -11,18 +11,19 @@ only when no named body has it, the most recent body of any name; state institut
 by name (a university is not the Arab League).
 
 >>> blocs = ["NATO", "IAEA"]
->>> [m.code for m in resume(["وقالت", "الوكالة", "ان", "الحلف"], [], {}, blocs)]
-['IAEA', 'NATO']
+>>> resume(["وقالت", "الوكالة", "ان", "الحلف"], [], {}, blocs)
+[Resumed(code='IAEA', at=1, word='الوكالة'), Resumed(code='NATO', at=3, word='الحلف')]
 >>> resume(["الرابطة"], [], {}, ["NATO"])
 []
 """
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import NamedTuple
 
 from .keys import word_key
 
-__all__ = ["ANAPHORS", "NAMED_ONLY", "body_name_keys", "resume", "remember"]
+__all__ = ["ANAPHORS", "NAMED_ONLY", "Resumed", "body_name_keys", "resume", "remember"]
 
 # Definite descriptions that refer back to an actor named earlier in the article: the key of
 # the word (after word_key) and the kind of actor it resumes.
@@ -30,6 +31,14 @@ ANAPHORS = {"حلف": "bloc", "منظمة": "bloc", "اتحاد": "bloc", "تك�
             "وكالة": "bloc", "صندوق": "bloc", "رابطة": "bloc", "جامعة": "bloc",
             "بلاد": "country", "مملكة": "country", "جمهورية": "country", "حكومة": "country", "عاصمة": "country"}
 NAMED_ONLY = frozenset({"رابطة", "جامعة"})  # resume only a body whose name holds the word
+
+
+class Resumed(NamedTuple):
+    """A definite description that resumes an actor: its code, word position and word."""
+
+    code: str
+    at: int
+    word: str
 
 
 @lru_cache(maxsize=1)
@@ -67,12 +76,11 @@ def remember(mentions, last: dict[str, str], blocs: list[str]) -> None:
 
 
 def resume(words: list[str], mentions, last: dict[str, str], blocs: list[str],
-           keys: list[str] | None = None) -> list:
-    """Mentions (type ``anaphor``) for the definite descriptions of a sentence that resume an
-    actor of the article's memory (``last``, ``blocs``: see :func:`remember`); a word inside a
-    mention (الاتحاد الأوروبي) is not one (``keys``: the words' :func:`word_key`, when known)."""
-    from ..stance_features import Mention
-
+           keys: list[str] | None = None) -> list[Resumed]:
+    """The definite descriptions of a sentence that resume an actor of the article's memory
+    (``last``, ``blocs``: see :func:`remember`; ``mentions``: records with ``first`` and
+    ``last``); a word inside a mention (الاتحاد الأوروبي) is not one (``keys``: the words'
+    :func:`word_key`, when known)."""
     keys = keys if keys is not None else [word_key(w) for w in words]
     if not (last or blocs) or ANAPHORS.keys().isdisjoint(keys):
         return []
@@ -90,5 +98,5 @@ def resume(words: list[str], mentions, last: dict[str, str], blocs: list[str],
             if code is None and k not in NAMED_ONLY and blocs:
                 code = blocs[-1]
         if code:
-            out.append(Mention(code, i, i, "anaphor", w))
+            out.append(Resumed(code, i, w))
     return out
