@@ -45,9 +45,9 @@ def is_nisba_mention(words: list[str], m) -> bool:
 def head_noun(words: list[str], mentions, m) -> str:
     """The word key of the noun the nisba mention ``m`` qualifies: the nearest word before it
     that is neither another nisba mention of the same list nor a joiner; ``^`` at the start."""
-    adjectives = {x.first for x in mentions if is_nisba_mention(words, x)}
+    starts = {x.first for x in mentions if x.first == x.last}
     k = m.first - 1
-    while k >= 0 and (k in adjectives or words[k] in _JOINERS):
+    while k >= 0 and (words[k] in _JOINERS or k in starts and is_nisba(words[k])):
         k -= 1
     return word_key(words[k]) if k >= 0 else "^"
 
