@@ -57,7 +57,7 @@ Example
 """
 from __future__ import annotations
 
-from .gazetteer import (ACTOR_TYPES, GAZETTEER_COLUMNS, OPTIONAL_COLUMNS, GazetteerError, default_gazetteer,
+from .gazetteer import (ACTOR_TYPES, GAZETTEER_COLUMNS, OPTIONAL_COLUMNS, GazetteerError, bodies, default_gazetteer,
                         load_gazetteer, split_field, validate_gazetteer, variant_table)
 from .mentions import MENTION_COLUMNS, find_mentions
 from .ner import CANDIDATE_COLUMNS, NER_LABELS, camel_ner_model_path, ner_available, ner_candidates
@@ -73,6 +73,7 @@ __all__ = [
     "load_gazetteer",
     "validate_gazetteer",
     "variant_table",
+    "bodies",
     "ROLE_COLUMNS",
     "load_roles",
     "validate_roles",

@@ -14,7 +14,8 @@ from ..text import normalize, tokenize
 from ..wordforms import nisba_forms
 
 __all__ = ["ACTOR_TYPES", "GAZETTEER_COLUMNS", "OPTIONAL_COLUMNS", "GazetteerError", "split_field", "validate_gazetteer",
-           "load_gazetteer", "variant_table", "default_gazetteer", "variant_forms", "variant_key", "read_data_csv"]
+           "load_gazetteer", "variant_table", "default_gazetteer", "variant_forms", "variant_key", "read_data_csv",
+           "bodies"]
 
 ACTOR_TYPES = ("person", "country", "organization", "bloc")
 GAZETTEER_COLUMNS = ["actor_id", "type", "country", "label_en", "label_ar", "variants"]
@@ -188,3 +189,15 @@ def default_gazetteer() -> pd.DataFrame:
         _DEFAULT.clear()
         _DEFAULT[key] = load_gazetteer(p)
     return _DEFAULT[key]
+
+
+def bodies(gazetteer: pd.DataFrame) -> pd.DataFrame:
+    """The rows of blocs and international bodies that stand for themselves (NATO, the UN, the
+    IAEA: type bloc or organization and their own country code), not a state's institutions
+    (the Kremlin is an organization of RUS).
+
+    >>> sorted(bodies(load_gazetteer())["actor_id"])[:3], "KREMLIN" in set(bodies(load_gazetteer())["actor_id"])
+    (['ARAB_LEAGUE', 'ASEAN', 'AU'], False)
+    """
+    g = gazetteer
+    return g[g["type"].isin(["bloc", "organization"]) & (g["actor_id"] == g["country"])]

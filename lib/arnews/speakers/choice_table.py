@@ -32,12 +32,12 @@ __all__ = ["candidate_table", "body_codes"]
 def body_codes() -> frozenset[str]:
     """Codes of blocs and international bodies in the gazetteer (``UN``, ``EU`` …)."""
     try:
-        from ..actors import default_gazetteer
+        from ..actors import bodies, default_gazetteer
 
         g = default_gazetteer()  # shared with the actors and quotes stages
     except Exception:  # no gazetteer: no body is known
         return frozenset()
-    return frozenset(g.loc[g["type"].isin(["bloc", "organization"]) & (g["actor_id"] == g["country"]), "actor_id"])
+    return frozenset(bodies(g)["actor_id"])
 
 
 def _mentions(mentions: pd.DataFrame | None) -> dict[object, list[Mention]]:

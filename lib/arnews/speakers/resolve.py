@@ -40,14 +40,14 @@ class Mention(NamedTuple):
 def _gazetteer_info() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
     """actor → country, actor → type, and the codes of blocs and bodies."""
     try:
-        from ..actors import load_gazetteer
+        from ..actors import bodies, load_gazetteer
 
         g = load_gazetteer()
     except Exception:  # no gazetteer: no actor information
         return {}, {}, frozenset()
     country = dict(zip(g["actor_id"], g["country"].fillna("")))
     atype = dict(zip(g["actor_id"], g["type"].fillna("")))
-    orgs = frozenset(g.loc[g["type"].isin(["bloc", "organization"]) & (g["actor_id"] == g["country"]), "actor_id"])
+    orgs = frozenset(bodies(g)["actor_id"])
     return country, atype, orgs
 
 

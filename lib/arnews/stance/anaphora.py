@@ -49,12 +49,11 @@ def body_name_keys() -> dict[str, frozenset[str]]:
     >>> "وكالة" in body_name_keys()["IAEA"], "حلف" in body_name_keys()["NATO"], "KREMLIN" in body_name_keys()
     (True, True, False)
     """
-    from ..actors.gazetteer import default_gazetteer, split_field
+    from ..actors.gazetteer import bodies, default_gazetteer, split_field
     from ..text import normalize
 
-    g = default_gazetteer()
     out: dict[str, frozenset[str]] = {}
-    for r in g[g["type"].isin(["bloc", "organization"]) & (g["country"] == g["actor_id"])].to_dict("records"):
+    for r in bodies(default_gazetteer()).to_dict("records"):
         names = [r["label_ar"], *split_field(r.get("variants"))]
         out[r["country"]] = frozenset(word_key(normalize(w)) for n in names for w in n.split())
     return out
