@@ -78,10 +78,9 @@ def rule_context(text: str, q: dict, ments: list, sentences, sid: int,
     if starts is None:
         ments = [m for m in ments if m.country]
         starts = [m.start for m in ments]
-    cm = ments
     own = q.get("speaker_country") or ""
-    between = cm[bisect_left(starts, se):bisect_left(starts, start)]
-    inside = cm[bisect_left(starts, ss):bisect_left(starts, se)]
+    between = ments[bisect_left(starts, se):bisect_left(starts, start)]
+    inside = ments[bisect_left(starts, ss):bisect_left(starts, se)]
     others = {m.country for m in between if m.country != own}
     out.update(far=float(paras > 0 or back > 1), paragraphs_back=float(min(paras, 3)), sentences_back=float(min(back, 6)),
                log_sentences_back=math.log1p(back), states_between=float(min(len(others), 4)),
