@@ -9,15 +9,10 @@ import pandas as pd
 import pytest
 
 from arnews import stance_model, stance_train
-from arnews.pipeline import annotate
 from arnews.stance.rerank import PAIR_ORDER, pair_kind, rerank_features
 from arnews.stance.roles import coordination_features, mention_role, nearest_cue_features, role_features
 from arnews.stance_features import Cue, SentenceView
-
-
-def _views(text: str):
-    tables = annotate(pd.DataFrame({"article_id": ["a"], "text": [text]}), cache=False).tables
-    return list(stance_model.sentence_views(tables))
+from stance_fixtures import views_of
 
 
 def _pair_features(view, a: str, b: str) -> dict:
@@ -74,7 +69,7 @@ def test_nearest_cue_is_the_one_inside_the_pair_span_before_a_closer_one_outside
 
 
 def test_pair_features_mark_a_venue_and_a_list_in_a_real_sentence():
-    v = _views("وقعت مصر والأردن والعراق في الرياض اتفاقا للربط الكهربائي.")[0]
+    v = views_of("وقعت مصر والأردن والعراق في الرياض اتفاقا للربط الكهربائي.")[0]
     venue = _pair_features(v, "EGY", "SAU")
     assert "gov:R:في" in venue and "list:L" in venue and "list:same" not in venue
     listed = _pair_features(v, "EGY", "JOR")
@@ -216,7 +211,7 @@ def test_roles_of_a_whole_sentence_equal_the_roles_one_by_one():
 
     for text in ("وقعت مصر والأردن والعراق في الرياض اتفاقا للربط الكهربائي بحضور ممثلين عن الصين وروسيا.",
                  "وعلى غرار الهند، تسعى البرازيل وجنوب أفريقيا، والأرجنتين إلى تعزيز التجارة مع بكين بموسكو."):
-        v = _views(text)[0]
+        v = views_of(text)[0]
         spans = [(m.first, m.last) for m in v.mentions]
         whole = mention_roles(v.words, v.mentions)
         assert whole == {m.first: mention_role(v.words, m.first, m.surface, spans) for m in v.mentions}

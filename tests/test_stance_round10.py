@@ -3,17 +3,9 @@ what a list of states does together (``coordv:``), and which earlier states are 
 the other side of an implicit pair."""
 from __future__ import annotations
 
-import pandas as pd
-
-from arnews import stance_model
-from arnews.pipeline import annotate
 from arnews.stance.reversal import reversal_words, reversed_cues
 from arnews.stance_features import Cue, Mention, SentenceView, pair_contexts, word_key
-
-
-def _views(text: str):
-    tables = annotate(pd.DataFrame({"article_id": ["a"], "text": [text]}), cache=False).tables
-    return list(stance_model.sentence_views(tables))
+from stance_fixtures import views_of
 
 
 def _pairs(view) -> dict:
@@ -49,10 +41,10 @@ def test_a_comment_on_something_is_no_suspension():
 
 
 def test_pairs_of_a_sentence_that_suspends_a_partnership_carry_the_feature():
-    view = next(v for v in _views("وعلقت الولايات المتحدة الشراكة الاستراتيجية مع جورجيا.") if v.mentions)
+    view = next(v for v in views_of("وعلقت الولايات المتحدة الشراكة الاستراتيجية مع جورجيا.") if v.mentions)
     got = _pairs(view)
     assert "rev:any" in got[("GEO", "USA")].extra
-    plain = next(v for v in _views("ووقعت الولايات المتحدة الشراكة الاستراتيجية مع جورجيا.") if v.mentions)
+    plain = next(v for v in views_of("ووقعت الولايات المتحدة الشراكة الاستراتيجية مع جورجيا.") if v.mentions)
     assert "rev:any" not in _pairs(plain)[("GEO", "USA")].extra
 
 
@@ -61,12 +53,12 @@ def test_pairs_of_a_sentence_that_suspends_a_partnership_carry_the_feature():
 
 
 def test_a_listed_pair_names_the_word_before_its_list():
-    view = next(v for v in _views("وهنأت روسيا والصين وكوبا مادورو بالفوز.") if v.mentions)
+    view = next(v for v in views_of("وهنأت روسيا والصين وكوبا مادورو بالفوز.") if v.mentions)
     extra = _pairs(view)[("CHN", "RUS")].extra
     assert "coordv:هنات" in extra
-    signed = next(v for v in _views("ووقعت روسيا والصين اتفاقا للطاقة.") if v.mentions)
+    signed = next(v for v in views_of("ووقعت روسيا والصين اتفاقا للطاقة.") if v.mentions)
     assert "coordv:وقعت" in _pairs(signed)[("CHN", "RUS")].extra
-    apart = next(v for v in _views("انتقدت روسيا موقف الصين.") if v.mentions)
+    apart = next(v for v in views_of("انتقدت روسيا موقف الصين.") if v.mentions)
     assert not any(k.startswith("coordv:") for k in _pairs(apart)[("CHN", "RUS")].extra)
 
 

@@ -2,20 +2,13 @@
 (arnews.stance.nisba_head)."""
 from __future__ import annotations
 
-import pandas as pd
-
-from arnews import stance_model
-from arnews.pipeline import annotate
 from arnews.stance.nisba_head import head_noun, is_nisba_mention, nisba_features
 from arnews.stance_features import Mention, pair_contexts
+from stance_fixtures import views_of
 
 
 def _pairs(text: str) -> dict:
-    tables = annotate(pd.DataFrame({"article_id": ["a"], "text": [text]}), cache=False).tables
-    out = {}
-    for view in stance_model.sentence_views(tables):
-        out.update({(a, b): c for a, b, c in pair_contexts(view)})
-    return out
+    return {(a, b): c for view in views_of(text) for a, b, c in pair_contexts(view)}
 
 
 def test_an_adjective_is_a_nisba_mention_a_name_or_a_capital_is_not():
@@ -57,9 +50,7 @@ def test_the_pair_model_sees_what_the_adjective_qualifies():
 
 
 def _anaphors(text: str) -> list[list[tuple[str, str]]]:
-    tables = annotate(pd.DataFrame({"article_id": ["a"], "text": [text]}), cache=False).tables
-    return [[(m.code, m.surface) for m in v.mentions if m.actor_type == "anaphor"]
-            for v in stance_model.sentence_views(tables)]
+    return [[(m.code, m.surface) for m in v.mentions if m.actor_type == "anaphor"] for v in views_of(text)]
 
 
 def test_the_agency_is_the_body_named_agency_not_the_last_bloc():
