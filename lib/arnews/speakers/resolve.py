@@ -105,14 +105,15 @@ def _countries_in(words: list[Word], ments: list[Mention], ss: int, se: int, lex
             elif persons and (c := weak_nisba_country(w.readings[0])):
                 weak.append((w.start, c))
     for i, e in find_entries(lex.places, words):
-        if e.kind not in kinds and e.kind not in ("institution", "nisba"):
+        if e.kind not in kinds and e.kind not in _ANY_SPEAKER:
             continue
         # a place lexicon entry overrides a mention at the same words (بروكسل as a place; the
         # أوروبا of "منظمة الأمن والتعاون في أوروبا" names no speaker's country)
         out = [(o, c) for o, c in out if not (words[i].start <= o < words[i + len(e.words) - 1].end)]
         if not persons and e.kind == "outlet" and _addressed(words, i, e):
             continue  # "ممرضة … لرويترز", "لوكالة فرانس برس": the channel addressed, not the speaker's country
-        if e.kind in kinds or e.kind == "nisba":  # a compound nisba ("الجنوب أفريقي") places any speaker
+        # a compound nisba ("الجنوب أفريقي") or a state the gazetteer lacks ("توفالو") places any speaker
+        if e.kind in kinds or e.kind in ("nisba", "state"):
             out.append((words[i].start, e.value))
     region = {words[k + 1].start for k in range(len(words) - 1) if _STATES_NOUN.intersection(words[k].readings[:3])}
     if region:  # "منظمة الدول الأمريكية": a nisba of "the states" names a region, not a country (round 6)
@@ -124,6 +125,7 @@ def _countries_in(words: list[Word], ments: list[Mention], ss: int, se: int, lex
     return sorted(out or weak)
 
 
+_ANY_SPEAKER = ("institution", "nisba", "state")  # place-lexicon kinds looked at for every speaker
 _ADDRESSEE = frozenset("لوكاله لوكالة لصحيفه لصحيفة لقناه لقناة لموقع لشبكه لشبكة لمجله لمجلة لاذاعه لاذاعة".split())
 
 
