@@ -3,6 +3,9 @@ from __future__ import annotations
 
 from quote_fixtures import quotes_of
 
+from arnews.speakers.body_nationality import taken_up_noun
+from arnews.speakers.lexicon import words_in
+
 
 def test_a_state_the_gazetteer_lacks_places_its_officials_from_the_place_lexicon():
     # Tuvalu, Vanuatu, the Marshall and Solomon Islands are not in data/actors.csv; their names
@@ -17,3 +20,25 @@ def test_solomon_alone_is_a_first_name_not_the_islands():
     q = quotes_of('وقال الوزير المصري سليمان إن "الحوار مستمر".',
                   [("المصري", "EGY", "country", "EGY")], chooser=False)
     assert q["speaker_country"].tolist() == ["EGY"]
+
+
+def test_a_body_taken_up_by_its_definite_noun_keeps_the_nationality_of_its_earlier_naming():
+    q = quotes_of('وقالت منظمة "كاميناندو" الإسبانية في بيان إن الطريق خطر.\n'
+                  'وأضافت المنظمة: "المال يشتري الصمت".\n'
+                  'ونشرت صحيفة "ديلي ستار" البنغلاديشية تقريرا. لكن الصحيفة قالت إن "القمع لن يحل المشكلة".',
+                  chooser=False)
+    q = q[q["kind"] == "speech"]
+    assert q["speaker_country"].tolist() == ["ESP", "BGD"]
+    assert q["speaker_type"].tolist() == ["ngo", "media"]
+
+
+def test_a_body_named_by_its_own_definite_name_or_never_named_with_a_nationality_keeps_no_state():
+    # "المنظمة الدولية للهجرة" is a name, not a back-reference; an organisation never given a
+    # nationality gives none
+    q = quotes_of('وقالت منظمة "سيف" في تقرير إن الوضع سيئ.\nوأضافت المنظمة: "نطالب بالتحقيق".', chooser=False)
+    q = q[q["kind"] == "speech"]
+    assert q["speaker_text"].tolist() == ["المنظمة"] and q["speaker_country"].isna().all()
+    t = "المنظمة الدولية للهجرة"
+    assert taken_up_noun(words_in(t, 0, len(t))) is None
+    t = "رئيسة المنظمة السيدة ماريا"
+    assert taken_up_noun(words_in(t, 0, len(t))) == "منظمة"

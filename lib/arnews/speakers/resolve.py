@@ -15,6 +15,7 @@ from .blocs import definite_bloc
 from .dateline import dateline_country  # noqa: F401  (moved there in round 14; imported from here)
 from .antecedent import taken_up_body
 from .company import company_back_country, takes_up_company
+from .body_nationality import taken_up_nationality
 from .phrase_roles import lone_place, placed_after_fi, pronoun_title
 from .bodies import BODY_BACK as _BODY_BACK  # noqa: F401  (the body nouns, named here before)
 from .bodies import body_back_reference as _body_back_reference
@@ -259,6 +260,9 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
         if not found and len(own) <= 2 and (head := head_noun(own, lex)):
             # "وتابع الخبير" after "الخبير العسكري الروسي": the earlier phrase it heads (round 7)
             fallback = next((hc for h, hc in reversed(earlier_other) if h == head), fallback)
+        if not found and fallback is None and ttype in ("ngo", "media"):
+            # "وأضافت المنظمة" after "منظمة … الإسبانية": the body's earlier naming (round 17)
+            fallback = taken_up_nationality(text, ss, words, dateline)
         found = without_residence(words, found)  # "العراقي …، المقيم في لندن" (round 10)
         governed = governed_countries(words, found, lex)  # "مدرب البرازيل … في مونديال قطر" (round 6)
         return SpeakerInfo((governed or found)[-1][1] if found else fallback, ttype)
