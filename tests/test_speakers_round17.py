@@ -42,3 +42,13 @@ def test_a_body_named_by_its_own_definite_name_or_never_named_with_a_nationality
     assert taken_up_noun(words_in(t, 0, len(t))) is None
     t = "رئيسة المنظمة السيدة ماريا"
     assert taken_up_noun(words_in(t, 0, len(t))) == "منظمة"
+
+
+def test_an_office_of_the_secretary_general_speaks_for_the_un_not_the_country_of_the_post():
+    haiti = ("هايتي", "HTI", "country", "HTI")
+    q = quotes_of('وقالت الممثلة الخاصة للأمين العام في هايتي إن "الوضع خطير جدا".\n'
+                  'وقال المتحدث باسم الأمين العام للحلف إن "الحلف يراقب".',
+                  [haiti, ("الحلف", "NATO", "organization", "NATO")], chooser=False)
+    assert q["speaker_country"].tolist()[0] == "UN"
+    assert q["speaker_type"].tolist()[0] == "organisation"
+    assert q["speaker_country"].tolist()[1] != "UN"  # a body named after it: not the UN's

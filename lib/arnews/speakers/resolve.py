@@ -16,6 +16,7 @@ from .dateline import dateline_country  # noqa: F401  (moved there in round 14; 
 from .antecedent import taken_up_body
 from .company import company_back_country, takes_up_company
 from .body_nationality import taken_up_nationality
+from .secretariat import un_secretary_general_office
 from .phrase_roles import lone_place, placed_after_fi, pronoun_title
 from .bodies import BODY_BACK as _BODY_BACK  # noqa: F401  (the body nouns, named here before)
 from .bodies import body_back_reference as _body_back_reference
@@ -218,6 +219,8 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
         # an institution opening the phrase speaks for its code, whatever titles follow:
         # "الوكالة الذرية تطالب إيران", "صندوق النقد حذر في تقريره", "المفوضة الأوروبية"
         return SpeakerInfo(inst, _org_or_state(inst, orgs))
+    if not actor and un_secretary_general_office(words):
+        return SpeakerInfo("UN", "organisation")  # "الممثلة الخاصة للأمين العام في هايتي" (round 17)
     if not (actor and type_of.get(actor) == "person") and (body := _body_back_reference(text, ss, words, ments, lex, orgs)):
         # "مديرة البرنامج في السودان" after "برنامج الأغذية العالمي", "كبير الاقتصاديين في
         # المنظمة" after "منظمة الأغذية والزراعة": the body named before, not the place
