@@ -52,3 +52,15 @@ def test_an_office_of_the_secretary_general_speaks_for_the_un_not_the_country_of
     assert q["speaker_country"].tolist()[0] == "UN"
     assert q["speaker_type"].tolist()[0] == "organisation"
     assert q["speaker_country"].tolist()[1] != "UN"  # a body named after it: not the UN's
+
+
+def test_the_organisation_taken_up_is_the_nearest_one_named_even_without_a_code():
+    # WHO is a coded body; "أطباء بلا حدود" is not: "منسقة الطوارئ في المنظمة" after it is
+    # MSF's coordinator (no state), not WHO's
+    who = ("منظمة الصحة العالمية", "WHO", "organization", "WHO")
+    q = quotes_of('لوساكا - قالت منظمة الصحة العالمية إن "الوباء ينتشر بسرعة".\n'
+                  'من جهتها، قالت منظمة أطباء بلا حدود إن فرقها تعمل. وقالت منسقة الطوارئ في المنظمة: "نستقبل مئتي مريض".\n'
+                  'وقال المدير الإقليمي للمنظمة في أفريقيا إن "المخزون كاف".', [who], chooser=False)
+    q = q[q["kind"] == "speech"]
+    assert q["speaker_country"].tolist()[:2] == ["WHO", None]
+    assert q["speaker_type"].tolist()[1] == "ngo"

@@ -20,7 +20,7 @@ from __future__ import annotations
 from .lexicon import Word, words_in
 from .nisba import nisba_country
 
-__all__ = ["BODY_NOUNS", "taken_up_noun", "taken_up_nationality"]
+__all__ = ["BODY_NOUNS", "taken_up_noun", "taken_up_nationality", "nearest_naming_uncoded"]
 
 # Nouns of non-state bodies (NGOs, unions, media), without their article; ة and ه both.
 BODY_NOUNS = frozenset("منظمة منظمه صحيفة صحيفه نقابة نقابه جمعية جمعيه مجلة مجله قناة قناه شبكة شبكه رابطة رابطه".split())
@@ -72,3 +72,25 @@ def taken_up_nationality(text: str, ss: int, words: list[Word], dateline: str | 
             if c:
                 return c
     return None
+
+
+def nearest_naming_uncoded(text: str, ss: int, noun: str, ments, codes: frozenset[str], reach: int = _REACH) -> bool:
+    """Whether the nearest earlier indefinite naming of ``noun`` before ``ss`` ("منظمة أطباء بلا
+    حدود") names no body with a code of ``codes`` in its first ``reach`` words: then "المنظمة"
+    after it is that body, not a coded one named before it ("منظمة الصحة العالمية"). False
+    when there is no such naming. ``ments``: mentions with ``start``/``end``/``country``.
+
+    >>> t = "قالت منظمة الصحة العالمية إن الوباء ينتشر. وقالت منظمة أطباء بلا حدود إن الفرق تعمل."
+    >>> who = [type("M", (), {"start": 11, "end": 26, "country": "WHO"})()]
+    >>> nearest_naming_uncoded(t, len(t), "منظمة", who, frozenset({"WHO"}))
+    True
+    >>> nearest_naming_uncoded(t, t.index("وقالت"), "منظمة", who, frozenset({"WHO"}))
+    False
+    """
+    before = words_in(text, 0, ss)[-_LOOK_BACK:]
+    for k in range(len(before) - 1, -1, -1):
+        if not any(_noun(r) == noun and not r.startswith(("ال", "لل")) for r in before[k].readings[:2]):
+            continue
+        lo, hi = before[k].start, before[min(k + reach, len(before)) - 1].end
+        return not any(lo <= m.start < hi and m.country in codes for m in ments)
+    return False

@@ -15,7 +15,7 @@ from .blocs import definite_bloc
 from .dateline import dateline_country  # noqa: F401  (moved there in round 14; imported from here)
 from .antecedent import taken_up_body
 from .company import company_back_country, takes_up_company
-from .body_nationality import taken_up_nationality
+from .body_nationality import nearest_naming_uncoded, taken_up_nationality, taken_up_noun
 from .secretariat import un_secretary_general_office
 from .phrase_roles import lone_place, placed_after_fi, pronoun_title
 from .bodies import BODY_BACK as _BODY_BACK  # noqa: F401  (the body nouns, named here before)
@@ -244,6 +244,11 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
     if actor and (type_of.get(actor) == "person" or country_of.get(actor) in orgs):
         c = country_of.get(actor) or None  # a person, or a body such as منظمة الصحة العالمية
         return SpeakerInfo(c, _org_or_state(c, orgs))
+    if (not actor and (noun := taken_up_noun(words)) and nearest_naming_uncoded(text, ss, noun, ments, orgs)
+            and not _countries_in(words, ments, ss, se, lex, ("institution", "place", "outlet"))):
+        # "منسقة الطوارئ في المنظمة" after "منظمة أطباء بلا حدود" (no code): that body, not the
+        # coded "منظمة الصحة العالمية" named before it; a state only from its naming (round 17)
+        return SpeakerInfo(taken_up_nationality(text, ss, words, dateline), ttype if ttype in _NON_STATE else "ngo")
     if ttype == "ngo" and any("المنظمة" in w.readings for w in words[:6]):
         # "المدير العام المساعد للمنظمة" after "منظمة الأغذية والزراعة التابعة للأمم المتحدة"
         c = _antecedent_country(text, ss, "منظمة", ments)
