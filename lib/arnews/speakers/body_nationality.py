@@ -28,6 +28,7 @@ _LOCAL = frozenset("المحلية المحليه المحلي".split())
 _HONORIFICS = frozenset("السيد السيدة السيده".split())  # "رئيسة المنظمة السيدة …": a name follows
 _REACH = 5  # words after the noun where its nationality may stand (a quoted name between)
 _LOOK_BACK = 400  # words before the phrase searched for the body's naming
+_LOOK_BACK_CHARS = 20 * _LOOK_BACK  # a bound on the text those words span (a long article is not copied per quote)
 
 
 def _noun(reading: str) -> str | None:
@@ -61,7 +62,7 @@ def taken_up_nationality(text: str, ss: int, words: list[Word], dateline: str | 
     noun = taken_up_noun(words)
     if noun is None:
         return None
-    before = words_in(text, 0, ss)[-_LOOK_BACK:]
+    before = words_in(text, max(0, ss - _LOOK_BACK_CHARS), ss)[-_LOOK_BACK:]
     for k in range(len(before) - 1, -1, -1):
         if not any(_noun(r) == noun and not r.startswith(("ال", "لل")) for r in before[k].readings[:2]):
             continue
@@ -87,7 +88,7 @@ def nearest_naming_uncoded(text: str, ss: int, noun: str, ments, codes: frozense
     >>> nearest_naming_uncoded(t, t.index("وقالت"), "منظمة", who, frozenset({"WHO"}))
     False
     """
-    before = words_in(text, 0, ss)[-_LOOK_BACK:]
+    before = words_in(text, max(0, ss - _LOOK_BACK_CHARS), ss)[-_LOOK_BACK:]
     for k in range(len(before) - 1, -1, -1):
         if not any(_noun(r) == noun and not r.startswith(("ال", "لل")) for r in before[k].readings[:2]):
             continue
