@@ -12,7 +12,7 @@ quotes with no speaker phrase and no state, and since round 16 those of the weak
 :func:`arnews.speakers.chooser.applies`), ``nostate``
 (every speech quote without a state) or ``all`` (every speech quote).
 
-    python -m arnews.speakers.chooser_eval            # the table of data/gold/quote_rounds.md, round 16
+    python -m arnews.speakers.chooser_eval            # the table of data/gold/quote_rounds.md, round 17
     python -m arnews.speakers.chooser_eval --scope all
 
 >>> rows = leave_one_writer_out()        # doctest: +SKIP
