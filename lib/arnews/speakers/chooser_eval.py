@@ -1,6 +1,6 @@
 """Leave one writer's set out: does the speaker-state chooser carry to a new writer? (round 15)
 
-The written quote texts come from fourteen blind sets, each by another writer
+The written quote texts come from the blind sets, each by another writer
 (:data:`arnews.quote_eval.HELD_OUT_ROUNDS` up to the current held-out one), plus the team's
 first texts (qt01–qt15, qt31–qt47). For each set, the chooser is fitted on every other written
 text (the first texts always in training) and applied to the left-out set; its speaker-state
@@ -12,7 +12,7 @@ quotes with no speaker phrase and no state, and since round 16 those of the weak
 :func:`arnews.speakers.chooser.applies`), ``nostate``
 (every speech quote without a state) or ``all`` (every speech quote).
 
-    python -m arnews.speakers.chooser_eval            # the table of data/gold/quote_rounds.md, round 16
+    python -m arnews.speakers.chooser_eval            # the table of data/gold/quote_rounds.md, round 17
     python -m arnews.speakers.chooser_eval --scope all
 
 >>> rows = leave_one_writer_out()        # doctest: +SKIP
@@ -41,8 +41,8 @@ def writer_set(article_id: str) -> str:
     """The blind set an article belongs to (``qt213-qt227``), or ``first`` for the team's first
     texts.
 
-    >>> writer_set("qt235"), writer_set("qt40"), writer_set("qt03")
-    ('qt228-qt242', 'first', 'first')
+    >>> writer_set("qt235"), writer_set("qt250"), writer_set("qt40"), writer_set("qt03")
+    ('qt228-qt242', 'qt243-qt257', 'first', 'first')
     """
     n = int(str(article_id)[2:])
     for r in HELD_OUT_ROUNDS:
@@ -88,7 +88,7 @@ def _right(quotes: pd.DataFrame, gold: pd.DataFrame) -> tuple[int, int, dict]:
 def leave_one_writer_out(scope: str = "nophrase") -> list[dict]:
     """One row per left-out writer's set (``set``, ``n`` speech quotes, ``rules`` and ``chooser``
     right; ``p0``/``d0`` and ``p1``/``d1`` the precision of attributed quotes, rules and chooser),
-    then ``pooled`` (the fourteen sets) and ``sample``. Only dev texts are used: the
+    then ``pooled`` (every left-out set) and ``sample``. Only dev texts are used: the
     current held-out set, once merged, is left out of every fit and every row."""
     if scope not in SCOPES:
         raise ValueError(f"scope must be one of {SCOPES}")

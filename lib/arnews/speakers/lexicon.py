@@ -20,7 +20,7 @@ SPEAKER_COLUMNS = ["speaker_country", "speaker_type", "kind"]
 SPEAKER_TYPES = ("state", "organisation", "analyst", "ngo", "media", "company", "other")
 _TITLE_TYPES = SPEAKER_TYPES + ("former",)
 _KINDS = ("term", "title")
-_PLACE_KINDS = ("institution", "place", "outlet", "region", "nisba")
+_PLACE_KINDS = ("institution", "place", "outlet", "region", "nisba", "state")
 WORD_RE = re.compile(r"[\p{L}\p{N}]+")
 # Attribution rules that name the speaker next to the quote (not inherited from context).
 DIRECT_RULES = frozenset({"verb_subject", "subject_verb", "passive", "naql", "quote_then_verb", "according_to",
@@ -39,7 +39,8 @@ class _Entry(NamedTuple):
 @dataclass(frozen=True)
 class SpeakerLexicon:
     """Word lists of ``data/lexicons/``: ``titles`` (speaker_titles.csv: words → speaker
-    type), ``places`` (speaker_places.csv: institutions, places, outlets → country code),
+    type), ``places`` (speaker_places.csv: institutions, places, outlets, states the gazetteer lacks
+    (kind ``state``, round 17) → country code),
     ``kind_cues`` (quote_kinds.csv: words before an opening mark → ``term``/``title``).
     Every list holds normalized word tuples, longest first."""
 

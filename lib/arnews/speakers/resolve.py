@@ -15,6 +15,8 @@ from .blocs import definite_bloc
 from .dateline import dateline_country  # noqa: F401  (moved there in round 14; imported from here)
 from .antecedent import taken_up_body
 from .company import company_back_country, takes_up_company
+from .body_nationality import nearest_naming_uncoded, taken_up_nationality, taken_up_noun
+from .secretariat import un_secretary_general_office
 from .phrase_roles import lone_place, placed_after_fi, pronoun_title
 from .bodies import BODY_BACK as _BODY_BACK  # noqa: F401  (the body nouns, named here before)
 from .bodies import body_back_reference as _body_back_reference
@@ -105,14 +107,15 @@ def _countries_in(words: list[Word], ments: list[Mention], ss: int, se: int, lex
             elif persons and (c := weak_nisba_country(w.readings[0])):
                 weak.append((w.start, c))
     for i, e in find_entries(lex.places, words):
-        if e.kind not in kinds and e.kind not in ("institution", "nisba"):
+        if e.kind not in kinds and e.kind not in _ANY_SPEAKER:
             continue
         # a place lexicon entry overrides a mention at the same words (بروكسل as a place; the
         # أوروبا of "منظمة الأمن والتعاون في أوروبا" names no speaker's country)
         out = [(o, c) for o, c in out if not (words[i].start <= o < words[i + len(e.words) - 1].end)]
         if not persons and e.kind == "outlet" and _addressed(words, i, e):
             continue  # "ممرضة … لرويترز", "لوكالة فرانس برس": the channel addressed, not the speaker's country
-        if e.kind in kinds or e.kind == "nisba":  # a compound nisba ("الجنوب أفريقي") places any speaker
+        # a compound nisba ("الجنوب أفريقي") or a state the gazetteer lacks ("توفالو") places any speaker
+        if e.kind in kinds or e.kind in ("nisba", "state"):
             out.append((words[i].start, e.value))
     region = {words[k + 1].start for k in range(len(words) - 1) if _STATES_NOUN.intersection(words[k].readings[:3])}
     if region:  # "منظمة الدول الأمريكية": a nisba of "the states" names a region, not a country (round 6)
@@ -124,6 +127,7 @@ def _countries_in(words: list[Word], ments: list[Mention], ss: int, se: int, lex
     return sorted(out or weak)
 
 
+_ANY_SPEAKER = ("institution", "nisba", "state")  # place-lexicon kinds looked at for every speaker
 _ADDRESSEE = frozenset("لوكاله لوكالة لصحيفه لصحيفة لقناه لقناة لموقع لشبكه لشبكة لمجله لمجلة لاذاعه لاذاعة".split())
 
 
@@ -215,6 +219,8 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
         # an institution opening the phrase speaks for its code, whatever titles follow:
         # "الوكالة الذرية تطالب إيران", "صندوق النقد حذر في تقريره", "المفوضة الأوروبية"
         return SpeakerInfo(inst, _org_or_state(inst, orgs))
+    if not actor and un_secretary_general_office(words):
+        return SpeakerInfo("UN", "organisation")  # "الممثلة الخاصة للأمين العام في هايتي" (round 17)
     if not (actor and type_of.get(actor) == "person") and (body := _body_back_reference(text, ss, words, ments, lex, orgs)):
         # "مديرة البرنامج في السودان" after "برنامج الأغذية العالمي", "كبير الاقتصاديين في
         # المنظمة" after "منظمة الأغذية والزراعة": the body named before, not the place
@@ -238,6 +244,11 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
     if actor and (type_of.get(actor) == "person" or country_of.get(actor) in orgs):
         c = country_of.get(actor) or None  # a person, or a body such as منظمة الصحة العالمية
         return SpeakerInfo(c, _org_or_state(c, orgs))
+    if (not actor and (noun := taken_up_noun(words)) and nearest_naming_uncoded(text, ss, noun, ments, orgs)
+            and not _countries_in(words, ments, ss, se, lex, ("institution", "place", "outlet"))):
+        # "منسقة الطوارئ في المنظمة" after "منظمة أطباء بلا حدود" (no code): that body, not the
+        # coded "منظمة الصحة العالمية" named before it; a state only from its naming (round 17)
+        return SpeakerInfo(taken_up_nationality(text, ss, words, dateline), ttype if ttype in _NON_STATE else "ngo")
     if ttype == "ngo" and any("المنظمة" in w.readings for w in words[:6]):
         # "المدير العام المساعد للمنظمة" after "منظمة الأغذية والزراعة التابعة للأمم المتحدة"
         c = _antecedent_country(text, ss, "منظمة", ments)
@@ -257,6 +268,9 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
         if not found and len(own) <= 2 and (head := head_noun(own, lex)):
             # "وتابع الخبير" after "الخبير العسكري الروسي": the earlier phrase it heads (round 7)
             fallback = next((hc for h, hc in reversed(earlier_other) if h == head), fallback)
+        if not found and fallback is None and ttype in ("ngo", "media"):
+            # "وأضافت المنظمة" after "منظمة … الإسبانية": the body's earlier naming (round 17)
+            fallback = taken_up_nationality(text, ss, words, dateline)
         found = without_residence(words, found)  # "العراقي …، المقيم في لندن" (round 10)
         governed = governed_countries(words, found, lex)  # "مدرب البرازيل … في مونديال قطر" (round 6)
         return SpeakerInfo((governed or found)[-1][1] if found else fallback, ttype)

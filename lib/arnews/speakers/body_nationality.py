@@ -1,0 +1,97 @@
+"""A non-state body taken up by its definite noun ("وأضافت المنظمة", "لكن الصحيفة قالت",
+"رئيسة المنظمة") speaks for the country its earlier naming gave it ("منظمة كاميناندو
+فرونتيراس الإسبانية", "صحيفة «ديلي ستار» البنغلاديشية"; a body named "المحلية" is the
+dateline's): the nearest earlier naming of the same noun with a nationality in the few words
+after it (issue 19, round 17; the company nouns are :mod:`arnews.speakers.company`'s).
+
+>>> t = 'قالت منظمة "كاميناندو" الإسبانية إن الطريق خطر. وأضافت المنظمة أن العدد كبير.'
+>>> ss = t.index("المنظمة")
+>>> taken_up_nationality(t, ss, words_in(t, ss, ss + 7), None)
+'ESP'
+>>> t2 = 'وقالت منظمة "ووتش" المحلية إن الاتفاق حبر على ورق. وقالت رئيسة المنظمة إن الصيد تراجع.'
+>>> ss2 = t2.index("رئيسة")
+>>> taken_up_nationality(t2, ss2, words_in(t2, ss2, ss2 + 13), "IDN")
+'IDN'
+>>> taken_up_nationality(t2, ss2, words_in(t2, ss2, ss2 + 13), None) is None  # no dateline
+True
+"""
+from __future__ import annotations
+
+from .lexicon import Word, words_in
+from .nisba import nisba_country
+
+__all__ = ["BODY_NOUNS", "taken_up_noun", "taken_up_nationality", "nearest_naming_uncoded"]
+
+# Nouns of non-state bodies (NGOs, unions, media), without their article; ة and ه both.
+BODY_NOUNS = frozenset("منظمة منظمه صحيفة صحيفه نقابة نقابه جمعية جمعيه مجلة مجله قناة قناه شبكة شبكه رابطة رابطه".split())
+_LOCAL = frozenset("المحلية المحليه المحلي".split())
+_HONORIFICS = frozenset("السيد السيدة السيده".split())  # "رئيسة المنظمة السيدة …": a name follows
+_REACH = 5  # words after the noun where its nationality may stand (a quoted name between)
+_LOOK_BACK = 400  # words before the phrase searched for the body's naming
+_LOOK_BACK_CHARS = 20 * _LOOK_BACK  # a bound on the text those words span (a long article is not copied per quote)
+
+
+def _noun(reading: str) -> str | None:
+    """The body noun of a word reading without its article or a glued ل (للمنظمة), else None."""
+    for pre in ("لل", "ال", "ل", ""):
+        if reading.startswith(pre) and (pre != "لل" or len(reading) > 4):
+            base = reading[len(pre):] if pre != "لل" else reading[2:]
+            if base in BODY_NOUNS:
+                return base
+    return None
+
+
+def taken_up_noun(words: list[Word]) -> str | None:
+    """The body noun that the phrase's first four words take up with the article ("المنظمة",
+    "رئيسة المنظمة", "مديرة الصحيفة"), or None; not a body named there ("المنظمة الدولية
+    للهجرة": a definite word follows)."""
+    for k, w in enumerate(words[:4]):
+        r = next((x for x in w.readings[:2] if x.startswith(("ال", "لل")) and _noun(x)), None)
+        if r is None:
+            continue
+        noun = _noun(r)
+        nxt = words[k + 1].readings[0] if k + 1 < len(words) else ""
+        return None if nxt.startswith("ال") and nxt not in _HONORIFICS else noun
+    return None
+
+
+def taken_up_nationality(text: str, ss: int, words: list[Word], dateline: str | None) -> str | None:
+    """The country of the body a phrase takes up (:func:`taken_up_noun`): the nationality
+    within a few words after the nearest earlier indefinite naming of the same noun that has
+    one (the dateline's for "المحلية"), None when no earlier naming gives one."""
+    noun = taken_up_noun(words)
+    if noun is None:
+        return None
+    before = words_in(text, max(0, ss - _LOOK_BACK_CHARS), ss)[-_LOOK_BACK:]
+    for k in range(len(before) - 1, -1, -1):
+        if not any(_noun(r) == noun and not r.startswith(("ال", "لل")) for r in before[k].readings[:2]):
+            continue
+        for w in before[k + 1:k + 1 + _REACH]:
+            if w.readings[0] in _LOCAL:
+                return dateline
+            c = next((x for x in map(nisba_country, w.readings[:2]) if x), None)
+            if c:
+                return c
+    return None
+
+
+def nearest_naming_uncoded(text: str, ss: int, noun: str, ments, codes: frozenset[str], reach: int = _REACH) -> bool:
+    """Whether the nearest earlier indefinite naming of ``noun`` before ``ss`` ("منظمة أطباء بلا
+    حدود") names no body with a code of ``codes`` in its first ``reach`` words: then "المنظمة"
+    after it is that body, not a coded one named before it ("منظمة الصحة العالمية"). False
+    when there is no such naming. ``ments``: mentions with ``start``/``end``/``country``.
+
+    >>> t = "قالت منظمة الصحة العالمية إن الوباء ينتشر. وقالت منظمة أطباء بلا حدود إن الفرق تعمل."
+    >>> who = [type("M", (), {"start": 11, "end": 26, "country": "WHO"})()]
+    >>> nearest_naming_uncoded(t, len(t), "منظمة", who, frozenset({"WHO"}))
+    True
+    >>> nearest_naming_uncoded(t, t.index("وقالت"), "منظمة", who, frozenset({"WHO"}))
+    False
+    """
+    before = words_in(text, max(0, ss - _LOOK_BACK_CHARS), ss)[-_LOOK_BACK:]
+    for k in range(len(before) - 1, -1, -1):
+        if not any(_noun(r) == noun and not r.startswith(("ال", "لل")) for r in before[k].readings[:2]):
+            continue
+        lo, hi = before[k].start, before[min(k + reach, len(before)) - 1].end
+        return not any(lo <= m.start < hi and m.country in codes for m in ments)
+    return False
