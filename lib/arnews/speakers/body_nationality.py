@@ -17,10 +17,13 @@ True
 """
 from __future__ import annotations
 
+from typing import Callable, Iterator
+
 from .lexicon import Word, words_in
 from .nisba import nisba_country
 
-__all__ = ["BODY_NOUNS", "taken_up_noun", "taken_up_nationality", "nearest_naming_uncoded"]
+__all__ = ["BODY_NOUNS", "taken_up_noun", "taken_up_nationality", "nearest_naming_uncoded", "earlier_namings",
+           "naming_nationality"]
 
 # Nouns of non-state bodies (NGOs, unions, media), without their article; ة and ه both.
 BODY_NOUNS = frozenset("منظمة منظمه صحيفة صحيفه نقابة نقابه جمعية جمعيه مجلة مجله قناة قناه شبكة شبكه رابطة رابطه".split())
@@ -34,11 +37,44 @@ _LOOK_BACK_CHARS = 20 * _LOOK_BACK  # a bound on the text those words span (a lo
 def _noun(reading: str) -> str | None:
     """The body noun of a word reading without its article or a glued ل (للمنظمة), else None."""
     for pre in ("لل", "ال", "ل", ""):
-        if reading.startswith(pre) and (pre != "لل" or len(reading) > 4):
-            base = reading[len(pre):] if pre != "لل" else reading[2:]
-            if base in BODY_NOUNS:
-                return base
+        if reading.startswith(pre) and (pre != "لل" or len(reading) > 4) and reading[len(pre):] in BODY_NOUNS:
+            return reading[len(pre):]
     return None
+
+
+def earlier_namings(text: str, ss: int, is_naming: Callable[[Word], bool]) -> Iterator[tuple[list[Word], int]]:
+    """The words before offset ``ss`` (at most :data:`_LOOK_BACK`, from a bounded stretch of text)
+    and, latest first, the position among them of each word ``is_naming`` accepts."""
+    before = words_in(text, max(0, ss - _LOOK_BACK_CHARS), ss)[-_LOOK_BACK:]
+    for k in range(len(before) - 1, -1, -1):
+        if is_naming(before[k]):
+            yield before, k
+
+
+def naming_nationality(text: str, ss: int, is_naming: Callable[[Word], bool], local_words: frozenset = frozenset(),
+                       local: str | None = None) -> str | None:
+    """The nationality within :data:`_REACH` words after the nearest earlier naming (a word
+    ``is_naming`` accepts) that has one; a word of ``local_words`` there ("المحلية") gives
+    ``local`` instead. None when no earlier naming gives one. Shared by the body nouns here and
+    the company nouns of :mod:`arnews.speakers.company`.
+
+    >>> t = 'أعلنت شركة "نوفا" البرازيلية أرباحها.'
+    >>> naming_nationality(t, len(t), lambda w: w.readings[0] == "شركة")
+    'BRA'
+    """
+    for before, k in earlier_namings(text, ss, is_naming):
+        for w in before[k + 1:k + 1 + _REACH]:
+            if w.readings[0] in local_words:
+                return local
+            c = next((x for x in map(nisba_country, w.readings[:2]) if x), None)
+            if c:
+                return c
+    return None
+
+
+def _indefinite_naming(noun: str) -> Callable[[Word], bool]:
+    """Whether a word names a body by ``noun`` without the article ("منظمة", not "المنظمة")."""
+    return lambda w: any(_noun(r) == noun and not r.startswith(("ال", "لل")) for r in w.readings[:2])
 
 
 def taken_up_noun(words: list[Word]) -> str | None:
@@ -62,17 +98,7 @@ def taken_up_nationality(text: str, ss: int, words: list[Word], dateline: str | 
     noun = taken_up_noun(words)
     if noun is None:
         return None
-    before = words_in(text, max(0, ss - _LOOK_BACK_CHARS), ss)[-_LOOK_BACK:]
-    for k in range(len(before) - 1, -1, -1):
-        if not any(_noun(r) == noun and not r.startswith(("ال", "لل")) for r in before[k].readings[:2]):
-            continue
-        for w in before[k + 1:k + 1 + _REACH]:
-            if w.readings[0] in _LOCAL:
-                return dateline
-            c = next((x for x in map(nisba_country, w.readings[:2]) if x), None)
-            if c:
-                return c
-    return None
+    return naming_nationality(text, ss, _indefinite_naming(noun), _LOCAL, dateline)
 
 
 def nearest_naming_uncoded(text: str, ss: int, noun: str, ments, codes: frozenset[str], reach: int = _REACH) -> bool:
@@ -88,10 +114,7 @@ def nearest_naming_uncoded(text: str, ss: int, noun: str, ments, codes: frozense
     >>> nearest_naming_uncoded(t, t.index("وقالت"), "منظمة", who, frozenset({"WHO"}))
     False
     """
-    before = words_in(text, max(0, ss - _LOOK_BACK_CHARS), ss)[-_LOOK_BACK:]
-    for k in range(len(before) - 1, -1, -1):
-        if not any(_noun(r) == noun and not r.startswith(("ال", "لل")) for r in before[k].readings[:2]):
-            continue
+    for before, k in earlier_namings(text, ss, _indefinite_naming(noun)):
         lo, hi = before[k].start, before[min(k + reach, len(before)) - 1].end
         return not any(lo <= m.start < hi and m.country in codes for m in ments)
     return False

@@ -12,14 +12,12 @@ True
 """
 from __future__ import annotations
 
-from .lexicon import Word, words_in
-from .nisba import nisba_country
+from .body_nationality import naming_nationality
+from .lexicon import Word, words_in  # noqa: F401  (words_in: the examples above)
 
 _THE_COMPANY = frozenset("الشركة الشركه للشركة للشركه بالشركة بالشركه والشركة والشركه".split())
 _COMPANY = frozenset("شركة شركه الشركة الشركه لشركة لشركه للشركة للشركه".split())
 _HONORIFICS = frozenset("السيد السيدة السيده".split())  # "للشركة السيد ديفيد ماكنزي": a name follows
-_NISBA_REACH = 5  # words after the company noun where its nationality may stand (a quoted name between)
-_LOOK_BACK = 400  # words before the phrase searched for the company's naming
 
 
 def takes_up_company(words: list[Word]) -> bool:
@@ -36,15 +34,8 @@ def takes_up_company(words: list[Word]) -> bool:
 def company_back_country(text: str, ss: int, words: list[Word]) -> str | None:
     """The country of the company a phrase takes up (:func:`takes_up_company`): the
     nationality within a few words after the nearest earlier company noun that has one
-    ("الشركة تحترم …" in between gives none), None when no earlier naming gives one."""
+    ("الشركة تحترم …" in between gives none), None when no earlier naming gives one
+    (:func:`~arnews.speakers.body_nationality.naming_nationality`, as for the body nouns)."""
     if not takes_up_company(words):
         return None
-    before = words_in(text, 0, ss)[-_LOOK_BACK:]
-    for k in range(len(before) - 1, -1, -1):
-        if before[k].readings[0] not in _COMPANY:
-            continue
-        for w in before[k + 1:k + 1 + _NISBA_REACH]:
-            c = next((x for x in map(nisba_country, w.readings[:2]) if x), None)
-            if c:
-                return c
-    return None
+    return naming_nationality(text, ss, lambda w: w.readings[0] in _COMPANY)
