@@ -624,3 +624,14 @@ def test_an_ambiguous_label_listed_as_weak_needs_the_actor_named_elsewhere():
     variants = actors.gazetteer.variant_table(load_gazetteer())
     mali = variants[(variants.actor_id == "MLI") & (variants.variant == "مالي")]
     assert mali["strength"].tolist() == ["weak"]
+
+
+def test_a_weak_state_name_in_a_list_of_states_counts():
+    """A weak country name joined by و or a comma to another state's name is that state (a list
+    of states), without its capital elsewhere; next to a common noun it stays a word."""
+    assert _pairs(_mentions("أعلنت مالي والنيجر وبوركينا فاسو تشكيل قوة موحدة.")) == [
+        ("مالي", "MLI"), ("النيجر", "NER"), ("بوركينا فاسو", "BFA")]
+    assert _pairs(_mentions("وصلت المساعدات إلى تشاد، مالي.")) == [("تشاد", "TCD"), ("مالي", "MLI")]
+    assert _pairs(_mentions("عززت روسيا وجودها في النيجر ومالي.")) == [("روسيا", "RUS"), ("النيجر", "NER"), ("مالي", "MLI")]
+    assert _pairs(_mentions("وعدت فرنسا بدعم مالي وعسكري للنيجر.")) == [("فرنسا", "FRA"), ("للنيجر", "NER")]
+    assert _pairs(_mentions("ضربت أمطار غزيرة وسيول جارفة باكستان والهند.")) == [("باكستان", "PAK"), ("الهند", "IND")]

@@ -34,7 +34,9 @@ Matching works on normalized tokens (``tokens.norm``, see :func:`arnews.text.nor
 * **weak variants** are kept only when (a) the same article has a non-weak mention of the
   actor or of the actor's country (``شي`` is Xi in an article that names الصين/بكين/الصينية);
   a variant marked ``!`` (``G!``, ``لولا!``) needs a mention of the actor itself (strong, or
-  weak and kept); (b) they take only the proclitics و/ف (``وشي``, not ``بشي``); (c) no number
+  weak and kept); a weak *country* name without ``!`` also counts in a list of states, joined
+  by و or a comma to another state's strong name (``مالي والنيجر``، ``تشاد، مالي``; not
+  ``دعم مالي وعسكري``); (b) they take only the proclitics و/ف (``وشي``, not ``بشي``); (c) no number
   is next to it (``جي 20`` is not Xi); (d) it does not follow a quantifier or demonstrative
   that only introduces common nouns (``بعض``، ``كل``، ``أي``، ``لا``، ``هذا`` …).
   ``شيء``/``شيئا`` keep their hamza after normalization and never match ``شي``; ``وشيك``

@@ -323,11 +323,37 @@ def _kept_in_article(ms: list[dict], m: Matcher, t: _Tokens) -> set[int]:
             continue
         if r["strict"]:  # needs the actor itself
             pending.append(r)
-        elif r["actor_id"] in actors or m.info[r["actor_id"]][1] in countries:
+        elif r["actor_id"] in actors or m.info[r["actor_id"]][1] in countries or _listed_with_state(r, strong, m, t):
             kept_weak.append(r)
     named = actors | {r["actor_id"] for r in kept_weak}
     kept_weak += [r for r in pending if r["actor_id"] in named]
     return {id(r) for r in strong} | {id(r) for r in kept_weak}
+
+
+_LIST_COMMAS = frozenset({"،", ","})
+
+
+def _listed_with_state(r: dict, strong: list[dict], m: Matcher, t: _Tokens) -> bool:
+    """Whether a weak country name is a member of a list of states: joined by و or a comma to
+    a strong mention of another state right before or after it (``مالي والنيجر``، ``النيجر
+    ومالي``، ``تشاد، مالي``), never a common noun's neighbour (``دعم مالي وعسكري``)."""
+    if m.info[r["actor_id"]][0] != "country":
+        return False
+    i, j = r["i"], r["j"]
+    for s in strong:
+        if m.info[s["actor_id"]][0] != "country" or t.aids[s["i"]] != t.aids[i] or t.sids[s["i"]] != t.sids[i]:
+            continue
+        after = s["i"] == j + 1 and _joined_by_wa(t.norms[s["i"]], s["variant"])
+        before = s["j"] == i - 1 and _joined_by_wa(t.norms[i], r["variant"])
+        comma = (s["i"] == j + 2 and t.norms[j + 1] in _LIST_COMMAS) or (s["j"] == i - 2 and t.norms[i - 1] in _LIST_COMMAS)
+        if after or before or comma:
+            return True
+    return False
+
+
+def _joined_by_wa(token: str, variant: str) -> bool:
+    """Whether ``token`` carries the conjunction و in front of the name ``variant``."""
+    return token.startswith("و") and not normalize(variant).startswith("و")
 
 
 def _next_to_number(i: int, j: int, t: _Tokens) -> bool:
