@@ -216,3 +216,18 @@ def test_roles_of_a_whole_sentence_equal_the_roles_one_by_one():
         whole = mention_roles(v.words, v.mentions)
         assert whole == {m.first: mention_role(v.words, m.first, m.surface, spans) for m in v.mentions}
         assert max(r.run for r in whole.values()) >= 3
+
+
+def test_bias_with_the_third_target_keeps_weak_conflicts_that_precision_would_drop():
+    """With ``missed_cc``, cooperation/conflict pairs labelled right (a missed one counting
+    wrong) joins min(precision, recall): weak true conflicts are kept at some cost in precision."""
+    cls = ["none", "cooperation", "conflict", "neutral"]
+    probs = np.array([[0.1, 0.0, 0.0, 0.9]] * 6 + [[0.6, 0.0, 0.4, 0.0]] * 4 + [[0.6, 0.4, 0.0, 0.0]] * 8)
+    truth = ["neutral"] * 6 + ["conflict"] * 4 + ["none"] * 8
+    two = stance_train.choose_none_bias(probs, truth, cls, balanced=True)
+    three = stance_train.choose_none_bias(probs, truth, cls, balanced=True, missed_cc=0)
+    assert stance_model.decide_pairs(probs, cls, two)[6:10].tolist() == [0] * 4  # P 1.0, R 0.6 beats P 0.56
+    assert stance_model.decide_pairs(probs, cls, three)[6:10].tolist() == [2] * 4  # no conflict right is worse
+    assert three < two
+    many_missed = stance_train.choose_none_bias(probs, truth, cls, balanced=True, missed_cc=40)
+    assert many_missed == three  # missed pairs lower every bias's score alike

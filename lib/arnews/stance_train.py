@@ -243,32 +243,48 @@ NONE_BIAS_GRID = tuple(round(x * 0.1, 1) for x in range(-10, 31))  # -1.0 … 3.
 
 
 def choose_none_bias(probs: np.ndarray, truth: list[str], classes: list[str],
-                     grid: tuple[float, ...] = NONE_BIAS_GRID, balanced: bool = False, missed: int = 0) -> float:
+                     grid: tuple[float, ...] = NONE_BIAS_GRID, balanced: bool = False, missed: int = 0,
+                     missed_cc: int | None = None) -> float:
     """The bias towards ``none`` (see :func:`~arnews.stance_model.decide_pairs`) that gives the
     best F1 of finding related pairs on held-out predictions (``probs``: calibrated, one row per
     candidate pair; ``truth``: its gold label). Ties go to the bias nearest 0.
 
     ``balanced``: the best of precision and recall taken together instead, i.e. the highest
     min(precision, recall) — the issue's target is recall and precision both ≥ 0.70; recall
-    then counts ``missed`` gold pairs that were never candidates.
+    then counts ``missed`` gold pairs that were never candidates. With ``missed_cc`` (the gold
+    cooperation/conflict pairs never proposed) the third pair target joins them: the highest
+    min(precision, recall, cooperation/conflict pairs labelled right), a missed pair counting
+    wrong — the operating point where the weakest of the three pair targets is best.
 
     >>> p = np.array([[0.45, 0.55, 0, 0], [0.3, 0.7, 0, 0], [0.2, 0.8, 0, 0]])
     >>> choose_none_bias(p, ["none", "cooperation", "cooperation"], ["none", "cooperation", "conflict", "neutral"])
     0.3
     """
-    real = np.asarray([t != "none" for t in truth])
+    truth_a = np.asarray(truth)
+    real = truth_a != "none"
+    cc = np.isin(truth_a, ("cooperation", "conflict"))
+    labels = np.asarray(classes)
     none = classes.index("none")
     best, best_f1 = 0.0, -1.0
     for b in sorted(grid, key=lambda x: (abs(x), x)):
-        found = decide_pairs(probs, classes, b) != none
+        decided = decide_pairs(probs, classes, b)
+        found = decided != none
         denom = found.sum() + real.sum()
         f1 = 2 * (found & real).sum() / denom if denom else 0.0
         if balanced:
-            tp = (found & real).sum()
-            f1 = min(tp / found.sum() if found.sum() else 0.0, tp / (real.sum() + missed) if real.sum() + missed else 0.0)
+            f1 = _balanced_score(found, real, missed)
+            if missed_cc is not None:
+                n_cc = cc.sum() + missed_cc
+                f1 = min(f1, (labels[decided][cc] == truth_a[cc]).sum() / n_cc if n_cc else 0.0)
         if f1 > best_f1 + 1e-12:
             best, best_f1 = float(b), f1
     return best
+
+
+def _balanced_score(found: np.ndarray, real: np.ndarray, missed: int) -> float:
+    """min(precision, recall) of finding related pairs, ``missed`` gold pairs counted against recall."""
+    tp = (found & real).sum()
+    return min(tp / found.sum() if found.sum() else 0.0, tp / (real.sum() + missed) if real.sum() + missed else 0.0)
 
 
 def _pair_probs(layer: LinearLayer, ex: Example) -> list[dict[str, float]]:
@@ -324,6 +340,7 @@ def fit(examples: list[Example], pair_c: float = PAIR_C, tone_c: float = TONE_C,
         "n_sentences": len(examples), "n_pairs": sum(len(e.pairs) for e in examples), "groups": groups,
         "pair_c": pair_c, "tone_c": tone_c, "none_bias": none_bias, "rerank_c": rerank_c if rerank else 0.0,
         "none_bias_first_stage": first_bias, "pair_bigrams": _examples_bigrams(examples),
+        "none_bias_objective": "min(pair precision, pair recall, cooperation/conflict right)" if rerank else "pair F1",
     }, rerank)
 
 
@@ -356,9 +373,9 @@ def _rerank_xy(examples: list[Example], oof: dict[int, list[dict[str, float]]], 
 def fit_rerank(examples: list[Example], oof: dict[int, list[dict[str, float]]], c: float = RERANK_C):
     """The second-stage layer (:mod:`arnews.stance.rerank`) trained on the out-of-batch
     first-stage probabilities ``oof`` (example index -> one dict per pair), and the bias towards
-    ``none`` where pair precision and recall (missed gold pairs included) are best together on
-    its own out-of-batch predictions (each group held out in turn; :func:`choose_none_bias`
-    with ``balanced``)."""
+    ``none`` where the weakest of pair precision, pair recall and cooperation/conflict pairs
+    labelled right (missed gold pairs counted) is best, on its own out-of-batch predictions
+    (each group held out in turn; :func:`choose_none_bias` with ``balanced`` and ``missed_cc``)."""
     X, y, g = _rerank_xy(examples, oof, lambda i: True)
     groups = np.asarray(g)
     probs = np.zeros((len(y), len(PAIR_LABELS)))
@@ -370,8 +387,15 @@ def fit_rerank(examples: list[Example], oof: dict[int, list[dict[str, float]]], 
                            PAIR_LABELS, class_weight=None)
         probs[held] = layer.predict_proba([x for x, h in zip(X, held) if h])
     layer = fit_layer(X, y, c, PAIR_LABELS, class_weight=None)
-    missed = sum(len(set(e.gold_pairs) - set(e.pairs)) for i, e in enumerate(examples) if i in oof)
-    return layer, choose_none_bias(probs, y, list(PAIR_LABELS), balanced=True, missed=missed)
+    missed = [_never_proposed(e) for i, e in enumerate(examples) if i in oof]
+    return layer, choose_none_bias(probs, y, list(PAIR_LABELS), balanced=True, missed=sum(len(m) for m in missed),
+                                   missed_cc=sum(lab in ("cooperation", "conflict") for m in missed for lab in m))
+
+
+def _never_proposed(e: Example) -> list[str]:
+    """The gold labels of the example's pairs that are not among its candidates."""
+    proposed = set(e.pairs)
+    return [lab for p, lab in e.gold_pairs.items() if p not in proposed]
 
 
 def cross_validate(examples: list[Example], pair_c: float = PAIR_C, tone_c: float = TONE_C,
