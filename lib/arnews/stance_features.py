@@ -29,10 +29,12 @@ import pandas as pd
 from .stance.anaphora import ANAPHORS, remember, resume
 from .stance.cues import BREAKS
 from .stance.implicit import implicit_pair_features, sentence_facts
+from .stance.interview import OPENING_SENTENCES, interviewee, is_answer
 from .stance.keys import word_key
 from .stance.roles import MentionRole, coordination_features, mention_roles, nearest_cue_features, role_features
 from .stance.nisba_head import nisba_features
 from .stance.reversal import reversal_features
+from .stance.speaker_codes import QUOTE_COLUMNS, speaker_codes
 
 __all__ = ["PAIR_LABELS", "TONE_LABELS", "MAX_CODES", "ANAPHORS", "Mention", "Cue", "SentenceView", "PairContext",
            "word_key", "sentence_views", "pair_contexts", "pair_features", "sentence_word_features", "sentence_word_names",
@@ -230,7 +232,7 @@ def sentence_views(tables: dict[str, pd.DataFrame], cues: pd.DataFrame | None = 
             else _sentence_words(tables["tokens"]))
     men = _records(tables.get("mentions"), _MENTION_COLS)
     cue_g = _records(cues, _CUE_COLS)
-    quo = _records(tables.get("quotes"), ["start", "end", "speaker_actor_id"])
+    quo = _records(tables.get("quotes"), QUOTE_COLUMNS)
     lex = {k: v[0] for k, v in _records(tables.get("sentence_stance"), ["label", "score"]).items()}
     mtab = tables.get("mentions")
     actor_country = dict(zip(mtab["actor_id"].tolist(), mtab["country"].tolist())) if mtab is not None and len(mtab) else {}
@@ -243,18 +245,22 @@ def sentence_views(tables: dict[str, pd.DataFrame], cues: pd.DataFrame | None = 
     refs = _pair_ref_keys()
     last: dict[str, str] = {}  # "country" -> the state last named in the current article
     blocs: list[str] = []  # the bodies named in the current article, most recent last
-    cur_article, history = None, []
+    cur_article, history, asked = None, [], None
     for key, (words, pos, first_verb, breaks) in toks.items():
         if key[0] != cur_article:
-            cur_article, last, blocs, history = key[0], {}, [], []
+            cur_article, last, blocs, history, asked = key[0], {}, [], [], None
         q = quo.get(key, [])
-        spans = [(qs, qe) for qs, qe, _ in q]
-        speakers = frozenset(actor_country.get(sp, sp) for _, _, sp in q if isinstance(sp, str) and sp)
+        spans = [(r[0], r[1]) for r in q]
+        speakers = speaker_codes(q, actor_country)
         ms = _mentions(men.get(key, []), pos, spans)
         keys = list(map(word_key, words))
         ms += [Mention(r.code, r.at, r.at, "anaphor", r.word) for r in resume(words, ms, last, blocs, keys)]
         in_order = sorted(ms, key=lambda m: m.first)
         remember(in_order, last, blocs)
+        if asked is None and len(history) < OPENING_SENTENCES:
+            asked = interviewee(words, [(m.first, m.code) for m in in_order])
+        if asked and is_answer(words):
+            speakers = speakers | {asked}
         ls = lex.get(key, ("neutral", 0.0))
         yield SentenceView(
             article_id=key[0], sentence_id=int(key[1]), words=words,

@@ -1,0 +1,51 @@
+"""Who answers in a question-and-answer interview (issue 15, round 13).
+
+Arabic press interviews are often printed as ``س:`` (question) and ``ج:`` (answer) turns after
+an opening sentence that names the person interviewed: «في مقابلة مع صحيفة … قال وزير الخارجية
+الأرميني …». The answers speak for that person's state («ج: نطوّر تعاوننا الدفاعي مع فرنسا» is
+Armenia with France), but they carry no speech verb and often no quotation marks, so the quote
+stage gives them no speaker. :func:`interviewee` finds the state of the person interviewed in
+an article's opening sentence (a state named right after a title: ``وزير الخارجية الأرميني``,
+not the outlet's ``نيشن الكينية``), and :func:`is_answer` tells an answer turn; the stance
+views count the interviewee as the answer's speaker.
+
+>>> words = "في مقابلة مع صحيفة ارافوت تحدث وزير الخارجية الارميني ارارات ميرزويان".split()
+>>> interviewee(words, [(4, "ARM_OUTLET"), (8, "ARM")])
+'ARM'
+>>> is_answer(["ج", "نطور", "تعاوننا"]), is_answer(["س", "هل"]), is_answer(["جاء", "الرد"])
+(True, False, False)
+"""
+from __future__ import annotations
+
+from ..text import normalize
+from .keys import word_key
+
+__all__ = ["INTERVIEW_WORDS", "TITLE_WORDS", "OPENING_SENTENCES", "interviewee", "is_answer"]
+
+# Word keys of an interview in the opening sentence.
+INTERVIEW_WORDS = frozenset(word_key(normalize(w)) for w in ("مقابلة", "حوار", "حديث", "لقاء"))
+# Word keys of a title whose state names the person interviewed (within three words before it).
+TITLE_WORDS = frozenset(word_key(normalize(w)) for w in (
+    "وزير", "وزيرة", "رئيس", "رئيسة", "سفير", "سفيرة", "نائب", "نائبة", "متحدث", "متحدثة", "ناطق",
+    "مسؤول", "مسؤولة", "مستشار", "مستشارة", "مبعوث", "مبعوثة", "مندوب", "مندوبة", "قائد", "امين",
+    "زعيم", "ملك", "امير", "حاكم", "محافظ", "مدير", "مديرة"))
+OPENING_SENTENCES = 2  # the person interviewed is named in one of the article's first sentences
+_TITLE_REACH = 3
+
+
+def is_answer(words: list[str]) -> bool:
+    """Whether a sentence is an answer turn (its first word is ``ج``, as in ``ج: …``)."""
+    return bool(words) and words[0] == "ج"
+
+
+def interviewee(words: list[str], mentions: list[tuple[int, str]]) -> str | None:
+    """The state of the person an interview sentence introduces: the first of ``mentions``
+    (word position, code) within three words after a title, when the sentence names an
+    interview; else ``None``."""
+    keys = [word_key(w) for w in words]
+    if INTERVIEW_WORDS.isdisjoint(keys):
+        return None
+    for at, code in sorted(mentions):
+        if any(k in TITLE_WORDS for k in keys[max(0, at - _TITLE_REACH):at]):
+            return code
+    return None
