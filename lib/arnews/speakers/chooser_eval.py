@@ -12,7 +12,7 @@ quotes with no speaker phrase and no state, and since round 16 those of the weak
 :func:`arnews.speakers.chooser.applies`), ``nostate``
 (every speech quote without a state) or ``all`` (every speech quote).
 
-    python -m arnews.speakers.chooser_eval            # the table of data/gold/quote_rounds.md, round 17
+    python -m arnews.speakers.chooser_eval            # the table of data/gold/quote_rounds.md, round 18
     python -m arnews.speakers.chooser_eval --scope all
 
 >>> rows = leave_one_writer_out()        # doctest: +SKIP
@@ -41,8 +41,8 @@ def writer_set(article_id: str) -> str:
     """The blind set an article belongs to (``qt213-qt227``), or ``first`` for the team's first
     texts.
 
-    >>> writer_set("qt235"), writer_set("qt250"), writer_set("qt40"), writer_set("qt03")
-    ('qt228-qt242', 'qt243-qt257', 'first', 'first')
+    >>> writer_set("qt235"), writer_set("qt250"), writer_set("qt265"), writer_set("qt40"), writer_set("qt03")
+    ('qt228-qt242', 'qt243-qt257', 'qt258-qt272', 'first', 'first')
     """
     n = int(str(article_id)[2:])
     for r in HELD_OUT_ROUNDS:

@@ -16,6 +16,7 @@ from .dateline import dateline_country  # noqa: F401  (moved there in round 14; 
 from .antecedent import taken_up_body
 from .company import company_back_country, takes_up_company
 from .body_nationality import nearest_naming_uncoded, taken_up_nationality, taken_up_noun
+from .own_nisba import own_nisba_before_fi
 from .secretariat import un_secretary_general_office
 from .phrase_roles import lone_place, placed_after_fi, pronoun_title
 from .bodies import BODY_BACK as _BODY_BACK  # noqa: F401  (the body nouns, named here before)
@@ -192,6 +193,8 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
     if actor and type_of.get(actor) != "person" and placed_after_fi(words, actor, ments, lex):
         actor = None  # "ممثلة برنامج الأغذية العالمي في تشاد": the post's place, not the speaker (round 10)
     ttype, former = _title_type(words, lex)
+    if not former and not (actor and type_of.get(actor) == "person") and (mine := own_nisba_before_fi(words, lex)):
+        return SpeakerInfo(mine, ttype or "state")  # "النائبة الهولندية في البرلمان الأوروبي" → NLD (round 18)
     name = _name_part(own)
     if (not actor and name and _title_type(name, lex)[0] is None
             and not any(i == 0 for i, _ in find_entries(lex.titles, words))  # "الأمين" of "الأمين العام" (round 8)

@@ -1,0 +1,43 @@
+"""A title's own nisba before "في": the speaker's state, not the body or field after it.
+
+"النائبة الهولندية في البرلمان الأوروبي" is a Dutch member of the European Parliament (NLD,
+not EU); "الباحث الجورجي في الشؤون الأوروبية" a Georgian researcher of European affairs (GEO):
+the state nisba that follows the title at once says whom the speaker speaks for, and what
+"في" introduces is where the post sits or what the speaker studies (issue 19, round 18). Only a
+state's nisba counts (a bloc's, "المبعوث الأوروبي في …", is left to the bloc rules).
+
+>>> from arnews.speakers.lexicon import load_speaker_lexicon, words_in
+>>> lex = load_speaker_lexicon()
+>>> t = "النائبة الهولندية في البرلمان الأوروبي"
+>>> own_nisba_before_fi(words_in(t, 0, len(t)), lex)
+'NLD'
+>>> t = "الباحث الجورجي في الشؤون الأوروبية"
+>>> own_nisba_before_fi(words_in(t, 0, len(t)), lex)
+'GEO'
+>>> t = "المبعوث الأوروبي في ليبيا"               # a bloc's nisba: not this rule
+>>> own_nisba_before_fi(words_in(t, 0, len(t)), lex) is None
+True
+>>> t = "ممثلة برنامج الأغذية العالمي في تشاد"    # no nisba right after the title
+>>> own_nisba_before_fi(words_in(t, 0, len(t)), lex) is None
+True
+"""
+from __future__ import annotations
+
+from .lexicon import SpeakerLexicon, Word, find_entries
+from .nisba import nisba_country
+
+__all__ = ["own_nisba_before_fi"]
+
+_FI = "في"
+
+
+def own_nisba_before_fi(words: list[Word], lex: SpeakerLexicon) -> str | None:
+    """The state of the nisba right after the title that opens the phrase, when "في" follows
+    that nisba; else None."""
+    first = next((e for i, e in find_entries(lex.titles, words[:4]) if i == 0), None)
+    if first is None:
+        return None
+    k = len(first.words)
+    if k + 1 >= len(words) or words[k + 1].readings[0] != _FI:
+        return None
+    return nisba_country(words[k].readings[0])
