@@ -1,0 +1,28 @@
+"""Round 19 of issue 19: a forum's secretariat, and a city dateline for non-state voices."""
+from __future__ import annotations
+
+from quote_fixtures import quotes_of
+
+
+def test_a_forums_secretary_general_speaks_for_no_state_not_the_dateline():
+    # the dateline would give Fiji (the rules before round 19 did); the forum's
+    # secretary-general speaks for the forum
+    text = ('قمة الجزر\n\nفيجي - عقد قادة الجزر اجتماعهم السنوي.\n\n'
+            'وقال الأمين العام لمنتدى جزر المحيط الهادئ إن "المحيط يرتفع بسرعة".')
+    q = quotes_of(text, [("فيجي", "FJI", "country", "FJI")], chooser=False)
+    assert q["speaker_country"].isna().all()
+    assert q["speaker_type"].tolist() == ["organisation"]
+    # a ministry's secretary-general is not a forum's: it keeps the state
+    q = quotes_of('وقال الأمين العام لوزارة الخارجية الماليزية إن "الحوار مستمر".', chooser=False)
+    assert q["speaker_country"].tolist() == ["MYS"]
+
+
+def test_a_city_dateline_places_a_company_only_when_a_mention_named_it():
+    body = '\n\nوقال المدير التنفيذي لشركة النفط إن "الأسعار سترتفع".'
+    # a city known only from the place lexicon: no state for the company's chief
+    q = quotes_of("الوقود\n\nلاغوس - ارتفعت أسعار الوقود." + body, chooser=False)
+    assert q["speaker_country"].isna().all()
+    # the same phrase naming its place keeps it
+    q = quotes_of('الوقود\n\nلاغوس - ارتفعت أسعار الوقود.\n\nوقال المدير التنفيذي لشركة النفط في كراتشي إن "الأسعار سترتفع".',
+                  chooser=False)
+    assert q["speaker_country"].tolist() == ["PAK"]
