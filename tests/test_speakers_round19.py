@@ -26,3 +26,16 @@ def test_a_city_dateline_places_a_company_only_when_a_mention_named_it():
     q = quotes_of('الوقود\n\nلاغوس - ارتفعت أسعار الوقود.\n\nوقال المدير التنفيذي لشركة النفط في كراتشي إن "الأسعار سترتفع".',
                   chooser=False)
     assert q["speaker_country"].tolist() == ["PAK"]
+
+
+def test_a_place_after_a_preposition_ends_the_clause_before_a_coordinated_subject():
+    # a headline of two clauses: "… في هايتي" ends the first, غوتيريش opens the second
+    # (the rules before round 19 took "هايتي وغوتيريش" → HTI)
+    actors = [("هايتي", "HTI", "country", "HTI"), ("غوتيريش", "GUTERRES", "person", "UN")]
+    q = quotes_of("مجلس الأمن يمدد مهمة البعثة في هايتي وغوتيريش يحذر من «انهيار كامل»\n\nنيويورك - مدد المجلس المهمة.",
+                  actors, chooser=False)
+    assert q[["speaker_text", "speaker_country"]].values.tolist() == [["غوتيريش", "UN"]]
+    # a coordinated subject with no preposition before it is kept whole
+    q = quotes_of("بوتين وشي يتعهدان بـ«شراكة بلا حدود»\n\nموسكو - التقى الرئيسان.",
+                  [("بوتين", "PUTIN", "person", "RUS"), ("شي", "XI", "person", "CHN")], chooser=False)
+    assert q["speaker_text"].tolist() == ["بوتين وشي"]
