@@ -1,6 +1,8 @@
 """A city read as the dateline ("بليم - …", known only from the place lexicon, no mention)
 gives no state to a non-state speaker (analyst, NGO, media, company) whose phrase names no
-place itself (issue 19, round 19, candidate 1c; measured, see quote_rounds.md).
+place itself (issue 19, round 19, candidate 1c; measured, see quote_rounds.md). A body the
+phrase calls local ("منظمة «…» المحلية") or a university or hospital named without a country
+keeps the dateline's state, as before (rounds 3 and 6).
 
 >>> from arnews.speakers.resolve import SpeakerInfo
 >>> from arnews.speakers.lexicon import load_speaker_lexicon
@@ -11,6 +13,10 @@ place itself (issue 19, round 19, candidate 1c; measured, see quote_rounds.md).
 SpeakerInfo(country=None, type='analyst')
 >>> withhold_city_dateline(t, row, SpeakerInfo("BRA", "analyst"), "BRA", "BRA", [], lex)  # a named dateline
 SpeakerInfo(country='BRA', type='analyst')
+>>> t = "قالت مديرة المنظمة المحلية"
+>>> row = {"speaker_start": 5, "speaker_end": len(t)}
+>>> withhold_city_dateline(t, row, SpeakerInfo("MDA", "ngo"), "MDA", None, [], lex)  # a local body
+SpeakerInfo(country='MDA', type='ngo')
 """
 from __future__ import annotations
 
@@ -20,6 +26,8 @@ from .positions import within
 __all__ = ["withhold_city_dateline"]
 
 _NON_STATE = frozenset(("analyst", "ngo", "media", "company"))
+#: words that tie a body to the dateline's place (normalized): "المحلية", a university, a hospital
+LOCAL_WORDS = frozenset("المحلية المحلي المحليه محلية محلي جامعة جامعه مستشفى مستشفي".split())
 
 
 def withhold_city_dateline(text: str, row: dict, info, dateline: str | None, named_dateline: str | None,
@@ -33,6 +41,15 @@ def withhold_city_dateline(text: str, row: dict, info, dateline: str | None, nam
     if ss is None or se is None or ss != ss:
         return info
     ss, se = int(ss), int(se)
-    if any(m.country for m in within(ments, ss, se)) or find_entries(lex.places, words_in(text, ss, se)):
+    words = words_in(text, ss, se)
+    if (any(m.country for m in within(ments, ss, se)) or find_entries(lex.places, words)
+            or any(LOCAL_WORDS.intersection(w.readings) for w in _up_to_quote(text, row, ss, words))):
         return info
     return type(info)(None, info.type)
+
+
+def _up_to_quote(text: str, row: dict, ss: int, words: list) -> list:
+    """The words from the speaker phrase to the quote ("مديرة منظمة «…» المحلية إن"), for the
+    local words the finder's phrase may stop before."""
+    q = row.get("start")
+    return words_in(text, ss, int(q)) if q is not None and q == q and int(q) > ss else words
