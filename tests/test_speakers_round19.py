@@ -39,3 +39,7 @@ def test_a_place_after_a_preposition_ends_the_clause_before_a_coordinated_subjec
     q = quotes_of("بوتين وشي يتعهدان بـ«شراكة بلا حدود»\n\nموسكو - التقى الرئيسان.",
                   [("بوتين", "PUTIN", "person", "RUS"), ("شي", "XI", "person", "CHN")], chooser=False)
     assert q["speaker_text"].tolist() == ["بوتين وشي"]
+    # two states after a preposition are one coordination: "دبلوماسيون من الفلبين وفيتنام قالوا"
+    q = quotes_of('لكن دبلوماسيين من الفلبين وفيتنام قالوا إن الصين «تصر على الاستبعاد».',
+                  [("الفلبين", "PHL", "country", "PHL"), ("فيتنام", "VNM", "country", "VNM")], chooser=False)
+    assert q["speaker_country"].tolist() != ["VNM"]
