@@ -275,10 +275,16 @@ def subject_before(a: Article, i: int, s0: int) -> tuple | None:
     q = prev_word(a, a.m_tokens[k][0])
     if q is not None and q >= s0 and a.norm[q] in _PLACE_PREPOSITIONS:
         return None  # "سفارة ميانمار في بانكوك تقول": a place, not the subject
-    first = k
+    first, chain = k, [k]
     while q is not None and q >= s0 and a.m_cover[q] >= 0:
         first = int(a.m_cover[q])
+        chain.append(first)
         q = prev_word(a, a.m_tokens[first][0])
+    if (len(chain) > 1 and q is not None and q >= s0 and a.norm[q] in _PLACE_PREPOSITIONS
+            and a.m_type[chain[-1]] != "person" and a.m_type[chain[-2]] == "person"):
+        # "… في هايتي وغوتيريش يحذر": the place ends the clause before, a person opens the
+        # next; "دبلوماسيون من الفلبين وفيتنام قالوا" stays one coordination (round 19)
+        first = chain[-2]
     ms = a.m_span[first][0]
     me = a.m_span[k][1]
     return a.m_actor[first], a.text[ms:me], ms, me

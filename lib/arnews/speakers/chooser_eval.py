@@ -41,8 +41,8 @@ def writer_set(article_id: str) -> str:
     """The blind set an article belongs to (``qt213-qt227``), or ``first`` for the team's first
     texts.
 
-    >>> writer_set("qt235"), writer_set("qt250"), writer_set("qt265"), writer_set("qt40"), writer_set("qt03")
-    ('qt228-qt242', 'qt243-qt257', 'qt258-qt272', 'first', 'first')
+    >>> writer_set("qt250"), writer_set("qt265"), writer_set("qt280"), writer_set("qt40"), writer_set("qt03")
+    ('qt243-qt257', 'qt258-qt272', 'qt273-qt287', 'first', 'first')
     """
     n = int(str(article_id)[2:])
     for r in HELD_OUT_ROUNDS:

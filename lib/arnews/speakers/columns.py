@@ -16,6 +16,7 @@ from .kind import quote_kind
 from .resolve import Mention, SpeakerInfo, dateline_country, head_noun, nisba_country, phrase_end, resolve_speaker, title_heads
 from .headline import headline_speaker
 from .local import place_heading
+from .city_dateline import withhold_city_dateline
 from .interview import colleague, first_person, is_interview, opens_answer, our_title, second_person_said, turn
 from .gender import agreeing
 from .names import Named, name_key
@@ -491,6 +492,7 @@ def add_speaker_columns(quotes: pd.DataFrame, texts: dict, mentions: pd.DataFram
         ments = by_art.get(aid, [])
         rows = [records[i] for i in idx]
         dateline = dateline_country(text, ments, lex=lex)
+        named_dateline = dateline_country(text, ments) if dateline else None  # round 19 (1c)
         spans = SpanSet((int(x["start"]) - 1, int(x["end"]) + 1) for x in rows)
         earlier: list[tuple[str, str]] = []
         earlier_other: list[tuple[str | None, str]] = []  # non-state speakers: "الخبير العسكري الروسي"
@@ -528,6 +530,8 @@ def add_speaker_columns(quotes: pd.DataFrame, texts: dict, mentions: pd.DataFram
             ss = r.get("speaker_start")
             local = place_heading(text, int(ss), ments, lex) if ss is not None and not pd.isna(ss) else None
             info = resolve_speaker(text, r, ments, earlier, local or dateline, lex, earlier_other, local)
+            if not local:
+                info = withhold_city_dateline(text, r, info, dateline, named_dateline, ments, lex)
             if not info.country and (prev := named.get(name_key(r.get("speaker_text"), bare=True))):
                 info = SpeakerInfo(*prev)  # "وأضاف آدم" after "عمر شيخ آدم، وهو باحث …" (round 11)
             elif info.country and (key := name_key(r.get("speaker_text"), bare=False)):

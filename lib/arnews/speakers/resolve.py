@@ -17,6 +17,7 @@ from .antecedent import taken_up_body
 from .company import company_back_country, takes_up_company
 from .body_nationality import nearest_naming_uncoded, taken_up_nationality, taken_up_noun
 from .own_nisba import own_nisba_before_fi
+from .forum import forum_secretariat
 from .secretariat import un_secretary_general_office
 from .phrase_roles import lone_place, placed_after_fi, pronoun_title
 from .bodies import BODY_BACK as _BODY_BACK  # noqa: F401  (the body nouns, named here before)
@@ -230,6 +231,8 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
         return SpeakerInfo(body, "organisation")
     if not actor and (up := taken_up_body(text, ss, words, ments, lex)):  # "رئيس البعثة" (round 14)
         return SpeakerInfo(up, _org_or_state(up, orgs))
+    if not actor and forum_secretariat(words) and not any(m.country in orgs for m in within(ments, ss, se)):
+        return SpeakerInfo(None, "organisation")  # "الأمين العام لمنتدى جزر المحيط الهادئ" (round 19)
     if (not (actor and country_of.get(actor)) and any(e.value == "organisation" for _, e in find_entries(lex.titles, words))
             and not _countries_in(words, ments, ss, se, lex, ("institution",))):
         # "رئيس الاتحاد الدولي لكرة القدم", "مسؤول في الفيفا": a body with no code of its own
