@@ -3,6 +3,7 @@ the state the quote stage gives their speaker (issue 15)."""
 from __future__ import annotations
 
 from arnews.stance.interview import interviewee, is_answer
+from arnews.stance.keys import word_key
 from arnews.stance.speaker_codes import speaker_codes
 from arnews.stance_features import pair_contexts
 from stance_fixtures import views_of
@@ -13,10 +14,11 @@ INTERVIEW = ("في مقابلة مع صحيفة النهار اللبنانية�
 
 
 def test_the_interviewee_is_the_state_after_a_title_not_the_outlets_nisba():
-    words = "في مقابلة مع صحيفة النهار اللبنانية تحدث وزير الخارجية الارميني".split()
-    assert interviewee(words, [(5, "LBN"), (9, "ARM")]) == "ARM"
-    assert interviewee(words, [(5, "LBN")]) is None  # no state after a title: nobody
-    assert interviewee("تحدث وزير الخارجية الارميني".split(), [(3, "ARM")]) is None  # no interview named
+    keys = [word_key(w) for w in "في مقابلة مع صحيفة النهار اللبنانية تحدث وزير الخارجية الارميني".split()]
+    assert interviewee(keys, [(5, "LBN"), (9, "ARM")]) == "ARM"
+    assert interviewee(keys, [(5, "LBN")]) is None  # no state after a title: nobody
+    plain = [word_key(w) for w in "تحدث وزير الخارجية الارميني".split()]
+    assert interviewee(plain, [(3, "ARM")]) is None  # no interview named
 
 
 def test_only_a_turn_that_starts_with_jim_is_an_answer():

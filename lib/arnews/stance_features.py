@@ -258,7 +258,7 @@ def sentence_views(tables: dict[str, pd.DataFrame], cues: pd.DataFrame | None = 
         in_order = sorted(ms, key=lambda m: m.first)
         remember(in_order, last, blocs)
         if asked is None and len(history) < OPENING_SENTENCES:
-            asked = interviewee(words, [(m.first, m.code) for m in in_order])
+            asked = interviewee(keys, [(m.first, m.code) for m in in_order])
         if asked and is_answer(words):
             speakers = speakers | {asked}
         ls = lex.get(key, ("neutral", 0.0))

@@ -10,7 +10,7 @@ not the outlet's ``نيشن الكينية``), and :func:`is_answer` tells an an
 views count the interviewee as the answer's speaker.
 
 >>> words = "في مقابلة مع صحيفة ارافوت تحدث وزير الخارجية الارميني ارارات ميرزويان".split()
->>> interviewee(words, [(4, "ARM_OUTLET"), (8, "ARM")])
+>>> interviewee([word_key(w) for w in words], [(4, "ARM_OUTLET"), (8, "ARM")])
 'ARM'
 >>> is_answer(["ج", "نطور", "تعاوننا"]), is_answer(["س", "هل"]), is_answer(["جاء", "الرد"])
 (True, False, False)
@@ -38,11 +38,11 @@ def is_answer(words: list[str]) -> bool:
     return bool(words) and words[0] == "ج"
 
 
-def interviewee(words: list[str], mentions: list[tuple[int, str]]) -> str | None:
+def interviewee(keys: list[str], mentions: list[tuple[int, str]]) -> str | None:
     """The state of the person an interview sentence introduces: the first of ``mentions``
     (word position, code) within three words after a title, when the sentence names an
-    interview; else ``None``."""
-    keys = [word_key(w) for w in words]
+    interview; else ``None``. ``keys``: the sentence's word keys (:func:`~.keys.word_key`),
+    which the stance views have already made."""
     if INTERVIEW_WORDS.isdisjoint(keys):
         return None
     for at, code in sorted(mentions):
