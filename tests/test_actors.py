@@ -634,4 +634,7 @@ def test_a_weak_state_name_in_a_list_of_states_counts():
     assert _pairs(_mentions("وصلت المساعدات إلى تشاد، مالي.")) == [("تشاد", "TCD"), ("مالي", "MLI")]
     assert _pairs(_mentions("عززت روسيا وجودها في النيجر ومالي.")) == [("روسيا", "RUS"), ("النيجر", "NER"), ("مالي", "MLI")]
     assert _pairs(_mentions("وعدت فرنسا بدعم مالي وعسكري للنيجر.")) == [("فرنسا", "FRA"), ("للنيجر", "NER")]
+    # a state name that itself begins with و, joined by the conjunction: وواشنطن is و + واشنطن
+    assert _pairs(_mentions("تبادلت مالي وواشنطن الاتهامات.")) == [("مالي", "MLI"), ("واشنطن", "USA")]
+    assert _pairs(_mentions("انتقدت واشنطن مالي.")) == [("واشنطن", "USA")]
     assert _pairs(_mentions("ضربت أمطار غزيرة وسيول جارفة باكستان والهند.")) == [("باكستان", "PAK"), ("الهند", "IND")]

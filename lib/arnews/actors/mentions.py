@@ -191,7 +191,7 @@ def _row(hit: _Hit, t: _Tokens, actor_id: str, match: str, strict: bool = False)
     return {
         "i": i, "j": j, "article_id": t.aids[i], "sentence_id": t.sids[i], "start": t.starts[i] + cut,
         "end": t.ends[j], "actor_id": actor_id, "token_start": t.tids[i], "token_end": t.tids[j],
-        "variant": hit.entry.variant, "match": match, "strict": strict,
+        "variant": hit.entry.variant, "match": match, "strict": strict, "plen": hit.plen,
     }
 
 
@@ -200,6 +200,7 @@ def _mention_table(rows: list[dict], m: Matcher, t: _Tokens, texts: Mapping | No
     for r in rows:
         i, j = r.pop("i"), r.pop("j")
         r.pop("strict")
+        r.pop("plen")
         text = texts.get(r["article_id"]) if texts is not None else None
         if text is not None:
             r["surface"] = text[r["start"]:r["end"]]
@@ -343,17 +344,18 @@ def _listed_with_state(r: dict, strong: list[dict], m: Matcher, t: _Tokens) -> b
     for s in strong:
         if m.info[s["actor_id"]][0] != "country" or t.aids[s["i"]] != t.aids[i] or t.sids[s["i"]] != t.sids[i]:
             continue
-        after = s["i"] == j + 1 and _joined_by_wa(t.norms[s["i"]], s["variant"])
-        before = s["j"] == i - 1 and _joined_by_wa(t.norms[i], r["variant"])
+        after = s["i"] == j + 1 and _joined_by_wa(t.norms[s["i"]], s["plen"])
+        before = s["j"] == i - 1 and _joined_by_wa(t.norms[i], r["plen"])
         comma = (s["i"] == j + 2 and t.norms[j + 1] in _LIST_COMMAS) or (s["j"] == i - 2 and t.norms[i - 1] in _LIST_COMMAS)
         if after or before or comma:
             return True
     return False
 
 
-def _joined_by_wa(token: str, variant: str) -> bool:
-    """Whether ``token`` carries the conjunction و in front of the name ``variant``."""
-    return token.startswith("و") and not normalize(variant).startswith("و")
+def _joined_by_wa(token: str, plen: int) -> bool:
+    """Whether ``token`` carries the conjunction و among the ``plen`` proclitic characters the
+    matcher took off in front of the name (so ``وواشنطن`` is و + واشنطن, and ``واشنطن`` alone is not)."""
+    return plen > 0 and token.startswith("و")
 
 
 def _next_to_number(i: int, j: int, t: _Tokens) -> bool:
