@@ -28,12 +28,10 @@ from typing import Callable
 import numpy as np
 import pandas as pd
 
-from .stance_model import TONE_LABELS
+from .stance_model import STANCE_PAIR_LABELS, TONE_LABELS
 
 __all__ = ["pair_scores", "tone_scores", "bootstrap", "Figures", "score", "format_figures", "evaluate", "report",
            "evaluation_report", "heldout_dir", "heldout_figures", "sample_figures"]
-
-STANCE_PAIR_LABELS = ("cooperation", "conflict")
 
 
 def pair_scores(pairs: pd.DataFrame, labels: tuple[str, ...] | None = None) -> dict[str, float]:

@@ -43,6 +43,7 @@ __all__ = ["PAIR_LABELS", "TONE_LABELS", "MAX_CODES", "ANAPHORS", "Mention", "Cu
 
 PAIR_LABELS = ["none", "cooperation", "conflict", "neutral"]
 TONE_LABELS = ["cooperation", "conflict", "neutral"]
+STANCE_PAIR_LABELS = ("cooperation", "conflict")  # the pair labels that carry stance
 MAX_CODES = 10  # a sentence naming more states than this is a list: only its first MAX_CODES form pairs
 _CONTEXT = 3  # words of context before the left and after the right mention
 _NEGATORS = frozenset({"لم", "لن", "لا", "ليس", "ليست", "غير", "دون", "عدم", "نفي", "نفت", "رفض", "رفضت", "ينفي", "تنفي"})

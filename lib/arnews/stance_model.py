@@ -34,13 +34,14 @@ import pandas as pd
 
 from .stance.columns import column_entries, pair_entries, tone_entries, word_columns
 from .stance_features import (  # noqa: F401  (re-exported: the model's public vocabulary)
-    PAIR_LABELS, TONE_LABELS, PairContext, SentenceView, char_features, pair_contexts, pair_features,
+    PAIR_LABELS, STANCE_PAIR_LABELS, TONE_LABELS, PairContext, SentenceView, char_features, pair_contexts, pair_features,
     pair_summary, sentence_views, sentence_word_features, sentence_word_names, tone_evidence_features, tone_features,
     word_key,
 )
 
 __all__ = [
     "PAIR_LABELS",
+    "STANCE_PAIR_LABELS",
     "TONE_LABELS",
     "PairContext",
     "SentenceView",

@@ -26,6 +26,7 @@ from .stance.sentences import label_from_score
 from .stance_layers import PairLayers, fit_layer, parallel_map
 from .stance_model import (
     PAIR_LABELS,
+    STANCE_PAIR_LABELS,
     TONE_LABELS,
     LinearLayer,
     SentenceView,
@@ -262,7 +263,7 @@ def choose_none_bias(probs: np.ndarray, truth: list[str], classes: list[str],
     """
     truth_a = np.asarray(truth)
     real = truth_a != "none"
-    cc = np.isin(truth_a, ("cooperation", "conflict"))
+    cc = np.isin(truth_a, STANCE_PAIR_LABELS)
     labels = np.asarray(classes)
     none = classes.index("none")
     best, best_f1 = 0.0, -1.0
@@ -389,7 +390,7 @@ def fit_rerank(examples: list[Example], oof: dict[int, list[dict[str, float]]], 
     layer = fit_layer(X, y, c, PAIR_LABELS, class_weight=None)
     missed = [_never_proposed(e) for i, e in enumerate(examples) if i in oof]
     return layer, choose_none_bias(probs, y, list(PAIR_LABELS), balanced=True, missed=sum(len(m) for m in missed),
-                                   missed_cc=sum(lab in ("cooperation", "conflict") for m in missed for lab in m))
+                                   missed_cc=sum(lab in STANCE_PAIR_LABELS for m in missed for lab in m))
 
 
 def _never_proposed(e: Example) -> list[str]:
