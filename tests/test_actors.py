@@ -637,4 +637,11 @@ def test_a_weak_state_name_in_a_list_of_states_counts():
     # a state name that itself begins with و, joined by the conjunction: وواشنطن is و + واشنطن
     assert _pairs(_mentions("تبادلت مالي وواشنطن الاتهامات.")) == [("مالي", "MLI"), ("واشنطن", "USA")]
     assert _pairs(_mentions("انتقدت واشنطن مالي.")) == [("واشنطن", "USA")]
+
+
+def test_kabul_spelt_like_cable_needs_afghanistan_in_the_article():
+    """كابل is Kabul and a cable (كابل بحري): a weak name, kept only where Afghanistan is named."""
+    assert _pairs(_mentions("تضرر كابل للطاقة في بحر البلطيق قرب إستونيا.")) == [("إستونيا", "EST")]
+    assert _pairs(_mentions("وصل الوفد الأفغاني إلى الدوحة قادما من كابل.")) == [
+        ("الأفغاني", "AFG"), ("الدوحة", "QAT"), ("كابل", "AFG")]
     assert _pairs(_mentions("ضربت أمطار غزيرة وسيول جارفة باكستان والهند.")) == [("باكستان", "PAK"), ("الهند", "IND")]
