@@ -23,6 +23,19 @@ def test_the_interviewee_is_the_state_after_a_title_not_the_outlets_nisba():
 
 def test_only_a_turn_that_starts_with_jim_is_an_answer():
     assert is_answer(["ج", "نعم"]) and not is_answer(["س", "هل"]) and not is_answer([]) and not is_answer(["جدد"])
+    # round 14: a question turn that holds its answer (the splitter kept them in one sentence)
+    assert is_answer(["س", "وما", "دور", "الصين", "ج", "بكين"]) and not is_answer(["قال", "ج", "نعم"])
+
+
+def test_an_interview_opened_by_a_verb_of_meeting_names_the_interviewee():
+    """Round 14: «التقت «الشرق» وزير النقل الكازاخستاني» opens an interview as «في مقابلة» does."""
+    keys = [word_key(w) for w in "التقت الشرق وزير النقل الكازاخستاني نورلان سوارباييف على هامش منتدى استانا".split()]
+    assert interviewee(keys, [(4, "KAZ")]) == "KAZ"
+    views = views_of("التقت «الشرق» وزير النقل الكازاخستاني على هامش منتدى أستانا.\n"
+                     "س: وما دور الصين — ج: بكين أكبر زبون لنا، وقد اتفقنا مع الصينيين على تشغيل محطة مشتركة.\n")
+    both = next(v for v in views if v.words and v.words[0] == "س")
+    assert "KAZ" in both.speaker_codes
+    assert ("CHN", "KAZ") in {(a, b) for a, b, _ in pair_contexts(both)}
 
 
 def test_an_answer_relates_the_interviewees_state_to_the_states_it_names():

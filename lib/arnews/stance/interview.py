@@ -14,6 +14,8 @@ views count the interviewee as the answer's speaker.
 'ARM'
 >>> is_answer(["ج", "نطور", "تعاوننا"]), is_answer(["س", "هل"]), is_answer(["جاء", "الرد"])
 (True, False, False)
+>>> is_answer(["س", "وما", "دور", "الصين", "ج", "بكين", "اكبر", "زبون"])  # a question and its answer in one sentence
+True
 """
 from __future__ import annotations
 
@@ -22,8 +24,10 @@ from .keys import word_key
 
 __all__ = ["INTERVIEW_WORDS", "TITLE_WORDS", "OPENING_SENTENCES", "interviewee", "is_answer"]
 
-# Word keys of an interview in the opening sentence.
-INTERVIEW_WORDS = frozenset(word_key(normalize(w)) for w in ("مقابلة", "حوار", "حديث", "لقاء"))
+# Word keys of an interview in the opening sentence: the nouns, and the verbs of meeting or
+# interviewing someone («التقت «الشرق» وزير النقل الكازاخستاني وسألته …»).
+INTERVIEW_WORDS = frozenset(word_key(normalize(w)) for w in (
+    "مقابلة", "حوار", "حديث", "لقاء", "التقى", "التقت", "التقينا", "حاور", "حاورت", "حاورنا", "سألته", "سألناه"))
 # Word keys of a title whose state names the person interviewed (within three words before it).
 TITLE_WORDS = frozenset(word_key(normalize(w)) for w in (
     "وزير", "وزيرة", "رئيس", "رئيسة", "سفير", "سفيرة", "نائب", "نائبة", "متحدث", "متحدثة", "ناطق",
@@ -34,8 +38,10 @@ _TITLE_REACH = 3
 
 
 def is_answer(words: list[str]) -> bool:
-    """Whether a sentence is an answer turn (its first word is ``ج``, as in ``ج: …``)."""
-    return bool(words) and words[0] == "ج"
+    """Whether a sentence is an answer turn: its first word is ``ج`` (``ج: …``), or it is a
+    question turn (``س: …``) that the answer follows within the same sentence (``س: … ؟ ج: …``,
+    when the sentence splitter kept the two turns together)."""
+    return bool(words) and (words[0] == "ج" or (words[0] == "س" and "ج" in words[1:]))
 
 
 def interviewee(keys: list[str], mentions: list[tuple[int, str]]) -> str | None:
