@@ -378,7 +378,14 @@ def _pair_role_features(view: SentenceView, roles: dict[int, MentionRole], lm: M
     if coordinated:  # what the list does: a joint act (وقعت) or parallel ones (رحبت، هنأت)
         start = rl.run_start if rl.run >= 2 and rl.run_start >= 0 else lm.first
         out.append("coordv:" + (word_key(view.words[start - 1]) if start > 0 else "^"))
+        if _says_separately(view.words):  # «في بيانات منفصلة»، «كلٌّ على حدة»: parallel acts, no pair
+            out.append("coord:separately")
     return out
+
+
+def _says_separately(words: list[str]) -> bool:
+    """Whether the sentence says its acts were separate (منفصل، منفصلة، منفصلين …، على حدة)."""
+    return any(w == "حدة" or word_key(w).startswith("منفصل") for w in words)
 
 
 def pair_contexts(view: SentenceView) -> Iterator[tuple[str, str, PairContext]]:
