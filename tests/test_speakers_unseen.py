@@ -138,8 +138,9 @@ def test_the_last_held_out_round_is_the_test_set_and_every_former_one_is_dev():
     assert [split_of(a) for a in ("qt243", "qt250", "qt257")] == ["dev"] * 3
     assert [split_of(a) for a in ("qt258", "qt265", "qt272")] == ["dev"] * 3
     assert [split_of(a) for a in ("qt273", "qt280", "qt287")] == ["dev"] * 3
-    assert [split_of(a) for a in ("qt288", "qt295", "qt302")] == ["test"] * 3
-    assert split_of("qt303") == "dev"
+    assert [split_of(a) for a in ("qt288", "qt295", "qt302")] == ["dev"] * 3
+    assert [split_of(a) for a in ("qt303", "qt310", "qt317")] == ["test"] * 3
+    assert split_of("qt318") == "dev"
     last = HELD_OUT_ROUNDS[-1]
     assert (split_of(f"qt{last.first}"), split_of(f"qt{last.first - 1}")) == ("test", "dev")
     # the sets never overlap and come in the order written
