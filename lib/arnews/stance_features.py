@@ -108,6 +108,13 @@ class SentenceView:
     context_pairs: dict = field(default_factory=dict)  # pairs named together before -> lexicon label or "named"
     first_is_verb: bool = False  # the sentence opens with a verb (its subject may be dropped)
     breaks: frozenset[int] = frozenset()  # word positions a punctuation break precedes (arnews.stance.clauses)
+    keys: list[str] | None = field(default=None, repr=False, compare=False)  # word_key of each word, when made
+
+    def word_keys(self) -> list[str]:
+        """:func:`word_key` of each word (made once by :func:`sentence_views`)."""
+        if self.keys is None:
+            self.keys = list(map(word_key, self.words))
+        return self.keys
 
     def codes(self) -> list[str]:
         """Distinct country codes in order of first mention (at most MAX_CODES)."""
@@ -272,6 +279,7 @@ def sentence_views(tables: dict[str, pd.DataFrame], cues: pd.DataFrame | None = 
             article_pair=top2.get(key[0]), pair_ref=not refs.isdisjoint(keys),
             context=_context(history), context_subjects=_context_subjects(history),
             context_pairs=_context_pairs(history), first_is_verb=first_verb, breaks=frozenset(b for b in breaks if b < len(words)),
+            keys=keys,
         )
         history.append(_Seen([m.code for m in in_order], lex_dyads.get(key, {})))
 
@@ -393,7 +401,7 @@ def pair_contexts(view: SentenceView) -> Iterator[tuple[str, str, PairContext]]:
     first = min(view.mentions, key=lambda m: m.first).code if view.mentions else None
     named = set(combinations(sorted(codes), 2))
     roles = _roles(view) if named else {}
-    undone = dict.fromkeys(reversal_features(view.words, view.cues), 1.0) if view.cues else {}
+    undone = dict.fromkeys(reversal_features(view.words, view.cues, view.word_keys()), 1.0) if view.cues else {}
     for a, b in sorted(named):
         lm, rm = _closest(by_code[a], by_code[b])
         extra = _layout_features(view.mentions, lm, rm) if len(codes) > 2 else {}

@@ -105,4 +105,8 @@ def first_clause_start(words: list[str], breaks: frozenset[int] | set[int]) -> i
     >>> first_clause_start(["وقعت", "مصر", "والاردن", "اتفاقا", "واكدتا"], frozenset())
     4
     """
-    return next((i for i in range(1, len(words)) if _kind_at(words, breaks, i) is not None), len(words))
+    for i in range(1, len(words)):  # _kind_at(words, breaks, i) is not None, inline
+        kind, verb, joined = _word_info(words[i])
+        if kind is not None or verb and (joined or i in breaks or words[i - 1] in ("ثم", "و")):
+            return i
+    return len(words)
