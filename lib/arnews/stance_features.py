@@ -22,6 +22,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import combinations
+from operator import attrgetter
 from typing import Iterator
 
 import pandas as pd
@@ -47,6 +48,9 @@ STANCE_PAIR_LABELS = ("cooperation", "conflict")  # the pair labels that carry s
 MAX_CODES = 10  # a sentence naming more states than this is a list: only its first MAX_CODES form pairs
 _CONTEXT = 3  # words of context before the left and after the right mention
 _NEGATORS = frozenset({"لم", "لن", "لا", "ليس", "ليست", "غير", "دون", "عدم", "نفي", "نفت", "رفض", "رفضت", "ينفي", "تنفي"})
+
+
+_FIRST, _CODE = attrgetter("first"), attrgetter("code")  # of a mention (keys read in C)
 
 
 def _bin(n: int, edges: tuple[int, ...]) -> str:
@@ -118,11 +122,7 @@ class SentenceView:
 
     def codes(self) -> list[str]:
         """Distinct country codes in order of first mention (at most MAX_CODES)."""
-        seen: list[str] = []
-        for m in sorted(self.mentions, key=lambda m: m.first):
-            if m.code not in seen:
-                seen.append(m.code)
-        return seen[:MAX_CODES]
+        return list(dict.fromkeys(map(_CODE, sorted(self.mentions, key=_FIRST))))[:MAX_CODES]
 
 
 @dataclass
@@ -263,7 +263,7 @@ def sentence_views(tables: dict[str, pd.DataFrame], cues: pd.DataFrame | None = 
         ms = _mentions(men.get(key, []), pos, spans)
         keys = list(map(word_key, words))
         ms += [Mention(r.code, r.at, r.at, "anaphor", r.word) for r in resume(words, ms, last, blocs, keys)]
-        in_order = sorted(ms, key=lambda m: m.first)
+        in_order = sorted(ms, key=_FIRST)
         remember(in_order, last, blocs)
         if asked is None and len(history) < OPENING_SENTENCES:
             asked = interviewee(keys, [(m.first, m.code) for m in in_order])
@@ -398,7 +398,7 @@ def pair_contexts(view: SentenceView) -> Iterator[tuple[str, str, PairContext]]:
     by_code: dict[str, list[Mention]] = defaultdict(list)
     for m in view.mentions:
         by_code[m.code].append(m)
-    first = min(view.mentions, key=lambda m: m.first).code if view.mentions else None
+    first = min(view.mentions, key=_FIRST).code if view.mentions else None
     named = set(combinations(sorted(codes), 2))
     roles = _roles(view) if named else {}
     undone = dict.fromkeys(reversal_features(view.words, view.cues, view.word_keys()), 1.0) if view.cues else {}
@@ -438,7 +438,7 @@ def pair_contexts(view: SentenceView) -> Iterator[tuple[str, str, PairContext]]:
         if (a, b) in named:
             continue
         here = by_code.get(a) or by_code.get(b)
-        m = min(here, key=lambda m: m.first) if here else None
+        m = min(here, key=_FIRST) if here else None
         other = b if m is not None and m.code == a else a
         yield a, b, PairContext(words=view.words, left=m.first if m else -1, right=m.first if m else -1,
                                 left_type=m.actor_type if m else "", cues=view.cues, n_codes=len(codes),

@@ -12,7 +12,7 @@ values are the same (tests/test_stance_fast.py). ``layer`` is a
 """
 from __future__ import annotations
 
-from itertools import chain
+from itertools import chain, repeat
 from typing import NamedTuple
 
 import numpy as np
@@ -95,8 +95,7 @@ def pair_entries(layer, ctxs: list[PairContext]) -> tuple[np.ndarray, np.ndarray
             d[named("implicit", how, "implicit:{}".format) if j is None else j] = 1.0
             j = named_c.get(("ncodes", ctx.n_codes))
             d[named("ncodes", ctx.n_codes, lambda n: f"ncodes={min(n, 5)}") if j is None else j] = 1.0
-            for n in ctx.extra:
-                d[get(n, -1)] = 1.0
+            d.update(dict.fromkeys(map(get, ctx.extra, repeat(-1)), 1.0))
             if dyad:
                 d[get(f"lexdyad:{dyad}", -1)] = 1.0
                 d[get(f"implicit:{how}:lex:{dyad}", -1)] = 1.0
@@ -167,8 +166,7 @@ def pair_entries(layer, ctxs: list[PairContext]) -> tuple[np.ndarray, np.ndarray
                 d[c_quote] = 1.0
             if ctx.speaker_in_pair:
                 d[c_spk] = 1.0
-            for n in ctx.extra:
-                d[get(n, -1)] = 1.0
+            d.update(dict.fromkeys(map(get, ctx.extra, repeat(-1)), 1.0))
         out.append(d)
     return column_entries(out)
 
