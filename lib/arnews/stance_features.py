@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import combinations
+from itertools import combinations, compress
 from operator import attrgetter
 from typing import Iterator
 
@@ -180,7 +180,7 @@ def _shared_words(sentences) -> dict[tuple, list]:
     out: dict[tuple, list] = {}
     for key, _, words, breaks in sentences.runs:
         out[key] = [list(map(norm, words)), dict(zip(map(token_id, words), range(len(words)))),
-                    bool(words) and words[0].tag == "verb", {i for i, b in enumerate(breaks) if b}]
+                    bool(words) and words[0].tag == "verb", set(compress(range(len(breaks)), breaks))]
     return out
 
 
@@ -212,7 +212,8 @@ def _mentions(rows: list[tuple], pos: dict[int, int], quotes: list[tuple[int, in
     for code, t0, t1, kind, surface, start, end in rows:
         if isinstance(code, str) and code:
             inq = any(qs <= start and end <= qe for qs, qe in quotes) if quotes else False
-            out.append(Mention(code, _nearest(pos, t0), _nearest(pos, t1), str(kind), str(surface), inq))
+            out.append(Mention(code, pos[t0] if t0 in pos else _nearest(pos, t0), pos[t1] if t1 in pos else _nearest(pos, t1),
+                               str(kind), str(surface), inq))
     return out
 
 
@@ -220,7 +221,8 @@ def _cues(rows: list[tuple], pos: dict[int, int]) -> list[Cue]:
     out = []
     for t0, t1, cue, cat, weight, eff, mods, scope in rows:
         mods = mods if isinstance(mods, str) else ""
-        out.append(Cue(_nearest(pos, t0), _nearest(pos, t1), cue, cat, float(weight), float(eff),
+        out.append(Cue(pos[t0] if t0 in pos else _nearest(pos, t0), pos[t1] if t1 in pos else _nearest(pos, t1),
+                       cue, cat, float(weight), float(eff),
                        "NEGATE" in mods or "END" in mods, "CONDITION" in mods, "HEDGE" in mods,
                        float(scope if scope is not None else 1.0) < 1.0))
     return out
