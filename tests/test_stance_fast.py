@@ -333,9 +333,10 @@ def test_pair_columns_equal_the_dict_features(views, monkeypatch, limit):
 
 @pytest.mark.parametrize("limit", [300_000, 5])
 def test_sentence_and_tone_columns_equal_the_dict_features(views, monkeypatch, limit):
-    """columns.word_columns == the columns of sentence_word_names (order and repeats kept), and
-    columns.tone_entries == entries of tone_evidence_features, values included (pair summaries
-    with probabilities, lexicon scores), on a full vocabulary and the shipped one."""
+    """columns.word_matrix == the matrix of sentence_word_features (with and without bigrams,
+    both weights), and columns.tone_entries == entries of tone_evidence_features, values
+    included (pair summaries with probabilities, lexicon scores), on a full vocabulary and the
+    shipped one; empty views and no views at all included."""
     import arnews.resources
 
     monkeypatch.setattr(arnews.resources, "TYPE_CACHE_LIMIT", limit)
@@ -348,14 +349,18 @@ def test_sentence_and_tone_columns_equal_the_dict_features(views, monkeypatch, l
     full = stance_model.LinearLayer(["x", "y"], {n: i for i, n in enumerate(names)}, np.zeros((2, len(names))),
                                     np.zeros(2))
     fresh = stance_model.load_model()  # fresh layers: empty column caches
+    empty = F.SentenceView("e", 0, [])
     for layer in (full, fresh.tone, fresh.tone, fresh.pairs):
-        wc = CO.word_columns(layer, views)
-        assert wc == [[layer.vocabulary.get(n, -1) for n in F.sentence_word_names(v)] for v in views]
-        got, want = CO.tone_entries(layer, views, wc, summaries), layer.entries(tfeats)
-        assert _rows(got, len(views)) == _rows(want, len(views))
-        sent = [dict.fromkeys(c, 0.5) for c in wc]
-        assert _rows(CO.column_entries(sent), len(views)) == _rows(
-            layer.entries([F.sentence_word_features(v) for v in views]), len(views))
+        for vs in (views, [empty, *views[:3], empty, empty, *views[3:6], empty], [empty], []):
+            types = CO.word_types(vs)
+            for bigrams, weight in ((True, 1.0), (False, 0.5), (True, 0.5)):
+                got = CO.word_matrix(layer, types, bigrams, weight)
+                want = layer.matrix([F.sentence_word_features(v, weight=weight, bigrams=bigrams) for v in vs])
+                assert got.shape == want.shape
+                for attr in ("indptr", "indices", "data"):
+                    assert np.array_equal(getattr(got, attr), getattr(want, attr))
+        got = CO.tone_entries(layer, views, CO.word_matrix(layer, CO.word_types(views)), summaries)
+        assert _rows(got, len(views)) == _rows(layer.entries(tfeats), len(views))
 
 
 @pytest.mark.parametrize("limit", [300_000, 5])
@@ -364,9 +369,11 @@ def test_character_scores_equal_the_dict_features_to_the_bit(views, monkeypatch,
 
     monkeypatch.setattr(arnews.resources, "TYPE_CACHE_LIMIT", limit)
     tone = stance_model.load_model().tone  # a fresh layer: empty column cache
-    got = tone.char_logits(views)
-    want = tone.logits([F.char_features(v) for v in views])
-    assert got.shape == want.shape and (got.view("u8") == want.view("u8")).all()
+    empty = F.SentenceView("e", 0, [])
+    for vs in (views, [empty, *views[:4], empty], [empty]):
+        got = tone.char_logits(vs)
+        want = tone.logits([F.char_features(v) for v in vs])
+        assert got.shape == want.shape and (got.view("u8") == want.view("u8")).all()
 
 
 def test_evidence_of_all_rows_equals_explain_with_ties():

@@ -21,7 +21,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import combinations
+from itertools import combinations, compress
+from operator import attrgetter
 from typing import Iterator
 
 import pandas as pd
@@ -47,6 +48,9 @@ STANCE_PAIR_LABELS = ("cooperation", "conflict")  # the pair labels that carry s
 MAX_CODES = 10  # a sentence naming more states than this is a list: only its first MAX_CODES form pairs
 _CONTEXT = 3  # words of context before the left and after the right mention
 _NEGATORS = frozenset({"لم", "لن", "لا", "ليس", "ليست", "غير", "دون", "عدم", "نفي", "نفت", "رفض", "رفضت", "ينفي", "تنفي"})
+
+
+_FIRST, _CODE = attrgetter("first"), attrgetter("code")  # of a mention (keys read in C)
 
 
 def _bin(n: int, edges: tuple[int, ...]) -> str:
@@ -108,14 +112,17 @@ class SentenceView:
     context_pairs: dict = field(default_factory=dict)  # pairs named together before -> lexicon label or "named"
     first_is_verb: bool = False  # the sentence opens with a verb (its subject may be dropped)
     breaks: frozenset[int] = frozenset()  # word positions a punctuation break precedes (arnews.stance.clauses)
+    keys: list[str] | None = field(default=None, repr=False, compare=False)  # word_key of each word, when made
+
+    def word_keys(self) -> list[str]:
+        """:func:`word_key` of each word (made once by :func:`sentence_views`)."""
+        if self.keys is None:
+            self.keys = list(map(word_key, self.words))
+        return self.keys
 
     def codes(self) -> list[str]:
         """Distinct country codes in order of first mention (at most MAX_CODES)."""
-        seen: list[str] = []
-        for m in sorted(self.mentions, key=lambda m: m.first):
-            if m.code not in seen:
-                seen.append(m.code)
-        return seen[:MAX_CODES]
+        return list(dict.fromkeys(map(_CODE, sorted(self.mentions, key=_FIRST))))[:MAX_CODES]
 
 
 @dataclass
@@ -173,7 +180,7 @@ def _shared_words(sentences) -> dict[tuple, list]:
     out: dict[tuple, list] = {}
     for key, _, words, breaks in sentences.runs:
         out[key] = [list(map(norm, words)), dict(zip(map(token_id, words), range(len(words)))),
-                    bool(words) and words[0].tag == "verb", {i for i, b in enumerate(breaks) if b}]
+                    bool(words) and words[0].tag == "verb", set(compress(range(len(breaks)), breaks))]
     return out
 
 
@@ -205,7 +212,8 @@ def _mentions(rows: list[tuple], pos: dict[int, int], quotes: list[tuple[int, in
     for code, t0, t1, kind, surface, start, end in rows:
         if isinstance(code, str) and code:
             inq = any(qs <= start and end <= qe for qs, qe in quotes) if quotes else False
-            out.append(Mention(code, _nearest(pos, t0), _nearest(pos, t1), str(kind), str(surface), inq))
+            out.append(Mention(code, pos[t0] if t0 in pos else _nearest(pos, t0), pos[t1] if t1 in pos else _nearest(pos, t1),
+                               str(kind), str(surface), inq))
     return out
 
 
@@ -213,7 +221,8 @@ def _cues(rows: list[tuple], pos: dict[int, int]) -> list[Cue]:
     out = []
     for t0, t1, cue, cat, weight, eff, mods, scope in rows:
         mods = mods if isinstance(mods, str) else ""
-        out.append(Cue(_nearest(pos, t0), _nearest(pos, t1), cue, cat, float(weight), float(eff),
+        out.append(Cue(pos[t0] if t0 in pos else _nearest(pos, t0), pos[t1] if t1 in pos else _nearest(pos, t1),
+                       cue, cat, float(weight), float(eff),
                        "NEGATE" in mods or "END" in mods, "CONDITION" in mods, "HEDGE" in mods,
                        float(scope if scope is not None else 1.0) < 1.0))
     return out
@@ -256,7 +265,7 @@ def sentence_views(tables: dict[str, pd.DataFrame], cues: pd.DataFrame | None = 
         ms = _mentions(men.get(key, []), pos, spans)
         keys = list(map(word_key, words))
         ms += [Mention(r.code, r.at, r.at, "anaphor", r.word) for r in resume(words, ms, last, blocs, keys)]
-        in_order = sorted(ms, key=lambda m: m.first)
+        in_order = sorted(ms, key=_FIRST)
         remember(in_order, last, blocs)
         if asked is None and len(history) < OPENING_SENTENCES:
             asked = interviewee(keys, [(m.first, m.code) for m in in_order])
@@ -272,6 +281,7 @@ def sentence_views(tables: dict[str, pd.DataFrame], cues: pd.DataFrame | None = 
             article_pair=top2.get(key[0]), pair_ref=not refs.isdisjoint(keys),
             context=_context(history), context_subjects=_context_subjects(history),
             context_pairs=_context_pairs(history), first_is_verb=first_verb, breaks=frozenset(b for b in breaks if b < len(words)),
+            keys=keys,
         )
         history.append(_Seen([m.code for m in in_order], lex_dyads.get(key, {})))
 
@@ -397,10 +407,10 @@ def pair_contexts(view: SentenceView) -> Iterator[tuple[str, str, PairContext]]:
     by_code: dict[str, list[Mention]] = defaultdict(list)
     for m in view.mentions:
         by_code[m.code].append(m)
-    first = min(view.mentions, key=lambda m: m.first).code if view.mentions else None
+    first = min(view.mentions, key=_FIRST).code if view.mentions else None
     named = set(combinations(sorted(codes), 2))
     roles = _roles(view) if named else {}
-    undone = dict.fromkeys(reversal_features(view.words, view.cues), 1.0) if view.cues else {}
+    undone = dict.fromkeys(reversal_features(view.words, view.cues, view.word_keys()), 1.0) if view.cues else {}
     for a, b in sorted(named):
         lm, rm = _closest(by_code[a], by_code[b])
         extra = _layout_features(view.mentions, lm, rm) if len(codes) > 2 else {}
@@ -437,7 +447,7 @@ def pair_contexts(view: SentenceView) -> Iterator[tuple[str, str, PairContext]]:
         if (a, b) in named:
             continue
         here = by_code.get(a) or by_code.get(b)
-        m = min(here, key=lambda m: m.first) if here else None
+        m = min(here, key=_FIRST) if here else None
         other = b if m is not None and m.code == a else a
         yield a, b, PairContext(words=view.words, left=m.first if m else -1, right=m.first if m else -1,
                                 left_type=m.actor_type if m else "", cues=view.cues, n_codes=len(codes),

@@ -32,7 +32,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .stance.columns import column_entries, pair_entries, tone_entries, word_columns
+from .stance.columns import WordTypes, column_entries, pair_entries, tone_entries, word_matrix, word_types
 from .stance_features import (  # noqa: F401  (re-exported: the model's public vocabulary)
     PAIR_LABELS, STANCE_PAIR_LABELS, TONE_LABELS, PairContext, SentenceView, char_features, pair_contexts, pair_features,
     pair_summary, sentence_views, sentence_word_features, sentence_word_names, tone_evidence_features, tone_features,
@@ -87,7 +87,11 @@ class LinearLayer:
 
     def logits(self, feats: list[dict[str, float]], entries: tuple | None = None) -> np.ndarray:
         """Raw scores, one row per feature dict (``entries`` as for :meth:`matrix`)."""
-        return np.asarray(self.matrix(feats, entries) @ self._transposed_coef()) + self.intercept
+        return self.matrix_logits(self.matrix(feats, entries))
+
+    def matrix_logits(self, m) -> np.ndarray:
+        """Raw scores of the rows of a sparse matrix over this layer's vocabulary."""
+        return np.asarray(m @ self._transposed_coef()) + self.intercept
 
     def _transposed_coef(self) -> np.ndarray:
         """The coefficients transposed, contiguous (made once)."""
@@ -95,11 +99,12 @@ class LinearLayer:
             self.__dict__["_coef_t"] = np.ascontiguousarray(self.coef.T)
         return self.__dict__["_coef_t"]
 
-    def char_logits(self, views: list[SentenceView], weight: float = 0.3) -> np.ndarray:
+    def char_logits(self, views: list[SentenceView], weight: float = 0.3, types: WordTypes | None = None) -> np.ndarray:
         """``self.logits([char_features(v) for v in views])`` without the dicts: the columns of
-        each word key's character n-grams are looked up once per key (a bounded cache), and each
-        row holds its distinct columns in increasing order, as the canonical matrix does, so
-        the scores are the same to the last bit."""
+        each distinct word's character n-grams are looked up once (a bounded cache) and
+        gathered for every word at once (``types``: :func:`~arnews.stance.columns.word_types`
+        of ``views``, when already made); each row holds its distinct columns in increasing
+        order, as the canonical matrix does, so the scores are the same to the last bit."""
         from itertools import chain
 
         from scipy.sparse import csr_matrix
@@ -107,28 +112,28 @@ class LinearLayer:
         from .resources import TYPE_CACHE_LIMIT
         from .stance_features import char_grams
 
+        types = types if types is not None else word_types(views)
         cache = self.__dict__.setdefault("_char_cols", {})
         vocab = self.vocabulary
-        lengths, cols = [], []
-        for v in views:
-            new = [w for w in v.words if w not in cache]
-            if new:
-                if len(cache) + len(new) > TYPE_CACHE_LIMIT:
-                    cache.clear()
-                    new = v.words
-                for w in new:
-                    cache[w] = tuple(j for g in char_grams(word_key(w)) if (j := vocab.get(g)) is not None)
-            row = list(map(cache.__getitem__, v.words))
-            lengths.append(sum(map(len, row)))
-            cols.append(chain.from_iterable(row))
-        n = sum(lengths)
-        indices = np.fromiter(chain.from_iterable(cols), dtype=np.int64, count=n)
-        indptr = np.zeros(len(views) + 1, dtype=np.int64)
-        np.cumsum(lengths, out=indptr[1:])
+        new = [w for w in types.types if w not in cache]
+        if len(cache) + len(new) > TYPE_CACHE_LIMIT:
+            cache.clear()
+            new = types.types
+        for w in new:
+            cache[w] = tuple(j for g in char_grams(word_key(w)) if (j := vocab.get(g)) is not None)
+        per_type = list(map(cache.__getitem__, types.types))
+        type_len = np.fromiter(map(len, per_type), dtype=np.int64, count=len(per_type))
+        flat = np.fromiter(chain.from_iterable(per_type), dtype=np.int64, count=int(type_len.sum()))
+        type_start = np.cumsum(type_len) - type_len
+        lengths = type_len[types.ids]  # each word's columns: its type's, in the type's order
+        ends = np.cumsum(lengths)
+        n = int(ends[-1]) if len(ends) else 0
+        indices = flat[np.repeat(type_start[types.ids] - (ends - lengths), lengths) + np.arange(n)]
+        indptr = np.concatenate([[0], ends])[types.bounds]
         m = csr_matrix((np.ones(n), indices, indptr), shape=(len(views), len(vocab)))
         m.sum_duplicates()  # each row's distinct columns in increasing order, as the canonical matrix
         m.data[:] = weight
-        return np.asarray(m @ self._transposed_coef()) + self.intercept
+        return self.matrix_logits(m)
 
     def predict_proba(self, feats: list[dict[str, float]]) -> np.ndarray:
         """Calibrated class probabilities (softmax of logits / temperature)."""
@@ -271,26 +276,21 @@ class StanceModel:
         pairs: they are scored once per sentence and added to each pair's own scores. The
         tables are built column by column (evidence of every row at once: :meth:`LinearLayer.explain_entries`);
         the pair features go straight to columns (:mod:`arnews.stance.columns`)."""
-        pa, pb, pctx, owner, sent_feats, sent_idx = [], [], [], [], [], []
-        pcols = word_columns(self.pairs, views, self.pair_bigrams)
+        pa, pb, pctx, owner = [], [], [], []
         for i, v in enumerate(views):
-            ctxs = list(pair_contexts(v))
-            if not ctxs:
-                continue
-            j = len(sent_feats)
-            sent_feats.append(dict.fromkeys(pcols[i], 0.5))  # sentence_word_features(v), by column
-            for a, b, c in ctxs:
+            for a, b, c in pair_contexts(v):
                 pa.append(a)
                 pb.append(b)
                 pctx.append(c)
                 owner.append(i)
-                sent_idx.append(j)
         layer = self.pairs
         ncls = len(layer.classes)
+        types = word_types(views)
         if pctx:
             ent = pair_entries(layer, pctx)  # the features of pair_features(c), straight to columns
             z = layer.logits(pctx, ent)
-            z += layer.logits(sent_feats, column_entries(sent_feats))[sent_idx] - layer.intercept
+            words = layer.matrix_logits(word_matrix(layer, types, self.pair_bigrams, 0.5))  # sentence_word_features
+            z += words[owner] - layer.intercept
         else:
             ent, z = None, np.zeros((0, ncls))
         probs = layer.softmax(z)
@@ -317,8 +317,8 @@ class StanceModel:
             return pairs, pd.DataFrame([], columns=TONE_COLUMNS)
         summary = self._pair_summaries(len(views), owner, probs)
         tone = self.tone
-        tent = tone_entries(tone, views, word_columns(tone, views), summary)  # tone_evidence_features, by column
-        tprobs = tone.softmax(tone.logits(views, tent) + tone.char_logits(views) - tone.intercept)
+        tent = tone_entries(tone, views, word_matrix(tone, types), summary)  # tone_evidence_features, by column
+        tprobs = tone.softmax(tone.logits(views, tent) + tone.char_logits(views, types=types) - tone.intercept)
         tbest = tprobs.argmax(axis=1)
         col = {c: tprobs[:, j] for j, c in enumerate(tone.classes)}
         zero = np.zeros(len(tprobs))

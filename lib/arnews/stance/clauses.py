@@ -20,6 +20,7 @@ The annotation has no part-of-speech tags (the CAMeL data packages are not insta
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import compress
 
 __all__ = ["CLAUSE_WORDS", "verb_like", "clause_starts", "first_clause_start"]
 
@@ -105,4 +106,16 @@ def first_clause_start(words: list[str], breaks: frozenset[int] | set[int]) -> i
     >>> first_clause_start(["وقعت", "مصر", "والاردن", "اتفاقا", "واكدتا"], frozenset())
     4
     """
-    return next((i for i in range(1, len(words)) if _kind_at(words, breaks, i) is not None), len(words))
+    flags = list(map(_opens, words))
+    for i in compress(range(1, len(words)), flags[1:]):  # only the words that may open one
+        if flags[i] == 2 or i in breaks or words[i - 1] in ("ثم", "و"):
+            return i
+    return len(words)
+
+
+@lru_cache(maxsize=100_000)
+def _opens(w: str) -> int:
+    """Whether the word opens a clause wherever it stands (2: a clause word, or a verb joined to
+    a و / ف), only after a break, ثم or و (1: another verb), or never (0), as :func:`_kind_at`."""
+    kind, verb, joined = _word_info(w)
+    return 2 if kind is not None or verb and joined else int(verb)

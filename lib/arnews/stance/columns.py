@@ -1,29 +1,31 @@
 """The trained stance model's features straight to columns (issue 15's speed work).
 
 :func:`pair_entries` gives what :meth:`arnews.stance_model.LinearLayer.entries` gives for the
-dicts of :func:`arnews.stance_features.pair_features`, :func:`word_columns` and
-:func:`tone_entries` what it gives for the sentence's word features and the tone layer's
-evidence features, without making the feature names per row: a word's column per feature
-kind, a cue's per position, cached in the layer. The entries of a row may come in another
+dicts of :func:`arnews.stance_features.pair_features`, :func:`word_matrix` the matrix of the
+sentence's word features and :func:`tone_entries` the entries of the tone layer's evidence
+features, without making the feature names per row: a word's column per feature kind (for the
+sentence's words once per distinct word of all views, :func:`word_types`), a cue's per position,
+cached in the layer. The entries of a row may come in another
 order, which neither the (canonical, sorted) sparse matrix nor the evidence sees; columns and
 values are the same (tests/test_stance_fast.py). ``layer`` is a
 :class:`~arnews.stance_model.LinearLayer` (its ``vocabulary``; the caches live in its ``__dict__``).
 """
 from __future__ import annotations
 
+from itertools import chain, repeat
+from typing import NamedTuple
+
 import numpy as np
 
 from ..stance_features import CONTEXT_WORDS as K
 from ..stance_features import NEGATORS, PairContext, SentenceView, bin_label, cue_modifier, word_key
 
-__all__ = ["column_entries", "pair_entries", "word_columns", "tone_entries"]
+__all__ = ["column_entries", "pair_entries", "WordTypes", "word_types", "word_matrix", "tone_entries"]
 
 
 def column_entries(rows: list[dict[int, float]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Dicts of column -> value (one per row; column -1 gathers the unknown names and is
     dropped) as parallel arrays (row, column, value), as :meth:`LinearLayer.entries` gives."""
-    from itertools import chain
-
     lengths = np.fromiter(map(len, rows), dtype=np.int64, count=len(rows))
     n = int(lengths.sum())
     c = np.fromiter(chain.from_iterable(rows), dtype=np.int64, count=n)
@@ -93,8 +95,7 @@ def pair_entries(layer, ctxs: list[PairContext]) -> tuple[np.ndarray, np.ndarray
             d[named("implicit", how, "implicit:{}".format) if j is None else j] = 1.0
             j = named_c.get(("ncodes", ctx.n_codes))
             d[named("ncodes", ctx.n_codes, lambda n: f"ncodes={min(n, 5)}") if j is None else j] = 1.0
-            for n in ctx.extra:
-                d[get(n, -1)] = 1.0
+            d.update(dict.fromkeys(map(get, ctx.extra, repeat(-1)), 1.0))
             if dyad:
                 d[get(f"lexdyad:{dyad}", -1)] = 1.0
                 d[get(f"implicit:{how}:lex:{dyad}", -1)] = 1.0
@@ -165,58 +166,112 @@ def pair_entries(layer, ctxs: list[PairContext]) -> tuple[np.ndarray, np.ndarray
                 d[c_quote] = 1.0
             if ctx.speaker_in_pair:
                 d[c_spk] = 1.0
-            for n in ctx.extra:
-                d[get(n, -1)] = 1.0
+            d.update(dict.fromkeys(map(get, ctx.extra, repeat(-1)), 1.0))
         out.append(d)
     return column_entries(out)
 
 
-def word_columns(layer, views: list[SentenceView], bigrams: bool = True) -> list[list[int]]:
-    """Per view, the columns of :func:`~arnews.stance_features.sentence_word_names` (same
-    order, repeats included, -1 for a name the vocabulary lacks), cached per word and per pair
-    of words; ``bigrams`` False: the unigrams' only."""
+class WordTypes(NamedTuple):
+    """The words of many sentence views as type ids, read once for every layer.
+
+    ``types``: the distinct words, in order of first occurrence; ``ids``: the type of every word
+    of the views, views concatenated; ``bounds``: each view's first word in ``ids``, then
+    ``len(ids)``; ``rows``: the view of every word; ``bigram_pos``: the first word of each pair
+    of neighbouring words of one view; ``bigram_ids``: each such pair's type among
+    ``bigram_types`` (the distinct pairs, as codes ``first type * len(types) + second type``)."""
+
+    types: list[str]
+    ids: np.ndarray
+    bounds: np.ndarray
+    rows: np.ndarray
+    bigram_pos: np.ndarray
+    bigram_ids: np.ndarray
+    bigram_types: np.ndarray
+
+
+def word_types(views: list[SentenceView]) -> WordTypes:
+    """The :class:`WordTypes` of ``views`` (the distinct pairs of words found by hashing, in C)."""
+    import pandas as pd
+
+    lengths = np.fromiter((len(v.words) for v in views), dtype=np.int64, count=len(views))
+    bounds = np.zeros(len(views) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=bounds[1:])
+    n = int(bounds[-1])
+    index = {w: i for i, w in enumerate(dict.fromkeys(chain.from_iterable(v.words for v in views)))}
+    ids = np.fromiter(map(index.__getitem__, chain.from_iterable(v.words for v in views)), dtype=np.int64, count=n)
+    types = list(index)
+    inner = np.ones(max(n - 1, 0), dtype=bool)
+    ends = bounds[1:-1] - 1  # the last word of a view does not pair with the next view's first
+    inner[ends[(ends >= 0) & (ends < n - 1)]] = False
+    pos = np.flatnonzero(inner)
+    codes = ids[pos] * len(types) + ids[pos + 1]
+    bids, btypes = pd.factorize(codes) if len(codes) else (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
+    return WordTypes(types, ids, bounds, np.repeat(np.arange(len(views)), lengths), pos,
+                     bids.astype(np.int64, copy=False), np.asarray(btypes, dtype=np.int64))
+
+
+def word_matrix(layer, types: WordTypes, bigrams: bool = True, weight: float = 1.0):
+    """The canonical sparse matrix of ``[sentence_word_features(v, weight=weight, bigrams=bigrams)
+    for v in views]`` over the layer's vocabulary (``types``: :func:`word_types` of the views):
+    each word's and each pair of words' column looked up once per type (cached in the layer),
+    repeats merged (one entry per column and row, value ``weight``)."""
+    from scipy.sparse import csr_matrix
+
+    rows, cols = _word_cells(layer, types, bigrams)
+    keep = cols >= 0
+    m = csr_matrix((np.ones(int(keep.sum())), (rows[keep], cols[keep])),
+                   shape=(len(types.bounds) - 1, len(layer.vocabulary)))
+    m.sum_duplicates()  # repeats merged, each row's columns in increasing order
+    m.data[:] = weight
+    return m
+
+
+def _word_cells(layer, types: WordTypes, bigrams: bool) -> tuple[np.ndarray, np.ndarray]:
+    """(row, column) of every word and (``bigrams``) every pair of neighbouring words of the
+    views, -1 for a name the layer's vocabulary lacks (repeats kept)."""
     from ..resources import TYPE_CACHE_LIMIT  # read at call time (tests change it)
 
-    cache = layer.__dict__.setdefault("_word_cols", ({}, {}))
-    uni, bi = cache
+    uni, bi = layer.__dict__.setdefault("_word_cols", ({}, {}))
     if len(uni) + len(bi) > TYPE_CACHE_LIMIT:
         uni.clear()
         bi.clear()
     get = layer.vocabulary.get
-    out = []
-    for v in views:
-        words = v.words
-        cols = list(map(uni.get, words))
-        if None in cols:
-            for k, w in enumerate(words):
-                if cols[k] is None:
-                    cols[k] = uni[w] = get("s:" + word_key(w), -1)
-        if not bigrams:
-            out.append(cols)
-            continue
-        pairs = list(zip(words, words[1:]))
-        bcols = list(map(bi.get, pairs))
-        if None in bcols:
-            keys = list(map(word_key, words))
-            for k, (a, b) in enumerate(pairs):
-                if bcols[k] is None:
-                    bcols[k] = bi[a, b] = get(f"s:{keys[k]}_{keys[k + 1]}", -1)
-        cols += bcols
-        out.append(cols)
-    return out
+
+    def unigram(w: str) -> int:
+        j = uni.get(w)
+        if j is None:
+            j = uni[w] = get("s:" + word_key(w), -1)
+        return j
+
+    words = types.types
+    ucol = np.fromiter(map(unigram, words), dtype=np.int64, count=len(words))
+    if not bigrams:
+        return types.rows, ucol[types.ids]
+    n = len(words)
+
+    def bigram(code: int) -> int:
+        a, b = words[code // n], words[code % n]
+        j = bi.get((a, b))
+        if j is None:
+            j = bi[a, b] = get(f"s:{word_key(a)}_{word_key(b)}", -1)
+        return j
+
+    codes = types.bigram_types.tolist()
+    bcol = np.fromiter(map(bigram, codes), dtype=np.int64, count=len(codes))
+    return (np.concatenate([types.rows, types.rows[types.bigram_pos]]),
+            np.concatenate([ucol[types.ids], bcol[types.bigram_ids]]))
 
 
-def tone_entries(layer, views: list[SentenceView], word_cols: list[list[int]], summaries: list[dict]):
+def tone_entries(layer, views: list[SentenceView], words, summaries: list[dict]):
     """:meth:`LinearLayer.entries` of ``tone_evidence_features(v, probs)`` for each view, from its
-    :func:`word_columns` and ``summaries`` (:func:`~arnews.stance_features.pair_summary` of each
-    view's ``probs``): the same columns and values (the order within a row aside)."""
+    words' :func:`word_matrix` (weight 1) and ``summaries`` (:func:`~arnews.stance_features.pair_summary`
+    of each view's ``probs``): the same columns and values (the order of the entries aside)."""
     get = layer.vocabulary.get
     cache = layer.__dict__.setdefault("_tone_cols", {})  # feature name -> column (-1: unknown)
     bias, lexscore = get("bias", -1), get("lexscore", -1)
     out = []
-    for v, cols, summary in zip(views, word_cols, summaries):
-        d = dict.fromkeys(cols, 1.0)
-        d[bias] = 1.0
+    for v, summary in zip(views, summaries):
+        d = {bias: 1.0}
         for name in (f"lexsent:{v.lexicon_label}", f"ncodes={min(len(v.codes()), 5)}"):
             j = cache.get(name)
             d[cache.setdefault(name, get(name, -1)) if j is None else j] = 1.0
@@ -230,4 +285,7 @@ def tone_entries(layer, views: list[SentenceView], word_cols: list[list[int]], s
         for name, x in summary.items():
             d[get(name, -1)] = x
         out.append(d)
-    return column_entries(out)
+    rows, cols, values = column_entries(out)  # no word feature among these names ("s:" …)
+    word_rows = np.repeat(np.arange(words.shape[0]), np.diff(words.indptr))
+    return (np.concatenate([rows, word_rows]), np.concatenate([cols, words.indices.astype(np.int64)]),
+            np.concatenate([values, words.data]))

@@ -47,9 +47,10 @@ def _keys(words: list[str]) -> list[str]:
 
 
 def _reference(keys: list[str]) -> int:
-    for a, b in zip(keys, keys[1:]):
-        if a in _PLURALS and b in _NUMBERS:
-            return 3
+    if not _PLURALS.isdisjoint(keys):
+        for a, b in zip(keys, keys[1:]):
+            if a in _PLURALS and b in _NUMBERS:
+                return 3
     return 0 if _DUALS.isdisjoint(keys) else 2
 
 
@@ -73,11 +74,11 @@ def has_vote(words: list[str]) -> bool:
     return not _VOTES.isdisjoint(_keys(words))
 
 
-def group_facts(words: list[str], context: dict[str, int]) -> GroupFacts:
+def group_facts(words: list[str], context: dict[str, int], keys: list[str] | None = None) -> GroupFacts:
     """:class:`GroupFacts` of a sentence (``context``: codes of the previous sentences -> how
     many sentences back, as :attr:`~arnews.stance_features.SentenceView.context`); the words'
-    keys are read once."""
-    keys = _keys(words)
+    keys are read once (``keys``: the words' :func:`~.keys.word_key`, when already made)."""
+    keys = keys if keys is not None else _keys(words)
     return GroupFacts(_reference(keys), not _VOTES.isdisjoint(keys),
                       frozenset(c for c, back in context.items() if back == 1))
 

@@ -46,7 +46,7 @@ def sentence_facts(view, n_codes: int, roles: dict | None = None) -> SentenceFac
         gov = {m.first: governing_preposition(view.words, m.first, m.surface) for m in view.mentions}
     main_end = first_clause_start(view.words, view.breaks) if view.mentions else len(view.words)
     return SentenceFacts(n_codes, view.article_pair or (), min((m.first for m in view.mentions), default=-1),
-                         gov, main_end, group_facts(view.words, view.context),
+                         gov, main_end, group_facts(view.words, view.context, view.word_keys()),
                          {k: r.run for k, r in roles.items()} if roles else {})
 
 

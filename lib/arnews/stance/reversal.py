@@ -42,16 +42,18 @@ def reversal_words() -> frozenset[str]:
                          if r["word"] and not r["word"].startswith("#"))
 
 
-def reversed_cues(words: list[str], cues) -> list:
+def reversed_cues(words: list[str], cues, keys: list[str] | None = None) -> list:
     """The cooperation cues (positive weight) of a sentence that a reversal word undoes
-    (``words``: the normalized words; ``cues``: :class:`~arnews.stance_features.Cue` records)."""
+    (``words``: the normalized words; ``cues``: :class:`~arnews.stance_features.Cue` records;
+    ``keys``: the words' :func:`~.keys.word_key`, when already made)."""
     coop = [c for c in cues if c.weight > 0]
     if not coop:
         return []
     table = reversal_words()
-    at = [j for j, w in enumerate(words) if word_key(w) in table]
-    if not at:
+    keys = keys if keys is not None else list(map(word_key, words))
+    if table.isdisjoint(keys):
         return []
+    at = [j for j, k in enumerate(keys) if k in table]
     out = []
     for c in coop:
         for j in at:
@@ -61,9 +63,10 @@ def reversed_cues(words: list[str], cues) -> list:
     return out
 
 
-def reversal_features(words: list[str], cues) -> list[str]:
-    """Feature names of the undone cues: ``rev:<category>`` of each, then ``rev:any``."""
-    found = reversed_cues(words, cues)
+def reversal_features(words: list[str], cues, keys: list[str] | None = None) -> list[str]:
+    """Feature names of the undone cues: ``rev:<category>`` of each, then ``rev:any`` (``keys``
+    as for :func:`reversed_cues`)."""
+    found = reversed_cues(words, cues, keys)
     if not found:
         return []
     return [*dict.fromkeys(f"rev:{c.category}" for c in found), "rev:any"]

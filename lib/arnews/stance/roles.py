@@ -16,6 +16,7 @@ MentionRole(gov='', compare=False, run=3, run_start=2)
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import NamedTuple
 
 __all__ = ["PREPOSITIONS", "COMPARE_MARKERS", "MentionRole", "mention_role", "mention_roles", "governing_preposition",
@@ -41,6 +42,7 @@ class MentionRole(NamedTuple):
     run_start: int = -1  # first word of that list (mentions with the same run_start are listed together)
 
 
+@lru_cache(maxsize=100_000)
 def _clitic(word: str, surface: str) -> str:
     """The preposition clitic on the mention's word (``بموسكو`` → ``ب``), "" when none."""
     head = surface.split()[0] if surface.split() else ""
@@ -97,7 +99,7 @@ def mention_roles(words: list[str], mentions) -> dict[int, MentionRole]:
         gov = _clitic(words[m.first], m.surface) if 0 <= m.first < len(words) else ""
         if not gov and m.first > 0 and words[m.first - 1] in PREPOSITIONS:
             gov = words[m.first - 1].lstrip("و") or words[m.first - 1]
-        compare = any(w in COMPARE_MARKERS for w in words[max(0, m.first - 3):m.first])
+        compare = not COMPARE_MARKERS.isdisjoint(words[max(0, m.first - 3):m.first])
         out[m.first] = MentionRole(gov, compare, *run_of.get(m.first, (1, m.first)))
     return out
 
