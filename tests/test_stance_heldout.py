@@ -39,5 +39,12 @@ def test_heldout_figures_score_model_and_lexicon_on_a_folder(tmp_path):
     assert "HELD-OUT" in figs["model_heldout"].name
 
 
+def test_heldout_dir_is_named_even_when_the_folder_is_absent(tmp_path, monkeypatch):
+    """A clean clone between rounds has no stance_heldout/ folder (git keeps no empty folder)."""
+    (tmp_path / "gold").mkdir()
+    monkeypatch.setenv("ARNEWS_DATA", str(tmp_path))
+    assert stance_eval.heldout_dir() == tmp_path / "gold" / "stance_heldout"
+
+
 def test_no_heldout_folder_gives_no_figures(tmp_path):
     assert stance_eval.heldout_figures(stance_model.default_model(), tmp_path / "none") == {}

@@ -200,10 +200,12 @@ HELD_OUT_LEXICON = ("004_",)  # sample articles the lexicon rules were not devel
 
 def heldout_dir() -> Path:
     """The written held-out stance sets: ``data/gold/stance_heldout/`` (same CSV format as
-    the training corpus; never read by ``train-stance``)."""
+    the training corpus; never read by ``train-stance``). The folder may not exist: between
+    rounds the last set has joined training and the next is being written (git keeps no empty
+    folder), and :func:`heldout_figures` then gives no figures."""
     from .resources import data_path
 
-    return data_path("gold/stance_heldout")
+    return data_path("gold") / "stance_heldout"
 
 
 def heldout_figures(model, folder: str | Path | None = None, n_boot: int = 1000) -> dict[str, Figures]:
