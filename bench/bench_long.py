@@ -21,15 +21,17 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "lib"))
 
 
-def long_article(megabytes: float) -> pd.DataFrame:
-    """An articles table of one article of about ``megabytes`` MB of UTF-8 text."""
+def long_article(megabytes: float, first_seed: int = 0) -> pd.DataFrame:
+    """An articles table of one article of about ``megabytes`` MB of UTF-8 text, made from the
+    synthetic corpora of seeds ``first_seed``, ``first_seed + 1`` … (another first seed gives
+    other pseudo-words, so a second article is as new to the per-word caches as the first)."""
     sys.path.insert(0, str(REPO / "bench"))
     import synth
 
     from arnews.clean import clean_articles
 
     target = int(megabytes * 1_000_000)
-    parts, size, seed = [], 0, 0
+    parts, size, seed = [], 0, first_seed
     while size < target:
         # each synthetic article cleaned first: its boilerplate tail would otherwise end the
         # long article at the first "related stories" block
