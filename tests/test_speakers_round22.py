@@ -5,7 +5,7 @@ from __future__ import annotations
 from quote_fixtures import quotes_of
 
 from arnews.speakers.lexicon import words_in
-from arnews.speakers.resolve import _channel_start
+from arnews.speakers.channel import channel_start
 
 
 def test_the_addressee_of_a_statement_gives_no_state_to_an_ngo():
@@ -32,6 +32,6 @@ def test_the_outlet_spoken_to_is_not_the_speakers_state():
 def test_channel_start_finds_the_first_channel_phrase():
     t = "مدير المجلس في غرب أفريقيا في تصريح لإذاعة فرنسا"
     ws = words_in(t, 0, len(t))
-    assert t[_channel_start(ws):].startswith("في تصريح")
+    assert t[channel_start(ws):].startswith("في تصريح")
     t = "مدير المجلس في غرب أفريقيا"
-    assert _channel_start(words_in(t, 0, len(t))) is None
+    assert channel_start(words_in(t, 0, len(t))) is None

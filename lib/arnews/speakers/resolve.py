@@ -24,6 +24,7 @@ from .bodies import BODY_BACK as _BODY_BACK  # noqa: F401  (the body nouns, name
 from .bodies import body_back_reference as _body_back_reference
 from .nisba import bare_word as _bare, nisba_country, weak_nisba_country
 from .positions import paragraph_start, starting_in, within
+from .channel import channel_start
 from .structure import (apposed_institution, coordinated_title, governed_countries, in_institution_name, renamed_bloc,
                         without_residence)
 
@@ -122,7 +123,7 @@ def _countries_in(words: list[Word], ments: list[Mention], ss: int, se: int, lex
     region = {words[k + 1].start for k in range(len(words) - 1) if _STATES_NOUN.intersection(words[k].readings[:3])}
     if region:  # "منظمة الدول الأمريكية": a nisba of "the states" names a region, not a country (round 6)
         out = [(o, c) for o, c in out if o not in region]
-    channel = _channel_start(words)
+    channel = channel_start(words)
     if channel is not None:  # "منظمة العفو الدولية في بيان السلطات التونسية": who it addressed (round 22)
         out = [(o, c) for o, c in out if o < channel]
         weak = [(o, c) for o, c in weak if o < channel]
@@ -141,19 +142,6 @@ def _addressed(words: list[Word], i: int, e) -> bool:
     """An outlet glued to ل or after "لوكالة"/"لصحيفة": the medium spoken to."""
     r = words[i].readings[0]
     return (r.startswith("ل") and not e.words[0].startswith("ل")) or (i > 0 and words[i - 1].readings[0] in _ADDRESSEE)
-
-
-_CHANNEL_NOUNS = frozenset("بيان تصريح تصريحات مقابله مقابلة حديث".split())
-
-
-def _channel_start(words: list[Word]) -> int | None:
-    """Offset of "في بيان/تصريح/مقابلة/حديث" inside a speaker phrase: the words after it name
-    the channel or the addressee ("في مقابلة مع صحيفة «فايننشال تايمز»"، "في تصريح لإذاعة
-    فرنسا"), not the speaker's state. Not at the phrase's start ("في مقابلة، يرى الرئيس …")."""
-    for k in range(1, len(words) - 1):
-        if words[k].readings[0] == "في" and _CHANNEL_NOUNS.intersection(words[k + 1].readings[:2]):
-            return words[k].start
-    return None
 
 
 _TOPIC_HEADS = frozenset("الشؤون شؤون الملف ملف".split())
@@ -203,7 +191,7 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
     stop = _before_own_verb(text, se, stop, row.get("verb"))
     se = extend_phrase(text, ss, se, stop)
     words = words_in(text, ss, se)
-    if actor and (channel := _channel_start(words)) is not None and all(
+    if actor and (channel := channel_start(words)) is not None and all(
             m.start >= channel for m in within(ments, ss, se) if m.actor_id == actor):
         actor = None  # "في تصريح لإذاعة فرنسا": the channel or addressee, not the speaker (round 22)
     if actor and (topic := _topic_offsets(words)) and any(

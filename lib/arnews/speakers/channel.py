@@ -1,0 +1,25 @@
+"""A channel or addressee inside a speaker phrase (round 22 of issue 19): after "في بيان /
+تصريح / مقابلة / حديث" the phrase names the medium or the one addressed ("في مقابلة مع صحيفة
+«فايننشال تايمز»"، "في تصريح لإذاعة فرنسا"، "في بيان السلطات التونسية"), not the speaker's state."""
+from __future__ import annotations
+
+from .lexicon import Word
+
+CHANNEL_NOUNS = frozenset("بيان تصريح تصريحات مقابله مقابلة حديث".split())
+
+
+def channel_start(words: list[Word]) -> int | None:
+    """Offset of the first "في بيان/تصريح/مقابلة/حديث" inside a speaker phrase, not at its
+    start ("في مقابلة، يرى الرئيس …" opens the sentence); None when there is none.
+
+    >>> from arnews.speakers.lexicon import words_in
+    >>> t = "مدير المجلس في غرب أفريقيا في تصريح لإذاعة فرنسا"
+    >>> t[channel_start(words_in(t, 0, len(t))):]
+    'في تصريح لإذاعة فرنسا'
+    >>> channel_start(words_in("في مقابلة مع الوزير", 0, 19)) is None
+    True
+    """
+    for k in range(1, len(words) - 1):
+        if words[k].readings[0] == "في" and CHANNEL_NOUNS.intersection(words[k + 1].readings[:2]):
+            return words[k].start
+    return None
