@@ -26,9 +26,26 @@ from __future__ import annotations
 from .lexicon import SpeakerLexicon, Word, find_entries
 from .nisba import nisba_country
 
-__all__ = ["own_nisba_before_fi"]
+__all__ = ["own_nisba_before_fi", "nisba_before"]
 
 _FI = "في"
+
+
+def nisba_before(words: list[Word], start: int, lex: SpeakerLexicon) -> str | None:
+    """The state of the nisba that ends a titled phrase right before offset ``start`` (where a
+    name begins), else None.
+
+    >>> from arnews.speakers.lexicon import load_speaker_lexicon, words_in
+    >>> t = "وزير الدفاع الكولومبي بيدرو سانشيث"
+    >>> nisba_before(words_in(t, 0, len(t)), t.index("بيدرو"), load_speaker_lexicon())
+    'COL'
+    >>> nisba_before(words_in(t, 0, len(t)), 0, load_speaker_lexicon()) is None
+    True
+    """
+    if not any(i == 0 for i, _ in find_entries(lex.titles, words[:4])):
+        return None
+    before = [w for w in words if w.end <= start]
+    return nisba_country(before[-1].readings[0]) if len(before) >= 2 else None
 
 
 def own_nisba_before_fi(words: list[Word], lex: SpeakerLexicon) -> str | None:

@@ -16,7 +16,7 @@ from .dateline import dateline_country  # noqa: F401  (moved there in round 14; 
 from .antecedent import taken_up_body
 from .company import company_back_country, takes_up_company
 from .body_nationality import nearest_naming_uncoded, taken_up_nationality, taken_up_noun
-from .own_nisba import own_nisba_before_fi
+from .own_nisba import nisba_before, own_nisba_before_fi
 from .forum import forum_secretariat
 from .secretariat import un_secretary_general_office
 from .phrase_roles import lone_place, placed_after_fi, pronoun_title
@@ -255,6 +255,10 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
     lead = next((e.value for i, e in find_entries(lex.titles, words[:3]) if i == 0), None)
     if actor and (lead in _NON_STATE or (ttype == "company" and takes_up_company(words))) and type_of.get(actor) == "person":
         actor = None  # "الباحثة في … بارك جي يون": a name that looks like a politician's is not the speaker
+    if (actor and type_of.get(actor) == "person"
+            and (m0 := next((m for m in within(ments, ss, se) if m.actor_id == actor), None))
+            and (mine := nisba_before(words, m0.start, lex)) and mine not in orgs and mine != country_of.get(actor)):
+        return SpeakerInfo(mine, "state")  # "وزير الدفاع الكولومبي بيدرو سانشيث": a namesake (round 23)
     if actor and (type_of.get(actor) == "person" or country_of.get(actor) in orgs):
         c = country_of.get(actor) or None  # a person, or a body such as منظمة الصحة العالمية
         return SpeakerInfo(c, _org_or_state(c, orgs))
