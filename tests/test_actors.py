@@ -645,3 +645,26 @@ def test_kabul_spelt_like_cable_needs_afghanistan_in_the_article():
     assert _pairs(_mentions("وصل الوفد الأفغاني إلى الدوحة قادما من كابل.")) == [
         ("الأفغاني", "AFG"), ("الدوحة", "QAT"), ("كابل", "AFG")]
     assert _pairs(_mentions("ضربت أمطار غزيرة وسيول جارفة باكستان والهند.")) == [("باكستان", "PAK"), ("الهند", "IND")]
+
+
+def test_a_western_neighbour_or_border_is_not_the_west():
+    # issue 15, round 16: "جارتها الغربية" (its western neighbour) was read as WEST
+    assert _pairs(_mentions("قطعت الجزائر علاقاتها الدبلوماسية مع جارتها الغربية صيف 2021.")) == [("الجزائر", "DZA")]
+    assert _pairs(_mentions("وعززت بولندا قواتها على حدودها الغربية.")) == [("بولندا", "POL")]
+    # the bloc's nisba still counts on its own
+    assert ("الغربية", "WEST") in _pairs(_mentions("وفرضت العقوبات الغربية على موسكو."))
+
+
+def test_the_iraqi_prime_minister_al_sudani_is_not_sudan():
+    m = _mentions("وقال رئيس الوزراء العراقي محمد شياع السوداني إن بلاده ستساهم في إعادة الإعمار.")
+    assert ("محمد شياع السوداني", "SUDANI") in _pairs(m) and "SDN" not in set(m["actor_id"])
+    # the nisba before a Sudanese leader's name is still Sudan
+    assert ("السوداني", "SDN") in _pairs(_mentions("وصل الرئيس السوداني عبد الفتاح البرهان إلى القاهرة."))
+
+
+def test_the_indo_pacific_is_not_india():
+    # "المحيطين الهندي والهادئ" (the Indo-Pacific) named India in every Asia-Pacific story
+    m = _mentions("وقالت قيادة المحيطين الهندي والهادئ الأمريكية إن الصاروخ سقط في البحر.",
+                  "تعزز اليابان وجودها في منطقة الهادئ والهندي.")
+    assert "IND" not in set(m["actor_id"]) and {"USA", "JPN"} <= set(m["actor_id"])
+    assert ("الهندي", "IND") in _pairs(_mentions("وقال رئيس الوزراء الهندي إن بلاده مستعدة."))

@@ -20,7 +20,7 @@ SPEAKER_COLUMNS = ["speaker_country", "speaker_type", "kind"]
 SPEAKER_TYPES = ("state", "organisation", "analyst", "ngo", "media", "company", "other")
 _TITLE_TYPES = SPEAKER_TYPES + ("former",)
 _KINDS = ("term", "title")
-_PLACE_KINDS = ("institution", "place", "outlet", "region", "nisba", "state")
+_PLACE_KINDS = ("institution", "place", "outlet", "region", "nisba", "state", "sea")
 WORD_RE = re.compile(r"[\p{L}\p{N}]+")
 # Attribution rules that name the speaker next to the quote (not inherited from context).
 DIRECT_RULES = frozenset({"verb_subject", "subject_verb", "passive", "naql", "quote_then_verb", "according_to",

@@ -110,6 +110,9 @@ def _countries_in(words: list[Word], ments: list[Mention], ss: int, se: int, lex
             elif persons and (c := weak_nisba_country(w.readings[0])):
                 weak.append((w.start, c))
     for i, e in find_entries(lex.places, words):
+        if e.kind == "sea":  # "قيادة المحيطين الهندي والهادئ الأمريكية": an ocean, not India (round 24)
+            out = [(o, c) for o, c in out if not (words[i].start <= o < words[i + len(e.words) - 1].end)]
+            continue
         if e.kind not in kinds and e.kind not in _ANY_SPEAKER:
             continue
         # a place lexicon entry overrides a mention at the same words (بروكسل as a place; the

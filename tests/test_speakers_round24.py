@@ -1,0 +1,21 @@
+"""Round 24 of issue 19: a sea or ocean whose name holds a state's nisba ("المحيطين الهندي
+والهادئ", kind ``sea`` in speaker_places.csv) names no speaker's state."""
+from __future__ import annotations
+
+from arnews.speakers.lexicon import load_speaker_lexicon, words_in
+from arnews.speakers.resolve import _countries_in
+
+
+def _states(phrase: str) -> list[str]:
+    ws = words_in(phrase, 0, len(phrase))
+    return [c for _, c in _countries_in(ws, [], 0, len(phrase), load_speaker_lexicon(), ("institution", "outlet"))]
+
+
+def test_the_indo_pacific_command_is_american_not_indian():
+    assert _states("قيادة المحيطين الهندي والهادئ الأمريكية") == ["USA"]
+    assert _states("مسؤول أمريكي في منطقة الهادئ والهندي") == ["USA"]
+
+
+def test_a_states_own_nisba_still_counts():
+    assert _states("وزير الخارجية الهندي") == ["IND"]
+    assert _states("قائد البحرية الهندية في المحيط الهادئ") == ["IND"]
