@@ -19,3 +19,15 @@ def test_the_indo_pacific_command_is_american_not_indian():
 def test_a_states_own_nisba_still_counts():
     assert _states("وزير الخارجية الهندي") == ["IND"]
     assert _states("قائد البحرية الهندية في المحيط الهادئ") == ["IND"]
+
+
+def test_the_secretary_generals_representative_speaks_for_the_un_not_the_host():
+    from quote_fixtures import quotes_of
+
+    text = 'من جانبه، قال الممثل الخاص للأمين العام في الصومال جيمس سوان إن الحكومة حققت «تقدما ملموسا».'
+    q = quotes_of(text, [("الصومال", "SOM", "country", "SOM")], chooser=False)
+    assert q["speaker_country"].tolist() == ["UN"]
+    # a state's envoy in the same place keeps his state
+    q = quotes_of('وقال الممثل الخاص للرئيس في الصومال إن الحكومة حققت «تقدما ملموسا».',
+                  [("الصومال", "SOM", "country", "SOM")], chooser=False)
+    assert q["speaker_country"].tolist() != ["UN"]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from .lexicon import SpeakerLexicon, Word, find_entries
 from .positions import starting_in
+from .secretariat import un_secretary_general_office
 
 
 def lone_place(own: list[Word], lex: SpeakerLexicon) -> str | None:
@@ -26,14 +27,16 @@ def lone_place(own: list[Word], lex: SpeakerLexicon) -> str | None:
 
 def placed_after_fi(words: list[Word], actor: str, ments, lex: SpeakerLexicon) -> bool:
     """Whether the phrase's ``actor`` mention stands after في and a body of the place lexicon
-    named before it ("ممثلة برنامج الأغذية العالمي في تشاد")."""
+    named before it ("ممثلة برنامج الأغذية العالمي في تشاد"), or an office of the UN
+    Secretary-General ("الممثل الخاص للأمين العام في الصومال"; round 24)."""
     if len(words) < 3:
         return False
     m = next((m for m in starting_in(ments, words[0].start, words[-1].end) if m.actor_id == actor), None)
     k = next((k for k, w in enumerate(words) if m is not None and w.start <= m.start < w.end + 1), None)
     if k is None or k < 2 or words[k - 1].readings[0] != "في":
         return False
-    return any(e.kind == "institution" for _, e in find_entries(lex.places, words[:k - 1]))
+    return (any(e.kind == "institution" for _, e in find_entries(lex.places, words[:k - 1]))
+            or un_secretary_general_office(words[:k - 1]))
 
 
 def pronoun_title(own: list[Word], lex: SpeakerLexicon) -> bool:
