@@ -538,3 +538,24 @@ def test_sample_role_group_and_anaphora_speakers(sample_annotations):
     # 001 "ووصفت وزارة الخارجية الاجتماع" after "بيان صادر عن وزارة الخارجية الصينية"
     r = row("001", "جو دافئ وودي")
     assert (r.speaker_actor_id, r.speaker_via, r.speaker_text) == ("CHN", "anaphora", "وزارة الخارجية")
+
+
+def test_single_straight_and_curly_marks_quote_in_machine_translated_text():
+    # round 25 of issue 19: a text written with '…' lost every quote
+    from arnews.quotes.spans import find_quoted_spans
+
+    t = "وصفت باكستان قرار الهند بأنه 'عمل حربي'، وقال شريف إن 'المياه هي شريان حياة'."
+    assert [t[s.start:s.end] for s in find_quoted_spans(t)] == ["عمل حربي", "المياه هي شريان حياة"]
+    t = "وقال الوزير إن ‘الاتفاق نهائي’ ثم غادر."
+    assert [t[s.start:s.end] for s in find_quoted_spans(t)] == ["الاتفاق نهائي"]
+
+
+def test_a_single_mark_inside_another_quote_or_inside_a_word_opens_nothing():
+    from arnews.quotes.spans import find_quoted_spans
+
+    t = "وقال: «نعم 'لا' كلا» ثم غادر."
+    assert [t[s.start:s.end] for s in find_quoted_spans(t)] == ["نعم 'لا' كلا"]
+    t = "وقال أوبراين O'Brien إن «الأمر انتهى»."
+    assert [t[s.start:s.end] for s in find_quoted_spans(t)] == ["الأمر انتهى"]
+    t = "وقال إن 'الأمر لم ينته بعد ثم غادر."  # never closed: no quote
+    assert find_quoted_spans(t) == []

@@ -4,6 +4,14 @@
 >>> t = 'وقال: “نعم” و"لا" ثم «كلا»'
 >>> [t[s.start:s.end] for s in find_quoted_spans(t)]
 ['نعم', 'لا', 'كلا']
+
+Single marks ('…', ‘…’, as some machine translation writes quotes) pair only with each other,
+open only before a word and when a closing mark attached to a word follows in the paragraph, and
+are content inside another quote (round 25 of issue 19):
+
+>>> t = "وصفت القرار بأنه 'عمل حربي'، وقال: «نعم 'لا'»"
+>>> [t[s.start:s.end] for s in find_quoted_spans(t)]
+['عمل حربي', "نعم 'لا'"]
 """
 from __future__ import annotations
 
@@ -16,8 +24,10 @@ from ..text import split_sentences
 
 __all__ = ["QuotedSpan", "find_quoted_spans", "CONTENT_RE", "TRAIL_STRIP_RE"]
 
-_MARK_RE = re.compile(r"[“”«»„\"]")
-_FAMILY = {"“": "curly", "”": "curly", "„": "curly", "«": "guil", "»": "guil", '"': "straight"}
+_MARK_RE = re.compile(r"[“”«»„\"'‘’]")
+_FAMILY = {"“": "curly", "”": "curly", "„": "curly", "«": "guil", "»": "guil", '"': "straight",
+           "'": "single", "‘": "single", "’": "single"}
+_SINGLE = frozenset("'‘’")
 _CLOSE_ONLY = {"”", "»"}
 _NESTED_CLOSER = {"curly": "”", "guil": "»"}
 # Characters that count as "space" on the right of a closing mark.
@@ -85,6 +95,15 @@ def _scan_marks(text: str) -> list[_RawSpan]:
             cur, nested = None, None
         right_space = i + 1 >= n or _is_space(text[i + 1]) or text[i + 1] in _RIGHT_BREAK
         looks_open = (i == 0 or _is_space(text[i - 1]) or text[i - 1] in _LEFT_BREAK) and not right_space
+        if ch in _SINGLE:  # single marks ('…', ‘…’) only pair with each other, never inside another quote
+            if cur is None and looks_open and _single_closer(text, i) is not None:
+                cur, cur_end = (i, ch), _line_end(text, i)
+            elif cur is not None and cur[1] in _SINGLE and not looks_open and right_space:
+                raw.append(_RawSpan(cur[0], i, cur[1], ch, True))
+                cur, nested = None, None
+            continue
+        if cur is not None and cur[1] in _SINGLE:
+            continue  # another mark inside a single-quoted span is its content
         if cur is None:
             spaced = right_space and _spaced_opener(text, i, ch)
             if (ch in _CLOSE_ONLY and not looks_open and not spaced) or (right_space and not spaced):
@@ -112,6 +131,19 @@ def _scan_marks(text: str) -> list[_RawSpan]:
 
 
 _SPACED_LEFT = set(":،,؛;")
+
+
+def _single_closer(text: str, i: int) -> int | None:
+    """Offset of the single mark that closes the one opening at ``i`` in its paragraph: attached
+    to the word before it and followed by a space, a line end or punctuation ("بأنه 'عمل حربي'،");
+    None when there is none (an apostrophe, a transliteration)."""
+    end = _line_end(text, i)
+    for m in re.finditer(r"['‘’]", text[i + 1:end]):
+        j = i + 1 + m.start()
+        if j > i + 1 and not _is_space(text[j - 1]) and (j + 1 >= len(text) or _is_space(text[j + 1])
+                                                         or text[j + 1] in _RIGHT_BREAK):
+            return j
+    return None
 
 
 def _spaced_opener(text: str, i: int, ch: str) -> bool:
