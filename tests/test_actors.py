@@ -668,3 +668,14 @@ def test_the_indo_pacific_is_not_india():
                   "تعزز اليابان وجودها في منطقة الهادئ والهندي.")
     assert "IND" not in set(m["actor_id"]) and {"USA", "JPN"} <= set(m["actor_id"])
     assert ("الهندي", "IND") in _pairs(_mentions("وقال رئيس الوزراء الهندي إن بلاده مستعدة."))
+
+
+def test_nisbas_and_capitals_of_small_states():
+    # session 15: states whose nisba or capital the gazetteer lacked named nobody
+    cases = {"رئيس الوزراء الفيجي": "FJI", "السفارة الصينية في سوفا": "FJI", "الجيش الميانماري": "MMR",
+             "الرئيس الجنوب أفريقي": "ZAF", "الحكومة السيراليونية": "SLE", "رئيس الوزراء التيموري": "TLS"}
+    for text, code in cases.items():
+        assert code in set(_mentions(text)["actor_id"]), text
+    # South Sudan's nisba is not Sudan's
+    m = _mentions("الرئيس الجنوب سوداني سلفا كير")
+    assert "SSD" in set(m["actor_id"]) and "SDN" not in set(m["actor_id"])
