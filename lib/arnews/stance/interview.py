@@ -22,7 +22,8 @@ from __future__ import annotations
 from ..text import normalize
 from .keys import word_key
 
-__all__ = ["INTERVIEW_WORDS", "TITLE_WORDS", "OPENING_SENTENCES", "interviewee", "is_answer"]
+__all__ = ["ADDRESS_WORDS", "INTERVIEW_WORDS", "TITLE_WORDS", "OPENING_SENTENCES", "addresses_interviewee", "interviewee",
+           "is_answer"]
 
 # Word keys of an interview in the opening sentence: the nouns, and the verbs of meeting or
 # interviewing someone («التقت «الشرق» وزير النقل الكازاخستاني وسألته …»).
@@ -33,8 +34,13 @@ TITLE_WORDS = frozenset(word_key(normalize(w)) for w in (
     "وزير", "وزيرة", "رئيس", "رئيسة", "سفير", "سفيرة", "نائب", "نائبة", "متحدث", "متحدثة", "ناطق",
     "مسؤول", "مسؤولة", "مستشار", "مستشارة", "مبعوث", "مبعوثة", "مندوب", "مندوبة", "قائد", "امين",
     "زعيم", "ملك", "امير", "حاكم", "محافظ", "مدير", "مديرة"))
+# Word keys of an honorific that opens a question addressed to the person interviewed, when the
+# interview has no opening sentence: «س: معالي وزير الخارجية إسحاق دار، اتهمتم كابول …» (round 17).
+ADDRESS_WORDS = frozenset(word_key(normalize(w)) for w in ("معالي", "سعادة", "فخامة", "سيادة", "سمو"))
 OPENING_SENTENCES = 2  # the person interviewed is named in one of the article's first sentences
-_TITLE_REACH = 3
+# How many words before a state its title may stand: «المتحدث باسم خفر السواحل الفلبيني» puts four
+# words between them (three until round 17).
+_TITLE_REACH = 4
 
 
 def is_answer(words: list[str]) -> bool:
@@ -44,12 +50,29 @@ def is_answer(words: list[str]) -> bool:
     return bool(words) and (words[0] == "ج" or (words[0] == "س" and "ج" in words[1:]))
 
 
+def addresses_interviewee(keys: list[str]) -> bool:
+    """Whether a sentence is a question turn that opens by addressing the person interviewed
+    with an honorific (``س: معالي وزير …``), which names the interview when no opening sentence
+    does.
+
+    >>> addresses_interviewee(["س", "معالي", "وزير", "خارجية"]), addresses_interviewee(["س", "هل", "وزير"])
+    (True, False)
+    """
+    return len(keys) > 1 and keys[0] == "س" and keys[1] in ADDRESS_WORDS
+
+
 def interviewee(keys: list[str], mentions: list[tuple[int, str]]) -> str | None:
     """The state of the person an interview sentence introduces: the first of ``mentions``
-    (word position, code) within three words after a title, when the sentence names an
-    interview; else ``None``. ``keys``: the sentence's word keys (:func:`~.keys.word_key`),
-    which the stance views have already made."""
-    if INTERVIEW_WORDS.isdisjoint(keys):
+    (word position, code) within four words after a title, when the sentence names an
+    interview or addresses the person interviewed (:func:`addresses_interviewee`); else
+    ``None``. ``keys``: the sentence's word keys (:func:`~.keys.word_key`), which the stance
+    views have already made.
+
+    >>> keys = [word_key(w) for w in "في مقابلة تحدث المتحدث باسم خفر السواحل الفلبيني عن الحوادث".split()]
+    >>> interviewee(keys, [(7, "PHL")])
+    'PHL'
+    """
+    if INTERVIEW_WORDS.isdisjoint(keys) and not addresses_interviewee(keys):
         return None
     for at, code in sorted(mentions):
         if any(k in TITLE_WORDS for k in keys[max(0, at - _TITLE_REACH):at]):
