@@ -12,7 +12,7 @@ from .lexicon import (CHAIN_RULES, NOT_SUBJECT, PHRASE_MAX, SAME_WORDS, SKIP_STA
                       find_entries, is_speech_verb, load_speaker_lexicon, pronoun_suffixed, speech_forms, words_in)
 from .positions import (MentionIndex, SpanSet, in_spans, paragraph_start, previous_paragraph, sentence_start, starting_in,
                         within)
-from .kind import quote_kind
+from .kind import quote_kind, quoted_name
 from .resolve import Mention, SpeakerInfo, dateline_country, head_noun, nisba_country, phrase_end, resolve_speaker, title_heads
 from .headline import headline_speaker
 from .local import place_heading
@@ -463,8 +463,9 @@ def _name_in_apposition(text: str, r: dict) -> bool:
     start, end = int(r["start"]), int(r["end"])
     if int(se) > start or text[int(se):start - 1].strip() or len(text[start:end].split()) > 3:
         return False
-    if len(text[int(ss):int(se)].split()[-1].strip("ـ")) <= 1:
-        return False  # "وتوعد المتحدث بـ«رد حازم»": the phrase ends in a preposition
+    last = text[int(ss):int(se)].split()[-1].strip("ـ")
+    if len(last) <= 1 or normalize(last) in PREPOSITIONS:
+        return False  # "وتوعد المتحدث بـ«رد حازم»", "حث … الطرفين على «…»": the phrase ends in a preposition
     after = text[end + 1:end + 3].lstrip(" ")
     return bool(after) and after[0] not in ".!?؟\n:"
 
@@ -515,7 +516,8 @@ def add_speaker_columns(quotes: pd.DataFrame, texts: dict, mentions: pd.DataFram
                        if int(rows[j]["start"]) >= prev_para and id(rows[j]) not in seen][::-1]
             _reattribute(text, r, before, ments, lex, spans)
             r["kind"] = quote_kind(text, int(r["start"]), int(r["end"]), r.get("rule"), lex, spans)
-            if r["kind"] == "speech" and _name_in_apposition(text, r):
+            if r["kind"] == "speech" and (_name_in_apposition(text, r)
+                                          or quoted_name(text, int(r["start"]), int(r["end"]), ments)):
                 r["kind"] = "title"
             attributed = any(isinstance(r.get(c), str) and r.get(c) for c in ("speaker_text", "speaker_actor_id", "speaker_group"))
             if r["kind"] != "speech":

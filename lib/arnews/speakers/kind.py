@@ -2,9 +2,11 @@
 ``title`` (a name in quotation marks); see :mod:`arnews.speakers`."""
 from __future__ import annotations
 
+import re
+
 from .lexicon import (DIRECT_RULES, SHORT_WORDS, STOP_WORDS, WORD_RE, SpeakerLexicon, load_speaker_lexicon,
                       pronoun_suffixed, speech_forms, words_in)
-from .positions import in_spans, sentence_start, span_starts_in, spans_from_marks
+from .positions import in_spans, sentence_start, span_starts_in, spans_from_marks, within
 
 
 # ---------------------------------------------------------------------------
@@ -75,6 +77,30 @@ def quote_kind(text: str, start: int, end: int, rule: str | None, lex: SpeakerLe
     if n_words <= SHORT_WORDS and rule not in DIRECT_RULES and not _cue_in_sentence(text, mark, spans):
         return "term"
     return "speech"
+
+
+_NUMBERED = re.compile(r"\d+\s*$")  # "هواسونغ-20", "إم 23", "أجندة 2063", "نونا-1"
+_NAME_WORDS = 3  # "لم يتغير منذ 2022", "يقوض روح اتفاقية 1951": a clause said, not a name
+_DATE_WORDS = frozenset("في منذ عام حتى قبل بعد بحلول نحو".split())  # "بدأ في 2028": a date
+
+
+def quoted_name(text: str, start: int, end: int, ments) -> bool:
+    """Whether the quote ``text[start:end]`` is a name, not words said (round 26): the whole
+    quote is one actor of the gazetteer («أوبك+», «اليونيفيل», «إم 23» as a mention), or a
+    quote of up to three words ending in a number, not a date after «في»/«منذ» (a missile, a mine, a decree, an agenda: «هواسونغ-20»,
+    «المرسوم 54», «أجندة 2063»). ``ments``: the article's actor mentions (start, end,
+    actor_id, …).
+
+    >>> t = "أطلقت بيونغ يانغ صاروخ «هواسونغ-20» وقالت إن «التجربة نجحت تماما»"
+    >>> quoted_name(t, t.index("«") + 1, t.index("»"), []), quoted_name(t, t.rindex("«") + 1, t.rindex("»"), [])
+    (True, False)
+    """
+    body = text[start:end]
+    lo, hi = start + len(body) - len(body.lstrip()), start + len(body.rstrip())
+    words = body.split()
+    if len(words) <= _NAME_WORDS and _NUMBERED.search(body) and not (len(words) > 1 and words[-2] in _DATE_WORDS):
+        return True
+    return any(m.start == lo and m.end == hi and m.actor_id for m in within(ments, lo, hi))
 
 
 def _cue_in_sentence(text: str, mark: int, spans) -> bool:

@@ -23,6 +23,9 @@ class Subject(NamedTuple):
     actor: str | None
 
 
+_OPENERS = frozenset("«“”\"'‘")  # marks that may open a quote
+
+
 def _subject_after(text: str, verb: Word, stop: int, ments: list[Mention], lex: SpeakerLexicon) -> Subject | None:
     """An explicit subject after a speech verb: a phrase holding a title word of the
     lexicon or a person/body mention, up to a complementizer, a colon or ``stop``."""
@@ -32,6 +35,9 @@ def _subject_after(text: str, verb: Word, stop: int, ments: list[Mention], lex: 
             break
         if ws and w.readings[0] in TIME_WORDS and ws[0].readings[0] not in SKIP_START:
             break  # "انتقد زعيم المعارضة الاثنين صفقة …": the subject ends at the time word
+        if ws and ws[-1].readings[0] in PREPOSITIONS and not _OPENERS.isdisjoint(text[ws[-1].end:w.start]):
+            ws.pop()  # "حث مفوض … الطرفين على «…» و«…»": the verb's complement, an earlier quote (round 26)
+            break
         ws.append(w)
     while ws and ws[0].readings[0] in SKIP_START:
         ws.pop(0)
@@ -182,8 +188,8 @@ def find_subjects(text: str, lo: int, hi: int, ments: list[Mention], lex: Speake
                 sub = _naql_subject(text, ws, j, spans)
             if sub is not None:
                 out.append(sub._replace(pos=w.start))
-        elif w.readings[0] in ("كان", "وكان") and i + 1 < len(ws):
-            # "وكان السفير الصيني لدى ماليزيا قد صرح": subject between كان and قد
+        elif w.readings[0] in KAN and i + 1 < len(ws):
+            # "وكان السفير الصيني لدى ماليزيا قد صرح", "وكانت النقابة … قد وصفت": subject between كان and قد
             j = next((k for k in range(i + 1, min(i + PHRASE_MAX, len(ws))) if ws[k].readings[0] == "قد"), None)
             if j is not None and j + 1 < len(ws) and is_speech_verb(ws[j + 1]):
                 s0, e0 = ws[i + 1].start, ws[j - 1].end
