@@ -61,6 +61,7 @@ def apposed_institution(words: list[Word], lex: SpeakerLexicon, width: int = 4) 
 
 _NOT_COMPLEMENT = frozenset("لدي لدى لكن لان لانه لانها لذلك".split())
 _PORTFOLIO = frozenset("شؤون الشؤون".split())  # a commissioner's portfolio, not another body
+_COMMISSIONER = frozenset("مفوض مفوضة المفوض المفوضة".split())  # whose لـ-complement is a portfolio
 
 
 def renamed_bloc(start: int, end: int, actor_type: str, words: list[Word]) -> bool:
@@ -75,6 +76,9 @@ def renamed_bloc(start: int, end: int, actor_type: str, words: list[Word]) -> bo
     nxt = next((w for w in words if w.start >= end), None)
     if first is None or nxt is None or first.start != start or nxt.start - end > 1 or first.end >= end:
         return False  # a one-word nisba ("المفوض الأوروبي لشؤون …") is no body's name
+    before = next((w for w in reversed(words) if w.end <= start), None)
+    if before is not None and _COMMISSIONER.intersection(before.readings):
+        return False  # "مفوض الاتحاد الأفريقي للتنمية الاقتصادية": a commissioner's portfolio (round 27)
     r = nxt.readings[0]
     return (first.readings[0].startswith("ال") and r.startswith("ل") and len(r) > 3
             and not r.startswith("لا") and r not in _NOT_COMPLEMENT
