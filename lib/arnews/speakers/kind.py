@@ -87,9 +87,9 @@ _DATE_WORDS = frozenset("في منذ عام حتى قبل بعد بحلول نح
 def quoted_name(text: str, start: int, end: int, ments) -> bool:
     """Whether the quote ``text[start:end]`` is a name, not words said (round 26): the whole
     quote is one actor of the gazetteer («أوبك+», «اليونيفيل», «إم 23» as a mention), or a
-    quote of up to three words ending in a number, not a date after «في»/«منذ» (a missile, a mine, a decree, an agenda: «هواسونغ-20»,
-    «المرسوم 54», «أجندة 2063»). ``ments``: the article's actor mentions (start, end,
-    actor_id, …).
+    quote of up to three words ending in a number that is not a date after «في»/«منذ» (a
+    missile, a decree, an agenda: «هواسونغ-20», «المرسوم 54», «أجندة 2063»). ``ments``: the
+    article's actor mentions (start, end, actor_id, …).
 
     >>> t = "أطلقت بيونغ يانغ صاروخ «هواسونغ-20» وقالت إن «التجربة نجحت تماما»"
     >>> quoted_name(t, t.index("«") + 1, t.index("»"), []), quoted_name(t, t.rindex("«") + 1, t.rindex("»"), [])
