@@ -60,15 +60,15 @@ def _long_article(repo_root, megabytes: float, first_seed: int = 0):
 
 @contextmanager
 def _no_collector():
-    """Garbage collection off while a stage is timed: a collection walks every live object, so
-    its cost grows with the tables of a longer article and made a linear stage look superlinear
-    (a ratio of 6.3 for 4x in one CI run, against 4.4 measured)."""
+    """Garbage collection off while a stage is timed (:func:`arnews.stance.stage.gc_paused`,
+    after one full collection): a collection walks every live object, so its cost grows with
+    the tables of a longer article and made a linear stage look superlinear (a ratio of 6.3 for
+    4x in one CI run, against 4.4 measured)."""
+    from arnews.stance.stage import gc_paused
+
     gc.collect()
-    gc.disable()
-    try:
+    with gc_paused():
         yield
-    finally:
-        gc.enable()
 
 
 def _cpu_seconds(articles, timed=("quotes", "stance")) -> float:

@@ -20,7 +20,7 @@ from ..text import normalize
 from .lexicon import SpeakerLexicon, Word, find_entries
 
 _FILE = "lexicons/speaker_bloc_nisbas.csv"
-_COMMISSIONERS = frozenset(("مفوض", "مفوضة"))  # normalized, indefinite
+COMMISSIONERS = frozenset(("مفوض", "مفوضة"))  # a commissioner, normalized, indefinite
 
 
 @lru_cache(maxsize=1)
@@ -42,7 +42,7 @@ def definite_bloc(words: list[Word], lex: SpeakerLexicon) -> str | None:
     ``speaker_titles.csv``: an envoy, not "البنك الأوروبي لإعادة الإعمار") whose next word is
     a definite bloc adjective ("المبعوث الأوروبي", "المفوضة الأفريقية"), or an indefinite
     commissioner with an indefinite one ("مفوض أوروبي"), else None."""
-    if len(words) > 1 and words[0].readings[0] in _COMMISSIONERS:
+    if len(words) > 1 and words[0].readings[0] in COMMISSIONERS:
         # "مفوض أوروبي في بروكسل": only a bloc has commissioners, so the indefinite adjective too (round 27)
         return bloc_nisbas().get("ال" + words[1].readings[0])
     hits = [(i, e) for i, e in find_entries(lex.titles, words) if e.value != "former"]

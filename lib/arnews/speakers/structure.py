@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from .blocs import COMMISSIONERS
 from .lexicon import SpeakerLexicon, Word, find_entries, one_word_forms
 from .nisba import bare_word, country_stems
 
@@ -61,7 +62,8 @@ def apposed_institution(words: list[Word], lex: SpeakerLexicon, width: int = 4) 
 
 _NOT_COMPLEMENT = frozenset("لدي لدى لكن لان لانه لانها لذلك".split())
 _PORTFOLIO = frozenset("شؤون الشؤون".split())  # a commissioner's portfolio, not another body
-_COMMISSIONER = frozenset("مفوض مفوضة المفوض المفوضة".split())  # whose لـ-complement is a portfolio
+# a commissioner, indefinite or definite, whose لـ-complement is a portfolio
+_COMMISSIONER = COMMISSIONERS | {"ال" + w for w in COMMISSIONERS}
 
 
 def renamed_bloc(start: int, end: int, actor_type: str, words: list[Word]) -> bool:
