@@ -517,7 +517,7 @@ def add_speaker_columns(quotes: pd.DataFrame, texts: dict, mentions: pd.DataFram
             _reattribute(text, r, before, ments, lex, spans)
             r["kind"] = quote_kind(text, int(r["start"]), int(r["end"]), r.get("rule"), lex, spans)
             if r["kind"] == "speech" and (_name_in_apposition(text, r)
-                                          or quoted_name(text, int(r["start"]), int(r["end"]), ments)):
+                                          or quoted_name(text, int(r["start"]), int(r["end"]), ments, spans)):
                 r["kind"] = "title"
             attributed = any(isinstance(r.get(c), str) and r.get(c) for c in ("speaker_text", "speaker_actor_id", "speaker_group"))
             if r["kind"] != "speech":

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 
+from ..text import normalize
 from .lexicon import (DIRECT_RULES, SHORT_WORDS, STOP_WORDS, WORD_RE, SpeakerLexicon, load_speaker_lexicon,
                       pronoun_suffixed, speech_forms, words_in)
 from .positions import in_spans, sentence_start, span_starts_in, spans_from_marks, within
+from .subjects import PREPOSITIONS
 
 
 # ---------------------------------------------------------------------------
@@ -84,7 +86,71 @@ _NAME_WORDS = 3  # "لم يتغير منذ 2022", "يقوض روح اتفاقي�
 _DATE_WORDS = frozenset("في منذ عام حتى قبل بعد بحلول نحو".split())  # "بدأ في 2028": a date
 
 
-def quoted_name(text: str, start: int, end: int, ments) -> bool:
+# the Latin letters as Arabic spells them in acronyms («بي بي سي», «إن إتش كيه», «أو آر تي إم»),
+# normalized (arnews.text.normalize); orthography, not a research choice
+_LETTER_NAMES = frozenset("ايه بي سي دي اي اف جي اتش جيه كيه كي ال ام ان او كيو ار اس تي يو في دبليو اكس واي زد وان".split())
+_ARABIC_WORDS = frozenset("في ان او ال".split())  # letter names that are also Arabic words
+_LATIN = re.compile(r"[A-Za-z][A-Za-z0-9.+&/-]*")
+_COMPLEMENTIZERS = frozenset("ان أن إن".split())  # "قال … «فيفا» … إن": the words said come after
+_COMPLEMENT_REACH = 6  # words between a name and the complementizer ("جياني إنفانتينو الجمعة إن")
+
+
+def spelled_name(body: str) -> bool:
+    """Whether a quote's words spell a name, not words said (round 28): Latin letters
+    («EUDR», «IEU-CEPA») or Arabic spellings of Latin letters («إل آر تي», «في إن إيه»).
+
+    >>> [spelled_name(q) for q in ("EUDR", "إل آر تي", "في إن إيه", "في أن", "لن نقبل")]
+    [True, True, True, False, False]
+    """
+    words = body.split()
+    if not words or len(words) > 5:
+        return False
+    if all(_LATIN.fullmatch(w) for w in words):
+        return True
+    norm = [normalize(w) for w in words]
+    return len(norm) > 1 and all(w in _LETTER_NAMES for w in norm) and not all(w in _ARABIC_WORDS for w in norm)
+
+
+def name_before_complement(text: str, start: int, end: int, spans) -> bool:
+    """Whether a short quote stands in the subject of a speech verb whose words said follow
+    (round 28): nothing in its sentence before it introduces words said, and within a few
+    words after it, before any other quote or speech verb, comes «إن»/«أن» — "قال رئيس الاتحاد
+    الدولي لكرة القدم «فيفا» جياني إنفانتينو الجمعة إن …".
+
+    >>> t = "وقال متحدث باسم منظمة الطفولة «يونيسف» للصحفيين إن «الوضع كارثي»"
+    >>> s = spans_from_marks(t)
+    >>> name_before_complement(t, t.index("«") + 1, t.index("»"), s)
+    True
+    >>> name_before_complement(t, t.rindex("«") + 1, t.rindex("»"), s)
+    False
+    """
+    if len(text[start:end].split()) > 3 or text[max(0, start - 3):start - 1].rstrip().endswith("ـ"):
+        return False  # "طالب بـ«رفع الحصار فورا» … دون أن": the object of a preposition
+    forms = speech_forms()
+    before = [w for w in words_in(text, sentence_start(text, start - 1, spans), start - 1) if not in_spans(w.start, spans)]
+    if before and before[-1].end >= start - 3 and before[-1].readings[0] in PREPOSITIONS:
+        return False  # "دعت … الأطراف إلى «الحوار وضبط النفس»"
+    if any(_complement(w.readings[0]) or ":" in text[w.end:w.end + 2] for w in before):
+        return False  # the quote is in what was said: "قالت إنها «تتابع التطورات بقلق»"
+    stop = re.search(r"[.!?؟\n«\"“”]", text[end + 1:])
+    after = words_in(text, end + 1, end + 1 + (stop.start() if stop else len(text) - end - 1))
+    for i, w in enumerate(after[:_COMPLEMENT_REACH + 1]):
+        if any(suffixed_speech_form(r, forms) for r in w.readings[:3]):
+            return False
+        if text[w.start:w.end] == "إن" or (text[w.start:w.end] == "أن" and not (i and after[i - 1].readings[0] in _NOT_BEFORE_AN)):
+            return True
+    return False
+
+
+_NOT_BEFORE_AN = frozenset("دون بدون بعد قبل".split())  # "من دون أن تحدد": not a speech complement
+
+
+def _complement(reading: str) -> bool:
+    """إن/أن with or without a pronoun, or بأن: "إنها", "بأنه" (normalized)."""
+    return reading in _COMPLEMENTIZERS or any(reading == p + s for p in ("ان", "بان") for s in ("", "ه", "ها", "هم", "هما", "نا"))
+
+
+def quoted_name(text: str, start: int, end: int, ments, spans=None) -> bool:
     """Whether the quote ``text[start:end]`` is a name, not words said (round 26): the whole
     quote is one actor of the gazetteer («أوبك+», «اليونيفيل», «إم 23» as a mention), or a
     quote of up to three words ending in a number that is not a date after «في»/«منذ» (a
@@ -99,6 +165,8 @@ def quoted_name(text: str, start: int, end: int, ments) -> bool:
     lo, hi = start + len(body) - len(body.lstrip()), start + len(body.rstrip())
     words = body.split()
     if len(words) <= _NAME_WORDS and _NUMBERED.search(body) and not (len(words) > 1 and words[-2] in _DATE_WORDS):
+        return True
+    if spelled_name(body) or (spans is not None and name_before_complement(text, start, end, spans)):
         return True
     return any(m.start == lo and m.end == hi and m.actor_id for m in within(ments, lo, hi))
 
