@@ -75,7 +75,10 @@ def run_step(step: str, inputs: str) -> None:
 
 def count(step: str, inputs: Path, lib: str) -> int:
     """Instructions of one step's process under callgrind."""
-    env = {**os.environ, "PYTHONHASHSEED": "0", "PYTHONPATH": lib,
+    # one BLAS thread: OpenBLAS's idle worker threads spin, and callgrind counts the spinning
+    # (how much depends on the machine's load), which made the model step's count vary 1.8-6.5
+    # billion between runs of one code (bench/RESULTS.md, session 17)
+    env = {**os.environ, "PYTHONHASHSEED": "0", "PYTHONPATH": lib, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1",
            "ARNEWS_DATA": os.environ.get("ARNEWS_DATA", str(HERE.parent / "data"))}
     cmd = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, __file__,
            "--step", step, "--inputs", str(inputs)]
