@@ -91,7 +91,8 @@ _DATE_WORDS = frozenset("في منذ عام حتى قبل بعد بحلول نح
 _LETTER_NAMES = frozenset("ايه بي سي دي اي اف جي اتش جيه كيه كي ال ام ان او كيو ار اس تي يو في دبليو اكس واي زد وان".split())
 _ARABIC_WORDS = frozenset("في ان او ال".split())  # letter names that are also Arabic words
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9.+&/-]*")
-_COMPLEMENTIZERS = frozenset("ان أن إن".split())  # "قال … «فيفا» … إن": the words said come after
+# إن/أن and بأن with a pronoun or none, normalized: what comes after them is the words said
+_COMPLEMENTS = frozenset(p + s for p in ("ان", "بان") for s in ("", "ه", "ها", "هم", "هما", "نا"))
 _COMPLEMENT_REACH = 6  # words between a name and the complementizer ("جياني إنفانتينو الجمعة إن")
 
 
@@ -130,7 +131,7 @@ def name_before_complement(text: str, start: int, end: int, spans) -> bool:
     before = [w for w in words_in(text, sentence_start(text, start - 1, spans), start - 1) if not in_spans(w.start, spans)]
     if before and before[-1].end >= start - 3 and before[-1].readings[0] in PREPOSITIONS:
         return False  # "دعت … الأطراف إلى «الحوار وضبط النفس»"
-    if any(_complement(w.readings[0]) or ":" in text[w.end:w.end + 2] for w in before):
+    if any(w.readings[0] in _COMPLEMENTS or ":" in text[w.end:w.end + 2] for w in before):
         return False  # the quote is in what was said: "قالت إنها «تتابع التطورات بقلق»"
     stop = re.search(r"[.!?؟\n«\"“”]", text[end + 1:])
     after = words_in(text, end + 1, end + 1 + (stop.start() if stop else len(text) - end - 1))
@@ -143,11 +144,6 @@ def name_before_complement(text: str, start: int, end: int, spans) -> bool:
 
 
 _NOT_BEFORE_AN = frozenset("دون بدون بعد قبل".split())  # "من دون أن تحدد": not a speech complement
-
-
-def _complement(reading: str) -> bool:
-    """إن/أن with or without a pronoun, or بأن: "إنها", "بأنه" (normalized)."""
-    return reading in _COMPLEMENTIZERS or any(reading == p + s for p in ("ان", "بان") for s in ("", "ه", "ها", "هم", "هما", "نا"))
 
 
 def quoted_name(text: str, start: int, end: int, ments, spans=None) -> bool:
