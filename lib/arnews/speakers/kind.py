@@ -94,6 +94,7 @@ _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9.+&/-]*")
 # إن/أن and بأن with a pronoun or none, normalized: what comes after them is the words said
 _COMPLEMENTS = frozenset(p + s for p in ("ان", "بان") for s in ("", "ه", "ها", "هم", "هما", "نا"))
 _COMPLEMENT_REACH = 6  # words between a name and the complementizer ("جياني إنفانتينو الجمعة إن")
+_NOT_BEFORE_AN = frozenset("دون بدون بعد قبل".split())  # "من دون أن تحدد": not a speech complement
 
 
 def spelled_name(body: str) -> bool:
@@ -143,14 +144,13 @@ def name_before_complement(text: str, start: int, end: int, spans) -> bool:
     return False
 
 
-_NOT_BEFORE_AN = frozenset("دون بدون بعد قبل".split())  # "من دون أن تحدد": not a speech complement
-
-
 def quoted_name(text: str, start: int, end: int, ments, spans=None) -> bool:
     """Whether the quote ``text[start:end]`` is a name, not words said (round 26): the whole
     quote is one actor of the gazetteer («أوبك+», «اليونيفيل», «إم 23» as a mention), or a
     quote of up to three words ending in a number that is not a date after «في»/«منذ» (a
-    missile, a decree, an agenda: «هواسونغ-20», «المرسوم 54», «أجندة 2063»). ``ments``: the
+    missile, a decree, an agenda: «هواسونغ-20», «المرسوم 54», «أجندة 2063»); since round 28 also
+    a name spelled in letters (:func:`spelled_name`) and, given the article's quote ``spans``, a
+    short quote in a speech verb's subject (:func:`name_before_complement`). ``ments``: the
     article's actor mentions (start, end, actor_id, …).
 
     >>> t = "أطلقت بيونغ يانغ صاروخ «هواسونغ-20» وقالت إن «التجربة نجحت تماما»"
