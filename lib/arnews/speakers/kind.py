@@ -134,11 +134,11 @@ def name_before_complement(text: str, start: int, end: int, spans) -> bool:
         return False  # "دعت … الأطراف إلى «الحوار وضبط النفس»"
     if any(w.readings[0] in _COMPLEMENTS or ":" in text[w.end:w.end + 2] for w in before):
         return False  # the quote is in what was said: "قالت إنها «تتابع التطورات بقلق»"
-    stop = re.search(r"[.!?؟\n«\"“”]", text[end + 1:])
+    stop = re.search(r"[.!?؟\n]", text[end + 1:])
     after = words_in(text, end + 1, end + 1 + (stop.start() if stop else len(text) - end - 1))
     for i, w in enumerate(after[:_COMPLEMENT_REACH + 1]):
-        if any(suffixed_speech_form(r, forms) for r in w.readings[:3]):
-            return False
+        if span_starts_in(spans, end + 1, w.start) or any(suffixed_speech_form(r, forms) for r in w.readings[:3]):
+            return False  # another quote or a speech verb comes first
         if text[w.start:w.end] == "إن" or (text[w.start:w.end] == "أن" and not (i and after[i - 1].readings[0] in _NOT_BEFORE_AN)):
             return True
     return False
