@@ -88,7 +88,8 @@ HELD_OUT_ROUNDS = (HeldOutRound(0, 16, 30), HeldOutRound(3, 48, 62), HeldOutRoun
                    HeldOutRound(21, 318, 332), HeldOutRound(22, 333, 347),
                    HeldOutRound(23, 348, 362), HeldOutRound(24, 363, 377),
                    HeldOutRound(25, 378, 392), HeldOutRound(26, 393, 407),
-                   HeldOutRound(27, 408, 422), HeldOutRound(28, 423, 437))
+                   HeldOutRound(27, 408, 422), HeldOutRound(28, 423, 437),
+                   HeldOutRound(29, 438, 452))
 TEST_FIRST, TEST_LAST = HELD_OUT_ROUNDS[-1].first, HELD_OUT_ROUNDS[-1].last
 TEST_LABEL = f"held-out (qt{TEST_FIRST}-qt{TEST_LAST})"
 

@@ -41,6 +41,9 @@ _NOT_SUBJECT_START = frozenset(
 _COMPASS = frozenset("الجنوب الشمال".split())
 _PRONOUN_SUFFIX_RE = re.compile(r"(?:هما|هم|ها|كم|نا)$|..ه$")
 _NP_MAX_WORDS = 10
+# a day or time after the subject: what follows is the verb's object ("اتهمت حكومة غيانا يوم
+# الأحد فنزويلا", round 29)
+_NP_TIME = frozenset("يوم امس الاثنين الثلاثاء الاربعاء الخميس الجمعة السبت الاحد".split())
 RIGHT_WINDOW = 4  # words allowed between a quote's end and a following speech verb
 PREV_SENTENCES = 3
 
@@ -96,6 +99,8 @@ def noun_phrase(
         w = a.norm[j]
         if a.quoted[j] or (w in _NP_HARD_STOP and a.m_cover[j] < 0):
             break
+        if toks and w in _NP_TIME and a.m_cover[j] < 0:
+            break  # "اتهمت حكومة غيانا يوم الأحد فنزويلا بـ«…»": a time ends the subject (round 29)
         if not a.is_word[j] and w not in "،,()":
             break
         if according and not toks and w in ("ل", "لـ"):

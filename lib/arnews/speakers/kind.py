@@ -94,6 +94,7 @@ _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9.+&/-]*")
 # إن/أن and بأن with a pronoun or none, normalized: what comes after them is the words said
 _COMPLEMENTS = frozenset(p + s for p in ("ان", "بان") for s in ("", "ه", "ها", "هم", "هما", "نا"))
 _COMPLEMENT_REACH = 6  # words between a name and the complementizer ("جياني إنفانتينو الجمعة إن")
+_NEW_CLAUSE = re.compile(r"[،,]\s*[وف]$")  # a comma and و/ف opening the next word: a new clause (round 29)
 _NOT_BEFORE_AN = frozenset("دون بدون بعد قبل".split())  # "من دون أن تحدد": not a speech complement
 
 
@@ -139,6 +140,8 @@ def name_before_complement(text: str, start: int, end: int, spans) -> bool:
     for i, w in enumerate(after[:_COMPLEMENT_REACH + 1]):
         if span_starts_in(spans, end + 1, w.start) or any(suffixed_speech_form(r, forms) for r in w.readings[:3]):
             return False  # another quote or a speech verb comes first
+        if _NEW_CLAUSE.search(text[(after[i - 1].end if i else end + 1):w.start + 1]):
+            return False  # "بتصنيف الحزب «منظمة إرهابية»، فرد نظيره بالقول إن": a new clause
         if text[w.start:w.end] == "إن" or (text[w.start:w.end] == "أن" and not (i and after[i - 1].readings[0] in _NOT_BEFORE_AN)):
             return True
     return False
