@@ -114,9 +114,9 @@ def split_of(article_id: str) -> str:
     ``dev`` for every other written text (the former held-out sets included), ``sample``
     otherwise.
 
-    >>> split_of("qt07"), split_of("qt16"), split_of("qt407"), split_of("qt422"), split_of("qt438")
+    >>> split_of("qt07"), split_of("qt16"), split_of("qt422"), split_of("qt437"), split_of("qt453")
     ('dev', 'dev', 'dev', 'dev', 'dev')
-    >>> split_of("qt423"), split_of("qt437")
+    >>> split_of("qt438"), split_of("qt452")
     ('test', 'test')
     >>> split_of("000_4a2b3c26a7f8d167")
     'sample'
