@@ -12,7 +12,7 @@ from ..text import normalize
 
 __all__ = ["ROLES", "SpeechLexicon", "load_speech_verbs"]
 
-ROLES = ("verb", "verb_pronoun", "participle", "passive", "according", "naql", "speaker_head",
+ROLES = ("verb", "verb_pronoun", "participle", "masdar", "passive", "according", "naql", "speaker_head",
          "group_persons", "group_countries")
 
 
@@ -68,6 +68,8 @@ def load_speech_verbs(path: str | Path | None = None) -> SpeechLexicon:
       explicit subject stays singular, so what follows these is an object; the subject
       stands before the verb or is a pronoun resolved from context;
     * ``participle``: مضيفا أن، مشيرا إلى أن — the subject of the clause;
+    * ``masdar``: a verbal noun governed by another verb (اكتفى بالقول، رد بالقول، سارع إلى
+      القول): that verb's subject, the phrase between the two;
     * ``passive``: جاء في X أن; ``according``: وفقا لـ X; ``naql``: نقلت … عن X قوله;
     * ``speaker_head``: not a cue but a noun that heads a speaker phrase: role nouns
       (المتحدث باسم الكرملين ديمتري بيسكوف → the named person) and source nouns

@@ -41,6 +41,7 @@ _NOT_SUBJECT_START = frozenset(
 _COMPASS = frozenset("الجنوب الشمال".split())
 _PRONOUN_SUFFIX_RE = re.compile(r"(?:هما|هم|ها|كم|نا)$|..ه$")
 _NP_MAX_WORDS = 10
+_NEGATIONS = frozenset("لم ولم فلم لن ولن فلن لا ولا".split())  # particles before a governing verb
 # a day or time after the subject: what follows is the verb's object ("اتهمت حكومة غيانا يوم
 # الأحد فنزويلا", round 29)
 _NP_TIME = frozenset("يوم امس الاثنين الثلاثاء الاربعاء الخميس الجمعة السبت الاحد".split())
@@ -352,6 +353,24 @@ def _after_qad(a: Article, i: int, s0: int) -> bool:
     return p is not None and p >= s0 and a.norm[p] in ("قد", "لقد")
 
 
+def governor_subject(a: Article, i: int, s0: int) -> tuple | None:
+    """The subject of the verb governing a verbal noun at token ``i`` ("واكتفى الرئيس الفنلندي
+    بالقول إن", "فرد نظيره العراقي بالقول إن"; round 30): the noun phrase between the first
+    word of the clause (the governing verb) and ``i``. None when the verb has no subject of
+    its own ("واكتفت بالقول إن": a pronoun, resolved from context) or the clause opens with
+    its subject ("فالرئيس لم يتردد في القول")."""
+    c = i - 1
+    while c > s0 and not a.quoted[c - 1] and a.norm[c - 1] not in "،,:" and a.is_word[c - 1]:
+        c -= 1
+    while c < i and a.norm[c] in _NEGATIONS:
+        c += 1  # "ولم يتردد الرئيس في القول": the verb follows the particle
+    end = i - 1 if a.norm[i - 1] in ("في", "الي") else i
+    if end - c < 2:
+        return None
+    sp = noun_phrase(a, c + 1, end, a.heads)
+    return sp if sp[0] is not None or sp[1] is not None else None
+
+
 def find_events(a: Article, lex: SpeechLexicon) -> list[Event]:
     """All speech cues outside quotes, with their explicit speaker where there is one."""
     out: list[Event] = []
@@ -411,7 +430,12 @@ def find_events(a: Article, lex: SpeechLexicon) -> list[Event]:
                 q += 1
             ev.actor, ev.text, ev.start, ev.end = noun_phrase(a, j + 1, q, a.heads)
             ev.rule = "naql"
-        # participles keep no explicit speaker: resolved like pronoun subjects
+        elif role == "masdar":
+            sp = governor_subject(a, i, s0)
+            if sp is not None:
+                (ev.actor, ev.text, ev.start, ev.end), ev.rule = sp, "verb_subject"
+        # participles (and a masdar whose verb has no subject of its own) keep no explicit
+        # speaker: resolved like pronoun subjects
         out.append(ev)
         sents_with_events.add(sent)
         pos = i + k

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from .lexicon import Word
 
-CHANNEL_NOUNS = frozenset("بيان تصريح تصريحات مقابله مقابلة حديث".split())
+# round 30: a press conference, too ("المفوضة في مؤتمر صحفي مشترك مع وزير الداخلية المغربي")
+CHANNEL_NOUNS = frozenset("بيان تصريح تصريحات مقابله مقابلة حديث مؤتمر".split())
 
 
 def channel_start(words: list[Word]) -> int | None:
-    """Offset of the first "في بيان/تصريح/مقابلة/حديث" inside a speaker phrase, not at its
+    """Offset of the first "في بيان/تصريح/مقابلة/حديث/مؤتمر" inside a speaker phrase, not at its
     start ("في مقابلة، يرى الرئيس …" opens the sentence); None when there is none.
 
     >>> from arnews.speakers.lexicon import words_in
