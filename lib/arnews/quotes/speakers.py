@@ -356,9 +356,10 @@ def _after_qad(a: Article, i: int, s0: int) -> bool:
 def governor_subject(a: Article, i: int, s0: int) -> tuple | None:
     """The subject of the verb governing a verbal noun at token ``i`` ("واكتفى الرئيس الفنلندي
     بالقول إن", "فرد نظيره العراقي بالقول إن"; round 30): the noun phrase between the first
-    word of the clause (the governing verb) and ``i``. None when the verb has no subject of
-    its own ("واكتفت بالقول إن": a pronoun, resolved from context) or the clause opens with
-    its subject ("فالرئيس لم يتردد في القول")."""
+    word of the clause (the governing verb, after a negation particle) and ``i``. None when
+    the verb has no subject of its own ("واكتفت بالقول إن": a pronoun, resolved from context).
+    A clause that opens with its subject ("فالرئيس الفنلندي لم يتردد في القول") is not told
+    apart: the phrase read starts at its second word, so only a nisba there names the state."""
     c = i - 1
     while c > s0 and not a.quoted[c - 1] and a.norm[c - 1] not in "،,:" and a.is_word[c - 1]:
         c -= 1
