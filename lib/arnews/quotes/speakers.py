@@ -334,16 +334,19 @@ def fronted_subject(a: Article, i: int, s0: int) -> tuple | None:
     if w in ("قد", "لقد"):
         kan = next((t for t in range(p - 1, max(s0, p - _FRONT_MAX) - 1, -1) if a.norm[t] in KAN), None)
         if kan is not None and not a.quoted[kan + 1:p].any():
-            sp = noun_phrase(a, kan + 1, p, a.heads)
-            return sp if sp[0] is not None or sp[1] is not None else None
+            return _speaker_phrase(a, kan + 1, p)
         return None
     fan = next((t for t in range(p, max(s0, p - _FRONT_MAX) - 1, -1) if a.norm[t] == "فان"), None)
     # after a comma ("من جانبها، فإن"): not the name "صوفي فان دام"
     if fan is not None and s0 < fan < p and a.norm[fan - 1] in "،," and not a.quoted[fan + 1:i].any():
-        sp = noun_phrase(a, fan + 1, i, a.heads)
-        if sp[0] is not None or sp[1] is not None:
-            return sp
+        return _speaker_phrase(a, fan + 1, i)
     return None
+
+
+def _speaker_phrase(a: Article, lo: int, hi: int) -> tuple | None:
+    """:func:`noun_phrase` over tokens ``[lo, hi)``, or None when it names no speaker."""
+    sp = noun_phrase(a, lo, hi, a.heads)
+    return sp if sp[0] is not None or sp[1] is not None else None
 
 
 def _after_qad(a: Article, i: int, s0: int) -> bool:
@@ -358,6 +361,7 @@ def governor_subject(a: Article, i: int, s0: int) -> tuple | None:
     بالقول إن", "فرد نظيره العراقي بالقول إن"; round 30): the noun phrase between the first
     word of the clause (the governing verb, after a negation particle) and ``i``. None when
     the verb has no subject of its own ("واكتفت بالقول إن": a pronoun, resolved from context).
+    ``i`` is the cue's first token, so the في of "في القول" is not part of the phrase.
     A clause that opens with its subject ("فالرئيس الفنلندي لم يتردد في القول") is not told
     apart: the phrase read starts at its second word, so only a nisba there names the state."""
     c = i - 1
@@ -365,11 +369,7 @@ def governor_subject(a: Article, i: int, s0: int) -> tuple | None:
         c -= 1
     while c < i and a.norm[c] in _NEGATIONS:
         c += 1  # "ولم يتردد الرئيس في القول": the verb follows the particle
-    end = i - 1 if a.norm[i - 1] in ("في", "الي") else i
-    if end - c < 2:
-        return None
-    sp = noun_phrase(a, c + 1, end, a.heads)
-    return sp if sp[0] is not None or sp[1] is not None else None
+    return _speaker_phrase(a, c + 1, i) if i - c >= 2 else None
 
 
 def find_events(a: Article, lex: SpeechLexicon) -> list[Event]:
