@@ -10,7 +10,7 @@ import numpy as np
 
 from .article import Article, Toks, prev_word, words_after
 from .groups import definite_antecedent, group_kind, main_pair, mention_via
-from ..speakers.lexicon import TIME_ADVERBIAL
+from ..speakers.lexicon import ANSWER_LEMMAS, TIME_ADVERBIAL
 from .lexicon import SpeechLexicon
 from .spans import QuotedSpan, find_quoted_spans
 from .speakers import (COMPLEMENTIZERS, CONTRAST, RIGHT_WINDOW, Event, find_events, head_word, latest_speaker,
@@ -179,8 +179,8 @@ class _Attributor:
         the verb introduces that quote; round 8)."""
         for e in ctx.right:
             if e.role in ("verb", "passive") and e.rule in ("verb_subject", "passive") and e.resolved:
-                if self._introduces_later_quote(e):
-                    return None
+                if self._introduces_later_quote(e) or (e.lemma in ANSWER_LEMMAS and e.form.startswith("ف")):
+                    return None  # "«…»، فرد نظيره العراقي": the reply follows the words replied to (round 31)
                 return Speaker(e.actor, e.text, e.start, e.end, "quote_then_verb", e.form)
         return None
 

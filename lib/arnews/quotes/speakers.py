@@ -9,7 +9,7 @@ from functools import lru_cache
 import numpy as np
 import regex as re
 
-from ..speakers.lexicon import COMMA_ADVERBIAL, KAN, SAME_WORDS
+from ..speakers.lexicon import ANSWER_LEMMAS, ASK_PASSIVE, ASK_WINDOW, COMMA_ADVERBIAL, KAN, SAME_WORDS, ask_word
 from ..speakers.nisba import bare_word
 from ..speakers.structure import institution_heads
 from ..speakers.subjects import manner_words
@@ -45,6 +45,13 @@ _NEGATIONS = frozenset("لم ولم فلم لن ولن فلن لا ولا".split
 # a day or time after the subject: what follows is the verb's object ("اتهمت حكومة غيانا يوم
 # الأحد فنزويلا", round 29)
 _NP_TIME = frozenset("يوم امس الاثنين الثلاثاء الاربعاء الخميس الجمعة السبت الاحد".split())
+# round 31: a question before an answer verb ("سأل صحفي نيجيري رئيس المفوضية عما …، فأجاب:"):
+# the one asked answers; a reporter asking is not the speaker
+_ASK_ABOUT = frozenset("عن عما حول".split())
+_REPORTERS = frozenset("صحفي صحفية مراسل مراسلة الصحفي الصحفية المراسل المراسلة الصحفيون صحفيون".split())
+_HAL_RE = re.compile(r"^(?:م\w{3,4}|\wا\w\w)ا$")  # "فأجاب مبتسما"، "فرد ساخرا": how, not who
+# a verb form after one of these is the noun ("في رد على"، "أول رد"، "دون رد"; round 31)
+_NOUN_BEFORE = frozenset("في اول هذا هذه دون افضل كل اي".split())
 RIGHT_WINDOW = 4  # words allowed between a quote's end and a following speech verb
 PREV_SENTENCES = 3
 
@@ -372,6 +379,43 @@ def governor_subject(a: Article, i: int, s0: int) -> tuple | None:
     return _speaker_phrase(a, c + 1, i) if i - c >= 2 else None
 
 
+def _before_masdar(a: Article, lex: SpeechLexicon, j: int) -> bool:
+    """Whether a verbal noun of saying starts at token ``j`` ("رد بالقول إن")."""
+    hit = lex.match(a.norm, j) if j < len(a) else None
+    return hit is not None and hit[2] == "masdar"
+
+
+def asked_person(a: Article, i: int, s0: int) -> tuple | None:
+    """The one asked in a question before the answer verb at token ``i`` (round 31): "وسئل
+    الوزير الإيراني عن …، فأجاب:" → the minister; "سأل صحفي نيجيري رئيس المفوضية عما …، فأجاب"
+    → the head of the commission, not the reporter. ``(None,) * 4`` when the one asked is a
+    pronoun or not named ("وسأله صحفي …"، "وسألت مراسلة صحيفة «…» عن …": resolved like a
+    pronoun subject); None when no question precedes in the sentence."""
+    for j in range(i - 1, max(s0, i - ASK_WINDOW) - 1, -1):
+        ask = None if a.quoted[j] else ask_word(a.norm[j])
+        if ask is None:
+            continue
+        form, suffix = ask
+        hi = next((t for t in range(j + 1, i) if a.norm[t] in _ASK_ABOUT and not a.quoted[t]), None)
+        if suffix or hi is None:
+            return (None,) * 4
+        lo = j + 1
+        if form not in ASK_PASSIVE and a.norm[lo] in _REPORTERS:
+            quoted = [t for t in range(lo, hi) if a.quoted[t]]
+            lo = next((t for t in range((quoted[-1] if quoted else lo) + 1, hi)
+                       if head_word(a.norm[t], a.heads) in a.heads
+                       or (t in a.m_first and a.is_person(a.m_first[t]))), hi)
+        if lo >= hi:
+            return (None,) * 4
+        words = [t for t in range(lo, min(hi, lo + _NP_MAX_WORDS)) if a.is_word[t]]
+        if not words:
+            return (None,) * 4
+        # "سألت صديقا أرجنتينيا يدرس الاقتصاد عن رأيه": an indefinite object is still the one asked
+        return _speaker_phrase(a, lo, hi) or (None, a.text[int(a.start[words[0]]):int(a.end[words[-1]])],
+                                                int(a.start[words[0]]), int(a.end[words[-1]]))
+    return None
+
+
 def find_events(a: Article, lex: SpeechLexicon) -> list[Event]:
     """All speech cues outside quotes, with their explicit speaker where there is one."""
     out: list[Event] = []
@@ -400,6 +444,9 @@ def find_events(a: Article, lex: SpeechLexicon) -> list[Event]:
             if p is not None and p >= s0 and a.norm[p] in COMPLEMENTIZERS and sent in sents_with_events:
                 pos = i + k
                 continue
+            if (p is not None and p >= s0 and a.norm[p] in _NOUN_BEFORE) or _before_masdar(a, lex, nxt):
+                pos = i + k
+                continue  # the noun ("في رد على"، "أول رد"), or "رد بالقول": the verbal noun is the cue (round 31)
             sp = (None, None, None, None)
             # "وكان البنك الدولي قد أعلن الشهر الماضي …": the subject stands between كان and
             # قد; what follows the verb is its object or a time (round 14)
@@ -409,7 +456,13 @@ def find_events(a: Article, lex: SpeechLexicon) -> list[Event]:
             else:
                 if role != "verb_pronoun":
                     sp = noun_phrase(a, nxt, s1, a.heads)
-                if sp[0] is not None or sp[1] is not None:
+                asked = None
+                if sp[0] is None and lemma in ANSWER_LEMMAS and (sp[1] is None or _HAL_RE.match(normalize(sp[1]))):
+                    asked = asked_person(a, i, s0)
+                if asked is not None:
+                    sp = asked  # the one asked answers; unnamed: resolved like a pronoun
+                    ev.rule = "verb_subject" if asked[1] is not None else None
+                elif sp[0] is not None or sp[1] is not None:
                     ev.rule = "passive" if role == "passive" else "verb_subject"
                 else:
                     before = subject_before(a, i, s0) or fronted_subject(a, i, s0)

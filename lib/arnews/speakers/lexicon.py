@@ -273,6 +273,27 @@ COMMA_ADVERBIAL = frozenset("في من عن الي علي مع خلال عبر �
 # «…»"): the subject ends there (round 14). Normalized.
 TIME_ADVERBIAL = frozenset("بعد قبل عقب اثر خلال اثناء".split())
 TIME_WORDS = frozenset("الاثنين الثلاثاء الاربعاء الخميس الجمعة السبت الاحد امس اليوم مساء صباح".split())
+# A question before an answer verb (round 31): "سأل صحفي نيجيري رئيس المفوضية عما …، فأجاب:".
+ANSWER_LEMMAS = frozenset({"أجاب", "رد"})
+ANSWER_FORMS = frozenset("اجاب اجابت رد ردت".split())  # normalized
+ASK_PASSIVE = frozenset({"سئل", "سئلت"})
+ASK_WINDOW = 40  # words looked back from the answer verb
+_ASK_FORMS = ("سالت", "سئلت", "سال", "سئل")  # longest first
+_ASK_OBJECT = frozenset("ه ها هم هما".split())  # "وسأله صحفي": the one asked is a pronoun
+
+
+def ask_word(w: str) -> tuple[str, str] | None:
+    """``(form, object suffix)`` when the normalized word is a form of سأل / سئل, else None.
+
+    >>> ask_word("وساله"), ask_word("سئل"), ask_word("سالم"), ask_word("مسالة")
+    (('سال', 'ه'), ('سئل', ''), None, None)
+    """
+    if len(w) > 3 and w[0] in "وف" and w[1] == "س":
+        w = w[1:]
+    for form in _ASK_FORMS:
+        if w.startswith(form) and (w == form or (form not in ASK_PASSIVE and w[len(form):] in _ASK_OBJECT)):
+            return form, w[len(form):]
+    return None
 
 
 @lru_cache(maxsize=1)

@@ -10,8 +10,8 @@ import regex as re
 
 from ..resources import data_path
 from ..text import normalize
-from .lexicon import (KAN, NOT_SUBJECT, PHRASE_MAX, SKIP_START, STOP_WORDS, TIME_WORDS, SpeakerLexicon, Word, find_entries, is_speech_verb,
-                      speech_forms, words_in)
+from .lexicon import (ANSWER_FORMS, ASK_WINDOW, KAN, NOT_SUBJECT, PHRASE_MAX, SKIP_START, STOP_WORDS, TIME_WORDS,
+                      SpeakerLexicon, Word, ask_word, find_entries, is_speech_verb, speech_forms, words_in)
 from .positions import ending_at, in_spans, paragraph_start, sentence_start, starting_in, within
 from .resolve import Mention, name_antecedent
 
@@ -154,6 +154,16 @@ def _sentence_first(text: str, ws: list[Word], k: int, spans) -> bool:
     return not words_in(text, sent, ws[k].start) or bool(re.search(r"[\-–—]\s*$", text[sent:ws[k].start]))
 
 
+def _answers_question(ws: list[Word], i: int, spans) -> bool:
+    """Whether ``ws[i]`` answers a question asked earlier in the sentence ("وسألت مراسلة
+    صحيفة «…» عن …، فأجاب:"): the words before it are the question's, not its subject
+    (round 31; :func:`arnews.quotes.speakers.asked_person` names the one asked)."""
+    if not any(r in ANSWER_FORMS for r in ws[i].readings[:3]):
+        return False
+    return any(ask_word(ws[k].readings[0]) is not None and not in_spans(ws[k].start, spans)
+               for k in range(i - 1, max(-1, i - ASK_WINDOW), -1))
+
+
 def find_subjects(text: str, lo: int, hi: int, ments: list[Mention], lex: SpeakerLexicon, spans) -> list[Subject]:
     """Explicit speakers of speech verbs in ``text[lo:hi]`` outside quotation marks, in
     text order ("وقال الباحث … إن", "وكان السفير الصيني … قد صرح")."""
@@ -175,8 +185,9 @@ def find_subjects(text: str, lo: int, hi: int, ments: list[Mention], lex: Speake
                     out.append(Subject(w.start, s0, e0, actors[0].actor_id if actors else None))
                     continue
         if is_speech_verb(w):
-            sub = (_subject_after(text, w, hi, ments, lex) or _actor_before(text, ws, i, ments, spans)
-                   or _subject_before(text, ws, i, spans, lex))
+            sub = _subject_after(text, w, hi, ments, lex)
+            if sub is None and not _answers_question(ws, i, spans):
+                sub = _actor_before(text, ws, i, ments, spans) or _subject_before(text, ws, i, spans, lex)
             if sub is not None:
                 out.append(sub)
         elif w.readings[0] in _NAQL or (len(w.readings) > 1 and w.readings[1] in _NAQL):
