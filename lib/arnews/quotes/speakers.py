@@ -107,8 +107,9 @@ def noun_phrase(
         w = a.norm[j]
         if a.quoted[j] or (w in _NP_HARD_STOP and a.m_cover[j] < 0):
             break
-        if toks and w in _NP_TIME and a.m_cover[j] < 0:
-            break  # "اتهمت حكومة غيانا يوم الأحد فنزويلا بـ«…»": a time ends the subject (round 29)
+        if toks and (w in _NP_TIME or w == "اي") and a.m_cover[j] < 0:
+            break  # a time ends the subject ("اتهمت حكومة غيانا يوم الأحد فنزويلا بـ«…»", round 29), so does
+            # a quantifier opening the object ("ورفض وزير خارجيتها أي وجود عسكري", round 32)
         if not a.is_word[j] and w not in "،,()":
             break
         if according and not toks and w in ("ل", "لـ"):
@@ -350,6 +351,26 @@ def fronted_subject(a: Article, i: int, s0: int) -> tuple | None:
     return None
 
 
+_ANNA = frozenset("ان بان وان".split())  # normalized أنّ (and إنّ): a noun after it is its clause's subject
+
+
+def complement_subject(a: Article, i: int, s0: int) -> tuple | None:
+    """The subject of the verb at ``i`` fronted after أنّ in the same clause (round 32): "وتابعت
+    أن بعثة الصندوق التي زارت كينغستون الشهر الماضي وصفت الأداء المالي بأنه «…»" → the IMF's
+    mission, not "الأداء المالي" (what follows the verb is its object). The phrase must open with
+    an actor or a speaker head noun; no comma or quote stands between."""
+    for c in range(i - 1, max(s0, i - _FRONT_MAX) - 1, -1):
+        w = a.norm[c]
+        if a.quoted[c] or w in "،,:؛;" or (c == i - 1 and w in _ANNA):
+            return None  # right after أنّ: "وقال ترامب إنه دعا" is left to the rules below
+        if w in _ANNA:
+            t = c + 1
+            if a.m_cover[t] < 0 and head_word(a.norm[t], a.heads) not in a.heads:
+                return None
+            return _speaker_phrase(a, t, i)
+    return None
+
+
 def _speaker_phrase(a: Article, lo: int, hi: int) -> tuple | None:
     """:func:`noun_phrase` over tokens ``[lo, hi)``, or None when it names no speaker."""
     sp = noun_phrase(a, lo, hi, a.heads)
@@ -453,6 +474,8 @@ def find_events(a: Article, lex: SpeechLexicon) -> list[Event]:
             kan = fronted_subject(a, i, s0) if _after_qad(a, i, s0) else None
             if kan is not None:
                 sp, ev.rule = kan, "verb_subject"  # as columns._kan_qad_subject names it
+            elif role == "verb" and (front := complement_subject(a, i, s0)) is not None:
+                sp, ev.rule = front, "subject_verb"
             else:
                 if role != "verb_pronoun":
                     sp = noun_phrase(a, nxt, s1, a.heads)
