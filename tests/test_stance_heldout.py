@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+import regex as re
 
 from arnews import stance_eval, stance_model, stance_train
 from arnews.resources import data_path
@@ -18,10 +19,14 @@ def test_heldout_set_is_apart_from_the_training_corpus():
     assert not set(held["article_id"]) & set(train["article_id"])
     norm = lambda s: s.str.replace(r"\s+", " ", regex=True).str.strip()  # noqa: E731
     assert not set(norm(held["text"])) & set(norm(train["text"])), "a held-out sentence is also in the training corpus"
+    # a pair code is the gazetteer's, or the ISO 3166 alpha-3 code of a state the gazetteer lacks
+    # (the blind writers' brief since t18: BHS, GUY, SLB, TON); the model cannot name such a state,
+    # so its gold pairs count as missed
     codes = set(pd.read_csv(data_path("actors.csv"))["country"])
     for v in held["dyads"]:
         for a, b in stance_train.parse_pairs(v):
-            assert a in codes and b in codes
+            for code in (a, b):
+                assert code in codes or re.fullmatch(r"[A-Z]{3}", code), code
 
 
 def test_heldout_figures_score_model_and_lexicon_on_a_folder(tmp_path):
