@@ -101,13 +101,14 @@ def _countries_in(words: list[Word], ments: list[Mention], ss: int, se: int, lex
     out = [(m.start, m.country) for m in inside if m.country and (persons or m.actor_type != "person")
            and not (m.actor_type == "bloc" and renamed_bloc(m.start, m.end, m.actor_type, words))]
     covered = [(m.start, m.end) for m in inside]
-    weak, titled = [], any(k == 0 for k, _ in find_entries(lex.titles, words))  # "وزير الخارجية المالي", not "الأداء المالي"
+    weak = []
     for w in words:
         if not any(a <= w.start < b for a, b in covered):
             c = next((x for x in map(nisba_country, w.readings[:2]) if x), None)
             if c:
                 out.append((w.start, c))
-            elif persons and titled and (c := weak_nisba_country(w.readings[0])):
+            elif (persons and (c := weak_nisba_country(w.readings[0]))  # "وزير الخارجية المالي", not "الأداء المالي"
+                  and any(k == 0 for k, _ in find_entries(lex.titles, words))):
                 weak.append((w.start, c))
     for i, e in find_entries(lex.places, words):
         if e.kind == "sea":  # "قيادة المحيطين الهندي والهادئ الأمريكية": an ocean, not India (round 24)
