@@ -1,18 +1,26 @@
 """Round 17 of issue 19: what a speaker phrase's own words say about its state."""
 from __future__ import annotations
 
+import pandas as pd
 from quote_fixtures import quotes_of
 
+from arnews.actors import find_mentions
+from arnews.quotes import find_quotes
 from arnews.speakers.body_nationality import taken_up_noun
 from arnews.speakers.lexicon import words_in
+from arnews.text import sentences_table, tokens_table
 
 
-def test_a_state_the_gazetteer_lacks_places_its_officials_from_the_place_lexicon():
-    # Tuvalu, Vanuatu, the Marshall and Solomon Islands are not in data/actors.csv; their names
-    # are in speaker_places.csv (kind "state") and place any speaker, titled or not.
-    q = quotes_of('وقال وزير العدل في توفالو إن "الجزر تغرق بسرعة".\n'
-                  'وقال رئيس وزراء جزر سليمان: "لن نختار بين أصدقائنا".\n'
-                  'وقال صياد من فانواتو: "البحر يأكل بيوتنا".', chooser=False)
+def test_a_small_state_places_its_officials_titled_or_not():
+    # Tuvalu, Vanuatu, the Solomon Islands: once rows of kind "state" in speaker_places.csv, now
+    # gazetteer countries (data/actors.csv lists every UN member); they place any speaker
+    text = ('وقال وزير العدل في توفالو إن "الجزر تغرق بسرعة".\n'
+            'وقال رئيس وزراء جزر سليمان: "لن نختار بين أصدقائنا".\n'
+            'وقال صياد من فانواتو: "البحر يأكل بيوتنا".')
+    arts = pd.DataFrame({"article_id": ["a"], "clean_text": [text]})
+    sents = sentences_table(arts)
+    toks = tokens_table(sents)
+    q = find_quotes(sents, toks, find_mentions(toks, texts={"a": text}), arts, chooser=False)
     assert q["speaker_country"].tolist() == ["TUV", "SLB", "VUT"]
 
 

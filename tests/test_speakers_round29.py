@@ -1,6 +1,6 @@
 """Round 29 of issue 19: where a speaker's phrase ends. A day or time after the subject of a
 speech verb ends it, so the verb's object is not read as the speaker ("اتهمت حكومة غيانا يوم
-الأحد فنزويلا بـ«…»", Guyana known only to ``speaker_places.csv``); and a comma that opens a
+الأحد فنزويلا بـ«…»"); and a comma that opens a
 new clause with و/ف ends the look-ahead of :func:`name_before_complement`, so the object of
 an earlier verb stays words said ("بتصنيف الحزب «منظمة إرهابية»، فرد نظيره بالقول إن")."""
 from __future__ import annotations
@@ -11,6 +11,7 @@ from arnews.speakers.kind import name_before_complement
 from arnews.speakers.positions import spans_from_marks
 
 VEN = ("فنزويلا", "VEN", "country", "VEN")
+GUY = ("غيانا", "GUY", "country", "GUY")
 UKR = ("أوكرانيا", "UKR", "country", "UKR")
 RUS = ("روسيا", "RUS", "country", "RUS")
 TUR = ("أنقرة", "TUR", "country", "TUR")
@@ -18,13 +19,13 @@ TUR = ("أنقرة", "TUR", "country", "TUR")
 
 def test_a_day_ends_the_subject_so_the_object_is_not_the_speaker():
     text = "اتهمت حكومة غيانا يوم الأحد فنزويلا بارتكاب «استفزاز متعمد» قرب الحدود."
-    q = quotes_of(text, [VEN], chooser=False)
+    q = quotes_of(text, [GUY, VEN], chooser=False)
     assert speaker_of(q, "استفزاز متعمد") == ["GUY"]
     assert speaker_of(q, "استفزاز متعمد", "speaker_text") == ["حكومة غيانا"]
 
 
 def test_a_day_name_alone_ends_it_too_and_gazetteer_states_keep_their_subject():
-    q = quotes_of("اتهمت حكومة غيانا الخميس فنزويلا بـ«الاستفزاز» قرب منصة نفطية.", [VEN], chooser=False)
+    q = quotes_of("اتهمت حكومة غيانا الخميس فنزويلا بـ«الاستفزاز» قرب منصة نفطية.", [GUY, VEN], chooser=False)
     assert speaker_of(q, "الاستفزاز") == ["GUY"]
     q = quotes_of("اتهمت حكومة أوكرانيا يوم الأحد روسيا بـ«استفزاز متعمد» قرب الحدود.", [UKR, RUS], chooser=False)
     assert speaker_of(q, "استفزاز متعمد") == ["UKR"]
