@@ -90,7 +90,8 @@ HELD_OUT_ROUNDS = (HeldOutRound(0, 16, 30), HeldOutRound(3, 48, 62), HeldOutRoun
                    HeldOutRound(25, 378, 392), HeldOutRound(26, 393, 407),
                    HeldOutRound(27, 408, 422), HeldOutRound(28, 423, 437),
                    HeldOutRound(29, 438, 452), HeldOutRound(30, 453, 467),
-                   HeldOutRound(31, 468, 482), HeldOutRound(32, 483, 497))
+                   HeldOutRound(31, 468, 482), HeldOutRound(32, 483, 497),
+                   HeldOutRound(33, 498, 512))
 TEST_FIRST, TEST_LAST = HELD_OUT_ROUNDS[-1].first, HELD_OUT_ROUNDS[-1].last
 TEST_LABEL = f"held-out (qt{TEST_FIRST}-qt{TEST_LAST})"
 
@@ -115,9 +116,9 @@ def split_of(article_id: str) -> str:
     ``dev`` for every other written text (the former held-out sets included), ``sample``
     otherwise.
 
-    >>> split_of("qt07"), split_of("qt16"), split_of("qt467"), split_of("qt482"), split_of("qt498")
+    >>> split_of("qt07"), split_of("qt16"), split_of("qt482"), split_of("qt497"), split_of("qt513")
     ('dev', 'dev', 'dev', 'dev', 'dev')
-    >>> split_of("qt483"), split_of("qt497")
+    >>> split_of("qt498"), split_of("qt512")
     ('test', 'test')
     >>> split_of("000_4a2b3c26a7f8d167")
     'sample'
