@@ -683,16 +683,14 @@ def test_nisbas_and_capitals_of_small_states():
 
 def test_the_default_gazetteer_lists_every_un_member_and_keeps_their_lookalikes_apart():
     # the 32 small states added in session 20 (the blind gold writers had coded them by ISO)
-    arts = pd.DataFrame({"article_id": ["a", "b"], "clean_text": [
-        "وقع رئيس وزراء ترينيداد وتوباغو اتفاقا مع غيانا، ورحبت جزر البهاما بالخطوة، "
-        "وقال الوزير السيشلي إن ساو تومي وبرينسيب وبليز ستنضمان.",
-        "وصل الوفد إلى غويانا الفرنسية ثم إلى ساموا الأمريكية، وقال إن الإضراب سيشل الموانئ، "
-        "والتقى سليمان بمسؤولي شركة بوتان."]})
-    m = find_mentions(tokens_table(sentences_table(arts)))
-    assert m.loc[m["article_id"] == "a", "country"].tolist() == ["TTO", "GUY", "BHS", "SYC", "STP", "BLZ"]
+    m = _mentions("وقع رئيس وزراء ترينيداد وتوباغو اتفاقا مع غيانا، ورحبت جزر البهاما بالخطوة، "
+                  "وقال الوزير السيشلي إن ساو تومي وبرينسيب وبليز ستنضمان.",
+                  "وصل الوفد إلى غويانا الفرنسية ثم إلى ساموا الأمريكية، وقال إن الإضراب سيشل الموانئ، "
+                  "والتقى سليمان بمسؤولي شركة بوتان.")
+    assert m.loc[m["article_id"] == "a0", "country"].tolist() == ["TTO", "GUY", "BHS", "SYC", "STP", "BLZ"]
     # French Guiana is France's, American Samoa the United States'; سيشل "will paralyse", سليمان a
     # first name and بوتان butane name no state
-    assert not set(m.loc[m["article_id"] == "b", "country"]) & {"GUY", "WSM", "SYC", "SLB", "BTN"}
+    assert not set(m.loc[m["article_id"] == "a1", "country"]) & {"GUY", "WSM", "SYC", "SLB", "BTN"}
     codes = set(actors.default_gazetteer().query("type == 'country'")["country"])
     assert {"AND", "ATG", "BHS", "BLZ", "BRB", "BTN", "CPV", "DMA", "FSM", "GRD", "GUY", "KIR", "KNA", "LCA", "LIE",
             "LSO", "MCO", "MHL", "NRU", "PLW", "SLB", "SMR", "STP", "SUR", "SWZ", "SYC", "TON", "TTO", "TUV", "VCT",
