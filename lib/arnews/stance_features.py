@@ -27,8 +27,9 @@ from typing import Iterator
 
 import pandas as pd
 
-from .stance.anaphora import ANAPHORS, remember, resume
+from .stance.anaphora import ANAPHORS, body_name_keys, remember, resume
 from .stance.cues import BREAKS
+from .stance.groups import group_mentions, remember_states
 from .stance.implicit import implicit_pair_features, sentence_facts
 from .stance.interview import OPENING_SENTENCES, interviewee, is_answer
 from .stance.keys import word_key
@@ -255,18 +256,21 @@ def sentence_views(tables: dict[str, pd.DataFrame], cues: pd.DataFrame | None = 
     refs = _pair_ref_keys()
     last: dict[str, str] = {}  # "country" -> the state last named in the current article
     blocs: list[str] = []  # the bodies named in the current article, most recent last
-    cur_article, history, asked = None, [], None
+    cur_article, history, asked, recent, bodies = None, [], None, [], body_name_keys()
     for key, (words, pos, first_verb, breaks) in toks.items():
         if key[0] != cur_article:
-            cur_article, last, blocs, history, asked = key[0], {}, [], [], None
+            cur_article, last, blocs, history, asked, recent = key[0], {}, [], [], None, []
         q = quo.get(key, [])
         spans = [(r[0], r[1]) for r in q]
         speakers = speaker_codes(q, actor_country)
         ms = _mentions(men.get(key, []), pos, spans)
         keys = list(map(word_key, words))
         ms += [Mention(r.code, r.at, r.at, "anaphor", r.word) for r in resume(words, ms, last, blocs, keys)]
+        ms += [Mention(g.code, g.at, g.end, "group", g.word)
+               for g in group_mentions(words, {m.first: m.code for m in ms}, recent, keys)]
         in_order = sorted(ms, key=_FIRST)
         remember(in_order, last, blocs)
+        remember_states([m.code for m in in_order if m.actor_type != "group"], recent, bodies)
         if asked is None and len(history) < OPENING_SENTENCES:
             asked = interviewee(keys, [(m.first, m.code) for m in in_order])
         if asked and is_answer(words):

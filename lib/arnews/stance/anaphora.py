@@ -64,7 +64,7 @@ def remember(mentions, last: dict[str, str], blocs: list[str]) -> None:
     the last state named, ``blocs`` the bodies named, most recent last."""
     bodies = body_name_keys()
     for m in mentions:
-        if m.actor_type == "anaphor":
+        if m.actor_type in ("anaphor", "group"):  # resumed, not named (arnews.stance.groups)
             continue
         if m.code in bodies:
             if m.code in blocs:

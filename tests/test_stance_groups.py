@@ -1,0 +1,62 @@
+"""The states behind a group word become candidates of the pair model (arnews.stance.groups, round 23)."""
+from __future__ import annotations
+
+import csv
+
+import pandas as pd
+
+from arnews import stance_model
+from arnews.actors.gazetteer import default_gazetteer
+from arnews.pipeline import annotate
+from arnews.resources import data_path
+from arnews.stance.groups import group_mentions, named_groups, remember_states
+
+
+def _views(text: str):
+    tables = annotate(pd.DataFrame({"article_id": ["a"], "text": [text]}), cache=False).tables
+    return list(stance_model.sentence_views(tables))
+
+
+def _groups(view) -> list[str]:
+    return sorted(m.code for m in view.mentions if m.actor_type == "group")
+
+
+def test_three_states_named_sentences_back_are_the_three():
+    views = _views("اجتمع وزراء خارجية فرنسا وألمانيا وإيطاليا في روما.\nوناقش الاجتماع ملف الهجرة.\n"
+                   "وتطرق البحث إلى الطاقة.\nواستدعت روسيا سفراء الدول الثلاث.")
+    assert _groups(views[3]) == ["DEU", "FRA", "ITA"]
+    pairs = {(a, b): ctx for a, b, ctx in stance_model.pair_contexts(views[3])}
+    assert {("FRA", "RUS"), ("DEU", "RUS"), ("ITA", "RUS")} <= pairs.keys()
+    assert pairs[("FRA", "RUS")].implicit == ""  # weighed as a named pair, with its own features
+    assert pairs[("FRA", "RUS")].right_type == "group" or pairs[("FRA", "RUS")].left_type == "group"
+
+
+def test_a_count_a_list_written_out_or_too_few_states_name_no_group():
+    views = _views("خاضت الهند وباكستان ثلاث حروب منذ الاستقلال.\nوقال البلدان النوويان إن ثلاث حروب تكفي.")
+    assert _groups(views[1]) == []  # ثلاث حروب counts wars
+    views = _views("وقعت الصين وروسيا اتفاقا.\nوقالت الدول الثلاث إنها ستتعاون.")
+    assert _groups(views[1]) == []  # only two states named before
+    views = _views("رحبت فرنسا بالاتفاق.\nووقعت الدول الثلاث، مصر والأردن والعراق، على الاتفاق.")
+    assert _groups(views[1]) == []  # the sentence names its three
+
+
+def test_named_groups_come_from_the_editable_lexicon():
+    views = _views("وقال المتحدث باسم الخارجية الإيرانية إن بلاده مستعدة للحوار مع الترويكا الأوروبية.")
+    assert _groups(views[0]) == ["DEU", "FRA", "GBR"]
+    codes = set(default_gazetteer()["country"])
+    with open(data_path("lexicons/stance_groups.csv"), encoding="utf-8", newline="") as fh:
+        rows = [r for r in csv.DictReader(fh) if not r["phrase"].startswith("#")]
+    assert rows and all(set(r["members"].split("|")) <= codes for r in rows)
+    assert len(named_groups()) == len(rows)
+
+
+def test_group_members_leave_out_the_states_the_sentence_names_unless_needed():
+    words = ["وقالت", "الدول", "الخمس", "في", "اكتاو", "الكازاخستانية"]
+    # Kazakhstan is named here and was named before: it makes up the five
+    got = group_mentions(words, {5: "KAZ"}, ["RUS", "KAZ", "AZE", "IRN", "TKM"])
+    assert sorted(g.code for g in got) == ["AZE", "IRN", "RUS", "TKM"]
+    got = group_mentions(["وطالبت", "موسكو", "الدول", "الثلاث"], {1: "RUS"}, ["ESP", "RUS", "IRL", "NOR"])
+    assert [g.code for g in got] == ["ESP", "IRL", "NOR"]
+    recent = ["FRA"]
+    remember_states(["NATO", "DEU", "FRA"], recent, {"NATO"})
+    assert recent == ["DEU", "FRA"]
