@@ -159,6 +159,8 @@ def noun_phrase(
         if not a.is_word[t]:
             break
         if need_genitive and len(kept) < 4:
+            if _HAL_RE.match(w):  # "قال سارسينباييف ضاحكا": how he said it, no genitive (round 34)
+                break
             kept.append(t)
             need_genitive = not w.startswith("ال")
         elif is_nisba(w, conjunction=False) or (kept[-1] != first and a.norm[kept[-1]] in _COMPASS and is_nisba("ال" + w, conjunction=False)):
