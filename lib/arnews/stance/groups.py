@@ -59,9 +59,16 @@ def named_groups() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
     return tuple(sorted(out.items(), key=lambda kv: -len(kv[0])))
 
 
+@lru_cache(maxsize=1)
+def _first_keys() -> frozenset[str]:
+    return frozenset(phrase[0] for phrase, _ in named_groups())
+
+
 def _named(keys: list[str]) -> list[tuple[int, int, tuple[str, ...]]]:
     """``(first, last, members)`` of each named group in the sentence's word keys."""
     out, taken = [], set()
+    if _first_keys().isdisjoint(keys):  # most sentences: no phrase can start here
+        return out
     for phrase, members in named_groups():
         n = len(phrase)
         for i in range(len(keys) - n + 1):
@@ -73,7 +80,9 @@ def _named(keys: list[str]) -> list[tuple[int, int, tuple[str, ...]]]:
 
 def _numbered(words: list[str], keys: list[str], taken: set[int]) -> list[tuple[int, int, int]]:
     """``(first, last, number)`` of each plural of states followed by a number word."""
-    out = []
+    out: list[tuple[int, int, int]] = []
+    if _PLURALS.isdisjoint(keys):
+        return out
     for i, k in enumerate(keys):
         if k not in _PLURALS or i in taken:
             continue
