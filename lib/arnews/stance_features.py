@@ -29,7 +29,7 @@ import pandas as pd
 
 from .stance.anaphora import ANAPHORS, body_name_keys, remember, resume
 from .stance.cues import BREAKS
-from .stance.groups import group_mentions, remember_states
+from .stance.groups import group_mentions, may_name_group, remember_states
 from .stance.implicit import implicit_pair_features, sentence_facts
 from .stance.interview import OPENING_SENTENCES, interviewee, is_answer
 from .stance.keys import word_key
@@ -266,8 +266,9 @@ def sentence_views(tables: dict[str, pd.DataFrame], cues: pd.DataFrame | None = 
         ms = _mentions(men.get(key, []), pos, spans)
         keys = list(map(word_key, words))
         ms += [Mention(r.code, r.at, r.at, "anaphor", r.word) for r in resume(words, ms, last, blocs, keys)]
-        ms += [Mention(g.code, g.at, g.end, "group", g.word)
-               for g in group_mentions(words, {m.first: m.code for m in ms}, recent, keys)]
+        if may_name_group(keys):
+            ms += [Mention(g.code, g.at, g.end, "group", g.word)
+                   for g in group_mentions(words, {m.first: m.code for m in ms}, recent, keys)]
         in_order = sorted(ms, key=_FIRST)
         remember(in_order, last, blocs)
         remember_states([m.code for m in in_order if m.actor_type != "group"], recent, bodies)

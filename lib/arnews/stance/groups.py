@@ -30,7 +30,7 @@ from typing import NamedTuple
 from ..resources import data_path
 from .keys import word_key
 
-__all__ = ["GroupMember", "NUMBERS", "named_groups", "group_mentions", "remember_states"]
+__all__ = ["GroupMember", "NUMBERS", "named_groups", "may_name_group", "group_mentions", "remember_states"]
 
 # Word keys of a number word after a plural of states, and the number it says.
 NUMBERS = {"اثنين": 2, "ثلاث": 3, "ثلاثة": 3, "اربع": 4, "اربعة": 4, "خمس": 5, "خمسة": 5, "ست": 6, "ستة": 6,
@@ -62,6 +62,21 @@ def named_groups() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
 @lru_cache(maxsize=1)
 def _first_keys() -> frozenset[str]:
     return frozenset(phrase[0] for phrase, _ in named_groups())
+
+
+@lru_cache(maxsize=1)
+def _triggers() -> frozenset[str]:
+    return _first_keys() | _PLURALS
+
+
+def may_name_group(keys: list[str]) -> bool:
+    """Whether a sentence (its words' :func:`~.keys.word_key`) holds a word a group can start
+    with; most do not, and :func:`group_mentions` need not be called for them.
+
+    >>> may_name_group(["قالت", "دول", "البلطيق"]), may_name_group(["قالت", "روسيا"])
+    (True, False)
+    """
+    return not _triggers().isdisjoint(keys)
 
 
 def _named(keys: list[str]) -> list[tuple[int, int, tuple[str, ...]]]:
