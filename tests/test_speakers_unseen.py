@@ -10,7 +10,7 @@ import pandas as pd
 from arnews.quote_eval import split_of
 from arnews.quotes import find_quoted_spans
 from arnews.speakers.resolve import nisba_country, weak_nisba_country
-from quote_fixtures import quotes_of
+from quote_fixtures import quotes_of, speaker_of
 
 _quotes = quotes_of
 
@@ -228,3 +228,14 @@ def test_later_title_of_a_phrase_is_taken_up_and_a_participle_is_no_subject():
                     ("القاهرة", "EGY", "country", "EGY")])
     assert q["speaker_country"].tolist() == ["JOR", "JOR", "EGY", "EGY"]
     assert q["speaker_text"].iloc[3] != "قائلا"
+
+
+def test_a_manner_word_after_an_unknown_name_is_no_part_of_it():
+    """Round 34: "قال سارسينباييف ضاحكا" names the official met before, not "سارسينباييف ضاحكا"."""
+    t = ("التقت المجلة نائب وزير الموارد المائية في كازاخستان يرلان سارسينباييف في أستانا.\n"
+         "وقال سارسينباييف: «نطلب بيانات دقيقة عن المياه».\n"
+         "«لن نحفر قناة كلما ابتعد البحر»، قال سارسينباييف ضاحكا، قبل أن يضيف أن التجريف مكلف.")
+    q = quotes_of(t, chooser=False)
+    quote = "لن نحفر قناة كلما ابتعد البحر"
+    assert speaker_of(q, quote, "speaker_text") == ["سارسينباييف"]
+    assert speaker_of(q, quote) == ["KAZ"]

@@ -1,7 +1,8 @@
 """Features of the stance pair model (:mod:`arnews.stance_model`): what it reads of a sentence.
 
 * :func:`sentence_views`: one :class:`SentenceView` per sentence of the annotation tables
-  (words, country-level mentions and anaphors such as الحلف, lexicon cues with their
+  (words, country-level mentions, anaphors such as الحلف and the members of group words such
+  as الدول الثلاث (:mod:`arnews.stance.groups`), lexicon cues with their
   modifiers, quote speakers, the lexicon method's reading, the codes of the previous
   sentences);
 * :func:`pair_contexts`: the candidate pairs of a sentence (every pair of codes it names, plus
