@@ -3,18 +3,11 @@ from __future__ import annotations
 
 import csv
 
-import pandas as pd
-
 from arnews import stance_model
 from arnews.actors.gazetteer import default_gazetteer
-from arnews.pipeline import annotate
 from arnews.resources import data_path
 from arnews.stance.groups import group_mentions, named_groups, remember_states
-
-
-def _views(text: str):
-    tables = annotate(pd.DataFrame({"article_id": ["a"], "text": [text]}), cache=False).tables
-    return list(stance_model.sentence_views(tables))
+from stance_fixtures import views_of as _views
 
 
 def _groups(view) -> list[str]:

@@ -19,14 +19,15 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from .groups import NUMBERS, STATE_PLURALS
 from .keys import word_key
 
 __all__ = ["GroupFacts", "group_reference", "has_vote", "group_facts", "group_features"]
 
 # Word keys (arnews.stance_features.word_key) of a plural noun that, followed by a number word,
 # resumes several states named before: الدول الثلاث، الأطراف الأربعة، العواصم الخمس.
-_PLURALS = frozenset({"دول", "اطراف", "عواصم", "بلدان", "حكومات", "جيران"})
-_NUMBERS = frozenset({"ثلاث", "ثلاثة", "اربع", "اربعة", "خمس", "خمسة", "ست", "ستة", "سبع", "سبعة"})
+_PLURALS = STATE_PLURALS
+_NUMBERS = frozenset(k for k, n in NUMBERS.items() if 3 <= n <= 7)  # ثلاث … سبعة
 # Dual words that resume two states named before (a subset of the lexicon's pair words, which
 # also propose the article's main pair as a candidate).
 _DUALS = frozenset({"طرفين", "طرفان", "بلدين", "بلدان", "جانبين", "جانبان", "دولتين", "دولتان", "عاصمتين",

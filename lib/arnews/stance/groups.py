@@ -30,13 +30,17 @@ from typing import NamedTuple
 from ..resources import data_path
 from .keys import word_key
 
-__all__ = ["GroupMember", "NUMBERS", "named_groups", "may_name_group", "group_mentions", "remember_states"]
+__all__ = ["GroupMember", "NUMBERS", "STATE_PLURALS", "named_groups", "may_name_group", "group_mentions",
+           "remember_states"]
 
 # Word keys of a number word after a plural of states, and the number it says.
 NUMBERS = {"اثنين": 2, "ثلاث": 3, "ثلاثة": 3, "اربع": 4, "اربعة": 4, "خمس": 5, "خمسة": 5, "ست": 6, "ستة": 6,
            "سبع": 7, "سبعة": 7, "ثماني": 8, "ثمان": 8, "ثمانية": 8, "تسع": 9, "تسعة": 9}
-# Word keys of plural nouns whose number resumes states named before (their leaders count).
-_PLURALS = frozenset({"دول", "اطراف", "عواصم", "بلدان", "حكومات", "جيران", "قادة", "زعماء", "رؤساء", "شركاء"})
+# Word keys of plural nouns of states that a number word after them resumes (الدول الثلاث); also
+# read by arnews.stance.groupref for its features.
+STATE_PLURALS = frozenset({"دول", "اطراف", "عواصم", "بلدان", "حكومات", "جيران"})
+# ... and here their leaders and partners too (القادة الستة).
+_PLURALS = STATE_PLURALS | {"قادة", "زعماء", "رؤساء", "شركاء"}
 _GAP = 2  # words (adjectives: الأوروبية، الأعضاء) allowed between the plural and its number
 
 
