@@ -53,3 +53,14 @@ def test_group_members_leave_out_the_states_the_sentence_names_unless_needed():
     recent = ["FRA"]
     remember_states(["NATO", "DEU", "FRA"], recent, {"NATO"})
     assert recent == ["DEU", "FRA"]
+
+
+def test_states_named_here_only_make_up_the_number():
+    # four states named before; the sentence names two of them, so the three are the two it
+    # does not name (both kept) and one it names (not a group member of its own sentence)
+    words = ["وقالت", "ايطاليا", "واسبانيا", "ان", "الدول", "الثلاث", "اتفقت"]
+    got = [g.code for g in group_mentions(words, {1: "ITA", 2: "ESP"}, ["FRA", "DEU", "ITA", "ESP"])]
+    assert got == ["FRA", "DEU"]
+    got = [g.code for g in group_mentions(words, {1: "ITA", 2: "ESP"}, ["DEU", "ITA", "ESP"])]
+    assert got == ["DEU"]
+    assert group_mentions(words, {1: "ITA", 2: "ESP"}, ["ITA", "ESP"]) == []  # too few to make up three

@@ -63,7 +63,7 @@ def quote_kind(text: str, start: int, end: int, rule: str | None, lex: SpeakerLe
     """
     lex = lex or load_speaker_lexicon()
     cue = _cue_before(text, start, lex, len(WORD_RE.findall(text, start, end)))
-    if cue is not None:
+    if cue is not None and not _clause_opener(text[start:end]):
         return cue
     # habitual naming with the namer between the verb and the quote: "ما تسميه موسكو «…»"
     mark = start - 1
@@ -79,6 +79,20 @@ def quote_kind(text: str, start: int, end: int, rule: str | None, lex: SpeakerLe
     if n_words <= SHORT_WORDS and rule not in DIRECT_RULES and not _cue_in_sentence(text, mark, spans):
         return "term"
     return "speech"
+
+
+# particles that open a clause, not a name: "شبكة «لم تتلق سوى جزء ضئيل»" is words said (round 35)
+_CLAUSE_OPENERS = frozenset("لم لن لا ما قد ليس ليست لقد".split())
+
+
+def _clause_opener(body: str) -> bool:
+    """Whether a quote opens with a particle of negation or tense, so it is a clause, not a name.
+
+    >>> _clause_opener("لم يتلق سوى جزء ضئيل"), _clause_opener("الحارس القطبي")
+    (True, False)
+    """
+    words = body.split()
+    return bool(words) and words[0] in _CLAUSE_OPENERS
 
 
 _NUMBERED = re.compile(r"\d+\s*$")  # "هواسونغ-20", "إم 23", "أجندة 2063", "نونا-1"

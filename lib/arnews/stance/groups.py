@@ -128,11 +128,9 @@ def group_mentions(words: list[str], named: dict[int, str], recent: list[str],
     taken = {i for f, l, _ in found for i in range(f, l + 1)} | set(named)
     for first, last, n in _numbered(words, keys, taken):
         before = [c for c in recent if c not in here]  # a state named here is a member only to make up N
-        pool = before[-n:] if len(before) >= n else before + [c for c in recent if c in here]
-        if len(here) >= n or len(pool) < n:
+        if len(here) >= n or len(before) + len([c for c in recent if c in here]) < n:
             continue
-        members = pool[-n:]
-        out += [GroupMember(c, first, last, " ".join(words[first:last + 1])) for c in members if c not in here]
+        out += [GroupMember(c, first, last, " ".join(words[first:last + 1])) for c in before[-n:]]
     seen: set[str] = set()
     return [g for g in out if not (g.code in seen or seen.add(g.code))]
 
