@@ -65,6 +65,8 @@ def quote_kind(text: str, start: int, end: int, rule: str | None, lex: SpeakerLe
     cue = _cue_before(text, start, lex, len(WORD_RE.findall(text, start, end)))
     if cue is not None and not _clause_opener(text[start:end]):
         return cue
+    if _named_by_relative(text, start, end):
+        return "title"
     # habitual naming with the namer between the verb and the quote: "ما تسميه موسكو «…»"
     mark = start - 1
     spans = spans_from_marks(text) if spans is None else spans
@@ -93,6 +95,38 @@ def _clause_opener(body: str) -> bool:
     """
     words = body.split()
     return bool(words) and words[0] in _CLAUSE_OPENERS
+
+
+# relative pronouns and "known as" participles that can follow a quoted noun phrase (round 35)
+_RELATIVES = frozenset("الذي التي الذين اللذين اللتين اللذان اللتان المعروف المعروفة".split())
+_RELATIVE_WORDS = 8  # longer definite quotes before الذي are rarer names than clauses said
+
+
+def _named_by_relative(text: str, start: int, end: int) -> bool:
+    """Whether a quote is a definite noun phrase that a relative clause right after its closing
+    mark describes: "«ميثاق الهجرة واللجوء» الذي أقر عام 2024", "«الإطار المشترك» الذي أطلقته
+    مجموعة العشرين" (round 35). Words said end a clause, they are not described by one.
+
+    >>> t = "قال إن «الاستراتيجية الوطنية لليثيوم» التي أقرتها الحكومة ستطبق"
+    >>> _named_by_relative(t, t.index("«") + 1, t.index("»"))
+    True
+    >>> t = "قال إن «الوضع خطير» وأضاف"
+    >>> _named_by_relative(t, t.index("«") + 1, t.index("»"))
+    False
+    """
+    words = text[start:end].split()
+    if not words or len(words) > _RELATIVE_WORDS or _clause_opener(text[start:end]):
+        return False
+    if not (normalize(words[0]).startswith("ال") or len(words) == 1):
+        return False
+    after = text[end + 1:end + 30].split()
+    if not after or after[0] not in _RELATIVES:
+        return False
+    before = words_in(text, max(0, start - 30), start - 1)[-2:]
+    if len(before) == 2 and before[-1].readings[0] not in ("ب", "بـ"):
+        before = before[-1:]
+    forms = speech_forms()  # "ما وصفه بـ«الابتزاز» الذي تمارسه": the describer's word
+    return not any(suffixed_speech_form(r, forms) for w in before for r in w.readings[:3])
 
 
 _NUMBERED = re.compile(r"\d+\s*$")  # "هواسونغ-20", "إم 23", "أجندة 2063", "نونا-1"
