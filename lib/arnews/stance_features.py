@@ -34,8 +34,7 @@ from .stance.groups import group_mentions, may_name_group, remember_states
 from .stance.implicit import implicit_pair_features, sentence_facts
 from .stance.interview import OPENING_SENTENCES, interviewee, is_answer
 from .stance.keys import word_key
-from .stance.roles import (MentionRole, across_features, coordination_features, mention_roles, nearest_cue_features,
-                          role_features)
+from .stance.roles import MentionRole, coordination_features, mention_roles, nearest_cue_features, role_features
 from .stance.nisba_head import nisba_features
 from .stance.reversal import reversal_features
 from .stance.speaker_codes import QUOTE_COLUMNS, speaker_codes
@@ -389,9 +388,8 @@ def _pair_role_features(view: SentenceView, roles: dict[int, MentionRole], lm: M
     coordinated = word[:1] == "و" and len(word) > len(rm.surface.split()[0] if rm.surface.split() else word)
     coordinated = coordinated and rm.first - lm.last <= 2
     coordinated = coordinated or (rl.run >= 2 and rl.run_start == rr.run_start)
-    near = nearest_cue_features(view.cues, lm.first, rm.first)
-    out = [*role_features(rl, rr), *coordination_features(rl, rr, coordinated, lm.code == first), *near,
-           *across_features(rl, rr, coordinated, near), f"plexsent:{view.lexicon_label}",
+    out = [*role_features(rl, rr), *coordination_features(rl, rr, coordinated, lm.code == first),
+           *nearest_cue_features(view.cues, lm.first, rm.first), f"plexsent:{view.lexicon_label}",
            *nisba_features(view.words, view.mentions, lm, rm)]
     if coordinated:  # what the list does: a joint act (وقعت) or parallel ones (رحبت، هنأت)
         start = rl.run_start if rl.run >= 2 and rl.run_start >= 0 else lm.first

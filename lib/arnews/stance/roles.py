@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 __all__ = ["PREPOSITIONS", "COMPARE_MARKERS", "MentionRole", "mention_role", "mention_roles", "governing_preposition",
-           "role_features", "coordination_features", "across_features", "nearest_cue_features"]
+           "role_features", "coordination_features", "nearest_cue_features"]
 
 # Normalized prepositions (alef and ya as arnews.normalize writes them: الى → الي, على → علي).
 PREPOSITIONS = frozenset({
@@ -169,23 +169,6 @@ def coordination_features(left: MentionRole, right: MentionRole, coordinated: bo
     if not coordinated:
         return []
     return ["coord:first" if left_is_first else "coord:after_actor", f"coord:gov:{left.gov or '-'}"]
-
-
-def across_features(left: MentionRole, right: MentionRole, coordinated: bool, near: list[str]) -> list[str]:
-    """A pair with one side listed with other states and the other outside that list (round 24):
-    "رفضت الولايات المتحدة واليابان وأستراليا … الأعمال التي تقوم بها الصين" — the list acts
-    together, on the state outside it, so the nearest cue's sign (``near``: the names of
-    :func:`nearest_cue_features`) weighs across the list, not within it.
-
-    >>> across_features(MentionRole("", False, 3, 1), MentionRole("", False, 1, 9), False, ["near:REJECT", "near:-"])
-    ['across:L:-']
-    >>> across_features(MentionRole("", False, 3, 1), MentionRole("", False, 3, 1), True, ["near:REJECT", "near:-"])
-    []
-    """
-    if coordinated or left.run_start == right.run_start:
-        return []
-    sign = near[1].split(":", 1)[1] if len(near) > 1 else "none"
-    return [f"across:{side}:{sign}" for side, role in (("L", left), ("R", right)) if role.run >= 2]
 
 
 def nearest_cue_features(cues, left: int, right: int) -> list[str]:
