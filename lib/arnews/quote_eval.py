@@ -7,12 +7,12 @@ Three labelled sets (see ``data/gold/README.md``, section Quotes):
 * ``dev``: every written quote text outside the current held-out range
   (``data/gold/quotes_written.csv``); rules are developed by reading their errors
   (:func:`dev_errors`). Each earlier held-out set (:data:`HELD_OUT_ROUNDS`: ``qt16``–``qt30``
-  of rounds 1–2, then one set of 15 texts per round up to ``qt513``–``qt527`` of round 34)
+  of rounds 1–2, then one set of 15 texts per round up to ``qt528``–``qt542`` of round 35)
   was measured once after its round's rules were final and became dev in the next round;
   each is printed apart within dev.
-* ``test`` (**held-out**): the last set of :data:`HELD_OUT_ROUNDS`, ``qt528``–``qt542``,
-  written blind in session 21 and kept sealed in ``data/gold/quote_sealed35/`` until round
-  35's rules and chooser were final; only aggregate figures are looked at (the split may have
+* ``test`` (**held-out**): the last set of :data:`HELD_OUT_ROUNDS`, ``qt543``–``qt557``,
+  written blind in session 22 and kept sealed in ``data/gold/quote_sealed36/`` until round
+  36's rules and chooser were final; only aggregate figures are looked at (the split may have
   no rows yet: its figures are then empty).
 
 Two figures per set, each with a bootstrap 95% interval over articles:
@@ -92,7 +92,7 @@ HELD_OUT_ROUNDS = (HeldOutRound(0, 16, 30), HeldOutRound(3, 48, 62), HeldOutRoun
                    HeldOutRound(29, 438, 452), HeldOutRound(30, 453, 467),
                    HeldOutRound(31, 468, 482), HeldOutRound(32, 483, 497),
                    HeldOutRound(33, 498, 512), HeldOutRound(34, 513, 527),
-                   HeldOutRound(35, 528, 542))
+                   HeldOutRound(35, 528, 542), HeldOutRound(36, 543, 557))
 TEST_FIRST, TEST_LAST = HELD_OUT_ROUNDS[-1].first, HELD_OUT_ROUNDS[-1].last
 TEST_LABEL = f"held-out (qt{TEST_FIRST}-qt{TEST_LAST})"
 
@@ -117,9 +117,9 @@ def split_of(article_id: str) -> str:
     ``dev`` for every other written text (the former held-out sets included), ``sample``
     otherwise.
 
-    >>> split_of("qt07"), split_of("qt16"), split_of("qt512"), split_of("qt527"), split_of("qt543")
+    >>> split_of("qt07"), split_of("qt16"), split_of("qt527"), split_of("qt542"), split_of("qt558")
     ('dev', 'dev', 'dev', 'dev', 'dev')
-    >>> split_of("qt528"), split_of("qt542")
+    >>> split_of("qt543"), split_of("qt557")
     ('test', 'test')
     >>> split_of("000_4a2b3c26a7f8d167")
     'sample'
