@@ -28,6 +28,8 @@ def _cue_before(text: str, start: int, lex: SpeakerLexicon, n_words: int = 1) ->
     words = words_in(text, max(left, mark - 60), mark)[-3:]
     if not words or ":" in text[words[-1].end:mark]:
         return None  # "وقالت مديرة برنامج آسيا في المنظمة: «…»": a colon introduces words said
+    if any(c in text[words[-1].end:mark] for c in ".!?؟"):
+        return None  # "… في مؤتمر. «في نفس الوقت …»": the cue ended the sentence before (round 36)
     long_quote = n_words >= 3
     last = set(words[-1].readings) | (set(words[-2].readings) if len(words) > 1 else set())
     for e in lex.kind_cues:
