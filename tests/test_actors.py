@@ -695,3 +695,11 @@ def test_the_default_gazetteer_lists_every_un_member_and_keeps_their_lookalikes_
     assert {"AND", "ATG", "BHS", "BLZ", "BRB", "BTN", "CPV", "DMA", "FSM", "GRD", "GUY", "KIR", "KNA", "LCA", "LIE",
             "LSO", "MCO", "MHL", "NRU", "PLW", "SLB", "SMR", "STP", "SUR", "SWZ", "SYC", "TON", "TTO", "TUV", "VCT",
             "VUT", "WSM"} <= codes
+
+
+def test_the_self_governing_territories_added_in_session_22_and_their_lookalikes():
+    # the round-35 quote set and stance t21 coded the Cook Islands and the Faroe Islands by ISO code
+    m = _mentions("قال رئيس وزراء جزر كوك إن نيوي ستنضم، وتحدث وزير من جزر فارو، وقال الدبلوماسي الفاروي إن الأمر جيد.",
+                  "وصل الوفد إلى نيويورك، وارتفع عدد الوفيات إلى مئة، وقال الطبيب إن الإضراب سيشل المستشفيات.")
+    assert m.loc[m["article_id"] == "a0", "country"].tolist() == ["COK", "NIU", "FRO", "FRO"]
+    assert m.loc[m["article_id"] == "a1", "country"].tolist() == []  # New York, deaths, "will paralyse"
