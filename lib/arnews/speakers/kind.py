@@ -85,7 +85,7 @@ def quote_kind(text: str, start: int, end: int, rule: str | None, lex: SpeakerLe
     return "speech"
 
 
-# particles that open a clause, not a name: "شبكة «لم تتلق سوى جزء ضئيل»" is words said (round 35)
+# particles that open a clause, not a name: "للبعثة «لم يتلق سوى جزء ضئيل»" is words said (round 35)
 _CLAUSE_OPENERS = frozenset("لم لن لا ما قد ليس ليست لقد".split())
 
 
@@ -105,9 +105,10 @@ _RELATIVE_WORDS = 8  # longer definite quotes before الذي are rarer names th
 
 
 def _named_by_relative(text: str, start: int, end: int) -> bool:
-    """Whether a quote is a definite noun phrase that a relative clause right after its closing
-    mark describes: "«ميثاق الهجرة واللجوء» الذي أقر عام 2024", "«الإطار المشترك» الذي أطلقته
-    مجموعة العشرين" (round 35). Words said end a clause, they are not described by one.
+    """Whether a quote is a definite noun phrase (its first word with ال, or one word) that a
+    relative clause right after its closing mark describes: "«الإطار المشترك» الذي أطلقته مجموعة
+    العشرين" (round 35). Words said end a clause, they are not described by one. A construct
+    («ميثاق الهجرة واللجوء» الذي) is left to the head-noun cues of quote_kinds.csv.
 
     >>> t = "قال إن «الاستراتيجية الوطنية لليثيوم» التي أقرتها الحكومة ستطبق"
     >>> _named_by_relative(t, t.index("«") + 1, t.index("»"))
