@@ -126,9 +126,9 @@ def group_mentions(words: list[str], named: dict[int, str], recent: list[str],
     for first, last, members in found:
         out += [GroupMember(c, first, last, " ".join(words[first:last + 1])) for c in members if c not in here]
     taken = {i for f, l, _ in found for i in range(f, l + 1)} | set(named)
+    before = [c for c in recent if c not in here]  # a state named here is a member only to make up N
     for first, last, n in _numbered(words, keys, taken):
-        before = [c for c in recent if c not in here]  # a state named here is a member only to make up N
-        if len(here) >= n or len(before) + len([c for c in recent if c in here]) < n:
+        if len(here) >= n or len(recent) < n:
             continue
         out += [GroupMember(c, first, last, " ".join(words[first:last + 1])) for c in before[-n:]]
     seen: set[str] = set()
