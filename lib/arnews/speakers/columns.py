@@ -17,7 +17,7 @@ from .resolve import Mention, SpeakerInfo, dateline_country, head_noun, nisba_co
 from .headline import headline_speaker
 from .local import place_heading
 from .city_dateline import withhold_city_dateline
-from .interview import colleague, first_person, is_interview, opens_answer, our_title, second_person_said, turn
+from .interview import bare_title_in_answer, colleague, first_person, is_interview, opens_answer, our_title, second_person_said, turn
 from .gender import agreeing
 from .names import Named, name_key
 from .narrative import scene_subjects
@@ -538,6 +538,8 @@ def add_speaker_columns(quotes: pd.DataFrame, texts: dict, mentions: pd.DataFram
                 info = SpeakerInfo(*prev)  # "وأضاف آدم" after "عمر شيخ آدم، وهو باحث …" (round 11)
             elif info.country and (key := name_key(r.get("speaker_text"), bare=False)):
                 named[key] = Named(info.country, info.type)
+            if interview and headline is not None and headline.get("speaker_country") and bare_title_in_answer(text, r, lex):
+                info = SpeakerInfo(headline["speaker_country"], headline.get("speaker_type") or "state")  # round 37
             r["speaker_country"], r["speaker_type"] = info.country, info.type
             if (interview and headline is not None and info.type == "state" and not info.country
                     and turn(text, int(r["start"])) == "ج"):

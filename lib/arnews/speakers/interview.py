@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import regex as re
 
+from .antecedent import body_nouns
 from .lexicon import SpeakerLexicon, find_entries, speech_forms, words_in
 from .positions import in_spans, paragraph_start, sentence_start
 from .structure import names_a_place
@@ -117,3 +118,29 @@ def colleague(text: str, start: int, end: int) -> tuple[int, int] | None:
             lo = k - 1 if k and ws[k - 1].readings[0] in ("احد", "احدى") else k
             return ws[lo].start, ws[-1].end
     return None
+
+
+def bare_title_in_answer(text: str, r: dict, lex: SpeakerLexicon) -> bool:
+    """Whether quote row ``r`` stands in an answer turn and its speaker phrase is a bare
+    definite state title of one or two words ("الوزير", "السفير", "المبعوث الخاص") naming
+    no actor: in an answer the writer's third person ("أوضح الوزير أنها …") is the
+    interviewee, not a title taken up from a question or from earlier text (round 37).
+
+    >>> from arnews.speakers.lexicon import load_speaker_lexicon
+    >>> t = "س: ما ردكم؟\\n\\nج: قال الوزير: «نحن شركاء»."
+    >>> s = t.index("الوزير")
+    >>> r = {"start": t.index("«") + 1, "speaker_start": s, "speaker_end": s + 6}
+    >>> bare_title_in_answer(t, r, load_speaker_lexicon())
+    True
+    >>> r2 = dict(r, speaker_actor_id="NZL")
+    >>> bare_title_in_answer(t, r2, load_speaker_lexicon())
+    False
+    """
+    ss, se = r.get("speaker_start"), r.get("speaker_end")
+    if ss is None or ss != ss or turn(text, int(r["start"])) != "ج" or r.get("speaker_actor_id") or r.get("speaker_group"):
+        return False
+    ws = words_in(text, int(ss), int(se))
+    if not 1 <= len(ws) <= 2 or not ws[0].readings[0].startswith("ال") or ws[0].readings[0][2:] in body_nouns():
+        return False  # "الهيئة الحكومية": a body, not the person answering
+    found = find_entries(lex.titles, ws)
+    return bool(found) and found[0][0] == 0 and found[0][1].value == "state"

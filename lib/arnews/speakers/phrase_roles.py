@@ -12,6 +12,7 @@ named before.
 """
 from __future__ import annotations
 
+from .forum import international_body
 from .lexicon import SpeakerLexicon, Word, find_entries
 from .positions import starting_in
 from .secretariat import un_secretary_general_office
@@ -28,7 +29,8 @@ def lone_place(own: list[Word], lex: SpeakerLexicon) -> str | None:
 def placed_after_fi(words: list[Word], actor: str, ments, lex: SpeakerLexicon) -> bool:
     """Whether the phrase's ``actor`` mention stands after في and a body of the place lexicon
     named before it ("ممثلة برنامج الأغذية العالمي في تشاد"), or an office of the UN
-    Secretary-General ("الممثل الخاص للأمين العام في الصومال"; round 24)."""
+    Secretary-General ("الممثل الخاص للأمين العام في الصومال"; round 24), or an international
+    body without a code (:func:`~arnews.speakers.forum.international_body`; round 37)."""
     if len(words) < 3:
         return False
     m = next((m for m in starting_in(ments, words[0].start, words[-1].end) if m.actor_id == actor), None)
@@ -36,7 +38,8 @@ def placed_after_fi(words: list[Word], actor: str, ments, lex: SpeakerLexicon) -
     if k is None or k < 2 or words[k - 1].readings[0] != "في":
         return False
     return (any(e.kind == "institution" for _, e in find_entries(lex.places, words[:k - 1]))
-            or un_secretary_general_office(words[:k - 1]))
+            or un_secretary_general_office(words[:k - 1])
+            or international_body(words[:k - 1]))  # "قائد القوة الدولية في هايتي" (round 37)
 
 
 def pronoun_title(own: list[Word], lex: SpeakerLexicon) -> bool:

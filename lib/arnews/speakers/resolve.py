@@ -17,7 +17,9 @@ from .antecedent import taken_up_body
 from .company import company_back_country, takes_up_company
 from .body_nationality import nearest_naming_uncoded, taken_up_nationality, taken_up_noun
 from .own_nisba import nisba_before, own_nisba_before_fi
-from .forum import forum_secretariat
+from .forum import uncoded_body
+from .regional import regional_code
+from .origin import origin_span
 from .secretariat import un_secretary_general_office
 from .phrase_roles import lone_place, placed_after_fi, pronoun_title
 from .bodies import BODY_BACK as _BODY_BACK  # noqa: F401  (the body nouns, named here before)
@@ -243,7 +245,7 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
         return SpeakerInfo(body, "organisation")
     if not actor and (up := taken_up_body(text, ss, words, ments, lex)):  # "رئيس البعثة" (round 14)
         return SpeakerInfo(up, _org_or_state(up, orgs))
-    if not actor and forum_secretariat(words) and not any(m.country in orgs for m in within(ments, ss, se)):
+    if not actor and uncoded_body(words, within(ments, ss, se), orgs, lex):
         return SpeakerInfo(None, "organisation")  # "الأمين العام لمنتدى جزر المحيط الهادئ" (round 19)
     if (not (actor and country_of.get(actor)) and any(e.value == "organisation" for _, e in find_entries(lex.titles, words))
             and not _countries_in(words, ments, ss, se, lex, ("institution",))):
@@ -252,7 +254,7 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
         return SpeakerInfo(None, "organisation")
     if ttype is not None and (bloc := definite_bloc(words, lex)) in orgs:
         return SpeakerInfo(bloc, "organisation")  # "المبعوث الأوروبي الخاص" → EU (round 12)
-    if ttype is not None and (region := _regional(words, lex)):
+    if ttype is not None and (region := regional_code(words, lex)):
         # "دبلوماسي أوروبي": no state, no dateline; "دبلوماسي غربي": a region that is a
         # gazetteer bloc (WEST) speaks for it (round 5)
         return SpeakerInfo(region if region in orgs else None, ttype)
@@ -278,7 +280,9 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
             return SpeakerInfo(c, "organisation")
     if ttype in ("analyst", "ngo", "media", "company", "other"):
         found = _countries_in(words, ments, ss, se, lex, ("place", "outlet"))
-        local = any(w.readings[0] in _LOCAL for w in words)  # "منظمة «…» المحلية": the dateline's
+        if not found and (o := origin_span(text, se)):  # "نادية رحمن، من جامعة في لاهور، إن" (round 37)
+            found = _countries_in(words_in(text, *o), ments, *o, lex, ("place",))
+        local = bool(local) or any(w.readings[0] in _LOCAL for w in words)  # "منظمة «…» المحلية", "وفي لندن، قالت المحللة": the place
         # "أستاذ العلوم السياسية في جامعة لوس أنديس": a university or hospital named without a
         # country is the dateline's (round 6)
         local = local or any(_LOCAL_BODIES.intersection(w.readings) for w in words)
@@ -376,22 +380,6 @@ def _head_in(text: str, lo: int, hi: int, head: str | None) -> bool:
 _LOCAL = frozenset("المحلية المحلي المحليه".split())
 _LOCAL_BODIES = frozenset("جامعة جامعه مستشفى مستشفي".split())
 _THE_ORG = frozenset("المنظمة للمنظمة بالمنظمة".split())
-
-
-def _regional(words: list[Word], lex: SpeakerLexicon) -> str | None:
-    """A person known only by a regional nisba ("دبلوماسي أوروبي", "دبلوماسي خليجي",
-    "مسؤول غربي", "مصادر دبلوماسية غربية"; ``kind == region`` in speaker_places.csv) speaks
-    for no state: the region word right after the phrase's opening title (or two titles).
-    Returns the region's code (EUROPE, WEST …) or None."""
-    hits = [(i, e) for i, e in find_entries(lex.titles, words) if e.value != "former"]
-    if not hits or hits[0][0] != 0:
-        return None
-    k = len(hits[0][1].words)
-    if len(hits) > 1 and hits[1][0] == k:  # "مصادر دبلوماسية غربية": a second title word first
-        k += len(hits[1][1].words)
-    if k >= len(words):
-        return None
-    return next((e.value for _, e in find_entries(lex.places, words[k:k + 1]) if e.kind == "region"), None)
 
 
 def _lead_description(text: str, words: list[Word], se: int, ments: list[Mention],

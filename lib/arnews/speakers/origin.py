@@ -1,0 +1,29 @@
+"""Where a non-state speaker is from, given in an apposition right after the phrase: "قالت
+الخبيرة الاقتصادية نادية رحمن، من جامعة في لاهور، إن …", "ويرى الباحث … دانيار سيرغازين، من
+ألماتي، أن …" (issue 19, round 37). The caller looks for a place in the span.
+
+>>> t = "وقالت الخبيرة نادية رحمن، من جامعة في لاهور، إن الاتفاق"
+>>> lo, hi = origin_span(t, t.index("،"))
+>>> t[lo:hi]
+'جامعة في لاهور'
+>>> origin_span("وقال الوزير، من جهته، إن", 11) is None   # an adverbial, not an origin
+True
+"""
+from __future__ import annotations
+
+import regex as re
+
+__all__ = ["origin_span"]
+
+# "، من <up to 60 characters>" closed by a comma or a complementizer
+_ORIGIN_RE = re.compile(r"[ \t]*[،,][ \t]*من[ \t]+([^،,:.؟?!\n«»\"“”]{3,60}?)[ \t]*(?=[،,]|[ \t](?:إن|أن|ان)[ \t])")
+_ADVERBIAL = frozenset(("جهته", "جهتها", "ناحيته", "ناحيتها", "جانبه", "جانبها", "جهة", "ناحية", "جانب"))
+
+
+def origin_span(text: str, end: int) -> tuple[int, int] | None:
+    """Span of the origin in "، من …،" right after a speaker phrase ending at ``end``; None
+    when the phrase is not followed by one (or by an adverbial "، من جهته،")."""
+    m = _ORIGIN_RE.match(text, end)
+    if m is None or m.group(1).split()[0] in _ADVERBIAL:
+        return None
+    return m.span(1)

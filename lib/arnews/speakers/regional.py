@@ -1,0 +1,29 @@
+"""A person known only by a regional nisba ("دبلوماسي أوروبي", "مسؤول غربي") speaks for no
+state, or for the bloc the region is in the gazetteer (WEST). Moved out of ``resolve`` in round 37.
+
+>>> from arnews.speakers.lexicon import load_speaker_lexicon, words_in
+>>> t = "دبلوماسي غربي"
+>>> regional_code(words_in(t, 0, len(t)), load_speaker_lexicon())
+'WEST'
+"""
+from __future__ import annotations
+
+from .lexicon import SpeakerLexicon, Word, find_entries
+
+__all__ = ["regional_code"]
+
+
+def regional_code(words: list[Word], lex: SpeakerLexicon) -> str | None:
+    """A person known only by a regional nisba ("دبلوماسي أوروبي", "دبلوماسي خليجي",
+    "مسؤول غربي", "مصادر دبلوماسية غربية"; ``kind == region`` in speaker_places.csv) speaks
+    for no state: the region word right after the phrase's opening title (or two titles).
+    Returns the region's code (EUROPE, WEST …) or None."""
+    hits = [(i, e) for i, e in find_entries(lex.titles, words) if e.value != "former"]
+    if not hits or hits[0][0] != 0:
+        return None
+    k = len(hits[0][1].words)
+    if len(hits) > 1 and hits[1][0] == k:  # "مصادر دبلوماسية غربية": a second title word first
+        k += len(hits[1][1].words)
+    if k >= len(words):
+        return None
+    return next((e.value for _, e in find_entries(lex.places, words[k:k + 1]) if e.kind == "region"), None)
