@@ -272,11 +272,11 @@ def test_talk_of_a_term_is_a_term_even_after_an():
 
 
 def test_sources_with_a_regional_nisba_name_no_state_but_the_eu_commissioner_is_the_eu():
-    # round 5: "غربي/غربية" is the gazetteer bloc WEST, which such sources speak for (the gold
-    # of qt60 and qt77 labels both Western diplomats WEST); other regions name no state
+    # round 37: "غربي/غربية" names no state and no bloc either, although WEST is a gazetteer bloc
+    # (round 5 had given WEST; every blind set labelled such sources with no country)
     q = quotes_of('وقالت مصادر دبلوماسية غربية إن المحادثات "وصلت إلى طريق مسدود".',
                   [("غربية", "WEST", "bloc", "WEST")])
-    assert q["speaker_country"].tolist() == ["WEST"]
+    assert q["speaker_country"].tolist() == [None]
     q = quotes_of('وقالت مصادر دبلوماسية أوروبية إن المحادثات "وصلت إلى طريق مسدود".')
     assert q["speaker_country"].tolist() == [None]
     q = quotes_of('وقالت المفوضة الأوروبية للشؤون الاقتصادية إن المفوضية "ستقدم نصا معدلا".')

@@ -107,7 +107,7 @@ def test_a_common_noun_after_a_speech_verb_is_no_family_name():
     assert not _family_name(t, words_in(t, at, at + len("الحكومة")), at, lex)
 
 
-def test_a_western_diplomat_speaks_for_the_west_bloc_a_gulf_one_for_no_state():
+def test_a_western_diplomat_like_a_gulf_one_speaks_for_no_state_or_bloc():
     t = ('قال دبلوماسي غربي حضر الاجتماع إن البيان «جاء أضعف من المتوقع». '
          'وقال دبلوماسي خليجي إن الوساطة «لم تنته بعد».')
-    assert quotes_of(t)["speaker_country"].tolist() == ["WEST", None]
+    assert quotes_of(t)["speaker_country"].tolist() == [None, None]  # round 37 (round 5 gave WEST)

@@ -1,5 +1,6 @@
 """A person known only by a regional nisba ("دبلوماسي أوروبي", "مسؤول غربي") speaks for no
-state, or for the bloc the region is in the gazetteer (WEST). Moved out of ``resolve`` in round 37.
+state and no bloc, not even a region that is a gazetteer bloc (WEST; round 37, when the quote
+guideline made this explicit). Moved out of ``resolve`` in round 37.
 
 >>> from arnews.speakers.lexicon import load_speaker_lexicon, words_in
 >>> t = "دبلوماسي غربي"
@@ -17,7 +18,7 @@ def regional_code(words: list[Word], lex: SpeakerLexicon) -> str | None:
     """A person known only by a regional nisba ("دبلوماسي أوروبي", "دبلوماسي خليجي",
     "مسؤول غربي", "مصادر دبلوماسية غربية"; ``kind == region`` in speaker_places.csv) speaks
     for no state: the region word right after the phrase's opening title (or two titles).
-    Returns the region's code (EUROPE, WEST …) or None."""
+    Returns the region's code (EUROPE, WEST …) or None; the caller gives such a speaker no state."""
     hits = [(i, e) for i, e in find_entries(lex.titles, words) if e.value != "former"]
     if not hits or hits[0][0] != 0:
         return None

@@ -255,9 +255,9 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
     if ttype is not None and (bloc := definite_bloc(words, lex)) in orgs:
         return SpeakerInfo(bloc, "organisation")  # "المبعوث الأوروبي الخاص" → EU (round 12)
     if ttype is not None and (region := regional_code(words, lex)):
-        # "دبلوماسي أوروبي": no state, no dateline; "دبلوماسي غربي": a region that is a
-        # gazetteer bloc (WEST) speaks for it (round 5)
-        return SpeakerInfo(region if region in orgs else None, ttype)
+        # "دبلوماسي أوروبي", "دبلوماسي غربي": a region names no state, no dateline, and no bloc
+        # either, not even WEST (rounds 5 and 37; the guideline's item 2)
+        return SpeakerInfo(None, ttype)
     lead = next((e.value for i, e in find_entries(lex.titles, words[:3]) if i == 0), None)
     if actor and (lead in _NON_STATE or (ttype == "company" and takes_up_company(words))) and type_of.get(actor) == "person":
         actor = None  # "الباحثة في … بارك جي يون": a name that looks like a politician's is not the speaker
