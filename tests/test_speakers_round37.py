@@ -62,3 +62,11 @@ def test_an_origin_apposition_places_a_non_state_speaker():
     assert q["speaker_country"].tolist() == ["PAK"]
     q = quotes_of(text.replace("، من جامعة في لاهور،", "، من جهتها،"), actors, chooser=False)
     assert q["speaker_country"].isna().all()
+
+
+def test_a_quote_that_is_a_body_of_the_lexicons_is_a_title():
+    t = "وقال وزير الخارجية إن بلاده انسحبت من «إيكواس» نهائيا."
+    q = quotes_of(t, chooser=False)
+    assert q.loc[q["quote"] == "إيكواس", "kind"].tolist() == ["title"]
+    q = quotes_of("وقال وزير الخارجية إن بلاده «لن تتراجع» عن قرارها.", chooser=False)
+    assert q["kind"].tolist() == ["speech"]

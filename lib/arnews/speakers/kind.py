@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..text import normalize
-from .lexicon import (DIRECT_RULES, SHORT_WORDS, STOP_WORDS, WORD_RE, SpeakerLexicon, load_speaker_lexicon,
+from .lexicon import (DIRECT_RULES, SHORT_WORDS, STOP_WORDS, WORD_RE, SpeakerLexicon, find_entries, load_speaker_lexicon,
                       pronoun_suffixed, speech_forms, words_in)
 from .positions import in_spans, sentence_start, span_starts_in, spans_from_marks, within
 from .subjects import PREPOSITIONS
@@ -218,7 +218,22 @@ def quoted_name(text: str, start: int, end: int, ments, spans=None) -> bool:
         return True
     if spelled_name(body) or (spans is not None and name_before_complement(text, start, end, spans)):
         return True
-    return any(m.start == lo and m.end == hi and m.actor_id for m in within(ments, lo, hi))
+    return any(m.start == lo and m.end == hi and m.actor_id for m in within(ments, lo, hi)) or lexicon_body(body)
+
+
+def lexicon_body(body: str) -> bool:
+    """Whether the whole quote is a body the speaker lexicons name: a title of type
+    ``organisation`` («إيكواس», «ميركوسور», «فيفا») or an institution or outlet of the place
+    lexicon; a body with no gazetteer code is as much a name as one with it (round 37).
+
+    >>> lexicon_body("إيكواس"), lexicon_body("لن نتراجع")
+    (True, False)
+    """
+    ws = words_in(body, 0, len(body))
+    lex = load_speaker_lexicon()
+    return bool(ws) and (
+        any(i == 0 and len(e.words) == len(ws) and e.value == "organisation" for i, e in find_entries(lex.titles, ws))
+        or any(i == 0 and len(e.words) == len(ws) and e.kind in ("institution", "outlet") for i, e in find_entries(lex.places, ws)))
 
 
 def _cue_in_sentence(text: str, mark: int, spans) -> bool:
