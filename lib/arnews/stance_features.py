@@ -32,7 +32,7 @@ from .stance.anaphora import ANAPHORS, body_name_keys, remember, resume
 from .stance.cues import BREAKS
 from .stance.groups import group_mentions, may_name_group, remember_states
 from .stance.implicit import implicit_pair_features, sentence_facts
-from .stance.interview import OPENING_SENTENCES, interviewee, is_answer
+from .stance.interview import OPENING_SENTENCES, interviewee, is_answer, quoted_answer
 from .stance.keys import word_key
 from .stance.roles import MentionRole, coordination_features, mention_roles, nearest_cue_features, role_features
 from .stance.nisba_head import nisba_features
@@ -245,6 +245,7 @@ def sentence_views(tables: dict[str, pd.DataFrame], cues: pd.DataFrame | None = 
     men = _records(tables.get("mentions"), _MENTION_COLS)
     cue_g = _records(cues, _CUE_COLS)
     quo = _records(tables.get("quotes"), QUOTE_COLUMNS)
+    bounds = _records(tables.get("sentences"), ["start", "end"])
     lex = {k: v[0] for k, v in _records(tables.get("sentence_stance"), ["label", "score"]).items()}
     mtab = tables.get("mentions")
     actor_country = dict(zip(mtab["actor_id"].tolist(), mtab["country"].tolist())) if mtab is not None and len(mtab) else {}
@@ -275,7 +276,7 @@ def sentence_views(tables: dict[str, pd.DataFrame], cues: pd.DataFrame | None = 
         remember_states([m.code for m in in_order if m.actor_type != "group"], recent, bodies)
         if asked is None and len(history) < OPENING_SENTENCES:
             asked = interviewee(keys, [(m.first, m.code) for m in in_order])
-        if asked and is_answer(words):
+        if asked and (is_answer(words) or (not speakers and quoted_answer(spans, bounds.get(key)))):
             speakers = speakers | {asked}
         ls = lex.get(key, ("neutral", 0.0))
         yield SentenceView(

@@ -78,3 +78,19 @@ def interviewee(keys: list[str], mentions: list[tuple[int, str]]) -> str | None:
         if any(k in TITLE_WORDS for k in keys[max(0, at - _TITLE_REACH):at]):
             return code
     return None
+
+
+def quoted_answer(quotes: list[tuple[int, int]], bounds: list[tuple] | None) -> bool:
+    """Whether a sentence is an answer printed as a quotation with no speaker of its own: one
+    quote spans the sentence (``bounds``: its ``[(start, end)]`` characters) but for its marks
+    and final stop. In an interview whose questions open with a dash (``— وماذا عن …؟``) and
+    whose answers stand in quotation marks («نحن ندعم المشروع …»), such a sentence is the
+    interviewee's answer (round 25).
+
+    >>> quoted_answer([(101, 140)], [(100, 142)]), quoted_answer([(120, 140)], [(100, 142)]), quoted_answer([], [(0, 9)])
+    (True, False, False)
+    """
+    if not quotes or not bounds:
+        return False
+    s0, s1 = bounds[0][0], bounds[0][1]
+    return any(qs - s0 <= 2 and s1 - qe <= 3 for qs, qe in quotes)

@@ -1,0 +1,31 @@
+"""Stance round 25: an interview whose questions open with a dash and whose answers stand in
+quotation marks: each quoted answer speaks for the person interviewed (issue 15)."""
+from __future__ import annotations
+
+from arnews.stance.interview import quoted_answer
+from arnews.stance_features import pair_contexts
+from stance_fixtures import views_of
+
+DASHED = ("قال وزير الزراعة الغاني، في مقابلة مع مجلتنا، إن اللائحة الأوروبية وضعت دون استشارة المنتجين.\n"
+          "— هل تنسقون موقفكم مع الدول المنتجة الأخرى؟\n"
+          "«نعم، وقعنا مع كوت ديفوار والبرازيل رسالة مشتركة نطالب فيها بتأجيل التطبيق».\n")
+
+
+def test_a_quoted_answer_after_a_dashed_question_speaks_for_the_interviewee():
+    views = views_of(DASHED)
+    answer = next(v for v in views if v.words and v.words[0] == "نعم")
+    question = next(v for v in views if v.words and v.words[0] == "هل")
+    assert "GHA" in answer.speaker_codes and "GHA" not in question.speaker_codes
+    assert {("CIV", "GHA"), ("BRA", "GHA")} <= {(a, b) for a, b, _ in pair_contexts(answer)}
+
+
+def test_a_quoted_sentence_outside_an_interview_gets_no_interviewee():
+    views = views_of(DASHED.replace("في مقابلة مع مجلتنا", "في بيان"))
+    answer = next(v for v in views if v.words and v.words[0] == "نعم")
+    assert "GHA" not in answer.speaker_codes
+
+
+def test_only_a_quote_spanning_the_sentence_makes_an_answer():
+    assert quoted_answer([(1, 50)], [(0, 52)])
+    assert not quoted_answer([(20, 50)], [(0, 52)])  # a quote inside a narrated sentence
+    assert not quoted_answer([(1, 50)], None)
