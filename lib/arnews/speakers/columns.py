@@ -14,6 +14,7 @@ from .positions import (MentionIndex, SpanSet, in_spans, paragraph_start, previo
                         within)
 from .kind import quote_kind, quoted_name
 from .resolve import Mention, SpeakerInfo, dateline_country, head_noun, nisba_country, phrase_end, resolve_speaker, title_heads
+from .dateline import main_country
 from .headline import headline_speaker
 from .local import place_heading
 from .city_dateline import withhold_city_dateline
@@ -494,6 +495,7 @@ def add_speaker_columns(quotes: pd.DataFrame, texts: dict, mentions: pd.DataFram
         rows = [records[i] for i in idx]
         dateline = dateline_country(text, ments, lex=lex)
         named_dateline = dateline_country(text, ments) if dateline else None  # round 19 (1c)
+        home = main_country(ments)
         spans = SpanSet((int(x["start"]) - 1, int(x["end"]) + 1) for x in rows)
         earlier: list[tuple[str, str]] = []
         earlier_other: list[tuple[str | None, str]] = []  # non-state speakers: "الخبير العسكري الروسي"
@@ -538,6 +540,8 @@ def add_speaker_columns(quotes: pd.DataFrame, texts: dict, mentions: pd.DataFram
                 info = SpeakerInfo(*prev)  # "وأضاف آدم" after "عمر شيخ آدم، وهو باحث …" (round 11)
             elif info.country and (key := name_key(r.get("speaker_text"), bare=False)):
                 named[key] = Named(info.country, info.type)
+            if info.type == "other" and not info.country and home:
+                info = SpeakerInfo(home, "other")  # "قال أحد المزارعين": the article's own state (round 38)
             if interview and headline is not None and headline.get("speaker_country") and bare_title_in_answer(text, r, lex):
                 info = SpeakerInfo(headline["speaker_country"], headline.get("speaker_type") or "state")  # round 37
             r["speaker_country"], r["speaker_type"] = info.country, info.type
