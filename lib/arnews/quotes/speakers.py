@@ -158,6 +158,10 @@ def noun_phrase(
         w = a.norm[t]
         if not a.is_word[t]:
             break
+        if w == "باسم" and len(kept) == 1:  # "المتحدث باسم مجلس النواب": the body he speaks for (round 39)
+            kept.append(t)
+            need_genitive = True
+            continue
         if need_genitive and len(kept) < 4:
             if _HAL_RE.match(w):  # "قال سارسينباييف ضاحكا": how he said it, no genitive (round 34)
                 break

@@ -17,6 +17,7 @@ from .resolve import Mention, SpeakerInfo, dateline_country, head_noun, nisba_co
 from .dateline import main_country
 from .headline import headline_speaker
 from .local import place_heading
+from .regional import names_region
 from .city_dateline import withhold_city_dateline
 from .interview import bare_title_in_answer, colleague, first_person, is_interview, opens_answer, our_title, second_person_said, turn
 from .gender import agreeing
@@ -542,6 +543,10 @@ def add_speaker_columns(quotes: pd.DataFrame, texts: dict, mentions: pd.DataFram
                 named[key] = Named(info.country, info.type)
             if info.type == "other" and not info.country and home:
                 info = SpeakerInfo(home, "other")  # "قال أحد المزارعين": the article's own state (round 38)
+            elif (info.type == "state" and not info.country and home and ss is not None and not pd.isna(ss)
+                  and not (interview and turn(text, int(r["start"])) == "ج")
+                  and not names_region(words_in(text, int(ss), int(r["speaker_end"])), lex)):
+                info = SpeakerInfo(home, "state")  # "المتحدث باسم مجلس النواب": the article's state (round 39)
             if interview and headline is not None and headline.get("speaker_country") and bare_title_in_answer(text, r, lex):
                 info = SpeakerInfo(headline["speaker_country"], headline.get("speaker_type") or "state")  # round 37
             r["speaker_country"], r["speaker_type"] = info.country, info.type

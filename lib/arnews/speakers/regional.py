@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from .lexicon import SpeakerLexicon, Word, find_entries
 
-__all__ = ["regional_code"]
+__all__ = ["names_region", "regional_code"]
 
 
 def regional_code(words: list[Word], lex: SpeakerLexicon) -> str | None:
@@ -28,3 +28,15 @@ def regional_code(words: list[Word], lex: SpeakerLexicon) -> str | None:
     if k >= len(words):
         return None
     return next((e.value for _, e in find_entries(lex.places, words[k:k + 1]) if e.kind == "region"), None)
+
+
+def names_region(words: list[Word], lex: SpeakerLexicon) -> bool:
+    """Whether any word of the phrase is a region (``kind == region``): "مصدر دبلوماسي
+    عربي", "مسؤولون خليجيون في مجالسهم" speak for no state, so the article's own state is
+    not given to them either (round 39).
+
+    >>> from arnews.speakers.lexicon import load_speaker_lexicon, words_in
+    >>> [names_region(words_in(t, 0, len(t)), load_speaker_lexicon()) for t in ("مصدر دبلوماسي غربي", "المتحدث باسم مجلس النواب")]
+    [True, False]
+    """
+    return any(e.kind == "region" for _, e in find_entries(lex.places, words))

@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from .blocs import COMMISSIONERS
 from .lexicon import SpeakerLexicon, Word, find_entries, one_word_forms
-from .nisba import bare_word, country_stems
+from .nisba import bare_word, country_stems, nisba_country
 
 
 @lru_cache(maxsize=1)
@@ -53,11 +53,31 @@ def in_institution_name(words: list[Word], i: int) -> bool:
 
 def apposed_institution(words: list[Word], lex: SpeakerLexicon, width: int = 4) -> str | None:
     """The code of an institution entry (``speaker_places.csv``, kind institution) opening
-    the phrase, or right after an opening head noun: "منظمة اليونسكو" → UN."""
+    the phrase, or right after an opening head noun: "منظمة اليونسكو" → UN. A one-word
+    back-reference ("الصندوق", "الحلف") followed by "العالمي" or a state's nisba names
+    another body ("منظمة الصندوق العالمي للطبيعة", "الصندوق السعودي للتنمية"; round 39).
+
+    >>> from arnews.speakers.lexicon import load_speaker_lexicon, words_in
+    >>> lex = load_speaker_lexicon()
+    >>> [apposed_institution(words_in(t, 0, len(t)), lex) for t in ("منظمة اليونسكو", "الصندوق في تقريره", "منظمة الصندوق العالمي للطبيعة")]
+    ['UN', 'IMF', None]
+    """
     for i, e in find_entries(lex.places, words[:width]):
         if e.kind == "institution" and (i == 0 or (i == 1 and is_institution_head(words[0]))):
+            if len(e.words) == 1 and i + 1 < len(words) and _names_another_body(words[i + 1]):
+                return None
             return e.value
     return None
+
+
+_WORLDWIDE = frozenset("العالمي العالمية".split())
+
+
+def _names_another_body(w: Word) -> bool:
+    """Whether ``w`` after a one-word back-reference makes it another body's name:
+    "العالمي" or a state's nisba with the article ("السعودي")."""
+    r = w.readings[0]
+    return r in _WORLDWIDE or (r.startswith("ال") and nisba_country(r) is not None)
 
 
 _NOT_COMPLEMENT = frozenset("لدي لدى لكن لان لانه لانها لذلك".split())
