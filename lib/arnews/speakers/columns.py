@@ -12,7 +12,7 @@ from .lexicon import (CHAIN_RULES, NOT_SUBJECT, PHRASE_MAX, SAME_WORDS, SKIP_STA
                       find_entries, is_speech_verb, load_speaker_lexicon, pronoun_suffixed, speech_forms, words_in)
 from .positions import (MentionIndex, SpanSet, in_spans, paragraph_start, previous_paragraph, sentence_start, starting_in,
                         within)
-from .kind import quote_kind, quoted_name
+from .kind import joined_to_name, quote_kind, quoted_name
 from .resolve import Mention, SpeakerInfo, dateline_country, head_noun, nisba_country, phrase_end, resolve_speaker, title_heads
 from .dateline import main_country
 from .headline import headline_speaker
@@ -522,6 +522,8 @@ def add_speaker_columns(quotes: pd.DataFrame, texts: dict, mentions: pd.DataFram
             if r["kind"] == "speech" and (_name_in_apposition(text, r)
                                           or quoted_name(text, int(r["start"]), int(r["end"]), ments, spans)):
                 r["kind"] = "title"
+            if r["kind"] == "speech" and k and rows[k - 1]["kind"] == "title" and joined_to_name(text, int(rows[k - 1]["end"]), int(r["start"])):
+                r["kind"] = "title"  # "«إكوينور» النرويجية و«شل»" (round 39)
             attributed = any(isinstance(r.get(c), str) and r.get(c) for c in ("speaker_text", "speaker_actor_id", "speaker_group"))
             if r["kind"] != "speech":
                 for c in _SPEAKER_FIELDS:

@@ -6,7 +6,7 @@ import re
 
 from ..text import normalize
 from .lexicon import (DIRECT_RULES, SHORT_WORDS, STOP_WORDS, WORD_RE, SpeakerLexicon, find_entries, load_speaker_lexicon,
-                      pronoun_suffixed, speech_forms, words_in)
+                      one_word_forms, pronoun_suffixed, speech_forms, words_in)
 from .positions import in_spans, sentence_start, span_starts_in, spans_from_marks, within
 from .subjects import PREPOSITIONS
 
@@ -67,7 +67,7 @@ def quote_kind(text: str, start: int, end: int, rule: str | None, lex: SpeakerLe
     cue = _cue_before(text, start, lex, len(WORD_RE.findall(text, start, end)))
     if cue is not None and not _clause_opener(text[start:end]):
         return cue
-    if _named_by_relative(text, start, end):
+    if _named_by_relative(text, start, end) or headed_name(text[start:end]):
         return "title"
     # habitual naming with the namer between the verb and the quote: "ما تسميه موسكو «…»"
     mark = start - 1
@@ -83,6 +83,40 @@ def quote_kind(text: str, start: int, end: int, rule: str | None, lex: SpeakerLe
     if n_words <= SHORT_WORDS and rule not in DIRECT_RULES and not _cue_in_sentence(text, mark, spans):
         return "term"
     return "speech"
+
+
+_NOT_IN_NAME = frozenset("هو هي هم لا لن لم قد ليس ليست".split())
+
+
+def headed_name(body: str) -> bool:
+    """Whether the quote is a name headed by a noun of ``data/lexicons/quote_name_heads.csv``
+    with a definite word after it: «اتفاقية الحكومة المضيفة», «قانون الإسكان الميسر»,
+    «ميثاق الهجرة واللجوء» (two to six words, no clause particle). An indefinite word after
+    the head is a description said or coined («مشروع تنموي», «خط أحمر»; round 39).
+
+    >>> headed_name("اتفاقية الحكومة المضيفة"), headed_name("مركز إقليمي للطاقة"), headed_name("قانون الغاب هو السائد")
+    (True, False, False)
+    """
+    ws = normalize(body).split()
+    if not 2 <= len(ws) <= 6 or _NOT_IN_NAME.intersection(ws):
+        return False
+    return ws[0] in one_word_forms("quote_name_heads.csv") and ws[1].startswith("ال") and len(ws[1]) > 3
+
+
+_JOINED_NAME = re.compile(r"\s*(?:\S+\s+)?و\s*$")
+
+
+def joined_to_name(text: str, prev_end: int, start: int) -> bool:
+    """Whether the quote opening at ``start`` is joined by و to a name quoted right before it
+    (ending at ``prev_end``), at most one word (a nisba) between: "«إكوينور» النرويجية و«شل»",
+    "«توتال إنرجي» و«شيفرون»" (round 39).
+
+    >>> t = "مع شركتي «إكوينور» النرويجية و«شل» البريطانية"
+    >>> joined_to_name(t, t.index("» "), t.index("شل")), joined_to_name(t, t.index("» "), t.index("البريطانية"))
+    (True, False)
+    """
+    gap = text[prev_end + 1:start - 1]
+    return 0 <= len(gap) <= 30 and bool(_JOINED_NAME.fullmatch(gap))
 
 
 # particles that open a clause, not a name: "للبعثة «لم يتلق سوى جزء ضئيل»" is words said (round 35)

@@ -141,11 +141,12 @@ def _countries_in(words: list[Word], ments: list[Mention], ss: int, se: int, lex
 
 
 _ANY_SPEAKER = ("institution", "nisba", "state")  # place-lexicon kinds looked at for every speaker
-_ADDRESSEE = frozenset("لوكاله لوكالة لصحيفه لصحيفة لقناه لقناة لموقع لشبكه لشبكة لمجله لمجلة لاذاعه لاذاعة".split())
+_ADDRESSEE = frozenset("ل لوكاله لوكالة لصحيفه لصحيفة لقناه لقناة لموقع لشبكه لشبكة لمجله لمجلة لاذاعه لاذاعة".split())
 
 
 def _addressed(words: list[Word], i: int, e) -> bool:
-    """An outlet glued to ل or after "لوكالة"/"لصحيفة": the medium spoken to."""
+    """An outlet glued to ل, after "لـ" written apart (لـ"رويترز"; round 39) or after
+    "لوكالة"/"لصحيفة": the medium spoken to."""
     r = words[i].readings[0]
     return (r.startswith("ل") and not e.words[0].startswith("ل")) or (i > 0 and words[i - 1].readings[0] in _ADDRESSEE)
 
