@@ -54,7 +54,8 @@ def forum_secretariat(words: list[Word]) -> bool:
 #: heads of bodies that an "international" adjective makes an international body (bare forms)
 _BODY_HEADS = frozenset(("قوة", "قوات", "مكتب", "مركز", "تحالف", "لجنة", "ممثل", "هيئة", "مجلس", "وكالة",
                          "اتحاد", "شبكة", "مبادرة", "صندوق", "بنك", "برنامج", "محكمة", "بعثة"))
-_INTERNATIONAL = frozenset(("الدولي", "الدولية", "العالمي", "العالمية"))
+_INTERNATIONAL = frozenset(("الدولي", "الدولية", "العالمي", "العالمية",
+                            "الاسيوي", "الاسيوية", "الافريقي", "الافريقية"))  # round 40: "البنك الآسيوي للتنمية"
 _FOR = frozenset(("باسم",))
 
 

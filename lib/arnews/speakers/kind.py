@@ -86,6 +86,7 @@ def quote_kind(text: str, start: int, end: int, rule: str | None, lex: SpeakerLe
 
 
 _NOT_IN_NAME = frozenset("هو هي هم لا لن لم قد ليس ليست".split())
+_NAME_ADJECTIVES = frozenset(normalize(w) for w in "الدولي الدولية العالمي العالمية الوطني الوطنية".split())
 
 
 def headed_name(body: str) -> bool:
@@ -96,11 +97,16 @@ def headed_name(body: str) -> bool:
 
     >>> headed_name("اتفاقية الحكومة المضيفة"), headed_name("مركز إقليمي للطاقة"), headed_name("قانون الغاب هو السائد")
     (True, False, False)
+    >>> headed_name("الصندوق الوطني لإيرادات المحروقات"), headed_name("الخطة الجديدة")
+    (True, False)
     """
     ws = normalize(body).split()
     if not 2 <= len(ws) <= 6 or _NOT_IN_NAME.intersection(ws):
         return False
-    return ws[0] in one_word_forms("quote_name_heads.csv") and ws[1].startswith("ال") and len(ws[1]) > 3
+    heads = one_word_forms("quote_name_heads.csv")
+    if ws[0].startswith("ال") and ws[0][2:] in heads:  # «الصندوق الوطني لإيرادات المحروقات» (round 40)
+        return ws[1] in _NAME_ADJECTIVES
+    return ws[0] in heads and ws[1].startswith("ال") and len(ws[1]) > 3
 
 
 _JOINED_NAME = re.compile(r"\s*(?:\S+\s+)?و\s*$")
