@@ -497,7 +497,7 @@ def add_speaker_columns(quotes: pd.DataFrame, texts: dict, mentions: pd.DataFram
         dateline = dateline_country(text, ments, lex=lex)
         named_dateline = dateline_country(text, ments) if dateline else None  # round 19 (1c)
         home = main_country(ments)
-        home_named_twice = main_country(ments, min_mentions=2) is not None  # a state title takes it only then (round 39)
+        home_state = main_country(ments, min_mentions=2)  # a state title takes the home state only then (round 39)
         spans = SpanSet((int(x["start"]) - 1, int(x["end"]) + 1) for x in rows)
         earlier: list[tuple[str, str]] = []
         earlier_other: list[tuple[str | None, str]] = []  # non-state speakers: "الخبير العسكري الروسي"
@@ -546,10 +546,10 @@ def add_speaker_columns(quotes: pd.DataFrame, texts: dict, mentions: pd.DataFram
                 named[key] = Named(info.country, info.type)
             if info.type == "other" and not info.country and home:
                 info = SpeakerInfo(home, "other")  # "قال أحد المزارعين": the article's own state (round 38)
-            elif (info.type == "state" and not info.country and home and home_named_twice and ss is not None and not pd.isna(ss)
+            elif (info.type == "state" and not info.country and home_state and ss is not None and not pd.isna(ss)
                   and not (interview and turn(text, int(r["start"])) == "ج")
                   and not names_region(words_in(text, int(ss), int(r["speaker_end"])), lex)):
-                info = SpeakerInfo(home, "state")  # "المتحدث باسم مجلس النواب": the article's state (round 39)
+                info = SpeakerInfo(home_state, "state")  # "المتحدث باسم مجلس النواب": the article's state (round 39)
             if interview and headline is not None and headline.get("speaker_country") and bare_title_in_answer(text, r, lex):
                 info = SpeakerInfo(headline["speaker_country"], headline.get("speaker_type") or "state")  # round 37
             r["speaker_country"], r["speaker_type"] = info.country, info.type

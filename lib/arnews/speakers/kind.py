@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..text import normalize
 from .lexicon import (DIRECT_RULES, SHORT_WORDS, STOP_WORDS, WORD_RE, SpeakerLexicon, find_entries, load_speaker_lexicon,
@@ -89,6 +90,13 @@ _NOT_IN_NAME = frozenset("هو هي هم لا لن لم قد ليس ليست".sp
 _NAME_ADJECTIVES = frozenset(normalize(w) for w in "الدولي الدولية العالمي العالمية الوطني الوطنية".split())
 
 
+@lru_cache(maxsize=1)
+def name_heads() -> frozenset[str]:
+    """The head nouns of ``data/lexicons/quote_name_heads.csv``, normalized, without article
+    (read once)."""
+    return one_word_forms("quote_name_heads.csv")
+
+
 def headed_name(body: str) -> bool:
     """Whether the quote is a name headed by a noun of ``data/lexicons/quote_name_heads.csv``
     with a definite word after it: «اتفاقية الحكومة المضيفة», «قانون الإسكان الميسر»,
@@ -103,7 +111,7 @@ def headed_name(body: str) -> bool:
     ws = normalize(body).split()
     if not 2 <= len(ws) <= 6 or _NOT_IN_NAME.intersection(ws):
         return False
-    heads = one_word_forms("quote_name_heads.csv")
+    heads = name_heads()
     if ws[0].startswith("ال") and ws[0][2:] in heads:  # «الصندوق الوطني لإيرادات المحروقات» (round 40)
         return ws[1] in _NAME_ADJECTIVES
     return ws[0] in heads and ws[1].startswith("ال") and len(ws[1]) > 3
@@ -122,7 +130,7 @@ def joined_to_name(text: str, prev_end: int, start: int) -> bool:
     (True, False)
     """
     gap = text[prev_end + 1:start - 1]
-    return 0 <= len(gap) <= 30 and bool(_JOINED_NAME.fullmatch(gap))
+    return len(gap) <= 30 and bool(_JOINED_NAME.fullmatch(gap))
 
 
 # particles that open a clause, not a name: "للبعثة «لم يتلق سوى جزء ضئيل»" is words said (round 35)
