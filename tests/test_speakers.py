@@ -151,7 +151,7 @@ def test_split_and_state_right():
     assert [split_of(a) for a in ("qt01", "qt15", "qt16", "qt30", "qt47", "qt48", "qt62", "qt63", "qt77", "qt78", "qt92",
                                   "qt93", "qt107", "qt108", "qt122", "qt123", "qt137", "qt138", "qt152", "qt153", "qt167",
                                   "qt168", "qt182", "qt183", "qt197", "qt198", "qt212", "qt213", "qt227", "qt228", "qt242",
-                                  "qt243", "qt257", "qt258", "qt272", "qt273", "qt287", "qt288", "qt302", "qt303", "qt317", "qt318", "qt332", "qt333", "qt347", "qt348", "qt362", "qt363", "qt377", "qt378", "qt392", "qt393", "qt407", "qt408", "qt422", "qt423", "qt437", "qt438", "qt452", "qt453", "qt467", "qt468", "qt482", "qt483", "qt497", "qt498", "qt512", "qt513", "qt527", "qt528", "qt542", "qt543", "qt557", "qt558", "qt572", "qt573", "qt587", "qt588", "qt602", "qt603", "qt617", "qt618", "001_x")] == ["dev"] * 79 + ["test", "test", "dev", "sample"]
+                                  "qt243", "qt257", "qt258", "qt272", "qt273", "qt287", "qt288", "qt302", "qt303", "qt317", "qt318", "qt332", "qt333", "qt347", "qt348", "qt362", "qt363", "qt377", "qt378", "qt392", "qt393", "qt407", "qt408", "qt422", "qt423", "qt437", "qt438", "qt452", "qt453", "qt467", "qt468", "qt482", "qt483", "qt497", "qt498", "qt512", "qt513", "qt527", "qt528", "qt542", "qt543", "qt557", "qt558", "qt572", "qt573", "qt587", "qt588", "qt602", "qt603", "qt617", "qt618", "qt632", "qt633", "001_x")] == ["dev"] * 81 + ["test", "test", "dev", "sample"]
     assert state_right("RUS|CHN", "CHN|RUS") and state_right("RUS|CHN", "RUS")
     assert not state_right("CHN", None) and not state_right("CHN", "CHN|RUS")
     assert state_right("", None) and not state_right("", "MYS")

@@ -19,7 +19,7 @@ from .headline import headline_speaker
 from .local import place_heading
 from .regional import names_region
 from .city_dateline import withhold_city_dateline
-from .interview import bare_title_in_answer, colleague, first_person, is_interview, opens_answer, our_title, second_person_said, turn
+from .interview import answer_verb, bare_title_in_answer, colleague, first_person, is_interview, opens_answer, our_title, second_person_said, turn
 from .gender import agreeing
 from .names import Named, name_key
 from .narrative import scene_subjects
@@ -435,7 +435,8 @@ def _interviewee(text: str, r: dict, headline: dict, spans, lex: SpeakerLexicon)
     speaks for the interviewee's state. Returns True when the row was settled here."""
     t = turn(text, int(r["start"]))
     mark = int(r["start"]) - 1
-    if ((t == "ج" and (opens_answer(text, mark) or first_person(text, mark, spans)) and not _third_party_after(text, r, spans))
+    if ((t == "ج" and (opens_answer(text, mark) or first_person(text, mark, spans) or answer_verb(text, mark, spans))
+         and not _third_party_after(text, r, spans))
             or (t == "س" and second_person_said(text, mark, spans))):
         for c in (*_SPEAKER_FIELDS, "speaker_country", "speaker_type"):
             r[c] = headline.get(c)

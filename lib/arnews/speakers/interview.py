@@ -44,6 +44,39 @@ def opens_answer(text: str, mark: int) -> bool:
     return bool(m) and m.group(1) == "ج" and not text[m.end():mark].strip()
 
 
+_THAT = frozenset("ان انه انها بان بانه بانها".split())
+_BUT_HE = frozenset("لكنه لكنها ثم".split())
+
+
+def answer_verb(text: str, mark: int, spans) -> bool:
+    """Whether the answer turn holding the quote at ``mark`` opens with a speech verb that
+    has no subject ("ج: قال: «…»", "ج: أوضحت: «…»", "ج: قال إن موسكو أبدت «…»"): the writer
+    reports the interviewee, so the quote is the interviewee's, unless another speech verb
+    names a new speaker before it in the sentence (round 41).
+
+    >>> t = "س: والروس؟\\n\\nج: قال إن موسكو أبدت «اهتماما جديا»، لكنه شدد: «لا»."
+    >>> from .positions import spans_from_marks
+    >>> sp = spans_from_marks(t)
+    >>> answer_verb(t, t.index("«"), sp), answer_verb(t, t.rindex("«"), sp)
+    (True, True)
+    >>> t2 = "س: والروس؟\\n\\nج: قال الوزير إن موسكو «مهتمة»."
+    >>> answer_verb(t2, t2.index("«"), spans_from_marks(t2))
+    False
+    """
+    m = _TURN_RE.match(text, paragraph_start(text, mark))
+    if not m or m.group(1) != "ج" or sentence_start(text, mark, spans) > m.end() + 1:
+        return False
+    ws = [w for w in words_in(text, m.end(), mark) if not in_spans(w.start, spans)]
+    forms = speech_forms()
+    if not ws or ws[0].readings[0] not in forms:
+        return False
+    gap = text[ws[0].end:ws[1].start if len(ws) > 1 else mark].strip()
+    if not (gap.startswith(":") or (len(ws) > 1 and ws[1].readings[0] in _THAT) or (len(ws) == 1 and not gap)):
+        return False  # "ج: أوضح الرئيس التنفيذي أن …": the verb has its own subject
+    return not any(any(r in forms for r in w.readings[:2]) and ws[k - 1].readings[0] not in _BUT_HE
+                   for k, w in enumerate(ws[1:], 1))
+
+
 def first_person(text: str, mark: int, spans) -> bool:
     """A first-person speech verb or pronoun before the quote in its sentence, outside
     quotes: a listed form or any speech verb with the "we" ending ("وصفنا ذلك بأنه «…»",

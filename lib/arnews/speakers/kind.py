@@ -80,6 +80,8 @@ def quote_kind(text: str, start: int, end: int, rule: str | None, lex: SpeakerLe
     # the namer's words, not another quote, stand between: "ما تسميه «الناتو الآسيوي» يتشكل «…»"
     if naming and not span_starts_in(spans, naming[-1].end, mark):
         return "term"
+    if _habitual_talk(text, mark, spans):
+        return "term"
     n_words = len(WORD_RE.findall(text, start, end))
     if n_words <= SHORT_WORDS and rule not in DIRECT_RULES and not _cue_in_sentence(text, mark, spans):
         return "term"
@@ -312,3 +314,26 @@ def suffixed_speech_form(reading: str, forms: frozenset[str]) -> bool:
 
 
 _NAMING = frozenset("تسميه تسميها يسميه يسميها تسمي يسمي يسمونه يسمونها تطلق يطلق".split())
+_TALK = frozenset("تحدث تحدثت يتحدث تتحدث تحدثوا يتحدثون".split())
+_HABITUAL = frozenset("من كثيرا بعضهم البعض".split())
+
+
+def _habitual_talk(text: str, mark: int, spans) -> bool:
+    """Whether the quote's sentence talks of the quoted words with no one saying them:
+    "هناك من يتحدث عن «…»", "يتحدث بعضهم عن «…»", "يتحدث الإعلام كثيرا عن «…»" (a term,
+    while "وزير النفط تحدث عن «شراكة حتمية»" is speech; round 41).
+
+    >>> t = "س: هناك من يتحدث عن «إرهاق التوسع». ما رأيك؟"
+    >>> _habitual_talk(t, t.index("«"), spans_from_marks(t))
+    True
+    >>> t = "س: الوزير تحدث عن «شراكة حتمية». أين وصلتم؟"
+    >>> _habitual_talk(t, t.index("«"), spans_from_marks(t))
+    False
+    """
+    ws = [w for w in words_in(text, sentence_start(text, mark, spans), mark) if not in_spans(w.start, spans)]
+    talk = [k for k, w in enumerate(ws) if any(r.lstrip("وف") in _TALK or r in _TALK for r in w.readings[:2])]
+    if not talk:
+        return False
+    k = talk[-1]
+    near = ws[max(0, k - 1):k] + ws[k + 1:k + 3]
+    return any(r in _HABITUAL for w in near for r in w.readings[:1])
