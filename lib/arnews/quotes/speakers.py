@@ -295,6 +295,8 @@ def subject_before(a: Article, i: int, s0: int) -> tuple | None:
     q = prev_word(a, a.m_tokens[k][0])
     if q is not None and q >= s0 and a.norm[q] in _PLACE_PREPOSITIONS:
         return None  # "سفارة ميانمار في بانكوك تقول": a place, not the subject
+    if q is not None and q >= s0 and a.norm[q] in _TOPIC_WORDS:
+        return None  # "المنسقة الخاصة للأمم المتحدة لشؤون لبنان قالت": the title's topic (round 41)
     first, chain = k, [k]
     while q is not None and q >= s0 and a.m_cover[q] >= 0:
         first = int(a.m_cover[q])
@@ -310,6 +312,7 @@ def subject_before(a: Article, i: int, s0: int) -> tuple | None:
     return a.m_actor[first], a.text[ms:me], ms, me
 
 
+_TOPIC_WORDS = frozenset("لشؤون لشئون بشؤون شؤون".split())
 _RELATIVE = frozenset("الذي التي الذين اللذان اللتان وهو وهي فهو فهي".split())  # normalized forms
 _FRONT_MAX = 12  # words between a fronting particle (فإن، كان) and the verb
 
@@ -331,20 +334,13 @@ def fronted_subject(a: Article, i: int, s0: int) -> tuple | None:
         c = p - 1
         if c < s0 or a.norm[c] not in "،,":
             return None
-        lo = max(s0, c - 10)
-        ks = [int(a.m_cover[t]) for t in range(lo, c) if a.m_cover[t] >= 0 and not a.quoted[t]]
-        if not ks:
-            return None
-        persons = [k for k in ks if a.is_person(k)]
-        k = persons[-1] if persons else ks[-1]
-        t0 = a.m_tokens[k][0]
-        ps = next((int(a.start[h]) for h in range(max(lo, t0 - 6), t0) if head_word(a.norm[h], a.heads) in a.heads), None)
-        if ps is None and not persons and t0 - 1 > lo and a.norm[t0 - 1] in "،,":
-            # "منسق الشؤون الإنسانية للأمم المتحدة في اليمن، البرازيلي …، الذي قال": a
-            # nationality apposed after a comma describes the person of the phrase before
-            # it, whose first mention names the speaker's body (round 10)
-            k = next((x for x in ks if a.m_tokens[x][0] < t0 - 1), k)
-        return a.mention_speaker(k, ps)
+        return _relative_antecedent(a, c, s0)
+    if i - 1 > s0 and a.norm[i - 1] in "،,":
+        # "وزارة الخارجية الفيتنامية، التي تطالب أيضا بأجزاء من البحر، دعت": a relative
+        # clause between two commas stands between the subject and its verb (round 41)
+        c = next((t for t in range(i - 2, max(s0, i - 2 * _FRONT_MAX) - 1, -1) if a.norm[t] in "،,"), None)
+        if c is not None and a.norm[c + 1] in _RELATIVE and not a.quoted[c:i].any():
+            return _relative_antecedent(a, c, s0)
     if w in ("قد", "لقد"):
         kan = next((t for t in range(p - 1, max(s0, p - _FRONT_MAX) - 1, -1) if a.norm[t] in KAN), None)
         if kan is not None and not a.quoted[kan + 1:p].any():
@@ -355,6 +351,29 @@ def fronted_subject(a: Article, i: int, s0: int) -> tuple | None:
     if fan is not None and s0 < fan < p and a.norm[fan - 1] in "،," and not a.quoted[fan + 1:i].any():
         return _speaker_phrase(a, fan + 1, i)
     return None
+
+
+def _relative_antecedent(a: Article, c: int, s0: int) -> tuple | None:
+    """The phrase a relative or pronoun after the comma at token ``c`` takes up: the last
+    mention (a person first) in the ten tokens before the comma, from a head noun just before
+    it (see :func:`fronted_subject`)."""
+    lo = max(s0, c - 10)
+    ks = [int(a.m_cover[t]) for t in range(lo, c) if a.m_cover[t] >= 0 and not a.quoted[t]]
+    if not ks:
+        return None
+    persons = [k for k in ks if a.is_person(k)]
+    k = persons[-1] if persons else ks[-1]
+    q = prev_word(a, a.m_tokens[k][0])
+    if not persons and q is not None and a.norm[q] in _PLACE_PREPOSITIONS and (earlier := [x for x in ks if x != k]):
+        k = earlier[-1]  # "السفارة الصينية في نواكشوط، التي …": the embassy's, not its host's (round 41)
+    t0 = a.m_tokens[k][0]
+    ps = next((int(a.start[h]) for h in range(max(lo, t0 - 6), t0) if head_word(a.norm[h], a.heads) in a.heads), None)
+    if ps is None and not persons and t0 - 1 > lo and a.norm[t0 - 1] in "،,":
+        # "منسق الشؤون الإنسانية للأمم المتحدة في اليمن، البرازيلي …، الذي قال": a
+        # nationality apposed after a comma describes the person of the phrase before
+        # it, whose first mention names the speaker's body (round 10)
+        k = next((x for x in ks if a.m_tokens[x][0] < t0 - 1), k)
+    return a.mention_speaker(k, ps)
 
 
 _ANNA = frozenset("ان بان وان".split())  # normalized أنّ (and إنّ): a noun after it is its clause's subject
