@@ -296,6 +296,17 @@ def ask_word(w: str) -> tuple[str, str] | None:
     return None
 
 
+def _one_word_forms(field: str) -> list[str]:
+    """The one-word forms of a ``forms`` field of speech_verbs.csv, normalized: "|" separates
+    forms of several words, which are cues only whole ("تحدث عن", "جاء في"; round 41).
+
+    >>> _one_word_forms("قال قالت"), _one_word_forms("تحدث عن|تحدثت عن")
+    (['قال', 'قالت'], [])
+    """
+    forms = field.split("|") if "|" in field else field.split()
+    return [normalize(w.strip()) for w in forms if w.strip() and " " not in w.strip()]
+
+
 @lru_cache(maxsize=1)
 def _speech_verbs() -> frozenset[str]:
     """Normalized singular speech-verb forms of ``data/lexicons/speech_verbs.csv`` plus the
@@ -305,7 +316,7 @@ def _speech_verbs() -> frozenset[str]:
     with open(data_path("lexicons/speech_verbs.csv"), encoding="utf-8-sig", newline="") as f:
         for row in csv.DictReader(f):
             if (row.get("role") or "").strip() == "verb":
-                out.update(normalize(w) for w in (row.get("forms") or "").split())
+                out.update(_one_word_forms(row.get("forms") or ""))
     extra = data_path("lexicons/speaker_cues.csv")
     for row in _read_csv(extra, ("form",), {}):
         out.add(normalize(row["form"].strip()))
@@ -319,7 +330,7 @@ def speech_forms() -> frozenset[str]:
     with open(data_path("lexicons/speech_verbs.csv"), encoding="utf-8-sig", newline="") as f:
         for row in csv.DictReader(f):
             if (row.get("role") or "").strip() in ("verb", "verb_pronoun", "participle"):
-                out.update(normalize(w) for w in (row.get("forms") or "").split())
+                out.update(_one_word_forms(row.get("forms") or ""))
     return frozenset(out)
 
 
