@@ -312,6 +312,7 @@ def subject_before(a: Article, i: int, s0: int) -> tuple | None:
     return a.m_actor[first], a.text[ms:me], ms, me
 
 
+_DESCRIBED_IT = frozenset("وصفه وصفته وصفها وصفتها يصفه تصفه يصفها تصفها".split())  # normalized; speech_verbs.csv
 _TOPIC_WORDS = frozenset("لشؤون لشئون بشؤون شؤون".split())
 _RELATIVE = frozenset("الذي التي الذين اللذان اللتان وهو وهي فهو فهي".split())  # normalized forms
 _FRONT_MAX = 12  # words between a fronting particle (فإن، كان) and the verb
@@ -504,6 +505,9 @@ def find_events(a: Article, lex: SpeechLexicon) -> list[Event]:
             else:
                 if role != "verb_pronoun":
                     sp = noun_phrase(a, nxt, s1, a.heads)
+                if sp[0] is None and sp[1] is None and form in _DESCRIBED_IT:
+                    pos = i + k
+                    continue  # "ما وصفته بـ«…»": the describer is the clause's subject, not a new one (round 42)
                 asked = None
                 if sp[0] is None and lemma in ANSWER_LEMMAS and (sp[1] is None or _HAL_RE.match(normalize(sp[1]))):
                     asked = asked_person(a, i, s0)

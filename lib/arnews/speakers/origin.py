@@ -8,12 +8,20 @@
 'جامعة في لاهور'
 >>> origin_span("وقال الوزير، من جهته، إن", 11) is None   # an adverbial, not an origin
 True
+
+A place right after the phrase, "في" and one or two words ("وقال تاجر أوروبي في جنيف، طلب
+عدم نشر اسمه، إن …"; round 42), is found by :func:`place_after`:
+
+>>> t = "وقال تاجر أوروبي في جنيف، طلب عدم نشر اسمه، إن"
+>>> lo, hi = place_after(t, t.index(" في"))
+>>> t[lo:hi]
+'جنيف'
 """
 from __future__ import annotations
 
 import regex as re
 
-__all__ = ["origin_span"]
+__all__ = ["origin_span", "place_after"]
 
 # "، من <up to 60 characters>" closed by a comma or a complementizer
 _ORIGIN_RE = re.compile(r"[ \t]*[،,][ \t]*من[ \t]+([^،,:.؟?!\n«»\"“”]{3,60}?)[ \t]*(?=[،,]|[ \t](?:إن|أن|ان)[ \t])")
@@ -27,3 +35,13 @@ def origin_span(text: str, end: int) -> tuple[int, int] | None:
     if m is None or m.group(1).split()[0] in _ADVERBIAL:
         return None
     return m.span(1)
+
+
+_PLACE_RE = re.compile(r"[ \t]+في[ \t]+([^\s،,:.؟?!«»\"“”]+(?:[ \t]+[^\s،,:.؟?!«»\"“”]+)?)")
+
+
+def place_after(text: str, end: int) -> tuple[int, int] | None:
+    """Span of the one or two words after "في" right after a speaker phrase ending at ``end``
+    (the caller looks for a place there); None when no "في" follows."""
+    m = _PLACE_RE.match(text, end)
+    return m.span(1) if m else None

@@ -19,7 +19,7 @@ from .body_nationality import nearest_naming_uncoded, taken_up_nationality, take
 from .own_nisba import nisba_before, own_nisba_before_fi
 from .forum import uncoded_body
 from .regional import regional_code
-from .origin import origin_span
+from .origin import origin_span, place_after
 from .secretariat import un_secretary_general_office
 from .phrase_roles import lone_place, placed_after_fi, pronoun_title
 from .bodies import BODY_BACK as _BODY_BACK  # noqa: F401  (the body nouns, named here before)
@@ -257,8 +257,12 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
         return SpeakerInfo(bloc, "organisation")  # "المبعوث الأوروبي الخاص" → EU (round 12)
     if ttype is not None and (region := regional_code(words, lex)):
         # "دبلوماسي أوروبي", "دبلوماسي غربي": a region names no state, no dateline, and no bloc
-        # either, not even WEST (rounds 5 and 37; the guideline's item 2)
-        return SpeakerInfo(None, ttype)
+        # either, not even WEST (rounds 5 and 37; the guideline's item 2); a non-state speaker
+        # is placed by the place after it ("تاجر أوروبي في جنيف" → CHE; round 42)
+        at = place_after(text, se) or (ss, se)
+        found = _countries_in(words_in(text, *at), ments, *at, lex, ("place",)) if ttype in _NON_STATE else []
+        found = [f for f in found if f[1] not in orgs]
+        return SpeakerInfo(found[-1][1] if found else None, ttype)
     lead = next((e.value for i, e in find_entries(lex.titles, words[:3]) if i == 0), None)
     if actor and (lead in _NON_STATE or (ttype == "company" and takes_up_company(words))) and type_of.get(actor) == "person":
         actor = None  # "الباحثة في … بارك جي يون": a name that looks like a politician's is not the speaker
