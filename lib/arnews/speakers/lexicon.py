@@ -320,7 +320,9 @@ def _speech_verbs() -> frozenset[str]:
     extra = data_path("lexicons/speaker_cues.csv")
     for row in _read_csv(extra, ("form",), {}):
         out.add(normalize(row["form"].strip()))
-    return frozenset(out)
+    # a form listed with its object pronoun ("وصفه", round 42) is read by the suffix test, which
+    # keeps "بوصفه" (in the capacity of) out; listed bare it would let the ب-less reading in
+    return frozenset(f for f in out if not pronoun_suffixed(f, frozenset(out)))
 
 
 @lru_cache(maxsize=1)
