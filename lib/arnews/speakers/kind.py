@@ -331,7 +331,7 @@ def _habitual_talk(text: str, mark: int, spans) -> bool:
     False
     """
     ws = [w for w in words_in(text, sentence_start(text, mark, spans), mark) if not in_spans(w.start, spans)]
-    talk = [k for k, w in enumerate(ws) if any(r.lstrip("وف") in _TALK or r in _TALK for r in w.readings[:2])]
+    talk = [k for k, w in enumerate(ws) if any(r.lstrip("وف") in _TALK for r in w.readings[:2])]
     if not talk:
         return False
     k = talk[-1]

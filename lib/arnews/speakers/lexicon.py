@@ -303,8 +303,8 @@ def _one_word_forms(field: str) -> list[str]:
     >>> _one_word_forms("قال قالت"), _one_word_forms("تحدث عن|تحدثت عن")
     (['قال', 'قالت'], [])
     """
-    forms = field.split("|") if "|" in field else field.split()
-    return [normalize(w.strip()) for w in forms if w.strip() and " " not in w.strip()]
+    forms = (w.strip() for w in (field.split("|") if "|" in field else field.split()))
+    return [normalize(w) for w in forms if w and " " not in w]
 
 
 @lru_cache(maxsize=1)
@@ -322,7 +322,8 @@ def _speech_verbs() -> frozenset[str]:
         out.add(normalize(row["form"].strip()))
     # a form listed with its object pronoun ("وصفه", round 42) is read by the suffix test, which
     # keeps "بوصفه" (in the capacity of) out; listed bare it would let the ب-less reading in
-    return frozenset(f for f in out if not pronoun_suffixed(f, frozenset(out)))
+    listed = frozenset(out)
+    return frozenset(f for f in listed if not pronoun_suffixed(f, listed))
 
 
 @lru_cache(maxsize=1)

@@ -259,9 +259,10 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
         # "دبلوماسي أوروبي", "دبلوماسي غربي": a region names no state, no dateline, and no bloc
         # either, not even WEST (rounds 5 and 37; the guideline's item 2); a non-state speaker
         # is placed by the place after it ("تاجر أوروبي في جنيف" → CHE; round 42)
-        at = place_after(text, se) or (ss, se)
-        found = _countries_in(words_in(text, *at), ments, *at, lex, ("place",)) if ttype in _NON_STATE else []
-        found = [f for f in found if f[1] not in orgs]
+        found = []
+        if ttype in _NON_STATE:
+            at = place_after(text, se) or (ss, se)
+            found = [f for f in _countries_in(words_in(text, *at), ments, *at, lex, ("place",)) if f[1] not in orgs]
         return SpeakerInfo(found[-1][1] if found else None, ttype)
     lead = next((e.value for i, e in find_entries(lex.titles, words[:3]) if i == 0), None)
     if actor and (lead in _NON_STATE or (ttype == "company" and takes_up_company(words))) and type_of.get(actor) == "person":
