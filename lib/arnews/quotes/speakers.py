@@ -171,6 +171,9 @@ def noun_phrase(
             kept.append(t)  # the second word of a compound nisba: "الرئيس الجنوب أفريقي" (round 12)
         elif w in _COMPASS and t + 1 < len(a) and is_nisba("ال" + a.norm[t + 1], conjunction=False):
             kept.append(t)
+        elif not need_genitive and len(kept) < 6 and _owner_body(w):
+            kept.append(t)  # the body a definite title belongs to (round 44)
+            need_genitive = not w.startswith("لل")
         else:
             break
     s, e = int(a.start[kept[0]]), int(a.end[kept[-1]])
@@ -191,6 +194,17 @@ def _institution(head: str) -> bool:
     وزارة، مكتب …; with its article too): a body speaking, not an object, when an actor
     follows it."""
     return bare_word(head) in institution_heads()
+
+
+_OWNER_BODIES = frozenset(normalize(w) for w in "شركة اتحاد لجنة مركز جمعية رابطة معهد جامعة بنك مجموعة".split())
+
+
+def _owner_body(w: str) -> bool:
+    """A body after ل that a definite title belongs to: "المدير التنفيذي للمجلس الدولي
+    للزيتون", "الأمين العام لاتحاد المزارعين" (round 44); not an addressee ("للصحفيين")."""
+    if len(w) < 4 or w[0] != "ل":
+        return False
+    return bare_word("ال" + w[2:] if w.startswith("لل") else w[1:]) in institution_heads() | _OWNER_BODIES
 
 
 def _addressed(a: Article, t: int) -> bool:

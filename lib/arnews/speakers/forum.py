@@ -19,8 +19,9 @@ An international body the gazetteer has no code for ("قائد القوة الد
 speaks for itself, not for the place it works in (round 37):
 
 >>> [international_body(words_in(t, 0, len(t))) for t in ("قائد القوة الدولية في هايتي",
-...     "الممثل السامي الدولي في البوسنة", "الباحث في المركز الدولي للدفاع", "مدير مطار القاهرة الدولي")]
-[True, True, False, False]
+...     "الممثل السامي الدولي في البوسنة", "الباحث في المركز الدولي للدفاع", "مدير مطار القاهرة الدولي",
+...     "المدير التنفيذي للمجلس الدولي للزيتون")]
+[True, True, False, False, True]
 """
 from __future__ import annotations
 
@@ -57,6 +58,8 @@ _BODY_HEADS = frozenset(("قوة", "قوات", "مكتب", "مركز", "تحال
 _INTERNATIONAL = frozenset(("الدولي", "الدولية", "العالمي", "العالمية",
                             "الاسيوي", "الاسيوية", "الافريقي", "الافريقية"))  # round 40: "البنك الآسيوي للتنمية"
 _FOR = frozenset(("باسم",))
+#: a two-word title: "المدير التنفيذي للمجلس الدولي للزيتون" (round 44)
+_TITLE_ADJECTIVES = frozenset(("التنفيذي", "التنفيذية", "العام", "العامة", "الاقليمي", "الاقليمية"))
 
 
 def international_body(words: list[Word]) -> bool:
@@ -64,7 +67,7 @@ def international_body(words: list[Word]) -> bool:
     ``متحدث باسم التحالف``), is a body noun called international (``الدولية``, ``العالمي``)
     right after it or after one adjective. A body named after ``في`` (a researcher's
     centre) is not the speaker's own."""
-    first = 2 if len(words) > 2 and words[1].readings[0] in _FOR else 1
+    first = 2 if len(words) > 2 and words[1].readings[0] in (_FOR | _TITLE_ADJECTIVES) else 1
     for k in range(min(first + 1, len(words) - 1)):
         if _bare(words[k].readings[0]).replace("ه", "ة") not in _BODY_HEADS:
             continue

@@ -197,6 +197,9 @@ _COMPLEMENTS = frozenset(p + s for p in ("ان", "بان") for s in ("", "ه", "
 _COMPLEMENT_REACH = 6  # words between a name and the complementizer ("جياني إنفانتينو الجمعة إن")
 _NEW_CLAUSE = re.compile(r"[،,]\s*[وف]$")  # a comma and و/ف opening the next word: a new clause (round 29)
 _NOT_BEFORE_AN = frozenset("دون بدون بعد قبل".split())  # "من دون أن تحدد": not a speech complement
+_SUFFIXES = ("", "ه", "ها", "هم", "هما", "نا")  # "قالت «كينغهو» في بيان … إنها" (round 44)
+_SAID_THAT = frozenset("إن" + s for s in _SUFFIXES)
+_THAT = frozenset("أن" + s for s in _SUFFIXES)
 
 
 def spelled_name(body: str) -> bool:
@@ -243,7 +246,8 @@ def name_before_complement(text: str, start: int, end: int, spans) -> bool:
             return False  # another quote or a speech verb comes first
         if _NEW_CLAUSE.search(text[(after[i - 1].end if i else end + 1):w.start + 1]):
             return False  # "بتصنيف الحزب «منظمة إرهابية»، فرد نظيره بالقول إن": a new clause
-        if text[w.start:w.end] == "إن" or (text[w.start:w.end] == "أن" and not (i and after[i - 1].readings[0] in _NOT_BEFORE_AN)):
+        word = text[w.start:w.end]
+        if word in _SAID_THAT or (word in _THAT and not (i and after[i - 1].readings[0] in _NOT_BEFORE_AN)):
             return True
     return False
 
