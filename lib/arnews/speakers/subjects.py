@@ -185,7 +185,7 @@ def find_subjects(text: str, lo: int, hi: int, ments: list[Mention], lex: Speake
                     out.append(Subject(w.start, s0, e0, actors[0].actor_id if actors else None))
                     continue
         if is_speech_verb(w):
-            sub = _subject_after(text, w, hi, ments, lex)
+            sub = _subject_after(text, w, hi, ments, lex) or quoted_name_subject(text, w, spans)
             if sub is None and not _answers_question(ws, i, spans):
                 sub = _actor_before(text, ws, i, ments, spans) or _subject_before(text, ws, i, spans, lex)
             if sub is not None:
@@ -208,6 +208,23 @@ def find_subjects(text: str, lo: int, hi: int, ments: list[Mention], lex: Speake
                 if find_entries(lex.titles, ws[i + 1:i + 2]) or (persons and persons[0].start == s0):
                     out.append(Subject(ws[j + 1].start, s0, e0, persons[0].actor_id if persons else None))
     return out
+
+
+_OPENING = re.compile(r"\s*[«“\"']")
+
+
+def quoted_name_subject(text: str, verb: Word, spans) -> Subject | None:
+    """A quoted name right after the speech verb, followed by what it said: "قالت «كينغهو» في
+    بيان … إنها «…»" (round 44; :func:`arnews.speakers.kind.name_before_complement`)."""
+    from .kind import name_before_complement
+
+    m = _OPENING.match(text, verb.end, verb.end + 4)
+    if m is None:
+        return None
+    span = next(((a, b) for a, b in spans if a == m.end() - 1), None)
+    if span is None or not name_before_complement(text, span[0] + 1, span[1] - 1, spans):
+        return None
+    return Subject(verb.start, span[0], span[1], None)
 
 
 def _topic_phrase(ws: list[Word]) -> bool:

@@ -1,0 +1,44 @@
+"""Round 44 of issue 19 (developed on qt01–qt662): a body speaking under its quoted name
+("قالت «كينغهو» في بيان إنها «…»") is the speaker, typed and placed by where the article first
+named it; a title of a quoted company ("نائب الرئيس التنفيذي لـ«سينوبك»") speaks for that
+company's state; a title keeps the international body it belongs to ("المدير التنفيذي للمجلس
+الدولي للزيتون": no state)."""
+from __future__ import annotations
+
+from quote_fixtures import quotes_of, speaker_of
+
+_ACTORS = [("سيراليون", "SLE", "country", "SLE"), ("الصينية", "CHN", "country", "CHN"), ("تونس", "TUN", "country", "TUN"),
+           ("سريلانكا", "LKA", "country", "LKA"), ("التونسية", "TUN", "country", "TUN")]
+
+
+def test_a_quoted_name_after_the_verb_is_the_speaker_placed_by_its_first_naming():
+    text = ("فريتاون (وكالات) - علقت حكومة سيراليون الاتفاقية مع شركة «كينغهو» الصينية، وقالت إنها «تريد عقدا عادلا».\n\n"
+            "في المقابل، قالت «كينغهو» في بيان نشرته على موقعها إنها «فوجئت بالقرار».")
+    q = quotes_of(text, _ACTORS, chooser=False)
+    assert speaker_of(q, "كينغهو", "kind") == ["title", "title"]
+    assert speaker_of(q, "فوجئت بالقرار", "speaker_text") == ["«كينغهو»"]
+    assert speaker_of(q, "فوجئت بالقرار") == ["CHN"]
+    assert speaker_of(q, "فوجئت بالقرار", "speaker_type") == ["company"]
+    assert speaker_of(q, "تريد عقدا عادلا") == ["SLE"]
+
+
+def test_a_quoted_name_never_introduced_is_a_company_of_no_known_state():
+    text = "فريتاون (وكالات) - تقول «بروسبيرا» في بياناتها إنها «استثمرت بحسن نية»."
+    q = quotes_of(text, _ACTORS, chooser=False)
+    assert speaker_of(q, "استثمرت بحسن نية") == [None]
+    assert speaker_of(q, "استثمرت بحسن نية", "speaker_type") == ["company"]
+
+
+def test_a_title_of_a_quoted_company_speaks_for_the_company_state_not_the_host():
+    text = ("كولومبو (وكالات) - وقعت حكومة سريلانكا اتفاقا مع مجموعة «سينوبك» الصينية لبناء مصفاة.\n\n"
+            "أما نائب الرئيس التنفيذي لـ«سينوبك» فقال في بيان إن الأعمال «ستبدأ قبل نهاية العام».")
+    q = quotes_of(text, _ACTORS, chooser=False)
+    assert speaker_of(q, "ستبدأ قبل نهاية العام") == ["CHN"]
+
+
+def test_a_title_of_an_international_council_speaks_for_no_state():
+    text = ("تونس (وكالات) - قالت الوزيرة التونسية إن الموسم «جيد».\n\n"
+            "وقال المدير التنفيذي للمجلس الدولي للزيتون في تصريح صحفي إن الإنتاج 'سيعود إلى مستوياته الطبيعية' قريبا.")
+    q = quotes_of(text, _ACTORS, chooser=False)
+    assert speaker_of(q, "سيعود إلى مستوياته الطبيعية") == [None]
+    assert speaker_of(q, "سيعود إلى مستوياته الطبيعية", "speaker_type") == ["organisation"]
