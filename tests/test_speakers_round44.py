@@ -42,3 +42,15 @@ def test_a_title_of_an_international_council_speaks_for_no_state():
     q = quotes_of(text, _ACTORS, chooser=False)
     assert speaker_of(q, "سيعود إلى مستوياته الطبيعية") == [None]
     assert speaker_of(q, "سيعود إلى مستوياته الطبيعية", "speaker_type") == ["organisation"]
+
+
+def test_a_company_quoted_earlier_with_its_state_places_its_spokesman_and_its_bare_name():
+    text = ("بيروت (وكالات) - قال وزير الطاقة اللبناني إن البلد «لن يتخلى عن حقه».\n\n"
+            "الكونسورتيوم الذي تقوده 'توتال إنرجيز' الفرنسية أعلن أن البئر جافة.\n\n"
+            "متحدث باسم توتال إنرجيز قال لرويترز إن الشركة 'ملتزمة بالبقاء في لبنان'.")
+    actors = [("اللبناني", "LBN", "country", "LBN"), ("الفرنسية", "FRA", "country", "FRA"), ("لبنان", "LBN", "country", "LBN"),
+              ("بيروت", "LBN", "country", "LBN")]
+    q = quotes_of(text, actors, chooser=False)
+    assert speaker_of(q, "لن يتخلى عن حقه") == ["LBN"]
+    assert speaker_of(q, "ملتزمة بالبقاء في لبنان") == ["FRA"]
+    assert speaker_of(q, "ملتزمة بالبقاء في لبنان", "speaker_type") == ["company"]

@@ -21,7 +21,7 @@ from ..text import normalize
 from .positions import starting_in
 from .resolve import Mention, SpeakerInfo
 
-__all__ = ["is_quoted_name", "owner_country", "quoted_speaker_info"]
+__all__ = ["is_quoted_name", "named_body_country", "quoted_speaker_info"]
 
 _MARKS = "«»“”\"'‘’"
 #: the noun before a quoted name → the speaker type it gives (normalized, without ال)
@@ -55,6 +55,7 @@ def quoted_speaker_info(text: str, ss: int, se: int, ments: list[Mention]) -> Sp
 
 
 def _name_info(text: str, name: str, upto: int, ments: list[Mention], default: str | None = "company") -> SpeakerInfo:
+    """Type and state of ``name`` from its quoted namings before ``upto``."""
     kind, country = None, None
     for m in re.finditer(re.escape(name), text[:upto]):
         open_at, close_at = m.start() - 1, m.end()
@@ -70,18 +71,29 @@ def _name_info(text: str, name: str, upto: int, ments: list[Mention], default: s
 _OWNER = re.compile(r"\sل(?:ـ)?\s*([«“\"])([^«»“”\"]{2,40}?)[»”\"]?\s*$")
 
 
-def owner_country(text: str, ss: int, se: int, ments: list[Mention]) -> str | None:
-    """The state of the quoted company (named so earlier: "شركة", "مجموعة") a title belongs to, at the end of the speaker phrase
-    ``text[ss:se]``: "نائب الرئيس التنفيذي لـ«سينوبك»" after "شركة «سينوبك» الصينية" → CHN.
+_QUOTED = re.compile(r"[«“\"']([^«»“”\"'\n]{3,40})[»”\"']")
+_LOOK_BACK_CHARS = 8000
 
-    >>> t = "مع شركة «سينوبك» الصينية. أما نائب الرئيس التنفيذي لـ«سينوبك» فقال إن «…»"
-    >>> c = t.index("الصينية")
-    >>> ss = t.index("نائب")
-    >>> owner_country(t, ss, t.index("فقال") - 1, [Mention(c, c + 7, "CHN", "country", "CHN")])
-    'CHN'
+
+def named_body_country(text: str, ss: int, se: int, ments: list[Mention]) -> SpeakerInfo | None:
+    """A body the speaker phrase ``text[ss:se]`` names, quoted earlier in the article with its
+    state's adjective: "متحدث باسم توتال إنرجيز" after "'توتال إنرجيز' الفرنسية" → FRA, a
+    company; a quoted company after ل ("الرئيس التنفيذي لـ«سينوبك»") likewise. None when no
+    such naming gives a state.
+
+    >>> t = "الكونسورتيوم الذي تقوده 'توتال إنرجيز' الفرنسية أعلن النتائج. متحدث باسم توتال إنرجيز قال إن «…»"
+    >>> c = t.index("الفرنسية")
+    >>> ss = t.index("متحدث")
+    >>> named_body_country(t, ss, t.index(" قال"), [Mention(c, c + 8, "FRA", "country", "FRA")])
+    SpeakerInfo(country='FRA', type='company')
     """
-    m = _OWNER.search(text, ss, min(len(text), se + 1))
-    if m is None:
-        return None
-    info = _name_info(text, m.group(2).strip(), m.end(2), ments, default=None)
-    return info.country if info.type == "company" else None  # not an outlet addressed ("لـ«الأفق»")
+    phrase = text[ss:se]
+    owner = _OWNER.search(text, ss, min(len(text), se + 1))
+    names = [owner.group(2).strip()] if owner else []
+    names += [m.group(1).strip() for m in _QUOTED.finditer(text, max(0, ss - _LOOK_BACK_CHARS), ss)]
+    for name in dict.fromkeys(names):
+        if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", phrase):
+            info = _name_info(text, name, ss, ments, default=None)
+            if info.country and info.type in (None, "company"):
+                return SpeakerInfo(info.country, "company")
+    return None

@@ -190,7 +190,7 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
     stop = len(text) if line < 0 else line
     if se < int(row["start"]):
         stop = min(stop, int(row["start"]) - 1)
-    from .quoted_speaker import is_quoted_name, owner_country, quoted_speaker_info
+    from .quoted_speaker import is_quoted_name, named_body_country, quoted_speaker_info
     if is_quoted_name(text[ss:se]):
         return quoted_speaker_info(text, ss, se, ments)  # "قالت «كينغهو» في بيان إنها" (round 44)
     own = words_in(text, ss, se)  # the phrase as the quote finder gave it
@@ -212,8 +212,8 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
     if actor and type_of.get(actor) != "person" and placed_after_fi(words, actor, ments, lex):
         actor = None  # "ممثلة برنامج الأغذية العالمي في تشاد": the post's place, not the speaker (round 10)
     ttype, former = _title_type(words, lex)
-    if ttype and (owner := owner_country(text, ss, se, ments)):
-        return SpeakerInfo(owner, "company")  # "نائب الرئيس التنفيذي لـ«سينوبك»" (round 44)
+    if (owner := named_body_country(text, ss, se, ments)):
+        return owner  # "نائب الرئيس التنفيذي لـ«سينوبك»", "متحدث باسم توتال إنرجيز" (round 44)
     if not former and not (actor and type_of.get(actor) == "person") and (mine := own_nisba_before_fi(words, lex)):
         return SpeakerInfo(mine, ttype or "state")  # "النائبة الهولندية في البرلمان الأوروبي" → NLD (round 18)
     name = _name_part(own)
