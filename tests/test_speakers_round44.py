@@ -54,3 +54,14 @@ def test_a_company_quoted_earlier_with_its_state_places_its_spokesman_and_its_ba
     assert speaker_of(q, "لن يتخلى عن حقه") == ["LBN"]
     assert speaker_of(q, "ملتزمة بالبقاء في لبنان") == ["FRA"]
     assert speaker_of(q, "ملتزمة بالبقاء في لبنان", "speaker_type") == ["company"]
+
+
+def test_a_headline_state_asking_or_thanking_speaks_its_quoted_object_but_not_an_operation_it_reinforces():
+    actors = [("هافانا", "CUB", "country", "CUB"), ("الأرجنتين", "ARG", "country", "ARG"), ("الناتو", "NATO", "organisation", "NATO"),
+              ("الأوروغواي", "URY", "country", "URY")]
+    q = quotes_of("هافانا تشكر 'الأصدقاء الحقيقيين' على شحنة النفط\n\nهافانا (وكالات) - وصلت ناقلة.", actors, chooser=False)
+    assert speaker_of(q, "الأصدقاء الحقيقيين") == ["CUB"]
+    q = quotes_of("الأرجنتين تطلب «مشاورات عاجلة» مع الأوروغواي\n\nبوينس آيرس (وكالات) - طلبت الحكومة.", actors, chooser=False)
+    assert speaker_of(q, "مشاورات عاجلة") == ["ARG"]
+    q = quotes_of("الناتو يعزز «حارس البلطيق» في الشمال\n\nهلسنكي (وكالات) - احتجزت السلطات ناقلة.", actors, chooser=False)
+    assert speaker_of(q, "حارس البلطيق") != ["NATO"]

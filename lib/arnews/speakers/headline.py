@@ -90,13 +90,20 @@ def _word_at(text: str, pos: int, ws: list[Word]) -> Word | None:
 _REPORTING_PREPOSITIONS = frozenset("عن من الي ب".split())  # normalized: إلى → الي
 
 
+# Verbs of asking, wanting, thanking and refusing whose quoted object is the subject's words:
+# "الأرجنتين تطلب «مشاورات عاجلة»", "هافانا تشكر 'الأصدقاء الحقيقيين'" (round 44); not "يعزز «…»".
+_WANTING = frozenset(p + v for p in "تي" for v in "طلب ريد شكر رفض طالب عد حذر نفي صف عتبر تهم".split())
+
+
 def _actor_verb(text: str, lo: int, mark: int, ments: list[Mention], spans) -> Subject | None:
     ws = [w for w in words_in(text, lo, mark) if not in_spans(w.start, spans)]
     if not ws or text[ws[-1].end:mark].strip(" ـ"):
         return None
     # or the verb itself, with its object pronoun, right before the mark: "وموسكو تعتبرها «…»" (round 9)
     governed = ws[-1].readings[0] in _REPORTING_PREPOSITIONS
-    if not governed and not (_present_verb(ws[-1]) and ws[-1].readings[0].endswith(("ها", "هم", "ه")) and len(ws[-1].readings[0]) >= 5):
+    verb = ws[-1].readings
+    if not governed and not (_present_verb(ws[-1]) and (verb[0].endswith(("ها", "هم", "ه")) and len(verb[0]) >= 5
+                                                        or _WANTING.intersection(verb[:2]))):
         return None
     cands = [m for m in within(ments, lo, mark) if m.actor_id and not in_spans(m.start, spans)]
     for k in range(len(cands) - 1, -1, -1):
