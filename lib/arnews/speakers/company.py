@@ -1,4 +1,5 @@
-"""A company taken up by the definite noun ("رئيس الشركة", "المدير التنفيذي للشركة") speaks
+"""A company taken up by the definite noun ("رئيس الشركة", "المدير التنفيذي للشركة", or "الشركة"
+itself since round 45) speaks
 for the country its earlier naming gave it ("شركة «هانغانغ ماتيريالز» الكورية", "الشركة
 الكندية للتعدين"): the nearest earlier company noun with a nationality in the few words after
 it (issue 19, round 10).
@@ -9,6 +10,10 @@ it (issue 19, round 10).
 'CAN'
 >>> company_back_country(t, ss, words_in(t, ss, ss + 4)) is None  # "رئيس" alone takes up no company
 True
+>>> t = 'طالبت الحكومة شركة «وودسايد» الأسترالية بالتفاوض. وقالت الشركة في بيان إنها «ملتزمة».'
+>>> ss = t.index("الشركة في")
+>>> company_back_country(t, ss, words_in(t, ss, ss + 6))
+'AUS'
 """
 from __future__ import annotations
 
@@ -21,13 +26,13 @@ _HONORIFICS = frozenset("السيد السيدة السيده".split())  # "لل
 
 
 def takes_up_company(words: list[Word]) -> bool:
-    """Whether the phrase's first four words hold the definite company noun closing its
-    title's genitive ("رئيس الشركة", "المدير التنفيذي للشركة السيد …"): not "رئيس الشركة الكورية …",
-    a company named there."""
+    """Whether the phrase's first four words hold the definite company noun, alone or closing its
+    title's genitive ("الشركة", "رئيس الشركة", "المدير التنفيذي للشركة السيد …"): not "رئيس الشركة
+    الكورية …", a company named there."""
     for k, w in enumerate(words[:4]):
         if w.readings[0] in _THE_COMPANY:
             nxt = words[k + 1].readings[0] if k + 1 < len(words) else ""
-            return k > 0 and not (nxt.startswith("ال") and nxt not in _HONORIFICS)
+            return not (nxt.startswith("ال") and nxt not in _HONORIFICS)
     return False
 
 

@@ -6,10 +6,9 @@ import re
 from functools import lru_cache
 
 from ..text import normalize
-from .lexicon import (DIRECT_RULES, SHORT_WORDS, STOP_WORDS, WORD_RE, SpeakerLexicon, find_entries, load_speaker_lexicon,
+from .lexicon import (DIRECT_RULES, PREPOSITIONS, SHORT_WORDS, STOP_WORDS, WORD_RE, SpeakerLexicon, find_entries, load_speaker_lexicon,
                       one_word_forms, pronoun_suffixed, speech_forms, words_in)
 from .positions import in_spans, sentence_start, span_starts_in, spans_from_marks, within
-from .subjects import PREPOSITIONS
 
 
 # ---------------------------------------------------------------------------

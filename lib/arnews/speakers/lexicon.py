@@ -272,6 +272,8 @@ COMMA_ADVERBIAL = frozenset("في من عن الي علي مع خلال عبر �
 # Words opening a time adverbial after a subject before a colon ("الركراكي بعد الفوز على الكاميرون:
 # «…»"): the subject ends there (round 14). Normalized.
 TIME_ADVERBIAL = frozenset("بعد قبل عقب اثر خلال اثناء".split())
+# Words after which a mention is no subject: prepositions ("الحرب في أوكرانيا كشفت").
+PREPOSITIONS = frozenset("في من عن الي علي مع بين ضد حول لدي عند منذ خلال بعد قبل عبر وفي ومن".split())
 TIME_WORDS = frozenset("الاثنين الثلاثاء الاربعاء الخميس الجمعة السبت الاحد امس اليوم مساء صباح".split())
 # A question before an answer verb (round 31): "سأل صحفي نيجيري رئيس المفوضية عما …، فأجاب:".
 ANSWER_LEMMAS = frozenset({"أجاب", "رد"})

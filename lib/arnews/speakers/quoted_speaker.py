@@ -6,22 +6,30 @@ state come from where the article first named it: the noun before the name ("ش�
 → company, "صحيفة «ماركا»" → media) and a state's adjective or name right after it
 ("«كينغهو» الصينية" → CHN). A name the article never introduces is a company of no known state.
 
+>>> from arnews.speakers.resolve import Mention
 >>> t = "وقعت الحكومة مع شركة «كينغهو» الصينية اتفاقا. وقالت «كينغهو» في بيان إنها «فوجئت»."
 >>> s = t.index("«كينغهو»", 20)
 >>> quoted_speaker_info(t, s, s + len("«كينغهو»"), [Mention(t.index("الصينية"), t.index("الصينية") + 7, "CHN", "country", "CHN")])
-SpeakerInfo(country='CHN', type='company')
+NamedBody(country='CHN', type='company')
 >>> quoted_speaker_info("قالت «بروسبيرا» إنها «ملتزمة».", 5, 15, [])
-SpeakerInfo(country=None, type='company')
+NamedBody(country=None, type='company')
 """
 from __future__ import annotations
+
+from typing import NamedTuple
 
 import regex as re
 
 from ..text import normalize
 from .positions import starting_in
-from .resolve import Mention, SpeakerInfo
 
-__all__ = ["is_quoted_name", "named_body_country", "quoted_speaker_info"]
+__all__ = ["NamedBody", "is_quoted_name", "named_body_country", "quoted_speaker_info"]
+
+
+class NamedBody(NamedTuple):
+    """What an article's namings say of a quoted body (read by :mod:`.resolve` as its speaker)."""
+    country: str | None
+    type: str | None
 
 _MARKS = "«»“”\"'‘’"
 #: the noun before a quoted name → the speaker type it gives (normalized, without ال)
@@ -49,12 +57,12 @@ def _naming_type(text: str, at: int) -> str | None:
     return _NAMING_TYPES.get(w)
 
 
-def quoted_speaker_info(text: str, ss: int, se: int, ments: list[Mention]) -> SpeakerInfo:
+def quoted_speaker_info(text: str, ss: int, se: int, ments: list) -> NamedBody:
     """Type and state of the quoted name ``text[ss:se]`` from its namings up to ``se``."""
     return _name_info(text, text[ss + 1:se - 1].strip(), se, ments)
 
 
-def _name_info(text: str, name: str, upto: int, ments: list[Mention], default: str | None = "company") -> SpeakerInfo:
+def _name_info(text: str, name: str, upto: int, ments: list, default: str | None = "company") -> NamedBody:
     """Type and state of ``name`` from its quoted namings before ``upto``."""
     kind, country = None, None
     for m in re.finditer(re.escape(name), text[:upto]):
@@ -65,7 +73,7 @@ def _name_info(text: str, name: str, upto: int, ments: list[Mention], default: s
         after = [x for x in starting_in(ments, close_at, close_at + _NATIONALITY_REACH)
                  if x.actor_type == "country" and not text[close_at + 1:x.start].strip(" ،,")]
         country = country or (after[0].country if after else None)
-    return SpeakerInfo(country, kind or default)
+    return NamedBody(country, kind or default)
 
 
 _OWNER = re.compile(r"\sل(?:ـ)?\s*([«“\"])([^«»“”\"]{2,40}?)[»”\"]?\s*$")
@@ -73,27 +81,32 @@ _OWNER = re.compile(r"\sل(?:ـ)?\s*([«“\"])([^«»“”\"]{2,40}?)[»”\"]
 
 _QUOTED = re.compile(r"[«“\"']([^«»“”\"'\n]{3,40})[»”\"']")
 _LOOK_BACK_CHARS = 8000
+_TITLE_WORDS = 2  # words of a title before the quoted company it heads ("المديرة التنفيذية «…»")
 
 
-def named_body_country(text: str, ss: int, se: int, ments: list[Mention]) -> SpeakerInfo | None:
+def named_body_country(text: str, ss: int, se: int, ments: list) -> NamedBody | None:
     """A body the speaker phrase ``text[ss:se]`` names, quoted earlier in the article with its
     state's adjective: "متحدث باسم توتال إنرجيز" after "'توتال إنرجيز' الفرنسية" → FRA, a
     company; a quoted company after ل ("الرئيس التنفيذي لـ«سينوبك»") likewise. None when no
     such naming gives a state.
 
+    >>> from arnews.speakers.resolve import Mention
     >>> t = "الكونسورتيوم الذي تقوده 'توتال إنرجيز' الفرنسية أعلن النتائج. متحدث باسم توتال إنرجيز قال إن «…»"
     >>> c = t.index("الفرنسية")
     >>> ss = t.index("متحدث")
     >>> named_body_country(t, ss, t.index(" قال"), [Mention(c, c + 8, "FRA", "country", "FRA")])
-    SpeakerInfo(country='FRA', type='company')
+    NamedBody(country='FRA', type='company')
     """
     phrase = text[ss:se]
     owner = _OWNER.search(text, ss, min(len(text), se + 1))
     names = [owner.group(2).strip()] if owner else []
-    names += [m.group(1).strip() for m in _QUOTED.finditer(text, max(0, ss - _LOOK_BACK_CHARS), ss)]
+    names += [m.group(1).strip() for m in _QUOTED.finditer(text, max(0, ss - _LOOK_BACK_CHARS), min(len(text), se + 1))
+              if m.start() < ss or len(text[ss:m.start()].split()) <= _TITLE_WORDS]  # "مديرة «…»", not a name deep in it
+    # a headline's speaker is named in the lead below it: "مديرة «موليو غرافيت»: …" (round 45)
+    upto = len(text) if "\n" not in text[:ss] else ss
     for name in dict.fromkeys(names):
         if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", phrase):
-            info = _name_info(text, name, ss, ments, default=None)
+            info = _name_info(text, name, upto, ments, default=None)
             if info.country and info.type in (None, "company"):
-                return SpeakerInfo(info.country, "company")
+                return NamedBody(info.country, "company")
     return None

@@ -15,6 +15,7 @@ from .blocs import definite_bloc
 from .dateline import dateline_country  # noqa: F401  (moved there in round 14; imported from here)
 from .antecedent import taken_up_body
 from .company import company_back_country, takes_up_company
+from .quoted_speaker import is_quoted_name, named_body_country, quoted_speaker_info
 from .body_nationality import nearest_naming_uncoded, taken_up_nationality, taken_up_noun
 from .own_nisba import nisba_before, own_nisba_before_fi
 from .forum import uncoded_body
@@ -190,9 +191,8 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
     stop = len(text) if line < 0 else line
     if se < int(row["start"]):
         stop = min(stop, int(row["start"]) - 1)
-    from .quoted_speaker import is_quoted_name, named_body_country, quoted_speaker_info
     if is_quoted_name(text[ss:se]):
-        return quoted_speaker_info(text, ss, se, ments)  # "قالت «كينغهو» في بيان إنها" (round 44)
+        return SpeakerInfo(*quoted_speaker_info(text, ss, se, ments))  # "قالت «كينغهو» في بيان إنها" (round 44)
     own = words_in(text, ss, se)  # the phrase as the quote finder gave it
     cut = next((k for k in range(1, len(own)) if own[k].readings[0] in TIME_WORDS), None)
     if cut is not None:  # "زعيم المعارضة التايلاندية الاثنين صفقة …": the subject ends at the time word
@@ -213,7 +213,7 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
         actor = None  # "ممثلة برنامج الأغذية العالمي في تشاد": the post's place, not the speaker (round 10)
     ttype, former = _title_type(words, lex)
     if (owner := named_body_country(text, ss, se, ments)):
-        return owner  # "نائب الرئيس التنفيذي لـ«سينوبك»", "متحدث باسم توتال إنرجيز" (round 44)
+        return SpeakerInfo(*owner)  # "نائب الرئيس التنفيذي لـ«سينوبك»", "متحدث باسم توتال إنرجيز" (round 44)
     if not former and not (actor and type_of.get(actor) == "person") and (mine := own_nisba_before_fi(words, lex)):
         return SpeakerInfo(mine, ttype or "state")  # "النائبة الهولندية في البرلمان الأوروبي" → NLD (round 18)
     name = _name_part(own)

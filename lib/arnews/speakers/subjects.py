@@ -10,7 +10,8 @@ import regex as re
 
 from ..resources import data_path
 from ..text import normalize
-from .lexicon import (ANSWER_FORMS, ASK_WINDOW, KAN, NOT_SUBJECT, PHRASE_MAX, SKIP_START, STOP_WORDS, TIME_WORDS,
+from .kind import name_before_complement
+from .lexicon import (ANSWER_FORMS, ASK_WINDOW, KAN, NOT_SUBJECT, PHRASE_MAX, PREPOSITIONS, SKIP_START, STOP_WORDS, TIME_WORDS,
                       SpeakerLexicon, Word, ask_word, find_entries, is_speech_verb, speech_forms, words_in)
 from .positions import ending_at, in_spans, paragraph_start, sentence_start, starting_in, within
 from .resolve import Mention, name_antecedent
@@ -121,8 +122,6 @@ def _subject_before(text: str, ws: list[Word], i: int, spans, lex: SpeakerLexico
 
 
 _NAQL = frozenset("نقل نقلت ينقل تنقل".split())
-# Words after which a mention is no subject: prepositions ("الحرب في أوكرانيا كشفت").
-PREPOSITIONS = frozenset("في من عن الي علي مع بين ضد حول لدي عند منذ خلال بعد قبل عبر وفي ومن".split())
 
 
 def _actor_before(text: str, ws: list[Word], i: int, ments: list[Mention], spans) -> Subject | None:
@@ -216,8 +215,6 @@ _OPENING = re.compile(r"\s*[«“\"']")
 def quoted_name_subject(text: str, verb: Word, spans) -> Subject | None:
     """A quoted name right after the speech verb, followed by what it said: "قالت «كينغهو» في
     بيان … إنها «…»" (round 44; :func:`arnews.speakers.kind.name_before_complement`)."""
-    from .kind import name_before_complement
-
     m = _OPENING.match(text, verb.end, verb.end + 4)
     if m is None:
         return None
