@@ -31,6 +31,7 @@ class NamedBody(NamedTuple):
     country: str | None
     type: str | None
 
+
 _MARKS = "«»“”\"'‘’"
 #: the noun before a quoted name → the speaker type it gives (normalized, without ال)
 _NAMING_TYPES = {normalize(w): t for w, t in (
@@ -77,8 +78,6 @@ def _name_info(text: str, name: str, upto: int, ments: list, default: str | None
 
 
 _OWNER = re.compile(r"\sل(?:ـ)?\s*([«“\"])([^«»“”\"]{2,40}?)[»”\"]?\s*$")
-
-
 _QUOTED = re.compile(r"[«“\"']([^«»“”\"'\n]{3,40})[»”\"']")
 _LOOK_BACK_CHARS = 8000
 _TITLE_WORDS = 2  # words of a title before the quoted company it heads ("المديرة التنفيذية «…»")
