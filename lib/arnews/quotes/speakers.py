@@ -204,7 +204,8 @@ def _owner_body(w: str) -> bool:
     للزيتون", "الأمين العام لاتحاد المزارعين" (round 44); not an addressee ("للصحفيين")."""
     if len(w) < 4 or w[0] != "ل":
         return False
-    return bare_word("ال" + w[2:] if w.startswith("لل") else w[1:]) in institution_heads() | _OWNER_BODIES
+    body = bare_word("ال" + w[2:] if w.startswith("لل") else w[1:])
+    return body in _OWNER_BODIES or body in institution_heads()
 
 
 def _addressed(a: Article, t: int) -> bool:

@@ -60,6 +60,7 @@ _INTERNATIONAL = frozenset(("الدولي", "الدولية", "العالمي", 
 _FOR = frozenset(("باسم",))
 #: a two-word title: "المدير التنفيذي للمجلس الدولي للزيتون" (round 44)
 _TITLE_ADJECTIVES = frozenset(("التنفيذي", "التنفيذية", "العام", "العامة", "الاقليمي", "الاقليمية"))
+_BEFORE_BODY = _FOR | _TITLE_ADJECTIVES  # words between a title's head and the body it governs
 
 
 def international_body(words: list[Word]) -> bool:
@@ -67,7 +68,7 @@ def international_body(words: list[Word]) -> bool:
     ``متحدث باسم التحالف``), is a body noun called international (``الدولية``, ``العالمي``)
     right after it or after one adjective. A body named after ``في`` (a researcher's
     centre) is not the speaker's own."""
-    first = 2 if len(words) > 2 and words[1].readings[0] in (_FOR | _TITLE_ADJECTIVES) else 1
+    first = 2 if len(words) > 2 and words[1].readings[0] in _BEFORE_BODY else 1
     for k in range(min(first + 1, len(words) - 1)):
         if _bare(words[k].readings[0]).replace("ه", "ة") not in _BODY_HEADS:
             continue

@@ -192,11 +192,11 @@ _LETTER_NAMES = frozenset("ايه بي سي دي اي اف جي اتش جيه ك
 _ARABIC_WORDS = frozenset("في ان او ال".split())  # letter names that are also Arabic words
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9.+&/-]*")
 # إن/أن and بأن with a pronoun or none, normalized: what comes after them is the words said
-_COMPLEMENTS = frozenset(p + s for p in ("ان", "بان") for s in ("", "ه", "ها", "هم", "هما", "نا"))
+_SUFFIXES = ("", "ه", "ها", "هم", "هما", "نا")  # object pronouns on أن / إن: "إنها" (round 44)
+_COMPLEMENTS = frozenset(p + s for p in ("ان", "بان") for s in _SUFFIXES)
 _COMPLEMENT_REACH = 6  # words between a name and the complementizer ("جياني إنفانتينو الجمعة إن")
 _NEW_CLAUSE = re.compile(r"[،,]\s*[وف]$")  # a comma and و/ف opening the next word: a new clause (round 29)
 _NOT_BEFORE_AN = frozenset("دون بدون بعد قبل".split())  # "من دون أن تحدد": not a speech complement
-_SUFFIXES = ("", "ه", "ها", "هم", "هما", "نا")  # "قالت «كينغهو» في بيان … إنها" (round 44)
 _SAID_THAT = frozenset("إن" + s for s in _SUFFIXES)
 _THAT = frozenset("أن" + s for s in _SUFFIXES)
 
