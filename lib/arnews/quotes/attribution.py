@@ -12,6 +12,7 @@ from .article import Article, Toks, prev_word, words_after
 from .groups import definite_antecedent, group_kind, main_pair, mention_via
 from ..speakers.lexicon import ANSWER_LEMMAS, TIME_ADVERBIAL
 from .lexicon import SpeechLexicon
+from .body_names import names_body
 from .spans import QuotedSpan, find_quoted_spans
 from .speakers import (COMPLEMENTIZERS, CONTRAST, RIGHT_WINDOW, Event, find_events, head_word, latest_speaker,
                        resolve_events, resolve_implicit, trim_unclosed)
@@ -237,6 +238,8 @@ class _Attributor:
             k = a.m_first.get(t)
             if k is not None and not a.quoted[t]:
                 t0 = a.m_tokens[k][0]
+                if t0 > s0 + 1 and a.norm[t0 - 1] in ("في", "لدى") and names_body(a.norm[s0:t0 - 1]):
+                    continue  # "ممثلة مفوضية اللاجئين في لبنان: «…»": where the body's official works (round 46)
                 ps = next((int(a.start[h]) for h in range(max(s0, t0 - 3), t0) if head_word(a.norm[h], a.heads) in a.heads), None)
                 return Speaker(*a.mention_speaker(k, ps), "colon_intro", None)
         return None

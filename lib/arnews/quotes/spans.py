@@ -96,7 +96,7 @@ def _scan_marks(text: str) -> list[_RawSpan]:
         right_space = i + 1 >= n or _is_space(text[i + 1]) or text[i + 1] in _RIGHT_BREAK
         looks_open = (i == 0 or _is_space(text[i - 1]) or text[i - 1] in _LEFT_BREAK) and not right_space
         if ch in _SINGLE:  # single marks ('…', ‘…’) only pair with each other, never inside another quote
-            if cur is None and looks_open and _single_closer(text, i) is not None:
+            if cur is None and (looks_open or _spaced_single(text, i)) and _single_closer(text, i) is not None:
                 cur, cur_end = (i, ch), _line_end(text, i)
             elif cur is not None and cur[1] in _SINGLE and not looks_open and right_space:
                 raw.append(_RawSpan(cur[0], i, cur[1], ch, True))
@@ -136,14 +136,45 @@ _SPACED_LEFT = set(":،,؛;")
 def _single_closer(text: str, i: int) -> int | None:
     """Offset of the single mark that closes the one opening at ``i`` in its paragraph: attached
     to the word before it and followed by a space, a line end or punctuation ("بأنه 'عمل حربي'،");
-    None when there is none (an apostrophe, a transliteration)."""
+    for a spaced opener (:func:`_spaced_single`) also a mark with space on both sides ("ان ' نص
+    ' ,"). None when there is none (an apostrophe, a transliteration)."""
     end = _line_end(text, i)
+    spaced = _spaced_single(text, i)
     for m in re.finditer(r"['‘’]", text[i + 1:end]):
         j = i + 1 + m.start()
-        if j > i + 1 and not _is_space(text[j - 1]) and (j + 1 >= len(text) or _is_space(text[j + 1])
-                                                         or text[j + 1] in _RIGHT_BREAK):
+        if j > i + 1 and (spaced or not _is_space(text[j - 1])) and (j + 1 >= len(text) or _is_space(text[j + 1])
+                                                                     or text[j + 1] in _RIGHT_BREAK):
             return j
     return None
+
+
+def _spaced_single(text: str, i: int) -> bool:
+    """Whether the single mark at ``i`` opens a quote written apart from it, as machine
+    translation does ("قال ان ' قوات حفظ السلام قامت بواجبها ' , واضاف"): free on its left
+    (:func:`_free_left`), then one or two spaces and a letter."""
+    j = _word_after_space(text, i)
+    return j is not None and j > i + 1 and _free_left(text, i)
+
+
+def _word_after_space(text: str, i: int) -> int | None:
+    """Offset of the letter or digit after the mark at ``i`` and at most two spaces; None
+    when something else follows."""
+    j = i + 1
+    while j < len(text) and j <= i + 2 and text[j] in " \t\u00a0":
+        j += 1
+    return j if j < len(text) and CONTENT_RE.match(text[j]) else None
+
+
+def _free_left(text: str, i: int) -> bool:
+    """Whether the mark at ``i`` stands free on its left: line start, space, an opening bracket,
+    a colon or comma, or a one-letter clitic or tatweel written onto it ("و“ جدري القردة ”",
+    "لـ“ الاناضول ”")."""
+    if i == 0:
+        return True
+    left = text[i - 1]
+    if _is_space(left) or left in _LEFT_BREAK or left in _SPACED_LEFT or left == "ـ":
+        return True
+    return left in "وبلفك" and (i == 1 or _is_space(text[i - 2]))
 
 
 def _spaced_opener(text: str, i: int, ch: str) -> bool:
@@ -155,12 +186,8 @@ def _spaced_opener(text: str, i: int, ch: str) -> bool:
     يطلقون النار على أقدامهم «")."""
     if ch in _CLOSE_ONLY and ch != "»":
         return False
-    if i > 0 and not (_is_space(text[i - 1]) or text[i - 1] in _LEFT_BREAK or text[i - 1] in _SPACED_LEFT):
-        return False
-    j = i + 1
-    while j < len(text) and j <= i + 2 and text[j] in " \t\u00a0":
-        j += 1
-    if j >= len(text) or not CONTENT_RE.match(text[j]):
+    j = _word_after_space(text, i)
+    if j is None or not _free_left(text, i):
         return False
     nxt = _MARK_RE.search(text, j, _line_end(text, i))
     return nxt is not None and (ch != "»" or nxt.group() == "«")

@@ -84,6 +84,8 @@ _NOT_COMPLEMENT = frozenset("لدي لدى لكن لان لانه لانها ل�
 _PORTFOLIO = frozenset("شؤون الشؤون".split())  # a commissioner's portfolio, not another body
 # a commissioner, indefinite or definite, whose لـ-complement is a portfolio
 _COMMISSIONER = COMMISSIONERS | {"ال" + w for w in COMMISSIONERS}
+# A mission or office of the bloc: its لـ-complement is the mission's task, not another body's name.
+_MISSIONS = frozenset("بعثة بعثه وفد مكتب سفارة سفاره ممثلية ممثليه".split())
 
 
 def renamed_bloc(start: int, end: int, actor_type: str, words: list[Word]) -> bool:
@@ -101,6 +103,8 @@ def renamed_bloc(start: int, end: int, actor_type: str, words: list[Word]) -> bo
     before = next((w for w in reversed(words) if w.end <= start), None)
     if before is not None and _COMMISSIONER.intersection(before.readings):
         return False  # "مفوض الاتحاد الأفريقي للتنمية الاقتصادية": a commissioner's portfolio (round 27)
+    if before is not None and _MISSIONS.intersection(before.readings):
+        return False  # "بعثة الاتحاد الأوروبي لمراقبة الانتخابات": the bloc's own mission (round 46)
     r = nxt.readings[0]
     return (first.readings[0].startswith("ال") and r.startswith("ل") and len(r) > 3
             and not r.startswith("لا") and r not in _NOT_COMPLEMENT
