@@ -44,3 +44,19 @@ def test_a_bloc_mission_named_with_its_task_speaks_for_the_bloc():
     # a body named after the bloc is still another body, with no state
     text = "وقال رئيس الاتحاد الأوروبي لكرة القدم إن القرار «إجراء إلزامي»."
     assert speaker_of(quotes_of(text, actors, chooser=False), "إجراء إلزامي") == [None]
+
+
+def test_an_envoy_speaking_on_others_behalf_keeps_his_own_state():
+    text = "وتحدث المندوب الجزائري باسم الأعضاء الأفارقة الثلاثة في المجلس، فقال إن «أفريقيا لا تريد الحرب»."
+    q = quotes_of(text, [("مجلس الأمن", "UNSC", "organization", "UN")], chooser=False)
+    assert speaker_of(q, "أفريقيا لا تريد الحرب") == ["DZA"]
+
+
+def test_a_fronted_town_with_its_state_nisba_places_a_local_speaker():
+    text = ("لاهاي – بدأت محكمة العدل الدولية جلسات الاستماع في النزاع.\n\n"
+            "وفي مدينة أوبوك الجيبوتية، قال الصياد إدريس حسن إن المنطقة «كانت مفتوحة أمام الصيادين».")
+    q = quotes_of(text, [("لاهاي", "NLD", "country", "NLD")], chooser=False)
+    assert speaker_of(q, "كانت مفتوحة أمام الصيادين") == ["DJI"]
+    # a country name that ends in ي is its own nisba, but "المالية" stays "financial"
+    from arnews.speakers.nisba import nisba_country
+    assert [nisba_country(w) for w in ("الملاوي", "الهايتية", "البوروندية", "المالية")] == ["MWI", "HTI", "BDI", None]

@@ -8,9 +8,12 @@ import regex as re
 
 from .lexicon import SpeakerLexicon, find_entries, words_in
 from .positions import paragraph_start, starting_in
+from .nisba import nisba_country
 from .resolve import Mention
 
 _WINDOW = 2000  # characters before the speaker looked at
+# Nouns that open a place's name ("مدينة أوبوك الجيبوتية").
+_PLACE_NOUNS = frozenset("مدينة مدينه بلدة بلده قرية قريه ميناء مخيم منطقة منطقه ولاية ولايه إقليم اقليم جزيرة جزيره".split())
 
 # A sentence (or paragraph) opening "في" / "وفي" / "أما في" / "وأما في".
 _FRONTED = re.compile(r"(?:^|(?<=[.!؟?]\s{0,3}))\s*(?:و?[أا]ما\s+)?و?في\s+", re.M)
@@ -46,7 +49,25 @@ def _place_at(text: str, at: int, stop: int, ments: list[Mention], lex: SpeakerL
     else:
         ws = words_in(text, at, min(stop, at + 40))[:3]
         hits = [(i, e) for i, e in find_entries(lex.places, ws) if i == 0 and e.kind == "place"]
-        if not hits:
+        if hits:
+            end, code = ws[len(hits[0][1].words) - 1].end, hits[0][1].value
+        elif (placed := _nisba_place(text, at, stop)) is not None:
+            end, code = placed
+        else:
             return None
-        end, code = ws[len(hits[0][1].words) - 1].end, hits[0][1].value
-    return code if end < stop and text[end:end + 2].lstrip(" ")[:1] in ("،", ",") else None
+    return code if end < stop and _comma_at(text, end) else None
+
+
+def _comma_at(text: str, end: int) -> bool:
+    return text[end:end + 2].lstrip(" ")[:1] in ("،", ",")
+
+
+def _nisba_place(text: str, at: int, stop: int) -> tuple[int, str] | None:
+    """A place noun, its name and a state's nisba closed by a comma ("وفي مدينة أوبوك
+    الجيبوتية، قال الصياد"; round 46): the end of the nisba and its state."""
+    ws = words_in(text, at, min(stop, at + 60))[:4]
+    if not ws or ws[0].readings[0] not in _PLACE_NOUNS:
+        return None
+    k = next((k for k in range(1, len(ws)) if _comma_at(text, ws[k].end)), None)
+    code = nisba_country(ws[k].readings[0]) if k is not None else None
+    return (ws[k].end, code) if code else None

@@ -102,6 +102,8 @@ def nisba_country(word: str) -> str | None:
     ('SEN', 'PRT', None)
     >>> nisba_country("الرياضي") is None  # "sporting": a capital taken whole makes no nisba
     True
+    >>> nisba_country("الملاوي"), nisba_country("الجيبوتية"), nisba_country("المالية")
+    ('MWI', 'DJI', None)
     """
     m = _NISBA_WORD_RE.match(normalize(word))
     if m:
@@ -113,6 +115,11 @@ def nisba_country(word: str) -> str | None:
             # ("الرياضي" is "sporting", not "of Riyadh"): variants only with a tail (round 6)
             if got and (tail or got[1]):
                 return got[0]
+        # a name that ends in ي is its own nisba: الملاوي، الجيبوتية، الهايتية (round 46);
+        # not an ambiguous one (مالي: المالية is "financial")
+        got = stems.get(stem + "ي")
+        if got and got[1] and stem + "ي" not in _nisba_table()[1]:
+            return got[0]
     return _table_country(word, _nisba_table()[0]) or skeleton_country(word)
 
 

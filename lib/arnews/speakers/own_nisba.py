@@ -14,6 +14,9 @@ state's nisba counts (a bloc's, "المبعوث الأوروبي في …", is l
 >>> t = "الباحث الجورجي في الشؤون الأوروبية"
 >>> own_nisba_before_fi(words_in(t, 0, len(t)), lex)
 'GEO'
+>>> t = "المندوب الجزائري باسم الأعضاء الأفارقة في المجلس"
+>>> own_nisba_before_fi(words_in(t, 0, len(t)), lex)
+'DZA'
 >>> t = "المبعوث الأوروبي في ليبيا"               # a bloc's nisba: not this rule
 >>> own_nisba_before_fi(words_in(t, 0, len(t)), lex) is None
 True
@@ -29,6 +32,9 @@ from .nisba import nisba_country
 __all__ = ["own_nisba_before_fi", "nisba_before"]
 
 _FI = "في"
+# "في" and "باسم" ("المندوب الجزائري باسم الأعضاء الأفارقة في المجلس": the envoy speaks on
+# others' behalf, for his own state too; round 46)
+_AFTER = frozenset((_FI, "باسم"))
 
 
 def nisba_before(words: list[Word], start: int, lex: SpeakerLexicon) -> str | None:
@@ -49,12 +55,12 @@ def nisba_before(words: list[Word], start: int, lex: SpeakerLexicon) -> str | No
 
 
 def own_nisba_before_fi(words: list[Word], lex: SpeakerLexicon) -> str | None:
-    """The state of the nisba right after the title that opens the phrase, when "في" follows
-    that nisba; else None."""
+    """The state of the nisba right after the title that opens the phrase, when "في" or "باسم"
+    follows that nisba; else None."""
     first = next((e for i, e in find_entries(lex.titles, words[:4]) if i == 0), None)
     if first is None:
         return None
     k = len(first.words)
-    if k + 1 >= len(words) or words[k + 1].readings[0] != _FI:
+    if k + 1 >= len(words) or words[k + 1].readings[0] not in _AFTER:
         return None
     return nisba_country(words[k].readings[0])
