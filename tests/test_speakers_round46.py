@@ -60,3 +60,16 @@ def test_a_fronted_town_with_its_state_nisba_places_a_local_speaker():
     # a country name that ends in ي is its own nisba, but "المالية" stays "financial"
     from arnews.speakers.nisba import nisba_country
     assert [nisba_country(w) for w in ("الملاوي", "الهايتية", "البوروندية", "المالية")] == ["MWI", "HTI", "BDI", None]
+
+
+def test_an_answer_opened_by_a_verb_with_its_complement_is_the_interviewees():
+    text = ("ممثلة مفوضية اللاجئين في لبنان: «العودة قرار فردي»\n\n"
+            "أجرت الصحيفة هذا الحوار مع ممثلة المفوضية في لبنان، الهولندية كارولين فان دير بيرغ.\n\n"
+            "س: وزير المهجرين قال الأسبوع الماضي إن «على المنظمة أن تتوقف».\n\n"
+            "ج: قالت فان دير بيرغ: «الأرقام أعلى من توقعاتنا».\n\n"
+            "س: ماذا عن التمويل؟\n\n"
+            "ج: حذرت من أن المنظمة لم تتلق سوى «أقل من ثلث» ما طلبته.\n\n"
+            "س: كلمة أخيرة؟\n\nج: ختمت بالقول: «العودة يجب أن تبقى قرارا فرديا».")
+    q = quotes_of(text, [("لبنان", "LBN", "country", "LBN")], chooser=False)
+    assert speaker_of(q, "أقل من ثلث", "rule") == ["interviewee"]
+    assert speaker_of(q, "العودة يجب أن تبقى قرارا فرديا", "rule") == ["interviewee"]

@@ -46,6 +46,7 @@ def opens_answer(text: str, mark: int) -> bool:
 
 _THAT = frozenset("ان انه انها بان بانه بانها".split())
 _BUT_HE = frozenset("لكنه لكنها ثم".split())
+_BY_SAYING = "بالقول"
 
 
 def answer_verb(text: str, mark: int, spans) -> bool:
@@ -62,19 +63,27 @@ def answer_verb(text: str, mark: int, spans) -> bool:
     >>> t2 = "س: والروس؟\\n\\nج: قال الوزير إن موسكو «مهتمة»."
     >>> answer_verb(t2, t2.index("«"), spans_from_marks(t2))
     False
+    >>> t3 = "س: والتمويل؟\\n\\nج: حذرت من أن المفوضية لم تتلق «أقل من ثلث».\\n\\nج: ختمت بالقول: «لا»."
+    >>> sp3 = spans_from_marks(t3)
+    >>> answer_verb(t3, t3.index("«"), sp3), answer_verb(t3, t3.rindex("«"), sp3)
+    (True, True)
     """
     m = _TURN_RE.match(text, paragraph_start(text, mark))
     if not m or m.group(1) != "ج" or sentence_start(text, mark, spans) > m.end() + 1:
         return False
     ws = [w for w in words_in(text, m.end(), mark) if not in_spans(w.start, spans)]
     forms = speech_forms()
-    if not ws or ws[0].readings[0] not in forms:
+    if len(ws) > 1 and ws[1].readings[0] == _BY_SAYING:
+        k = 2  # "ج: ختمت بالقول: «…»": the verbal noun is the cue (round 46)
+    elif not ws or ws[0].readings[0] not in forms:
         return False
-    gap = text[ws[0].end:ws[1].start if len(ws) > 1 else mark].strip()
-    if not (gap.startswith(":") or (len(ws) > 1 and ws[1].readings[0] in _THAT) or (len(ws) == 1 and not gap)):
+    else:  # "ج: حذرت من أن …" (round 46)
+        k = 2 if len(ws) > 2 and ws[1].readings[0] == "من" and ws[2].readings[0] in _THAT else 1
+    gap = text[ws[k - 1].end:ws[k].start if len(ws) > k else mark].strip()
+    if not (gap.startswith(":") or (len(ws) > k and ws[k].readings[0] in _THAT) or (len(ws) == k and not gap)):
         return False  # "ج: أوضح الرئيس التنفيذي أن …": the verb has its own subject
-    return not any(any(r in forms for r in w.readings[:2]) and ws[k - 1].readings[0] not in _BUT_HE
-                   for k, w in enumerate(ws[1:], 1))
+    return not any(any(r in forms for r in w.readings[:2]) and ws[j - 1].readings[0] not in _BUT_HE
+                   for j, w in enumerate(ws[k:], k))
 
 
 def first_person(text: str, mark: int, spans) -> bool:

@@ -13,7 +13,8 @@ from .resolve import Mention
 
 _WINDOW = 2000  # characters before the speaker looked at
 # Nouns that open a place's name ("مدينة أوبوك الجيبوتية").
-_PLACE_NOUNS = frozenset("مدينة مدينه بلدة بلده قرية قريه ميناء مخيم منطقة منطقه ولاية ولايه إقليم اقليم جزيرة جزيره".split())
+_PLACE_NOUNS = frozenset("مدينة مدينه بلدة بلده قرية قريه ميناء مخيم منطقة منطقه ولاية ولايه إقليم اقليم جزيرة جزيره"
+                         .split())
 
 # A sentence (or paragraph) opening "في" / "وفي" / "أما في" / "وأما في".
 _FRONTED = re.compile(r"(?:^|(?<=[.!؟?]\s{0,3}))\s*(?:و?[أا]ما\s+)?و?في\s+", re.M)
