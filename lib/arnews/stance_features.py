@@ -32,7 +32,7 @@ from .stance.anaphora import ANAPHORS, body_name_keys, remember, resume
 from .stance.cues import BREAKS
 from .stance.groups import group_mentions, may_name_group, remember_states
 from .stance.implicit import implicit_pair_features, sentence_facts
-from .stance.interview import OPENING_SENTENCES, interviewee, is_answer, quoted_answer
+from .stance.interview import OPENING_SENTENCES, interviewee, is_answer, quoted_answer, speaks_as_we
 from .stance.keys import word_key
 from .stance.roles import MentionRole, coordination_features, mention_roles, nearest_cue_features, role_features
 from .stance.nisba_head import nisba_features
@@ -276,7 +276,8 @@ def sentence_views(tables: dict[str, pd.DataFrame], cues: pd.DataFrame | None = 
         remember_states([m.code for m in in_order if m.actor_type != "group"], recent, bodies)
         if asked is None and len(history) < OPENING_SENTENCES:
             asked = interviewee(keys, [(m.first, m.code) for m in in_order])
-        if asked and (is_answer(words) or (not speakers and quoted_answer(spans, bounds.get(key)))):
+        we = bool(asked) and not speakers and speaks_as_we(words, {i for m in in_order for i in range(m.first, m.last + 1)})
+        if asked and (is_answer(words) or we or (not speakers and quoted_answer(spans, bounds.get(key)))):
             speakers = speakers | {asked}
         ls = lex.get(key, ("neutral", 0.0))
         yield SentenceView(

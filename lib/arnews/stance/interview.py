@@ -23,7 +23,7 @@ from ..text import normalize
 from .keys import word_key
 
 __all__ = ["ADDRESS_WORDS", "INTERVIEW_WORDS", "TITLE_WORDS", "OPENING_SENTENCES", "addresses_interviewee", "interviewee",
-           "is_answer"]
+           "is_answer", "speaks_as_we"]
 
 # Word keys of an interview in the opening sentence: the nouns, and the verbs of meeting or
 # interviewing someone («التقت «الشرق» وزير النقل الكازاخستاني وسألته …»).
@@ -38,6 +38,14 @@ TITLE_WORDS = frozenset(word_key(normalize(w)) for w in (
 # interview has no opening sentence: «س: معالي وزير الخارجية إسحاق دار، اتهمتم كابول …» (round 17).
 ADDRESS_WORDS = frozenset(word_key(normalize(w)) for w in ("معالي", "سعادة", "فخامة", "سيادة", "سمو"))
 OPENING_SENTENCES = 2  # the person interviewed is named in one of the article's first sentences
+# "We" words of an answer (:func:`speaks_as_we`), besides a word ending in the suffix نا; words
+# that end in نا but say no "we"; words that open a question.
+_WE_WORDS = frozenset(normalize(w) for w in ("نحن", "ونحن", "فنحن", "لنا", "ولنا", "منا", "معنا", "عنا", "بنا", "بلادي",
+                                             "وبلادي", "بلدي", "حكومتي"))
+_NOT_WE = frozenset(normalize(w) for w in ("هنا", "وهنا", "فيينا", "كورونا", "بيننا", "سابقا"))
+_QUESTION_WORDS = frozenset(normalize(w) for w in (
+    "هل", "وهل", "فهل", "أ", "لماذا", "ولماذا", "كيف", "وكيف", "ماذا", "وماذا", "متى", "ومتى", "أين", "وأين",
+    "ما", "وما", "أي", "وأي", "كم", "وكم", "ألا", "أليس", "إلى"))
 # How many words before a state its title may stand: «المتحدث باسم خفر السواحل الفلبيني» puts four
 # words between them (three until round 17).
 _TITLE_REACH = 4
@@ -48,6 +56,25 @@ def is_answer(words: list[str]) -> bool:
     question turn (``س: …``) that the answer follows within the same sentence (``س: … ؟ ج: …``,
     when the sentence splitter kept the two turns together)."""
     return bool(words) and (words[0] == "ج" or (words[0] == "س" and "ج" in words[1:]))
+
+
+def speaks_as_we(words: list[str], named: set[int] = frozenset()) -> bool:
+    """Whether a sentence speaks in the first person plural and is not a question: in an
+    interview printed without turns («قال نائب وزير الدفاع الإستوني في مقابلة …» then plain
+    questions and answers), such a sentence is the interviewee's answer («ونعمل مع لاتفيا
+    وفنلندا على ربط شبكات الرادار لدينا»; round 34). ``words``: the sentence's normalized
+    words; ``named``: the positions of words that name an actor («غانا» is no "we").
+
+    >>> speaks_as_we("ونعمل مع لاتفيا وفنلندا علي ربط شبكات الرادار لدينا".split())
+    True
+    >>> speaks_as_we("هل تعتبرون روسيا تهديدا لنا".split()), speaks_as_we("وقعت غانا بيانا مشتركا".split(), {1})
+    (False, False)
+    """
+    if not words or words[0] in _QUESTION_WORDS:
+        return False
+    return any(i not in named and (w in _WE_WORDS or (len(w) >= 4 and w.endswith("نا") and not w.endswith("انا")
+                                                      and w not in _NOT_WE))
+               for i, w in enumerate(words))
 
 
 def addresses_interviewee(keys: list[str]) -> bool:
