@@ -7,8 +7,8 @@ from __future__ import annotations
 import regex as re
 
 from .lexicon import SpeakerLexicon, find_entries, words_in
-from .positions import paragraph_start, starting_in
 from .nisba import nisba_country
+from .positions import paragraph_start, starting_in
 from .resolve import Mention
 
 _WINDOW = 2000  # characters before the speaker looked at
@@ -60,6 +60,7 @@ def _place_at(text: str, at: int, stop: int, ments: list[Mention], lex: SpeakerL
 
 
 def _comma_at(text: str, end: int) -> bool:
+    """Whether a comma follows ``end``, after at most one space."""
     return text[end:end + 2].lstrip(" ")[:1] in ("،", ",")
 
 
