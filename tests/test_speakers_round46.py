@@ -73,3 +73,19 @@ def test_an_answer_opened_by_a_verb_with_its_complement_is_the_interviewees():
     q = quotes_of(text, [("لبنان", "LBN", "country", "LBN")], chooser=False)
     assert speaker_of(q, "أقل من ثلث", "rule") == ["interviewee"]
     assert speaker_of(q, "العودة يجب أن تبقى قرارا فرديا", "rule") == ["interviewee"]
+
+
+def test_the_quoted_name_types_are_read_from_their_csv_and_a_bad_row_is_named(tmp_path, monkeypatch):
+    import pytest
+    from arnews.speakers import quoted_speaker
+
+    assert quoted_speaker.naming_types()["صحيفة"] == "media"
+    bad = tmp_path / "quote_name_types.csv"
+    bad.write_text("noun,speaker_type,note\nشركة,firm,x\n", encoding="utf-8")
+    monkeypatch.setattr(quoted_speaker, "data_path", lambda _: bad)
+    quoted_speaker.naming_types.cache_clear()
+    try:
+        with pytest.raises(ValueError, match="quote_name_types.csv, row 2"):
+            quoted_speaker.naming_types()
+    finally:
+        quoted_speaker.naming_types.cache_clear()

@@ -16,14 +16,18 @@ NamedBody(country=None, type='company')
 """
 from __future__ import annotations
 
+import csv
+from functools import lru_cache
 from typing import NamedTuple
 
 import regex as re
 
+from ..resources import data_path
 from ..text import normalize
+from .lexicon import SPEAKER_TYPES
 from .positions import starting_in
 
-__all__ = ["NamedBody", "is_quoted_name", "named_body_country", "quoted_speaker_info"]
+__all__ = ["NamedBody", "is_quoted_name", "named_body_country", "naming_types", "quoted_speaker_info"]
 
 
 class NamedBody(NamedTuple):
@@ -33,12 +37,24 @@ class NamedBody(NamedTuple):
 
 
 _MARKS = "«»“”\"'‘’"
-#: the noun before a quoted name → the speaker type it gives (normalized, without ال)
-_NAMING_TYPES = {normalize(w): t for w, t in (
-    ("شركة", "company"), ("مجموعة", "company"), ("مصرف", "company"), ("بنك", "company"), ("وكالة", "company"),
-    ("صحيفة", "media"), ("قناة", "media"), ("مجلة", "media"), ("موقع", "media"), ("إذاعة", "media"),
-    ("منظمة", "ngo"), ("جمعية", "ngo"), ("حملة", "ngo"), ("شبكة", "ngo"), ("رابطة", "ngo"))}
+_FILE = "lexicons/quote_name_types.csv"
 _NATIONALITY_REACH = 12  # characters after the closing mark where the state's adjective may start
+
+
+@lru_cache(maxsize=1)
+def naming_types() -> dict[str, str]:
+    """The noun before a quoted name (normalized, without ال) → the speaker type it gives, from
+    ``data/lexicons/quote_name_types.csv`` (``noun,speaker_type,note``; researcher-editable)."""
+    with open(data_path(_FILE), encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    out: dict[str, str] = {}
+    for line, r in enumerate(rows, start=2):
+        noun, kind = normalize((r.get("noun") or "").strip()), (r.get("speaker_type") or "").strip()
+        if not noun or " " in noun or noun.startswith("ال") or kind not in SPEAKER_TYPES:
+            raise ValueError(f"quote_name_types.csv, row {line}: 'noun' must be one word without ال and "
+                             f"'speaker_type' one of {', '.join(SPEAKER_TYPES)}")
+        out[noun] = kind
+    return out
 
 
 def is_quoted_name(phrase: str) -> bool:
@@ -51,11 +67,11 @@ def _naming_type(text: str, at: int) -> str | None:
     words = text[max(0, at - 20):at].split()
     if not words:
         return None
-    w = normalize(words[-1])
+    w, types = normalize(words[-1]), naming_types()
     for p in ("لل", "ال", "ل", "و"):
-        if w.startswith(p) and w[len(p):] in _NAMING_TYPES:
-            return _NAMING_TYPES[w[len(p):]]
-    return _NAMING_TYPES.get(w)
+        if w.startswith(p) and w[len(p):] in types:
+            return types[w[len(p):]]
+    return types.get(w)
 
 
 def quoted_speaker_info(text: str, ss: int, se: int, ments: list) -> NamedBody:
