@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..actors import bodies, default_gazetteer
+from ..speakers.choice_table import body_codes
 from ..speakers.lexicon import load_speaker_lexicon
 
 __all__ = ["body_institutions", "names_body"]
@@ -14,7 +14,7 @@ __all__ = ["body_institutions", "names_body"]
 def body_institutions() -> frozenset[tuple[str, ...]]:
     """Normalized words of the institutions of ``data/lexicons/speaker_places.csv`` that stand
     for a bloc or an international body, not a state (مفوضية اللاجئين → UN)."""
-    codes = set(bodies(default_gazetteer())["actor_id"])
+    codes = body_codes()
     return frozenset(e.words for e in load_speaker_lexicon().places if e.kind == "institution" and e.value in codes)
 
 

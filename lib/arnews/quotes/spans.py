@@ -96,7 +96,8 @@ def _scan_marks(text: str) -> list[_RawSpan]:
         right_space = i + 1 >= n or _is_space(text[i + 1]) or text[i + 1] in _RIGHT_BREAK
         looks_open = (i == 0 or _is_space(text[i - 1]) or text[i - 1] in _LEFT_BREAK) and not right_space
         if ch in _SINGLE:  # single marks ('…', ‘…’) only pair with each other, never inside another quote
-            if cur is None and (looks_open or _spaced_single(text, i)) and _single_closer(text, i) is not None:
+            spaced = cur is None and not looks_open and _spaced_single(text, i)
+            if cur is None and (looks_open or spaced) and _single_closer(text, i, spaced) is not None:
                 cur, cur_end = (i, ch), _line_end(text, i)
             elif cur is not None and cur[1] in _SINGLE and not looks_open and right_space:
                 raw.append(_RawSpan(cur[0], i, cur[1], ch, True))
@@ -133,13 +134,12 @@ def _scan_marks(text: str) -> list[_RawSpan]:
 _SPACED_LEFT = set(":،,؛;")
 
 
-def _single_closer(text: str, i: int) -> int | None:
+def _single_closer(text: str, i: int, spaced: bool) -> int | None:
     """Offset of the single mark that closes the one opening at ``i`` in its paragraph: attached
     to the word before it and followed by a space, a line end or punctuation ("بأنه 'عمل حربي'،");
-    for a spaced opener (:func:`_spaced_single`) also a mark with space on both sides ("ان ' نص
-    ' ,"). None when there is none (an apostrophe, a transliteration)."""
+    for a spaced opener (``spaced``, :func:`_spaced_single`) also a mark with space on both sides
+    ("ان ' نص ' ,"). None when there is none (an apostrophe, a transliteration)."""
     end = _line_end(text, i)
-    spaced = _spaced_single(text, i)
     for m in re.finditer(r"['‘’]", text[i + 1:end]):
         j = i + 1 + m.start()
         if j > i + 1 and (spaced or not _is_space(text[j - 1])) and (j + 1 >= len(text) or _is_space(text[j + 1])

@@ -118,7 +118,7 @@ def nisba_country(word: str) -> str | None:
         # a name that ends in ي is its own nisba: الملاوي، الجيبوتية، الهايتية (round 46);
         # not an ambiguous one (مالي: المالية is "financial")
         got = stems.get(stem + "ي")
-        if got and got[1] and stem + "ي" not in _nisba_table()[1]:
+        if got and got[1] and not weak_nisba_country(stem + "ي"):
             return got[0]
     return _table_country(word, _nisba_table()[0]) or skeleton_country(word)
 
