@@ -39,7 +39,7 @@ _NOT_SUBJECT_START = frozenset(
 )
 # The first word of a compound nisba ("الجنوب أفريقي", "الشمال كوري"): kept with the next word.
 _COMPASS = frozenset("الجنوب الشمال".split())
-_PRONOUN_SUFFIX_RE = re.compile(r"(?:هما|هم|ها|كم|نا)$|..ه$")
+_PRONOUN_SUFFIX_RE = re.compile(r"(?:هما|هم|ها|كم)$|..ه$")
 _NP_MAX_WORDS = 10
 _NEGATIONS = frozenset("لم ولم فلم لن ولن فلن لا ولا".split())  # particles before a governing verb
 # a day or time after the subject: what follows is the verb's object ("اتهمت حكومة غيانا يوم

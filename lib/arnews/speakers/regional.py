@@ -6,6 +6,9 @@ guideline made this explicit). Moved out of ``resolve`` in round 37.
 >>> t = "دبلوماسي غربي"
 >>> regional_code(words_in(t, 0, len(t)), load_speaker_lexicon())
 'WEST'
+>>> [regional_code(words_in(t, 0, len(t)), load_speaker_lexicon()) for t in
+...  ("مصادر ملاحية أوروبية", "مسؤول في الاتحاد الأوروبي", "مصدر في شركة صينية")]
+['EUROPE', None, None]
 """
 from __future__ import annotations
 
@@ -17,7 +20,9 @@ __all__ = ["names_region", "regional_code"]
 def regional_code(words: list[Word], lex: SpeakerLexicon) -> str | None:
     """A person known only by a regional nisba ("دبلوماسي أوروبي", "دبلوماسي خليجي",
     "مسؤول غربي", "مصادر دبلوماسية غربية"; ``kind == region`` in speaker_places.csv) speaks
-    for no state: the region word right after the phrase's opening title (or two titles).
+    for no state: the region word after the phrase's opening title (or two titles), past at
+    most two indefinite words that name no place ("مصادر ملاحية أوروبية", "محافظ بنك مركزي
+    آسيوي"; round 47), but not past a definite one ("مسؤول في الاتحاد الأوروبي" is the EU's).
     Returns the region's code (EUROPE, WEST …) or None; the caller gives such a speaker no state."""
     hits = [(i, e) for i, e in find_entries(lex.titles, words) if e.value != "former"]
     if not hits or hits[0][0] != 0:
@@ -25,9 +30,18 @@ def regional_code(words: list[Word], lex: SpeakerLexicon) -> str | None:
     k = len(hits[0][1].words)
     if len(hits) > 1 and hits[1][0] == k:  # "مصادر دبلوماسية غربية": a second title word first
         k += len(hits[1][1].words)
-    if k >= len(words):
-        return None
-    return next((e.value for _, e in find_entries(lex.places, words[k:k + 1]) if e.kind == "region"), None)
+    places = dict(find_entries(lex.places, words))
+    for j in range(k, min(k + _BETWEEN + 1, len(words))):
+        definite = any(r.startswith(("ال", "لل")) for r in words[j].readings)
+        e = places.get(j)
+        if e is not None:  # past indefinite words only an indefinite adjective agrees
+            return e.value if e.kind == "region" and (j == k or not definite) else None
+        if definite:  # "مسؤول في الاتحاد الأوروبي", "الممثلة العليا للاتحاد الأوروبي": a named bloc
+            return None
+    return None
+
+
+_BETWEEN = 2  # indefinite words allowed between the title and the region (round 47)
 
 
 def names_region(words: list[Word], lex: SpeakerLexicon) -> bool:
