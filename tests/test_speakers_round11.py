@@ -50,7 +50,7 @@ def test_the_object_of_the_subjects_own_verb_names_no_speaker():
 
 
 def test_a_verb_after_a_comma_is_another_clause_and_the_phrase_is_resolved_as_before():
-    from arnews.speakers.resolve import _before_own_verb
+    from arnews.speakers.extent import before_own_verb as _before_own_verb
 
     t = 'وزير المالية الباكستاني، وقال لوكالة الأنباء'
     se = t.index("،")

@@ -166,7 +166,7 @@ def test_an_actor_before_the_colon_with_no_time_adverbial_is_still_the_speaker()
 
 
 def test_the_speaker_phrase_is_not_extended_over_a_time_adverbial():
-    from arnews.speakers.resolve import extend_phrase
+    from arnews.speakers.extent import extend_phrase
 
     t = "قال الوزير الماليزي بعد لقائه نظيره الصيني إن"
     s = t.index("الوزير")

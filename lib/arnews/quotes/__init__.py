@@ -79,7 +79,8 @@ Example
 
 Modules: :mod:`~arnews.quotes.spans` (quoted spans), :mod:`~arnews.quotes.lexicon` (speech
 cues), :mod:`~arnews.quotes.article` (token and mention arrays), :mod:`~arnews.quotes.speakers`
-(cues and their speakers), :mod:`~arnews.quotes.groups` (group subjects, anaphora),
+(cues and their speakers), :mod:`~arnews.quotes.phrase` (the speaker phrase after a verb),
+:mod:`~arnews.quotes.groups` (group subjects, anaphora),
 :mod:`~arnews.quotes.attribution` (a speaker for each quote), :mod:`~arnews.quotes.stage`
 (:func:`find_quotes`, the pipeline stage). Evaluation: :mod:`arnews.evaluation.quotes`.
 """

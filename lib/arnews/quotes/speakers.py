@@ -1,55 +1,30 @@
-"""Speech cues and their speakers: the noun phrase after a verb, the subject before it, pronoun
-subjects resolved from earlier speakers (step 3 of :mod:`arnews.quotes`)."""
+"""Speech cues and their speakers: the subject before a verb or described by it, pronoun subjects
+resolved from earlier speakers (step 3 of :mod:`arnews.quotes`); the noun phrase after a verb is
+:mod:`arnews.quotes.phrase`'s."""
 from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
-import regex as re
 
-from ..speakers.lexicon import ANSWER_LEMMAS, ASK_PASSIVE, ASK_WINDOW, COMMA_ADVERBIAL, KAN, SAME_WORDS, ask_word
-from ..speakers.nisba import bare_word
-from ..speakers.structure import institution_heads
-from ..speakers.subjects import manner_words
+from ..speakers.lexicon import ANSWER_LEMMAS, ASK_PASSIVE, ASK_WINDOW, KAN, SAME_WORDS, ask_word
 from ..text import normalize
-from ..wordforms import CONJUNCTIONS, is_nisba, strip_preposition_l
 from .article import Article, first_person, prev_word
 from .lexicon import SpeechLexicon
+from .phrase import COMPLEMENTIZERS, HAL_RE, NP_MAX_WORDS, head_word, noun_phrase, speaker_phrase
 from .spans import CONTENT_RE, TRAIL_STRIP_RE, QuotedSpan
 
 __all__ = ["Event", "find_events", "resolve_events", "resolve_implicit", "latest_speaker", "noun_phrase", "head_word",
            "trim_unclosed", "COMPLEMENTIZERS", "CONTRAST", "RIGHT_WINDOW"]
 
-# Normalized words that end the speaker's noun phrase after a verb.
-COMPLEMENTIZERS = frozenset(
-    "ان انه انها انهم انهما انني اننا بان بانه بانها بانهم بانهما وان وانه فان لان".split()
-)
 # Normalized particles opening a clause of another speaker ("فيما", "بينما").
 CONTRAST = frozenset("فيما بينما وفيما وبينما".split())
-_NP_HARD_STOP = COMPLEMENTIZERS | {"علي", "الي", ":", ".", "؟", "?", "!", "؛", ";"}
-# Transparent words skipped at the start of a speaker phrase ("وصف فيها شي", "السيد شي").
-# The one spoken to ("قالت لي سيدة من خان يونس", "قال لي: «"; round 10) is skipped too.
-_NP_SKIP = frozenset("فيها فيه فيهم ايضا مجددا كذلك بدوره بدورها سابقا لاحقا السيد السيدة "
-                     "لي لنا له لها لهم لهما لك لكم".split())
-# A phrase starting with one of these is an adverbial, not the subject ("واعترف بعد ذلك").
-_NOT_SUBJECT_START = frozenset(
-    "ب ل في من عن الي علي مع خلال يوم امس اليوم عقب بعد قبل حول منذ امام لدي عند ثم حتي".split()
-)
-# The first word of a compound nisba ("الجنوب أفريقي", "الشمال كوري"): kept with the next word.
-_COMPASS = frozenset("الجنوب الشمال".split())
-_PRONOUN_SUFFIX_RE = re.compile(r"(?:هما|هم|ها|كم)$|..ه$")
-_NP_MAX_WORDS = 10
 _NEGATIONS = frozenset("لم ولم فلم لن ولن فلن لا ولا".split())  # particles before a governing verb
-# a day or time after the subject: what follows is the verb's object ("اتهمت حكومة غيانا يوم
-# الأحد فنزويلا", round 29)
-_NP_TIME = frozenset("يوم امس الاثنين الثلاثاء الاربعاء الخميس الجمعة السبت الاحد".split())
 # round 31: a question before an answer verb ("سأل صحفي نيجيري رئيس المفوضية عما …، فأجاب:"):
 # the one asked answers; a reporter asking is not the speaker
 _ASK_ABOUT = frozenset("عن عما حول".split())
 _REPORTERS = frozenset("صحفي صحفية مراسل مراسلة الصحفي الصحفية المراسل المراسلة الصحفيون صحفيون".split())
-_HAL_RE = re.compile(r"^(?:م\w{3,4}|\wا\w\w)ا$")  # "فأجاب مبتسما"، "فرد ساخرا": how, not who
 # a verb form after one of these is the noun ("في رد على"، "أول رد"، "دون رد"; round 31)
 _NOUN_BEFORE = frozenset("في اول هذا هذه دون افضل كل اي".split())
 RIGHT_WINDOW = 4  # words allowed between a quote's end and a following speech verb
@@ -72,226 +47,6 @@ class Event:
     @property
     def resolved(self) -> bool:
         return self.actor is not None or self.text is not None
-
-
-def strip_clitic_l(surface: str) -> str:
-    """'لوزارة' -> 'وزارة', 'للكرملين' -> 'الكرملين' (:func:`arnews.wordforms.strip_preposition_l`)."""
-    return strip_preposition_l(surface)
-
-
-def head_word(w: str, heads: frozenset[str]) -> str:
-    return w[1:] if w[:1] in CONJUNCTIONS and w[1:] in heads else w
-
-
-def noun_phrase(
-    a: Article, i: int, limit: int, heads: frozenset[str], *, according: bool = False
-) -> tuple[str | None, str | None, int | None, int | None]:
-    """The speaker named by the noun phrase starting at token ``i`` (up to ``limit``).
-
-    Returns ``(actor_id, text, start, end)``, all None when the phrase is not a subject
-    (empty, adverbial, or an object such as "وأكد معارضة روسيا").
-
-    * the phrase starts with an actor → that actor ("بوتين في كلمته", "جي في بيان");
-    * it is headed by a role or source noun (``speaker_head`` rows of the lexicon) → the
-      last person named in it, else its first actor ("المتحدث باسم الكرملين ديمتري
-      بيسكوف" → PESKOV, "بيان الكرملين" → KREMLIN);
-    * no actor → the head noun with its genitive and nisba adjectives ("الخبراء",
-      "بعض الخبراء", "التصريحات العلنية") as ``text``; a head carrying a possessive
-      pronoun ("التزامهما") is an object, not a subject.
-    With ``according=True`` (وفقا لـ X) a leading ل is dropped from the text.
-    """
-    n = len(a)
-    toks: list[int] = []
-    j, words = i, 0
-    while j < min(limit, n) and words < _NP_MAX_WORDS:
-        w = a.norm[j]
-        if a.quoted[j] or (w in _NP_HARD_STOP and a.m_cover[j] < 0):
-            break
-        if toks and (w in _NP_TIME or w == "اي") and a.m_cover[j] < 0:
-            break  # a time ends the subject ("اتهمت حكومة غيانا يوم الأحد فنزويلا بـ«…»", round 29), so does
-            # a quantifier opening the object ("ورفض وزير خارجيتها أي وجود عسكري", round 32)
-        if not a.is_word[j] and w not in "،,()":
-            break
-        if according and not toks and w in ("ل", "لـ"):
-            j += 1
-            continue
-        toks.append(j)
-        words += int(a.is_word[j])
-        j += 1
-    toks = _before_comma_adverbial(a, toks)
-    while toks and (not a.is_word[toks[0]] or (a.norm[toks[0]] in _NP_SKIP and a.m_cover[toks[0]] < 0)):
-        toks.pop(0)
-    if toks and not according and _addressed(a, toks[0]):
-        toks = _after_addressee(a, toks)
-    while toks and not a.is_word[toks[-1]]:
-        toks.pop()
-    if not toks:
-        return None, None, None, None
-    first = toks[0]
-    phrase_start = int(a.start[first])
-    mentions = [a.m_first[t] for t in toks if t in a.m_first]
-    if a.m_cover[first] >= 0:  # starts with an actor
-        k = int(a.m_cover[first])
-        return with_text(a.mention_speaker(k), according)
-    head = head_word(a.norm[first], a.heads)
-    if according and head.startswith("ل"):
-        head = "ال" + head[2:] if head.startswith("لل") else head[1:]
-    if head in a.heads or (mentions and _institution(head)):  # "ذكرت سفارة ليتوانيا في واشنطن" (round 11)
-        if mentions:
-            persons = [k for k in mentions if a.is_person(k)]
-            k = persons[-1] if persons else mentions[0]
-            return with_text(a.mention_speaker(k, phrase_start), according)
-    elif mentions and not according and head not in _NOT_SUBJECT_START and (k := _construct_subject(a, toks, mentions)) is not None:
-        return a.mention_speaker(k, phrase_start)  # "وصف كبير مفاوضي كينيا مسودة النص بأنها"
-    elif head in _NOT_SUBJECT_START or _prepositional(a, toks, according) or (
-            mentions and not according and not _indefinite_with_nisba(a, toks, head)):
-        return None, None, None, None  # adverbial start, or an object ("معارضة روسيا")
-    elif mentions:
-        return with_text(a.mention_speaker(mentions[0], phrase_start), according)
-    if not head.startswith("ال") and _PRONOUN_SUFFIX_RE.search(head) and head not in a.heads and not according:
-        return None, None, None, None
-    # no actor: head + its genitive chain (after an indefinite head: "بيان وزارة الخارجية",
-    # "بعض الخبراء") + nisba adjectives ("التصريحات العلنية")
-    kept = [first]
-    need_genitive = not head.startswith("ال")
-    for t in toks[1:]:
-        w = a.norm[t]
-        if not a.is_word[t]:
-            break
-        if w == "باسم" and len(kept) == 1:  # "المتحدث باسم مجلس النواب": the body he speaks for (round 39)
-            kept.append(t)
-            need_genitive = True
-            continue
-        if need_genitive and len(kept) < 4:
-            if _HAL_RE.match(w):  # "قال سارسينباييف ضاحكا": how he said it, no genitive (round 34)
-                break
-            kept.append(t)
-            need_genitive = not w.startswith("ال")
-        elif is_nisba(w, conjunction=False) or (kept[-1] != first and a.norm[kept[-1]] in _COMPASS and is_nisba("ال" + w, conjunction=False)):
-            kept.append(t)  # the second word of a compound nisba: "الرئيس الجنوب أفريقي" (round 12)
-        elif w in _COMPASS and t + 1 < len(a) and is_nisba("ال" + a.norm[t + 1], conjunction=False):
-            kept.append(t)
-        elif not need_genitive and len(kept) < 6 and _owner_body(w):
-            kept.append(t)  # the body a definite title belongs to (round 44)
-            need_genitive = not w.startswith("لل")
-        else:
-            break
-    s, e = int(a.start[kept[0]]), int(a.end[kept[-1]])
-    return with_text((None, a.text[s:e], s, e), according)
-
-
-def _before_comma_adverbial(a: Article, toks: list[int]) -> list[int]:
-    """``toks`` up to a comma opening an adverbial (:data:`arnews.speakers.lexicon.COMMA_ADVERBIAL`):
-    "السفير، خلال حفل أقيم في العاصمة اللاوسية" → "السفير" (round 11)."""
-    for n, t in enumerate(toks[1:-1], start=1):
-        if a.norm[t] in "،," and a.norm[toks[n + 1]] in COMMA_ADVERBIAL:
-            return toks[:n]
-    return toks
-
-
-def _institution(head: str) -> bool:
-    """An institution's head noun of ``data/lexicons/speaker_institution_heads.csv`` (سفارة،
-    وزارة، مكتب …; with its article too): a body speaking, not an object, when an actor
-    follows it."""
-    return bare_word(head) in institution_heads()
-
-
-_OWNER_BODIES = frozenset(normalize(w) for w in "شركة اتحاد لجنة مركز جمعية رابطة معهد جامعة بنك مجموعة".split())
-
-
-def _owner_body(w: str) -> bool:
-    """A body after ل that a definite title belongs to: "المدير التنفيذي للمجلس الدولي
-    للزيتون", "الأمين العام لاتحاد المزارعين" (round 44); not an addressee ("للصحفيين")."""
-    if len(w) < 4 or w[0] != "ل":
-        return False
-    body = bare_word("ال" + w[2:] if w.startswith("لل") else w[1:])
-    return body in _OWNER_BODIES or body in institution_heads()
-
-
-def _addressed(a: Article, t: int) -> bool:
-    """A word right after a speech verb carrying the preposition ل on a definite noun or an
-    outlet: the one spoken to, not the subject ("قال لرويترز", "وقال للجزيرة نت", "قال
-    للإذاعة المحلية"; round 11). A name starting with ل ("لافروف") is a mention, kept."""
-    w = a.norm[t]
-    if a.m_cover[t] >= 0 or len(w) < 4 or w[0] != "ل":
-        return False
-    return w.startswith("لل") or w[1:] in _outlet_words() or w[1:] in _MEDIA_NOUNS
-
-
-def _after_addressee(a: Article, toks: list[int]) -> list[int]:
-    """``toks`` without the addressee at their start, its genitive and the adjectives
-    agreeing with it ("للإذاعة المحلية", "لوسائل الإعلام"); what is left must open with an
-    actor or a speaker head ("قال للصحفيين وزير الخارجية"), else nothing is left (the subject
-    stands before the verb: "لكن مصدرا … قال لرويترز إن", "أما لاعب الوسط … فقال لوسائل
-    الإعلام وهو يغادر")."""
-    rest = toks[1:]
-    if not a.norm[toks[0]].startswith("لل") and rest and a.m_cover[rest[0]] < 0 and a.norm[rest[0]].startswith("ال"):
-        rest = rest[1:]  # the genitive of "لوسائل الإعلام"
-    while rest and a.is_word[rest[0]] and a.m_cover[rest[0]] < 0 and is_nisba(a.norm[rest[0]], conjunction=False):
-        rest = rest[1:]
-    while rest and not a.is_word[rest[0]]:
-        rest = rest[1:]
-    if rest and a.m_cover[rest[0]] < 0 and head_word(a.norm[rest[0]], a.heads) not in a.heads:
-        return []
-    return rest
-
-
-# Indefinite nouns of media and audiences after ل (normalized): "لوسائل الإعلام", "لوكالة الأنباء".
-_MEDIA_NOUNS = frozenset("وسائل وكالة وكاله صحيفة صحيفه قناة قناه اذاعة اذاعه شبكة شبكه مجلة مجله موقع مراسل مراسلي".split())
-
-
-@lru_cache(maxsize=1)
-def _outlet_words() -> frozenset[str]:
-    """Normalized one-word outlet names of ``data/lexicons/speaker_places.csv`` (رويترز، تاس)."""
-    from ..speakers.lexicon import load_speaker_lexicon
-
-    return frozenset(e.words[0] for e in load_speaker_lexicon().places if e.kind == "outlet" and len(e.words) == 1)
-
-
-def _prepositional(a: Article, toks: list[int], according: bool) -> bool:
-    """A manner phrase after the verb rather than its subject ("ويقول بصراحة:", "يقول
-    بابتسامة متعبة:", "قال لوسائل الإعلام أن"; round 9), as
-    :func:`arnews.speakers.subjects.manner_words` reads it. Not under ``according``
-    (وفقا لـ X names X)."""
-    return not according and manner_words([a.norm[t] for t in toks if a.is_word[t]])
-
-
-def _construct_subject(a: Article, toks: list[int], mentions: list[int]) -> int | None:
-    """A country name closing a construct chain right after the verb, followed by another
-    bare noun: the chain is the subject and that noun the object ("وصف كبير مفاوضي كينيا
-    مسودة النص بأنها"; round 8), unlike "أكد معارضة روسيا للقرار" or "… روسيا بأنها". The
-    mention index, or None."""
-    k = mentions[0]
-    t0, t1 = a.m_tokens[k]
-    if a.is_person(k) or t0 not in toks or not 0 < toks.index(t0) <= 3:
-        return None
-    nxt = t1 + 1
-    if nxt >= len(a) or not a.is_word[nxt] or a.quoted[nxt] or a.m_cover[nxt] >= 0:
-        return None
-    w = a.norm[nxt]
-    if w[:1] in "لبفكو" or w.startswith("ال") or w in _NP_HARD_STOP or w in _NOT_SUBJECT_START or w in COMPLEMENTIZERS:
-        return None
-    return k
-
-
-def _indefinite_with_nisba(a: Article, toks: list[int], head: str) -> bool:
-    """An indefinite head noun followed by a nationality ("قال ضابط تايلاندي", "مسؤول
-    كيني"): a person described, the subject, not an object such as "معارضة روسيا" (round 8)."""
-    if head.startswith("ال") or len(toks) < 2:
-        return False
-    t = toks[1]
-    return a.m_first.get(t) is not None and is_nisba("ال" + a.norm[t], conjunction=False)
-
-
-def with_text(sp: tuple, according: bool) -> tuple:
-    """After وفقا/حسب drop the preposition ل from the phrase: offsets move past it and the
-    text restores the article (لل → ال: "للكرملين" → "الكرملين")."""
-    actor, txt, s, e = sp
-    if according and txt and txt[0] == "ل" and len(txt.split(" ", 1)[0]) > 2:
-        fw = txt.split(" ", 1)[0]
-        txt = strip_clitic_l(fw) + txt[len(fw) :]
-        s += 1
-    return actor, txt, s, e
 
 
 _PLACE_PREPOSITIONS = frozenset({"في", "من", "الي", "لدي", "داخل", "قرب"})  # normalized forms
@@ -360,12 +115,12 @@ def fronted_subject(a: Article, i: int, s0: int) -> tuple | None:
     if w in ("قد", "لقد"):
         kan = next((t for t in range(p - 1, max(s0, p - _FRONT_MAX) - 1, -1) if a.norm[t] in KAN), None)
         if kan is not None and not a.quoted[kan + 1:p].any():
-            return _speaker_phrase(a, kan + 1, p)
+            return speaker_phrase(a, kan + 1, p)
         return None
     fan = next((t for t in range(p, max(s0, p - _FRONT_MAX) - 1, -1) if a.norm[t] == "فان"), None)
     # after a comma ("من جانبها، فإن"): not the name "صوفي فان دام"
     if fan is not None and s0 < fan < p and a.norm[fan - 1] in "،," and not a.quoted[fan + 1:i].any():
-        return _speaker_phrase(a, fan + 1, i)
+        return speaker_phrase(a, fan + 1, i)
     return None
 
 
@@ -392,6 +147,27 @@ def _relative_antecedent(a: Article, c: int, s0: int) -> tuple | None:
     return a.mention_speaker(k, ps)
 
 
+def described_subject(a: Article, i: int, s0: int) -> tuple | None:
+    """An indefinite speaker noun right before the verb, which describes it without a relative
+    ("جاء من وزير زراعة مصري أسبق قال لي: «…»", "التقيت دبلوماسيا غربيا قال إن"; round 47):
+    the noun phrase from the nearest such head within :data:`_DESCRIBED_MAX` words, with no
+    punctuation or quote between."""
+    if i + 1 < len(a) and a.norm[i + 1] in _IN_IT:
+        return None  # "أصدرت بيانا تقول فيه": the document, not the speaker
+    head = None
+    for t in range(i - 1, max(s0, i - _DESCRIBED_MAX) - 1, -1):
+        if not a.is_word[t] or a.quoted[t]:
+            break
+        w = a.norm[t]
+        if not w.startswith(("ال", "وال", "فال")) and head_word(w, a.heads) in a.heads:
+            head = t
+    return speaker_phrase(a, head, i) if head is not None else None
+
+
+_DESCRIBED_MAX = 5
+_IN_IT = frozenset("فيه فيها".split())
+
+
 _ANNA = frozenset("ان بان وان".split())  # normalized أنّ (and إنّ): a noun after it is its clause's subject
 
 
@@ -408,14 +184,8 @@ def complement_subject(a: Article, i: int, s0: int) -> tuple | None:
             t = c + 1
             if a.m_cover[t] < 0 and head_word(a.norm[t], a.heads) not in a.heads:
                 return None
-            return _speaker_phrase(a, t, i)
+            return speaker_phrase(a, t, i)
     return None
-
-
-def _speaker_phrase(a: Article, lo: int, hi: int) -> tuple | None:
-    """:func:`noun_phrase` over tokens ``[lo, hi)``, or None when it names no speaker."""
-    sp = noun_phrase(a, lo, hi, a.heads)
-    return sp if sp[0] is not None or sp[1] is not None else None
 
 
 def _after_qad(a: Article, i: int, s0: int) -> bool:
@@ -438,7 +208,7 @@ def governor_subject(a: Article, i: int, s0: int) -> tuple | None:
         c -= 1
     while c < i and a.norm[c] in _NEGATIONS:
         c += 1  # "ولم يتردد الرئيس في القول": the verb follows the particle
-    return _speaker_phrase(a, c + 1, i) if i - c >= 2 else None
+    return speaker_phrase(a, c + 1, i) if i - c >= 2 else None
 
 
 def _before_masdar(a: Article, lex: SpeechLexicon, j: int) -> bool:
@@ -469,11 +239,11 @@ def asked_person(a: Article, i: int, s0: int) -> tuple | None:
                        or (t in a.m_first and a.is_person(a.m_first[t]))), hi)
         if lo >= hi:
             return (None,) * 4
-        words = [t for t in range(lo, min(hi, lo + _NP_MAX_WORDS)) if a.is_word[t]]
+        words = [t for t in range(lo, min(hi, lo + NP_MAX_WORDS)) if a.is_word[t]]
         if not words:
             return (None,) * 4
         # "سألت صديقا أرجنتينيا يدرس الاقتصاد عن رأيه": an indefinite object is still the one asked
-        return _speaker_phrase(a, lo, hi) or (None, a.text[int(a.start[words[0]]):int(a.end[words[-1]])],
+        return speaker_phrase(a, lo, hi) or (None, a.text[int(a.start[words[0]]):int(a.end[words[-1]])],
                                                 int(a.start[words[0]]), int(a.end[words[-1]]))
     return None
 
@@ -524,7 +294,7 @@ def find_events(a: Article, lex: SpeechLexicon) -> list[Event]:
                     pos = i + k
                     continue  # "ما وصفته بـ«…»": the describer is the clause's subject, not a new one (round 42)
                 asked = None
-                if sp[0] is None and lemma in ANSWER_LEMMAS and (sp[1] is None or _HAL_RE.match(normalize(sp[1]))):
+                if sp[0] is None and lemma in ANSWER_LEMMAS and (sp[1] is None or HAL_RE.match(normalize(sp[1]))):
                     asked = asked_person(a, i, s0)
                 if asked is not None:
                     sp = asked  # the one asked answers; unnamed: resolved like a pronoun
@@ -532,7 +302,7 @@ def find_events(a: Article, lex: SpeechLexicon) -> list[Event]:
                 elif sp[0] is not None or sp[1] is not None:
                     ev.rule = "passive" if role == "passive" else "verb_subject"
                 else:
-                    before = subject_before(a, i, s0) or fronted_subject(a, i, s0)
+                    before = subject_before(a, i, s0) or fronted_subject(a, i, s0) or described_subject(a, i, s0)
                     if before is not None:
                         sp, ev.rule = before, "subject_verb"
             ev.actor, ev.text, ev.start, ev.end = sp

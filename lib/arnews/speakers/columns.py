@@ -13,7 +13,8 @@ from .lexicon import (CHAIN_RULES, NOT_SUBJECT, PHRASE_MAX, SAME_WORDS, SKIP_STA
 from .positions import (MentionIndex, SpanSet, in_spans, paragraph_start, previous_paragraph, sentence_start, starting_in,
                         within)
 from .kind import joined_to_name, quote_kind, quoted_name
-from .resolve import Mention, SpeakerInfo, dateline_country, head_noun, nisba_country, phrase_end, resolve_speaker, title_heads
+from .extent import phrase_end
+from .resolve import Mention, SpeakerInfo, dateline_country, head_noun, nisba_country, resolve_speaker, title_heads
 from .dateline import main_country
 from .headline import headline_speaker
 from .local import place_heading

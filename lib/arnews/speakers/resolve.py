@@ -9,8 +9,9 @@ from typing import NamedTuple
 import pandas as pd
 import regex as re
 
-from .lexicon import (COMMA_ADVERBIAL, PHRASE_MAX, STOP_WORDS, TIME_ADVERBIAL, TIME_WORDS, SpeakerLexicon, Word, bare_index, count_words_before, find_entries,
+from .lexicon import (STOP_WORDS, TIME_WORDS, SpeakerLexicon, Word, bare_index, count_words_before, find_entries,
                       is_speech_verb, word_bounds, words_in)
+from .extent import before_own_verb, extend_phrase
 from .blocs import definite_bloc
 from .dateline import dateline_country  # noqa: F401  (moved there in round 14; imported from here)
 from .antecedent import taken_up_body
@@ -198,7 +199,7 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
     if cut is not None:  # "زعيم المعارضة التايلاندية الاثنين صفقة …": the subject ends at the time word
         own, se = own[:cut], own[cut - 1].end
         stop = min(stop, se)
-    stop = _before_own_verb(text, se, stop, row.get("verb"))
+    stop = before_own_verb(text, se, stop, row.get("verb"))
     se = extend_phrase(text, ss, se, stop)
     words = words_in(text, ss, se)
     if actor and (channel := channel_start(words)) is not None and all(
@@ -559,11 +560,28 @@ def _possessive_country(text: str, ss: int, words: list[Word], ments: list[Menti
     """"متحدثة باسمها" speaks for the body named earlier in the sentence ("وعلقت المفوضية
     الأوروبية …، حيث قالت متحدثة باسمها"): the first country or institution there. ``titled``:
     the phrase is a title with a possessive pronoun (:func:`arnews.speakers.phrase_roles.pronoun_title`)."""
-    if not titled and not any(w.readings[0] in _POSSESSIVE for w in words[:4]):
+    if not titled and not any(w.readings[0] in _POSSESSIVE for w in words[:4]) and not _title_of_hers(words, lex):
         return None
-    lo = max(paragraph_start(text, ss), max(text.rfind(".", 0, ss), text.rfind("؟", 0, ss)) + 1)
+    para = paragraph_start(text, ss)
+    lo = max(para, _sentence_start(text, ss))
     found = _countries_in(words_in(text, lo, ss), ments, lo, ss, lex, ("institution", "outlet"))
+    if not found and lo > para:  # "وتقول شركة «…» التركية …. وقال متحدث باسمها" (round 47)
+        prev = max(para, _sentence_start(text, lo - 1))
+        dash = re.search(r"\s[–—-]\s", text[prev:min(lo, prev + 40)])
+        prev += dash.end() if dash else 0  # "بيروت – وتقول شركة …": not the dateline
+        found = _countries_in(words_in(text, prev, lo), ments, prev, lo, lex, ("institution", "outlet"))
     return found[0][1] if found else None
+
+
+def _title_of_hers(words: list[Word], lex: SpeakerLexicon) -> bool:
+    """A title followed by a noun with the feminine possessive ("منسقة عملياتها", "مدير فرعها";
+    round 47): the title of the body named before."""
+    return (len(words) > 1 and any(i == 0 for i, _ in find_entries(lex.titles, words[:1]))
+            and words[1].readings[0].endswith("ها") and len(words[1].readings[0]) > 4)
+
+
+def _sentence_start(text: str, at: int) -> int:
+    return max(text.rfind(".", 0, at), text.rfind("؟", 0, at)) + 1
 
 
 # An office with a possessive pronoun: "وزير خارجيتها", "رئيس حكومتها", "وزير دفاعه".
@@ -608,45 +626,3 @@ def _antecedent_country(text: str, ss: int, head: str | None, ments: list[Mentio
         if c:
             return c[0]
     return None
-
-
-def _before_own_verb(text: str, se: int, stop: int, verb: object) -> int:
-    """``stop`` moved before a speech verb (the quote's own or another) that follows the
-    speaker phrase with no comma between: the phrase is that verb's subject and its
-    apposition never reaches into the verb's object ("وزير المالية الباكستاني وصف الاتفاق
-    الأخير مع الصندوق بأنه"; round 11). A verb after a comma ("…، وقال لوكالة …") is
-    another clause of the sentence and leaves ``stop`` alone."""
-    own = verb if isinstance(verb, str) else ""
-    end = se
-    for w in words_in(text, se, stop):
-        if "،" in text[end:w.start] or "," in text[end:w.start]:
-            return stop
-        if text[w.start:w.end] == own or is_speech_verb(w):
-            return w.start
-        end = w.end
-    return stop
-
-
-def extend_phrase(text: str, ss: int, se: int, stop: int) -> int:
-    """End of the speaker phrase ``[ss, se)`` extended over its apposition, up to a
-    complementizer, a colon or ``stop`` (the quote's opening mark), at most
-    :data:`PHRASE_MAX` words: "صحيفة «جلوبال تايمز» المملوكة للدولة"."""
-    end = se
-    for w in words_in(text, se, stop)[:PHRASE_MAX]:
-        gap = text[end:w.start]
-        if w.readings[0] in STOP_WORDS or w.readings[0] in TIME_WORDS or w.readings[0] in TIME_ADVERBIAL or any(c in gap for c in ":\n.؟?!"):
-            break
-        if ("،" in gap or "," in gap) and w.readings[0] in COMMA_ADVERBIAL:
-            break  # "السفير، خلال حفل أقيم في العاصمة اللاوسية" (round 11)
-        end = w.end
-    return end
-
-
-def phrase_end(text: str, r: dict) -> int:
-    """End of a row's speaker phrase with its apposition, up to the quote's mark or the line
-    end ("وزير الطاقة السعودي" → "… السعودي الأمير عبد العزيز بن سلمان"), so that every
-    title in it can be taken up later ("وأضاف الأمير"; round 7)."""
-    se, start = int(r["speaker_end"]), int(r["start"])
-    line = text.find("\n", se)
-    stop = len(text) if line < 0 else line
-    return extend_phrase(text, int(r["speaker_start"]), se, min(stop, start - 1) if se < start else stop)
