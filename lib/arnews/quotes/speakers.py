@@ -68,6 +68,8 @@ def subject_before(a: Article, i: int, s0: int) -> tuple | None:
     if q is not None and q >= s0 and a.norm[q] in _TOPIC_WORDS:
         return None  # "المنسقة الخاصة للأمم المتحدة لشؤون لبنان قالت": the title's topic (round 41)
     first, chain = k, [k]
+    if q is not None and _comma_between(a, q, a.m_tokens[k][0]) and "و" not in a.text[int(a.start[a.m_tokens[k][0]]):a.m_span[k][0]]:
+        q = None  # "… مع شركة صينية، واشنطن تقول": a new clause after the comma, no list (round 48)
     while q is not None and q >= s0 and a.m_cover[q] >= 0:
         first = int(a.m_cover[q])
         chain.append(first)
@@ -81,6 +83,12 @@ def subject_before(a: Article, i: int, s0: int) -> tuple | None:
     ms = a.m_span[first][0]
     me = a.m_span[k][1]
     return a.m_actor[first], a.text[ms:me], ms, me
+
+
+def _comma_between(a: Article, lo: int, hi: int) -> bool:
+    """Whether a comma stands between tokens ``lo`` and ``hi``."""
+    gap = a.text[int(a.end[lo]):int(a.start[hi])]
+    return "،" in gap or "," in gap
 
 
 _REGION_NOUNS = frozenset("وسط شمال جنوب شرق غرب".split())  # "وسط موزمبيق": a place governed by its region

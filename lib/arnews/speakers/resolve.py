@@ -315,6 +315,8 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
             fallback = taken_up_nationality(text, ss, words, dateline)
         found = without_residence(words, found)  # "العراقي …، المقيم في لندن" (round 10)
         governed = governed_countries(words, found, lex)  # "مدرب البرازيل … في مونديال قطر" (round 6)
+        if found and _own_nisba_first(words, found, lex):
+            return SpeakerInfo(found[0][1], ttype)  # "المدرب الإسباني للمنتخب الكويتي": his own nisba (round 48)
         return SpeakerInfo((governed or found)[-1][1] if found else fallback, ttype)
     if ttype is None and not actor:
         window = name_antecedent(text, words, ss, lex=lex)
@@ -325,7 +327,7 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
                 non_state = former2 or t2 in ("analyst", "ngo", "media", "company", "other")
                 found = _countries_in(ws2, ments, window[0], window[1], lex,
                                       ("place", "outlet") if non_state else ("institution", "outlet"))
-                c2 = (found[-1][1] if non_state else found[0][1]) if found else None
+                c2 = (found[-1][1] if non_state and not _own_nisba_first(ws2, found, lex) else found[0][1]) if found else None
                 if c2 is None and any(r in _THE_ORG for w in ws2 for r in w.readings[:1]):
                     # "المدير العام للمنظمة تيدروس … غيبريسوس": the body named before
                     c2 = _antecedent_country(text, window[0], "منظمة", ments)
@@ -386,6 +388,13 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
     if c is None and ttype is None:
         return SpeakerInfo(dateline, "other")
     return SpeakerInfo(c, _org_or_state(c, orgs))
+
+
+def _own_nisba_first(words: list[Word], found: list[tuple[int, str]], lex: SpeakerLexicon) -> bool:
+    """Whether the first country found is a nisba right after the phrase's opening title, the
+    person's own, before the body he works for ("المدرب الإسباني للمنتخب الكويتي"; round 48)."""
+    return (len(words) > 2 and found[0][0] == words[1].start
+            and any(i == 0 for i, _ in find_entries(lex.titles, words[:1])))
 
 
 def _head_in(text: str, lo: int, hi: int, head: str | None) -> bool:
