@@ -42,6 +42,14 @@ _NP_TIME = frozenset("يوم امس الاثنين الثلاثاء الاربع
 HAL_RE = re.compile(r"^(?:م\w{3,4}|\wا\w\w)ا$")  # "فأجاب مبتسما"، "فرد ساخرا": how, not who
 
 
+def _possessed_head(w: str, heads: frozenset[str]) -> bool:
+    """Whether ``w`` is a speaker head noun with a possessive pronoun ("أمينه", "منسقتها";
+    not "يومها", "حينها")."""
+    stem = re.sub(r"(?:هما|هم|ها|ه)$", "", w)
+    stem = stem[:-1] + "ة" if stem.endswith("ت") else stem
+    return len(stem) >= 3 and (stem in heads or "ال" + stem in heads)
+
+
 def strip_clitic_l(surface: str) -> str:
     """'لوزارة' -> 'وزارة', 'للكرملين' -> 'الكرملين' (:func:`arnews.wordforms.strip_preposition_l`)."""
     return strip_preposition_l(surface)
@@ -52,7 +60,7 @@ def head_word(w: str, heads: frozenset[str]) -> str:
 
 
 def noun_phrase(
-    a: Article, i: int, limit: int, heads: frozenset[str], *, according: bool = False
+    a: Article, i: int, limit: int, heads: frozenset[str], *, according: bool = False, said: bool = False
 ) -> tuple[str | None, str | None, int | None, int | None]:
     """The speaker named by the noun phrase starting at token ``i`` (up to ``limit``).
 
@@ -66,7 +74,9 @@ def noun_phrase(
     * no actor → the head noun with its genitive and nisba adjectives ("الخبراء",
       "بعض الخبراء", "التصريحات العلنية") as ``text``; a head carrying a possessive
       pronoun ("التزامهما") is an object, not a subject.
-    With ``according=True`` (وفقا لـ X) a leading ل is dropped from the text.
+    With ``according=True`` (وفقا لـ X) a leading ل is dropped from the text. With ``said=True``
+    (after قال، أضاف، تابع, which take no object) a head with a possessive pronoun is the subject
+    ("وقال أمينه العام المساعد"; round 49).
     """
     n = len(a)
     toks: list[int] = []
@@ -116,7 +126,8 @@ def noun_phrase(
         return None, None, None, None  # adverbial start, or an object ("معارضة روسيا")
     elif mentions:
         return with_text(a.mention_speaker(mentions[0], phrase_start), according)
-    if not head.startswith("ال") and _PRONOUN_SUFFIX_RE.search(head) and head not in a.heads and not according:
+    if (not head.startswith("ال") and _PRONOUN_SUFFIX_RE.search(head) and head not in a.heads and not according
+            and not (said and _possessed_head(head, a.heads))):
         return None, None, None, None
     # no actor: head + its genitive chain (after an indefinite head: "بيان وزارة الخارجية",
     # "بعض الخبراء") + nisba adjectives ("التصريحات العلنية")

@@ -91,6 +91,7 @@ def _comma_between(a: Article, lo: int, hi: int) -> bool:
     return "،" in gap or "," in gap
 
 
+_SAY_LEMMAS = frozenset(("قال", "أضاف", "تابع"))  # speech verbs that take no object
 _REGION_NOUNS = frozenset("وسط شمال جنوب شرق غرب".split())  # "وسط موزمبيق": a place governed by its region
 _SPEAKING_TYPES = frozenset(("person", "organization", "bloc"))
 _DESCRIBED_IT = frozenset("وصفه وصفته وصفها وصفتها يصفه تصفه يصفها تصفها".split())  # normalized; speech_verbs.csv
@@ -300,12 +301,13 @@ def find_events(a: Article, lex: SpeechLexicon) -> list[Event]:
                 sp, ev.rule = front, "subject_verb"
             else:
                 if role != "verb_pronoun":
-                    sp = noun_phrase(a, nxt, s1, a.heads)
+                    sp = noun_phrase(a, nxt, s1, a.heads, said=lemma in _SAY_LEMMAS)
                 if sp[0] is None and sp[1] is None and form in _DESCRIBED_IT:
                     pos = i + k
                     continue  # "ما وصفته بـ«…»": the describer is the clause's subject, not a new one (round 42)
                 asked = None
-                if sp[0] is None and lemma in ANSWER_LEMMAS and (sp[1] is None or HAL_RE.match(normalize(sp[1]))):
+                if sp[0] is None and (lemma in ANSWER_LEMMAS or (lemma == "قال" and a.norm[i].startswith("ف"))) and (
+                        sp[1] is None or HAL_RE.match(normalize(sp[1]))):  # "سألت صديقي … عن رأيه، فقال:" (round 49)
                     asked = asked_person(a, i, s0)
                 if asked is not None:
                     sp = asked  # the one asked answers; unnamed: resolved like a pronoun

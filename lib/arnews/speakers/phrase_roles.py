@@ -30,7 +30,8 @@ def placed_after_fi(words: list[Word], actor: str, ments, lex: SpeakerLexicon) -
     """Whether the phrase's ``actor`` mention stands after في and a body of the place lexicon
     named before it ("ممثلة برنامج الأغذية العالمي في تشاد"), or an office of the UN
     Secretary-General ("الممثل الخاص للأمين العام في الصومال"; round 24), or an international
-    body without a code (:func:`~arnews.speakers.forum.international_body`; round 37)."""
+    body without a code (:func:`~arnews.speakers.forum.international_body`; round 37), or a title
+    whose possessive pronoun takes up a body ("منسقها في لبنان", "متحدث باسمه في الرباط"; round 49)."""
     if len(words) < 3:
         return False
     m = next((m for m in starting_in(ments, words[0].start, words[-1].end) if m.actor_id == actor), None)
@@ -39,7 +40,12 @@ def placed_after_fi(words: list[Word], actor: str, ments, lex: SpeakerLexicon) -
         return False
     return (any(e.kind == "institution" for _, e in find_entries(lex.places, words[:k - 1]))
             or un_secretary_general_office(words[:k - 1])
-            or international_body(words[:k - 1]))  # "قائد القوة الدولية في هايتي" (round 37)
+            or international_body(words[:k - 1])  # "قائد القوة الدولية في هايتي" (round 37)
+            or (k == 2 and pronoun_title(words[:1], lex))  # "منسقها في لبنان": her body's post there (round 49)
+            or any(w.readings[0] in _ON_ITS_BEHALF for w in words[1:k - 1]))  # "متحدث باسمه في الرباط"
+
+
+_ON_ITS_BEHALF = frozenset("باسمه باسمها".split())
 
 
 def pronoun_title(own: list[Word], lex: SpeakerLexicon) -> bool:

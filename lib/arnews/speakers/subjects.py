@@ -173,14 +173,16 @@ def find_subjects(text: str, lo: int, hi: int, ments: list[Mention], lex: Speake
             continue  # inside a quote
         if is_speech_verb(w) and i > 0 and ws[i - 1].readings[0] in ("قد", "لقد"):
             continue  # "وكان ترامب قد دعا شي …": the subject stands before; see below
-        if is_speech_verb(w) and w.readings[0].startswith("ف"):
+        fa_qad = i > 0 and ws[i - 1].readings[0] == "فقد"  # "أما الاتحاد … فقد حذر" (round 49)
+        if is_speech_verb(w) and (w.readings[0].startswith("ف") or fa_qad):
             # "أما حلف شمال الأطلسي فيرى … أن": the topic after أما is the subject
-            j = next((k for k in range(i - 1, max(-1, i - PHRASE_MAX), -1) if ws[k].readings[0] == "اما"), None)
-            if j is not None and j + 1 < i and not in_spans(ws[j].start, spans):
-                s0, e0 = ws[j + 1].start, ws[i - 1].end
+            end = i - 1 if fa_qad else i
+            j = next((k for k in range(end - 1, max(-1, end - PHRASE_MAX), -1) if ws[k].readings[0] == "اما"), None)
+            if j is not None and j + 1 < end and not in_spans(ws[j].start, spans):
+                s0, e0 = ws[j + 1].start, ws[end - 1].end
                 actors = [m for m in within(ments, s0, e0) if m.actor_id]
-                if ((actors and actors[0].start == s0) or any(k == 0 for k, _ in find_entries(lex.titles, ws[j + 1:i]))
-                        or _topic_phrase(ws[j + 1:i])):
+                if ((actors and actors[0].start == s0) or any(k == 0 for k, _ in find_entries(lex.titles, ws[j + 1:end]))
+                        or _topic_phrase(ws[j + 1:end])):
                     out.append(Subject(w.start, s0, e0, actors[0].actor_id if actors else None))
                     continue
         if is_speech_verb(w):
