@@ -393,8 +393,12 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
 def _own_nisba_first(words: list[Word], found: list[tuple[int, str]], lex: SpeakerLexicon) -> bool:
     """Whether the first country found is a nisba right after the phrase's opening title, the
     person's own, before the body he works for ("المدرب الإسباني للمنتخب الكويتي"; round 48)."""
-    return (len(words) > 2 and found[0][0] == words[1].start
-            and any(i == 0 for i, _ in find_entries(lex.titles, words[:1])))
+    return len(words) > 2 and found[0][0] == words[1].start and _one_word_title_first(words, lex)
+
+
+def _one_word_title_first(words: list[Word], lex: SpeakerLexicon) -> bool:
+    """Whether the phrase's first word is a title on its own ("المدرب", "منسقة")."""
+    return any(i == 0 for i, _ in find_entries(lex.titles, words[:1]))
 
 
 def _head_in(text: str, lo: int, hi: int, head: str | None) -> bool:
@@ -585,7 +589,7 @@ def _possessive_country(text: str, ss: int, words: list[Word], ments: list[Menti
 def _title_of_hers(words: list[Word], lex: SpeakerLexicon) -> bool:
     """A title followed by a noun with the feminine possessive ("منسقة عملياتها", "مدير فرعها";
     round 47): the title of the body named before."""
-    return (len(words) > 1 and any(i == 0 for i, _ in find_entries(lex.titles, words[:1]))
+    return (len(words) > 1 and _one_word_title_first(words, lex)
             and words[1].readings[0].endswith("ها") and len(words[1].readings[0]) > 4)
 
 
@@ -602,7 +606,7 @@ def _office_of_country(text: str, ss: int, own: list[Word], ments: list[Mention]
     that state's: the nearest country named before it in the sentence."""
     if not any(_OFFICE_OF_RE.match(w.readings[0]) for w in own[:3]):
         return None
-    lo = max(paragraph_start(text, ss), max(text.rfind(".", 0, ss), text.rfind("؟", 0, ss)) + 1)
+    lo = max(paragraph_start(text, ss), _sentence_start(text, ss))
     cs = [m.country for m in starting_in(ments, lo, ss) if m.country and m.actor_type != "person"]
     return cs[-1] if cs else None
 
@@ -611,7 +615,7 @@ def _channel_country(text: str, ss: int, ments: list[Mention], lex: SpeakerLexic
     """The country of the channel of "نقلت وكالة الأنباء الكورية الشمالية عن متحدث عسكري
     قوله": a state's agency or outlet quoting an official with no nationality of its own
     quotes its own state's official."""
-    lo = max(paragraph_start(text, ss), max(text.rfind(".", 0, ss), text.rfind("؟", 0, ss)) + 1)
+    lo = max(paragraph_start(text, ss), _sentence_start(text, ss))
     found = _countries_in(words_in(text, lo, ss), ments, lo, ss, lex, ("institution", "outlet"))
     return found[-1][1] if found else None
 
