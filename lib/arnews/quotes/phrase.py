@@ -28,7 +28,7 @@ _NP_SKIP = frozenset("فيها فيه فيهم ايضا مجددا كذلك بد
                      "لي لنا له لها لهم لهما لك لكم".split())
 # A phrase starting with one of these is an adverbial, not the subject ("واعترف بعد ذلك").
 _NOT_SUBJECT_START = frozenset(
-    "ب ل في من عن الي علي مع خلال يوم امس اليوم عقب بعد قبل حول منذ امام لدي عند ثم حتي".split()
+    "ب ل في من عن الي علي مع خلال يوم امس اليوم عقب بعد قبل حول منذ امام لدي عند ثم حتي هو هي هم هما".split()
 )
 # The first word of a compound nisba ("الجنوب أفريقي", "الشمال كوري"): kept with the next word.
 _COMPASS = frozenset("الجنوب الشمال".split())

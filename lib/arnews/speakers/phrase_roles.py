@@ -41,8 +41,16 @@ def placed_after_fi(words: list[Word], actor: str, ments, lex: SpeakerLexicon) -
     return (any(e.kind == "institution" for _, e in find_entries(lex.places, words[:k - 1]))
             or un_secretary_general_office(words[:k - 1])
             or international_body(words[:k - 1])  # "قائد القوة الدولية في هايتي" (round 37)
-            or (k == 2 and pronoun_title(words[:1], lex))  # "منسقها في لبنان": her body's post there (round 49)
+            or (k <= 4 and pronoun_title(words[:1], lex))  # "منسقها في لبنان", "ممثله المقيم في فيينتيان" (rounds 49, 50)
+            or (k <= 5 and title_of_its_office(words, lex))  # "مدير مكتبها الإقليمي في لوساكا" (round 50)
             or any(w.readings[0] in _ON_ITS_BEHALF for w in words[1:k - 1]))  # "متحدث باسمه في الرباط"
+
+
+def title_of_its_office(words: list[Word], lex: SpeakerLexicon) -> bool:
+    """A one-word title followed by a noun with the feminine possessive ("مدير مكتبها",
+    "منسقة عملياتها"): the post of the body named before."""
+    return (len(words) > 1 and any(i == 0 for i, _ in find_entries(lex.titles, words[:1]))
+            and words[1].readings[0].endswith("ها") and len(words[1].readings[0]) > 4)
 
 
 _ON_ITS_BEHALF = frozenset("باسمه باسمها".split())

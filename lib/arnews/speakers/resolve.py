@@ -23,7 +23,7 @@ from .forum import uncoded_body
 from .regional import regional_code
 from .origin import origin_span, place_after
 from .secretariat import un_secretary_general_office
-from .phrase_roles import lone_place, placed_after_fi, pronoun_title
+from .phrase_roles import lone_place, placed_after_fi, pronoun_title, title_of_its_office
 from .bodies import BODY_BACK as _BODY_BACK  # noqa: F401  (the body nouns, named here before)
 from .bodies import body_back_reference as _body_back_reference
 from .nisba import bare_word as _bare, nisba_country, weak_nisba_country
@@ -573,7 +573,7 @@ def _possessive_country(text: str, ss: int, words: list[Word], ments: list[Menti
     """"متحدثة باسمها" speaks for the body named earlier in the sentence ("وعلقت المفوضية
     الأوروبية …، حيث قالت متحدثة باسمها"): the first country or institution there. ``titled``:
     the phrase is a title with a possessive pronoun (:func:`arnews.speakers.phrase_roles.pronoun_title`)."""
-    if not titled and not any(w.readings[0] in _POSSESSIVE for w in words[:4]) and not _title_of_hers(words, lex):
+    if not titled and not any(w.readings[0] in _POSSESSIVE for w in words[:4]) and not title_of_its_office(words, lex):
         return None
     para = paragraph_start(text, ss)
     lo = max(para, _sentence_start(text, ss))
@@ -584,13 +584,6 @@ def _possessive_country(text: str, ss: int, words: list[Word], ments: list[Menti
         prev += dash.end() if dash else 0  # "بيروت – وتقول شركة …": not the dateline
         found = _countries_in(words_in(text, prev, lo), ments, prev, lo, lex, ("institution", "outlet"))
     return found[0][1] if found else None
-
-
-def _title_of_hers(words: list[Word], lex: SpeakerLexicon) -> bool:
-    """A title followed by a noun with the feminine possessive ("منسقة عملياتها", "مدير فرعها";
-    round 47): the title of the body named before."""
-    return (len(words) > 1 and _one_word_title_first(words, lex)
-            and words[1].readings[0].endswith("ها") and len(words[1].readings[0]) > 4)
 
 
 def _sentence_start(text: str, at: int) -> int:
