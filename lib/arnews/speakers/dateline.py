@@ -78,3 +78,22 @@ def main_country(ments: list, min_mentions: int = 1) -> str | None:
             counts[m.country] = counts.get(m.country, 0) + 1
     best = max(counts, key=counts.get) if counts else None
     return best if best is not None and counts[best] >= min_mentions else None
+
+
+def places_country(text: str, lex: SpeakerLexicon, min_hits: int = 2) -> str | None:
+    """The one state whose cities (places of the speaker lexicon) an article names at least
+    ``min_hits`` times, when its cities are of no other state: the home of a column with no
+    dateline and no country named twice ("وسط قسنطينة …، جامعة قسنطينة" → DZA; round 50).
+
+    >>> from arnews.speakers import load_speaker_lexicon
+    >>> lex = load_speaker_lexicon()
+    >>> places_country("احترقت مكتبة في قسنطينة، وقال مؤرخ من قسنطينة", lex)
+    'DZA'
+    >>> places_country("من قسنطينة إلى صفاقس ثم قسنطينة", lex) is None
+    True
+    """
+    ws = words_in(text, 0, len(text))
+    codes = [e.value for _, e in find_entries(lex.places, ws) if e.kind == "place"]
+    if len(set(codes)) != 1 or len(codes) < min_hits:
+        return None
+    return codes[0]
