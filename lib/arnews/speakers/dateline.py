@@ -97,3 +97,20 @@ def places_country(text: str, lex: SpeakerLexicon, min_hits: int = 2) -> str | N
     if len(set(codes)) != 1 or len(codes) < min_hits:
         return None
     return codes[0]
+
+
+def unplaced_dateline(text: str, max_paragraphs: int = 3) -> bool:
+    """Whether a paragraph after the headline opens on a dateline of one to three words that
+    names no known place ("مبانداكا - على الضفة …"): a town of the story's state (round 50).
+
+    >>> unplaced_dateline("عنوان\\n\\nمبانداكا - على الضفة الموحلة")
+    True
+    >>> unplaced_dateline("عنوان\\n\\nعلى الضفة الموحلة لنهر الكونغو - تجلس")
+    False
+    """
+    paras = [p for p in text.split("\n") if p.strip()][1:max_paragraphs + 1]
+    for p in paras:
+        m = _DATELINE_RE.match(p)
+        if m and not m.group(2) and re.fullmatch(r"\p{Arabic}+(?: \p{Arabic}+){0,2}", m.group(1).strip()):
+            return True
+    return False
