@@ -420,6 +420,9 @@ def test_not_variants_block_phrases_that_contain_a_name_but_name_nobody():
         ("سوريا", "SYR"), ("الغربية", "WEST")]
     assert _pairs(_mentions("سفن في المحيط الهندي قرب الهند")) == [("الهند", "IND")]
     assert _pairs(_mentions("دول المغرب العربي والمغرب")) == [("المغرب", "MAR")]
+    # the EBRD is not the EU (round 50 of issue 19); the European Investment Bank stays an EU body
+    assert _pairs(_mentions("مول البنك الأوروبي لإعادة الإعمار والتنمية المشروع ورحب الاتحاد الأوروبي")) == [
+        ("الاتحاد الأوروبي", "EU")]
 
 
 def test_weak_variants_take_only_conjunction_proclitics_and_strict_ones_need_the_actor():
