@@ -242,7 +242,8 @@ def find_entries(entries: tuple[_Entry, ...], words: list[Word]) -> list[tuple[i
         best = None
         for e in cands:
             k = len(e.words)
-            if i + k <= len(words) and all(e.words[j] in words[i + j].readings for j in range(1, k)):
+            if (i + k <= len(words) and all(e.words[j] in words[i + j].readings for j in range(1, k))
+                    and not _definite_region(e, words[i + 1:i + k])):
                 best = e
                 break
         if best is not None:
@@ -250,6 +251,13 @@ def find_entries(entries: tuple[_Entry, ...], words: list[Word]) -> list[tuple[i
             i += len(best.words) - 1
         i += 1
     return hits
+
+
+def _definite_region(e: _Entry, rest: list[Word]) -> bool:
+    """A compound nisba ("الجنوب أفريقي", South African) read on a definite second word
+    ("الجنوب الأفريقي", southern Africa: "مجموعة تنمية الجنوب الأفريقي"; round 51)."""
+    return (e.kind == "nisba" and len(e.words) == 2 and e.words[0].startswith("ال")
+            and bool(rest) and rest[0].readings[0] != e.words[1])
 
 
 # ---------------------------------------------------------------------------
