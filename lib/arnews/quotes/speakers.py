@@ -194,10 +194,19 @@ def complement_subject(a: Article, i: int, s0: int) -> tuple | None:
             return None  # right after أنّ: "وقال ترامب إنه دعا" is left to the rules below
         if w in _ANNA:
             t = c + 1
-            if a.m_cover[t] < 0 and head_word(a.norm[t], a.heads) not in a.heads:
+            if a.m_cover[t] < 0 and head_word(a.norm[t], a.heads) not in a.heads and not _self_named(a, t, i):
                 return None
             return speaker_phrase(a, t, i)
     return None
+
+
+_SELF = frozenset("نفسه نفسها ذاته ذاتها".split())
+
+
+def _self_named(a: Article, t: int, i: int) -> bool:
+    """A definite noun stressed by نفسه right before the verb ("أن البنك نفسه وصف التجربة
+    بأنها «…»"; round 51): a body named before, the clause's subject."""
+    return t + 2 == i and a.norm[t].startswith("ال") and a.norm[t + 1] in _SELF
 
 
 def _after_qad(a: Article, i: int, s0: int) -> bool:
@@ -398,13 +407,14 @@ def resolve_events(a: Article, events: list[Event]) -> None:
 
 
 def _same_as_before(a: Article, ev: Event) -> bool:
-    """A one-word speaker phrase closed by "the same" (ذاته، نفسه): "المصدر ذاته"."""
+    """A one-word speaker phrase closed by "the same" (ذاته، نفسه): "المصدر ذاته"; a body
+    stressed by نفسه that is no speaker head ("البنك نفسه وصف …"; round 51) is named anew."""
     if ev.text is None or ev.end is None:
         return False
     ws = normalize(ev.text).split()
     if len(ws) == 1:
         ws += [normalize(w).strip("،,.") for w in a.text[ev.end:ev.end + 12].split()[:1]]
-    return len(ws) == 2 and ws[1] in SAME_WORDS
+    return len(ws) == 2 and ws[1] in SAME_WORDS and (ev.rule != "subject_verb" or head_word(ws[0], a.heads) in a.heads)
 
 
 def trim_unclosed(a: Article, span: QuotedSpan, lex: SpeechLexicon, window: int = 8) -> QuotedSpan:

@@ -18,7 +18,7 @@ from .positions import MentionIndex, starting_in
 
 # A definite body noun standing for a body named before ("البرنامج", "للمنظمة", "الوكالة").
 BODY_BACK = {"البرنامج": "برنامج", "المنظمة": "منظمة", "الوكالة": "وكالة", "الصندوق": "صندوق",
-              "المفوضية": "مفوضية", "الهيئة": "هيئة", "الاتحاد": "اتحاد"}
+              "المفوضية": "مفوضية", "الهيئة": "هيئة", "الاتحاد": "اتحاد", "البنك": "بنك"}
 
 
 def body_noun(words: list[Word]) -> str | None:
