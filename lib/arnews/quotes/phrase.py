@@ -114,6 +114,8 @@ def noun_phrase(
     head = head_word(a.norm[first], a.heads)
     if according and head.startswith("ل"):
         head = "ال" + head[2:] if head.startswith("لل") else head[1:]
+    if mentions and head not in a.heads and not according and (c := _apposition_comma(a, toks, mentions)) is not None:
+        toks, mentions = toks[:c], []  # "قالت عائشة مامان، بائعة التوابل النيجرية": the name, not an object (round 51)
     if head in a.heads or (mentions and _institution(head)):  # "ذكرت سفارة ليتوانيا في واشنطن" (round 11)
         if mentions:
             persons = [k for k in mentions if a.is_person(k)]
@@ -157,6 +159,15 @@ def noun_phrase(
             break
     s, e = int(a.start[kept[0]]), int(a.end[kept[-1]])
     return with_text((None, a.text[s:e], s, e), according)
+
+
+def _apposition_comma(a: Article, toks: list[int], mentions: list[int]) -> int | None:
+    """The index in ``toks`` of a comma after at least one word, when every mention of the
+    phrase stands after it (an apposition describing the name before the comma)."""
+    c = next((n for n, t in enumerate(toks) if n and a.norm[t] in "،,"), None)
+    if c is None or any(a.m_tokens[k][0] < toks[c] for k in mentions):
+        return None
+    return c
 
 
 def _before_comma_adverbial(a: Article, toks: list[int]) -> list[int]:
