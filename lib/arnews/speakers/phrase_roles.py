@@ -54,6 +54,8 @@ def title_of_its_office(words: list[Word], lex: SpeakerLexicon) -> bool:
 
 
 _ON_ITS_BEHALF = frozenset("باسمه باسمها".split())
+#: "on its / their behalf" (متحدث باسمها، باسمهم): a title speaking for a body named before
+ON_BEHALF = _ON_ITS_BEHALF | frozenset("باسمهم باسمهما".split())
 
 
 def pronoun_title(own: list[Word], lex: SpeakerLexicon) -> bool:

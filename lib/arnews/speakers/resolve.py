@@ -23,7 +23,7 @@ from .forum import uncoded_body
 from .regional import regional_code
 from .origin import origin_span, place_after
 from .secretariat import un_secretary_general_office
-from .phrase_roles import lone_place, placed_after_fi, pronoun_title, title_of_its_office
+from .phrase_roles import ON_BEHALF, lone_place, placed_after_fi, pronoun_title, title_of_its_office
 from .bodies import BODY_BACK as _BODY_BACK  # noqa: F401  (the body nouns, named here before)
 from .bodies import body_back_reference as _body_back_reference
 from .nisba import bare_word as _bare, nisba_country, weak_nisba_country
@@ -565,15 +565,12 @@ def title_heads(words: list[Word], lex: SpeakerLexicon) -> list[str]:
     return list(dict.fromkeys(_bare(e.words[0]) for _, e in find_entries(lex.titles, words) if e.value != "former"))
 
 
-_POSSESSIVE = frozenset("باسمه باسمها باسمهم باسمهما".split())
-
-
 def _possessive_country(text: str, ss: int, words: list[Word], ments: list[Mention], lex: SpeakerLexicon,
                         titled: bool = False) -> str | None:
     """"متحدثة باسمها" speaks for the body named earlier in the sentence ("وعلقت المفوضية
     الأوروبية …، حيث قالت متحدثة باسمها"): the first country or institution there. ``titled``:
     the phrase is a title with a possessive pronoun (:func:`arnews.speakers.phrase_roles.pronoun_title`)."""
-    if not titled and not any(w.readings[0] in _POSSESSIVE for w in words[:4]) and not title_of_its_office(words, lex):
+    if not titled and not any(w.readings[0] in ON_BEHALF for w in words[:4]) and not title_of_its_office(words, lex):
         return None
     para = paragraph_start(text, ss)
     lo = max(para, _sentence_start(text, ss))
