@@ -26,7 +26,8 @@ _NP_HARD_STOP = COMPLEMENTIZERS | {"علي", "الي", ":", ".", "؟", "?", "!",
 # The one spoken to ("قالت لي سيدة من خان يونس", "قال لي: «"; round 10) is skipped too.
 _NP_SKIP = frozenset("فيها فيه فيهم ايضا مجددا كذلك بدوره بدورها سابقا لاحقا السيد السيدة "
                      "لي لنا له لها لهم لهما لك لكم".split())
-# A phrase starting with one of these is an adverbial, not the subject ("واعترف بعد ذلك").
+# A phrase starting with one of these is an adverbial, not the subject ("واعترف بعد ذلك"), or a bare
+# pronoun that repeats the verb's own subject ("«…»، قال هو في خطاب"; round 50).
 _NOT_SUBJECT_START = frozenset(
     "ب ل في من عن الي علي مع خلال يوم امس اليوم عقب بعد قبل حول منذ امام لدي عند ثم حتي هو هي هم هما".split()
 )
