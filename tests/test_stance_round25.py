@@ -2,7 +2,11 @@
 quotation marks: each quoted answer speaks for the person interviewed (issue 15)."""
 from __future__ import annotations
 
-from arnews.stance.interview import quoted_answer
+import pandas as pd
+from arnews import stance_model
+from arnews.pipeline import annotate
+from arnews.stance.interview import interviewee, quoted_answer
+from arnews.stance.keys import word_key
 from arnews.stance_features import pair_contexts
 from stance_fixtures import views_of
 
@@ -20,9 +24,18 @@ def test_a_quoted_answer_after_a_dashed_question_speaks_for_the_interviewee():
 
 
 def test_a_quoted_sentence_outside_an_interview_gets_no_interviewee():
-    views = views_of(DASHED.replace("في مقابلة مع مجلتنا", "في بيان"))
-    answer = next(v for v in views if v.words and v.words[0] == "نعم")
-    assert "GHA" not in answer.speaker_codes
+    text = DASHED.replace("في مقابلة مع مجلتنا", "في بيان")
+    # no interview named in the opening sentence: nobody is the interviewee
+    opening = [word_key(w) for w in text.split("\n")[0].split()]
+    assert interviewee(opening, [(3, "GHA")]) is None
+    assert interviewee([word_key(w) for w in DASHED.split("\n")[0].split()], [(3, "GHA")]) == "GHA"
+    # so the quoted sentence speaks only for its quote's own speaker (the rules' or the speaker-state
+    # chooser's, which may well be the minister's state), with no interviewee added
+    tables = annotate(pd.DataFrame({"article_id": ["a"], "text": [text]}), cache=False).tables
+    answer = next(v for v in stance_model.sentence_views(tables) if v.words and v.words[0] == "نعم")
+    q = tables["quotes"]
+    own = {code for s in q.loc[q["quote"].str.startswith("نعم"), "speaker_country"].dropna() for code in s.split("|")}
+    assert answer.speaker_codes == frozenset(own)
 
 
 def test_only_a_quote_spanning_the_sentence_makes_an_answer():
