@@ -20,6 +20,7 @@ SpeakerInfo(country='MDA', type='ngo')
 """
 from __future__ import annotations
 
+from .extent import phrase_end
 from .lexicon import SpeakerLexicon, find_entries, words_in
 from .positions import within
 
@@ -42,7 +43,7 @@ def withhold_city_dateline(text: str, row: dict, info, dateline: str | None, nam
         return info
     ss, se = int(ss), int(se)
     words = words_in(text, ss, se)
-    if (any(m.country for m in within(ments, ss, se)) or find_entries(lex.places, words)
+    if (any(m.country for m in within(ments, ss, _with_apposition(text, row, ss, se))) or find_entries(lex.places, words)
             or any(LOCAL_WORDS.intersection(w.readings) for w in _up_to_quote(text, row, ss, words))):
         return info
     return type(info)(None, info.type)
@@ -53,3 +54,12 @@ def _up_to_quote(text: str, row: dict, ss: int, words: list) -> list:
     local words the finder's phrase may stop before."""
     q = row.get("start")
     return words_in(text, ss, int(q)) if q is not None and q == q and int(q) > ss else words
+
+
+def _with_apposition(text: str, row: dict, ss: int, se: int) -> int:
+    """End of the speaker phrase over its apposition up to the quote (:func:`arnews.speakers.extent.phrase_end`):
+    the nisba after a quoted name ("صحيفة «بانش» النيجيرية") names the place too (round 52)."""
+    q = row.get("start")
+    if q is None or q != q:
+        return se
+    return max(se, phrase_end(text, {"speaker_start": ss, "speaker_end": se, "start": q}))

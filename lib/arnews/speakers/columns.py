@@ -106,10 +106,11 @@ def _colon_speaker(text: str, sent: int, mark: int, ments: list[Mention], lex: S
     if colon < 0 or in_spans(colon, spans):
         return None
     ws = words_in(text, sent, colon)
+    ws = ws[1:] if len(ws) > 1 and (is_speech_verb(ws[0]) or {"سال", "سالت"}.intersection(ws[0].readings)) else ws  # "وسأل مراسل إذاعة …: «…»": its subject (round 52)
     if not ws or len(ws) > 8 or ws[0].readings[0] in ("س", "ج"):
         return None
     s, e = ws[0].start, ws[-1].end
-    actors = [m for m in within(ments, s, e) if m.actor_id]
+    actors = [m for m in within(ments, s, e) if m.actor_id and not in_spans(m.start, spans)]  # not «صوت الغرب» (round 52)
     if not (actors or find_entries(lex.titles, ws) or any(x.kind == "institution" for _, x in find_entries(lex.places, ws))
             or _headline_name(text, sent, ws)):
         return None

@@ -16,7 +16,7 @@ from .blocs import definite_bloc
 from .dateline import dateline_country  # noqa: F401  (moved there in round 14; imported from here)
 from .antecedent import taken_up_body
 from .company import company_back_country, takes_up_company
-from .quoted_speaker import is_quoted_name, named_body_country, quoted_speaker_info
+from .quoted_speaker import in_quoted_name, is_quoted_name, named_body_country, quoted_speaker_info
 from .body_nationality import nearest_naming_uncoded, taken_up_nationality, taken_up_noun
 from .own_nisba import nisba_before, own_nisba_before_fi
 from .forum import uncoded_body
@@ -294,6 +294,8 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
             return SpeakerInfo(c, "organisation")
     if ttype in ("analyst", "ngo", "media", "company", "other"):
         found = _countries_in(words, ments, ss, se, lex, ("place", "outlet"))
+        blocs = {m.start for m in within(ments, ss, se) if m.actor_type == "bloc" and in_quoted_name(text, ss, m.start)}
+        found = [f for f in found if f[0] not in blocs]  # not the WEST of «صوت الغرب» (round 52)
         if not found and (o := origin_span(text, se)):  # "نادية رحمن، من جامعة في لاهور، إن" (round 37)
             found = _countries_in(words_in(text, *o), ments, *o, lex, ("place",))
         local = bool(local) or any(w.readings[0] in _LOCAL for w in words)  # "منظمة «…» المحلية", "وفي لندن، قالت المحللة": the place

@@ -1,0 +1,34 @@
+"""Round 52 of issue 19: an outlet's nisba after its quoted name, a correspondent's question
+after a colon, and plural bodies as subjects."""
+from __future__ import annotations
+
+from quote_fixtures import quotes_of
+
+
+def test_a_nisba_after_an_outlets_quoted_name_places_it_under_a_city_dateline():
+    # the city dateline gave Nigeria and was withheld, because the finder's phrase ("صحيفة")
+    # stops before «بانش» and did not see the nisba after it (the rules before round 52)
+    text = "لاغوس (وكالات) - وقالت صحيفة «بانش» النيجيرية إن القرار «علاج أسوأ من المرض»."
+    q = quotes_of(text, [("النيجيرية", "NGA", "country", "NGA")], chooser=False)
+    speech = q[q["kind"] == "speech"]
+    assert speech[["speaker_country", "speaker_type"]].values.tolist() == [["NGA", "media"]]
+    # with no nisba the city alone still places no outlet
+    q = quotes_of("لاغوس (وكالات) - وقالت صحيفة «بانش» إن القرار «علاج أسوأ من المرض».", chooser=False)
+    assert q.loc[q["kind"] == "speech", "speaker_country"].isna().all()
+
+
+def test_a_question_after_a_colon_is_the_askers_not_the_bloc_in_a_radios_name():
+    text = ("ياوندي (وكالات) - أعلن وزير التخطيط الكاميروني أن التعداد سيبدأ.\n\n"
+            "وسأل مراسل إذاعة «صوت الغرب» المحلية: «كيف ستضمنون سلامة العدادين؟»")
+    actors = [("الكاميروني", "CMR", "country", "CMR"), ("الغرب", "WEST", "bloc", "WEST")]
+    q = quotes_of(text, actors, chooser=False)
+    row = q[q["quote"].str.startswith("كيف")].iloc[0]
+    # the verb is not part of the phrase, and «صوت الغرب» names the radio, not its side
+    assert row["speaker_text"] == "مراسل إذاعة «صوت الغرب» المحلية"
+    assert (row["speaker_type"], row["speaker_country"]) == ("media", "CMR")
+
+
+def test_plural_bodies_before_the_verb_are_the_subject_not_its_object():
+    text = "ليبرفيل (وكالات) - منظمات بيئية دولية تصف أرصدة الكربون بأنها «رخصة للتلوث»."
+    q = quotes_of(text, chooser=False)
+    assert q[["speaker_text", "speaker_type"]].values.tolist() == [["منظمات بيئية دولية", "ngo"]]
