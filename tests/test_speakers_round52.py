@@ -32,3 +32,16 @@ def test_plural_bodies_before_the_verb_are_the_subject_not_its_object():
     text = "ليبرفيل (وكالات) - منظمات بيئية دولية تصف أرصدة الكربون بأنها «رخصة للتلوث»."
     q = quotes_of(text, chooser=False)
     assert q[["speaker_text", "speaker_type"]].values.tolist() == [["منظمات بيئية دولية", "ngo"]]
+
+
+def test_the_speaker_between_tahaddatha_and_an_is_the_one_who_speaks_of_the_quote():
+    # "تحدث عن" was a cue only with عن right after the verb: the quotes were terms of no one
+    text = ("موسكو (وكالات) - وتحدث وزير المالية الروسي مرارا عن «بديل» لنظام التحويل.\n\n"
+            "س: يتحدث منتقدون عن «بطء قاتل» في إعادة البناء. ما ردكم؟")
+    q = quotes_of(text, [("الروسي", "RUS", "country", "RUS")], chooser=False)
+    assert q["kind"].tolist() == ["speech", "speech"]
+    assert q["speaker_text"].tolist() == ["وزير المالية الروسي", "منتقدون"]  # not "منتقدون عن"
+    assert q["speaker_country"].tolist()[0] == "RUS"
+    # a talk with no quote after عن is no cue for a later quote of another speaker
+    q = quotes_of("وتحدث الرجلان عبر الهاتف. وقالت الوزيرة إن «الاتصال كان مثمرا».", chooser=False)
+    assert q["speaker_text"].tolist() == ["الوزيرة"]

@@ -138,8 +138,8 @@ def noun_phrase(
     need_genitive = not head.startswith("ال")
     for t in toks[1:]:
         w = a.norm[t]
-        if not a.is_word[t]:
-            break
+        if not a.is_word[t] or (w == "عن" and (t + 1 >= len(a) or a.quoted[t + 1])):
+            break  # "يتحدث منتقدون عن «…»": عن opens what is spoken of (round 52)
         if w == "باسم" and len(kept) == 1:  # "المتحدث باسم مجلس النواب": the body he speaks for (round 39)
             kept.append(t)
             need_genitive = True
