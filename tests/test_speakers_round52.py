@@ -45,3 +45,11 @@ def test_the_speaker_between_tahaddatha_and_an_is_the_one_who_speaks_of_the_quot
     # a talk with no quote after عن is no cue for a later quote of another speaker
     q = quotes_of("وتحدث الرجلان عبر الهاتف. وقالت الوزيرة إن «الاتصال كان مثمرا».", chooser=False)
     assert q["speaker_text"].tolist() == ["الوزيرة"]
+
+
+def test_plural_warnings_and_expressed_solidarity_are_speech_of_their_subject():
+    head = "الجفاف يضرب مزارع البن، والمصدرون يحذرون من «عام أسود»\n\nهانوي (وكالات) - تراجع إنتاج البن هذا العام."
+    assert quotes_of(head, chooser=False)["kind"].tolist() == ["speech"]  # a warning said, not a term
+    q = quotes_of("وأغلقت ليتوانيا المعابر.\n\nحلف شمال الأطلسي عبر عن «التضامن الكامل» مع ليتوانيا.",
+                  [("حلف شمال الأطلسي", "NATO", "bloc", "NATO"), ("ليتوانيا", "LTU", "country", "LTU")], chooser=False)
+    assert q[["kind", "speaker_country"]].values.tolist() == [["speech", "NATO"]]
