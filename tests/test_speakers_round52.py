@@ -42,6 +42,11 @@ def test_the_speaker_between_tahaddatha_and_an_is_the_one_who_speaks_of_the_quot
     assert q["kind"].tolist() == ["speech", "speech"]
     assert q["speaker_text"].tolist() == ["وزير المالية الروسي", "منتقدون"]  # not "منتقدون عن"
     assert q["speaker_country"].tolist()[0] == "RUS"
+    # a talk about a topic (no quote right after عن) is no cue: the nearer قال names the speaker
+    q = quotes_of("كما تحدث شي وبوتين عن تايوان، حيث قال الرئيس الروسي إن تايوان «جزء لا يتجزأ من أراضي الصين».",
+                  [("شي", "XI", "person", "CHN"), ("بوتين", "PUTIN", "person", "RUS"), ("الروسي", "RUS", "country", "RUS")],
+                  chooser=False)
+    assert q[["speaker_text", "speaker_country"]].values.tolist() == [["الرئيس الروسي", "RUS"]]
     # a talk with no quote after عن is no cue for a later quote of another speaker
     q = quotes_of("وتحدث الرجلان عبر الهاتف. وقالت الوزيرة إن «الاتصال كان مثمرا».", chooser=False)
     assert q["speaker_text"].tolist() == ["الوزيرة"]
@@ -53,3 +58,18 @@ def test_plural_warnings_and_expressed_solidarity_are_speech_of_their_subject():
     q = quotes_of("وأغلقت ليتوانيا المعابر.\n\nحلف شمال الأطلسي عبر عن «التضامن الكامل» مع ليتوانيا.",
                   [("حلف شمال الأطلسي", "NATO", "bloc", "NATO"), ("ليتوانيا", "LTU", "country", "LTU")], chooser=False)
     assert q[["kind", "speaker_country"]].values.tolist() == [["speech", "NATO"]]
+
+
+def test_an_interview_printed_without_turn_marks_gives_answers_to_the_interviewee():
+    text = ("وزيرة الغابات الغابونية: «غاباتنا ليست مكبا لانبعاثات الآخرين»\n\n"
+            "التقت المجلة الوزيرة في مكتبها بعد توقيع الصفقة.\n\n"
+            "لماذا وقعتم الصفقة الآن؟\n\n"
+            "لأن الانتظار صار مكلفا. وأكرر ما قلته أمام النواب: «الغابة التي لا تدر دخلا تقطع».\n\n"
+            "والمانحون؟\n\nوعدوا كثيرا ولم يأت شيء.\n\nوماذا بعد؟\n\nنواصل العمل مع الجيران.")
+    q = quotes_of(text, [("الغابونية", "GAB", "country", "GAB")], chooser=False)
+    answer = q[q["quote"].str.startswith("الغابة")].iloc[0]
+    assert (answer["rule"], answer["speaker_country"]) == ("interviewee", "GAB")
+    # two rhetorical questions in a column make no interview
+    from arnews.speakers.interview import is_interview
+    column = "قال الوزير إن الوضع صعب.\n\nفمن يدفع الثمن؟\n\nلا أحد.\n\nومتى ينتهي هذا؟\n\nلا نعرف."
+    assert not is_interview(column) and is_interview(text)

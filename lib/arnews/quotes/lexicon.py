@@ -10,7 +10,11 @@ from pathlib import Path
 from ..resources import data_path
 from ..text import normalize
 
-__all__ = ["ROLES", "SpeechLexicon", "load_speech_verbs"]
+__all__ = ["GAP", "ROLES", "SpeechLexicon", "load_speech_verbs"]
+
+#: In a multi-word form, the words of the speaker between the verb and the rest ("تحدث … عن «").
+GAP = "..."
+GAP_WORDS = 8
 
 ROLES = ("verb", "verb_pronoun", "participle", "masdar", "passive", "according", "naql", "speaker_head",
          "group_persons", "group_countries")
@@ -50,16 +54,39 @@ class SpeechLexicon:
         for c in cands:
             for words, lemma, role in self.entries.get(c, ()):
                 k = len(words)
-                if tuple(norms[i + 1 : i + k]) == words[1:]:
+                if len(words) > 2 and words[1] == GAP:
+                    if _gap_match(norms, i + 1, words[2:]):
+                        return 1, lemma, role, c
+                elif tuple(norms[i + 1 : i + k]) == words[1:]:
                     return k, lemma, role, " ".join((c,) + words[1:])
         return None
+
+
+def _gap_match(norms: list[str], j: int, rest: tuple[str, ...]) -> bool:
+    """Whether ``rest`` follows within :data:`GAP_WORDS` words after ``norms[j - 1]``, with at
+    least one word and no punctuation between: the subject of "وتحدث وزير المالية الروسي
+    مرارا عن «…»" stands between the verb and عن (round 52).
+
+    >>> _gap_match(["الوزير", "مرارا", "عن", '"'], 0, ("عن", '"')), _gap_match(["عن", '"'], 0, ("عن", '"'))
+    (True, False)
+    >>> _gap_match(["الوزير", "،", "عن", '"'], 0, ("عن", '"'))
+    False
+    """
+    for g in range(j + 1, min(len(norms), j + 1 + GAP_WORDS)):
+        if not (norms[g - 1][:1].isalpha() or norms[g - 1] == '"'):  # a quoted name may stand in the subject
+            return False
+        if tuple(norms[g : g + len(rest)]) == rest:
+            return True
+    return False
 
 
 def load_speech_verbs(path: str | Path | None = None) -> SpeechLexicon:
     """Read the speech-cue lexicon (default ``data/lexicons/speech_verbs.csv``).
 
     Columns: ``lemma, role, forms, gloss``. ``forms`` lists inflected forms separated by
-    spaces, or multi-word forms separated by ``|`` ("جاء في|ورد في"). Forms are written as
+    spaces, or multi-word forms separated by ``|`` ("جاء في|ورد في"); "…" in a form stands for
+    one to :data:`GAP_WORDS` words of the subject ("تحدث … عن «": the cue is the verb alone, and
+    only when عن and a quotation mark follow). Forms are written as
     in text (hamza, tanween are fine): they are normalized like tokens. The proclitics و/ف
     are handled by the matcher, so "وقال" needs no row. ``role`` is one of
 

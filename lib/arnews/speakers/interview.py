@@ -1,4 +1,5 @@
-"""Interviews written as question and answer turns (``س:`` / ``ج:``): in an answer the
+"""Interviews written as question and answer turns (``س:`` / ``ج:``, or unmarked question
+paragraphs, :mod:`arnews.speakers.plain_interview`): in an answer the
 interviewee speaks in the first person ("قلت للوزير: «…»", "أنا أقول لطلابي: «…»"), and a
 title with "our" / "your" ("رئيس وزرائنا", "وزير خارجية بلادكم") names the interviewee's
 state. The interviewee is the speaker of the headline quote ("السفير … السابق تان بون هوك:
@@ -9,6 +10,7 @@ import regex as re
 
 from .antecedent import body_nouns
 from .lexicon import SpeakerLexicon, find_entries, speech_forms, words_in
+from .plain_interview import plain_turn, question_paragraphs
 from .positions import in_spans, paragraph_start, sentence_start
 from .structure import names_a_place
 
@@ -24,13 +26,24 @@ def is_interview(text: str) -> bool:
     >>> is_interview("س: لماذا؟\\n\\nج: لأن الوقت ضيق."), is_interview("قال الوزير: لا.")
     (True, False)
     """
-    return bool(_ANSWER_RE.search(text))
+    return bool(_ANSWER_RE.search(text)) or bool(question_paragraphs(text))
+
+
+def _turn_at(text: str, pos: int) -> tuple[str, int] | None:
+    """The turn of the paragraph holding ``pos`` and where its words start (after "ج:"),
+    or None outside any turn."""
+    para = paragraph_start(text, pos)
+    m = _TURN_RE.match(text, para)
+    if m:
+        return m.group(1), m.end()
+    t = plain_turn(text, pos) if not _ANSWER_RE.search(text) else None
+    return (t, para) if t else None
 
 
 def turn(text: str, pos: int) -> str | None:
     """``س`` (question) or ``ج`` (answer) for the paragraph holding ``pos``, else None."""
-    m = _TURN_RE.match(text, paragraph_start(text, pos))
-    return m.group(1) if m else None
+    t = _turn_at(text, pos)
+    return t[0] if t else None
 
 
 def opens_answer(text: str, mark: int) -> bool:
@@ -40,8 +53,8 @@ def opens_answer(text: str, mark: int) -> bool:
     >>> opens_answer("س: كيف الوضع؟\\nج: «هادئ لكنه هش».", 17), opens_answer("ج: قال الوزير «لا»", 14)
     (True, False)
     """
-    m = _TURN_RE.match(text, paragraph_start(text, mark))
-    return bool(m) and m.group(1) == "ج" and not text[m.end():mark].strip()
+    t = _turn_at(text, mark)
+    return t is not None and t[0] == "ج" and not text[t[1]:mark].strip()
 
 
 _THAT = frozenset("ان انه انها بان بانه بانها".split())
@@ -68,10 +81,10 @@ def answer_verb(text: str, mark: int, spans) -> bool:
     >>> answer_verb(t3, t3.index("«"), sp3), answer_verb(t3, t3.rindex("«"), sp3)
     (True, True)
     """
-    m = _TURN_RE.match(text, paragraph_start(text, mark))
-    if not m or m.group(1) != "ج" or sentence_start(text, mark, spans) > m.end() + 1:
+    t = _turn_at(text, mark)
+    if t is None or t[0] != "ج" or sentence_start(text, mark, spans) > t[1] + 1:
         return False
-    ws = [w for w in words_in(text, m.end(), mark) if not in_spans(w.start, spans)]
+    ws = [w for w in words_in(text, t[1], mark) if not in_spans(w.start, spans)]
     forms = speech_forms()
     if len(ws) > 1 and ws[1].readings[0] == _BY_SAYING:
         k = 2  # "ج: ختمت بالقول: «…»": the verbal noun is the cue (round 46)
