@@ -64,8 +64,9 @@ class SpeechLexicon:
 
 def _gap_match(norms: list[str], j: int, rest: tuple[str, ...]) -> bool:
     """Whether ``rest`` follows within :data:`GAP_WORDS` words after ``norms[j - 1]``, with at
-    least one word and no punctuation between: the subject of "وتحدث وزير المالية الروسي
-    مرارا عن «…»" stands between the verb and عن (round 52).
+    least one word and no punctuation but quotation marks between (a quoted name may stand in the
+    subject): the subject of "وتحدث وزير المالية الروسي مرارا عن «…»" stands between the verb and
+    عن (round 52).
 
     >>> _gap_match(["الوزير", "مرارا", "عن", '"'], 0, ("عن", '"')), _gap_match(["عن", '"'], 0, ("عن", '"'))
     (True, False)
@@ -73,7 +74,7 @@ def _gap_match(norms: list[str], j: int, rest: tuple[str, ...]) -> bool:
     False
     """
     for g in range(j + 1, min(len(norms), j + 1 + GAP_WORDS)):
-        if not (norms[g - 1][:1].isalpha() or norms[g - 1] == '"'):  # a quoted name may stand in the subject
+        if not (norms[g - 1][:1].isalpha() or norms[g - 1] == '"'):
             return False
         if tuple(norms[g : g + len(rest)]) == rest:
             return True
