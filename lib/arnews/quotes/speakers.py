@@ -200,13 +200,10 @@ def complement_subject(a: Article, i: int, s0: int) -> tuple | None:
     return None
 
 
-_SELF = frozenset("نفسه نفسها ذاته ذاتها".split())
-
-
 def _self_named(a: Article, t: int, i: int) -> bool:
     """A definite noun stressed by نفسه right before the verb ("أن البنك نفسه وصف التجربة
     بأنها «…»"; round 51): a body named before, the clause's subject."""
-    return t + 2 == i and a.norm[t].startswith("ال") and a.norm[t + 1] in _SELF
+    return t + 2 == i and a.norm[t].startswith("ال") and a.norm[t + 1] in SAME_WORDS
 
 
 def _after_qad(a: Article, i: int, s0: int) -> bool:

@@ -60,6 +60,4 @@ def _with_apposition(text: str, row: dict, ss: int, se: int) -> int:
     """End of the speaker phrase over its apposition up to the quote (:func:`arnews.speakers.extent.phrase_end`):
     the nisba after a quoted name ("صحيفة «بانش» النيجيرية") names the place too (round 52)."""
     q = row.get("start")
-    if q is None or q != q:
-        return se
-    return max(se, phrase_end(text, {"speaker_start": ss, "speaker_end": se, "start": q}))
+    return se if q is None or q != q else max(se, phrase_end(text, row))

@@ -8,8 +8,8 @@ from heapq import heappop, heappush
 import pandas as pd
 
 from ..text import normalize
-from .lexicon import (CHAIN_RULES, NOT_SUBJECT, PHRASE_MAX, SAME_WORDS, SKIP_START, SPEAKER_COLUMNS, STOP_WORDS, TIME_ADVERBIAL, TIME_WORDS, SpeakerLexicon,
-                      find_entries, is_speech_verb, load_speaker_lexicon, pronoun_suffixed, speech_forms, words_in)
+from .lexicon import (ASK_PASSIVE, CHAIN_RULES, NOT_SUBJECT, PHRASE_MAX, SAME_WORDS, SKIP_START, SPEAKER_COLUMNS, STOP_WORDS, TIME_ADVERBIAL, TIME_WORDS, SpeakerLexicon,
+                      ask_word, find_entries, is_speech_verb, load_speaker_lexicon, pronoun_suffixed, speech_forms, words_in)
 from .positions import (MentionIndex, SpanSet, in_spans, paragraph_start, previous_paragraph, sentence_start, starting_in,
                         within)
 from .kind import joined_to_name, quote_kind, quoted_name
@@ -106,7 +106,8 @@ def _colon_speaker(text: str, sent: int, mark: int, ments: list[Mention], lex: S
     if colon < 0 or in_spans(colon, spans):
         return None
     ws = words_in(text, sent, colon)
-    ws = ws[1:] if len(ws) > 1 and (is_speech_verb(ws[0]) or {"سال", "سالت"}.intersection(ws[0].readings)) else ws  # "وسأل مراسل إذاعة …: «…»": its subject (round 52)
+    ask = ask_word(ws[0].readings[0]) if ws else None  # "وسأل مراسل إذاعة …: «…»": the verb's subject (round 52)
+    ws = ws[1:] if len(ws) > 1 and (is_speech_verb(ws[0]) or (ask and not ask[1] and ask[0] not in ASK_PASSIVE)) else ws
     if not ws or len(ws) > 8 or ws[0].readings[0] in ("س", "ج"):
         return None
     s, e = ws[0].start, ws[-1].end
