@@ -85,6 +85,12 @@ def subject_before(a: Article, i: int, s0: int) -> tuple | None:
     return a.m_actor[first], a.text[ms:me], ms, me
 
 
+def called_on(a: Article, lemma: str, j: int) -> bool:
+    """Whether token ``j`` after a call verb (``lemma`` دعا or طالب) opens whom it calls on,
+    a generic plural ("ودعا الحكومات إلى «…»"), so that the verb's subject is not after it."""
+    return lemma in _CALL_LEMMAS and j < len(a) and a.norm[j] in _ADDRESSEES
+
+
 def _comma_between(a: Article, lo: int, hi: int) -> bool:
     """Whether a comma stands between tokens ``lo`` and ``hi``."""
     gap = a.text[int(a.end[lo]):int(a.start[hi])]
@@ -92,6 +98,11 @@ def _comma_between(a: Article, lo: int, hi: int) -> bool:
 
 
 _SAY_LEMMAS = frozenset(("قال", "أضاف", "تابع"))  # speech verbs that take no object
+# Calls on others ("ودعا الحكومات إلى «…»", "دعت الطرفين إلى"): a generic plural right after
+# the verb is whom it calls on, not its subject (round 53). Normalized forms.
+_CALL_LEMMAS = frozenset(("دعا", "طالب"))
+_ADDRESSEES = frozenset("الحكومات الدول الطرفين الجانبين البلدين الدولتين الاطراف الجميع المجتمع المانحين "
+                        "المواطنين الشركات".split())
 _REGION_NOUNS = frozenset("وسط شمال جنوب شرق غرب".split())  # "وسط موزمبيق": a place governed by its region
 _SPEAKING_TYPES = frozenset(("person", "organization", "bloc"))
 _DESCRIBED_IT = frozenset("وصفه وصفته وصفها وصفتها يصفه تصفه يصفها تصفها".split())  # normalized; speech_verbs.csv
@@ -306,7 +317,7 @@ def find_events(a: Article, lex: SpeechLexicon) -> list[Event]:
             elif role == "verb" and (front := complement_subject(a, i, s0)) is not None:
                 sp, ev.rule = front, "subject_verb"
             else:
-                if role != "verb_pronoun":
+                if role != "verb_pronoun" and not called_on(a, lemma, nxt):
                     sp = noun_phrase(a, nxt, s1, a.heads, said=lemma in _SAY_LEMMAS)
                 if sp[0] is None and sp[1] is None and form in _DESCRIBED_IT:
                     pos = i + k

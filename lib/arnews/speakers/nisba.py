@@ -77,7 +77,23 @@ def _nisba_table() -> tuple[dict[str, str], dict[str, str]]:
             w = normalize(form)
             if w and " " not in w:
                 target.setdefault(bare_word(w), code)
+    for code, forms in _gazetteer_country_nisbas():  # "السعودي": the gazetteer's own nisbas (round 53)
+        for form in forms:
+            if (w := normalize(form).strip()) and " " not in w:
+                clear.setdefault(bare_word(w), code)
     return clear, weak
+
+
+def _gazetteer_country_nisbas() -> list[tuple[str, list[str]]]:
+    """``(code, [nisba, …])`` of the gazetteer's countries (empty without one)."""
+    try:
+        from ..actors import load_gazetteer
+
+        g = load_gazetteer()
+    except Exception:
+        return []
+    g = g[g["type"] == "country"]
+    return [(c, [n for n in str(v or "").split("|") if n]) for c, v in zip(g["actor_id"], g["nisba"])]
 
 
 def _table_country(word: str, table: dict[str, str]) -> str | None:

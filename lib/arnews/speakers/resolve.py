@@ -30,7 +30,7 @@ from .nisba import bare_word as _bare, nisba_country, weak_nisba_country
 from .positions import paragraph_start, starting_in, within
 from .channel import channel_start
 from .structure import (apposed_institution, coordinated_title, governed_countries, in_institution_name, renamed_bloc,
-                        without_residence)
+                        names_another_body, without_residence)
 
 
 # ---------------------------------------------------------------------------
@@ -120,6 +120,8 @@ def _countries_in(words: list[Word], ments: list[Mention], ss: int, se: int, lex
             continue
         if e.kind not in kinds and e.kind not in _ANY_SPEAKER:
             continue
+        if e.kind == "institution" and len(e.words) == 1 and i + 1 < len(words) and names_another_body(words[i + 1]):
+            continue  # "الصندوق العالمي لمكافحة الإيدز", not the IMF's "الصندوق" (round 53)
         # a place lexicon entry overrides a mention at the same words (بروكسل as a place; the
         # أوروبا of "منظمة الأمن والتعاون في أوروبا" names no speaker's country)
         out = [(o, c) for o, c in out if not (words[i].start <= o < words[i + len(e.words) - 1].end)]

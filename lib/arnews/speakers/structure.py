@@ -64,7 +64,7 @@ def apposed_institution(words: list[Word], lex: SpeakerLexicon, width: int = 4) 
     """
     for i, e in find_entries(lex.places, words[:width]):
         if e.kind == "institution" and (i == 0 or (i == 1 and is_institution_head(words[0]))):
-            if len(e.words) == 1 and i + 1 < len(words) and _names_another_body(words[i + 1]):
+            if len(e.words) == 1 and i + 1 < len(words) and names_another_body(words[i + 1]):
                 return None
             return e.value
     return None
@@ -73,9 +73,15 @@ def apposed_institution(words: list[Word], lex: SpeakerLexicon, width: int = 4) 
 _WORLDWIDE = frozenset("العالمي العالمية".split())
 
 
-def _names_another_body(w: Word) -> bool:
+def names_another_body(w: Word) -> bool:
     """Whether ``w`` after a one-word back-reference makes it another body's name:
-    "العالمي" or a state's nisba with the article ("السعودي")."""
+    "العالمي" or a state's nisba with the article ("السعودي").
+
+    >>> from arnews.speakers.lexicon import words_in
+    >>> t = "العالمي السعودي الماضي"
+    >>> [names_another_body(w) for w in words_in(t, 0, len(t))]
+    [True, True, False]
+    """
     r = w.readings[0]
     return r in _WORLDWIDE or (r.startswith("ال") and nisba_country(r) is not None)
 
