@@ -42,3 +42,13 @@ def test_a_fund_with_a_gazetteer_nisba_is_that_states_not_the_imfs():
     text = "الرياض (واس) - وقال الصندوق السعودي للتنمية في بيان إن القرض «يدعم الطاقة»."
     q = quotes_of(text, [("السعودي", "SAU", "country", "SAU")], chooser=False)
     assert q[["speaker_country", "speaker_type"]].values.tolist() == [["SAU", "state"]]
+
+
+def test_the_head_of_the_mission_speaks_for_the_body_whose_mission_it_is():
+    # "بعثته" (its mission) named no body after it, so "رئيس البعثة" fell back to the
+    # article's state
+    text = ("بيروت - تأخر الإصلاح مرة أخرى.\n\nصندوق النقد الدولي، من جهته، لم يعد يجامل أحدا. "
+            "ففي ختام زيارة بعثته الأخيرة إلى بيروت، قال رئيس البعثة إن «التقدم لا يزال محدودا جدا».")
+    actors = [("صندوق النقد الدولي", "IMF", "organization", "IMF"), ("بيروت", "LBN", "city", "LBN")]
+    q = quotes_of(text, actors, chooser=False)
+    assert q[["speaker_text", "speaker_country", "speaker_type"]].values.tolist() == [["رئيس البعثة", "IMF", "organisation"]]

@@ -112,4 +112,31 @@ def taken_up_body(text: str, ss: int, words: list[Word], ments, lex: SpeakerLexi
             stop = ws[min(i + _REACH, n - 1)].end
             codes = [m.country for m in starting_in(ments, ws[i].start, stop) if m.country and m.actor_type != "person"]
             return codes[0] if codes else None
+        if (owner := _possessed_owner(noun, idx, ws, n, ments)) is not None:
+            return owner
     return None
+
+
+_OWNER_BACK = 15  # words before a possessed noun ("بعثته") where its owner is looked for
+
+
+def _possessed_owner(noun: str, idx, ws: list[Word], n: int, ments) -> str | None:
+    """The body that owns the latest earlier possessed form of ``noun`` ("زيارة بعثته" after
+    "صندوق النقد الدولي، من جهته، …" → IMF; round 53): the last body or state mentioned in the
+    :data:`_OWNER_BACK` words before it, when no plain naming of the noun came first.
+
+    >>> from arnews.speakers.positions import MentionIndex
+    >>> from arnews.speakers.resolve import Mention
+    >>> t = "صندوق النقد الدولي لم يعد يجامل أحدا. وفي ختام زيارة بعثته إلى بيروت"
+    >>> m = MentionIndex([Mention(0, 18, "IMF", "organization", "IMF"), Mention(t.index("بيروت"), len(t), "LBN", "city", "LBN")])
+    >>> ws = words_in(t, 0, len(t))
+    >>> _possessed_owner("بعثة", bare_index(t), ws, len(ws), m)
+    'IMF'
+    """
+    stem = noun[:-1] + "ت" if noun.endswith("ة") else noun
+    at = sorted(i for suffix in ("ه", "ها") for i in idx.get(stem + suffix, ()) if n - _LOOK_BACK <= i < n)
+    if not at:
+        return None
+    i = at[-1]
+    codes = [m.country for m in starting_in(ments, ws[max(0, i - _OWNER_BACK)].start, ws[i].start) if m.country]
+    return codes[-1] if codes else None
