@@ -122,8 +122,9 @@ _OWNER_BACK = 15  # words before a possessed noun ("بعثته") where its owner
 
 def _possessed_owner(noun: str, idx, ws: list[Word], n: int, ments) -> str | None:
     """The body that owns the latest earlier possessed form of ``noun`` ("زيارة بعثته" after
-    "صندوق النقد الدولي، من جهته، …" → IMF; round 53): the last body or state mentioned in the
-    :data:`_OWNER_BACK` words before it, when no plain naming of the noun came first.
+    "صندوق النقد الدولي، من جهته، …" → IMF; round 53): the code of the last mention (a body, a
+    state, a person's state) in the :data:`_OWNER_BACK` words before it. Read only when no plain
+    naming of the noun came first.
 
     >>> from arnews.speakers.positions import MentionIndex
     >>> from arnews.speakers.resolve import Mention

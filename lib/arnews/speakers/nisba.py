@@ -40,15 +40,22 @@ def country_stems() -> dict[str, str]:
     return out
 
 
-def _gazetteer_country_names() -> list[tuple[str, list[str]]]:
-    """``(code, [label_ar, *variants])`` of the gazetteer's countries (empty without one)."""
+def _gazetteer_countries():
+    """The gazetteer's country rows, None without a gazetteer."""
     try:
         from ..actors import load_gazetteer
 
         g = load_gazetteer()
     except Exception:
+        return None
+    return g[g["type"] == "country"]
+
+
+def _gazetteer_country_names() -> list[tuple[str, list[str]]]:
+    """``(code, [label_ar, *variants])`` of the gazetteer's countries (empty without one)."""
+    g = _gazetteer_countries()
+    if g is None:
         return []
-    g = g[g["type"] == "country"]
     return [(c, [lab, *str(v or "").split("|")]) for c, lab, v in zip(g["actor_id"], g["label_ar"], g["variants"])]
 
 
@@ -86,13 +93,9 @@ def _nisba_table() -> tuple[dict[str, str], dict[str, str]]:
 
 def _gazetteer_country_nisbas() -> list[tuple[str, list[str]]]:
     """``(code, [nisba, …])`` of the gazetteer's countries (empty without one)."""
-    try:
-        from ..actors import load_gazetteer
-
-        g = load_gazetteer()
-    except Exception:
+    g = _gazetteer_countries()
+    if g is None:
         return []
-    g = g[g["type"] == "country"]
     return [(c, [n for n in str(v or "").split("|") if n]) for c, v in zip(g["actor_id"], g["nisba"])]
 
 
