@@ -1,5 +1,5 @@
-"""Round 53 of issue 19: bodies fronted after إنّ, whom a call is made on, and a worldwide
-fund that is not the IMF."""
+"""Round 53 of issue 19: bodies fronted after إنّ, whom a call is made on, funds that are not
+the IMF's "الصندوق", and a mission taken up after its possessed naming ("بعثته")."""
 from __future__ import annotations
 
 from quote_fixtures import quotes_of
