@@ -135,9 +135,8 @@ def _possessed_owner(noun: str, idx, ws: list[Word], n: int, ments) -> str | Non
     'IMF'
     """
     stem = noun[:-1] + "ت" if noun.endswith("ة") else noun
-    at = sorted(i for suffix in ("ه", "ها") for i in idx.get(stem + suffix, ()) if n - _LOOK_BACK <= i < n)
-    if not at:
+    i = max((i for suffix in ("ه", "ها") for i in idx.get(stem + suffix, ()) if n - _LOOK_BACK <= i < n), default=None)
+    if i is None:
         return None
-    i = at[-1]
     codes = [m.country for m in starting_in(ments, ws[max(0, i - _OWNER_BACK)].start, ws[i].start) if m.country]
     return codes[-1] if codes else None
