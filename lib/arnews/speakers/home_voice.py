@@ -1,0 +1,31 @@
+"""The article's own state for a voice the text gives no place of its own (issue 19): "قال أحد
+المزارعين" (round 38) and, since round 54, a company or its officers ("قال الرئيس التنفيذي
+للشركة", "شركة الكهرباء الحكومية «زيسكو»"), except a bank: a bank quoted in a story about a
+state is as often a foreign or multilateral lender ("محللو بنك غولدمان ساكس", "البنك الأوروبي
+لإعادة الإعمار والتنمية")."""
+from __future__ import annotations
+
+import regex as re
+
+from .resolve import SpeakerInfo
+
+HOME_TYPES = ("other", "company")  # speaker types that take the article's state when unplaced
+_BANK = re.compile(r"(?<!\p{Arabic})(?:ال|لل|ل|و|وال)?بنك")
+
+
+def home_voice(info: SpeakerInfo, home: str | None, speaker_text: object) -> SpeakerInfo:
+    """``info`` with the article's state ``home`` when it has no country and its type is one of
+    :data:`HOME_TYPES` (not a bank); ``info`` unchanged otherwise.
+
+    >>> home_voice(SpeakerInfo(None, "company"), "NGA", "الرئيس التنفيذي للشركة")
+    SpeakerInfo(country='NGA', type='company')
+    >>> home_voice(SpeakerInfo(None, "company"), "KWT", "محللو بنك غولدمان ساكس").country is None
+    True
+    >>> home_voice(SpeakerInfo(None, "ngo"), "KWT", "جمعية المزارعين").country is None
+    True
+    """
+    if info.country or not home or info.type not in HOME_TYPES:
+        return info
+    if info.type == "company" and _BANK.search(str(speaker_text or "")):
+        return info
+    return SpeakerInfo(home, info.type)
