@@ -15,6 +15,8 @@ the situation proposes, each with the *sources* that propose it:
                      own sentence;
 ``quote_inner``      the first country named inside the quote;
 ``dateline``         the dateline's country; ``art_top`` the article's most-named state;
+``headline``         the first country named in the headline (round 54: an interview's
+                     guest, "نائب وزير الزراعة الأوزبكي: «…»", or the story's own state);
 ``none``             no state (always proposed).
 
 :func:`candidate_features` turns a candidate into numbers that describe the situation — which
@@ -47,7 +49,7 @@ from .rule_context import context_names, crossed
 __all__ = ["SOURCES", "SITUATIONS", "quote_candidates", "situation", "candidate_features", "feature_names"]
 
 SOURCES = ("rules", "phrase_first", "phrase_last", "para_speaker", "art_speaker", "art_speaker2", "prev_subject1",
-           "prev_subject2", "sent_first", "sent_last", "quote_inner", "dateline", "art_top", "none")
+           "prev_subject2", "sent_first", "sent_last", "quote_inner", "dateline", "art_top", "headline", "none")
 
 _DIRECT = frozenset(("verb_subject", "subject_verb", "passive", "naql", "quote_then_verb", "according_to",
                      "colon_intro", "headline", "interviewee", "interviewee_colleague"))
@@ -87,6 +89,8 @@ def quote_candidates(text: str, quotes: list[dict], ments: list, sentences: list
     out_of_quotes = [not _in_merged(merged, m_lo, p) for p in starts]
     counts = Counter(m.country for m in cm)
     top = counts.most_common(1)[0][0] if counts else None
+    line = text.find("\n")
+    headline = cm[0].country if cm and cm[0].start < (len(text) if line < 0 else line) else None
 
     def between(lo: int, hi: int) -> range:  # positions in cm of the mentions starting in [lo, hi)
         return range(bisect_left(starts, lo), bisect_left(starts, hi))
@@ -132,6 +136,7 @@ def quote_candidates(text: str, quotes: list[dict], ments: list, sentences: list
             add(cm[inner[0]].country, "quote_inner")
         add(dateline, "dateline")
         add(top, "art_top")
+        add(headline, "headline")
         out.append(c)
         code = q.get("speaker_country")
         if code:
