@@ -9,8 +9,9 @@ import regex as re
 
 from .resolve import SpeakerInfo
 
-HOME_TYPES = ("other", "company")  # speaker types that take the article's state when unplaced
+HOME_TYPES = ("other", "company", "ngo")  # speaker types that take the article's state when unplaced
 _BANK = re.compile(r"(?<!\p{Arabic})(?:ال|لل|ل|و|وال)?بنك")
+_LOCAL = re.compile(r"(?<!\p{Arabic})(?:ال|لل|ل|و|وال)?(?:محلي|محلية|محليه|جمعية|جمعيه|جمعيات|نقابة|نقابه|رابطة|رابطه)(?!\p{Arabic})")
 
 
 def home_voice(info: SpeakerInfo, home: str | None, speaker_text: object) -> SpeakerInfo:
@@ -27,5 +28,7 @@ def home_voice(info: SpeakerInfo, home: str | None, speaker_text: object) -> Spe
     if info.country or not home or info.type not in HOME_TYPES:
         return info
     if info.type == "company" and _BANK.search(str(speaker_text or "")):
+        return info
+    if info.type == "ngo" and not _LOCAL.search(str(speaker_text or "")):
         return info
     return SpeakerInfo(home, info.type)
