@@ -36,7 +36,7 @@ whether it is a body, how often the article names it — and no word of any one 
 >>> sorted(cands[1])
 ['', 'CHN']
 >>> sorted(cands[1]["CHN"])
-['art_speaker', 'art_top', 'para_speaker', 'phrase_first', 'phrase_last', 'prev_subject1', 'rules']
+['art_speaker', 'art_top', 'headline', 'para_speaker', 'phrase_first', 'phrase_last', 'prev_subject1', 'rules']
 """
 from __future__ import annotations
 

@@ -501,7 +501,7 @@ def add_speaker_columns(quotes: pd.DataFrame, texts: dict, mentions: pd.DataFram
         rows = [records[i] for i in idx]
         dateline = dateline_country(text, ments, lex=lex)
         named_dateline = dateline_country(text, ments) if dateline else None  # round 19 (1c)
-        home = main_country(ments)
+        home = main_country(ments, headline_end=max(0, text.find("\n")))
         dateline = dateline or (home if unplaced_dateline(text) else None)  # "مبانداكا - …" (round 50)
         home_state = main_country(ments, min_mentions=2)  # a state title takes the home state only then (round 39)
         home_state = home_state or (places_country(text, lex) if not dateline else None)
@@ -552,7 +552,7 @@ def add_speaker_columns(quotes: pd.DataFrame, texts: dict, mentions: pd.DataFram
             elif info.country and (key := name_key(r.get("speaker_text"), bare=False)):
                 named[key] = Named(info.country, info.type)
             if info.type in HOME_TYPES:
-                info = home_voice(info, home, r.get("speaker_text"))  # "قال أحد المزارعين" (round 38)
+                info = home_voice(info, dateline or home, r.get("speaker_text"))  # "قال أحد المزارعين" (round 38)
             elif (info.type == "state" and not info.country and home_state and ss is not None and not pd.isna(ss)
                   and not (interview and turn(text, int(r["start"])) == "ج")
                   and not names_region(words_in(text, int(ss), int(r["speaker_end"])), lex)):

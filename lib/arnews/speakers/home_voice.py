@@ -2,7 +2,9 @@
 المزارعين" (round 38) and, since round 54, a company or its officers ("قال الرئيس التنفيذي
 للشركة", "شركة الكهرباء الحكومية «زيسكو»"), except a bank: a bank quoted in a story about a
 state is as often a foreign or multilateral lender ("محللو بنك غولدمان ساكس", "البنك الأوروبي
-لإعادة الإعمار والتنمية")."""
+لإعادة الإعمار والتنمية"); and a local association, union or league ("جمعية أولياء أمور
+المتسابقين", "النقابة", "منظمة محلية لمكافحة الفساد"), not an NGO at large ("منظمة أطباء
+بلا حدود" speaks for no state)."""
 from __future__ import annotations
 
 import regex as re
@@ -16,13 +18,15 @@ _LOCAL = re.compile(r"(?<!\p{Arabic})(?:ال|لل|ل|و|وال)?(?:محلي|مح
 
 def home_voice(info: SpeakerInfo, home: str | None, speaker_text: object) -> SpeakerInfo:
     """``info`` with the article's state ``home`` when it has no country and its type is one of
-    :data:`HOME_TYPES` (not a bank); ``info`` unchanged otherwise.
+    :data:`HOME_TYPES` (a company that is not a bank, a local body); ``info`` unchanged otherwise.
 
     >>> home_voice(SpeakerInfo(None, "company"), "NGA", "الرئيس التنفيذي للشركة")
     SpeakerInfo(country='NGA', type='company')
     >>> home_voice(SpeakerInfo(None, "company"), "KWT", "محللو بنك غولدمان ساكس").country is None
     True
-    >>> home_voice(SpeakerInfo(None, "ngo"), "KWT", "جمعية المزارعين").country is None
+    >>> home_voice(SpeakerInfo(None, "ngo"), "KWT", "جمعية المزارعين").country
+    'KWT'
+    >>> home_voice(SpeakerInfo(None, "ngo"), "MWI", "منظمة أطباء بلا حدود").country is None
     True
     """
     if info.country or not home or info.type not in HOME_TYPES:
