@@ -552,7 +552,7 @@ def add_speaker_columns(quotes: pd.DataFrame, texts: dict, mentions: pd.DataFram
             elif info.country and (key := name_key(r.get("speaker_text"), bare=False)):
                 named[key] = Named(info.country, info.type)
             if info.type in HOME_TYPES:
-                info = home_voice(info, dateline or home, r.get("speaker_text"))  # "قال أحد المزارعين" (round 38)
+                info = home_voice(info, named_dateline or home, r.get("speaker_text"))  # "قال أحد المزارعين" (round 38)
             elif (info.type == "state" and not info.country and home_state and ss is not None and not pd.isna(ss)
                   and not (interview and turn(text, int(r["start"])) == "ج")
                   and not names_region(words_in(text, int(ss), int(r["speaker_end"])), lex)):
