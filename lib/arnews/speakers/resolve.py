@@ -28,7 +28,7 @@ from .bodies import BODY_BACK as _BODY_BACK  # noqa: F401  (the body nouns, name
 from .bodies import body_back_reference as _body_back_reference
 from .nisba import bare_word as _bare, nisba_country, weak_nisba_country
 from .positions import paragraph_start, starting_in, within
-from .channel import channel_start
+from .channel import addressed_medium, channel_start
 from .structure import (apposed_institution, coordinated_title, governed_countries, in_institution_name, renamed_bloc,
                         names_another_body, without_residence)
 
@@ -204,6 +204,8 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
     stop = before_own_verb(text, se, stop, row.get("verb"))
     se = extend_phrase(text, ss, se, stop)
     words = words_in(text, ss, se)
+    if (k := addressed_medium(words)) is not None:  # "… الكلباني لصحيفة «عمان»": spoken to (round 54)
+        words, se = words[:k], words[k - 1].end
     if actor and (channel := channel_start(words)) is not None and all(
             m.start >= channel for m in within(ments, ss, se) if m.actor_id == actor):
         actor = None  # "في تصريح لإذاعة فرنسا": the channel or addressee, not the speaker (round 22)
