@@ -1,6 +1,6 @@
 """Round 54 of issue 19: the article's own state for a company or a local body that the text
 places nowhere, a bank and an NGO at large left without one, the headline's weight in which
-state is the article's own, and the chooser's headline source."""
+state is the article's own, the chooser's headline source, and a medium spoken to."""
 from __future__ import annotations
 
 from arnews.speakers.choice_features import SOURCES, quote_candidates
@@ -57,3 +57,17 @@ def test_the_chooser_proposes_the_headlines_first_state():
     cands = quote_candidates(text, q, ments, [(0, 38), (40, 75), (77, len(text))])
     assert "headline" in SOURCES
     assert "headline" in cands[0]["UZB"] and "headline" not in cands[0].get("SAU", set())
+
+
+def test_a_medium_spoken_to_is_neither_the_speakers_type_nor_state():
+    # "عمان" the Omani daily read as Amman: before round 54 the farmer was a JOR medium
+    actors = [("مسقط", "OMN", "country", "OMN"), ("عمان", "JOR", "country", "JOR")]
+    text = ('سلطنة تحظر الفسائل\n\nمسقط - أعلنت الوزارة القرار.\n\n'
+            'وقال المزارع حمد الكلباني لصحيفة «عمان» إنه "مع القرار مئة في المئة".')
+    q = quotes_of(text, actors, chooser=False)
+    assert speaker_of(q, "مع القرار مئة في المئة", "speaker_type") == ["other"]
+    assert speaker_of(q, "مع القرار مئة في المئة") == ["OMN"]
+    # one who writes for the newspaper is of it
+    q = quotes_of('القاهرة - قال مراسل لصحيفة «الأهرام» المصرية إن "الطريق مغلق".', [("المصرية", "EGY", "country", "EGY")],
+                  chooser=False)
+    assert speaker_of(q, "الطريق مغلق", "speaker_type") == ["media"]
