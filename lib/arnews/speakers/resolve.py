@@ -155,6 +155,7 @@ def _addressed(words: list[Word], i: int, e) -> bool:
     return (r.startswith("ل") and not e.words[0].startswith("ل")) or (i > 0 and words[i - 1].readings[0] in _ADDRESSEE)
 
 
+_NAME_GOVERNED = frozenset("مع عن الى على".split())  # a preposition between a title and a name
 _TOPIC_HEADS = frozenset("الشؤون شؤون الملف ملف".split())
 _STATES_NOUN = frozenset("الدول دول".split())
 
@@ -480,6 +481,8 @@ def name_antecedent(text: str, words: list[Word], ss: int, width: int = 10,
         if not before or ss <= w.start < words[-1].end:
             continue  # the phrase itself
         hits = find_entries(lex.titles, before)
+        if hits and any(x.readings[0] in _NAME_GOVERNED for x in before[hits[-1][0] + 1:]):
+            hits = []  # "أجرت مجلة «الواحة» هذا الحوار مع الهادي بن سالم، رئيس …": not the title's name (round 55)
         if not hits or _title_type(before, lex)[0] is None:
             end = _apposition_end(text, w.end, lex)
             if end is not None:  # "حكمت حاجييف، مساعد الرئيس الأذربيجاني …" (round 7)
