@@ -125,8 +125,8 @@ def _countries_in(words: list[Word], ments: list[Mention], ss: int, se: int, lex
         # a place lexicon entry overrides a mention at the same words (بروكسل as a place; the
         # أوروبا of "منظمة الأمن والتعاون في أوروبا" names no speaker's country)
         out = [(o, c) for o, c in out if not (words[i].start <= o < words[i + len(e.words) - 1].end)]
-        if not persons and e.kind == "outlet" and _addressed(words, i, e):
-            continue  # "ممرضة … لرويترز", "لوكالة فرانس برس": the channel addressed, not the speaker's country
+        if e.kind == "outlet" and _addressed(words, i, e):
+            continue  # "ممرضة … لرويترز", "المتحدث باسم الوزارة … لـ«فرانس برس»" (round 55, any speaker): the channel addressed
         # a compound nisba ("الجنوب أفريقي") or a state the gazetteer lacks ("توفالو") places any speaker
         if e.kind in kinds or e.kind in ("nisba", "state"):
             out.append((words[i].start, e.value))
