@@ -7,7 +7,7 @@ import regex as re
 from ..text import normalize
 from .subjects import Subject
 
-WORD_AT = re.compile(r"[\p{L}\p{N}]+")
+WORD_AT = re.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{Mn}]*")
 
 # Past verbs of speech that start with ت and are masculine (تابع), not present feminine (تقول).
 _T_PAST = frozenset("تابع تساءل تعهد تحدث توقع توعد".split())

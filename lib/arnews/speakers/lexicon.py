@@ -21,7 +21,7 @@ SPEAKER_TYPES = ("state", "organisation", "analyst", "ngo", "media", "company", 
 _TITLE_TYPES = SPEAKER_TYPES + ("former",)
 _KINDS = ("term", "title")
 _PLACE_KINDS = ("institution", "place", "outlet", "region", "nisba", "state", "sea")
-WORD_RE = re.compile(r"[\p{L}\p{N}]+")
+WORD_RE = re.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{Mn}]*")  # a word keeps its diacritics ("عمّان"، "إنّ"; round 55)
 # Attribution rules that name the speaker next to the quote (not inherited from context).
 DIRECT_RULES = frozenset({"verb_subject", "subject_verb", "passive", "naql", "quote_then_verb", "according_to",
                           "colon_intro", "implicit_same_sentence", "implicit_sentence_person",

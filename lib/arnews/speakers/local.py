@@ -16,9 +16,9 @@ _WINDOW = 2000  # characters before the speaker looked at
 _PLACE_NOUNS = frozenset("مدينة مدينه بلدة بلده قرية قريه ميناء مخيم منطقة منطقه ولاية ولايه إقليم اقليم جزيرة جزيره"
                          .split())
 
-# A sentence (or paragraph) opening "في" / "وفي" / "أما في" / "وأما في", or "من" / "ومن" ("ومن
-# تونس، قال المدير الفني"; round 47).
-_FRONTED = re.compile(r"(?:^|(?<=[.!؟?]\s{0,3}))\s*(?:و?[أا]ما\s+)?و?(?:في|من)\s+", re.M)
+# A sentence (or paragraph) opening "في" / "وفي" / "ففي" / "أما في" / "وأما في", or "من" / "ومن"
+# ("ومن تونس، قال المدير الفني"; round 47; "ففي عمّان، يقول مسؤول"; round 55).
+_FRONTED = re.compile(r"(?:^|(?<=[.!؟?]\s{0,3}))\s*(?:و?[أا]ما\s+)?[وف]?(?:في|من)\s+", re.M)
 
 
 def place_heading(text: str, ss: int, ments: list[Mention], lex: SpeakerLexicon) -> str | None:
