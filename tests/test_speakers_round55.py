@@ -1,0 +1,41 @@
+"""Round 55 of issue 19: a word with diacritics is one word to the speaker lexicon, a fronted
+place after ف heads its paragraph, an outlet addressed with لـ places no state official, and a
+title that governs another noun through a preposition is not a later name's title."""
+from __future__ import annotations
+
+from arnews.speakers.lexicon import words_in
+from quote_fixtures import quotes_of, speaker_of
+
+
+def test_a_word_with_shadda_is_one_word_with_its_plain_reading():
+    # before round 55 "عمّان" was two words, عم and ان, and matched no lexicon entry
+    t = "ففي عمّان، يقول"
+    assert [w.readings[0] for w in words_in(t, 0, len(t))] == ["ففي", "عمان", "يقول"]
+
+
+def test_a_place_fronted_after_fa_places_the_official_of_its_paragraph():
+    # an opinion column on Cairo; the Amman official speaks for Jordan, not the column's state
+    actors = [("القاهرة", "EGY", "country", "EGY"), ("مصر", "EGY", "country", "EGY")]
+    text = ("الليل حق للنائمين\n\nأعلن محافظ القاهرة حظر البناء ليلا في مصر. وهذا ليس جديدا في مصر.\n\n"
+            "ففي عمّان، يقول مسؤول في أمانة عمّان الكبرى إن حظرا مماثلا «خفض الشكاوى إلى النصف».")
+    q = quotes_of(text, actors, chooser=False)
+    assert speaker_of(q, "خفض الشكاوى إلى النصف") == ["JOR"]
+
+
+def test_an_outlet_addressed_with_la_places_no_state_official():
+    # the outlet's France was the spokesman's state before round 55
+    actors = [("موريتانيا", "MRT", "country", "MRT"), ("الموريتانية", "MRT", "country", "MRT")]
+    text = ("الحافلات المدرسية في موريتانيا\n\nكيفه (موريتانيا) - تنتظر القرى الحافلات. وتقول الحكومة الموريتانية إن الحل قريب.\n\n"
+            "وقال المتحدث باسم الوزارة سيدي ولد أحمدو لـ«فرانس برس» إن الحكومة «طلبت ستين حافلة جديدة».")
+    q = quotes_of(text, actors, chooser=False)
+    assert speaker_of(q, "طلبت ستين حافلة جديدة") == ["MRT"]
+
+
+def test_a_title_before_a_preposition_is_not_the_later_names_title():
+    # "مجلة" governs "الحوار مع …": the interviewee's apposition places him, not the magazine
+    actors = [("تونس", "TUN", "country", "TUN"), ("الإماراتية", "ARE", "country", "ARE")]
+    text = ("حوار عن التمور\n\nأجرت مجلة «الواحة» الاقتصادية هذا الحوار مع الهادي بن سالم، رئيس المجمع المهني للتمور في تونس، "
+            "بعد توقيع عقد مع شركة إماراتية.\n\nوقال بن سالم: «التجارب كانت على أصناف خليجية».")
+    q = quotes_of(text, actors, chooser=False)
+    assert speaker_of(q, "التجارب كانت على أصناف خليجية") == ["TUN"]
+    assert speaker_of(q, "التجارب كانت على أصناف خليجية", "speaker_type") != ["media"]
