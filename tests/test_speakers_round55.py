@@ -1,6 +1,7 @@
 """Round 55 of issue 19: a word with diacritics is one word to the speaker lexicon, a fronted
-place after ف heads its paragraph, an outlet addressed with لـ places no state official, and a
-title that governs another noun through a preposition is not a later name's title."""
+place after ف heads its paragraph, an outlet addressed with لـ places no state official, a
+title that governs another noun through a preposition is not a later name's title, and an
+estimate or a request (تقدر، تطلب) is speech."""
 from __future__ import annotations
 
 from arnews.speakers.lexicon import words_in
@@ -39,3 +40,13 @@ def test_a_title_before_a_preposition_is_not_the_later_names_title():
     q = quotes_of(text, actors, chooser=False)
     assert speaker_of(q, "التجارب كانت على أصناف خليجية") == ["TUN"]
     assert speaker_of(q, "التجارب كانت على أصناف خليجية", "speaker_type") != ["media"]
+
+
+def test_an_estimate_or_a_request_is_speech():
+    # "تقدر" and "تطلب" were no speech verbs before round 55: the quote had no speaker
+    q = quotes_of("وتقدر منظمة الأمم المتحدة للطفولة (يونيسف) أن بعد المدرسة «سبب رئيسي لتسرب الفتيات» في الأرياف.",
+                  [("منظمة الأمم المتحدة للطفولة", "UN", "org", "UN")], chooser=False)
+    assert speaker_of(q, "سبب رئيسي لتسرب الفتيات") == ["UN"]
+    q = quotes_of("وقالت الوزارة إن القرار سليم. وتطلب الحكومة الأردنية «مهلة إضافية قبل تطبيق القرار».",
+                  [("الأردنية", "JOR", "country", "JOR")], chooser=False)
+    assert speaker_of(q, "مهلة إضافية قبل تطبيق القرار") == ["JOR"]
