@@ -188,6 +188,42 @@ def described_subject(a: Article, i: int, s0: int) -> tuple | None:
 
 
 _DESCRIBED_MAX = 5
+_CLAUSE_MAX = 8  # words of a subject opening its clause before the verb
+
+
+def clause_subject(a: Article, i: int, s0: int) -> tuple | None:
+    """A titled noun phrase opening the verb's clause right before it, at the sentence's start
+    or after a comma or و ("وأمينها العام سيدو تراوري قال إن «…»", "نقابة …، و أمينها العام …
+    قال أن"; round 55): the subject, as after the verb. No quote, comma or other punctuation
+    stands between; the phrase opens with a speaker head noun (a title, not a bare name)."""
+    lo = i
+    for t in range(i - 1, max(s0 - 1, i - _CLAUSE_MAX - 2), -1):
+        if a.quoted[t]:
+            return None
+        if not a.is_word[t]:
+            if a.norm[t] in "،,":
+                break
+            return None
+        if a.norm[t] == "و":
+            break  # a conjunction written apart (machine-translated style)
+        lo = t
+    else:
+        if lo > s0:
+            return None
+    if lo >= i or not _titled(a.norm[lo], a.heads):
+        return None
+    hi = max(t for t in range(lo, i) if a.is_word[t])
+    ss, se = int(a.start[lo]), int(a.end[hi])
+    return speaker_phrase(a, lo, i) or (None, a.text[ss:se], ss, se)  # "أمينها العام …": a possessed title
+
+
+def _titled(w: str, heads: frozenset[str]) -> bool:
+    """Whether ``w`` is a speaker head noun, also with a possessive suffix ("أمينها")."""
+    w = head_word(w, heads)
+    if w in heads:
+        return True
+    w = w[1:] if w[:1] in "وف" else w
+    return any(w.endswith(x) and w[:-len(x)] in heads for x in ("ها", "هم", "هما", "ه"))
 _IN_IT = frozenset("فيه فيها".split())
 
 
@@ -332,7 +368,8 @@ def find_events(a: Article, lex: SpeechLexicon) -> list[Event]:
                 elif sp[0] is not None or sp[1] is not None:
                     ev.rule = "passive" if role == "passive" else "verb_subject"
                 else:
-                    before = subject_before(a, i, s0) or fronted_subject(a, i, s0) or described_subject(a, i, s0)
+                    before = (subject_before(a, i, s0) or fronted_subject(a, i, s0) or described_subject(a, i, s0)
+                              or clause_subject(a, i, s0))
                     if before is not None:
                         sp, ev.rule = before, "subject_verb"
             ev.actor, ev.text, ev.start, ev.end = sp
