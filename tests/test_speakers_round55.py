@@ -1,7 +1,8 @@
 """Round 55 of issue 19: a word with diacritics is one word to the speaker lexicon, a fronted
 place after ف heads its paragraph, an outlet addressed with لـ places no state official, a
 title that governs another noun through a preposition is not a later name's title, and an
-estimate or a request (تقدر، تطلب) is speech."""
+estimate or a request (تقدر، تطلب) is speech, and a titled subject opening its clause before
+the verb is the speaker."""
 from __future__ import annotations
 
 from arnews.speakers.lexicon import words_in
@@ -50,3 +51,14 @@ def test_an_estimate_or_a_request_is_speech():
     q = quotes_of("وقالت الوزارة إن القرار سليم. وتطلب الحكومة الأردنية «مهلة إضافية قبل تطبيق القرار».",
                   [("الأردنية", "JOR", "country", "JOR")], chooser=False)
     assert speaker_of(q, "مهلة إضافية قبل تطبيق القرار") == ["JOR"]
+
+
+def test_a_titled_subject_opening_its_clause_before_the_verb_is_the_speaker():
+    # before round 55 the bare verb took up the previous paragraph's speaker
+    text = ('عنوان\n\nأبيدجان - قالت نقابة السائقين الإيفوارية إن "القرض ميسر".\n\n'
+            'الأمين العام سيدو تراوري قال: "لا يجب أن تأكل رزق العائلات".\n\n'
+            'وقال السفير الصيني إن "المشروع مفيد". والنقابة أبدت قلقها ، و أمينها العام قال أن الحافلات " لن تمر بسهولة " .')
+    q = quotes_of(text, [("الإيفوارية", "CIV", "country", "CIV"), ("الصيني", "CHN", "country", "CHN")], chooser=False)
+    assert speaker_of(q, "لا يجب أن تأكل رزق العائلات", "rule") == ["subject_verb"]
+    assert speaker_of(q, "لا يجب أن تأكل رزق العائلات", "speaker_start") == [text.index("الأمين العام")]
+    assert speaker_of(q, "لن تمر بسهولة", "speaker_text") == ["أمينها العام"]
