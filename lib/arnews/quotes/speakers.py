@@ -188,6 +188,7 @@ def described_subject(a: Article, i: int, s0: int) -> tuple | None:
 
 
 _DESCRIBED_MAX = 5
+_IN_IT = frozenset("فيه فيها".split())
 _CLAUSE_MAX = 8  # words of a subject opening its clause before the verb
 
 
@@ -224,7 +225,6 @@ def _titled(w: str, heads: frozenset[str]) -> bool:
         return True
     w = w[1:] if w[:1] in "وف" else w
     return any(w.endswith(x) and w[:-len(x)] in heads for x in ("ها", "هم", "هما", "ه"))
-_IN_IT = frozenset("فيه فيها".split())
 
 
 _ANNA = frozenset("ان بان وان".split())  # normalized أنّ (and إنّ): a noun after it is its clause's subject
