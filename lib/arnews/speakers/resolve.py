@@ -9,8 +9,8 @@ from typing import NamedTuple
 import pandas as pd
 import regex as re
 
-from .lexicon import (STOP_WORDS, TIME_WORDS, SpeakerLexicon, Word, bare_index, count_words_before, find_entries,
-                      is_speech_verb, word_bounds, words_in)
+from .lexicon import (TIME_WORDS, SpeakerLexicon, Word, bare_index, count_words_before, find_entries, word_bounds,
+                      words_in)
 from .extent import before_own_verb, extend_phrase
 from .blocs import definite_bloc
 from .dateline import dateline_country  # noqa: F401  (moved there in round 14; imported from here)
@@ -29,8 +29,9 @@ from .bodies import body_back_reference as _body_back_reference
 from .nisba import bare_word as _bare, nisba_country, weak_nisba_country
 from .positions import paragraph_start, starting_in, within
 from .channel import addressed_medium, channel_start
-from .structure import (apposed_institution, coordinated_title, governed_countries, in_institution_name, renamed_bloc,
-                        names_another_body, without_residence)
+from .title_type import title_type as _title_type
+from .name_antecedent import family_name as _family_name, name_antecedent
+from .structure import apposed_institution, governed_countries, names_another_body, renamed_bloc, without_residence
 
 
 # ---------------------------------------------------------------------------
@@ -68,32 +69,6 @@ class SpeakerInfo(NamedTuple):
 
 
 _NON_STATE = frozenset(("analyst", "ngo", "media", "company", "other"))
-_ADJECTIVAL = frozenset("صحفي الصحفي صحفية الصحفية".split())  # titles that are also adjectives
-_OPENING_ONLY = frozenset("نظيره نظيرته نظيرها".split())  # a counterpart is the speaker only opening the phrase
-_WEAK_HEADS = frozenset({("رئيس",), ("الرئيس",), ("رئيسة",), ("مدير",), ("المدير",), ("مديرة",), ("المديرة",)})
-
-
-def _title_type(words: list[Word], lex: SpeakerLexicon) -> tuple[str | None, bool]:
-    """The first title's type in the phrase and whether it marks a former office holder.
-    A generic head (رئيس، مدير) yields to a later non-state title: "رئيس بعثة المنظمة" is
-    an NGO's, "الرئيس التنفيذي لشركة" a company's."""
-    found = find_entries(lex.titles, words)
-    titled = {i for i, _ in found}
-    hits = [(i, e) for i, e in found
-            if not (i and (words[i - 1].readings[0].startswith("مؤتمر")  # "في مؤتمره الصحفي": no title
-                           or e.words[0] in _OPENING_ONLY  # "وانغ … مع نظيره الروسي": not the speaker
-                           or in_institution_name(words, i)  # "رئيس هيئة قناة السويس": the body's name (round 6)
-                           # "الرئيس في تصريح صحفي": an adjective; "الكاتب الصحفي": a title
-                           or (e.words[0] in _ADJECTIVAL and i - 1 not in titled)))]
-    former = any(e.value == "former" for _, e in hits)
-    hits = [e for _, e in hits if e.value != "former"]
-    if len(hits) > 1 and hits[0].words in _WEAK_HEADS:
-        later = [e.value for e in hits[1:] if e.value != "state"]
-        if later:
-            return later[0], former
-    return (hits[0].value if hits else None), former
-
-
 def _countries_in(words: list[Word], ments: list[Mention], ss: int, se: int, lex: SpeakerLexicon,
                   kinds: tuple[str, ...]) -> list[tuple[int, str]]:
     """``(offset, code)`` of the countries named in the phrase ``[ss, se)``: mentions and
@@ -155,7 +130,6 @@ def _addressed(words: list[Word], i: int, e) -> bool:
     return (r.startswith("ل") and not e.words[0].startswith("ل")) or (i > 0 and words[i - 1].readings[0] in _ADDRESSEE)
 
 
-_NAME_GOVERNED = frozenset("مع عن الى على".split())  # a preposition between a title and a name
 _TOPIC_HEADS = frozenset("الشؤون شؤون الملف ملف".split())
 _STATES_NOUN = frozenset("الدول دول".split())
 
@@ -449,113 +423,6 @@ def _name_part(own: list[Word]) -> list[Word]:
         if r in _AFTER_NAME or (r.startswith("ل") and len(r) > 3 and not r.startswith("لا")):
             return own[:k]
     return own
-
-
-@lru_cache(maxsize=1024)
-def _occurrences(text: str, surface: str) -> tuple[tuple[int, int], ...]:
-    """Where a word occurs as a whole word in an article (one scan per name and article,
-    not one per quote)."""
-    return tuple(m.span() for m in re.finditer(r"(?<!\w)" + re.escape(surface) + r"(?!\w)", text))
-
-
-def name_antecedent(text: str, words: list[Word], ss: int, width: int = 10,
-                     lex: SpeakerLexicon | None = None) -> tuple[int, int] | None:
-    """Span of the fuller, titled mention of a bare name: for "غانزوريغ", the ``width``
-    words before its first occurrence ("وزير خارجية منغوليا باتبولد غانزوريغ"). With
-    ``lex``, the first occurrence whose window holds a title, the earlier ones first, then
-    the later ones (a headline "بيرقدار: …" before "قال وزير الطاقة التركي … بيرقدار")."""
-    if not words or len(words) > 3:
-        return None
-    name = words[-1].readings[0]
-    surface = text[words[-1].start:words[-1].end]
-    later = []
-    for m_start, m_end in _occurrences(text, surface):
-        if lex is None and m_start >= ss:
-            break
-        win = words_in(text, max(paragraph_start(text, m_start), m_start - 200), m_end)[-(width + 1):]
-        if not win or win[-1].readings[0] != name:
-            continue
-        w, before = win[-1], win[:-1]
-        if lex is None:
-            return (before[0].start, w.end) if before else None
-        if not before or ss <= w.start < words[-1].end:
-            continue  # the phrase itself
-        hits = find_entries(lex.titles, before)
-        if hits and any(x.readings[0] in _NAME_GOVERNED for x in before[hits[-1][0] + 1:]):
-            hits = []  # "أجرت مجلة «الواحة» هذا الحوار مع الهادي بن سالم، رئيس …": not the title's name (round 55)
-        if not hits or _title_type(before, lex)[0] is None:
-            end = _apposition_end(text, w.end, lex)
-            if end is not None:  # "حكمت حاجييف، مساعد الرئيس الأذربيجاني …" (round 7)
-                if w.start < ss:
-                    return w.start, end
-                later.append((w.start, end))
-            elif (nis := _nisba_before_name(before)) is not None:  # "العداء المغربي يوسف العلمي" (round 8)
-                if w.start < ss:
-                    return nis, w.end
-                later.append((nis, w.end))
-            continue
-        # from the title on ("بروكسل – أعلن رئيس الوزراء السلوفاكي روبرت فيكو"), or from the last
-        # title joined by و ("… الصيني لي تشيانغ والرئيس الكيني وليام روتو"; round 6)
-        k = coordinated_title(before, hits)
-        start = before[hits[0][0] if k is None else k].start
-        if w.start < ss:
-            return start, w.end
-        later.append((start, w.end))
-    return later[0] if later else None
-
-
-def _nisba_before_name(before: list[Word]) -> int | None:
-    """Start of a country nisba right before a name, or before its one-word first name
-    ("المغربي يوسف" + العلمي); None without one."""
-    for k in (1, 2):
-        if len(before) >= k:
-            w = before[-k]
-            if any(nisba_country(r) for r in w.readings[:2]):
-                return w.start
-            if w.readings[0].startswith("ال") or w.readings[0] in STOP_WORDS:
-                return None  # the word before the name is no first name
-    return None
-
-
-def _apposition_end(text: str, end: int, lex: SpeakerLexicon, width: int = 10) -> int | None:
-    """End of a titled apposition right after a name ("حكمت حاجييف، مساعد الرئيس الأذربيجاني
-    للسياسة الخارجية، إن"): a comma, then a phrase opening with a title, up to the next
-    comma, complementizer or sentence end (at most ``width`` words); None without one."""
-    gap = text[end:end + 3]
-    if not gap.lstrip(" ").startswith(("،", ",")):
-        return None
-    stop = next((i for i in range(end + 2, min(len(text), end + 200)) if text[i] in "،,:.؟?!\n«\"“"), min(len(text), end + 200))
-    ws = []
-    for x in words_in(text, end + 1, stop)[:width]:
-        if x.readings[0] in STOP_WORDS:
-            break
-        ws.append(x)
-    if not ws or not any(i <= 2 for i, _ in find_entries(lex.titles, ws)) or _title_type(ws, lex)[0] is None:
-        return None
-    return ws[-1].end
-
-
-def _family_name(text: str, name: list[Word], ss: int, lex: SpeakerLexicon) -> bool:
-    """A one-word name with the article ("الركراكي", "العتيبي") whose titled mention gives it
-    after a first name ("مدرب المنتخب المغربي وليد الركراكي"): the word before it there has
-    no article, is no particle, title or speech verb, and follows a title, nisba or place.
-    Round 5; common nouns ("قالت الحكومة", "إن الحكومة") are kept out."""
-    if len(name) != 1 or find_entries(lex.places, name):
-        return False
-    window = name_antecedent(text, name, ss, lex=lex)
-    if window is None:
-        return False
-    ws = words_in(text, *window)
-    if len(ws) < 3:
-        return False
-    prev, before = ws[-2], ws[-3]
-    if (prev.readings[0].startswith("ال") or prev.readings[0] in STOP_WORDS or find_entries(lex.titles, [prev])
-            or is_speech_verb(prev)):
-        return False
-    # the first name follows the description: a title, a nisba or a place ("المغربي وليد"),
-    # or a comma closing it ("مستشار رئيس الوزراء العراقي لشؤون النقل، ناصر الأسدي"; round 7)
-    return bool(find_entries(lex.titles, [before]) or find_entries(lex.places, [before])
-                or any(nisba_country(r) for r in before.readings[:2]) or "،" in text[before.end:prev.start])
 
 
 def head_noun(words: list[Word], lex: SpeakerLexicon) -> str | None:

@@ -14,7 +14,8 @@ from .kind import name_before_complement
 from .lexicon import (ANSWER_FORMS, ASK_WINDOW, KAN, NOT_SUBJECT, PHRASE_MAX, PREPOSITIONS, SKIP_START, STOP_WORDS, TIME_WORDS,
                       SpeakerLexicon, Word, ask_word, find_entries, is_speech_verb, speech_forms, words_in)
 from .positions import ending_at, in_spans, paragraph_start, sentence_start, starting_in, within
-from .resolve import Mention, name_antecedent
+from .name_antecedent import name_antecedent
+from .resolve import Mention
 
 
 class Subject(NamedTuple):
