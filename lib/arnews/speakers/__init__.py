@@ -59,7 +59,8 @@ judged by :mod:`.chooser_eval`).
 """
 from __future__ import annotations
 
-from .columns import add_speaker_columns, quotes_by_speaker_state
+from .by_state import quotes_by_speaker_state
+from .columns import add_speaker_columns
 from .kind import quote_kind
 from .lexicon import CHAIN_RULES, DIRECT_RULES, SPEAKER_COLUMNS, SPEAKER_TYPES, SpeakerLexicon, load_speaker_lexicon
 from .resolve import Mention, SpeakerInfo, dateline_country, nisba_country, resolve_speaker
