@@ -28,7 +28,7 @@ from .bodies import BODY_BACK as _BODY_BACK  # noqa: F401  (the body nouns, name
 from .bodies import body_back_reference as _body_back_reference
 from .nisba import bare_word as _bare, nisba_country, weak_nisba_country
 from .positions import paragraph_start, starting_in, within
-from .channel import addressed_medium, channel_start
+from .channel import MEDIUM_ADDRESSED, addressed_medium, channel_start
 from .title_type import title_type as _title_type
 from .name_antecedent import family_name as _family_name, name_antecedent
 from .structure import apposed_institution, governed_countries, names_another_body, renamed_bloc, without_residence
@@ -120,7 +120,7 @@ def _countries_in(words: list[Word], ments: list[Mention], ss: int, se: int, lex
 
 
 _ANY_SPEAKER = ("institution", "nisba", "state")  # place-lexicon kinds looked at for every speaker
-_ADDRESSEE = frozenset("ل لوكاله لوكالة لصحيفه لصحيفة لقناه لقناة لموقع لشبكه لشبكة لمجله لمجلة لاذاعه لاذاعة".split())
+_ADDRESSEE = MEDIUM_ADDRESSED | {"ل"}  # "لـ" written apart, or a medium glued to ل
 
 
 def _addressed(words: list[Word], i: int, e) -> bool:
