@@ -44,7 +44,8 @@ def dateline_country(text: str, ments: list, max_paragraphs: int = 3,
         m = _DATELINE_RE.match(text, pos, end)
         dated = m is None and (m := _DATED_RE.match(text, pos, end)) is not None
         if m:
-            found = sorted((x.start, x.country) for x in ments if m.start(1) <= x.start < m.end(1) and x.country)
+            found = sorted((x.start, x.country) for x in ments
+                           if m.start(1) <= x.start < m.end(1) and x.country and x.actor_type != "bloc")
             if not found and lex is not None:
                 ws = words_in(text, m.start(1), m.end(1))
                 found = [(ws[i].start, e.value) for i, e in find_entries(lex.places, ws) if e.kind == "place"]

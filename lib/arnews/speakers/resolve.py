@@ -31,7 +31,7 @@ from .positions import paragraph_start, starting_in, within
 from .channel import MEDIUM_ADDRESSED, addressed_medium, channel_start
 from .title_type import title_type as _title_type
 from .name_antecedent import family_name as _family_name, name_antecedent
-from .structure import apposed_institution, governed_countries, names_another_body, renamed_bloc, without_residence
+from .structure import apposed_institution, before_aside, governed_countries, names_another_body, renamed_bloc, without_residence
 
 
 # ---------------------------------------------------------------------------
@@ -295,6 +295,7 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
             # "وأضافت المنظمة" after "منظمة … الإسبانية": the body's earlier naming (round 17)
             fallback = taken_up_nationality(text, ss, words, dateline)
         found = without_residence(words, found)  # "العراقي …، المقيم في لندن" (round 10)
+        found = before_aside(text, words, found)
         governed = governed_countries(words, found, lex)  # "مدرب البرازيل … في مونديال قطر" (round 6)
         if found and _own_nisba_first(words, found, lex):
             return SpeakerInfo(found[0][1], ttype)  # "المدرب الإسباني للمنتخب الكويتي": his own nisba (round 48)

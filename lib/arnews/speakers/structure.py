@@ -160,3 +160,37 @@ def without_residence(words: list[Word], found: list[tuple[int, str]]) -> list[t
     if at is None or not any(o < at for o, _ in found):
         return found
     return [(o, c) for o, c in found if o < at]
+
+
+_ASIDE_PRONOUNS = frozenset("هي هو وهي وهو".split())
+
+
+def before_aside(text: str, words: list[Word], found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """``found`` less the countries named in an aside opened by a comma and a pronoun, when a
+    country is named before it: "شركة 'ماغنا' الكندية ، و هي من أكبر الشركات في أمريكا
+    الشمالية" is Canadian (the translated wires' relative clause; issue 19, round 56). An aside
+    that opens with a nationality ("، وهو سلفادوري") is kept.
+
+    >>> from arnews.speakers.lexicon import words_in
+    >>> t = "شركة نافيرا الإسبانية ، هي تنقل المسافرين بين طنجة و طريفة"
+    >>> before_aside(t, words_in(t, 0, len(t)), [(12, "ESP"), (51, "MAR")])
+    [(12, 'ESP')]
+    """
+    at = next((w.start for k, w in enumerate(words) if k and w.readings[0] in _ASIDE_PRONOUNS
+               and _after_comma(text, words, k) and not _nisba_next(words, k)), None)
+    if at is None or not any(o < at for o, _ in found):
+        return found
+    return [(o, c) for o, c in found if o < at]
+
+
+def _nisba_next(words: list[Word], k: int) -> bool:
+    """Whether the word after the pronoun ``k`` is a nationality: "، وهو سلفادوري مقيم في
+    ميامي" gives the speaker's own (round 56: kept)."""
+    return k + 1 < len(words) and any(map(nisba_country, words[k + 1].readings[:2]))
+
+
+def _after_comma(text: str, words: list[Word], k: int) -> bool:
+    """Whether a comma stands right before word ``k`` or before the loose و preceding it."""
+    j = k - 1 if k > 1 and words[k - 1].readings[0] == "و" else k
+    gap = text[words[j - 1].end:words[j].start]
+    return "،" in gap or "," in gap
