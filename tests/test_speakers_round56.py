@@ -32,3 +32,25 @@ def test_an_aside_that_gives_a_nationality_still_places_the_speaker():
             "إن ما يجري «نموذج يصدر إلى المنطقة».")
     q = quotes_of(text, actors, chooser=False)
     assert speaker_of(q, "نموذج يصدر إلى المنطقة") == ["SLV"]
+
+
+def test_a_wali_is_a_state_official():
+    # "الوالي" was no title before round 56: the TV channel of his statement made him media
+    actors = [("الجزائر", "DZA", "country", "DZA")]
+    text = ("العرس بعد منتصف الليل\n\nقررت ولاية الجزائر إلزام قاعات الحفلات بإطفاء مكبرات الصوت عند منتصف الليل. "
+            "وقال الوالي في تصريح للتلفزيون العمومي إن القرار جاء «استجابة لآلاف الشكاوى». وقالت الجزائر إنها تدعم القرار.")
+    q = quotes_of(text, actors, chooser=False)
+    assert speaker_of(q, "استجابة لآلاف الشكاوى") == ["DZA"]
+    assert speaker_of(q, "استجابة لآلاف الشكاوى", "speaker_type") == ["state"]
+
+
+def test_a_state_title_in_a_text_without_dateline_takes_the_one_state_it_names():
+    # a column that names Egypt once: its minister had no state before round 56
+    actors = [("مصري", "EGY", "country", "EGY"), ("البنك الدولي", "WORLD_BANK", "organization", "WORLD_BANK")]
+    text = ("الدروس الخصوصية\n\nلم أفاجأ حين قرأت قرار وزير التربية الجديد. فالوزير قال قبل عامين إن هذه الدروس «واقع لا يمكن إنكاره». "
+            "ويقول البنك الدولي إن الإنفاق كبير، وكل بيت مصري يعرف ذلك.")
+    q = quotes_of(text, actors, chooser=False)
+    assert speaker_of(q, "واقع لا يمكن إنكاره") == ["EGY"]
+    # two states named: no single home
+    q = quotes_of(text + " وفي تونس الأمر نفسه.", actors + [("تونس", "TUN", "country", "TUN")], chooser=False)
+    assert speaker_of(q, "واقع لا يمكن إنكاره") != ["EGY"]

@@ -15,7 +15,7 @@ from .positions import (MentionIndex, SpanSet, in_spans, paragraph_start, previo
 from .kind import joined_to_name, quote_kind, quoted_name
 from .extent import phrase_end
 from .resolve import Mention, SpeakerInfo, dateline_country, head_noun, nisba_country, resolve_speaker, title_heads
-from .dateline import main_country, places_country, unplaced_dateline
+from .dateline import main_country, places_country, sole_country, unplaced_dateline
 from .headline import headline_speaker
 from .local import place_heading
 from .regional import names_region
@@ -505,6 +505,7 @@ def add_speaker_columns(quotes: pd.DataFrame, texts: dict, mentions: pd.DataFram
         dateline = dateline or (home if unplaced_dateline(text) else None)  # "مبانداكا - …" (round 50)
         home_state = main_country(ments, min_mentions=2)  # a state title takes the home state only then (round 39)
         home_state = home_state or (places_country(text, lex) if not dateline else None)
+        home_state = home_state or (sole_country(ments) if not dateline else None)
         spans = SpanSet((int(x["start"]) - 1, int(x["end"]) + 1) for x in rows)
         earlier: list[tuple[str, str]] = []
         earlier_other: list[tuple[str | None, str]] = []  # non-state speakers: "الخبير العسكري الروسي"

@@ -84,6 +84,22 @@ def main_country(ments: list, min_mentions: int = 1, headline_end: int = 0) -> s
     return best if best is not None and counts[best] >= min_mentions else None
 
 
+def sole_country(ments: list) -> str | None:
+    """The one state an article names, however often, None when it names none or several: the
+    home of an opinion column that names its state once ("قرار وزير التربية … مدرس مصري";
+    round 56).
+
+    >>> from collections import namedtuple
+    >>> M = namedtuple("M", "start end actor_id actor_type country")
+    >>> sole_country([M(0, 3, "EGY", "country", "EGY"), M(9, 12, "WB", "org", "WB")])
+    'EGY'
+    >>> sole_country([M(0, 3, "EGY", "country", "EGY"), M(9, 12, "SDN", "country", "SDN")]) is None
+    True
+    """
+    codes = {m.country for m in ments if m.actor_type == "country" and m.country}
+    return codes.pop() if len(codes) == 1 else None
+
+
 def places_country(text: str, lex: SpeakerLexicon, min_hits: int = 2) -> str | None:
     """The one state whose cities (places of the speaker lexicon) an article names at least
     ``min_hits`` times, when its cities are of no other state: the home of a column with no
