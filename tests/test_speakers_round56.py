@@ -54,3 +54,45 @@ def test_a_state_title_in_a_text_without_dateline_takes_the_one_state_it_names()
     # two states named: no single home
     q = quotes_of(text + " وفي تونس الأمر نفسه.", actors + [("تونس", "TUN", "country", "TUN")], chooser=False)
     assert speaker_of(q, "واقع لا يمكن إنكاره") != ["EGY"]
+
+
+def test_a_reporter_of_an_unplaced_outlet_speaks_for_no_state():
+    # the dateline's Pakistan was given to the reporter of «دون» before round 56
+    actors = [("باكستان", "PAK", "country", "PAK"), ("الباكستاني", "PAK", "country", "PAK")]
+    text = ("مؤتمر صحفي في باكستان\n\nإسلام أباد (باكستان) - قال وزير المالية الباكستاني إن «الإصلاحات ستستمر».\n\n"
+            "وسأله مراسل صحيفة «دون»: «هل ستعود الحكومة إلى الصندوق؟»، فأجاب: «لا نحتاج إلى ذلك».")
+    q = quotes_of(text, actors, chooser=False)
+    assert speaker_of(q, "هل ستعود الحكومة إلى الصندوق؟") == [None]
+    # a local outlet is the story's place
+    q = quotes_of(text.replace("صحيفة «دون»", "إذاعة محلية"), actors, chooser=False)
+    assert speaker_of(q, "هل ستعود الحكومة إلى الصندوق؟") == ["PAK"]
+
+
+def test_a_family_name_with_the_article_after_the_answer_verb_is_its_subject():
+    # "فأجاب العوفي": the reporter who asked was the speaker before round 56
+    actors = [("العماني", "OMN", "country", "OMN"), ("البريطانية", "GBR", "country", "GBR")]
+    text = ("الهيدروجين\n\nمسقط - قال وزير الطاقة العماني سالم العوفي إن المشروع «يسير وفق الخطة».\n\n"
+            "وسأل صحفي من صحيفة «فايننشال تايمز» البريطانية عما إذا كانت الأسعار «تسمح بالمنافسة»، "
+            "فأجاب العوفي: «نعم، إذا اكتمل ممر التصدير».")
+    q = quotes_of(text, actors, chooser=False)
+    assert speaker_of(q, "نعم، إذا اكتمل ممر التصدير") == ["OMN"]
+    assert speaker_of(q, "نعم، إذا اكتمل ممر التصدير", "speaker_text") == ["العوفي"]
+
+
+def test_a_verb_whose_colon_opens_the_next_quote_is_not_the_question_speaker():
+    # "«…؟»، فقال العبادي: «…»": the question was the minister's before round 56
+    actors = [("الأردني", "JOR", "country", "JOR")]
+    text = ("امتحانات\n\nعمان - قال وزير التربية الأردني خالد العبادي إن الامتحان «سيعاد».\n\n"
+            "وسألت صحفية أخرى: \"هل ستعتذر الوزارة للطلبة؟\"، فقال العبادي: \"أعتذر باسمي\".")
+    q = quotes_of(text, actors, chooser=False)
+    assert speaker_of(q, "هل ستعتذر الوزارة للطلبة؟", "speaker_text") == ["صحفية أخرى"]
+    assert speaker_of(q, "أعتذر باسمي") == ["JOR"]
+
+
+def test_the_answer_to_a_question_asked_of_a_pronoun_is_the_one_asked():
+    # "وسألها صحفي …: «…؟»، فأجابت: «…»": the reporter was the speaker of the answer before round 56
+    actors = [("الاتحاد الأوروبي", "EU", "bloc", "EU"), ("ليسوتو", "LSO", "country", "LSO")]
+    text = ("بعثة المراقبة\n\nماسيرو (ليسوتو) - قالت رئيسة بعثة الاتحاد الأوروبي إيزابيل ماتوس إن الاقتراع «جرى بهدوء».\n\n"
+            "وسألها صحفي من إذاعة محلية: «هل تعتبرون الانتخابات حرة؟»، فأجابت: «لا نستخدم هذه العبارة».")
+    q = quotes_of(text, actors, chooser=False)
+    assert speaker_of(q, "لا نستخدم هذه العبارة") == ["EU"]

@@ -182,6 +182,8 @@ class _Attributor:
             if e.role in ("verb", "passive") and e.rule in ("verb_subject", "passive") and e.resolved:
                 if self._introduces_later_quote(e) or (e.lemma in ANSWER_LEMMAS and e.form.startswith("ف")):
                     return None  # "«…»، فرد نظيره العراقي": the reply follows the words replied to (round 31)
+                if e.end is not None and self.text[e.end:e.end + 3].lstrip().startswith(":"):
+                    return None  # "«…؟»، فقال العبادي: «…»": the verb's colon opens the next quote (round 56)
                 return Speaker(e.actor, e.text, e.start, e.end, "quote_then_verb", e.form)
         return None
 

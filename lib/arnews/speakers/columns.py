@@ -8,7 +8,7 @@ from heapq import heappop, heappush
 import pandas as pd
 
 from ..text import normalize
-from .lexicon import (ASK_PASSIVE, CHAIN_RULES, NOT_SUBJECT, PHRASE_MAX, SAME_WORDS, SKIP_START, SPEAKER_COLUMNS, STOP_WORDS, TIME_ADVERBIAL, TIME_WORDS, SpeakerLexicon,
+from .lexicon import (ASK_PASSIVE, ask_word, CHAIN_RULES, NOT_SUBJECT, PHRASE_MAX, SAME_WORDS, SKIP_START, SPEAKER_COLUMNS, STOP_WORDS, TIME_ADVERBIAL, TIME_WORDS, SpeakerLexicon,
                       ask_word, find_entries, is_speech_verb, load_speaker_lexicon, pronoun_suffixed, speech_forms, words_in)
 from .positions import (MentionIndex, SpanSet, in_spans, paragraph_start, previous_paragraph, sentence_start, starting_in,
                         within)
@@ -339,6 +339,9 @@ def _reattribute(text: str, r: dict, before: list[dict], ments: list[Mention], l
             _set_speaker(r, main, text, "implicit_same_sentence")
         return  # the system's pronoun resolution stays inside the sentence: keep it
     own = [x for x in own if not _source_phrase(_norm_words(text[x.start:x.end]))]
+    if not own and inherited and _asks_a_pronoun(text, sent, mark, spans):
+        _answer_of_the_asked(text, r, sent, before, ments, lex, spans)
+        return
     if own:
         _set_speaker(r, own[-1], text, "verb_subject")
         return
@@ -394,6 +397,45 @@ def _reattribute(text: str, r: dict, before: list[dict], ments: list[Mention], l
         for c in _SPEAKER_FIELDS:
             r[c] = last.get(c)
         r["rule"] = "continuation"
+
+
+def _sole_elsewhere(text: str, r: dict, sole: str | None, ments: list[Mention], spans) -> str | None:
+    """``sole``, the one state a text without dateline names, when it is named outside the
+    quote's sentence: a column's minister speaks for it ("فالوزير قال …" in a column on Egypt),
+    "وقال الوزير في مؤتمر صحفي مع نظيره المغربي" does not speak for Morocco (round 56)."""
+    if sole is None:
+        return None
+    lo = sentence_start(text, int(r["start"]) - 1, spans)
+    hi = int(r["end"])
+    return sole if any(m.country == sole and not lo <= m.start < hi for m in ments) else None
+
+
+def _answer_of_the_asked(text: str, r: dict, sent: int, before: list[dict], ments: list[Mention],
+                        lex: SpeakerLexicon, spans) -> None:
+    """"وسألها صحفي …: «…؟»، فأجابت: «…»": the answer is the last speaker before the question's
+    sentence (in its paragraph, else the paragraph before), not the reporter (round 56)."""
+    para = paragraph_start(text, sent)
+    cands = _last_speakers(text, para, sent, sent, before, ments, lex, spans)
+    if not cands and para > 0:
+        prev = previous_paragraph(text, para)
+        cands = _last_speakers(text, prev, para, para, before, ments, lex, spans)
+    if not cands:
+        return
+    last = agreeing(text, r.get("verb"), cands)
+    if isinstance(last, Subject):
+        _set_speaker(r, last, text, "continuation")
+    else:
+        for c in _SPEAKER_FIELDS:
+            r[c] = last.get(c)
+        r["rule"] = "continuation"
+
+
+def _asks_a_pronoun(text: str, sent: int, mark: int, spans) -> bool:
+    """Whether the quote's sentence asks someone named by a pronoun before it ("وسألها صحفي
+    …: «…؟»، فأجابت: «…»"): the answer is the one asked, an earlier speaker, not the
+    reporter who opens the sentence (round 56)."""
+    return any((ask := ask_word(w.readings[0])) is not None and ask[1] and not in_spans(w.start, spans)
+               for w in words_in(text, sent, mark))
 
 
 _RECENT = 20  # earlier quotes looked at by their own position (bounded: long one-paragraph articles)
@@ -505,7 +547,7 @@ def add_speaker_columns(quotes: pd.DataFrame, texts: dict, mentions: pd.DataFram
         dateline = dateline or (home if unplaced_dateline(text) else None)  # "مبانداكا - …" (round 50)
         home_state = main_country(ments, min_mentions=2)  # a state title takes the home state only then (round 39)
         home_state = home_state or (places_country(text, lex) if not dateline else None)
-        home_state = home_state or (sole_country(ments) if not dateline else None)
+        sole = sole_country(ments) if not dateline else None
         spans = SpanSet((int(x["start"]) - 1, int(x["end"]) + 1) for x in rows)
         earlier: list[tuple[str, str]] = []
         earlier_other: list[tuple[str | None, str]] = []  # non-state speakers: "الخبير العسكري الروسي"
@@ -554,10 +596,11 @@ def add_speaker_columns(quotes: pd.DataFrame, texts: dict, mentions: pd.DataFram
                 named[key] = Named(info.country, info.type)
             if info.type in HOME_TYPES:
                 info = home_voice(info, named_dateline or home, r.get("speaker_text"))  # "قال أحد المزارعين" (round 38)
-            elif (info.type == "state" and not info.country and home_state and ss is not None and not pd.isna(ss)
+            elif (info.type == "state" and not info.country and ss is not None and not pd.isna(ss)
+                  and (state := home_state or _sole_elsewhere(text, r, sole, ments, spans))
                   and not (interview and turn(text, int(r["start"])) == "ج")
                   and not names_region(words_in(text, int(ss), int(r["speaker_end"])), lex)):
-                info = SpeakerInfo(home_state, "state")  # "المتحدث باسم مجلس النواب": the article's state (round 39)
+                info = SpeakerInfo(state, "state")  # "المتحدث باسم مجلس النواب": the article's state (round 39)
             if interview and headline is not None and headline.get("speaker_country") and bare_title_in_answer(text, r, lex):
                 info = SpeakerInfo(headline["speaker_country"], headline.get("speaker_type") or "state")  # round 37
             r["speaker_country"], r["speaker_type"] = info.country, info.type

@@ -286,6 +286,8 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
         # local media speak for the dateline's country ("وسائل إعلام محلية"; round 47); analysts
         # and NGOs do not (tried: 50 dev quotes lost for 10 gained)
         fallback = dateline if ttype in ("company", "other", "media") or local else None
+        if ttype == "media" and not local and _journalist(own) and _reporter_of_outlet(words):
+            fallback = None  # "وسأله مراسل صحيفة «دون»": a reporter's outlet unplaced is no state's (round 56)
         if not found and ttype == "company":  # "المدير التنفيذي للشركة" after "الشركة الكندية …" (round 10)
             fallback = company_back_country(text, ss, words) or fallback
         if not found and len(own) <= 2 and (head := head_noun(own, lex)):
@@ -389,6 +391,23 @@ def _head_in(text: str, lo: int, hi: int, head: str | None) -> bool:
 
 
 _LOCAL = frozenset("المحلية المحلي المحليه".split())
+_JOURNALISTS = frozenset("صحفي صحفية صحفيه صحافي صحافية مراسل مراسلة مراسله".split())
+
+
+def _journalist(own: list[Word]) -> bool:
+    """Whether the phrase opens on a reporter ("مراسل وكالة …", "وسألها صحفي من صحيفة …")."""
+    return any(_bare(r) in _JOURNALISTS for w in own[:3] for r in w.readings[:2])
+
+
+_OUTLETS = frozenset("صحيفة صحيفه وكالة وكاله قناة قناه اذاعة اذاعه موقع تلفزيون مجلة مجله".split())
+_LOCAL_INDEFINITE = frozenset("محلية محليه محلي".split())
+
+
+def _reporter_of_outlet(words: list[Word]) -> bool:
+    """Whether the reporter's phrase names an outlet ("مراسل صحيفة «دون»") and no local one
+    ("صحفي من إذاعة محلية" speaks for the story's place)."""
+    bare = {_bare(r) for w in words for r in w.readings}
+    return bool(bare & _OUTLETS) and not bare & _LOCAL_INDEFINITE
 _LOCAL_BODIES = frozenset("جامعة جامعه مستشفى مستشفي".split())
 _THE_ORG = frozenset("المنظمة للمنظمة بالمنظمة".split())
 

@@ -347,5 +347,17 @@ def titled_name(text: str, ws: list[Word], ss: int, lex: SpeakerLexicon) -> bool
     >>> titled_name(t, words_in(t, ss, ss + 6), ss, load_speaker_lexicon())
     True
     """
-    return (len(ws) == 1 and not ws[0].readings[0].startswith(("ال", "ل"))
-            and name_antecedent(text, ws, ss, lex=lex) is not None)
+    return (_bare_name_shape(ws) and name_antecedent(text, ws, ss, lex=lex) is not None)
+
+
+_NAME_LINKS = frozenset("بن ابن ولد ابو بو ال".split())
+
+
+def _bare_name_shape(ws: list[Word]) -> bool:
+    """A one-word name without the article ("بيريرا"), a family name of the article form
+    ending in ي ("العوفي", "العبادي"), or a two-word name opened by بن/ولد/أبو ("بن عيسى";
+    round 56). "الاتفاق", "الطريق" are not names."""
+    first = ws[0].readings[0] if ws else ""
+    if len(ws) == 2:
+        return first in _NAME_LINKS
+    return len(ws) == 1 and not first.startswith("ل") and (not first.startswith("ال") or first.endswith("ي"))
