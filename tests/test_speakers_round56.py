@@ -96,3 +96,13 @@ def test_the_answer_to_a_question_asked_of_a_pronoun_is_the_one_asked():
             "وسألها صحفي من إذاعة محلية: «هل تعتبرون الانتخابات حرة؟»، فأجابت: «لا نستخدم هذه العبارة».")
     q = quotes_of(text, actors, chooser=False)
     assert speaker_of(q, "لا نستخدم هذه العبارة") == ["EU"]
+
+
+def test_a_tie_between_states_named_once_goes_to_the_state_whose_towns_the_text_names():
+    # one Emirati company, one Bolivian comparison, one Tunisian adjective: the farmer of Tozeur
+    # spoke for the Emirates (named first) before round 56
+    actors = [("الإماراتية", "ARE", "country", "ARE"), ("البوليفية", "BOL", "country", "BOL"), ("التونسي", "TUN", "country", "TUN")]
+    text = ("شط الجريد ليس بطاقة بريدية\n\nقدمت شركة إماراتية خطة لفنادق على ضفاف الشط قرب صفاقس، على غرار الملاحات البوليفية. "
+            "وأنا أعرف الجنوب التونسي منذ طفولتي.\n\nويقول المزارع عمار الحامدي إن «الماء سيذهب إلى المسابح».")
+    q = quotes_of(text, actors, chooser=False)
+    assert speaker_of(q, "الماء سيذهب إلى المسابح") == ["TUN"]

@@ -543,7 +543,7 @@ def add_speaker_columns(quotes: pd.DataFrame, texts: dict, mentions: pd.DataFram
         rows = [records[i] for i in idx]
         dateline = dateline_country(text, ments, lex=lex)
         named_dateline = dateline_country(text, ments) if dateline else None  # round 19 (1c)
-        home = main_country(ments, headline_end=max(0, text.find("\n")))
+        home = main_country(ments, headline_end=max(0, text.find("\n")), prefer=places_country(text, lex, min_hits=1))
         dateline = dateline or (home if unplaced_dateline(text) else None)  # "مبانداكا - …" (round 50)
         home_state = main_country(ments, min_mentions=2)  # a state title takes the home state only then (round 39)
         home_state = home_state or (places_country(text, lex) if not dateline else None)

@@ -60,12 +60,14 @@ def dateline_country(text: str, ments: list, max_paragraphs: int = 3,
     return None
 
 
-def main_country(ments: list, min_mentions: int = 1, headline_end: int = 0) -> str | None:
+def main_country(ments: list, min_mentions: int = 1, headline_end: int = 0, prefer: str | None = None) -> str | None:
     """The state an article names most often (its country mentions; the first named wins a
     tie), None when it names none or fewer than ``min_mentions`` times: the country of a voice
     the article gives no place of its own ("قال أحد المزارعين", an opposition deputy named
     without a party's country; round 38). A mention before ``headline_end`` (the end of the
     headline) counts twice: the story's own state is the one its headline names (round 54).
+    ``prefer`` breaks a tie when it is among the states named most (the state whose towns the
+    text names, :func:`places_country`; round 56).
 
     >>> from collections import namedtuple
     >>> M = namedtuple("M", "start end actor_id actor_type country")
@@ -73,6 +75,8 @@ def main_country(ments: list, min_mentions: int = 1, headline_end: int = 0) -> s
     'SDN'
     >>> main_country([M(0, 3, "EGY", "country", "EGY"), M(9, 12, "SDN", "country", "SDN"), M(20, 23, "SDN", "country", "SDN")], headline_end=5)
     'EGY'
+    >>> main_country([M(0, 3, "ARE", "country", "ARE"), M(9, 12, "TUN", "country", "TUN")], prefer="TUN")
+    'TUN'
     >>> main_country([M(0, 3, "UN", "org", "UN")]) is None, main_country([M(0, 3, "EGY", "country", "EGY")], min_mentions=2) is None
     (True, True)
     """
@@ -81,6 +85,8 @@ def main_country(ments: list, min_mentions: int = 1, headline_end: int = 0) -> s
         if m.actor_type == "country" and m.country:
             counts[m.country] = counts.get(m.country, 0) + (2 if m.start < headline_end else 1)
     best = max(counts, key=counts.get) if counts else None
+    if best is not None and prefer is not None and counts.get(prefer) == counts[best]:
+        best = prefer
     return best if best is not None and counts[best] >= min_mentions else None
 
 
