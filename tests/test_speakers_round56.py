@@ -106,3 +106,12 @@ def test_a_tie_between_states_named_once_goes_to_the_state_whose_towns_the_text_
             "وأنا أعرف الجنوب التونسي منذ طفولتي.\n\nويقول المزارع عمار الحامدي إن «الماء سيذهب إلى المسابح».")
     q = quotes_of(text, actors, chooser=False)
     assert speaker_of(q, "الماء سيذهب إلى المسابح") == ["TUN"]
+
+
+def test_an_arab_league_body_speaks_for_the_league():
+    # the Arab States Broadcasting Union took the Lebanese dateline before round 56
+    actors = [("لبنان", "LBN", "country", "LBN")]
+    text = ("الإعلام العام\n\nبيروت (لبنان) - تدرس الحكومة إغلاق التلفزيون الرسمي.\n\n"
+            "وقال اتحاد إذاعات الدول العربية في بيان إن القرار «يعمق تآكل الإعلام العام».")
+    q = quotes_of(text, actors, chooser=False)
+    assert speaker_of(q, "يعمق تآكل الإعلام العام") == ["ARAB_LEAGUE"]
