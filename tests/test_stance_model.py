@@ -63,6 +63,17 @@ def test_candidates_are_every_named_pair_plus_context():
     assert pairs[("RUS", "USA")].startswith(("context", "pairref", "lexicon"))
 
 
+def test_a_dual_reference_pairs_a_third_state_with_both_parties_named_long_before():
+    # the two states of "البلدين" were named three sentences back, out of the context window:
+    # before session 33 Russia's bases in both gave no pair with either of them
+    text = ("وقعت اشتباكات على الحدود بين أرمينيا وأذربيجان.\nوقالت أرمينيا إن أذربيجان بدأت الهجوم.\n"
+            "وأغلقت الطرق في المنطقة.\nوتأخرت الحافلات ساعات.\nوتحتفظ روسيا بقواعد عسكرية في البلدين.")
+    _, views = _views(text)
+    pairs = {(a, b): ctx.implicit for a, b, ctx in stance_model.pair_contexts(views[-1])}
+    assert pairs.get(("ARM", "RUS")) == "pairthird" and pairs.get(("AZE", "RUS")) == "pairthird"
+    assert pairs.get(("ARM", "AZE")) == "pairref"
+
+
 def test_anaphor_resumes_the_bloc_named_earlier():
     _, views = _views("انضمت فنلندا إلى حلف الناتو العام الماضي.\nوقال الحلف إن روسيا تهدد أمن أوروبا.")
     anaphors = [m for m in views[1].mentions if m.actor_type == "anaphor"]

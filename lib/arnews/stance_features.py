@@ -409,8 +409,10 @@ def _says_separately(words: list[str]) -> bool:
 def pair_contexts(view: SentenceView) -> Iterator[tuple[str, str, PairContext]]:
     """Candidate pairs of the sentence, as ``(a, b, context)`` with ``a < b``: every pair of
     codes it names, plus pairs proposed without both names — the lexicon method's dyads
-    (``lexicon``), the quote speaker's state with a named one (``speaker``) and the article's
-    main pair for a dual reference such as البلدين (``pairref``)."""
+    (``lexicon``), the quote speaker's state with a named one (``speaker``), the article's
+    main pair for a dual reference such as البلدين (``pairref``) and each other state the
+    sentence names with each of that pair (``pairthird``: "وتحتفظ روسيا بقواعد عسكرية في
+    البلدين"; session 33)."""
     codes = view.codes()
     by_code: dict[str, list[Mention]] = defaultdict(list)
     for m in view.mentions:
@@ -440,6 +442,9 @@ def pair_contexts(view: SentenceView) -> Iterator[tuple[str, str, PairContext]]:
                 extra.setdefault((s, c) if s <= c else (c, s), "speaker")
     if view.pair_ref and view.article_pair:
         extra.setdefault(view.article_pair, "pairref")
+        for s_ in (c for c in codes if c not in view.article_pair):
+            for c in view.article_pair:
+                extra.setdefault((s_, c) if s_ <= c else (c, s_), "pairthird")
     main = view.article_pair or ()
     for c, back in view.context.items():
         if c in by_code or len(codes) >= 2 and c not in main and c not in view.context_subjects:
