@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from .extent import phrase_end
 from .lexicon import SpeakerLexicon, find_entries, words_in
+from .nisba import nisba_country
 from .positions import within
 
 __all__ = ["withhold_city_dateline"]
@@ -44,6 +45,7 @@ def withhold_city_dateline(text: str, row: dict, info, dateline: str | None, nam
     ss, se = int(ss), int(se)
     words = words_in(text, ss, se)
     if (any(m.country for m in within(ments, ss, _with_apposition(text, row, ss, se))) or find_entries(lex.places, words)
+            or any(nisba_country(w.readings[0]) == info.country for w in words)  # "اقتصادي قمري" (round 57)
             or any(LOCAL_WORDS.intersection(w.readings) for w in _up_to_quote(text, row, ss, words))):
         return info
     return type(info)(None, info.type)

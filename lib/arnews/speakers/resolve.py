@@ -466,17 +466,24 @@ def _possessive_country(text: str, ss: int, words: list[Word], ments: list[Menti
     """"متحدثة باسمها" speaks for the body named earlier in the sentence ("وعلقت المفوضية
     الأوروبية …، حيث قالت متحدثة باسمها"): the first country or institution there. ``titled``:
     the phrase is a title with a possessive pronoun (:func:`arnews.speakers.phrase_roles.pronoun_title`)."""
-    if not titled and not any(w.readings[0] in ON_BEHALF for w in words[:4]) and not title_of_its_office(words, lex):
+    in_it = len(words) > 1 and words[1].readings[0] in _WORKING_IN_IT
+    if not titled and not any(w.readings[0] in ON_BEHALF for w in words[:4]) and not title_of_its_office(words, lex) \
+            and not in_it:
         return None
     para = paragraph_start(text, ss)
     lo = max(para, _sentence_start(text, ss))
-    found = _countries_in(words_in(text, lo, ss), ments, lo, ss, lex, ("institution", "outlet"))
+    kinds = ("institution", "outlet", "place") if in_it else ("institution", "outlet")  # "بلدية دبي …، وقال مسؤول فيها"
+    found = _countries_in(words_in(text, lo, ss), ments, lo, ss, lex, kinds)
     if not found and lo > para:  # "وتقول شركة «…» التركية …. وقال متحدث باسمها" (round 47)
         prev = max(para, _sentence_start(text, lo - 1))
         dash = re.search(r"\s[–—-]\s", text[prev:min(lo, prev + 40)])
         prev += dash.end() if dash else 0  # "بيروت – وتقول شركة …": not the dateline
-        found = _countries_in(words_in(text, prev, lo), ments, prev, lo, lex, ("institution", "outlet"))
+        found = _countries_in(words_in(text, prev, lo), ments, prev, lo, lex, kinds)
     return found[0][1] if found else None
+
+
+# "مسؤول فيها", "موظفة لديه": a title working in the body named before it (round 57)
+_WORKING_IN_IT = frozenset("فيها فيه لديها لديه".split())
 
 
 def _sentence_start(text: str, at: int) -> int:
