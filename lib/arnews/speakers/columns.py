@@ -390,6 +390,12 @@ def _reattribute(text: str, r: dict, before: list[dict], ments: list[Mention], l
                 r[c] = None
             r["rule"] = None
         return
+    _continue_from(text, r, cands)
+
+
+def _continue_from(text: str, r: dict, cands: list[tuple[int, object]]) -> None:
+    """Give ``r`` the candidate speaker its verb agrees with (:func:`_last_speakers`), as a
+    continuation."""
     last = agreeing(text, r.get("verb"), cands)
     if isinstance(last, Subject):
         _set_speaker(r, last, text, "continuation")
@@ -421,13 +427,7 @@ def _answer_of_the_asked(text: str, r: dict, sent: int, before: list[dict], ment
         cands = _last_speakers(text, prev, para, para, before, ments, lex, spans)
     if not cands:
         return
-    last = agreeing(text, r.get("verb"), cands)
-    if isinstance(last, Subject):
-        _set_speaker(r, last, text, "continuation")
-    else:
-        for c in _SPEAKER_FIELDS:
-            r[c] = last.get(c)
-        r["rule"] = "continuation"
+    _continue_from(text, r, cands)
 
 
 def _asks_a_pronoun(text: str, sent: int, mark: int, spans) -> bool:
