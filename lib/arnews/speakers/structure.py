@@ -157,6 +157,11 @@ def without_residence(words: list[Word], found: list[tuple[int, str]]) -> list[t
     [(8, 'IRQ')]
     """
     at = next((w.start for w in words if _RESIDENT.intersection(w.readings[:2])), None)
+    return _named_before(found, at)
+
+
+def _named_before(found: list[tuple[int, str]], at: int | None) -> list[tuple[int, str]]:
+    """``found`` less the countries from ``at`` on, when one is named before it."""
     if at is None or not any(o < at for o, _ in found):
         return found
     return [(o, c) for o, c in found if o < at]
@@ -178,9 +183,7 @@ def before_aside(text: str, words: list[Word], found: list[tuple[int, str]]) -> 
     """
     at = next((w.start for k, w in enumerate(words) if k and w.readings[0] in _ASIDE_PRONOUNS
                and _after_comma(text, words, k) and not _nisba_next(words, k)), None)
-    if at is None or not any(o < at for o, _ in found):
-        return found
-    return [(o, c) for o, c in found if o < at]
+    return _named_before(found, at)
 
 
 def _nisba_next(words: list[Word], k: int) -> bool:
