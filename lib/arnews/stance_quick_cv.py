@@ -15,13 +15,14 @@ from __future__ import annotations
 import argparse
 import time
 from collections import Counter
+from dataclasses import replace
 from typing import NamedTuple
 
 import numpy as np
 
 from .stance_features import STANCE_PAIR_LABELS
 from .stance_layers import PairLayers
-from .stance_train import PAIR_C, Example, annotate_rows, prepare, read_written
+from .stance_train import PAIR_C, Example, annotate_rows, never_proposed, prepare, read_written
 
 BIASES = tuple(x * 0.25 for x in range(-4, 9))
 
@@ -48,8 +49,7 @@ def coverage(examples: list[Example]) -> tuple[Counter, Counter]:
     """
     missed, proposed = Counter(), Counter()
     for e in examples:
-        have = set(e.pairs)
-        missed.update(lab for p, lab in e.gold_pairs.items() if p not in have)
+        missed.update(never_proposed(e))
         for p, how in zip(e.pairs, e.implicit):
             proposed[((how or "named").rstrip("0123456789"), e.gold_pairs.get(p, "none"))] += 1
     return missed, proposed
@@ -57,11 +57,11 @@ def coverage(examples: list[Example]) -> tuple[Counter, Counter]:
 
 def out_of_fold(examples: list[Example], folds: int = 4, jobs: int = 1) -> tuple[np.ndarray, np.ndarray, list[str]]:
     """Gold label and out-of-fold class probabilities of every candidate, with the classes;
-    batches are dealt round-robin into ``folds`` folds (in name order)."""
+    batches are dealt round-robin into ``folds`` folds (in name order). ``examples`` are left
+    as they are (their fold is set on copies)."""
     batches = sorted({e.group for e in examples})
     fold = {b: f"f{i % folds}" for i, b in enumerate(batches)}
-    for e in examples:
-        e.group = fold[e.group]
+    examples = [replace(e, group=fold[e.group]) for e in examples]
     layers = PairLayers(examples, PAIR_C)
     layers.prefit([{f"f{i}"} for i in range(folds)], n_jobs=jobs)
     gold, probs = [], []

@@ -40,7 +40,7 @@ from .stance_model import (
 )
 
 __all__ = ["read_written", "parse_pairs", "annotate_rows", "prepare", "Example", "fit", "cross_validate", "build", "written_dir",
-           "fit_rerank", "PAIR_C", "TONE_C", "RERANK_C", "PAIR_BIGRAMS"]
+           "fit_rerank", "never_proposed", "PAIR_C", "TONE_C", "RERANK_C", "PAIR_BIGRAMS"]
 
 PAIR_C = 0.25  # inverse regularisation of the pair layer (chosen by batch cross-validation on the written corpus)
 TONE_C = 1.0
@@ -388,12 +388,12 @@ def fit_rerank(examples: list[Example], oof: dict[int, list[dict[str, float]]], 
                            PAIR_LABELS, class_weight=None)
         probs[held] = layer.predict_proba([x for x, h in zip(X, held) if h])
     layer = fit_layer(X, y, c, PAIR_LABELS, class_weight=None)
-    missed = [_never_proposed(e) for i, e in enumerate(examples) if i in oof]
+    missed = [never_proposed(e) for i, e in enumerate(examples) if i in oof]
     return layer, choose_none_bias(probs, y, list(PAIR_LABELS), balanced=True, missed=sum(len(m) for m in missed),
                                    missed_cc=sum(lab in STANCE_PAIR_LABELS for m in missed for lab in m))
 
 
-def _never_proposed(e: Example) -> list[str]:
+def never_proposed(e: Example) -> list[str]:
     """The gold labels of the example's pairs that are not among its candidates."""
     proposed = set(e.pairs)
     return [lab for p, lab in e.gold_pairs.items() if p not in proposed]

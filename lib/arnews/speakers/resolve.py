@@ -400,14 +400,14 @@ def _journalist(own: list[Word]) -> bool:
 
 
 _OUTLETS = frozenset("صحيفة صحيفه وكالة وكاله قناة قناه اذاعة اذاعه موقع تلفزيون مجلة مجله".split())
-_LOCAL_INDEFINITE = frozenset("محلية محليه محلي".split())
+_LOCAL_BARE = frozenset(map(_bare, _LOCAL))  # محلية، محلي: "إذاعة محلية" as well as "المحلية"
 
 
 def _reporter_of_outlet(words: list[Word]) -> bool:
     """Whether the reporter's phrase names an outlet ("مراسل صحيفة «دون»") and no local one
     ("صحفي من إذاعة محلية" speaks for the story's place)."""
     bare = {_bare(r) for w in words for r in w.readings}
-    return bool(bare & _OUTLETS) and not bare & _LOCAL_INDEFINITE
+    return bool(bare & _OUTLETS) and not bare & _LOCAL_BARE
 _LOCAL_BODIES = frozenset("جامعة جامعه مستشفى مستشفي".split())
 _THE_ORG = frozenset("المنظمة للمنظمة بالمنظمة".split())
 
