@@ -25,7 +25,7 @@ _NP_HARD_STOP = COMPLEMENTIZERS | {"علي", "الي", ":", ".", "؟", "?", "!",
 # Transparent words skipped at the start of a speaker phrase ("وصف فيها شي", "السيد شي").
 # The one spoken to ("قالت لي سيدة من خان يونس", "قال لي: «"; round 10) is skipped too.
 _NP_SKIP = frozenset("فيها فيه فيهم ايضا مجددا كذلك بدوره بدورها سابقا لاحقا السيد السيدة "
-                     "لي لنا له لها لهم لهما لك لكم".split())
+                     "لي لنا له لها لهم لهما لك لكم صراحة صراحه علنا حرفيا".split())  # "يقول صراحة إن" (round 58)
 # A phrase starting with one of these is an adverbial, not the subject ("واعترف بعد ذلك"), or a bare
 # pronoun that repeats the verb's own subject ("«…»، قال هو في خطاب"; round 50).
 _NOT_SUBJECT_START = frozenset(

@@ -23,7 +23,7 @@ from .city_dateline import withhold_city_dateline
 from .interview import answer_verb, bare_title_in_answer, colleague, first_person, is_interview, opens_answer, our_title, second_person_said, turn
 from .gender import agreeing
 from .names import Named, name_key
-from .home_voice import HOME_TYPES, home_voice
+from .home_voice import HOME_TYPES, described_as, home_voice
 from .narrative import scene_subjects
 from .subjects import (PREPOSITIONS, Subject, addressee, find_subjects, kan_qad_frame, manner_phrase, participle_subject, sentence_subject,
                        titled_name)
@@ -595,7 +595,7 @@ def add_speaker_columns(quotes: pd.DataFrame, texts: dict, mentions: pd.DataFram
             elif info.country and (key := name_key(r.get("speaker_text"), bare=False)):
                 named[key] = Named(info.country, info.type)
             if info.type in HOME_TYPES:
-                info = home_voice(info, named_dateline or home, r.get("speaker_text"))  # "قال أحد المزارعين" (round 38)
+                info = home_voice(info, named_dateline or home, described_as(text, r.get("speaker_text"), ss, lex))  # "قال أحد المزارعين" (round 38)
             elif (info.type == "state" and not info.country and ss is not None and not pd.isna(ss)
                   and (state := home_state or _sole_elsewhere(text, r, sole, ments, spans))
                   and not (interview and turn(text, int(r["start"])) == "ج")

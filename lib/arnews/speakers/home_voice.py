@@ -4,11 +4,14 @@
 state is as often a foreign or multilateral lender ("محللو بنك غولدمان ساكس", "البنك الأوروبي
 لإعادة الإعمار والتنمية"); and a local association, union or league ("جمعية أولياء أمور
 المتسابقين", "النقابة", "منظمة محلية لمكافحة الفساد"), not an NGO at large ("منظمة أطباء
-بلا حدود" speaks for no state)."""
+بلا حدود" speaks for no state). A bare name is judged by its titled mention: "العلوي" after
+"رئيسة جمعية «أصدقاء الساحل» نادية العلوي" is a local association's voice (round 58)."""
 from __future__ import annotations
 
 import regex as re
 
+from .lexicon import SpeakerLexicon, words_in
+from .name_antecedent import name_antecedent
 from .resolve import SpeakerInfo
 
 HOME_TYPES = ("other", "company", "ngo")  # speaker types that take the article's state when unplaced
@@ -36,3 +39,20 @@ def home_voice(info: SpeakerInfo, home: str | None, speaker_text: object) -> Spe
     if info.type == "ngo" and not _LOCAL.search(str(speaker_text or "")):
         return info
     return SpeakerInfo(home, info.type)
+
+
+def described_as(text: str, speaker_text: object, ss: object, lex: SpeakerLexicon) -> str:
+    """The words that describe a speaker: its phrase, and for a bare name of one to three words
+    its fuller, titled mention in the article as well.
+
+    >>> from arnews.speakers.lexicon import load_speaker_lexicon
+    >>> t = "حاورنا رئيسة جمعية «أصدقاء الساحل» نادية العلوي. وقالت العلوي إن"
+    >>> described_as(t, "العلوي", t.rindex("العلوي"), load_speaker_lexicon())
+    'العلوي رئيسة جمعية «أصدقاء الساحل» نادية العلوي'
+    """
+    own = str(speaker_text or "")
+    if ss is None or ss != ss or not own:
+        return own
+    words = words_in(text, int(ss), int(ss) + len(own))
+    window = name_antecedent(text, words, int(ss), lex=lex) if len(own.split()) <= 3 else None
+    return own if window is None else f"{own} {text[window[0]:window[1]]}"

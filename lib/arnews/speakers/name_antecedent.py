@@ -48,6 +48,7 @@ def name_antecedent(text: str, words: list[Word], ss: int, width: int = 10,
         hits = find_entries(lex.titles, before)
         if hits and any(x.readings[0] in _NAME_GOVERNED for x in before[hits[-1][0] + 1:]):
             hits = []  # "أجرت مجلة «الواحة» هذا الحوار مع الهادي بن سالم، رئيس …": not the title's name (round 55)
+        hits = _titles_after_governing(before, hits)
         if not hits or _title_type(before, lex)[0] is None:
             end = _apposition_end(text, w.end, lex)
             if end is not None:  # "حكمت حاجييف، مساعد الرئيس الأذربيجاني …" (round 7)
@@ -67,6 +68,13 @@ def name_antecedent(text: str, words: list[Word], ss: int, width: int = 10,
             return start, w.end
         later.append((start, w.end))
     return later[0] if later else None
+
+
+def _titles_after_governing(before: list[Word], hits: list) -> list:
+    """The titles after the last preposition that governs a person ("أجرت مجلة … الحوار مع رئيسة
+    جمعية … نادية العلوي": رئيسة, not مجلة, describes the name; round 58)."""
+    gov = [k for k, x in enumerate(before) if x.readings[0] in _NAME_GOVERNED]
+    return [h for h in hits if h[0] > gov[-1]] if gov and hits and hits[-1][0] > gov[-1] else hits
 
 
 def _nisba_before_name(before: list[Word]) -> int | None:

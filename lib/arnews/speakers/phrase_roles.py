@@ -48,9 +48,11 @@ def placed_after_fi(words: list[Word], actor: str, ments, lex: SpeakerLexicon) -
 
 def title_of_its_office(words: list[Word], lex: SpeakerLexicon) -> bool:
     """A one-word title followed by a noun with the feminine possessive ("مدير مكتبها",
-    "منسقة عملياتها"): the post of the body named before."""
-    return (len(words) > 1 and any(i == 0 for i, _ in find_entries(lex.titles, words[:1]))
-            and words[1].readings[0].endswith("ها") and len(words[1].readings[0]) > 4)
+    "منسقة عملياتها"), also after باسم ("المتحدث باسم مكتبها"; round 58): the post of the
+    body named before."""
+    k = 2 if len(words) > 2 and words[1].readings[0] == "باسم" else 1
+    return (len(words) > k and any(i == 0 for i, _ in find_entries(lex.titles, words[:1]))
+            and words[k].readings[0].endswith("ها") and len(words[k].readings[0]) > 4)
 
 
 _ON_ITS_BEHALF = frozenset("باسمه باسمها".split())

@@ -113,6 +113,7 @@ def _subject_before(text: str, ws: list[Word], i: int, spans, lex: SpeakerLexico
     الاقتصادية في بنك … في دبي، سلمى الحداد، قالت …"."""
     sent = sentence_start(text, ws[i].start, spans)
     lo = next((k for k in range(i) if ws[k].start >= sent), i)
+    lo += _fronted_side(ws[lo:i])  # "و من جهتها ، السفارة الروسية لدى منغوليا قالت" (round 58)
     for k in range(lo, min(i, lo + 3)):  # the sentence's subject: within its first words
         if in_spans(ws[k].start, spans):
             continue
@@ -120,6 +121,29 @@ def _subject_before(text: str, ws: list[Word], i: int, spans, lex: SpeakerLexico
             stop = next((j for j in range(k + 1, i) if ws[j].readings[0] in STOP_WORDS), i)
             return Subject(ws[i].start, ws[k].start, ws[stop - 1].end, None)
     return None
+
+
+# "من جهتها"، "من جانبه"، "بدوره": "for its part", fronted before a subject
+_SIDE = frozenset("جهته جهتها جهتهم ناحيته ناحيتها جانبه جانبها جانبهم".split())
+_SIDE_ONE = frozenset("بدوره بدورها وبدوره وبدورها".split())
+
+
+def _fronted_side(ws: list[Word]) -> int:
+    """How many words a fronted "(و) من جهته" / "بدوره" takes at the start of ``ws`` (0 without one).
+
+    >>> from arnews.speakers.lexicon import words_in
+    >>> _fronted_side(words_in("و من جهتها ، السفارة قالت", 0, 26)), _fronted_side(words_in("ومن جانبه قال", 0, 13))
+    (3, 2)
+    >>> _fronted_side(words_in("السفارة قالت", 0, 12))
+    0
+    """
+    r = [w.readings[0] for w in ws[:3]]
+    k = 1 if r[:1] == ["و"] else 0
+    if r[k:k + 1] and r[k] in _SIDE_ONE:
+        return k + 1
+    if len(r) > k + 1 and r[k] in ("من", "ومن") and r[k + 1] in _SIDE:
+        return k + 2
+    return 0
 
 
 _NAQL = frozenset("نقل نقلت ينقل تنقل".split())
