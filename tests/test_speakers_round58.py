@@ -49,3 +49,12 @@ def test_towns_missing_from_the_place_list_place_a_dateline():
         text = f"ميناء\n\n{town} - قال مسؤول في الميناء إن الحركة «عادت إلى طبيعتها»."
         q = quotes_of(text, [], chooser=False)
         assert speaker_of(q, "عادت إلى طبيعتها") == [code], town
+
+
+def test_a_possessed_title_with_ta_opens_the_clause():
+    # "رئيستها سلمى العياري قالت إن": the ت of رئيسة before a suffix was not read as a title
+    # before round 58, so the quote had no speaker
+    text = ("شط الجريد\n\nبقلم: كاتب\n\nجمعية «واحات حية» البيئية التونسية لم تقتنع. رئيستها سلمى العياري قالت إن "
+            "الدراسة «أعدت في ثلاثة أسابيع فقط».")
+    q = quotes_of(text, [("التونسية", "TUN", "country", "TUN")], chooser=False)
+    assert speaker_of(q, "أعدت في ثلاثة أسابيع فقط", "speaker_text") == ["رئيستها سلمى العياري"]

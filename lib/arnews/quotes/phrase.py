@@ -43,7 +43,7 @@ _NP_TIME = frozenset("يوم امس الاثنين الثلاثاء الاربع
 HAL_RE = re.compile(r"^(?:م\w{3,4}|\wا\w\w)ا$")  # "فأجاب مبتسما"، "فرد ساخرا": how, not who
 
 
-def _possessed_head(w: str, heads: frozenset[str]) -> bool:
+def possessed_head(w: str, heads: frozenset[str]) -> bool:
     """Whether ``w`` is a speaker head noun with a possessive pronoun ("أمينه", "منسقتها";
     not "يومها", "حينها")."""
     stem = re.sub(r"(?:هما|هم|ها|ه)$", "", w)
@@ -130,7 +130,7 @@ def noun_phrase(
     elif mentions:
         return with_text(a.mention_speaker(mentions[0], phrase_start), according)
     if (not head.startswith("ال") and _PRONOUN_SUFFIX_RE.search(head) and head not in a.heads and not according
-            and not (said and _possessed_head(head, a.heads))):
+            and not (said and possessed_head(head, a.heads))):
         return None, None, None, None
     # no actor: head + its genitive chain (after an indefinite head: "بيان وزارة الخارجية",
     # "بعض الخبراء") + nisba adjectives ("التصريحات العلنية")

@@ -12,7 +12,7 @@ from ..speakers.lexicon import ANSWER_LEMMAS, ASK_PASSIVE, ASK_WINDOW, KAN, SAME
 from ..text import normalize
 from .article import Article, first_person, prev_word
 from .lexicon import SpeechLexicon
-from .phrase import COMPLEMENTIZERS, HAL_RE, NP_MAX_WORDS, head_word, noun_phrase, speaker_phrase
+from .phrase import COMPLEMENTIZERS, HAL_RE, NP_MAX_WORDS, head_word, noun_phrase, possessed_head, speaker_phrase
 from .spans import CONTENT_RE, TRAIL_STRIP_RE, QuotedSpan
 
 __all__ = ["Event", "find_events", "resolve_events", "resolve_implicit", "latest_speaker", "noun_phrase", "head_word",
@@ -219,12 +219,12 @@ def clause_subject(a: Article, i: int, s0: int) -> tuple | None:
 
 
 def _titled(w: str, heads: frozenset[str]) -> bool:
-    """Whether ``w`` is a speaker head noun, also with a possessive suffix ("أمينها")."""
+    """Whether ``w`` is a speaker head noun, also with a possessive suffix ("أمينها",
+    "رئيستها": :func:`~arnews.quotes.phrase.possessed_head`; round 58)."""
     w = head_word(w, heads)
     if w in heads:
         return True
-    w = w[1:] if w[:1] in "وف" else w
-    return any(w.endswith(x) and w[:-len(x)] in heads for x in ("ها", "هم", "هما", "ه"))
+    return possessed_head(w[1:] if w[:1] in "وف" else w, heads)
 
 
 _ANNA = frozenset("ان بان وان".split())  # normalized أنّ (and إنّ): a noun after it is its clause's subject
