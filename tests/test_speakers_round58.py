@@ -58,3 +58,25 @@ def test_a_possessed_title_with_ta_opens_the_clause():
             "الدراسة «أعدت في ثلاثة أسابيع فقط».")
     q = quotes_of(text, [("التونسية", "TUN", "country", "TUN")], chooser=False)
     assert speaker_of(q, "أعدت في ثلاثة أسابيع فقط", "speaker_text") == ["رئيستها سلمى العياري"]
+
+
+def test_a_possessed_title_after_the_verb_is_its_subject():
+    # "ويمول البنك الدولي …، وقال ممثله في داكار": the clause's opening "البنك الدولي جزءا …" was
+    # taken for the speaker (with the dateline's state) before round 58
+    actors = [("البنك الدولي", "WORLD_BANK", "org", "WORLD_BANK"), ("داكار", "SEN", "country", "SEN")]
+    text = ("محميات ساحلية\n\nداكار - تحمي النساء الشواطئ.\n\nويمول البنك الدولي جزءا من المشروع، وقال ممثله في داكار "
+            "في رسالة إلكترونية إن النتائج الأولى «مشجعة».")
+    q = quotes_of(text, actors, chooser=False)
+    assert speaker_of(q, "مشجعة") == ["WORLD_BANK"]
+
+
+def test_a_regional_groups_commissioner_speaks_for_no_state():
+    # "ورحبت المجموعة الاقتصادية لدول غرب أفريقيا (إيكواس) …، وقال مفوضها": ECOWAS has no code; the
+    # Nigerian ministry of the sentence before gave NGA before round 58
+    actors = [("أبوجا", "NGA", "country", "NGA"), ("النيجيرية", "NGA", "country", "NGA")]
+    text = ("أسواق حدودية\n\nوفي أبوجا، قالت وزارة الخارجية النيجيرية في بيان إن الخطوة «ثمرة حوار». "
+            "ورحبت المجموعة الاقتصادية لدول غرب أفريقيا (إيكواس) بالقرار، وقال مفوضها للتجارة كواكو منساه إن "
+            "الأسواق «حجر الأساس في التكامل».")
+    q = quotes_of(text, actors, chooser=False)
+    assert speaker_of(q, "حجر الأساس في التكامل", "speaker_text") == ["مفوضها للتجارة كواكو منساه"]
+    assert speaker_of(q, "حجر الأساس في التكامل") == [None]

@@ -23,7 +23,7 @@ from .lexicon import Word, words_in
 from .nisba import nisba_country
 
 __all__ = ["BODY_NOUNS", "taken_up_noun", "taken_up_nationality", "nearest_naming_uncoded", "earlier_namings",
-           "naming_nationality"]
+           "naming_nationality", "names_uncoded_body"]
 
 # Nouns of non-state bodies (NGOs, unions, media), without their article; ة and ه both.
 BODY_NOUNS = frozenset("منظمة منظمه صحيفة صحيفه نقابة نقابه جمعية جمعيه مجلة مجله قناة قناه شبكة شبكه رابطة رابطه".split())
@@ -117,4 +117,29 @@ def nearest_naming_uncoded(text: str, ss: int, noun: str, ments, codes: frozense
     for before, k in earlier_namings(text, ss, _indefinite_naming(noun)):
         lo, hi = before[k].start, before[min(k + reach, len(before)) - 1].end
         return not any(lo <= m.start < hi and m.country in codes for m in ments)
+    return False
+
+
+# A regional group ("المجموعة الاقتصادية لدول غرب أفريقيا", "مجموعة تنمية الجنوب الأفريقي"): an
+# NGO, union or paper named without a code is as often local, and speaks for the dateline's state
+_GROUP_NOUNS = frozenset("مجموعة مجموعه".split())
+
+
+def names_uncoded_body(text: str, lo: int, hi: int, ments) -> bool:
+    """Whether ``text[lo:hi]`` names a regional group (المجموعة …) with neither a coded
+    mention nor a nisba in the :data:`_REACH` words from its noun: "ورحبت المجموعة الاقتصادية
+    لدول غرب أفريقيا (إيكواس) بالقرار، وقال مفوضها" (round 58). ``ments``: mentions with
+    ``start``/``country``.
+
+    >>> t = "ورحبت المجموعة الاقتصادية لدول غرب أفريقيا بالقرار"
+    >>> names_uncoded_body(t, 0, len(t), []), names_uncoded_body("وقالت المجموعة الصينية", 0, 22, [])
+    (True, False)
+    """
+    ws = words_in(text, lo, hi)
+    for k, w in enumerate(ws):
+        if not any(r.removeprefix("ال") in _GROUP_NOUNS for r in w.readings[:2]):
+            continue
+        near = ws[k:k + _REACH]
+        return not (any(near[0].start <= m.start < near[-1].end and m.country for m in ments)
+                    or any(nisba_country(r) for x in near[1:] for r in x.readings[:2]))
     return False

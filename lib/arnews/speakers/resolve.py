@@ -17,7 +17,7 @@ from .dateline import dateline_country  # noqa: F401  (moved there in round 14; 
 from .antecedent import taken_up_body
 from .company import company_back_country, takes_up_company
 from .quoted_speaker import in_quoted_name, is_quoted_name, named_body_country, quoted_speaker_info
-from .body_nationality import nearest_naming_uncoded, taken_up_nationality, taken_up_noun
+from .body_nationality import names_uncoded_body, nearest_naming_uncoded, taken_up_nationality, taken_up_noun
 from .own_nisba import nisba_before, own_nisba_before_fi
 from .forum import uncoded_body
 from .regional import regional_code
@@ -205,9 +205,11 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
         # بيرقدار في تصريح لمراسل الأناضول"): its fuller mention decides, not titles in the
         # adverbials after it
         ttype, former, words = None, False, name
-    if (ttype is None and not actor and pronoun_title(own, lex)
-            and (c := _possessive_country(text, ss, own, ments, lex, True))):
-        return SpeakerInfo(c, _org_or_state(c, orgs))  # "وقالت مفوضته" after "الاتحاد الأوروبي" (round 10)
+    if ttype is None and not actor and pronoun_title(own, lex):
+        if (c := _possessive_country(text, ss, own, ments, lex, True)):
+            return SpeakerInfo(c, _org_or_state(c, orgs))  # "وقالت مفوضته" after "الاتحاد الأوروبي" (round 10)
+        if _possessor_uncoded(text, ss, ments):
+            return SpeakerInfo(None, "organisation")  # "وقال مفوضها" after "المجموعة … (إيكواس)" (round 58)
     if former:
         found = _countries_in(words, ments, ss, se, lex, ("place", "outlet"))
         # the title's own nisba, not a body named in an apposition after it ("الأدميرال
@@ -474,12 +476,23 @@ def _possessive_country(text: str, ss: int, words: list[Word], ments: list[Menti
     lo = max(para, _sentence_start(text, ss))
     kinds = ("institution", "outlet", "place") if in_it else ("institution", "outlet")  # "بلدية دبي …، وقال مسؤول فيها"
     found = _countries_in(words_in(text, lo, ss), ments, lo, ss, lex, kinds)
+    if not found and titled and names_uncoded_body(text, lo, ss, ments):
+        return None  # the body named in the sentence has no code: not a state of the sentence before
     if not found and lo > para:  # "وتقول شركة «…» التركية …. وقال متحدث باسمها" (round 47)
         prev = max(para, _sentence_start(text, lo - 1))
         dash = re.search(r"\s[–—-]\s", text[prev:min(lo, prev + 40)])
         prev += dash.end() if dash else 0  # "بيروت – وتقول شركة …": not the dateline
         found = _countries_in(words_in(text, prev, lo), ments, prev, lo, lex, kinds)
     return found[0][1] if found else None
+
+
+def _possessor_uncoded(text: str, ss: int, ments: list[Mention]) -> bool:
+    """Whether the body a possessed title takes up ("مفوضها", "منسقتها") is named without a code
+    in its sentence or the one before it (:func:`~arnews.speakers.body_nationality.names_uncoded_body`)."""
+    para = paragraph_start(text, ss)
+    lo = max(para, _sentence_start(text, ss))
+    prev = max(para, _sentence_start(text, lo - 1)) if lo > para else lo
+    return names_uncoded_body(text, lo, ss, ments) or (prev < lo and names_uncoded_body(text, prev, lo, ments))
 
 
 # "مسؤول فيها", "موظفة لديه": a title working in the body named before it (round 57)

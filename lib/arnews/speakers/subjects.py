@@ -15,6 +15,7 @@ from .lexicon import (ANSWER_FORMS, ASK_WINDOW, KAN, NOT_SUBJECT, PHRASE_MAX, PR
                       SpeakerLexicon, Word, ask_word, find_entries, is_speech_verb, speech_forms, words_in)
 from .positions import ending_at, in_spans, paragraph_start, sentence_start, starting_in, within
 from .name_antecedent import name_antecedent
+from .phrase_roles import pronoun_title
 from .resolve import Mention
 
 
@@ -47,7 +48,7 @@ def _subject_after(text: str, verb: Word, stop: int, ments: list[Mention], lex: 
         return None
     s, e = ws[0].start, ws[-1].end
     persons = [m for m in within(ments, s, e) if m.actor_type == "person"]
-    titled = any(i == 0 for i, _ in find_entries(lex.titles, ws))
+    titled = any(i == 0 for i, _ in find_entries(lex.titles, ws)) or pronoun_title(ws, lex)  # "وقال ممثله في داكار" (round 58)
     if not titled and not (persons and persons[0].start == s):
         return None
     # "بيسكوف في …" names one person; "المتحدث باسم الكرملين ديمتري بيسكوف" the last one
