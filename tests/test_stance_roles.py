@@ -144,7 +144,7 @@ def _synthetic(n: int = 60):
 
 def test_second_stage_learns_that_a_state_named_in_passing_is_nobodys_best_partner():
     examples, oof = _synthetic()
-    layer, bias = stance_train.fit_rerank(examples, oof, 1.0)
+    layer, choice = stance_train.fit_rerank(examples, oof, 1.0)
     alone = rerank_features([("A", "B")], [0], np.array([[0.45, 0.5, 0.03, 0.02]]), [""])
     beside = rerank_features([("A", "B"), ("A", "C"), ("B", "C")], [0, 0, 0],
                              np.array([[0.2, 0.75, 0.03, 0.02], [0.45, 0.5, 0.03, 0.02], [0.6, 0.35, 0.03, 0.02]]),
@@ -152,7 +152,8 @@ def test_second_stage_learns_that_a_state_named_in_passing_is_nobodys_best_partn
     p_alone, p_beside = layer.predict_proba(alone)[0], layer.predict_proba([beside[1]])[0]
     none = layer.classes.index("none")
     assert p_alone[none] < 0.5 < p_beside[none]
-    found = stance_model.decide_pairs(layer.predict_proba(alone + beside), layer.classes, bias) != none
+    found = stance_model.decide_pairs(layer.predict_proba(alone + beside), layer.classes, choice.none_bias,
+                                      choice.cooperation_bias) != none
     assert found.tolist() == [True, True, False, False]
 
 
@@ -171,6 +172,8 @@ def test_fit_trains_a_second_stage_that_the_json_keeps_and_zero_turns_off(tmp_pa
     np.testing.assert_allclose(a[cols].sum(axis=1), 1.0, atol=1e-3)
     first = stance_model.StanceModel(model.pairs, model.tone, model.meta)
     assert not np.allclose(first.predict_views(views)[0][cols].to_numpy(), a[cols].to_numpy())
+    assert {"cooperation_bias", "none_bias_without_cooperation_bias"} <= set(again.meta)
+    assert again.cooperation_bias == model.meta["cooperation_bias"]
     plain = stance_train.fit(ex, rerank_c=0.0)
     assert plain.rerank is None and plain.meta["none_bias"] == plain.meta["none_bias_first_stage"]
     plain.to_json(tmp_path / "p.json")
@@ -231,3 +234,20 @@ def test_bias_with_the_third_target_keeps_weak_conflicts_that_precision_would_dr
     assert three < two
     many_missed = stance_train.choose_none_bias(probs, truth, cls, balanced=True, missed_cc=40)
     assert many_missed == three  # missed pairs lower every bias's score alike
+
+
+def test_a_bias_towards_cooperation_is_chosen_when_none_alone_cannot_separate():
+    # round 44: cooperation pairs and non-pairs with a conflict-ish score share the same "none"
+    # probability; no bias towards none alone finds the first without the second
+    cls = ["none", "cooperation", "conflict", "neutral"]
+    probs = np.array([[0.6, 0.4, 0, 0]] * 4 + [[0.6, 0, 0.4, 0]] * 4 + [[0.2, 0.8, 0, 0]] * 2)
+    truth = ["cooperation"] * 4 + ["none"] * 4 + ["cooperation"] * 2
+    choice = stance_train.choose_biases(probs, truth, cls, missed_cc=0)
+    assert choice.cooperation_bias > 0
+    found = stance_model.decide_pairs(probs, cls, choice.none_bias, choice.cooperation_bias) != 0
+    assert found.tolist() == [True] * 4 + [False] * 4 + [True] * 2
+    alone = stance_model.decide_pairs(probs, cls, choice.none_bias_alone) != 0
+    assert alone[:8].all() or not alone[:4].any()  # without it: all eight or none of the first four
+    # and when the none bias separates them already, no cooperation bias is taken
+    easy = np.array([[0.3, 0.7, 0, 0]] * 4 + [[0.8, 0, 0.2, 0]] * 4)
+    assert stance_train.choose_biases(easy, truth[:8], cls, missed_cc=0).cooperation_bias == 0.0

@@ -217,23 +217,29 @@ class LinearLayer:
         return cls(list(classes), {str(n): i for i, n in enumerate(names)}, full_coef[:, keep], full_icpt, temperature)
 
 
-def decide_pairs(probs: np.ndarray, classes: list[str], none_bias: float = 0.0) -> np.ndarray:
+def decide_pairs(probs: np.ndarray, classes: list[str], none_bias: float = 0.0,
+                 cooperation_bias: float = 0.0) -> np.ndarray:
     """The label index of each pair: the most probable class after adding ``none_bias`` to
-    the log-probability of ``none`` (a relation must beat "no relation" by that margin).
-    Probabilities stay calibrated; only the decision moves.
+    the log-probability of ``none`` (a relation must beat "no relation" by that margin) and
+    ``cooperation_bias`` to that of ``cooperation`` (issue 15, round 44: the model calls too
+    few cooperation pairs). Probabilities stay calibrated; only the decision moves.
 
-    >>> p = np.array([[0.40, 0.45, 0.10, 0.05], [0.10, 0.80, 0.05, 0.05]])
+    >>> p = np.array([[0.40, 0.45, 0.10, 0.05], [0.10, 0.80, 0.05, 0.05], [0.50, 0.40, 0.05, 0.05]])
     >>> decide_pairs(p, ["none", "cooperation", "conflict", "neutral"]).tolist()
-    [1, 1]
+    [1, 1, 0]
     >>> decide_pairs(p, ["none", "cooperation", "conflict", "neutral"], none_bias=0.5).tolist()
-    [0, 1]
+    [0, 1, 0]
+    >>> decide_pairs(p, ["none", "cooperation", "conflict", "neutral"], cooperation_bias=0.5).tolist()
+    [1, 1, 1]
     """
     if not len(probs):
         return np.zeros(0, dtype=np.int64)
-    if not none_bias or "none" not in classes:
+    if (not none_bias and not cooperation_bias) or "none" not in classes:
         return probs.argmax(axis=1)  # the first of equal maxima, as max()
     shifted = np.log(np.maximum(probs, 1e-300))
     shifted[:, classes.index("none")] += none_bias
+    if cooperation_bias and "cooperation" in classes:
+        shifted[:, classes.index("cooperation")] += cooperation_bias
     return shifted.argmax(axis=1)
 
 
@@ -255,6 +261,12 @@ class StanceModel:
         """The pair decision's bias towards ``none`` (``meta["none_bias"]``, chosen by
         :func:`arnews.stance_train.fit` on out-of-batch predictions; 0 = plain argmax)."""
         return float(self.meta.get("none_bias", 0.0))
+
+    @property
+    def cooperation_bias(self) -> float:
+        """The pair decision's bias towards ``cooperation`` (``meta["cooperation_bias"]``, chosen
+        with :attr:`none_bias` since round 44; 0 for earlier models)."""
+        return float(self.meta.get("cooperation_bias", 0.0))
 
     @property
     def pair_bigrams(self) -> bool:
@@ -295,7 +307,7 @@ class StanceModel:
             ent, z = None, np.zeros((0, ncls))
         probs = layer.softmax(z)
         final = self._rerank(pa, pb, owner, z, pctx) if self.rerank is not None and pctx else probs
-        best = decide_pairs(final, layer.classes, self.none_bias)
+        best = decide_pairs(final, layer.classes, self.none_bias, self.cooperation_bias)
         rounded = [list(map(round, final[:, j].tolist(), repeat(4))) for j in range(ncls)]  # as round(float(p), 4)
         pair_cols: dict[str, list] = {"article_id": [views[i].article_id for i in owner],
                                       "sentence_id": [views[i].sentence_id for i in owner], "a": pa, "b": pb,

@@ -16,6 +16,7 @@ import hashlib
 from dataclasses import dataclass, field, replace
 from itertools import combinations
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -40,7 +41,7 @@ from .stance_model import (
 )
 
 __all__ = ["read_written", "parse_pairs", "annotate_rows", "prepare", "Example", "fit", "cross_validate", "build", "written_dir",
-           "fit_rerank", "never_proposed", "PAIR_C", "TONE_C", "RERANK_C", "PAIR_BIGRAMS"]
+           "fit_rerank", "never_proposed", "choose_biases", "BiasChoice", "PAIR_C", "TONE_C", "RERANK_C", "PAIR_BIGRAMS"]
 
 PAIR_C = 0.25  # inverse regularisation of the pair layer (chosen by batch cross-validation on the written corpus)
 TONE_C = 1.0
@@ -243,9 +244,25 @@ def fit_temperature(logits: np.ndarray, truth: list[int]) -> float:
 NONE_BIAS_GRID = tuple(round(x * 0.1, 1) for x in range(-10, 31))  # -1.0 … 3.0
 
 
+# Biases towards cooperation tried with each bias towards none (round 44): -0.5 … 1.0
+COOPERATION_BIAS_GRID = tuple(round(x * 0.125, 3) for x in range(-4, 9))
+
+
+class BiasChoice(NamedTuple):
+    """The pair decision's biases (:func:`~arnews.stance_model.decide_pairs`) chosen together
+    and the balanced score they reach, and the bias towards none (with its score) that would be
+    chosen without a bias towards cooperation."""
+
+    none_bias: float
+    cooperation_bias: float
+    none_bias_alone: float
+    score: float = 0.0
+    score_alone: float = 0.0
+
+
 def choose_none_bias(probs: np.ndarray, truth: list[str], classes: list[str],
                      grid: tuple[float, ...] = NONE_BIAS_GRID, balanced: bool = False, missed: int = 0,
-                     missed_cc: int | None = None) -> float:
+                     missed_cc: int | None = None, cooperation_bias: float = 0.0) -> float:
     """The bias towards ``none`` (see :func:`~arnews.stance_model.decide_pairs`) that gives the
     best F1 of finding related pairs on held-out predictions (``probs``: calibrated, one row per
     candidate pair; ``truth``: its gold label). Ties go to the bias nearest 0.
@@ -261,6 +278,31 @@ def choose_none_bias(probs: np.ndarray, truth: list[str], classes: list[str],
     >>> choose_none_bias(p, ["none", "cooperation", "cooperation"], ["none", "cooperation", "conflict", "neutral"])
     0.3
     """
+    return _best_none_bias(probs, truth, classes, grid, balanced, missed, missed_cc, cooperation_bias)[0]
+
+
+def choose_biases(probs: np.ndarray, truth: list[str], classes: list[str], missed: int = 0,
+                  missed_cc: int | None = None, grid: tuple[float, ...] = COOPERATION_BIAS_GRID) -> BiasChoice:
+    """The biases towards ``none`` and towards ``cooperation`` that together give the best
+    balanced score of :func:`choose_none_bias` (ties go to the cooperation bias nearest 0).
+
+    >>> p = np.array([[0.6, 0.4, 0, 0]] * 3 + [[0.6, 0, 0.4, 0]] * 3)
+    >>> choose_biases(p, ["cooperation"] * 3 + ["none"] * 3, ["none", "cooperation", "conflict", "neutral"], missed_cc=0)
+    BiasChoice(none_bias=-0.3, cooperation_bias=0.125, none_bias_alone=-0.5, score=1.0, score_alone=0.5)
+    """
+    args = (probs, truth, classes, NONE_BIAS_GRID, True, missed, missed_cc)
+    best: tuple[float, float, float] | None = None
+    for c in sorted(grid, key=lambda x: (abs(x), x)):
+        b, score = _best_none_bias(*args, c)
+        if best is None or score > best[2] + 1e-12:
+            best = (b, c, score)
+    alone = _best_none_bias(*args, 0.0)
+    return BiasChoice(best[0], best[1], alone[0], round(float(best[2]), 4), round(float(alone[1]), 4))
+
+
+def _best_none_bias(probs: np.ndarray, truth: list[str], classes: list[str], grid: tuple[float, ...],
+                    balanced: bool, missed: int, missed_cc: int | None, cooperation_bias: float) -> tuple[float, float]:
+    """:func:`choose_none_bias` with the score it reaches."""
     truth_a = np.asarray(truth)
     real = truth_a != "none"
     cc = np.isin(truth_a, STANCE_PAIR_LABELS)
@@ -268,7 +310,7 @@ def choose_none_bias(probs: np.ndarray, truth: list[str], classes: list[str],
     none = classes.index("none")
     best, best_f1 = 0.0, -1.0
     for b in sorted(grid, key=lambda x: (abs(x), x)):
-        decided = decide_pairs(probs, classes, b)
+        decided = decide_pairs(probs, classes, b, cooperation_bias)
         found = decided != none
         denom = found.sum() + real.sum()
         f1 = 2 * (found & real).sum() / denom if denom else 0.0
@@ -279,7 +321,7 @@ def choose_none_bias(probs: np.ndarray, truth: list[str], classes: list[str],
                 f1 = min(f1, (labels[decided][cc] == truth_a[cc]).sum() / n_cc if n_cc else 0.0)
         if f1 > best_f1 + 1e-12:
             best, best_f1 = float(b), f1
-    return best
+    return best, best_f1
 
 
 def _balanced_score(found: np.ndarray, real: np.ndarray, missed: int) -> float:
@@ -327,14 +369,15 @@ def fit(examples: list[Example], pair_c: float = PAIR_C, tone_c: float = TONE_C,
                         logits.append(layer.logits(e.features))
                         labels.extend(e.pair_labels)
     pair_layer = replace(layers.without(outer))  # a copy: the kept layer's temperature stays 1
-    none_bias, rerank = 0.0, None
+    none_bias, rerank, choice = 0.0, None, None
     if logits:
         z = np.vstack(logits)
         pair_layer.temperature = fit_temperature(z, [pair_layer.classes.index(t) for t in labels])
         none_bias = choose_none_bias(pair_layer.softmax(z), labels, pair_layer.classes)
     first_bias = none_bias
     if logits and rerank_c:
-        rerank, none_bias = fit_rerank(examples, oof, rerank_c)
+        rerank, choice = fit_rerank(examples, oof, rerank_c)
+        none_bias = choice.none_bias
     tone_X = [tone_features(e.view, oof[i] if i in oof else _pair_probs(pair_layer, e)) for i, e in enumerate(examples)]
     tone_layer = fit_layer(tone_X, [e.tone for e in examples], tone_c, TONE_LABELS)
     return StanceModel(pair_layer, tone_layer, {
@@ -342,6 +385,9 @@ def fit(examples: list[Example], pair_c: float = PAIR_C, tone_c: float = TONE_C,
         "pair_c": pair_c, "tone_c": tone_c, "none_bias": none_bias, "rerank_c": rerank_c if rerank else 0.0,
         "none_bias_first_stage": first_bias, "pair_bigrams": _examples_bigrams(examples),
         "none_bias_objective": "min(pair precision, pair recall, cooperation/conflict right)" if rerank else "pair F1",
+        **({"cooperation_bias": choice.cooperation_bias, "none_bias_without_cooperation_bias": choice.none_bias_alone,
+            "balanced_score": choice.score, "balanced_score_without_cooperation_bias": choice.score_alone}
+           if choice else {}),
     }, rerank)
 
 
@@ -373,10 +419,10 @@ def _rerank_xy(examples: list[Example], oof: dict[int, list[dict[str, float]]], 
 
 def fit_rerank(examples: list[Example], oof: dict[int, list[dict[str, float]]], c: float = RERANK_C):
     """The second-stage layer (:mod:`arnews.stance.rerank`) trained on the out-of-batch
-    first-stage probabilities ``oof`` (example index -> one dict per pair), and the bias towards
-    ``none`` where the weakest of pair precision, pair recall and cooperation/conflict pairs
-    labelled right (missed gold pairs counted) is best, on its own out-of-batch predictions
-    (each group held out in turn; :func:`choose_none_bias` with ``balanced`` and ``missed_cc``)."""
+    first-stage probabilities ``oof`` (example index -> one dict per pair), and the biases
+    towards ``none`` and ``cooperation`` where the weakest of pair precision, pair recall and
+    cooperation/conflict pairs labelled right (missed gold pairs counted) is best, on its own
+    out-of-batch predictions (each group held out in turn; :func:`choose_biases`)."""
     X, y, g = _rerank_xy(examples, oof, lambda i: True)
     groups = np.asarray(g)
     probs = np.zeros((len(y), len(PAIR_LABELS)))
@@ -389,8 +435,8 @@ def fit_rerank(examples: list[Example], oof: dict[int, list[dict[str, float]]], 
         probs[held] = layer.predict_proba([x for x, h in zip(X, held) if h])
     layer = fit_layer(X, y, c, PAIR_LABELS, class_weight=None)
     missed = [never_proposed(e) for i, e in enumerate(examples) if i in oof]
-    return layer, choose_none_bias(probs, y, list(PAIR_LABELS), balanced=True, missed=sum(len(m) for m in missed),
-                                   missed_cc=sum(lab in STANCE_PAIR_LABELS for m in missed for lab in m))
+    return layer, choose_biases(probs, y, list(PAIR_LABELS), missed=sum(len(m) for m in missed),
+                                missed_cc=sum(lab in STANCE_PAIR_LABELS for m in missed for lab in m))
 
 
 def never_proposed(e: Example) -> list[str]:
