@@ -146,7 +146,8 @@ def _ref_predict_views(model, views):
         pd_ = dict(zip(layer.classes, p))
         per_view[i].append(pd_)
         fq = dict(zip(layer.classes, q))  # the second stage's, when the model has one
-        label = max(fq, key=lambda k: np.log(max(fq[k], 1e-300)) + (model.none_bias if k == "none" else 0.0))
+        bias = {"none": model.none_bias, "cooperation": model.cooperation_bias}
+        label = max(fq, key=lambda k: np.log(max(fq[k], 1e-300)) + bias.get(k, 0.0))
         pair_rows.append({
             "article_id": aid, "sentence_id": sid, "a": a, "b": b, "label": label,
             "probability": round(float(fq[label]), 4), **{f"p_{k}": round(float(fq[k]), 4) for k in F.PAIR_LABELS},

@@ -180,6 +180,12 @@ def test_none_bias_moves_pair_decisions_but_not_probabilities(small_model):
     cols = [f"p_{k}" for k in stance_model.PAIR_LABELS]
     pd.testing.assert_frame_equal(p0[cols], p1[cols])
     pd.testing.assert_frame_equal(t0, t1)  # the tone layer reads probabilities, not decisions
+    keen = stance_model.StanceModel(small_model.pairs, small_model.tone,
+                                    {**small_model.meta, "none_bias": 0.0, "cooperation_bias": 30.0})
+    p2, t2 = keen.predict(tables)
+    assert (p2["label"] == "cooperation").all()  # round 44: the bias towards cooperation moves decisions only
+    pd.testing.assert_frame_equal(p0[cols], p2[cols])
+    pd.testing.assert_frame_equal(t0, t2)
 
 
 def test_choose_none_bias_raises_the_bar_when_weak_relations_are_false():
