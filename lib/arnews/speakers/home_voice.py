@@ -8,6 +8,7 @@ state is as often a foreign or multilateral lender ("محللو بنك غولد�
 "رئيسة جمعية «أصدقاء الساحل» نادية العلوي" is a local association's voice (round 58)."""
 from __future__ import annotations
 
+import pandas as pd
 import regex as re
 
 from .lexicon import SpeakerLexicon, words_in
@@ -51,7 +52,7 @@ def described_as(text: str, speaker_text: object, ss: object, lex: SpeakerLexico
     'العلوي رئيسة جمعية «أصدقاء الساحل» نادية العلوي'
     """
     own = str(speaker_text or "")
-    if ss is None or ss != ss or not own:
+    if ss is None or pd.isna(ss) or not own:
         return own
     words = words_in(text, int(ss), int(ss) + len(own))
     window = name_antecedent(text, words, int(ss), lex=lex) if len(own.split()) <= 3 else None
