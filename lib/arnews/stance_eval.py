@@ -277,10 +277,26 @@ def sample_figures(model=None, n_boot: int = 1000) -> dict[str, Figures]:
     }
 
 
+def decision_line(model) -> str:
+    """How the model turns pair probabilities into labels (its biases, chosen on out-of-batch
+    predictions of the written corpus when it was trained), for the printed report.
+
+    >>> from types import SimpleNamespace
+    >>> decision_line(SimpleNamespace(none_bias=-0.9, cooperation_bias=0.25))
+    'Model decision: a pair is labelled when a relation beats "no pair" after a bias of -0.90 on the log-probability of "no pair" and +0.25 on that of cooperation (both chosen on out-of-batch predictions of the written corpus).'
+    """
+    return (f'Model decision: a pair is labelled when a relation beats "no pair" after a bias of {model.none_bias:+.2f} '
+            f'on the log-probability of "no pair" and {model.cooperation_bias:+.2f} on that of cooperation (both chosen '
+            "on out-of-batch predictions of the written corpus).")
+
+
 def report(**kwargs) -> str:
     """The printed stance evaluation (``python -m arnews evaluate stance``)."""
+    from .stance_model import default_model
+
     figs = evaluate(**kwargs)
-    lines = ["Stance: trained pair model and lexicon method. 95% intervals: bootstrap over articles (1000 draws).", ""]
+    lines = ["Stance: trained pair model and lexicon method. 95% intervals: bootstrap over articles (1000 draws).",
+             decision_line(kwargs.get("model") or default_model()), ""]
     for f in figs.values():
         lines += format_figures(f) + [""]
     return "\n".join(lines)
