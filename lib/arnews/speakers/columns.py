@@ -595,7 +595,7 @@ def add_speaker_columns(quotes: pd.DataFrame, texts: dict, mentions: pd.DataFram
             elif info.country and (key := name_key(r.get("speaker_text"), bare=False)):
                 named[key] = Named(info.country, info.type)
             if info.type in HOME_TYPES:
-                info = home_voice(info, named_dateline or home, described_as(text, r.get("speaker_text"), ss, lex))  # "قال أحد المزارعين" (round 38)
+                info = home_voice(info, named_dateline or dateline or home, described_as(text, r.get("speaker_text"), ss, lex))  # "قال أحد المزارعين" (round 38)
             elif (info.type == "state" and not info.country and ss is not None and not pd.isna(ss)
                   and (state := home_state or _sole_elsewhere(text, r, sole, ments, spans))
                   and not (interview and turn(text, int(r["start"])) == "ج")

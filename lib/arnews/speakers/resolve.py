@@ -143,6 +143,18 @@ def _org_or_state(code: str | None, orgs: frozenset[str]) -> str:
     return "organisation" if code in orgs else "state"
 
 
+_RELATIVE = frozenset("التي الذي الذين اللذان اللتان اللواتي اللاتي".split())
+_PLACED = ("مقر", "يقع", "تقع", "يتخذ", "تتخذ", "ومقر")
+
+
+def _relative_clause(text: str, own: list[Word], k: int) -> bool:
+    """Whether ``own[k]`` opens a relative clause right after a name, with no comma, that
+    describes the speaker without placing it ("عائشة ندياي التي تبيع الفول السوداني": not
+    Sudan), unlike "التي مقرها في أوكلاند" or an apposition after a comma ("شبكة العمل
+    المناخي، التي تضم … منظمة غير حكومية")."""
+    return (own[k].readings[0] in _RELATIVE and not any(c in text[own[k - 1].end:own[k].start] for c in "،,")
+            and not (k + 1 < len(own) and own[k + 1].readings[0].startswith(_PLACED)))
+
 def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tuple[str, str]],
                     dateline: str | None, lex: SpeakerLexicon,
                     earlier_other: list[tuple[str, str]] = (), local: str | None = None) -> SpeakerInfo:
@@ -172,8 +184,9 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
     if is_quoted_name(text[ss:se]):
         return SpeakerInfo(*quoted_speaker_info(text, ss, se, ments))  # "قالت «كينغهو» في بيان إنها" (round 44)
     own = words_in(text, ss, se)  # the phrase as the quote finder gave it
-    cut = next((k for k in range(1, len(own)) if own[k].readings[0] in TIME_WORDS), None)
-    if cut is not None:  # "زعيم المعارضة التايلاندية الاثنين صفقة …": the subject ends at the time word
+    cut = next((k for k in range(1, len(own)) if own[k].readings[0] in TIME_WORDS or _relative_clause(text, own, k)), None)
+    if cut is not None:  # "زعيم المعارضة التايلاندية الاثنين صفقة …": the subject ends at the time word;
+        # "عائشة ندياي التي تبيع الفول السوداني": a relative clause is no part of the name (round 60)
         own, se = own[:cut], own[cut - 1].end
         stop = min(stop, se)
     stop = before_own_verb(text, se, stop, row.get("verb"))
