@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from .extent import phrase_end
 from .lexicon import SpeakerLexicon, find_entries, words_in
+from .name_antecedent import name_antecedent
 from .nisba import nisba_country
 from .positions import within
 
@@ -46,6 +47,7 @@ def withhold_city_dateline(text: str, row: dict, info, dateline: str | None, nam
     words = words_in(text, ss, se)
     if (any(m.country for m in within(ments, ss, _with_apposition(text, row, ss, se))) or find_entries(lex.places, words)
             or any(nisba_country(w.readings[0]) == info.country for w in words)  # "اقتصادي قمري" (round 57)
+            or _titled_mention_nisba(text, row.get("speaker_text"), ss, info.country, lex)
             or any(LOCAL_WORDS.intersection(w.readings) for w in _up_to_quote(text, row, ss, words))):
         return info
     return type(info)(None, info.type)
@@ -63,3 +65,14 @@ def _with_apposition(text: str, row: dict, ss: int, se: int) -> int:
     the nisba after a quoted name ("صحيفة «بانش» النيجيرية") names the place too (round 52)."""
     q = row.get("start")
     return se if q is None or q != q else max(se, phrase_end(text, row))
+
+
+def _titled_mention_nisba(text: str, speaker_text: object, ss: int, country: str, lex: SpeakerLexicon) -> bool:
+    """Whether a bare name's titled mention earlier in the article carries the nisba of
+    ``country`` ("وقال الخوالدة" after "المدير العام لمؤسسة الإذاعة والتلفزيون الأردني عماد
+    الخوالدة"): the speaker is placed by it, not by the dateline's city alone (round 60)."""
+    own = str(speaker_text or "")
+    if not own or len(own.split()) > 3:
+        return False
+    window = name_antecedent(text, words_in(text, ss, ss + len(own)), ss, lex=lex)
+    return window is not None and any(nisba_country(w.readings[0]) == country for w in words_in(text, *window))
