@@ -15,7 +15,7 @@ from .positions import (MentionIndex, SpanSet, in_spans, paragraph_start, previo
 from .kind import joined_to_name, quote_kind, quoted_name
 from .extent import phrase_end
 from .resolve import Mention, SpeakerInfo, dateline_country, head_noun, nisba_country, resolve_speaker, title_heads
-from .dateline import main_country, places_country, sole_country, unplaced_dateline
+from .dateline import main_country, place_mentions, places_country, sole_country, unplaced_dateline
 from .headline import headline_speaker
 from .local import place_heading
 from .regional import names_region
@@ -543,7 +543,8 @@ def add_speaker_columns(quotes: pd.DataFrame, texts: dict, mentions: pd.DataFram
         rows = [records[i] for i in idx]
         dateline = dateline_country(text, ments, lex=lex)
         named_dateline = dateline_country(text, ments) if dateline else None  # round 19 (1c)
-        home = main_country(ments, headline_end=max(0, text.find("\n")), prefer=places_country(text, lex, min_hits=1))
+        home = main_country(ments + place_mentions(text, lex, ments), headline_end=max(0, text.find("\n")),
+                            prefer=places_country(text, lex, min_hits=1))  # towns count (round 60)
         dateline = dateline or (home if unplaced_dateline(text) else None)  # "مبانداكا - …" (round 50)
         home_state = main_country(ments, min_mentions=2)  # a state title takes the home state only then (round 39)
         home_state = home_state or (places_country(text, lex) if not dateline else None)
