@@ -83,8 +83,21 @@ def _body_of(m, text: str, head: str, orgs: frozenset[str]) -> bool:
     """A mention of a body with a code in ``orgs`` whose name opens with ``head``."""
     if m.country not in orgs or m.actor_type == "person":
         return False
+    first = _first_noun(text, m)
+    return bool(first) and first[:len(head)] == head
+
+
+def _first_noun(text: str, m) -> str:
+    """The first noun of a mention, also when a clitic glued before it opens the word
+    ("ومنظمة الصحة العالمية": the mention starts after و; round 60)."""
     first = words_in(text, m.start, m.end)[:1]
-    return bool(first) and _noun_of(first[0])[:len(head)] == head
+    if first and first[0].start == m.start:
+        return _noun_of(first[0])
+    glued = next((w for w in words_in(text, max(0, m.start - 3), m.end) if w.start < m.start < w.end), None)
+    if glued is not None:
+        return next((_noun_of(Word(m.start, glued.end, (r,))) for r in glued.readings
+                     if len(r) == len(glued.readings[0]) - (m.start - glued.start)), _noun_of(glued))
+    return _noun_of(first[0]) if first else ""
 
 
 _HITS: dict[int, tuple] = {}  # id of a lexicon -> (lexicon, text, its matches in the whole text, their word indices)
@@ -186,9 +199,9 @@ def _body_first_nouns(text: str, ments, lex: SpeakerLexicon, orgs: frozenset[str
     out = set()
     for m in ments:
         if m.country in orgs and m.actor_type != "person":
-            first = words_in(text, m.start, m.end)[:1]
+            first = _first_noun(text, m)
             if first:
-                out.add(_noun_of(first[0]))
+                out.add(first)
     cache[id(orgs)] = (text, orgs, frozenset(out))
     return cache[id(orgs)][2]
 
