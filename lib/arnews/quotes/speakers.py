@@ -218,6 +218,32 @@ def clause_subject(a: Article, i: int, s0: int) -> tuple | None:
     return speaker_phrase(a, lo, i) or (None, a.text[ss:se], ss, se)  # "أمينها العام …": a possessed title
 
 
+_OPENING_NOT_SUBJECT = frozenset("في وفي من ومن على وعلى الي والي عن مع بعد وبعد قبل خلال منذ امس اليوم وفقا حسب لكن ولكن ثم".split())
+
+
+def apposed_subject(a: Article, i: int, s0: int) -> tuple | None:
+    """A subject opening the sentence with an apposition between two commas right before the
+    verb, as machine translation orders it ("أحد الآباء ، السيد تران فان دوك ، قال لصحيفة …";
+    round 60): the opening phrase, or the apposition when the opening names no speaker.
+    Both are short and unquoted; an opening adverbial ("في هانوي ، أمس ، قال") is no subject."""
+    p = i - 1
+    if p <= s0 or a.norm[p] not in "،,":
+        return None
+    c = next((t for t in range(p - 1, max(s0, p - _CLAUSE_MAX - 1) - 1, -1) if not a.is_word[t]), None)
+    if c is None or c - s0 < 1 or c - s0 > 4 or a.norm[c] not in "،," or p - c < 2 or a.quoted[s0:i].any():
+        return None
+    if not all(a.is_word[t] for t in range(s0, c)) or a.norm[s0] in _OPENING_NOT_SUBJECT:
+        return None
+    for lo, hi in ((s0, c), (c + 1, p)):
+        if (sp := speaker_phrase(a, lo, hi)) is not None:
+            return sp
+        if lo == s0 and (_titled(a.norm[s0], a.heads) or (a.m_cover[s0:c] >= 0).any()):
+            # "المفوض الأوروبي لشؤون التوسيع، ماريا كوس، قالت": a title or an actor opens it
+            return None, a.text[int(a.start[s0]):int(a.end[c - 1])], int(a.start[s0]), int(a.end[c - 1])
+    ss, se = int(a.start[c + 1]), int(a.end[p - 1])
+    return None, a.text[ss:se], ss, se
+
+
 def _titled(w: str, heads: frozenset[str]) -> bool:
     """Whether ``w`` is a speaker head noun, also with a possessive suffix ("أمينها",
     "رئيستها": :func:`~arnews.quotes.phrase.possessed_head`; round 58)."""
@@ -369,7 +395,7 @@ def find_events(a: Article, lex: SpeechLexicon) -> list[Event]:
                     ev.rule = "passive" if role == "passive" else "verb_subject"
                 else:
                     before = (subject_before(a, i, s0) or fronted_subject(a, i, s0) or described_subject(a, i, s0)
-                              or clause_subject(a, i, s0))
+                              or clause_subject(a, i, s0) or apposed_subject(a, i, s0))
                     if before is not None:
                         sp, ev.rule = before, "subject_verb"
             ev.actor, ev.text, ev.start, ev.end = sp
