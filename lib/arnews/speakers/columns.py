@@ -543,8 +543,8 @@ def add_speaker_columns(quotes: pd.DataFrame, texts: dict, mentions: pd.DataFram
         rows = [records[i] for i in idx]
         dateline = dateline_country(text, ments, lex=lex)
         named_dateline = dateline_country(text, ments) if dateline else None  # round 19 (1c)
-        home = main_country(ments + place_mentions(text, lex, ments), headline_end=max(0, text.find("\n")),
-                            prefer=places_country(text, lex, min_hits=1))  # towns count (round 60)
+        towns = place_mentions(text, lex, ments) if not dateline else []  # no dateline: the opening's towns count (round 60)
+        home = main_country(ments + towns, headline_end=max(0, text.find("\n")), prefer=places_country(text, lex, min_hits=1))
         dateline = dateline or (home if unplaced_dateline(text) else None)  # "مبانداكا - …" (round 50)
         home_state = main_country(ments, min_mentions=2)  # a state title takes the home state only then (round 39)
         home_state = home_state or (places_country(text, lex) if not dateline else None)
@@ -596,7 +596,7 @@ def add_speaker_columns(quotes: pd.DataFrame, texts: dict, mentions: pd.DataFram
             elif info.country and (key := name_key(r.get("speaker_text"), bare=False)):
                 named[key] = Named(info.country, info.type)
             if info.type in HOME_TYPES:
-                info = home_voice(info, named_dateline or dateline or home, described_as(text, r.get("speaker_text"), ss, lex))  # "قال أحد المزارعين" (round 38)
+                info = home_voice(info, named_dateline or home, described_as(text, r.get("speaker_text"), ss, lex))  # "قال أحد المزارعين" (round 38)
             elif (info.type == "state" and not info.country and ss is not None and not pd.isna(ss)
                   and (state := home_state or _sole_elsewhere(text, r, sole, ments, spans))
                   and not (interview and turn(text, int(r["start"])) == "ج")
