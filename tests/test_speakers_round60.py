@@ -62,3 +62,10 @@ def test_an_apposition_between_commas_before_the_verb_is_the_subject():
             "أحد الآباء ، السيد تران فان دوك ، قال لصحيفة محلية إن ابنته \" توقفت عن الذهاب إلى المدرسة \" .")
     q = quotes_of(text, actors, chooser=False)
     assert speaker_of(q, "توقفت عن الذهاب إلى المدرسة") == ["VNM"]
+
+
+def test_a_titles_adjective_keeps_the_phrase_open_for_its_body():
+    # "الأمين العام للنقابة" stopped at "الأمين" before round 60 (العام ended the phrase)
+    text = "إضراب\n\nليما - بدأ الإضراب.\n\nوقال الأمين العام للنقابة خوسيه كينتانا إن الكتبة «يعملون بأجور قديمة»."
+    q = quotes_of(text, chooser=False)
+    assert speaker_of(q, "يعملون بأجور قديمة", "speaker_text") == ["الأمين العام للنقابة"]

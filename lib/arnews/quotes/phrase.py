@@ -153,6 +153,8 @@ def noun_phrase(
             kept.append(t)  # the second word of a compound nisba: "الرئيس الجنوب أفريقي" (round 12)
         elif w in _COMPASS and t + 1 < len(a) and is_nisba("ال" + a.norm[t + 1], conjunction=False):
             kept.append(t)
+        elif not need_genitive and len(kept) < 4 and w in _TITLE_ADJECTIVES:
+            kept.append(t)  # "الأمين العام للنقابة", "المدير التنفيذي لـ…" (round 60)
         elif not need_genitive and len(kept) < 6 and _owner_body(w):
             kept.append(t)  # the body a definite title belongs to (round 44)
             need_genitive = not w.startswith("لل")
@@ -187,7 +189,9 @@ def _institution(head: str) -> bool:
     return bare_word(head) in institution_heads()
 
 
-_OWNER_BODIES = frozenset(normalize(w) for w in "شركة اتحاد لجنة مركز جمعية رابطة معهد جامعة بنك مجموعة".split())
+_OWNER_BODIES = frozenset(normalize(w) for w in "شركة اتحاد لجنة مركز مراكز جمعية رابطة معهد جامعة بنك مجموعة نقابة حزب حركة منظمة مؤسسة".split())
+# adjectives of a title that keep the phrase open for its body (round 60)
+_TITLE_ADJECTIVES = frozenset(normalize(w) for w in "العام العامة التنفيذي التنفيذية المساعد المساعدة".split())
 
 
 def _owner_body(w: str) -> bool:
