@@ -69,3 +69,12 @@ def test_a_titles_adjective_keeps_the_phrase_open_for_its_body():
     text = "إضراب\n\nليما - بدأ الإضراب.\n\nوقال الأمين العام للنقابة خوسيه كينتانا إن الكتبة «يعملون بأجور قديمة»."
     q = quotes_of(text, chooser=False)
     assert speaker_of(q, "يعملون بأجور قديمة", "speaker_text") == ["الأمين العام للنقابة"]
+
+
+def test_an_interview_with_a_paper_is_not_the_speakers_description():
+    # "في مقابلة مع صحيفة …" typed the company's chief as media before round 60
+    text = ("السكن الجامعي\n\nبقلم: كاتب\n\nشركة «مساكن الساحل»، أكبر مؤجر في صحار، ترى في ذلك أمرا طبيعيا. "
+            "فقد قال مديرها التنفيذي في مقابلة مع صحيفة «الرؤية» إن السوق «تصحح نفسها بنفسها».")
+    q = quotes_of(text, chooser=False)
+    assert speaker_of(q, "تصحح نفسها بنفسها", "speaker_type") != ["media"]
+    assert speaker_of(q, "تصحح نفسها بنفسها", "speaker_text") == ["مديرها التنفيذي"]

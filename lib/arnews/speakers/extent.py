@@ -13,6 +13,8 @@ from .lexicon import COMMA_ADVERBIAL, PHRASE_MAX, STOP_WORDS, TIME_ADVERBIAL, TI
 
 __all__ = ["before_own_verb", "extend_phrase", "phrase_end"]
 
+_SPEECH_EVENTS = frozenset("مقابلة حوار تصريح تصريحات حديث لقاء مؤتمر كلمة".split())
+
 
 def before_own_verb(text: str, se: int, stop: int, verb: object) -> int:
     """``stop`` moved before a speech verb (the quote's own or another) that follows the
@@ -36,10 +38,13 @@ def extend_phrase(text: str, ss: int, se: int, stop: int) -> int:
     complementizer, a colon or ``stop`` (the quote's opening mark), at most
     :data:`PHRASE_MAX` words: "صحيفة «جلوبال تايمز» المملوكة للدولة"."""
     end = se
-    for w in words_in(text, se, stop)[:PHRASE_MAX]:
+    ws = words_in(text, se, stop)[:PHRASE_MAX]
+    for k, w in enumerate(ws):
         gap = text[end:w.start]
         if w.readings[0] in STOP_WORDS or w.readings[0] in TIME_WORDS or w.readings[0] in TIME_ADVERBIAL or any(c in gap for c in ":\n.؟?!"):
             break
+        if w.readings[0] == "في" and k + 1 < len(ws) and _SPEECH_EVENTS.intersection(ws[k + 1].readings):
+            break  # "مديرها التنفيذي في مقابلة مع صحيفة …": where it was said, not who (round 60)
         if ("،" in gap or "," in gap) and w.readings[0] in COMMA_ADVERBIAL:
             break  # "السفير، خلال حفل أقيم في العاصمة اللاوسية" (round 11)
         end = w.end
