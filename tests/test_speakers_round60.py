@@ -78,3 +78,12 @@ def test_an_interview_with_a_paper_is_not_the_speakers_description():
     q = quotes_of(text, chooser=False)
     assert speaker_of(q, "تصحح نفسها بنفسها", "speaker_type") != ["media"]
     assert speaker_of(q, "تصحح نفسها بنفسها", "speaker_text") == ["مديرها التنفيذي"]
+
+
+def test_the_place_of_an_uncoded_bodys_official_gives_no_state():
+    # "في أبوجا" made the ECOWAS commissioner Nigeria's before round 60
+    text = ("الممرات الرعوية\n\nمارادي - يقود الرعاة قطعانهم جنوبا.\n\n"
+            "وقال مفوض الزراعة في إيكواس إبراهيم سانوغو في أبوجا إن البروتوكول «لم يطبق إلا على الورق».")
+    q = quotes_of(text, [("أبوجا", "NGA", "country", "NGA")], chooser=False)
+    assert speaker_of(q, "لم يطبق إلا على الورق", "speaker_type") == ["organisation"]
+    assert speaker_of(q, "لم يطبق إلا على الورق")[0] is None

@@ -147,6 +147,19 @@ _RELATIVE = frozenset("التي الذي الذين اللذان اللتان ا
 _PLACED = ("مقر", "يقع", "تقع", "يتخذ", "تتخذ", "ومقر")
 
 
+def _organisation_title_at(words: list[Word], lex: SpeakerLexicon) -> int | None:
+    """The index of the first title of the phrase typed ``organisation`` (a body with no code
+    of its own: الفيفا، إيكواس), None when there is none."""
+    return next((i for i, e in find_entries(lex.titles, words) if e.value == "organisation"), None)
+
+
+def _countries_before_post(words: list[Word], org_at: int, found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """``found`` without the place of a post after the uncoded body ("مفوض الزراعة في إيكواس
+    إبراهيم سانوغو في أبوجا": Abuja is where he spoke, not whom he speaks for; round 60)."""
+    after = {words[k + 1].start for k in range(org_at + 1, len(words) - 1) if words[k].readings[0] == "في"}
+    return [(o, c) for o, c in found if o not in after]
+
+
 def _relative_clause(text: str, own: list[Word], k: int) -> bool:
     """Whether ``own[k]`` opens a relative clause right after a name, with no comma, that
     describes the speaker without placing it ("عائشة ندياي التي تبيع الفول السوداني": not
@@ -250,8 +263,8 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
         return SpeakerInfo(up, _org_or_state(up, orgs))
     if not actor and uncoded_body(words, within(ments, ss, se), orgs, lex):
         return SpeakerInfo(None, "organisation")  # "الأمين العام لمنتدى جزر المحيط الهادئ" (round 19)
-    if (not (actor and country_of.get(actor)) and any(e.value == "organisation" for _, e in find_entries(lex.titles, words))
-            and not _countries_in(words, ments, ss, se, lex, ("institution",))):
+    if (not (actor and country_of.get(actor)) and (org_at := _organisation_title_at(words, lex)) is not None
+            and not _countries_before_post(words, org_at, _countries_in(words, ments, ss, se, lex, ("institution",)))):
         # "رئيس الاتحاد الدولي لكرة القدم", "مسؤول في الفيفا": a body with no code of its own
         # speaks for no state (not the dateline's, not the channel's)
         return SpeakerInfo(None, "organisation")
