@@ -87,3 +87,12 @@ def test_the_place_of_an_uncoded_bodys_official_gives_no_state():
     q = quotes_of(text, [("أبوجا", "NGA", "country", "NGA")], chooser=False)
     assert speaker_of(q, "لم يطبق إلا على الورق", "speaker_type") == ["organisation"]
     assert speaker_of(q, "لم يطبق إلا على الورق")[0] is None
+
+
+def test_an_uncoded_bodys_members_give_it_no_state():
+    # the members listed in its apposition made the Mekong River Commission Cambodia's before round 60
+    text = ("سد على النهر\n\nبنوم بنه - بدأ ملء السد.\n\nوقالت لجنة نهر ميكونغ، وهي هيئة حكومية دولية تضم كمبوديا ولاوس، "
+            "إن الصيد «تراجع بنسبة الثلث».")
+    q = quotes_of(text, [("كمبوديا", "KHM", "country", "KHM"), ("لاوس", "LAO", "country", "LAO")], chooser=False)
+    assert speaker_of(q, "تراجع بنسبة الثلث", "speaker_type") == ["organisation"]
+    assert speaker_of(q, "تراجع بنسبة الثلث")[0] is None

@@ -147,6 +147,9 @@ _RELATIVE = frozenset("التي الذي الذين اللذان اللتان ا
 _PLACED = ("مقر", "يقع", "تقع", "يتخذ", "تتخذ", "ومقر")
 
 
+_POST_MARKS = frozenset("في مقرها مقره تضم يضم وهي وهو التي الذي".split())
+
+
 def _organisation_title_at(words: list[Word], lex: SpeakerLexicon) -> int | None:
     """The index of the first title of the phrase typed ``organisation`` (a body with no code
     of its own: الفيفا، إيكواس), None when there is none."""
@@ -154,10 +157,11 @@ def _organisation_title_at(words: list[Word], lex: SpeakerLexicon) -> int | None
 
 
 def _countries_before_post(words: list[Word], org_at: int, found: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """``found`` without the place of a post after the uncoded body ("مفوض الزراعة في إيكواس
-    إبراهيم سانوغو في أبوجا": Abuja is where he spoke, not whom he speaks for; round 60)."""
-    after = {words[k + 1].start for k in range(org_at + 1, len(words) - 1) if words[k].readings[0] == "في"}
-    return [(o, c) for o, c in found if o not in after]
+    """``found`` without the places and members named after the uncoded body ("مفوض الزراعة في
+    إيكواس إبراهيم سانوغو في أبوجا": Abuja is where he spoke; "لجنة نهر ميكونغ، وهي هيئة …
+    تضم كمبوديا ولاوس": its members, not whom it speaks for; round 60)."""
+    cut = next((words[k].start for k in range(org_at + 1, len(words)) if words[k].readings[0] in _POST_MARKS), None)
+    return found if cut is None else [(o, c) for o, c in found if o < cut]
 
 
 def _relative_clause(text: str, own: list[Word], k: int) -> bool:
