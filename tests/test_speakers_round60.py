@@ -96,3 +96,11 @@ def test_an_uncoded_bodys_members_give_it_no_state():
     q = quotes_of(text, [("كمبوديا", "KHM", "country", "KHM"), ("لاوس", "LAO", "country", "LAO")], chooser=False)
     assert speaker_of(q, "تراجع بنسبة الثلث", "speaker_type") == ["organisation"]
     assert speaker_of(q, "تراجع بنسبة الثلث")[0] is None
+
+
+def test_tell_is_a_speech_verb():
+    # "أخبر الصحفيين بأن" left the quote without a speaker before round 60
+    text = ("محادثات الانضمام\n\nسكوبيه - رفضت الحكومة المطالب.\n\nنائب رئيس الوزراء المقدوني، إيفان ستويلكوفسكي، "
+            "أخبر الصحفيين بأن \" لا يمكن لأي بلد أن يطلب منا إعادة كتابة التاريخ \".")
+    q = quotes_of(text, [("المقدوني", "MKD", "country", "MKD")], chooser=False)
+    assert speaker_of(q, "لا يمكن لأي بلد أن يطلب منا إعادة كتابة التاريخ") == ["MKD"]
