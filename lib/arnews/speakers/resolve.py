@@ -144,10 +144,8 @@ def _org_or_state(code: str | None, orgs: frozenset[str]) -> str:
 
 
 _RELATIVE = frozenset("التي الذي الذين اللذان اللتان اللواتي اللاتي".split())
-_PLACED = ("مقر", "يقع", "تقع", "يتخذ", "تتخذ", "ومقر")
-
-
-_POST_MARKS = frozenset("في مقرها مقره تضم يضم وهي وهو التي الذي".split())
+_PLACED = ("مقر", "يقع", "تقع", "يتخذ", "تتخذ", "ومقر")  # a relative clause that places its body
+_POST_MARKS = frozenset("في مقرها مقره تضم يضم وهي وهو التي الذي".split())  # after an uncoded body
 
 
 def _organisation_title_at(words: list[Word], lex: SpeakerLexicon) -> int | None:
@@ -171,6 +169,7 @@ def _relative_clause(text: str, own: list[Word], k: int) -> bool:
     المناخي، التي تضم … منظمة غير حكومية")."""
     return (own[k].readings[0] in _RELATIVE and not any(c in text[own[k - 1].end:own[k].start] for c in "،,")
             and not (k + 1 < len(own) and own[k + 1].readings[0].startswith(_PLACED)))
+
 
 def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tuple[str, str]],
                     dateline: str | None, lex: SpeakerLexicon,
