@@ -241,7 +241,7 @@ def fit_temperature(logits: np.ndarray, truth: list[int]) -> float:
     return float(minimize_scalar(nll, bounds=(0.25, 8.0), method="bounded").x)
 
 
-NONE_BIAS_GRID = tuple(round(x * 0.1, 1) for x in range(-10, 31))  # -1.0 … 3.0
+NONE_BIAS_GRID = tuple(round(x * 0.1, 1) for x in range(-20, 31))  # -2.0 … 3.0 (round 46: the choice sat at -1.0, the old end, in rounds 43 and 45)
 
 
 # Biases towards cooperation tried with each bias towards none (round 44): -0.5 … 1.0
