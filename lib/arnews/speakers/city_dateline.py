@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from .extent import phrase_end
 from .lexicon import SpeakerLexicon, find_entries, words_in
-from .name_antecedent import name_antecedent
+from .home_voice import described_as
 from .nisba import nisba_country
 from .positions import within
 
@@ -68,11 +68,9 @@ def _with_apposition(text: str, row: dict, ss: int, se: int) -> int:
 
 
 def _titled_mention_nisba(text: str, speaker_text: object, ss: int, country: str, lex: SpeakerLexicon) -> bool:
-    """Whether a bare name's titled mention earlier in the article carries the nisba of
-    ``country`` ("وقال الخوالدة" after "المدير العام لمؤسسة الإذاعة والتلفزيون الأردني عماد
-    الخوالدة"): the speaker is placed by it, not by the dateline's city alone (round 60)."""
-    own = str(speaker_text or "")
-    if not own or len(own.split()) > 3:
-        return False
-    window = name_antecedent(text, words_in(text, ss, ss + len(own)), ss, lex=lex)
-    return window is not None and any(nisba_country(w.readings[0]) == country for w in words_in(text, *window))
+    """Whether a bare name's titled mention earlier in the article (:func:`~arnews.speakers.home_voice.described_as`)
+    carries the nisba of ``country`` ("وقال الخوالدة" after "المدير العام لمؤسسة الإذاعة
+    والتلفزيون الأردني عماد الخوالدة"): the speaker is placed by it, not by the dateline's city
+    alone (round 60)."""
+    described = described_as(text, speaker_text, ss, lex)
+    return any(nisba_country(w.readings[0]) == country for w in words_in(described, 0, len(described)))
