@@ -79,6 +79,19 @@ def _institution_of(e, head: str, orgs: frozenset[str]) -> bool:
     return e.kind == "institution" and e.words[0] in (head, "ال" + head) and e.value in orgs
 
 
+def _named_institution(e, i: int, text: str, head: str, orgs: frozenset[str]) -> bool:
+    """:func:`_institution_of`, or an institution entry at word ``i`` that the noun ``head``
+    introduces ("منظمة اليونسكو", "وكالة الأونروا": the acronym is the entry, the noun before it
+    is what the back-reference takes up; round 61)."""
+    if _institution_of(e, head, orgs):
+        return True
+    if not (i and e.kind == "institution" and e.value in orgs):
+        return False
+    starts, ends = word_bounds(text)
+    before = words_in(text, starts[i - 1], ends[i - 1])
+    return bool(before) and _noun_of(before[0]) == head
+
+
 def _body_of(m, text: str, head: str, orgs: frozenset[str]) -> bool:
     """A mention of a body with a code in ``orgs`` whose name opens with ``head``."""
     if m.country not in orgs or m.actor_type == "person":
@@ -138,13 +151,13 @@ def _last_institution_before(entries, text: str, n: int, head: str, orgs: frozen
     search of the matching ones: a long article's quotes do not each walk its entries)."""
     k, tail = _cut_at(entries, text, n)
     for i, e in reversed(tail):
-        if _institution_of(e, head, orgs):
+        if _named_institution(e, i, text, head, orgs):
             return i, e.value
     hits, _ = _article_hits(entries, text)
     key = (id(entries), head, orgs)
     got = _MATCHING.get(key)
     if got is None or got[0] is not entries or got[1] is not text:
-        got = _MATCHING[key] = (entries, text, [j for j, (_, e) in enumerate(hits) if _institution_of(e, head, orgs)])
+        got = _MATCHING[key] = (entries, text, [j for j, (i, e) in enumerate(hits) if _named_institution(e, i, text, head, orgs)])
     p = bisect_left(got[2], k)
     if not p:
         return None
@@ -234,7 +247,7 @@ def _body_back_reference_scan(text: str, ss: int, head: str, ments, lex: Speaker
     before = words_in(text, 0, ss)
     best = None
     for i, e in find_entries(lex.places, before):
-        if _institution_of(e, head, orgs):
+        if _named_institution(e, i, text, head, orgs):
             best = (before[i].start, e.value)
     for m in ments:
         if m.start < ss and (best is None or m.start > best[0]) and _body_of(m, text, head, orgs):

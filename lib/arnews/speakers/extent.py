@@ -13,7 +13,7 @@ from .lexicon import COMMA_ADVERBIAL, PHRASE_MAX, STOP_WORDS, TIME_ADVERBIAL, TI
 
 __all__ = ["before_own_verb", "extend_phrase", "phrase_end"]
 
-_SPEECH_EVENTS = frozenset("مقابلة حوار تصريح تصريحات حديث لقاء مؤتمر كلمة".split())
+_SPEECH_EVENTS = frozenset("مقابلة حوار تصريح تصريحات حديث لقاء مؤتمر كلمة رسالة تغريدة منشور مداخلة".split())
 
 
 def before_own_verb(text: str, se: int, stop: int, verb: object) -> int:
@@ -33,6 +33,13 @@ def before_own_verb(text: str, se: int, stop: int, verb: object) -> int:
     return stop
 
 
+def speech_event_at(ws: list, k: int) -> bool:
+    """Whether ``ws[k]`` opens "في" + a speech event (مقابلة، كلمة، رسالة …): where the words
+    were said, never part of the speaker ("ممثلة المنظمة في الرباط في رسالة إلينا"; rounds 60
+    and 61)."""
+    return ws[k].readings[0] == "في" and k + 1 < len(ws) and bool(_SPEECH_EVENTS.intersection(ws[k + 1].readings))
+
+
 def extend_phrase(text: str, ss: int, se: int, stop: int) -> int:
     """End of the speaker phrase ``[ss, se)`` extended over its apposition, up to a
     complementizer, a colon or ``stop`` (the quote's opening mark), at most
@@ -43,7 +50,7 @@ def extend_phrase(text: str, ss: int, se: int, stop: int) -> int:
         gap = text[end:w.start]
         if w.readings[0] in STOP_WORDS or w.readings[0] in TIME_WORDS or w.readings[0] in TIME_ADVERBIAL or any(c in gap for c in ":\n.؟?!"):
             break
-        if w.readings[0] == "في" and k + 1 < len(ws) and _SPEECH_EVENTS.intersection(ws[k + 1].readings):
+        if speech_event_at(ws, k):
             break  # "مديرها التنفيذي في مقابلة مع صحيفة …": where it was said, not who (round 60)
         if ("،" in gap or "," in gap) and w.readings[0] in COMMA_ADVERBIAL:
             break  # "السفير، خلال حفل أقيم في العاصمة اللاوسية" (round 11)

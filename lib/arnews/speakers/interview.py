@@ -9,6 +9,7 @@ from __future__ import annotations
 import regex as re
 
 from .antecedent import body_nouns
+from .extent import speech_event_at
 from .lexicon import SpeakerLexicon, find_entries, speech_forms, words_in
 from .plain_interview import plain_turn, question_paragraphs
 from .positions import in_spans, paragraph_start, sentence_start
@@ -18,6 +19,8 @@ _TURN_RE = re.compile(r"[ \t]*([سج])[ \t]*:")
 _ANSWER_RE = re.compile(r"(?m)^[ \t]*ج[ \t]*:")
 _FIRST_PERSON = frozenset("قلت اقول قلنا نقول اكرر انا نحن ردي جوابي رددت اجبت".split())
 _OUR_YOUR = ("نا", "كم")
+# a preposition with "us"/"you" is an addressee, not a possessive title ("ممثلة المنظمة … في رسالة إلينا")
+_TO_US = frozenset("الينا اليكم علينا عليكم معنا معكم لدينا لديكم".split())
 
 
 def is_interview(text: str) -> bool:
@@ -155,8 +158,10 @@ def our_title(text: str, start: int, end: int, lex: SpeakerLexicon) -> bool:
     """Whether the speaker phrase ``text[start:end]`` is a title with a first- or
     second-person possessive ("رئيس وزرائنا المؤسس", "وزير خارجية بلادكم")."""
     ws = words_in(text, start, end)
+    ws = ws[:next((k for k in range(len(ws)) if speech_event_at(ws, k)), len(ws))]  # "في رسالة إلينا" (round 61)
     return bool(find_entries(lex.titles, ws)) and any(  # "في أستانا" is a place, not "our" (round 6)
-        w.readings[0].endswith(_OUR_YOUR) and len(w.readings[0]) > 4 and not names_a_place(w, lex) for w in ws)
+        w.readings[0].endswith(_OUR_YOUR) and len(w.readings[0]) > 4 and not names_a_place(w, lex)
+        and w.readings[0] not in _TO_US for w in ws)
 
 
 _COLLEAGUES = frozenset("زملائي زملائنا زميلي زميلتي زميلنا زميلتنا".split())

@@ -11,7 +11,7 @@ import regex as re
 
 from .lexicon import (TIME_WORDS, SpeakerLexicon, Word, bare_index, count_words_before, find_entries, word_bounds,
                       words_in)
-from .extent import before_own_verb, extend_phrase
+from .extent import before_own_verb, extend_phrase, speech_event_at
 from .blocs import definite_bloc
 from .dateline import dateline_country  # noqa: F401  (moved there in round 14; imported from here)
 from .antecedent import taken_up_body
@@ -200,11 +200,14 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
     if is_quoted_name(text[ss:se]):
         return SpeakerInfo(*quoted_speaker_info(text, ss, se, ments))  # "قالت «كينغهو» في بيان إنها" (round 44)
     own = words_in(text, ss, se)  # the phrase as the quote finder gave it
-    cut = next((k for k in range(1, len(own)) if own[k].readings[0] in TIME_WORDS or _relative_clause(text, own, k)), None)
+    cut = next((k for k in range(1, len(own)) if own[k].readings[0] in TIME_WORDS or _relative_clause(text, own, k)
+                or speech_event_at(own, k)), None)
     if cut is not None:  # "زعيم المعارضة التايلاندية الاثنين صفقة …": the subject ends at the time word;
         # "عائشة ندياي التي تبيع الفول السوداني": a relative clause is no part of the name (round 60)
-        own, se = own[:cut], own[cut - 1].end
+        own_all, own, se = own, own[:cut], own[cut - 1].end
         stop = min(stop, se)
+        if actor and speech_event_at(own_all, cut) and not any(m.actor_id == actor for m in within(ments, ss, se)):
+            actor = None  # named only in the part cut off ("في تصريح لإذاعة فرنسا"; round 61)
     stop = before_own_verb(text, se, stop, row.get("verb"))
     se = extend_phrase(text, ss, se, stop)
     words = words_in(text, ss, se)
