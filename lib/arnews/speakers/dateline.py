@@ -15,6 +15,7 @@ from typing import NamedTuple
 import regex as re
 
 from .lexicon import SpeakerLexicon, find_entries, words_in
+from .nisba import nisba_country
 
 _DATELINE_RE = re.compile(r"\s*([^\n\-–—:]{2,60}?)\s*(?:\(([^)\n]{1,30})\)\s*)?[\-–—]{1,2}\s")
 # The place, a day and a month (a year), then the agency in parentheses or a slash: the dated
@@ -51,6 +52,8 @@ def dateline_country(text: str, ments: list, max_paragraphs: int = 3,
             if not found and lex is not None:
                 ws = words_in(text, m.start(1), m.end(1))
                 found = [(ws[i].start, e.value) for i, e in find_entries(lex.places, ws) if e.kind == "place"]
+            if not found and lex is not None and (c := town_nisba(text, text[m.start(1):m.end(1)].strip())):
+                found = [(m.start(1), c)]  # "ريفيرا - …" and later "ريفيرا الأوروغويانية" (round 61)
             if not found and m.group(2):  # "أبانكاي (بيرو) -": a town placed by its country (round 12)
                 found = sorted((x.start, x.country) for x in ments if m.start(2) <= x.start < m.end(2) and x.country)
             codes = list(dict.fromkeys(c for _, c in found))
@@ -176,3 +179,19 @@ def unplaced_dateline(text: str, max_paragraphs: int = 3) -> bool:
         if m and not m.group(2) and re.fullmatch(r"\p{Arabic}+(?: \p{Arabic}+){0,2}", m.group(1).strip()):
             return True
     return False
+
+
+def town_nisba(text: str, town: str) -> str | None:
+    """The one country the article's nisbas give a town of unknown place, where the text
+    names it with one ("بلدية ريفيرا الأوروغويانية", "مدينة برنو التشيكية"); None when it never
+    does or the nisbas disagree (round 61).
+
+    >>> town_nisba("ريفيرا - افتتح الخط.\\nوقالت بلدية ريفيرا الأوروغويانية إن", "ريفيرا")
+    'URY'
+    >>> town_nisba("ريفيرا - افتتح الخط بين ريفيرا الأوروغويانية وريفيرا البرازيلية", "ريفيرا") is None
+    True
+    """
+    if not town or len(town.split()) > 2:
+        return None
+    codes = {c for m in re.finditer(r"(?<!\w)[وفبل]?" + re.escape(town) + r"\s+(ال\w+)", text) if (c := nisba_country(m.group(1)))}
+    return codes.pop() if len(codes) == 1 else None

@@ -63,7 +63,10 @@ ON_BEHALF = _ON_ITS_BEHALF | frozenset("باسمهم باسمهما".split())
 def pronoun_title(own: list[Word], lex: SpeakerLexicon) -> bool:
     """A phrase opening with a one-word title carrying a possessive pronoun ("مفوضته لشؤون
     التوسع", "مبعوثها"): the title of the body or state named before."""
-    r = own[0].readings[0] if own else ""
+    return any(_possessed_title(r, lex) for r in (own[0].readings[:2] if own else ()))  # "وممثلها" (round 61)
+
+
+def _possessed_title(r: str, lex: SpeakerLexicon) -> bool:
     stem = r[:-2] if r.endswith("ها") else r[:-1] if r.endswith("ه") else ""
     stem = stem[:-1] + "ة" if stem.endswith("ت") else stem
     return len(stem) >= 3 and any(len(e.words) == 1 and e.words[0] in (stem, "ال" + stem) for e in lex.titles)

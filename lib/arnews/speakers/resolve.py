@@ -12,6 +12,7 @@ import regex as re
 from .lexicon import (TIME_WORDS, SpeakerLexicon, Word, bare_index, count_words_before, find_entries, word_bounds,
                       words_in)
 from .extent import before_own_verb, extend_phrase, speech_event_at
+from .interview import turn
 from .blocs import definite_bloc
 from .dateline import dateline_country  # noqa: F401  (moved there in round 14; imported from here)
 from .antecedent import taken_up_body
@@ -27,7 +28,7 @@ from .phrase_roles import ON_BEHALF, lone_place, placed_after_fi, pronoun_title,
 from .bodies import BODY_BACK as _BODY_BACK  # noqa: F401  (the body nouns, named here before)
 from .bodies import body_back_reference as _body_back_reference
 from .nisba import bare_word as _bare, nisba_country, weak_nisba_country
-from .positions import paragraph_start, starting_in, within
+from .positions import paragraph_start, previous_paragraph, starting_in, within
 from .channel import MEDIUM_ADDRESSED, addressed_medium, channel_start
 from .title_type import title_type as _title_type
 from .name_antecedent import family_name as _family_name, name_antecedent
@@ -515,6 +516,10 @@ def _possessive_country(text: str, ss: int, words: list[Word], ments: list[Menti
         dash = re.search(r"\s[–—-]\s", text[prev:min(lo, prev + 40)])
         prev += dash.end() if dash else 0  # "بيروت – وتقول شركة …": not the dateline
         found = _countries_in(words_in(text, prev, lo), ments, prev, lo, lex, kinds)
+    last = previous_paragraph(text, para)
+    if not found and titled and lo == para and last < para and turn(text, ss) == "ج" and turn(text, last) == "س":
+        # "ج: هذا صحيح، وممثلها في كاتماندو قال" after a question naming the body (round 61)
+        found = _countries_in(words_in(text, last, para), ments, last, para, lex, ("institution",))
     return found[0][1] if found else None
 
 
