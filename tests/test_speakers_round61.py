@@ -69,3 +69,22 @@ def test_a_possessed_title_in_an_answer_takes_up_the_body_of_the_question():
             "ج: هذا صحيح، وممثلها في كاتماندو قال في مؤتمر حضرتُه إن نيبال \"قطعت شوطا كبيرا\".")
     q = quotes_of(text, actors, chooser=False)
     assert speaker_of(q, "قطعت شوطا كبيرا") == ["WHO"]
+
+
+def test_a_post_of_a_body_named_before_without_a_code_is_not_placed_by_its_seat():
+    # "مفوضية المجموعة في أبوجا" took Nigeria, the seat's state, before round 61
+    actors = [("توغو", "TGO", "country", "TGO"), ("أبوجا", "NGA", "country", "NGA")]
+    text = ("خلاف على سوق\n\nلومي - قالت وزيرة التجارة إن الحكومة لن تغلق السوق. وسئلت عما إذا كانت توغو ستلجأ إلى "
+            "المجموعة الاقتصادية لدول غرب أفريقيا.\n\nمن جهتها، قالت مفوضية المجموعة في أبوجا إنها «على علم بالخلاف».")
+    q = quotes_of(text, actors, chooser=False)
+    assert speaker_of(q, "على علم بالخلاف") == [None]
+    assert speaker_of(q, "على علم بالخلاف", "speaker_type") == ["organisation"]
+
+
+def test_a_name_after_an_honorific_is_a_person_even_when_it_reads_as_a_capital():
+    # "رد السيد أبيا" was Samoa (its capital Apia) before round 61
+    actors = [("غانا", "GHA", "country", "GHA"), ("أبيا", "WSM", "country", "WSM")]
+    text = ("وقود الصيادين\n\nأكرا - قال رئيس اتحاد الصيادين في غانا، السيد كوفي أبيا، إن القوارب متوقفة.\n\n"
+            "«سمعنا هذا الكلام من قبل»، رد السيد أبيا.")
+    q = quotes_of(text, actors, chooser=False)
+    assert speaker_of(q, "سمعنا هذا الكلام من قبل") != ["WSM"]

@@ -143,3 +143,19 @@ def names_uncoded_body(text: str, lo: int, hi: int, ments) -> bool:
         return not (any(near[0].start <= m.start < near[-1].end and m.country for m in ments)
                     or any(nisba_country(r) for x in near[1:] for r in x.readings[:2]))
     return False
+
+
+def takes_up_uncoded_body(text: str, ss: int, words: list[Word], lex) -> bool:
+    """Whether the phrase's first words take up, by a definite noun, a body of the title
+    lexicon with no code (``organisation``) that the article named before ``ss``: "مفوضية
+    المجموعة في أبوجا" after "المجموعة الاقتصادية لدول غرب أفريقيا" speaks for ECOWAS, not for
+    Nigeria, where its seat is (round 61)."""
+    from .lexicon import find_entries
+
+    heads = {r for k, w in enumerate(words[:4]) for r in w.readings[:2] if r.startswith("ال") and len(r) > 4
+             and not (k + 1 < len(words) and words[k + 1].readings[0].startswith("ال"))}
+    if not heads:
+        return False
+    before = words_in(text, max(0, ss - 3000), ss)
+    return any(e.value == "organisation" and len(e.words) > 1 and e.words[0] in heads
+               for _, e in find_entries(lex.titles, before))

@@ -18,7 +18,7 @@ from .dateline import dateline_country  # noqa: F401  (moved there in round 14; 
 from .antecedent import taken_up_body
 from .company import company_back_country, takes_up_company
 from .quoted_speaker import in_quoted_name, is_quoted_name, named_body_country, quoted_speaker_info
-from .body_nationality import names_uncoded_body, nearest_naming_uncoded, taken_up_nationality, taken_up_noun
+from .body_nationality import names_uncoded_body, nearest_naming_uncoded, taken_up_nationality, taken_up_noun, takes_up_uncoded_body
 from .own_nisba import nisba_before, own_nisba_before_fi
 from .forum import uncoded_body
 from .regional import regional_code
@@ -163,6 +163,15 @@ def _countries_before_post(words: list[Word], org_at: int, found: list[tuple[int
     return found if cut is None else [(o, c) for o, c in found if o < cut]
 
 
+def _after_honorific(text: str, ss: int) -> bool:
+    """Whether the speaker phrase at ``ss`` follows "السيد"/"السيدة": a person's name, even
+    when it reads as a place ("السيد أبيا")."""
+    return bool(_HONORIFIC_BEFORE.search(text, max(0, ss - 12), ss))
+
+
+_HONORIFIC_BEFORE = re.compile(r"(?<!\w)(?:ال)?(?:سيد|سيدة)\s+$")
+
+
 def _relative_clause(text: str, own: list[Word], k: int) -> bool:
     """Whether ``own[k]`` opens a relative clause right after a name, with no comma, that
     describes the speaker without placing it ("عائشة ندياي التي تبيع الفول السوداني": not
@@ -220,7 +229,9 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
     if actor and (topic := _topic_offsets(words)) and any(
             m.actor_id == actor and m.start in topic for m in starting_in(ments, min(topic), max(topic) + 1)):
         actor = None  # "وزير الشؤون الأوروبية الفرنسي": the field is not the speaker
-    if not actor and (capital := lone_place(own, lex)):
+    if actor and type_of.get(actor) == "country" and _after_honorific(text, ss):
+        actor = None  # "رد السيد أبيا" (Kofi Apiah, not Apia, Samoa's capital; round 61)
+    if not actor and not _after_honorific(text, ss) and (capital := lone_place(own, lex)):
         return SpeakerInfo(capital, _org_or_state(capital, orgs))  # "كما قالت مسقط": its government (round 10)
     if actor and type_of.get(actor) != "person" and placed_after_fi(words, actor, ments, lex):
         actor = None  # "ممثلة برنامج الأغذية العالمي في تشاد": the post's place, not the speaker (round 10)
@@ -268,6 +279,8 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
         return SpeakerInfo(body, "organisation")
     if not actor and (up := taken_up_body(text, ss, words, ments, lex)):  # "رئيس البعثة" (round 14)
         return SpeakerInfo(up, _org_or_state(up, orgs))
+    if not (actor and type_of.get(actor) == "person") and takes_up_uncoded_body(text, ss, words, lex):
+        return SpeakerInfo(None, "organisation")  # "مفوضية المجموعة في أبوجا" (round 61)
     if not actor and uncoded_body(words, within(ments, ss, se), orgs, lex):
         return SpeakerInfo(None, "organisation")  # "الأمين العام لمنتدى جزر المحيط الهادئ" (round 19)
     if (not (actor and country_of.get(actor)) and (org_at := _organisation_title_at(words, lex)) is not None
