@@ -138,6 +138,9 @@ def _ref_predict_views(model, views):
     z = layer.logits(feats) if feats else np.zeros((0, len(layer.classes)))
     if feats:
         z += layer.logits(sent_feats)[[sent_of[i] for i in owner]] - layer.intercept
+    for r, (i, how) in enumerate(zip(owner, kinds)):
+        if model.implicit_words and how:  # round 47: the implicit pairs' own word features
+            z[r] += layer.logits([F.implicit_word_features(views[i])])[0] - layer.intercept
     probs = layer.softmax(z)
     final = _ref_rerank(model, keys, owner, z, kinds) if model.rerank is not None and feats else probs
     per_view = defaultdict(list)
@@ -362,6 +365,29 @@ def test_sentence_and_tone_columns_equal_the_dict_features(views, monkeypatch, l
                     assert np.array_equal(getattr(got, attr), getattr(want, attr))
         got = CO.tone_entries(layer, views, CO.word_matrix(layer, CO.word_types(views)), summaries)
         assert _rows(got, len(views)) == _rows(layer.entries(tfeats), len(views))
+
+
+@pytest.mark.parametrize("limit", [300_000, 5])
+def test_implicit_word_columns_equal_the_dict_features(views, monkeypatch, limit):
+    """columns.word_matrix(prefix="is:") == the matrix of implicit_word_features, on a layer
+    whose vocabulary holds them and next to the sentence words' own columns (separate caches)."""
+    import arnews.resources
+
+    monkeypatch.setattr(arnews.resources, "TYPE_CACHE_LIMIT", limit)
+    names = sorted(set(chain.from_iterable(F.implicit_word_features(v) for v in views))
+                   | set(chain.from_iterable(F.sentence_word_features(v) for v in views[:5])))
+    assert any(n.startswith("is:") for n in names) and any(n.startswith("s:") for n in names)
+    layer = stance_model.LinearLayer(["x", "y"], {n: i for i, n in enumerate(names)}, np.zeros((2, len(names))),
+                                     np.zeros(2))
+    empty = F.SentenceView("e", 0, [])
+    for vs in (views, [empty, *views[:3], empty], []):
+        types = CO.word_types(vs)
+        for prefix, feats in (("is:", F.implicit_word_features), ("s:", F.sentence_word_features)):
+            got = CO.word_matrix(layer, types, prefix == "s:", 0.5, prefix=prefix)
+            want = layer.matrix([feats(v, weight=0.5) for v in vs])
+            assert got.shape == want.shape
+            for attr in ("indptr", "indices", "data"):
+                assert np.array_equal(getattr(got, attr), getattr(want, attr))
 
 
 @pytest.mark.parametrize("limit", [300_000, 5])

@@ -31,7 +31,7 @@ import pandas as pd
 from .stance.anaphora import ANAPHORS, body_name_keys, remember, resume
 from .stance.cues import BREAKS
 from .stance.groups import group_mentions, may_name_group, remember_states
-from .stance.implicit import implicit_pair_features, sentence_facts
+from .stance.implicit import implicit_pair_features, implicit_word_features, sentence_facts  # noqa: F401
 from .stance.interview import OPENING_SENTENCES, interviewee, is_answer, quoted_answer, speaks_as_we
 from .stance.keys import word_key
 from .stance.roles import MentionRole, coordination_features, mention_roles, nearest_cue_features, role_features

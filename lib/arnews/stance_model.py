@@ -35,7 +35,8 @@ import pandas as pd
 from .stance.columns import WordTypes, column_entries, pair_entries, tone_entries, word_matrix, word_types
 from .stance_features import (  # noqa: F401  (re-exported: the model's public vocabulary)
     PAIR_LABELS, STANCE_PAIR_LABELS, TONE_LABELS, PairContext, SentenceView, char_features, pair_contexts, pair_features,
-    pair_summary, sentence_views, sentence_word_features, sentence_word_names, tone_evidence_features, tone_features,
+    implicit_word_features, pair_summary, sentence_views, sentence_word_features, sentence_word_names, tone_evidence_features,
+    tone_features,
     word_key,
 )
 
@@ -274,6 +275,12 @@ class StanceModel:
         ``meta["pair_bigrams"]``, written by :func:`arnews.stance_train.fit`)."""
         return bool(self.meta.get("pair_bigrams", True))
 
+    @property
+    def implicit_words(self) -> bool:
+        """Whether the pairs proposed without both names read the sentence's words under their
+        own names (``meta["implicit_words"]``, since round 47; False for earlier models)."""
+        return bool(self.meta.get("implicit_words", False))
+
     def predict(self, tables: dict[str, pd.DataFrame], threshold: float = 0.5,
                 sentences=None) -> tuple[pd.DataFrame, pd.DataFrame]:
         """Pair predictions and sentence tone for annotation tables (see :func:`pair_table`;
@@ -303,6 +310,11 @@ class StanceModel:
             z = layer.logits(pctx, ent)
             words = layer.matrix_logits(word_matrix(layer, types, self.pair_bigrams, 0.5))  # sentence_word_features
             z += words[owner] - layer.intercept
+            if self.implicit_words:  # implicit_word_features, for the pairs proposed without both names
+                implicit = np.fromiter((bool(c.implicit) for c in pctx), dtype=bool, count=len(pctx))
+                if implicit.any():
+                    iw = layer.matrix_logits(word_matrix(layer, types, False, 0.5, prefix="is:"))
+                    z[implicit] += iw[np.asarray(owner)[implicit]] - layer.intercept
         else:
             ent, z = None, np.zeros((0, ncls))
         probs = layer.softmax(z)

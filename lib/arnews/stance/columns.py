@@ -210,14 +210,15 @@ def word_types(views: list[SentenceView]) -> WordTypes:
                      bids.astype(np.int64, copy=False), np.asarray(btypes, dtype=np.int64))
 
 
-def word_matrix(layer, types: WordTypes, bigrams: bool = True, weight: float = 1.0):
+def word_matrix(layer, types: WordTypes, bigrams: bool = True, weight: float = 1.0, prefix: str = "s:"):
     """The canonical sparse matrix of ``[sentence_word_features(v, weight=weight, bigrams=bigrams)
     for v in views]`` over the layer's vocabulary (``types``: :func:`word_types` of the views):
     each word's and each pair of words' column looked up once per type (cached in the layer),
-    repeats merged (one entry per column and row, value ``weight``)."""
+    repeats merged (one entry per column and row, value ``weight``). ``prefix="is:"`` (unigrams
+    only): the columns of :func:`~arnews.stance_features.implicit_word_features`."""
     from scipy.sparse import csr_matrix
 
-    rows, cols = _word_cells(layer, types, bigrams)
+    rows, cols = _word_cells(layer, types, bigrams, prefix)
     keep = cols >= 0
     m = csr_matrix((np.ones(int(keep.sum())), (rows[keep], cols[keep])),
                    shape=(len(types.bounds) - 1, len(layer.vocabulary)))
@@ -226,12 +227,12 @@ def word_matrix(layer, types: WordTypes, bigrams: bool = True, weight: float = 1
     return m
 
 
-def _word_cells(layer, types: WordTypes, bigrams: bool) -> tuple[np.ndarray, np.ndarray]:
+def _word_cells(layer, types: WordTypes, bigrams: bool, prefix: str = "s:") -> tuple[np.ndarray, np.ndarray]:
     """(row, column) of every word and (``bigrams``) every pair of neighbouring words of the
     views, -1 for a name the layer's vocabulary lacks (repeats kept)."""
     from ..resources import TYPE_CACHE_LIMIT  # read at call time (tests change it)
 
-    uni, bi = layer.__dict__.setdefault("_word_cols", ({}, {}))
+    uni, bi = layer.__dict__.setdefault("_word_cols" if prefix == "s:" else "_word_cols_" + prefix, ({}, {}))
     if len(uni) + len(bi) > TYPE_CACHE_LIMIT:
         uni.clear()
         bi.clear()
@@ -240,7 +241,7 @@ def _word_cells(layer, types: WordTypes, bigrams: bool) -> tuple[np.ndarray, np.
     def unigram(w: str) -> int:
         j = uni.get(w)
         if j is None:
-            j = uni[w] = get("s:" + word_key(w), -1)
+            j = uni[w] = get(prefix + word_key(w), -1)
         return j
 
     words = types.types

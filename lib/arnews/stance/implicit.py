@@ -19,9 +19,10 @@ from typing import NamedTuple
 
 from .clauses import first_clause_start
 from .groupref import GroupFacts, group_facts, group_features
+from .keys import word_key
 from .roles import governing_preposition
 
-__all__ = ["SentenceFacts", "sentence_facts", "implicit_pair_features"]
+__all__ = ["SentenceFacts", "sentence_facts", "implicit_pair_features", "implicit_word_features"]
 
 
 class SentenceFacts(NamedTuple):
@@ -68,3 +69,17 @@ def implicit_pair_features(facts: SentenceFacts, other: str, named) -> list[str]
     out.append(f"ictx:named_gov:{facts.gov.get(named.first) or '-'}")
     out.append("ictx:named_clause:" + ("main" if named.first < facts.main_end else "sub"))
     return out
+
+
+def implicit_word_features(view, weight: float = 0.5) -> dict[str, float]:
+    """The sentence's unigrams again under their own names (``is:``), for the pairs proposed
+    without both names: whether such a pair holds depends on the sentence's words otherwise
+    than for two states it names (round 47; the quick 4-fold check put it ahead by about 0.005
+    of cooperation/conflict pairs right at equal precision). ``view``: a
+    :class:`~arnews.stance_features.SentenceView`.
+
+    >>> from arnews.stance_features import SentenceView
+    >>> sorted(implicit_word_features(SentenceView("a", 0, ["دعمت", "الاتفاق"])))
+    ['is:اتفاق', 'is:دعمت']
+    """
+    return dict.fromkeys(("is:" + word_key(w) for w in view.words), weight)
