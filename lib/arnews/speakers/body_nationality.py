@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import Callable, Iterator
 
-from .lexicon import Word, words_in
+from .lexicon import SpeakerLexicon, Word, find_entries, words_in
 from .nisba import nisba_country
 
 __all__ = ["BODY_NOUNS", "taken_up_noun", "taken_up_nationality", "nearest_naming_uncoded", "earlier_namings",
@@ -145,13 +145,11 @@ def names_uncoded_body(text: str, lo: int, hi: int, ments) -> bool:
     return False
 
 
-def takes_up_uncoded_body(text: str, ss: int, words: list[Word], lex) -> bool:
+def takes_up_uncoded_body(text: str, ss: int, words: list[Word], lex: SpeakerLexicon) -> bool:
     """Whether the phrase's first words take up, by a definite noun, a body of the title
     lexicon with no code (``organisation``) that the article named before ``ss``: "مفوضية
     المجموعة في أبوجا" after "المجموعة الاقتصادية لدول غرب أفريقيا" speaks for ECOWAS, not for
     Nigeria, where its seat is (round 61)."""
-    from .lexicon import find_entries
-
     heads = {r for k, w in enumerate(words[:4]) for r in w.readings[:2] if r.startswith("ال") and len(r) > 4
              and not (k + 1 < len(words) and words[k + 1].readings[0].startswith("ال"))}
     if not heads:

@@ -229,9 +229,10 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
     if actor and (topic := _topic_offsets(words)) and any(
             m.actor_id == actor and m.start in topic for m in starting_in(ments, min(topic), max(topic) + 1)):
         actor = None  # "وزير الشؤون الأوروبية الفرنسي": the field is not the speaker
-    if actor and type_of.get(actor) == "country" and _after_honorific(text, ss):
+    honorific = _after_honorific(text, ss)
+    if actor and type_of.get(actor) == "country" and honorific:
         actor = None  # "رد السيد أبيا" (Kofi Apiah, not Apia, Samoa's capital; round 61)
-    if not actor and not _after_honorific(text, ss) and (capital := lone_place(own, lex)):
+    if not actor and not honorific and (capital := lone_place(own, lex)):
         return SpeakerInfo(capital, _org_or_state(capital, orgs))  # "كما قالت مسقط": its government (round 10)
     if actor and type_of.get(actor) != "person" and placed_after_fi(words, actor, ments, lex):
         actor = None  # "ممثلة برنامج الأغذية العالمي في تشاد": the post's place, not the speaker (round 10)
@@ -529,8 +530,8 @@ def _possessive_country(text: str, ss: int, words: list[Word], ments: list[Menti
         dash = re.search(r"\s[–—-]\s", text[prev:min(lo, prev + 40)])
         prev += dash.end() if dash else 0  # "بيروت – وتقول شركة …": not the dateline
         found = _countries_in(words_in(text, prev, lo), ments, prev, lo, lex, kinds)
-    last = previous_paragraph(text, para)
-    if not found and titled and lo == para and last < para and turn(text, ss) == "ج" and turn(text, last) == "س":
+    if (not found and titled and lo == para and turn(text, ss) == "ج"
+            and (last := previous_paragraph(text, para)) < para and turn(text, last) == "س"):
         # "ج: هذا صحيح، وممثلها في كاتماندو قال" after a question naming the body (round 61)
         found = _countries_in(words_in(text, last, para), ments, last, para, lex, ("institution",))
     return found[0][1] if found else None
