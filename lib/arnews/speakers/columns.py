@@ -15,7 +15,7 @@ from .positions import (MentionIndex, SpanSet, in_spans, paragraph_start, previo
 from .kind import joined_to_name, quote_kind, quoted_name
 from .extent import phrase_end
 from .resolve import Mention, SpeakerInfo, dateline_country, head_noun, nisba_country, resolve_speaker, title_heads
-from .dateline import main_country, place_mentions, places_country, sole_country, unplaced_dateline
+from .dateline import main_country, place_mentions, placed_mentions, places_country, sole_country, unplaced_dateline, without_foreign_bodies
 from .headline import headline_speaker
 from .local import place_heading
 from .regional import names_region
@@ -544,9 +544,11 @@ def add_speaker_columns(quotes: pd.DataFrame, texts: dict, mentions: pd.DataFram
         dateline = dateline_country(text, ments, lex=lex)
         named_dateline = dateline_country(text, ments) if dateline else None  # round 19 (1c)
         towns = place_mentions(text, lex, ments) if not dateline else []  # no dateline: the opening's towns count (round 60)
-        home = main_country(ments + towns, headline_end=max(0, text.find("\n")), prefer=places_country(text, lex, min_hits=1))
+        placed = placed_mentions(text, ments)  # "في تازناخت جنوب المغرب" counts twice (round 62)
+        own_ments = without_foreign_bodies(text, ments)  # not "الشركة النمساوية" (round 62)
+        home = main_country(own_ments + towns + placed, headline_end=max(0, text.find("\n")), prefer=places_country(text, lex, min_hits=1))
         dateline = dateline or (home if unplaced_dateline(text) else None)  # "مبانداكا - …" (round 50)
-        home_state = main_country(ments, min_mentions=2)  # a state title takes the home state only then (round 39)
+        home_state = main_country(own_ments + placed, min_mentions=2)  # a state title takes the home state only then (round 39)
         home_state = home_state or (places_country(text, lex) if not dateline else None)
         sole = sole_country(ments) if not dateline else None
         spans = SpanSet((int(x["start"]) - 1, int(x["end"]) + 1) for x in rows)

@@ -135,6 +135,33 @@ def places_country(text: str, lex: SpeakerLexicon, min_hits: int = 2) -> str | N
     return best if n >= min_hits and n > len(codes) - n + (len(codes) > n) else None
 
 
+_FOREIGN_BODY = re.compile(r"(?:^|\s)[وف]?(?:ال)?(?:شركة|سفارة|قنصلية)\s+(?:\S+\s+){0,3}$")
+
+
+def without_foreign_bodies(text: str, ments: list) -> list:
+    """``ments`` without the nisbas of a company, embassy or consulate ("شركة 'ألب ليفت'
+    النمساوية", "السفارة الإيطالية"): a foreign firm or mission in the story's place, which
+    names a state the story deals with, not its own (round 62).
+
+    >>> from collections import namedtuple
+    >>> M = namedtuple("M", "start end actor_id actor_type country")
+    >>> t = "فازت شركة 'ألب ليفت' النمساوية بالمناقصة، وقال وزير الأشغال النمساوي"
+    >>> [m.start for m in without_foreign_bodies(t, [M(t.index("النمساوية"), 0, "AUT", "country", "AUT"), M(t.rindex("النمساوي"), 0, "AUT", "country", "AUT")])]
+    [60]
+    """
+    return [m for m in ments if not (text[m.start:m.start + 2] == "ال" and _FOREIGN_BODY.search(text[max(0, m.start - 60):m.start]))]
+
+
+def opening_end(text: str) -> int:
+    """The end of the headline and the first paragraph: where a story places itself.
+
+    >>> opening_end("عنوان\\n\\nفقرة أولى\\n\\nفقرة ثانية")
+    16
+    """
+    paras = [m.end() for m in re.finditer(r"[^\n]*\S[^\n]*", text)][:2]
+    return paras[-1] if paras else 0
+
+
 class PlaceMention(NamedTuple):
     """A town of the speaker lexicon's places, read as a mention of its state."""
 
@@ -156,12 +183,32 @@ def place_mentions(text: str, lex: SpeakerLexicon, ments: list = ()) -> list[Pla
     >>> [m.country for m in place_mentions(t, load_speaker_lexicon())]
     ['DZA']
     """
-    paras = [m.end() for m in re.finditer(r"[^\n]*\S[^\n]*", text)][:2]
-    ws = words_in(text, 0, paras[-1] if paras else 0)
+    ws = words_in(text, 0, opening_end(text))
     covered = [(m.start, m.end) for m in ments]
     return [PlaceMention(ws[i].start, ws[i + len(e.words) - 1].end, e.value, "country", e.value)
             for i, e in find_entries(lex.places, ws)
             if e.kind == "place" and not any(a <= ws[i].start < b for a, b in covered)]
+
+
+_DIRECTION = re.compile(r"(?:^|\s)(?:في\s+)?(?:أقصى\s+)?(?:جنوب|شمال|شرق|غرب|وسط|جنوبي|شمالي|شرقي|غربي)(?:\s+(?:غرب|شرق)ي?)?\s*$")
+
+
+def placed_mentions(text: str, ments: list) -> list:
+    """The country mentions of the headline and the first paragraph that place a town by its
+    direction in the state ("في تازناخت جنوب المغرب", "بلدة شمالي لبنان"): the story's own state,
+    counted once more by :func:`main_country` than a state its people deal with (round 62).
+
+    >>> from collections import namedtuple
+    >>> M = namedtuple("M", "start end actor_id actor_type country")
+    >>> t = "عنوان\\n\\nنساء في تازناخت جنوب المغرب يبعن لزبائن في كندا."
+    >>> [m.country for m in placed_mentions(t, [M(t.index("المغرب"), t.index("المغرب") + 6, "MAR", "country", "MAR")])]
+    ['MAR']
+    >>> placed_mentions("زبائن في كندا", [M(9, 13, "CAN", "country", "CAN")])
+    []
+    """
+    end = opening_end(text)
+    return [m for m in ments if m.actor_type == "country" and m.country and m.start < end
+            and _DIRECTION.search(text[max(0, m.start - 30):m.start])]
 
 
 def unplaced_dateline(text: str, max_paragraphs: int = 3) -> bool:

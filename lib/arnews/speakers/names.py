@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+import regex as re
+
 from ..text import normalize
+from .lexicon import SpeakerLexicon, Word, find_entries
 
 
 class Named(NamedTuple):
@@ -29,3 +32,32 @@ def name_key(phrase: object, *, bare: bool) -> str | None:
     if bare:
         return normalize(ws[0]) if len(ws) == 1 and not normalize(ws[0]).startswith("ال") and len(ws[0]) > 2 else None
     return normalize(ws[-1]) if len(ws) >= 2 and not normalize(ws[-1]).startswith("ال") else None
+
+
+_NOT_A_NAME = frozenset("من في ل ب على عن مع الى إلى و وهو وهي هو هي الذي التي مقره مقرها مقرهم".split())  # "، ومقرها بروكسل"
+
+
+def apposed_name(text: str, words: list[Word], lex: SpeakerLexicon) -> int | None:
+    """The number of words before a personal name of two or three words set off by a comma at
+    the end of a titled phrase ("نائب رئيس البلدية ، جورجي ستويانوف", "الباحثة في التخطيط
+    الحضري …، صوفيا إيريرا"), None when the phrase ends in no such name. A first name that
+    reads as a nisba or a capital (جورجي, صوفيا) places no one (round 62).
+
+    >>> from arnews.speakers import load_speaker_lexicon
+    >>> from arnews.speakers.lexicon import words_in
+    >>> lex = load_speaker_lexicon()
+    >>> t = "نائب رئيس البلدية ، جورجي ستويانوف"
+    >>> apposed_name(t, words_in(t, 0, len(t)), lex)
+    3
+    >>> t = "المتحدث باسم الحكومة، المغرب"
+    >>> apposed_name(t, words_in(t, 0, len(t)), lex) is None
+    True
+    """
+    k = next((i for i in range(len(words) - 1, 0, -1) if re.search(r"[،,]", text[words[i - 1].end:words[i].start])), None)
+    if k is None or not 2 <= len(words) - k <= 3 or not any(i == 0 for i, _ in find_entries(lex.titles, words[:k])):
+        return None
+    name = words[k:]
+    if any(w.readings[0].startswith("ال") or _NOT_A_NAME.intersection(w.readings) for w in name) or find_entries(lex.titles, name):
+        return None
+    in_places = {i + j for i, e in find_entries(lex.places, name) for j in range(len(e.words))}
+    return None if len(in_places) == len(name) else k

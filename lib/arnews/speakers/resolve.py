@@ -32,6 +32,7 @@ from .positions import paragraph_start, previous_paragraph, starting_in, within
 from .channel import MEDIUM_ADDRESSED, addressed_medium, channel_start
 from .title_type import title_type as _title_type
 from .name_antecedent import family_name as _family_name, name_antecedent
+from .names import apposed_name
 from .structure import apposed_institution, before_aside, governed_countries, names_another_body, renamed_bloc, without_residence
 
 
@@ -222,6 +223,10 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
     se = extend_phrase(text, ss, se, stop)
     words = words_in(text, ss, se)
     if (k := addressed_medium(words)) is not None:  # "… الكلباني لصحيفة «عمان»": spoken to (round 54)
+        words, se = words[:k], words[k - 1].end
+    if (k := apposed_name(text, words, lex)) is not None and not (actor and type_of.get(actor) == "person"):
+        if actor and all(m.start >= words[k].start for m in within(ments, ss, se) if m.actor_id == actor):
+            actor = None  # "الباحثة …، صوفيا إيريرا": a first name, not Bulgaria's capital (round 62)
         words, se = words[:k], words[k - 1].end
     if actor and (channel := channel_start(words)) is not None and all(
             m.start >= channel for m in within(ments, ss, se) if m.actor_id == actor):

@@ -1,0 +1,56 @@
+"""Round 62 of issue 19: a personal name set off by a comma after a title ("نائب رئيس البلدية ،
+جورجي ستويانوف") places no one by a first name that reads as a nisba or a capital; a town placed
+by its direction in a state ("في تازناخت جنوب المغرب") makes that state the story's home; the
+nisba of a foreign company or embassy ("شركة … النمساوية", "السفارة الإيطالية") does not."""
+from __future__ import annotations
+
+from quote_fixtures import quotes_of, speaker_of
+
+from arnews.speakers import load_speaker_lexicon
+from arnews.speakers.lexicon import words_in
+from arnews.speakers.names import apposed_name
+
+_MEX = [("مكسيكو سيتي", "MEX", "country", "MEX")]
+
+
+def test_a_first_name_read_as_a_nisba_places_no_one():
+    # "جورجي" read as "Georgian" gave GEO before round 62
+    text = "مقبرة قديمة\n\nمكسيكو سيتي - وقال نائب رئيس البلدية ، جورجي ستويانوف ، إن المشروع « لن يتم إلغاؤه » ."
+    q = quotes_of(text, _MEX, chooser=False)
+    assert speaker_of(q, "لن يتم إلغاؤه") == ["MEX"]
+
+
+def test_a_first_name_that_is_a_capital_places_no_one():
+    # "صوفيا" read as Bulgaria's capital gave BGR before round 62
+    actors = _MEX + [("صوفيا", "BGR", "country", "BGR")]
+    text = ("طعام الشارع\n\nمكسيكو سيتي - وقالت الباحثة في التخطيط الحضري من الجامعة الوطنية، صوفيا إيريرا، "
+            "إن طعام الشارع « جزء من هوية المدينة ».")
+    q = quotes_of(text, actors, chooser=False)
+    assert speaker_of(q, "جزء من هوية المدينة") == ["MEX"]
+
+
+def test_a_seat_after_a_comma_or_a_place_is_not_a_name():
+    lex = load_speaker_lexicon()
+    for t in ("منظمة منصة تفكيك السفن، ومقرها بروكسل", "المتحدث باسم الحكومة، المغرب", "مراسل الوكالة، ساو باولو"):
+        assert apposed_name(t, words_in(t, 0, len(t)), lex) is None, t
+    t = "المتحدث باسم البلدية، خوان بيريث"
+    assert apposed_name(t, words_in(t, 0, len(t)), lex) == 3
+
+
+def test_a_town_placed_by_its_direction_gives_the_story_its_state():
+    # Canada, named twice as a market, was the home before round 62
+    actors = [("المغرب", "MAR", "country", "MAR"), ("كندا", "CAN", "country", "CAN")]
+    text = ("نساجات على الإنترنت\n\nتبيع نساء في تازناخت جنوب المغرب زرابيهن لزبائن في كندا عبر متجر إلكتروني.\n\n"
+            "وأصبحت كندا أول سوق للتعاونية. وقالت وزارة الصناعة التقليدية إن التجربة « نموذج يحتذى ».")
+    q = quotes_of(text, actors, chooser=False)
+    assert speaker_of(q, "نموذج يحتذى") == ["MAR"]
+
+
+def test_a_foreign_company_or_embassy_does_not_make_the_home():
+    # the Austrian company, named first, placed a resident before round 62
+    actors = [("النمساوية", "AUT", "country", "AUT"), ("الإيطالية", "ITA", "country", "ITA"),
+              ("بيروت", "LBN", "country", "LBN")]
+    text = ("تلفريك في الجبل\n\nفازت شركة 'ألب ليفت' النمساوية بمناقصة الخط، وأعلنت السفارة الإيطالية أنها ستمول دراسة الأثر.\n\n"
+            "وأكدت ممثلة اليونسكو في بيروت أن الوادي خارج المنطقة المحمية، وتبرع مغترب من ساو باولو بمليون دولار. وقال أحد سكان البلدة إن المشروع « أولوية وطنية ».")
+    q = quotes_of(text, actors, chooser=False)
+    assert speaker_of(q, "أولوية وطنية") == ["LBN"]
