@@ -54,3 +54,20 @@ def test_a_foreign_company_or_embassy_does_not_make_the_home():
             "وأكدت ممثلة اليونسكو في بيروت أن الوادي خارج المنطقة المحمية، وتبرع مغترب من ساو باولو بمليون دولار. وقال أحد سكان البلدة إن المشروع « أولوية وطنية ».")
     q = quotes_of(text, actors, chooser=False)
     assert speaker_of(q, "أولوية وطنية") == ["LBN"]
+
+
+def test_a_local_office_speaks_for_the_state_of_the_town_it_governs():
+    # the Iraqi column's home took "أمانة عمّان" and "بلدية إسطنبول" before round 62
+    text = ("أعراس بغداد\n\nبقلم: سعد\n\nفي بغداد منعوا الرصاص في الأعراس. ولسنا وحدنا: فقد قالت أمانة عمّان الكبرى إن "
+            "الإصابات « انخفضت إلى النصف »، وقال رئيس بلدية إسطنبول إن المنع « أنقذ أرواحا ».")
+    q = quotes_of(text, [("بغداد", "IRQ", "country", "IRQ")], chooser=False)
+    assert speaker_of(q, "انخفضت إلى النصف") == ["JOR"]
+    assert speaker_of(q, "أنقذ أرواحا") == ["TUR"]
+
+
+def test_the_one_asked_before_a_comma_answers():
+    # "سألت موظفا في المحافظة، فقال" found no one asked without "عن" before round 62
+    text = ("أعراس بغداد\n\nبقلم: سعد\n\nوفي عمّان نجح المنع. أما في بغداد فسألت موظفا في المحافظة، فقال إن الخطة "
+            "« تعتمد على وعي الناس ».")
+    q = quotes_of(text, [("بغداد", "IRQ", "country", "IRQ"), ("عمّان", "JOR", "country", "JOR")], chooser=False)
+    assert speaker_of(q, "تعتمد على وعي الناس", "speaker_text") == ["موظفا في المحافظة"]

@@ -320,6 +320,8 @@ def asked_person(a: Article, i: int, s0: int) -> tuple | None:
             continue
         form, suffix = ask
         hi = next((t for t in range(j + 1, i) if a.norm[t] in _ASK_ABOUT and not a.quoted[t]), None)
+        if hi is None and not suffix and i - 1 > j + 1 and a.norm[i - 1] in ("،", ","):
+            hi = i - 1  # "سألت موظفا في المحافظة، فقال إن": the one asked runs to the comma (round 62)
         if suffix or hi is None:
             return (None,) * 4
         lo = j + 1

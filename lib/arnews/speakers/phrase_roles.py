@@ -70,3 +70,25 @@ def _possessed_title(r: str, lex: SpeakerLexicon) -> bool:
     stem = r[:-2] if r.endswith("ها") else r[:-1] if r.endswith("ه") else ""
     stem = stem[:-1] + "ة" if stem.endswith("ت") else stem
     return len(stem) >= 3 and any(len(e.words) == 1 and e.words[0] in (stem, "ال" + stem) for e in lex.titles)
+
+
+_LOCAL_OFFICE = frozenset("بلدية بلديه امانة امانه عمدة عمده محافظ محافظة محافظه والي حاكم ولاية ولايه".split())
+_CITY = frozenset("مدينة مدينه".split())
+_COUNCIL = frozenset("مجلس البلدي".split())
+
+
+def governed_by_office(words: list[Word], i: int) -> bool:
+    """Whether the place at ``words[i]`` is the town a local office governs ("بلدية إسطنبول",
+    "فأمانة عمّان الكبرى", "عمدة مدينة ليون", "المجلس البلدي لمدينة إرلانغن"): the office
+    belongs to that town's state, for a state speaker as for any other (round 62).
+
+    >>> from arnews.speakers.lexicon import words_in
+    >>> t = "وقالت بلدية إسطنبول ومجلس مدينة ليون والوزير في مدينة جنيف"
+    >>> ws = words_in(t, 0, len(t))
+    >>> [governed_by_office(ws, i) for i in (2, 5, 9)]
+    [True, True, False]
+    """
+    before = [set(w.readings) for w in words[max(0, i - 2):i]]
+    if before and before[-1] & _LOCAL_OFFICE:
+        return True
+    return len(before) == 2 and bool(before[1] & _CITY) and bool(before[0] & (_LOCAL_OFFICE | _COUNCIL))

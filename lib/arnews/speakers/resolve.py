@@ -24,7 +24,7 @@ from .forum import uncoded_body
 from .regional import regional_code
 from .origin import origin_span, place_after
 from .secretariat import un_secretary_general_office
-from .phrase_roles import ON_BEHALF, lone_place, placed_after_fi, pronoun_title, title_of_its_office
+from .phrase_roles import ON_BEHALF, governed_by_office, lone_place, placed_after_fi, pronoun_title, title_of_its_office
 from .bodies import BODY_BACK as _BODY_BACK  # noqa: F401  (the body nouns, named here before)
 from .bodies import body_back_reference as _body_back_reference
 from .nisba import bare_word as _bare, nisba_country, weak_nisba_country
@@ -95,7 +95,8 @@ def _countries_in(words: list[Word], ments: list[Mention], ss: int, se: int, lex
         if e.kind == "sea":  # "قيادة المحيطين الهندي والهادئ الأمريكية": an ocean, not India (round 24)
             out = [(o, c) for o, c in out if not (words[i].start <= o < words[i + len(e.words) - 1].end)]
             continue
-        if e.kind not in kinds and e.kind not in _ANY_SPEAKER:
+        governed = e.kind == "place" and governed_by_office(words, i)  # "بلدية إسطنبول" (round 62)
+        if e.kind not in kinds and e.kind not in _ANY_SPEAKER and not governed:
             continue
         if e.kind == "institution" and len(e.words) == 1 and i + 1 < len(words) and names_another_body(words[i + 1]):
             continue  # "الصندوق العالمي لمكافحة الإيدز", not the IMF's "الصندوق" (round 53)
@@ -105,7 +106,7 @@ def _countries_in(words: list[Word], ments: list[Mention], ss: int, se: int, lex
         if e.kind == "outlet" and _addressed(words, i, e):
             continue  # "ممرضة … لرويترز", "المتحدث باسم الوزارة … لـ«فرانس برس»" (round 55, any speaker): the channel addressed
         # a compound nisba ("الجنوب أفريقي") or a state the gazetteer lacks ("توفالو") places any speaker
-        if e.kind in kinds or e.kind in ("nisba", "state"):
+        if e.kind in kinds or e.kind in ("nisba", "state") or governed:
             out.append((words[i].start, e.value))
     region = {words[k + 1].start for k in range(len(words) - 1) if _STATES_NOUN.intersection(words[k].readings[:3])}
     if region:  # "منظمة الدول الأمريكية": a nisba of "the states" names a region, not a country (round 6)
