@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import regex as re
 
-from .lexicon import SpeakerLexicon, Word, find_entries, words_in
+from .lexicon import SpeakerLexicon, Word, find_entries, one_word_forms, words_in
 from .positions import in_spans, within
 from .resolve import Mention
 from .subjects import Subject
@@ -37,7 +37,8 @@ def headline_speaker(text: str, mark: int, ments: list[Mention], lex: SpeakerLex
         return None
     seps = [m.end() for m in _SEP_RE.finditer(text, 0, mark) if not in_spans(m.start(), spans)]
     lo = seps[-1] if seps else 0
-    return _colon_clause(text, lo, mark, ments, lex, spans) or _actor_verb(text, lo, mark, ments, spans)
+    return (_colon_clause(text, lo, mark, ments, lex, spans) or _actor_verb(text, lo, mark, ments, spans)
+            or _subject_of_stance_verb(text, lo, mark, ments, spans))
 
 
 def _colon_clause(text: str, lo: int, mark: int, ments: list[Mention], lex: SpeakerLexicon | None,
@@ -136,3 +137,21 @@ def _present_verb(w: Word) -> bool:
     """A present-tense third-person verb opening the clause's predicate: تحذر، تلوح، ترد، يدعو."""
     r = w.readings[0]
     return len(r) >= 3 and r[0] in "تي" and not r.startswith("ال")
+
+
+def _subject_of_stance_verb(text: str, lo: int, mark: int, ments: list[Mention], spans) -> Subject | None:
+    """``<subject> <verb of headline_verbs.csv> … «…»``: the clause's subject, the state it opens
+    on when a present verb follows it ("المغرب يكشف تصميم «…» ويعد بمونديال «…»") or else the
+    words before the verb ("نقابات النقل في السنغال تتوعد بـ«شلل تام»", "جزازو الأغنام يطالبون
+    بأجر «…»"; round 62)."""
+    ws = [w for w in words_in(text, lo, mark) if not in_spans(w.start, spans)]
+    verbs = one_word_forms("headline_verbs.csv")
+    k = next((i for i, w in enumerate(ws) if verbs.intersection(w.readings[:2])), None)
+    if not k or k > PHRASE_WORDS + 2:
+        return None
+    first = [m for m in within(ments, ws[0].start, ws[k - 1].end) if m.actor_id and m.start <= ws[0].start + 1]
+    if first:
+        nxt = next((w for w in ws if w.start >= first[0].end), None)
+        if nxt is not None and _present_verb(nxt) and not text[first[0].end:nxt.start].strip():
+            return Subject(ws[k].start, first[0].start, first[0].end, first[0].actor_id)
+    return Subject(ws[k].start, ws[0].start, ws[k - 1].end, first[0].actor_id if first and k == 1 else None)
