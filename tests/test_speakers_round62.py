@@ -71,3 +71,20 @@ def test_the_one_asked_before_a_comma_answers():
             "« تعتمد على وعي الناس ».")
     q = quotes_of(text, [("بغداد", "IRQ", "country", "IRQ"), ("عمّان", "JOR", "country", "JOR")], chooser=False)
     assert speaker_of(q, "تعتمد على وعي الناس", "speaker_text") == ["موظفا في المحافظة"]
+
+
+def test_a_headline_subject_of_a_stance_verb_speaks():
+    # these headline quotes had no speaker before round 62 (the verb does not govern the quote)
+    text = "المغرب يكشف تصميم «ملعب الحسن الثاني» ويعد بمونديال «لا ينسى»\n\nالرباط - كشف المغرب تصميم الملعب."
+    q = quotes_of(text, [("المغرب", "MAR", "country", "MAR"), ("الرباط", "MAR", "country", "MAR")], chooser=False)
+    assert speaker_of(q, "لا ينسى") == ["MAR"]
+    text = "نقابات النقل في السنغال تتوعد بـ«شلل تام» بعد زيادة الأجرة\n\nهددت النقابات بإضراب."
+    q = quotes_of(text, [("السنغال", "SEN", "country", "SEN")], chooser=False)
+    assert speaker_of(q, "شلل تام", "speaker_text") == ["نقابات النقل في السنغال"]
+    assert speaker_of(q, "شلل تام") == ["SEN"]
+
+
+def test_a_headline_group_neither_titled_nor_placed_stays_unattributed():
+    text = "الجفاف يضرب مزارع البن، والمصدرون يحذرون من “عام أسود”\n\nهانوي - تراجع الإنتاج."
+    q = quotes_of(text, [("هانوي", "VNM", "country", "VNM")], chooser=False)
+    assert speaker_of(q, "عام أسود", "speaker_text") == [None]

@@ -168,5 +168,5 @@ STAGE = Stage(
     reads=("lexicons/speech_verbs.csv", "actors.csv", "lexicons/speaker_titles.csv", "lexicons/speaker_places.csv",
            "lexicons/speaker_cues.csv", "lexicons/speaker_nisbas.csv", "lexicons/quote_kinds.csv",
            "lexicons/speaker_bloc_nisbas.csv", "lexicons/speaker_institution_heads.csv", "lexicons/speaker_body_nouns.csv",
-           "lexicons/quote_name_types.csv", "models/speaker_chooser.json"),
+           "lexicons/quote_name_types.csv", "lexicons/headline_verbs.csv", "models/speaker_chooser.json"),
 )

@@ -21,6 +21,7 @@ from __future__ import annotations
 import regex as re
 
 from .lexicon import SpeakerLexicon, Word, find_entries, one_word_forms, words_in
+from .nisba import nisba_country
 from .positions import in_spans, within
 from .resolve import Mention
 from .subjects import Subject
@@ -38,7 +39,7 @@ def headline_speaker(text: str, mark: int, ments: list[Mention], lex: SpeakerLex
     seps = [m.end() for m in _SEP_RE.finditer(text, 0, mark) if not in_spans(m.start(), spans)]
     lo = seps[-1] if seps else 0
     return (_colon_clause(text, lo, mark, ments, lex, spans) or _actor_verb(text, lo, mark, ments, spans)
-            or _subject_of_stance_verb(text, lo, mark, ments, spans))
+            or _subject_of_stance_verb(text, lo, mark, ments, lex, spans))
 
 
 def _colon_clause(text: str, lo: int, mark: int, ments: list[Mention], lex: SpeakerLexicon | None,
@@ -139,7 +140,8 @@ def _present_verb(w: Word) -> bool:
     return len(r) >= 3 and r[0] in "تي" and not r.startswith("ال")
 
 
-def _subject_of_stance_verb(text: str, lo: int, mark: int, ments: list[Mention], spans) -> Subject | None:
+def _subject_of_stance_verb(text: str, lo: int, mark: int, ments: list[Mention], lex: SpeakerLexicon | None,
+                            spans) -> Subject | None:
     """``<subject> <verb of headline_verbs.csv> … «…»``: the clause's subject, the state it opens
     on when a present verb follows it ("المغرب يكشف تصميم «…» ويعد بمونديال «…»") or else the
     words before the verb ("نقابات النقل في السنغال تتوعد بـ«شلل تام»", "جزازو الأغنام يطالبون
@@ -154,4 +156,14 @@ def _subject_of_stance_verb(text: str, lo: int, mark: int, ments: list[Mention],
         nxt = next((w for w in ws if w.start >= first[0].end), None)
         if nxt is not None and _present_verb(nxt) and not text[first[0].end:nxt.start].strip():
             return Subject(ws[k].start, first[0].start, first[0].end, first[0].actor_id)
-    return Subject(ws[k].start, ws[0].start, ws[k - 1].end, first[0].actor_id if first and k == 1 else None)
+    j = max((i for i in range(1, k) if ws[i].readings[0] == "و" or (
+        ws[i].readings[0].startswith("و") and ws[i].readings[1:2] and ws[i].readings[1].startswith("ال"))), default=0)
+    start = ws[j + 1].start if ws[j].readings[0] == "و" and j + 1 < k else ws[j].start
+    # "«أوبك+» تمدد خفض الإنتاج والأسواق تتساءل": a new subject joined by و opens the clause
+    subject = ws[j + 1 if start > ws[j].start else j:k]
+    actor = first[0].actor_id if first and k == 1 else None
+    named = lex is not None and (any(i == 0 for i, _ in find_entries(lex.titles, subject)) or find_entries(lex.places, subject))
+    if actor is None and not (named or within(ments, subject[0].start, subject[-1].end)
+                              or any(nisba_country(r) for w in subject for r in w.readings[:2])):
+        return None  # "والمصدرون": a group neither titled nor placed speaks for no one here
+    return Subject(ws[k].start, start, ws[k - 1].end, actor)
