@@ -44,6 +44,11 @@ def test_a_town_placed_by_its_direction_gives_the_story_its_state():
             "وأصبحت كندا أول سوق للتعاونية. وقالت وزارة الصناعة التقليدية إن التجربة « نموذج يحتذى ».")
     q = quotes_of(text, actors, chooser=False)
     assert speaker_of(q, "نموذج يحتذى") == ["MAR"]
+    # a non-state voice takes the home: the placed state outweighs Canada and its town
+    text = ("نساجات على الإنترنت\n\nتبيع نساء في تازناخت جنوب المغرب زرابيهن لزبائن في كندا.\n\n"
+            "وأصبحت كندا أول سوق للتعاونية، وأولهم في مونتريال. وقالت جمعية الحرفيين إن التجربة « علامة منشأ ».")
+    q = quotes_of(text, actors, chooser=False)
+    assert speaker_of(q, "علامة منشأ") == ["MAR"]
 
 
 def test_a_foreign_company_or_embassy_does_not_make_the_home():

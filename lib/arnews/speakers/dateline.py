@@ -196,7 +196,8 @@ _DIRECTION = re.compile(r"(?:^|\s)(?:في\s+)?(?:أقصى\s+)?(?:جنوب|شما
 def placed_mentions(text: str, ments: list) -> list:
     """The country mentions of the headline and the first paragraph that place a town by its
     direction in the state ("في تازناخت جنوب المغرب", "بلدة شمالي لبنان"): the story's own state,
-    counted once more by :func:`main_country` than a state its people deal with (round 62).
+    which outweighs a state its people deal with and that state's towns (round 62: the home counts
+    it as it counts a headline's mention, the home state once more).
 
     >>> from collections import namedtuple
     >>> M = namedtuple("M", "start end actor_id actor_type country")
