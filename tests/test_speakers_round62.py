@@ -93,3 +93,16 @@ def test_a_headline_group_neither_titled_nor_placed_stays_unattributed():
     text = "الجفاف يضرب مزارع البن، والمصدرون يحذرون من “عام أسود”\n\nهانوي - تراجع الإنتاج."
     q = quotes_of(text, [("هانوي", "VNM", "country", "VNM")], chooser=False)
     assert speaker_of(q, "عام أسود", "speaker_text") == [None]
+
+
+def test_the_health_organisation_of_the_american_states_is_not_the_usa():
+    # "للبلدان الأمريكية" gave the USA before round 62; PAHO is WHO's office for the Americas
+    text = "حمى الضنك\n\nليما - وقالت منظمة الصحة للبلدان الأمريكية إنها « تتابع الوضع عن كثب »."
+    q = quotes_of(text, [("ليما", "PER", "country", "PER")], chooser=False)
+    assert speaker_of(q, "تتابع الوضع عن كثب") == ["WHO"]
+
+
+def test_a_region_of_a_large_state_places_a_non_state_speaker():
+    text = "قرعة الباعة\n\nمكسيكو سيتي - وقال الخبير الزراعي في تكساس إن القرعة « ظالمة »."
+    q = quotes_of(text, _MEX, chooser=False)
+    assert speaker_of(q, "ظالمة") == ["USA"]

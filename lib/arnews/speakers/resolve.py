@@ -134,7 +134,7 @@ def _addressed(words: list[Word], i: int, e) -> bool:
 
 
 _TOPIC_HEADS = frozenset("الشؤون شؤون الملف ملف".split())
-_STATES_NOUN = frozenset("الدول دول".split())
+_STATES_NOUN = frozenset("الدول دول البلدان بلدان للبلدان للدول".split())
 
 
 def _topic_offsets(words: list[Word]) -> set[int]:
