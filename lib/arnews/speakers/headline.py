@@ -18,6 +18,8 @@ leave without one (issue 19, round 6). A headline packs clauses with "..", "،" 
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex as re
 
 from .lexicon import SpeakerLexicon, Word, find_entries, one_word_forms, words_in
@@ -140,6 +142,12 @@ def _present_verb(w: Word) -> bool:
     return len(r) >= 3 and r[0] in "تي" and not r.startswith("ال")
 
 
+@lru_cache(maxsize=1)
+def _headline_verbs() -> frozenset[str]:
+    """The verb forms of ``data/lexicons/headline_verbs.csv``, read once."""
+    return one_word_forms("headline_verbs.csv")
+
+
 def _subject_of_stance_verb(text: str, lo: int, mark: int, ments: list[Mention], lex: SpeakerLexicon | None,
                             spans) -> Subject | None:
     """``<subject> <verb of headline_verbs.csv> … «…»``: the clause's subject, the state it opens
@@ -147,7 +155,7 @@ def _subject_of_stance_verb(text: str, lo: int, mark: int, ments: list[Mention],
     words before the verb ("نقابات النقل في السنغال تتوعد بـ«شلل تام»", "جزازو الأغنام يطالبون
     بأجر «…»"; round 62)."""
     ws = [w for w in words_in(text, lo, mark) if not in_spans(w.start, spans)]
-    verbs = one_word_forms("headline_verbs.csv")
+    verbs = _headline_verbs()
     k = next((i for i, w in enumerate(ws) if verbs.intersection(w.readings[:2])), None)
     if not k or k > PHRASE_WORDS + 2:
         return None

@@ -34,7 +34,8 @@ def name_key(phrase: object, *, bare: bool) -> str | None:
     return normalize(ws[-1]) if len(ws) >= 2 and not normalize(ws[-1]).startswith("ال") else None
 
 
-_NOT_A_NAME = frozenset("من في ل ب على عن مع الى إلى و وهو وهي هو هي الذي التي مقره مقرها مقرهم".split())  # "، ومقرها بروكسل"
+# normalized words that cannot open or continue a personal name ("، ومقرها بروكسل": a seat); not علي
+_NOT_A_NAME = frozenset("من في ل ب عن مع و وهو وهي هو هي الذي التي مقره مقرها مقرهم".split())
 
 
 def apposed_name(text: str, words: list[Word], lex: SpeakerLexicon) -> int | None:
