@@ -9,7 +9,7 @@ import pandas as pd
 
 from ..text import normalize
 from .lexicon import (ASK_PASSIVE, ask_word, CHAIN_RULES, NOT_SUBJECT, PHRASE_MAX, SAME_WORDS, SKIP_START, SPEAKER_COLUMNS, STOP_WORDS, TIME_ADVERBIAL, TIME_WORDS, SpeakerLexicon,
-                      ask_word, find_entries, is_speech_verb, load_speaker_lexicon, pronoun_suffixed, speech_forms, words_in)
+                      ask_word, find_entries, opens_with_title, is_speech_verb, load_speaker_lexicon, pronoun_suffixed, speech_forms, words_in)
 from .positions import (MentionIndex, SpanSet, in_spans, paragraph_start, previous_paragraph, sentence_start, starting_in,
                         within)
 from .kind import joined_to_name, quote_kind, quoted_name
@@ -188,7 +188,7 @@ def _headline_subject(text: str, r: dict, sent: int, ments: list[Mention], lex: 
     s0, e0 = ws[0].start, ws[-1].end
     actors = [m for m in within(ments, s0, e0) if m.actor_id]
     covers = actors and actors[0].start == s0 and actors[-1].end == e0
-    if not (covers or any(i == 0 for i, _ in find_entries(lex.titles, ws))):
+    if not (covers or opens_with_title(ws, lex)):
         return None
     persons = [m for m in actors if m.actor_type == "person"]
     return Subject(vpos, s0, e0, persons[0].actor_id if persons else (actors[0].actor_id if actors else None))
@@ -252,7 +252,7 @@ def _object_taken_for_subject(text: str, r: dict, ments: list[Mention], lex: Spe
         return False
     ss, se = int(ss), int(se)
     ws = words_in(text, ss, se)
-    titled = any(i == 0 for i, _ in find_entries(lex.titles, ws))
+    titled = opens_with_title(ws, lex)
     inside = [m for m in within(ments, ss, se) if m.country]
     if ws and not titled and not r.get("speaker_actor_id") and not inside and not find_entries(lex.places, ws) \
             and not any(nisba_country(w.readings[0]) for w in ws) and not titled_name(text, ws, ss, lex):

@@ -22,7 +22,7 @@ from functools import lru_cache
 
 import regex as re
 
-from .lexicon import SpeakerLexicon, Word, find_entries, one_word_forms, words_in
+from .lexicon import SpeakerLexicon, Word, find_entries, opens_with_title, one_word_forms, words_in
 from .nisba import nisba_country
 from .positions import in_spans, within
 from .resolve import Mention
@@ -170,7 +170,7 @@ def _subject_of_stance_verb(text: str, lo: int, mark: int, ments: list[Mention],
     # "«أوبك+» تمدد خفض الإنتاج والأسواق تتساءل": a new subject joined by و opens the clause
     subject = ws[j + 1 if start > ws[j].start else j:k]
     actor = first[0].actor_id if first and k == 1 else None
-    named = lex is not None and (any(i == 0 for i, _ in find_entries(lex.titles, subject)) or find_entries(lex.places, subject))
+    named = lex is not None and (opens_with_title(subject, lex) or find_entries(lex.places, subject))
     if actor is None and not (named or within(ments, subject[0].start, subject[-1].end)
                               or any(nisba_country(r) for w in subject for r in w.readings[:2])):
         return None  # "والمصدرون": a group neither titled nor placed speaks for no one here

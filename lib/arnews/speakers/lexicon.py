@@ -253,6 +253,17 @@ def find_entries(entries: tuple[_Entry, ...], words: list[Word]) -> list[tuple[i
     return hits
 
 
+def opens_with_title(words: list[Word], lex: SpeakerLexicon) -> bool:
+    """Whether ``words`` open on an entry of the title lexicon ("المتحدث باسم …", "وزير الخارجية").
+
+    >>> lex = load_speaker_lexicon()
+    >>> opens_with_title(words_in("وزير الخارجية", 0, 13), lex), opens_with_title(words_in("قال وزير", 0, 8), lex)
+    (True, False)
+    """
+    hits = find_entries(lex.titles, words)
+    return bool(hits) and hits[0][0] == 0
+
+
 def _definite_region(e: _Entry, rest: list[Word]) -> bool:
     """A compound nisba ("الجنوب أفريقي", South African) read on a definite second word
     ("الجنوب الأفريقي", southern Africa: "مجموعة تنمية الجنوب الأفريقي"; round 51)."""

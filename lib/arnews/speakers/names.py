@@ -7,7 +7,7 @@ from typing import NamedTuple
 import regex as re
 
 from ..text import normalize
-from .lexicon import SpeakerLexicon, Word, find_entries
+from .lexicon import SpeakerLexicon, Word, find_entries, opens_with_title
 
 
 class Named(NamedTuple):
@@ -55,7 +55,7 @@ def apposed_name(text: str, words: list[Word], lex: SpeakerLexicon) -> int | Non
     True
     """
     k = next((i for i in range(len(words) - 1, 0, -1) if re.search(r"[،,]", text[words[i - 1].end:words[i].start])), None)
-    if k is None or not 2 <= len(words) - k <= 3 or not any(i == 0 for i, _ in find_entries(lex.titles, words[:k])):
+    if k is None or not 2 <= len(words) - k <= 3 or not opens_with_title(words[:k], lex):
         return None
     name = words[k:]
     if any(w.readings[0].startswith("ال") or _NOT_A_NAME.intersection(w.readings) for w in name) or find_entries(lex.titles, name):

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import regex as re
 
-from .lexicon import NOT_SUBJECT, PHRASE_MAX, SKIP_START, STOP_WORDS, TIME_WORDS, SpeakerLexicon, Word, find_entries, is_speech_verb, words_in
+from .lexicon import NOT_SUBJECT, PHRASE_MAX, SKIP_START, STOP_WORDS, TIME_WORDS, SpeakerLexicon, Word, opens_with_title, is_speech_verb, words_in
 from .positions import in_spans, starting_in
 from .resolve import Mention
 from .subjects import DATELINE_END, PREPOSITIONS, Subject, manner_words
@@ -74,7 +74,7 @@ def scene_subject(text: str, clause: int, hi: int, ments: list[Mention], lex: Sp
     ment = next((m for m in starting_in(ments, nxt.start, nxt.end) if m.actor_id), None)
     if ment is not None:
         return Subject(ws[0].start, ment.start, ment.end, ment.actor_id)
-    titled = any(i == 0 for i, _ in find_entries(lex.titles, ws[1:]))
+    titled = opens_with_title(ws[1:], lex)
     if not titled and nxt.readings[0].startswith("ال"):
         return None
     phrase = []

@@ -26,7 +26,7 @@ True
 """
 from __future__ import annotations
 
-from .lexicon import SpeakerLexicon, Word, find_entries
+from .lexicon import SpeakerLexicon, Word, find_entries, opens_with_title
 from .nisba import nisba_country
 
 __all__ = ["own_nisba_before_fi", "nisba_before"]
@@ -48,7 +48,7 @@ def nisba_before(words: list[Word], start: int, lex: SpeakerLexicon) -> str | No
     >>> nisba_before(words_in(t, 0, len(t)), 0, load_speaker_lexicon()) is None
     True
     """
-    if not any(i == 0 for i, _ in find_entries(lex.titles, words[:4])):
+    if not opens_with_title(words[:4], lex):
         return None
     before = [w for w in words if w.end <= start]
     return nisba_country(before[-1].readings[0]) if len(before) >= 2 else None

@@ -13,7 +13,7 @@ named before.
 from __future__ import annotations
 
 from .forum import international_body
-from .lexicon import SpeakerLexicon, Word, find_entries
+from .lexicon import SpeakerLexicon, Word, find_entries, opens_with_title
 from .positions import starting_in
 from .secretariat import un_secretary_general_office
 
@@ -51,7 +51,7 @@ def title_of_its_office(words: list[Word], lex: SpeakerLexicon) -> bool:
     "منسقة عملياتها"), also after باسم ("المتحدث باسم مكتبها"; round 58): the post of the
     body named before."""
     k = 2 if len(words) > 2 and words[1].readings[0] == "باسم" else 1
-    return (len(words) > k and any(i == 0 for i, _ in find_entries(lex.titles, words[:1]))
+    return (len(words) > k and opens_with_title(words[:1], lex)
             and words[k].readings[0].endswith("ها") and len(words[k].readings[0]) > 4)
 
 

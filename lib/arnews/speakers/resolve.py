@@ -9,7 +9,7 @@ from typing import NamedTuple
 import pandas as pd
 import regex as re
 
-from .lexicon import (TIME_WORDS, SpeakerLexicon, Word, bare_index, count_words_before, find_entries, word_bounds,
+from .lexicon import (TIME_WORDS, SpeakerLexicon, Word, bare_index, count_words_before, find_entries, opens_with_title, word_bounds,
                       words_in)
 from .extent import before_own_verb, extend_phrase, speech_event_at
 from .interview import turn
@@ -89,7 +89,7 @@ def _countries_in(words: list[Word], ments: list[Mention], ss: int, se: int, lex
             if c:
                 out.append((w.start, c))
             elif (persons and (c := weak_nisba_country(w.readings[0]))  # "وزير الخارجية المالي", not "الأداء المالي"
-                  and any(k == 0 for k, _ in find_entries(lex.titles, words))):
+                  and opens_with_title(words, lex)):
                 weak.append((w.start, c))
     for i, e in find_entries(lex.places, words):
         if e.kind == "sea":  # "قيادة المحيطين الهندي والهادئ الأمريكية": an ocean, not India (round 24)
@@ -249,7 +249,7 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
         return SpeakerInfo(mine, ttype or "state")  # "النائبة الهولندية في البرلمان الأوروبي" → NLD (round 18)
     name = _name_part(own)
     if (not actor and name and _title_type(name, lex)[0] is None
-            and not any(i == 0 for i, _ in find_entries(lex.titles, words))  # "الأمين" of "الأمين العام" (round 8)
+            and not opens_with_title(words, lex)  # "الأمين" of "الأمين العام" (round 8)
             and (not name[0].readings[0].startswith("ال") or _family_name(text, name, ss, lex))
             and name_antecedent(text, name, ss, lex=lex) is not None):
         # a bare name ("تابعت ناكامورا، في إشارة إلى … لوزير الخارجية الصيني", "وأضاف
@@ -437,7 +437,7 @@ def _own_nisba_first(words: list[Word], found: list[tuple[int, str]], lex: Speak
 
 def _one_word_title_first(words: list[Word], lex: SpeakerLexicon) -> bool:
     """Whether the phrase's first word is a title on its own ("المدرب", "منسقة")."""
-    return any(i == 0 for i, _ in find_entries(lex.titles, words[:1]))
+    return opens_with_title(words[:1], lex)
 
 
 def _head_in(text: str, lo: int, hi: int, head: str | None) -> bool:

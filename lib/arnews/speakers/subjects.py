@@ -12,7 +12,7 @@ from ..resources import data_path
 from ..text import normalize
 from .kind import name_before_complement
 from .lexicon import (ANSWER_FORMS, ASK_WINDOW, KAN, NOT_SUBJECT, PHRASE_MAX, PREPOSITIONS, SKIP_START, STOP_WORDS, TIME_WORDS,
-                      SpeakerLexicon, Word, ask_word, find_entries, is_speech_verb, speech_forms, words_in)
+                      SpeakerLexicon, Word, ask_word, find_entries, opens_with_title, is_speech_verb, speech_forms, words_in)
 from .positions import ending_at, in_spans, paragraph_start, sentence_start, starting_in, within
 from .name_antecedent import name_antecedent
 from .phrase_roles import pronoun_title
@@ -48,7 +48,7 @@ def _subject_after(text: str, verb: Word, stop: int, ments: list[Mention], lex: 
         return None
     s, e = ws[0].start, ws[-1].end
     persons = [m for m in within(ments, s, e) if m.actor_type == "person"]
-    titled = any(i == 0 for i, _ in find_entries(lex.titles, ws)) or pronoun_title(ws, lex)  # "وقال ممثله في داكار" (round 58)
+    titled = opens_with_title(ws, lex) or pronoun_title(ws, lex)  # "وقال ممثله في داكار" (round 58)
     if not titled and not (persons and persons[0].start == s):
         return None
     # "بيسكوف في …" names one person; "المتحدث باسم الكرملين ديمتري بيسكوف" the last one
@@ -118,7 +118,7 @@ def _subject_before(text: str, ws: list[Word], i: int, spans, lex: SpeakerLexico
     for k in range(lo, min(i, lo + 3)):  # the sentence's subject: within its first words
         if in_spans(ws[k].start, spans):
             continue
-        if any(j == 0 for j, _ in find_entries(lex.titles, ws[k:i])):
+        if opens_with_title(ws[k:i], lex):
             stop = next((j for j in range(k + 1, i) if ws[j].readings[0] in STOP_WORDS), i)
             return Subject(ws[i].start, ws[k].start, ws[stop - 1].end, None)
     return None
@@ -207,7 +207,7 @@ def find_subjects(text: str, lo: int, hi: int, ments: list[Mention], lex: Speake
             if j is not None and j + 1 < end and not in_spans(ws[j].start, spans):
                 s0, e0 = ws[j + 1].start, ws[end - 1].end
                 actors = [m for m in within(ments, s0, e0) if m.actor_id]
-                if ((actors and actors[0].start == s0) or any(k == 0 for k, _ in find_entries(lex.titles, ws[j + 1:end]))
+                if ((actors and actors[0].start == s0) or opens_with_title(ws[j + 1:end], lex)
                         or _topic_phrase(ws[j + 1:end])):
                     out.append(Subject(w.start, s0, e0, actors[0].actor_id if actors else None))
                     continue
@@ -328,7 +328,7 @@ def sentence_subject(text: str, sent: int, mark: int, ments: list[Mention], lex:
         if ment is not None:
             return Subject(w.start, ment.start, ment.end, ment.actor_id)
         hits = [(i, e) for i, e in find_entries(lex.places, ws[k:k + 4]) if i == 0 and e.kind == "institution"]
-        titled = any(i == 0 for i, _ in find_entries(lex.titles, ws[k:]))
+        titled = opens_with_title(ws[k:], lex)
         if hits or titled:
             end = ws[min(len(ws), k + (len(hits[0][1].words) if hits else PHRASE_MAX)) - 1].end
             return Subject(w.start, w.start, end, None)
