@@ -20,6 +20,7 @@ from .headline import headline_speaker
 from .local import place_heading
 from .regional import names_region
 from .city_dateline import withhold_city_dateline
+from .national import national_body
 from .interview import answer_verb, bare_title_in_answer, colleague, first_person, is_interview, opens_answer, our_title, second_person_said, turn
 from .gender import agreeing
 from .names import Named, name_key
@@ -593,6 +594,7 @@ def add_speaker_columns(quotes: pd.DataFrame, texts: dict, mentions: pd.DataFram
             info = resolve_speaker(text, r, ments, earlier, local or dateline, lex, earlier_other, local)
             if not local:
                 info = withhold_city_dateline(text, r, info, dateline, named_dateline, ments, lex)
+            info = national_body(text, r, info, local or dateline or home)  # "الوكالة الوطنية للموانئ" (round 63)
             if not info.country and (prev := named.get(name_key(r.get("speaker_text"), bare=True))):
                 info = SpeakerInfo(*prev)  # "وأضاف آدم" after "عمر شيخ آدم، وهو باحث …" (round 11)
             elif info.country and (key := name_key(r.get("speaker_text"), bare=False)):

@@ -26,6 +26,16 @@ def lone_place(own: list[Word], lex: SpeakerLexicon) -> str | None:
     return None
 
 
+def place_ending(own: list[Word], lex: SpeakerLexicon) -> str | None:
+    """The code of a place of the place lexicon that ends an untitled phrase of two or more
+    words ("سلطات ميناء طنجة"): a body of the place, not a person known by a name (round 63)."""
+    hits = find_entries(lex.places, own)
+    if len(own) < 2 or not hits:
+        return None
+    i, e = hits[-1]
+    return e.value if e.kind == "place" and i > 0 and i + len(e.words) == len(own) else None
+
+
 def placed_after_fi(words: list[Word], actor: str, ments, lex: SpeakerLexicon) -> bool:
     """Whether the phrase's ``actor`` mention stands after في and a body of the place lexicon
     named before it ("ممثلة برنامج الأغذية العالمي في تشاد"), or an office of the UN

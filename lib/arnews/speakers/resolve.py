@@ -24,7 +24,7 @@ from .forum import uncoded_body
 from .regional import regional_code
 from .origin import origin_span, place_after
 from .secretariat import un_secretary_general_office
-from .phrase_roles import ON_BEHALF, governed_by_office, lone_place, placed_after_fi, pronoun_title, title_of_its_office
+from .phrase_roles import ON_BEHALF, governed_by_office, lone_place, place_ending, placed_after_fi, pronoun_title, title_of_its_office
 from .bodies import BODY_BACK as _BODY_BACK  # noqa: F401  (the body nouns, named here before)
 from .bodies import body_back_reference as _body_back_reference
 from .nisba import bare_word as _bare, nisba_country, weak_nisba_country
@@ -357,6 +357,8 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
         if found and _own_nisba_first(words, found, lex):
             return SpeakerInfo(found[0][1], ttype)  # "المدرب الإسباني للمنتخب الكويتي": his own nisba (round 48)
         return SpeakerInfo((governed or found)[-1][1] if found else fallback, ttype)
+    if ttype is None and not actor and (pc := place_ending(own, lex)):
+        return SpeakerInfo(pc, "other")  # "سلطات ميناء طنجة": not the name "طنجة" taken up (round 63)
     if ttype is None and not actor:
         window = name_antecedent(text, words, ss, lex=lex)
         if window is not None:
@@ -406,6 +408,8 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
         # noun takes up the earlier speaker whose phrase it heads
         bare = _bare(own[0].readings[0])
         c = next((hc for h, hc in reversed(earlier) if h == bare), None)
+        # "وقالت القنصلية" after "القنصلية العامة لإسبانيا في طنجة": the body named before (round 63)
+        c = c or _antecedent_country(text, ss, bare, ments, window=3)
         if c:
             return SpeakerInfo(c, _org_or_state(c, orgs))
     poss = _possessive_country(text, ss, words, ments, lex) if ttype is not None else None
