@@ -2,7 +2,9 @@
 not a bare name taken up elsewhere; a body named by its noun alone ("وقالت القنصلية") takes up
 the state of its fuller mention just before; a national or regional body or office
 ("الوكالة الوطنية للموانئ", "المدعي الاقتصادي الوطني", "الغرفة الجهوية") speaks for the
-story's state; "القوة القاهرة" (force majeure) is not Cairo."""
+story's state; a relative clause after a body's nisba ("النمساوية، التي تعمل في اليونان") and the
+object after its seat ("ومقرها دكا، الاتحاد الأوروبي") do not place it; "القوة القاهرة" (force
+majeure) is not Cairo."""
 from __future__ import annotations
 
 import pandas as pd
@@ -81,3 +83,21 @@ def test_force_majeure_is_not_cairo():
     for t in ("أعلنت الشركة حالة «القوة القاهرة» في الحقل.", "ستراعي السلطات الظروف القاهرة عند المعابر."):
         assert "EGY" not in _actors_in(t), t
     assert "EGY" in _actors_in("وصل الوفد إلى القاهرة أمس.")
+
+
+def test_a_relative_clause_after_a_body_s_nisba_does_not_place_it():
+    # the Greek place of the relative clause won over "النمساوية" before round 63
+    actors = [("اليونان", "GRC", "country", "GRC"), ("أثينا", "GRC", "country", "GRC"), ("النمساوية", "AUT", "country", "AUT")]
+    text = ("كلاب الشوارع\n\nأثينا - فرضت اليونان غرامات على من يتخلى عن كلبه.\n\nو حذرت منظمة « فور بوز » النمساوية لحماية "
+            "الحيوانات ، التي تعمل في اليونان منذ سنوات ، من أن الغرامات « لن تطبق فعلا إذا لم يتم تدريب الشرطة » .")
+    q = quotes_of(text, actors, chooser=False)
+    assert speaker_of(q, "لن تطبق فعلا إذا لم يتم تدريب الشرطة") == ["AUT"]
+
+
+def test_what_follows_a_body_s_seat_is_the_verb_s_object():
+    # the EU, object of دعت after the seat, was taken for the body's state before round 63
+    actors = [("الاتحاد الأوروبي", "EU", "bloc", "EU"), ("دكا", "BGD", "country", "BGD")]
+    text = ("تأشيرات العمال\n\nدكا (د ب أ) - تجمع مئات العمال أمام مركز التأشيرات الإيطالية.\n\n"
+            "ودعت منظمة \"أوفاكي\" لحقوق المهاجرين، ومقرها دكا، الاتحاد الأوروبي إلى «رقمنة كاملة» لنظام المواعيد.")
+    q = quotes_of(text, actors, chooser=False)
+    assert speaker_of(q, "رقمنة كاملة") == ["BGD"]

@@ -33,7 +33,7 @@ from .channel import MEDIUM_ADDRESSED, addressed_medium, channel_start
 from .title_type import title_type as _title_type
 from .name_antecedent import family_name as _family_name, name_antecedent
 from .names import apposed_name
-from .structure import apposed_institution, before_aside, governed_countries, names_another_body, renamed_bloc, without_residence
+from .structure import apposed_institution, before_aside, governed_countries, names_another_body, renamed_bloc, up_to_seat, without_residence
 
 
 # ---------------------------------------------------------------------------
@@ -351,7 +351,7 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
         if not found and fallback is None and ttype in ("ngo", "media"):
             # "وأضافت المنظمة" after "منظمة … الإسبانية": the body's earlier naming (round 17)
             fallback = taken_up_nationality(text, ss, words, dateline)
-        found = without_residence(words, found)  # "العراقي …، المقيم في لندن" (round 10)
+        found = up_to_seat(words, without_residence(words, found))  # "العراقي …، المقيم في لندن" (round 10)
         found = before_aside(text, words, found)
         governed = governed_countries(words, found, lex)  # "مدرب البرازيل … في مونديال قطر" (round 6)
         if found and _own_nisba_first(words, found, lex):

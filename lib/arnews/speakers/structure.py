@@ -144,6 +144,8 @@ def governed_countries(words: list[Word], found: list[tuple[int, str]], lex: Spe
 # Participles of residence: a place after them is where the speaker lives, not the state
 # the speaker speaks for ("الخبير النفطي العراقي …، المقيم في لندن"; round 10).
 _RESIDENT = frozenset("المقيم المقيمة المقيمه مقيم مقيمة مقيمه المقيمين المقيمون".split())
+#: a relative clause after the phrase's own country ("… النمساوية، التي تعمل في اليونان"; round 63)
+_RELATIVE = frozenset("التي الذي الذين اللتي".split())
 
 
 def without_residence(words: list[Word], found: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -156,8 +158,25 @@ def without_residence(words: list[Word], found: list[tuple[int, str]]) -> list[t
     >>> without_residence(words_in(t, 0, len(t)), [(8, "IRQ"), (26, "GBR")])
     [(8, 'IRQ')]
     """
-    at = next((w.start for w in words if _RESIDENT.intersection(w.readings[:2])), None)
+    at = next((w.start for w in words if _RESIDENT.intersection(w.readings[:2]) or w.readings[0] in _RELATIVE), None)
     return _named_before(found, at)
+
+
+_SEAT = frozenset("ومقرها ومقره مقرها مقره".split())
+
+
+def up_to_seat(words: list[Word], found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """``found`` up to the place named after a seat ("منظمة «أوفاكي»، ومقرها دكا، الاتحاد
+    الأوروبي إلى"): what follows the seat is the verb's object, not the body (round 63).
+
+    >>> from arnews.speakers.lexicon import words_in
+    >>> t = "منظمة أوفاكي، ومقرها دكا، الاتحاد الأوروبي"
+    >>> up_to_seat(words_in(t, 0, len(t)), [(21, "BGD"), (26, "EU")])
+    [(21, 'BGD')]
+    """
+    at = next((w.start for w in words if w.readings[0] in _SEAT), None)
+    seat = next((o for o, _ in found if at is not None and o > at), None)
+    return found if seat is None else [(o, c) for o, c in found if o <= seat]
 
 
 def _named_before(found: list[tuple[int, str]], at: int | None) -> list[tuple[int, str]]:
