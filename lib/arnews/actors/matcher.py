@@ -20,6 +20,7 @@ class Entry:
     strength: str  # strong | weak | not
     variant: str
     strict: bool = False  # weak variant that needs the actor itself in the article
+    nisba: bool = False  # an inflection of the actor's nisba (الروسي، الصينية)
 
 
 class Matcher:
@@ -32,7 +33,7 @@ class Matcher:
             self.info[r["actor_id"]] = (r["type"], r["country"])
             for key, text, strength, rule in variant_forms(r):
                 self.index.setdefault(key[0], []).append(
-                    Entry(key, r["actor_id"], strength, text, strict=rule == "weak!"))
+                    Entry(key, r["actor_id"], strength, text, strict=rule == "weak!", nisba=rule == "nisba"))
         for entries in self.index.values():
             entries.sort(key=lambda e: -len(e.tokens))
         self._cache: dict[str, tuple[tuple[str, int, bool], ...]] = {}

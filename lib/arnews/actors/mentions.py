@@ -92,7 +92,7 @@ def find_mentions(
     texts = texts.to_dict() if isinstance(texts, pd.Series) else texts
     dates = dates.to_dict() if isinstance(dates, pd.Series) else dates
     t = _token_columns(tokens)
-    rows = _resolve_weak(_name_matches(m, t), m, t)
+    rows = _resolve_weak(_before_foreign_nisba(_name_matches(m, t), m), m, t)
     for r in rows:
         r["via"], r["role"] = "name", None
     if dates is not None and m.rindex:
@@ -192,6 +192,7 @@ def _row(hit: _Hit, t: _Tokens, actor_id: str, match: str, strict: bool = False)
         "i": i, "j": j, "article_id": t.aids[i], "sentence_id": t.sids[i], "start": t.starts[i] + cut,
         "end": t.ends[j], "actor_id": actor_id, "token_start": t.tids[i], "token_end": t.tids[j],
         "variant": hit.entry.variant, "match": match, "strict": strict, "plen": hit.plen,
+        "nisba": hit.entry.nisba,
     }
 
 
@@ -201,6 +202,7 @@ def _mention_table(rows: list[dict], m: Matcher, t: _Tokens, texts: Mapping | No
         i, j = r.pop("i"), r.pop("j")
         r.pop("strict")
         r.pop("plen")
+        r.pop("nisba", None)
         text = texts.get(r["article_id"]) if texts is not None else None
         if text is not None:
             r["surface"] = text[r["start"]:r["end"]]
@@ -350,6 +352,19 @@ def _listed_with_state(r: dict, strong: list[dict], m: Matcher, t: _Tokens) -> b
         if after or before or comma:
             return True
     return False
+
+
+def _before_foreign_nisba(rows: list[dict], m: Matcher) -> list[dict]:
+    """``rows`` less the bodies and weak names followed at once by another country's nisba:
+    "مجلس الأمن الروسي" is Russia's security council, not the UN's (issue 15, round 49)."""
+    after = {(r["article_id"], r["i"]): r for r in rows if r["nisba"]}
+
+    def foreign(r: dict) -> bool:
+        n = after.get((r["article_id"], r["j"] + 1))
+        kind, own = m.info[r["actor_id"]]
+        return (n is not None and (kind == "organization" or r["match"] == "weak")
+                and m.info[n["actor_id"]][1] != own)
+    return [r for r in rows if not foreign(r)]
 
 
 def _joined_by_wa(token: str, plen: int) -> bool:
