@@ -145,7 +145,7 @@ def governed_countries(words: list[Word], found: list[tuple[int, str]], lex: Spe
 # the speaker speaks for ("الخبير النفطي العراقي …، المقيم في لندن"; round 10).
 _RESIDENT = frozenset("المقيم المقيمة المقيمه مقيم مقيمة مقيمه المقيمين المقيمون".split())
 #: a relative clause after the phrase's own country ("… النمساوية، التي تعمل في اليونان"; round 63)
-_RELATIVE = frozenset("التي الذي الذين اللتي".split())
+_RELATIVE = frozenset("التي الذي الذين".split())
 
 
 def without_residence(words: list[Word], found: list[tuple[int, str]]) -> list[tuple[int, str]]:
