@@ -23,6 +23,19 @@ _NOT_BEFORE_NAME = frozenset(
     normalize(w) for w in ("بعض", "كل", "أي", "لا", "هذا", "هذه", "ذلك", "تلك", "أول", "آخر", "أي", "اي")
 )
 _DIGIT_RE = re.compile(r"^\p{N}+$")
+# Words after which a feminine nisba is the language, not the state: "اللغة الفرنسية", "تعلمت الفرنسية",
+# "يتحدثون الروسية" (issue 19, round 64).
+_LANGUAGE_BEFORE = frozenset(normalize(w) for w in (
+    "اللغة", "لغة", "للغة", "باللغة", "اللغتين", "تعلم", "تعلمت", "يتعلم", "يتعلمون", "تتعلم", "أتعلم", "سأتعلم",
+    "نتعلم", "تعلموا", "يتقن", "يتقنون", "يتقنوا", "تتقن", "أتقن", "إتقان", "يجيد", "يجيدون", "تجيد", "أجيد", "إجادة",
+    "يتحدث", "يتحدثون", "تتحدث", "أتحدث", "نتحدث", "يتكلم", "يتكلمون", "تتكلم", "أتكلم", "تدريس", "تعليم", "يدرس",
+    "يدرسون", "تدرس", "ندرس", "أدرس", "درسوا", "مترجم", "مترجمة", "ترجمة", "معلم", "معلمة", "أستاذ", "أستاذة",
+    "يكتب", "تكتب", "يفهم", "يفهمون", "تفهم",
+    # a preposition: a nisba standing alone after it is a noun, the language ("قطيعة مع الفرنسية")
+    "مع", "جانب", "عن", "من", "إلى", "ضد", "مثل", "سوى", "غير", "بين"))
+# Languages that are no state's nisba; a nisba joined to one by و is a language too ("الفرنسية والعربية").
+_LANGUAGES = frozenset(normalize(w) for w in ("العربية", "الإنجليزية", "الانجليزية", "الإنكليزية", "الأمازيغية",
+                                              "اللاتينية", "السواحيلية", "الأردية"))
 
 
 def _skip_chars(surface: str, n_norm: int) -> int:
@@ -92,7 +105,7 @@ def find_mentions(
     texts = texts.to_dict() if isinstance(texts, pd.Series) else texts
     dates = dates.to_dict() if isinstance(dates, pd.Series) else dates
     t = _token_columns(tokens)
-    rows = _resolve_weak(_before_foreign_nisba(_name_matches(m, t), m), m, t)
+    rows = _resolve_weak(_before_foreign_nisba(_without_languages(_name_matches(m, t), t), m), m, t)
     for r in rows:
         r["via"], r["role"] = "name", None
     if dates is not None and m.rindex:
@@ -365,6 +378,23 @@ def _before_foreign_nisba(rows: list[dict], m: Matcher) -> list[dict]:
         return (n is not None and (kind == "organization" or r["match"] == "weak")
                 and m.info[n["actor_id"]][1] != own)
     return [r for r in rows if not foreign(r)]
+
+
+def _without_languages(rows: list[dict], t: _Tokens) -> list[dict]:
+    """``rows`` less the feminine nisbas that name a language: after the preposition ب
+    ("الناطقين بالروسية", "درّسوا بالفرنسية") or after a word of language, learning or speaking
+    (:data:`_LANGUAGE_BEFORE`: "اللغة الفرنسية", "تعلمت الفرنسية")."""
+    def language(r: dict) -> bool:
+        w, i = t.norms[r["i"]], r["i"]
+        if not (r["nisba"] and r["i"] == r["j"] and w.endswith("ية") and w[r["plen"]:].startswith("ال")):
+            return False
+        if "ب" in w[:r["plen"]]:
+            return True
+        before = strip_conjunction(t.norms[i - 1]) if t.same_sentence(i, i - 1) else ""
+        after = t.norms[i + 1] if t.same_sentence(i, i + 1) else ""
+        return (before in _LANGUAGE_BEFORE or before in _LANGUAGES
+                or (after[:1] == "و" and after[1:] in _LANGUAGES))
+    return [r for r in rows if not language(r)]
 
 
 def _joined_by_wa(token: str, plen: int) -> bool:

@@ -20,7 +20,8 @@ SPEAKER_COLUMNS = ["speaker_country", "speaker_type", "kind"]
 SPEAKER_TYPES = ("state", "organisation", "analyst", "ngo", "media", "company", "other")
 _TITLE_TYPES = SPEAKER_TYPES + ("former",)
 _KINDS = ("term", "title")
-_PLACE_KINDS = ("institution", "place", "outlet", "region", "nisba", "state", "sea")
+# kind ``not``: a phrase that contains a place but names none ("أصحاب الرياض", riad owners; round 64)
+_PLACE_KINDS = ("institution", "place", "outlet", "region", "nisba", "state", "sea", "not")
 WORD_RE = re.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{Mn}]*")  # a word keeps its diacritics ("عمّان"، "إنّ"; round 55)
 # Attribution rules that name the speaker next to the quote (not inherited from context).
 DIRECT_RULES = frozenset({"verb_subject", "subject_verb", "passive", "naql", "quote_then_verb", "according_to",
@@ -96,7 +97,7 @@ def _load(paths: tuple[str, ...], _mtimes: tuple[int, ...]) -> SpeakerLexicon:
     t, p, k = (Path(x) for x in paths)
     titles = _read_csv(t, ("form", "speaker_type"), {"speaker_type": _TITLE_TYPES})
     places = _read_csv(p, ("form", "country", "kind"), {"kind": _PLACE_KINDS})
-    bad = [i + 2 for i, r in enumerate(places) if not r["country"].strip()]
+    bad = [i + 2 for i, r in enumerate(places) if not r["country"].strip() and r["kind"].strip() != "not"]
     if bad:
         raise ValueError(f"{p}: empty country in row(s) {bad}")
     kinds = _read_csv(k, ("form", "kind"), {"kind": _KINDS})
@@ -223,7 +224,13 @@ _INDEX: dict[int, tuple] = {}  # id of a word list -> (the list, kept alive; its
 
 
 def find_entries(entries: tuple[_Entry, ...], words: list[Word]) -> list[tuple[int, _Entry]]:
-    """Non-overlapping lexicon matches in ``words``: ``(word index, entry)`` in text order."""
+    """Non-overlapping lexicon matches in ``words``: ``(word index, entry)`` in text order. An
+    entry of kind ``not`` takes its words and is not returned (so "أصحاب الرياض" is no Riyadh).
+
+    >>> lex, t = load_speaker_lexicon(), "جمعية أصحاب الرياض في الرياض"
+    >>> [e.value for _, e in find_entries(lex.places, words_in(t, 0, len(t)))]
+    ['SAU']
+    """
     got = _INDEX.get(id(entries))
     if got is not None and got[0] is entries:
         index = got[1]
@@ -247,7 +254,8 @@ def find_entries(entries: tuple[_Entry, ...], words: list[Word]) -> list[tuple[i
                 best = e
                 break
         if best is not None:
-            hits.append((i, best))
+            if best.kind != "not":
+                hits.append((i, best))
             i += len(best.words) - 1
         i += 1
     return hits
