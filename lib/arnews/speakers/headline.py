@@ -22,6 +22,7 @@ from functools import lru_cache
 
 import regex as re
 
+from .interview import is_interview
 from .lexicon import SpeakerLexicon, Word, find_entries, opens_with_title, one_word_forms, words_in
 from .nisba import nisba_country
 from .positions import in_spans, within
@@ -30,6 +31,7 @@ from .subjects import Subject
 
 _SEP_RE = re.compile(r"\.\.+|[،,؛|]|\s[-–—]\s")
 PHRASE_WORDS = 4
+GUEST_WORDS = 10  # an interview's guest, named and placed: "يونس الطائي صاحب سينما 'النجوم' في الموصل" (round 64)
 
 
 def headline_speaker(text: str, mark: int, ments: list[Mention], lex: SpeakerLexicon | None, spans) -> Subject | None:
@@ -50,15 +52,23 @@ def _colon_clause(text: str, lo: int, mark: int, ments: list[Mention], lex: Spea
     if colon < 0:
         return None
     ws = words_in(text, lo, colon)
-    if not ws or len(ws) > PHRASE_WORDS:
+    if not ws or len(ws) > GUEST_WORDS or len(ws) > PHRASE_WORDS and not _placed_guest(text, ws, lex):
         return None
     s, e = ws[0].start, ws[-1].end
     actors = [m for m in within(ments, s, e) if m.actor_id]
     titled = lex is not None and bool(find_entries(lex.titles, ws))
-    if not (actors or titled or _named_again(text, ws[-1])):
+    if not (actors or titled or _named_again(text, ws[-1]) or len(ws) > PHRASE_WORDS):
         return None
     persons = [m for m in actors if m.actor_type == "person"]
     return Subject(colon, s, e, persons[-1].actor_id if persons else (actors[0].actor_id if actors else None))
+
+
+def _placed_guest(text: str, ws: list[Word], lex: SpeakerLexicon | None) -> bool:
+    """Whether ``ws`` (a headline's words before a colon, longer than :data:`PHRASE_WORDS`)
+    present an interview's guest: the article is an interview, the phrase opens on a name and
+    names a town ("يونس الطائي صاحب سينما 'النجوم' في الموصل"; round 64)."""
+    return (lex is not None and _first_name(ws[0]) and is_interview(text)
+            and any(e.kind == "place" for _, e in find_entries(lex.places, ws)))
 
 
 def _named_again(text: str, w: Word) -> bool:

@@ -159,9 +159,11 @@ def our_title(text: str, start: int, end: int, lex: SpeakerLexicon) -> bool:
     second-person possessive ("رئيس وزرائنا المؤسس", "وزير خارجية بلادكم")."""
     ws = words_in(text, start, end)
     ws = ws[:next((k for k in range(len(ws)) if speech_event_at(ws, k)), len(ws))]  # "في رسالة إلينا" (round 61)
-    return bool(find_entries(lex.titles, ws)) and any(  # "في أستانا" is a place, not "our" (round 6)
+    # "في أستانا" is a place, not "our" (round 6); a word after a definite one is no possessive
+    # head of a construct: "السفارة الفرنسية بيانا" is "a statement" (round 64)
+    return bool(find_entries(lex.titles, ws)) and any(
         w.readings[0].endswith(_OUR_YOUR) and len(w.readings[0]) > 4 and not names_a_place(w, lex)
-        and w.readings[0] not in _TO_US for w in ws)
+        and w.readings[0] not in _TO_US and not (k and ws[k - 1].readings[0].startswith("ال")) for k, w in enumerate(ws))
 
 
 _COLLEAGUES = frozenset("زملائي زملائنا زميلي زميلتي زميلنا زميلتنا".split())
