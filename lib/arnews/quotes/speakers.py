@@ -297,8 +297,8 @@ def governor_subject(a: Article, i: int, s0: int) -> tuple | None:
     c = i - 1
     while c > s0 and not a.quoted[c - 1] and a.norm[c - 1] not in "،,:" and a.is_word[c - 1]:
         c -= 1
-    while c < i and a.norm[c] in _NEGATIONS:
-        c += 1  # "ولم يتردد الرئيس في القول": the verb follows the particle
+    while c < i and (a.norm[c] in _NEGATIONS or a.norm[c] in ("و", "ف")):
+        c += 1  # "ولم يتردد الرئيس في القول": the verb follows the particle; "و ختم بالقول" (round 64)
     return speaker_phrase(a, c + 1, i) if i - c >= 2 else None
 
 
