@@ -381,9 +381,11 @@ def _before_foreign_nisba(rows: list[dict], m: Matcher) -> list[dict]:
 
 
 def _without_languages(rows: list[dict], t: _Tokens) -> list[dict]:
-    """``rows`` less the feminine nisbas that name a language: after the preposition ب
-    ("الناطقين بالروسية", "درّسوا بالفرنسية") or after a word of language, learning or speaking
-    (:data:`_LANGUAGE_BEFORE`: "اللغة الفرنسية", "تعلمت الفرنسية")."""
+    """``rows`` less the definite feminine nisbas that name a language: after the preposition ب
+    ("الناطقين بالروسية", "درّسوا بالفرنسية"); after a word of language, learning or speaking or a
+    preposition (:data:`_LANGUAGE_BEFORE`: "اللغة الفرنسية", "تعلمت الفرنسية", "قطيعة مع الفرنسية");
+    next to a language that is no state's nisba (:data:`_LANGUAGES`: "الفرنسية والعربية"). A nisba
+    after a definite noun or a name ("السفارة الفرنسية", "رينو الفرنسية") stays its state's."""
     def language(r: dict) -> bool:
         w, i = t.norms[r["i"]], r["i"]
         if not (r["nisba"] and r["i"] == r["j"] and w.endswith("ية") and w[r["plen"]:].startswith("ال")):
