@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 import regex as re
+from arnews.actors import find_mentions
 from arnews.quotes import find_quotes
 from arnews.text import sentences_table, tokens_table
 
@@ -22,6 +23,15 @@ def quotes_of(text: str, actors: list[tuple[str, str, str, str]] = (), chooser: 
     ments = pd.DataFrame(rows, columns=["article_id", "sentence_id", "start", "end", "surface", "actor_id",
                                         "actor_type", "country"]).sort_values("start").reset_index(drop=True)
     return find_quotes(sents, toks, ments, arts, chooser=chooser)
+
+
+def quotes_with_gazetteer(text: str, chooser: bool = False) -> pd.DataFrame:
+    """Quotes of ``text`` with the gazetteer's own mentions (:func:`arnews.actors.find_mentions`);
+    by default the rules' answers alone."""
+    arts = pd.DataFrame({"article_id": ["a"], "clean_text": [text]})
+    sents = sentences_table(arts)
+    toks = tokens_table(sents)
+    return find_quotes(sents, toks, find_mentions(toks, texts={"a": text}), arts, chooser=chooser)
 
 
 def speaker_of(quotes: pd.DataFrame, quote: str, col: str = "speaker_country") -> list:

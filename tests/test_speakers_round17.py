@@ -1,14 +1,10 @@
 """Round 17 of issue 19: what a speaker phrase's own words say about its state."""
 from __future__ import annotations
 
-import pandas as pd
-from quote_fixtures import quotes_of
+from quote_fixtures import quotes_of, quotes_with_gazetteer
 
-from arnews.actors import find_mentions
-from arnews.quotes import find_quotes
 from arnews.speakers.body_nationality import taken_up_noun
 from arnews.speakers.lexicon import words_in
-from arnews.text import sentences_table, tokens_table
 
 
 def test_a_small_state_places_its_officials_titled_or_not():
@@ -17,10 +13,7 @@ def test_a_small_state_places_its_officials_titled_or_not():
     text = ('وقال وزير العدل في توفالو إن "الجزر تغرق بسرعة".\n'
             'وقال رئيس وزراء جزر سليمان: "لن نختار بين أصدقائنا".\n'
             'وقال صياد من فانواتو: "البحر يأكل بيوتنا".')
-    arts = pd.DataFrame({"article_id": ["a"], "clean_text": [text]})
-    sents = sentences_table(arts)
-    toks = tokens_table(sents)
-    q = find_quotes(sents, toks, find_mentions(toks, texts={"a": text}), arts, chooser=False)
+    q = quotes_with_gazetteer(text)
     assert q["speaker_country"].tolist() == ["TUV", "SLB", "VUT"]
 
 

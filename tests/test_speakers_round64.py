@@ -7,10 +7,9 @@ a detached conjunction before a governing verb ("و ختم بالقول") is no 
 from __future__ import annotations
 
 import pandas as pd
-from quote_fixtures import quotes_of, speaker_of
+from quote_fixtures import quotes_of, quotes_with_gazetteer, speaker_of
 
 from arnews.actors.mentions import find_mentions
-from arnews.quotes import find_quotes
 from arnews.speakers import load_speaker_lexicon
 from arnews.speakers.interview import our_title
 from arnews.speakers.lexicon import find_entries, words_in
@@ -20,14 +19,6 @@ from arnews.text import sentences_table, tokens_table
 def _mentions(text: str) -> pd.DataFrame:
     arts = pd.DataFrame({"article_id": ["a"], "clean_text": [text]})
     return find_mentions(tokens_table(sentences_table(arts)), texts={"a": text})
-
-
-def _quotes(text: str) -> pd.DataFrame:
-    """Quotes of ``text`` with the gazetteer's own mentions (the rules alone, no chooser)."""
-    arts = pd.DataFrame({"article_id": ["a"], "clean_text": [text]})
-    sents = sentences_table(arts)
-    toks = tokens_table(sents)
-    return find_quotes(sents, toks, find_mentions(toks, texts={"a": text}), arts, chooser=False)
 
 
 def test_a_language_is_no_mention_of_its_state():
@@ -60,7 +51,7 @@ def test_the_riad_owners_association_speaks_for_the_story_s_state():
     # "أصحاب الرياض" gave the association (and every speaker after it) Saudi Arabia before round 64
     text = ("رسم جديد على الرياض المؤجرة في مراكش\n\nالرباط - فرضت الحكومة المغربية رسما على كل ليلة في البيوت "
             "المعروضة للإيجار.\n\nوتقول جمعية أصحاب الرياض في المدينة العتيقة إنه «سيدفع الصغار إلى السوق السوداء».")
-    q = _quotes(text)
+    q = quotes_with_gazetteer(text)
     assert speaker_of(q, "سيدفع الصغار إلى السوق السوداء") == ["MAR"]
 
 
@@ -75,7 +66,7 @@ _INTERVIEW = ("سليم الحداد صاحب مقهى 'الرشيد' في ال�
 
 def test_an_interview_headline_that_places_its_guest_gives_the_guest():
     # the headline quote had no speaker (and the chooser gave the EU) before round 64
-    q = _quotes(_INTERVIEW)
+    q = quotes_with_gazetteer(_INTERVIEW)
     first = q[q["quote"] == "الزبائن عادوا قبل أن نفتح الباب"]
     assert first["rule"].tolist() == ["headline"] and first["speaker_country"].tolist() == ["IRQ"]
     assert speaker_of(q, "المقاهي جزء من إعادة الإعمار") == ["EU"]

@@ -10,6 +10,7 @@ import numpy as np
 
 from ..speakers.lexicon import ANSWER_LEMMAS, ASK_PASSIVE, ASK_WINDOW, KAN, SAME_WORDS, ask_word
 from ..text import normalize
+from ..wordforms import CONJUNCTIONS
 from .article import Article, first_person, prev_word
 from .lexicon import SpeechLexicon
 from .phrase import COMPLEMENTIZERS, HAL_RE, NP_MAX_WORDS, head_word, noun_phrase, possessed_head, speaker_phrase
@@ -297,7 +298,7 @@ def governor_subject(a: Article, i: int, s0: int) -> tuple | None:
     c = i - 1
     while c > s0 and not a.quoted[c - 1] and a.norm[c - 1] not in "،,:" and a.is_word[c - 1]:
         c -= 1
-    while c < i and (a.norm[c] in _NEGATIONS or a.norm[c] in ("و", "ف")):
+    while c < i and (a.norm[c] in _NEGATIONS or a.norm[c] in CONJUNCTIONS):
         c += 1  # "ولم يتردد الرئيس في القول": the verb follows the particle; "و ختم بالقول" (round 64)
     return speaker_phrase(a, c + 1, i) if i - c >= 2 else None
 
