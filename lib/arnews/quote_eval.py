@@ -110,7 +110,8 @@ HELD_OUT_ROUNDS = (HeldOutRound(0, 16, 30), HeldOutRound(3, 48, 62), HeldOutRoun
                    HeldOutRound(61, 918, 932),
                    HeldOutRound(62, 933, 947),
                    HeldOutRound(63, 948, 962),
-                   HeldOutRound(64, 963, 977))
+                   HeldOutRound(64, 963, 977),
+                   HeldOutRound(65, 978, 992))
 TEST_FIRST, TEST_LAST = HELD_OUT_ROUNDS[-1].first, HELD_OUT_ROUNDS[-1].last
 TEST_LABEL = f"held-out (qt{TEST_FIRST}-qt{TEST_LAST})"
 
@@ -135,9 +136,9 @@ def split_of(article_id: str) -> str:
     ``dev`` for every other written text (the former held-out sets included), ``sample``
     otherwise.
 
-    >>> split_of("qt07"), split_of("qt16"), split_of("qt677"), split_of("qt962"), split_of("qt978")
+    >>> split_of("qt07"), split_of("qt16"), split_of("qt677"), split_of("qt977"), split_of("qt993")
     ('dev', 'dev', 'dev', 'dev', 'dev')
-    >>> split_of("qt963"), split_of("qt977")
+    >>> split_of("qt978"), split_of("qt992")
     ('test', 'test')
     >>> split_of("000_4a2b3c26a7f8d167")
     'sample'
