@@ -242,6 +242,8 @@ class _Attributor:
                 t0 = a.m_tokens[k][0]
                 if t0 > s0 + 1 and a.norm[t0 - 1] in ("في", "لدى") and names_body(a.norm[s0:t0 - 1]):
                     continue  # "ممثلة مفوضية اللاجئين في لبنان: «…»": where the body's official works (round 46)
+                if t0 > s0 + 1 and a.norm[t0 - 1] == "في" and a.m_type[k] == "bloc":
+                    continue  # "مديرة مهرجان … في بروكسل ليف مارتنز: «…»": a bloc's seat is where she works (round 65)
                 ps = next((int(a.start[h]) for h in range(max(s0, t0 - 3), t0) if head_word(a.norm[h], a.heads) in a.heads), None)
                 return Speaker(*a.mention_speaker(k, ps), "colon_intro", None)
         return None

@@ -15,7 +15,7 @@ from .positions import (MentionIndex, SpanSet, in_spans, paragraph_start, previo
 from .kind import joined_to_name, quote_kind, quoted_name
 from .extent import phrase_end
 from .resolve import Mention, SpeakerInfo, dateline_country, head_noun, nisba_country, resolve_speaker, title_heads
-from .dateline import main_country, place_mentions, placed_mentions, places_country, sole_country, unplaced_dateline, without_foreign_bodies
+from .dateline import dateline_span, main_country, place_mentions, placed_mentions, places_country, sole_country, unplaced_dateline, without_foreign_bodies
 from .headline import headline_speaker
 from .local import place_heading
 from .regional import names_region
@@ -24,7 +24,7 @@ from .national import national_body
 from .interview import answer_verb, bare_title_in_answer, colleague, first_person, is_interview, opens_answer, our_title, second_person_said, turn
 from .gender import agreeing
 from .names import Named, name_key
-from .home_voice import HOME_TYPES, described_as, home_voice
+from .home_voice import HOME_TYPES, ONE_STATE_TYPES, described_as, home_voice, one_state_voice, story_state
 from .narrative import scene_subjects
 from .subjects import (PREPOSITIONS, Subject, addressee, find_subjects, kan_qad_frame, manner_phrase, participle_subject, sentence_subject,
                        titled_name)
@@ -606,6 +606,12 @@ def add_speaker_columns(quotes: pd.DataFrame, texts: dict, mentions: pd.DataFram
                   and not (interview and turn(text, int(r["start"])) == "ج")
                   and not names_region(words_in(text, int(ss), int(r["speaker_end"])), lex)):
                 info = SpeakerInfo(state, "state")  # "المتحدث باسم مجلس النواب": the article's state (round 39)
+            if info.type in ONE_STATE_TYPES and not info.country:  # an analyst in a story about one state (round 65)
+                own = (int(ss), int(r["speaker_end"])) if ss is not None and not pd.isna(ss) else (0, 0)
+                skip = [dateline_span(text)] + [(int(x["speaker_start"]), int(x["speaker_end"])) for x in rows
+                                                if x.get("speaker_start") is not None and not pd.isna(x["speaker_start"])]
+                info = one_state_voice(info, story_state(ments, skip), described_as(text, r.get("speaker_text"), ss, lex),
+                                       text[own[1]:] if own[1] else "")
             if interview and headline is not None and headline.get("speaker_country") and bare_title_in_answer(text, r, lex):
                 info = SpeakerInfo(headline["speaker_country"], headline.get("speaker_type") or "state")  # round 37
             r["speaker_country"], r["speaker_type"] = info.country, info.type

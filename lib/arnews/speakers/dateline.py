@@ -65,6 +65,25 @@ def dateline_country(text: str, ments: list, max_paragraphs: int = 3,
     return None
 
 
+def dateline_span(text: str, max_paragraphs: int = 3) -> tuple[int, int]:
+    """Where the place of a dash dateline stands in the first paragraphs ("كينشاسا – …"),
+    ``(0, 0)`` when there is none.
+
+    >>> dateline_span("عنوان\\n\\nكينشاسا – قال الوزير")
+    (7, 14)
+    """
+    pos = 0
+    for _ in range(max_paragraphs):
+        while pos < len(text) and text[pos] == "\n":
+            pos += 1
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        if (m := _DATELINE_RE.match(text, pos, end)):
+            return m.start(1), m.end(1)
+        pos = end
+    return 0, 0
+
+
 def main_country(ments: list, min_mentions: int = 1, headline_end: int = 0, prefer: str | None = None) -> str | None:
     """The state an article names most often (its country mentions; the first named wins a
     tie), None when it names none or fewer than ``min_mentions`` times: the country of a voice

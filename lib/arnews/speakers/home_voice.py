@@ -57,3 +57,57 @@ def described_as(text: str, speaker_text: object, ss: object, lex: SpeakerLexico
     words = words_in(text, int(ss), int(ss) + len(own))
     window = name_antecedent(text, words, int(ss), lex=lex) if len(own.split()) <= 3 else None
     return own if window is None else f"{own} {text[window[0]:window[1]]}"
+
+
+def story_state(ments: list, skip: list[tuple[int, int]] = ()) -> str | None:
+    """The one state an article names, named at least once outside the spans ``skip`` (the
+    dateline, the speaker phrases: not "الخبير في الشؤون الروسية", not "كينشاسا – …" alone),
+    else None: a story about that state (round 65).
+
+    >>> from collections import namedtuple
+    >>> M = namedtuple("M", "start end actor_id actor_type country")
+    >>> jo = [M(0, 4, "JOR", "country", "JOR"), M(30, 38, "JOR", "country", "JOR")]
+    >>> story_state(jo), story_state(jo, [(0, 5), (28, 40)]), story_state(jo + [M(50, 53, "EGY", "country", "EGY")])
+    ('JOR', None, None)
+    """
+    codes = {m.country for m in ments if m.actor_type == "country" and m.country}
+    if len(codes) != 1:
+        return None
+    free = [m for m in ments if m.actor_type == "country" and m.country and not any(a <= m.start < b for a, b in skip)]
+    return codes.pop() if free else None
+
+
+ONE_STATE_TYPES = ("analyst", "media", "ngo")  # voices that take the state of a one-state story (round 65)
+_QUOTED_NAME = re.compile(r"(?:منظمة|منظمه|جمعية|جمعيه|شبكة|شبكه|مبادرة|مبادره)\s*[«“\"']")  # an invented local body's name
+_WORLD = re.compile(r"(?<!\p{Arabic})(?:ال)?(?:دولية|دوليه|عالمية|عالميه)(?!\p{Arabic})")
+_INTERNATIONAL = re.compile(r"(?<!\p{Arabic})(?:ال|لل|ل|و|وال|ب)?(?:منظمة|منظمه|الدولية|الدوليه|هيومن)(?!\p{Arabic})")
+_REPORTER = re.compile(r"(?<!\p{Arabic})(?:و|ف|ال)?(?:مراسل|مراسلة|مراسله|صحفي|صحفية|صحفيه|صحافي|صحافية)(?!\p{Arabic})")
+
+
+def one_state_voice(info: SpeakerInfo, sole: str | None, described: object, after: str = "") -> SpeakerInfo:
+    """``info`` with ``sole``, the state of a one-state story (:func:`story_state`), for an analyst, a medium or a
+    body with an invented name in quotation marks ("منظمة «صوت المستهلك»", not a world one) the
+    text gives no place of its own (``after``: the text after the phrase, where a body's quoted name
+    may stand: "منظمة" + " «صوت المستهلك»"; "الخبير الزراعي سمير الحاج" in a story about Lebanon only;
+    "صحيفة «الصباح»" in a story about Jordan; round 65), except a researcher of an international
+    organisation ("الباحثة في منظمة هيومن رايتس ووتش") and a reporter ("وسأله مراسل صحيفة
+    «دون»", as round 56 decided), who speak for none.
+
+    >>> one_state_voice(SpeakerInfo(None, "analyst"), "LBN", "الخبير الزراعي سمير الحاج")
+    SpeakerInfo(country='LBN', type='analyst')
+    >>> one_state_voice(SpeakerInfo(None, "analyst"), "BGD", "الباحثة في منظمة هيومن رايتس ووتش").country is None
+    True
+    >>> one_state_voice(SpeakerInfo(None, "ngo"), "LBN", "جمعية").country is None
+    True
+    >>> one_state_voice(SpeakerInfo(None, "ngo"), "ZAF", "منظمة", " « صوت المستهلك » غير الحكومية").country
+    'ZAF'
+    """
+    said = str(described or "")
+    said = said + after[:40] if said.split()[-1:] and _QUOTED_NAME.match(said.split()[-1] + after[:3]) else said
+    if info.country or not sole or info.type not in ONE_STATE_TYPES:
+        return info
+    if info.type == "ngo" and not (_QUOTED_NAME.search(said) and not _WORLD.search(said)):
+        return info
+    if info.type != "ngo" and _INTERNATIONAL.search(said) or info.type == "media" and _REPORTER.search(said):
+        return info
+    return SpeakerInfo(sole, info.type)

@@ -102,3 +102,20 @@ def governed_by_office(words: list[Word], i: int) -> bool:
     if before and before[-1] & _LOCAL_OFFICE:
         return True
     return len(before) == 2 and bool(before[1] & _CITY) and bool(before[0] & (_LOCAL_OFFICE | _COUNCIL))
+
+
+def bloc_seat_after_fi(words: list[Word], actor: str, ments) -> bool:
+    """Whether the phrase names the bloc ``actor`` only by its seat after في, past the
+    phrase's first two words ("مديرة مهرجان «…» في بروكسل"): for a non-state speaker the
+    city where it works (BEL), not the EU speaking (round 65). The caller decides for whom.
+
+    >>> from types import SimpleNamespace
+    >>> from arnews.speakers.lexicon import words_in
+    >>> t = "مديرة مهرجان في بروكسل"
+    >>> m = [SimpleNamespace(start=16, end=22, actor_id="EU")]
+    >>> bloc_seat_after_fi(words_in(t, 0, len(t)), "EU", m), bloc_seat_after_fi(words_in(t, 13, len(t)), "EU", m)
+    (True, False)
+    """
+    m = next((m for m in starting_in(ments, words[0].start, words[-1].end) if m.actor_id == actor), None) if words else None
+    k = next((k for k, w in enumerate(words) if m is not None and w.start <= m.start < w.end + 1), None)
+    return k is not None and k >= 2 and words[k - 1].readings[0] == "في"

@@ -24,7 +24,7 @@ from .forum import uncoded_body
 from .regional import regional_code
 from .origin import origin_span, place_after
 from .secretariat import un_secretary_general_office
-from .phrase_roles import ON_BEHALF, governed_by_office, lone_place, place_ending, placed_after_fi, pronoun_title, title_of_its_office
+from .phrase_roles import ON_BEHALF, bloc_seat_after_fi, governed_by_office, lone_place, place_ending, placed_after_fi, pronoun_title, title_of_its_office
 from .bodies import BODY_BACK as _BODY_BACK  # noqa: F401  (the body nouns, named here before)
 from .bodies import body_back_reference as _body_back_reference
 from .nisba import bare_word as _bare, nisba_country, weak_nisba_country
@@ -243,6 +243,8 @@ def resolve_speaker(text: str, row: dict, ments: list[Mention], earlier: list[tu
     if actor and type_of.get(actor) != "person" and placed_after_fi(words, actor, ments, lex):
         actor = None  # "ممثلة برنامج الأغذية العالمي في تشاد": the post's place, not the speaker (round 10)
     ttype, former = _title_type(words, lex)
+    if actor and ttype in _NON_STATE and type_of.get(actor) == "bloc" and bloc_seat_after_fi(words, actor, ments):
+        actor = None  # "مديرة مهرجان «…» في بروكسل": the festival's city, not the EU (round 65)
     if (owner := named_body_country(text, ss, se, ments)):
         return SpeakerInfo(*owner)  # "نائب الرئيس التنفيذي لـ«سينوبك»", "متحدث باسم توتال إنرجيز" (round 44)
     if not former and not (actor and type_of.get(actor) == "person") and (mine := own_nisba_before_fi(words, lex)):
