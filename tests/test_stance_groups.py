@@ -64,3 +64,12 @@ def test_states_named_here_only_make_up_the_number():
     got = [g.code for g in group_mentions(words, {1: "ITA", 2: "ESP"}, ["DEU", "ITA", "ESP"])]
     assert got == ["DEU"]
     assert group_mentions(words, {1: "ITA", 2: "ESP"}, ["ITA", "ESP"]) == []  # too few to make up three
+
+
+def test_the_two_koreas_are_a_pair_and_each_pairs_with_a_third():
+    # round 51: "الكوريتين" named no state before, so "between the two Koreas" proposed no pair
+    views = _views("تبادلت الكوريتان إطلاق القذائف قرب الحدود البحرية.\nوتحدث الوزير المنغولي عن علاقات بلاده بالكوريتين.")
+    assert _groups(views[0]) == ["KOR", "PRK"]
+    assert ("KOR", "PRK") in {(a, b) for a, b, _ in stance_model.pair_contexts(views[0])}
+    assert {("KOR", "MNG"), ("MNG", "PRK")} <= {(a, b) for a, b, _ in stance_model.pair_contexts(views[1])}
+    assert _groups(_views("زار الوزير كوريا الجنوبية.")[0]) == []
