@@ -42,3 +42,15 @@ def test_only_a_quote_spanning_the_sentence_makes_an_answer():
     assert quoted_answer([(1, 50)], [(0, 52)])
     assert not quoted_answer([(20, 50)], [(0, 52)])  # a quote inside a narrated sentence
     assert not quoted_answer([(1, 50)], None)
+
+
+def test_a_question_put_to_the_interviewee_proposes_its_state_with_the_states_it_names():
+    # round 51: "تتهمكم واشنطن …، بماذا تردون؟" is about the interviewee's state, though not said by it
+    text = ("قال وزير الخارجية البوليفي في مقابلة مع صحيفتنا إن بلاده تريد علاقات متوازنة.\n"
+            "س: تتهمكم واشنطن بفتح الباب أمام نفوذ موسكو، بماذا تردون؟\n"
+            "س: وماذا عن الاتفاق بين واشنطن وموسكو؟\n")
+    views = views_of(text)
+    pairs = {(a, b): ctx.implicit for a, b, ctx in pair_contexts(views[1])}
+    assert pairs[("BOL", "USA")] == "addressed" and pairs[("BOL", "RUS")] == "addressed"
+    assert "BOL" not in views[1].speaker_codes  # the question is not the interviewee's speech
+    assert "addressed" not in {ctx.implicit for _, _, ctx in pair_contexts(views[2])}  # no "you" in it

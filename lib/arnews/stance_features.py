@@ -32,7 +32,7 @@ from .stance.anaphora import ANAPHORS, body_name_keys, remember, resume
 from .stance.cues import BREAKS
 from .stance.groups import group_mentions, may_name_group, remember_states
 from .stance.implicit import implicit_pair_features, implicit_word_features, sentence_facts  # noqa: F401
-from .stance.interview import OPENING_SENTENCES, interviewee, is_answer, quoted_answer, speaks_as_we
+from .stance.interview import OPENING_SENTENCES, asks_as_you, interviewee, is_answer, quoted_answer, speaks_as_we
 from .stance.keys import word_key
 from .stance.roles import MentionRole, coordination_features, mention_roles, nearest_cue_features, role_features
 from .stance.nisba_head import nisba_features
@@ -104,6 +104,7 @@ class SentenceView:
     mentions: list[Mention] = field(default_factory=list)
     cues: list[Cue] = field(default_factory=list)
     speaker_codes: frozenset[str] = frozenset()
+    addressed: frozenset[str] = frozenset()  # the interviewee's state, for a question put to it (round 51)
     lexicon_label: str = "neutral"
     lexicon_score: float = 0.0
     lexicon_dyads: dict = field(default_factory=dict)  # (a, b) sorted -> label
@@ -283,7 +284,7 @@ def sentence_views(tables: dict[str, pd.DataFrame], cues: pd.DataFrame | None = 
         yield SentenceView(
             article_id=key[0], sentence_id=int(key[1]), words=words,
             mentions=ms, cues=_cues(cue_g.get(key, []), pos),
-            speaker_codes=speakers,
+            speaker_codes=speakers, addressed=frozenset({asked} - speakers) if asked and asks_as_you(words) else frozenset(),
             lexicon_label=str(ls[0]), lexicon_score=float(ls[1]),
             lexicon_dyads=lex_dyads.get(key, {}),
             article_pair=top2.get(key[0]), pair_ref=not refs.isdisjoint(keys),
@@ -410,9 +411,9 @@ def pair_contexts(view: SentenceView) -> Iterator[tuple[str, str, PairContext]]:
     """Candidate pairs of the sentence, as ``(a, b, context)`` with ``a < b``: every pair of
     codes it names, plus pairs proposed without both names — the lexicon method's dyads
     (``lexicon``), the quote speaker's state with a named one (``speaker``), the article's
-    main pair for a dual reference such as البلدين (``pairref``) and each other state the
-    sentence names with each of that pair (``pairthird``: "وتحتفظ روسيا بقواعد عسكرية في
-    البلدين"; session 33)."""
+    main pair for a dual reference such as البلدين (``pairref``), each other state the sentence
+    names with each of that pair (``pairthird``: "وتحتفظ روسيا بقواعد عسكرية في البلدين"; session
+    33), and the interviewee's state with a state named in a question put to it (``addressed``)."""
     codes = view.codes()
     by_code: dict[str, list[Mention]] = defaultdict(list)
     for m in view.mentions:
@@ -436,10 +437,10 @@ def pair_contexts(view: SentenceView) -> Iterator[tuple[str, str, PairContext]]:
     extra: dict[tuple[str, str], str] = {}
     for p in view.lexicon_dyads:
         extra.setdefault(p, "lexicon")
-    for s in view.speaker_codes:
+    for s in view.speaker_codes | view.addressed:  # who speaks, or the interviewee a question is put to
         for c in codes:
             if c != s:
-                extra.setdefault((s, c) if s <= c else (c, s), "speaker")
+                extra.setdefault((s, c) if s <= c else (c, s), "speaker" if s in view.speaker_codes else "addressed")
     if view.pair_ref and view.article_pair:
         extra.setdefault(view.article_pair, "pairref")
         for s_ in (c for c in codes if c not in view.article_pair):

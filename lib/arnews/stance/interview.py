@@ -22,7 +22,7 @@ from __future__ import annotations
 from ..text import normalize
 from .keys import word_key
 
-__all__ = ["ADDRESS_WORDS", "INTERVIEW_WORDS", "TITLE_WORDS", "OPENING_SENTENCES", "addresses_interviewee", "interviewee",
+__all__ = ["ADDRESS_WORDS", "INTERVIEW_WORDS", "TITLE_WORDS", "OPENING_SENTENCES", "addresses_interviewee", "asks_as_you", "interviewee",
            "is_answer", "speaks_as_we"]
 
 # Word keys of an interview in the opening sentence: the nouns, and the verbs of meeting or
@@ -121,3 +121,28 @@ def quoted_answer(quotes: list[tuple[int, int]], bounds: list[tuple] | None) -> 
         return False
     s0, s1 = bounds[0][0], bounds[0][1]
     return any(qs - s0 <= 2 and s1 - qe <= 3 for qs, qe in quotes)
+
+
+_NOT_YOU = frozenset(normalize(w) for w in ("تعاون", "وتعاون", "تهاون", "تكون", "وتكون", "تم", "وتم", "يتم", "ختم", "حتم"))
+
+
+def asks_as_you(words: list[str]) -> bool:
+    """Whether a sentence is a question turn put to the person interviewed in the second person
+    plural (``س: تتهمكم واشنطن …، بماذا تردون؟``, ``وهل يقلقكم حجم الديون المستحقة للصين؟``):
+    a question (``س`` or a question word first, or a ``؟``) with a word ending in كم, a past verb in تم, or a
+    present verb of the form ت…ون. The question speaks of the interviewee's state, which
+    the gold pairs with the states it names (round 51). ``words``: normalized words.
+
+    >>> asks_as_you("س : تتهمكم واشنطن بفتح الباب امام نفوذ موسكو ، بماذا تردون ؟".split())
+    True
+    >>> asks_as_you("وهل يقلقكم حجم الديون المستحقة للصين".split())
+    True
+    >>> asks_as_you("س : وماذا عن التعاون مع السنغال ؟".split()), asks_as_you("نحن نرحب بالتعاون".split())
+    (False, False)
+    """
+    if not words or not (words[0] == "س" or words[0] in _QUESTION_WORDS or "؟" in words):
+        return False
+    return any(w not in _NOT_YOU and not w.startswith("ال") and (
+        (len(w) >= 4 and w.endswith("كم")) or (len(w) >= 5 and w.endswith("تم"))
+        or (len(w) >= 5 and w.startswith(("ت", "وت", "فت")) and w.endswith("ون")))
+        for w in words)
