@@ -38,12 +38,7 @@ def dateline_country(text: str, ments: list, max_paragraphs: int = 3,
     >>> dateline_country("عنوان\\n\\nكوالالمبور - قال الوزير", [M(7, 17, "MYS", "country", "MYS")])
     'MYS'
     """
-    pos = 0
-    for _ in range(max_paragraphs):
-        while pos < len(text) and text[pos] == "\n":
-            pos += 1
-        end = text.find("\n", pos)
-        end = len(text) if end < 0 else end
+    for pos, end in _paragraphs(text, max_paragraphs):
         m = _DATELINE_RE.match(text, pos, end)
         dated = m is None and (m := _DATED_RE.match(text, pos, end)) is not None
         if m:
@@ -61,7 +56,6 @@ def dateline_country(text: str, ments: list, max_paragraphs: int = 3,
                 return codes[0]  # "بوينس آيرس/واشنطن (رويترز) -": the first place is the story's
             if codes or not dated:
                 return codes[0] if len(codes) == 1 else None
-        pos = end
     return None
 
 
@@ -72,16 +66,22 @@ def dateline_span(text: str, max_paragraphs: int = 3) -> tuple[int, int]:
     >>> dateline_span("عنوان\\n\\nكينشاسا – قال الوزير")
     (7, 14)
     """
+    for pos, end in _paragraphs(text, max_paragraphs):
+        if (m := _DATELINE_RE.match(text, pos, end)):
+            return m.start(1), m.end(1)
+    return 0, 0
+
+
+def _paragraphs(text: str, max_paragraphs: int):
+    """``(start, end)`` of the text's first ``max_paragraphs`` lines that are not empty."""
     pos = 0
     for _ in range(max_paragraphs):
         while pos < len(text) and text[pos] == "\n":
             pos += 1
         end = text.find("\n", pos)
         end = len(text) if end < 0 else end
-        if (m := _DATELINE_RE.match(text, pos, end)):
-            return m.start(1), m.end(1)
+        yield pos, end
         pos = end
-    return 0, 0
 
 
 def main_country(ments: list, min_mentions: int = 1, headline_end: int = 0, prefer: str | None = None) -> str | None:
