@@ -2,6 +2,8 @@
 quotation marks: each quoted answer speaks for the person interviewed (issue 15)."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 from arnews import stance_model
 from arnews.pipeline import annotate
@@ -50,7 +52,10 @@ def test_a_question_put_to_the_interviewee_proposes_its_state_with_the_states_it
             "س: تتهمكم واشنطن بفتح الباب أمام نفوذ موسكو، بماذا تردون؟\n"
             "س: وماذا عن الاتفاق بين واشنطن وموسكو؟\n")
     views = views_of(text)
-    pairs = {(a, b): ctx.implicit for a, b, ctx in pair_contexts(views[1])}
-    assert pairs[("BOL", "USA")] == "addressed" and pairs[("BOL", "RUS")] == "addressed"
+    assert views[1].addressed == {"BOL"} and views[2].addressed == frozenset()  # no "you" in the second
     assert "BOL" not in views[1].speaker_codes  # the question is not the interviewee's speech
-    assert "addressed" not in {ctx.implicit for _, _, ctx in pair_contexts(views[2])}  # no "you" in it
+    # both pairs are proposed (tagged "addressed", or "lexicon" when the stage's own method, the
+    # shipped model, already relates them: that source is proposed first)
+    assert {("BOL", "USA"), ("BOL", "RUS")} <= {(a, b) for a, b, _ in pair_contexts(views[1])}
+    bare = replace(views[1], lexicon_dyads={})
+    assert {(a, b): c.implicit for a, b, c in pair_contexts(bare)}[("BOL", "RUS")] == "addressed"
