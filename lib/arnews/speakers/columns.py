@@ -552,6 +552,7 @@ def add_speaker_columns(quotes: pd.DataFrame, texts: dict, mentions: pd.DataFram
         home_state = main_country(own_ments + placed, min_mentions=2)  # a state title takes the home state only then (round 39)
         home_state = home_state or (places_country(text, lex) if not dateline else None)
         sole = sole_country(ments) if not dateline else None
+        placed_at = dateline_span(text)  # a one-state story's state counts outside it (round 65)
         spans = SpanSet((int(x["start"]) - 1, int(x["end"]) + 1) for x in rows)
         earlier: list[tuple[str, str]] = []
         earlier_other: list[tuple[str | None, str]] = []  # non-state speakers: "الخبير العسكري الروسي"
@@ -608,7 +609,7 @@ def add_speaker_columns(quotes: pd.DataFrame, texts: dict, mentions: pd.DataFram
                 info = SpeakerInfo(state, "state")  # "المتحدث باسم مجلس النواب": the article's state (round 39)
             if info.type in ONE_STATE_TYPES and not info.country:  # an analyst in a story about one state (round 65)
                 own = (int(ss), int(r["speaker_end"])) if ss is not None and not pd.isna(ss) else (0, 0)
-                skip = [dateline_span(text)] + [(int(x["speaker_start"]), int(x["speaker_end"])) for x in rows
+                skip = [placed_at] + [(int(x["speaker_start"]), int(x["speaker_end"])) for x in rows
                                                 if x.get("speaker_start") is not None and not pd.isna(x["speaker_start"])]
                 info = one_state_voice(info, story_state(ments, skip), described_as(text, r.get("speaker_text"), ss, lex),
                                        text[own[1]:] if own[1] else "")

@@ -42,11 +42,8 @@ def placed_after_fi(words: list[Word], actor: str, ments, lex: SpeakerLexicon) -
     Secretary-General ("الممثل الخاص للأمين العام في الصومال"; round 24), or an international
     body without a code (:func:`~arnews.speakers.forum.international_body`; round 37), or a title
     whose possessive pronoun takes up a body ("منسقها في لبنان", "متحدث باسمه في الرباط"; round 49)."""
-    if len(words) < 3:
-        return False
-    m = next((m for m in starting_in(ments, words[0].start, words[-1].end) if m.actor_id == actor), None)
-    k = next((k for k, w in enumerate(words) if m is not None and w.start <= m.start < w.end + 1), None)
-    if k is None or k < 2 or words[k - 1].readings[0] != "في":
+    k = _after_fi(words, actor, ments)
+    if k is None:
         return False
     return (any(e.kind == "institution" for _, e in find_entries(lex.places, words[:k - 1]))
             or un_secretary_general_office(words[:k - 1])
@@ -116,6 +113,14 @@ def bloc_seat_after_fi(words: list[Word], actor: str, ments) -> bool:
     >>> bloc_seat_after_fi(words_in(t, 0, len(t)), "EU", m), bloc_seat_after_fi(words_in(t, 13, len(t)), "EU", m)
     (True, False)
     """
-    m = next((m for m in starting_in(ments, words[0].start, words[-1].end) if m.actor_id == actor), None) if words else None
+    return _after_fi(words, actor, ments) is not None
+
+
+def _after_fi(words: list[Word], actor: str, ments) -> int | None:
+    """The index of the word where the phrase's first mention of ``actor`` starts, when it
+    stands after في past the phrase's first two words; None otherwise."""
+    if len(words) < 3:
+        return None
+    m = next((m for m in starting_in(ments, words[0].start, words[-1].end) if m.actor_id == actor), None)
     k = next((k for k, w in enumerate(words) if m is not None and w.start <= m.start < w.end + 1), None)
-    return k is not None and k >= 2 and words[k - 1].readings[0] == "في"
+    return k if k is not None and k >= 2 and words[k - 1].readings[0] == "في" else None
